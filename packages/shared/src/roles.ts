@@ -1,0 +1,62 @@
+/**
+ * Roles and permissions of DOMAIN.md section 1. The server enforces them; the web app only uses them to
+ * decide which navigation entries to show. Deny by default: a role has exactly the permissions listed here.
+ */
+export const roles = [
+  'case_manager',
+  'team_lead',
+  'centre_lead',
+  'district_coordinator',
+  'clerk',
+  'finance',
+  'controller',
+  'director',
+  'admin',
+] as const;
+export type Role = (typeof roles)[number];
+
+export const roleLabels: Record<Role, string> = {
+  case_manager: 'Case Managerin / Fachkraft',
+  team_lead: 'Referatsleitung Junge Menschen',
+  centre_lead: 'Sozialzentrumsleitung',
+  district_coordinator: 'Sozialraumkoordination',
+  clerk: 'Verwaltungskraft',
+  finance: 'Wirtschaftliche Jugendhilfe',
+  controller: 'Controlling / Jugendhilfeplanung',
+  director: 'Jugendamtsleitung',
+  admin: 'Administration',
+};
+
+/**
+ * `public` routes need no session, `authenticated` ones any signed-in user. Every other permission is
+ * granted by roles. A route without a declared permission does not start (see server/src/http/permissions.ts).
+ */
+export const permissions = [
+  'public',
+  'authenticated',
+  'organisation:read',
+  'organisation:manage',
+  'staff:read',
+  'audit:read',
+] as const;
+export type Permission = (typeof permissions)[number];
+
+const everyStaffRole: Permission[] = ['organisation:read', 'staff:read'];
+
+export const rolePermissions: Record<Role, readonly Permission[]> = {
+  case_manager: everyStaffRole,
+  team_lead: everyStaffRole,
+  centre_lead: everyStaffRole,
+  district_coordinator: everyStaffRole,
+  clerk: everyStaffRole,
+  finance: everyStaffRole,
+  // Controlling sees the organisation's structure but no staff list: it works on aggregates only.
+  controller: ['organisation:read'],
+  director: everyStaffRole,
+  admin: ['organisation:read', 'organisation:manage', 'staff:read', 'audit:read'],
+};
+
+export function hasPermission(userRoles: readonly Role[], permission: Permission): boolean {
+  if (permission === 'public' || permission === 'authenticated') return true;
+  return userRoles.some((role) => rolePermissions[role].includes(permission));
+}

@@ -1,0 +1,30 @@
+import { readConfig } from '../config.ts';
+import { verifyAuditChain } from '../modules/audit/chain.ts';
+import { openMigrated } from './database.ts';
+import type { Command } from './main.ts';
+
+export const auditVerifyCommand: Command = {
+  description: 'Prüft die Hash-Kette des Protokolls; Exit-Code 1, wenn ein Eintrag verändert wurde.',
+  usage: 'leuchtturm audit verify [--json]',
+  options: { json: { type: 'boolean' } },
+  async run(values) {
+    const handle = await openMigrated(readConfig());
+    try {
+      const report = await verifyAuditChain(handle.db);
+      if (values.json) {
+        console.log(JSON.stringify({ ok: report.broken.length === 0, ...report }));
+      } else if (report.broken.length === 0) {
+        console.log(
+          `Protokoll unversehrt: ${report.entries} Einträge in ${report.tenants} Jugendämtern geprüft.`,
+        );
+      } else {
+        console.log(`Protokoll VERÄNDERT: ${report.broken.length} Fehler bei ${report.entries} Einträgen.`);
+        for (const b of report.broken)
+          console.log(`  Jugendamt ${b.tenantId}, Eintrag ${b.seq}: ${b.reason}`);
+      }
+      return report.broken.length === 0 ? 0 : 1;
+    } finally {
+      await handle.close();
+    }
+  },
+};

@@ -1,0 +1,43 @@
+import { readConfig } from '../config.ts';
+import { demoAccounts, generateDemoData, type Scale, scales } from '../modules/demo/generator.ts';
+import { openMigrated } from './database.ts';
+import type { Command } from './main.ts';
+
+export const demoDataCommand: Command = {
+  description: 'Erzeugt eine fiktive Stadt mit Organisation, Personal und Jugendeinwohnern.',
+  usage: `leuchtturm demo-data [--scale small|city|10x] [--tenant SLUG]
+
+  --scale   Größe: small (schnell, für Entwicklung), city (etwa eine Großstadt), 10x (Lasttests). Standard: small.
+  --tenant  Kürzel des Jugendamts, Standard: hafenstadt.`,
+  options: { scale: { type: 'string', default: 'small' }, tenant: { type: 'string' } },
+  async run(values) {
+    const scale = String(values.scale);
+    if (!(scale in scales)) {
+      console.error(`Unbekannte Größe „${scale}“. Erlaubt: ${Object.keys(scales).join(', ')}.`);
+      return 2;
+    }
+    const config = readConfig();
+    const handle = await openMigrated(config);
+    try {
+      const started = Date.now();
+      const summary = await generateDemoData(handle.db, {
+        scale: scale as Scale,
+        password: config.demoPassword,
+        slug: typeof values.tenant === 'string' ? values.tenant : undefined,
+      });
+      console.log(
+        `Demo-Daten „${summary.scale}“ für ${summary.tenantSlug} in ${Date.now() - started} ms erzeugt:`,
+      );
+      for (const [key, n] of Object.entries(summary.counts)) console.log(`  ${key.padEnd(18)} ${n}`);
+      printDemoAccounts(config.demoPassword);
+      return 0;
+    } finally {
+      await handle.close();
+    }
+  },
+};
+
+export function printDemoAccounts(password: string): void {
+  console.log(`\nDemo-Anmeldungen (Passwort: ${password}):`);
+  for (const a of demoAccounts) console.log(`  ${a.username.padEnd(12)} ${a.displayName}`);
+}

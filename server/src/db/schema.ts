@@ -1,0 +1,146 @@
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+
+/**
+ * The database as Kysely sees it. Every domain table leads with tenant_id (the Jugendamt) so that the schema can
+ * be distributed by tenant later. numeric comes back as string (exact), date as 'YYYY-MM-DD' string.
+ */
+type Instant = ColumnType<Date, Date | string | undefined, Date | string>;
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+
+export interface TenantTable {
+  id: Generated<string>;
+  slug: string;
+  name: string;
+  created_at: CreatedAt;
+}
+
+export interface SocialCentreTable {
+  tenant_id: string;
+  id: Generated<string>;
+  name: string;
+  code: string;
+  version: Generated<number>;
+}
+
+export interface DistrictTable {
+  tenant_id: string;
+  id: Generated<string>;
+  name: string;
+  code: string;
+  version: Generated<number>;
+}
+
+export interface TeamTable {
+  tenant_id: string;
+  id: Generated<string>;
+  social_centre_id: string;
+  name: string;
+  lead_user_id: string | null;
+  version: Generated<number>;
+}
+
+export interface StreetTable {
+  tenant_id: string;
+  id: Generated<string>;
+  district_id: string;
+  name: string;
+  postal_code: string;
+  version: Generated<number>;
+}
+
+export interface ResponsibilityTable {
+  tenant_id: string;
+  id: Generated<string>;
+  street_id: string;
+  team_id: string;
+  house_from: number | null;
+  house_to: number | null;
+  version: Generated<number>;
+}
+
+export interface AppUserTable {
+  tenant_id: string;
+  id: Generated<string>;
+  username: string;
+  display_name: string;
+  email: string | null;
+  password_hash: string | null;
+  roles: string[];
+  team_id: string | null;
+  specialisations: Generated<string[]>;
+  fte: ColumnType<string, string | undefined, string>;
+  active: Generated<boolean>;
+  external_subject: string | null;
+  version: Generated<number>;
+  created_at: CreatedAt;
+}
+
+export interface DeputyTable {
+  tenant_id: string;
+  user_id: string;
+  deputy_user_id: string;
+}
+
+export interface SessionTable {
+  tenant_id: string;
+  token_hash: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: CreatedAt;
+  last_seen_at: Instant;
+  expires_at: Instant;
+}
+
+export interface LoginFailureTable {
+  tenant_id: string;
+  id: Generated<string>;
+  username: string;
+  ip: string;
+  at: Instant;
+}
+
+export interface AuditLogTable {
+  tenant_id: string;
+  seq: ColumnType<number, number, never>;
+  at: ColumnType<Date, Date, never>;
+  actor_id: string | null;
+  action: string;
+  entity_type: string;
+  entity_id: string | null;
+  details: ColumnType<Record<string, unknown>, string, never>;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface AuditHeadTable {
+  tenant_id: string;
+  seq: number;
+  hash: string;
+}
+
+export interface PopulationTable {
+  tenant_id: string;
+  district_id: string;
+  year: number;
+  age_band: string;
+  residents: number;
+}
+
+export interface DB {
+  tenant: TenantTable;
+  social_centre: SocialCentreTable;
+  district: DistrictTable;
+  team: TeamTable;
+  street: StreetTable;
+  responsibility: ResponsibilityTable;
+  app_user: AppUserTable;
+  deputy: DeputyTable;
+  session: SessionTable;
+  login_failure: LoginFailureTable;
+  audit_log: AuditLogTable;
+  audit_head: AuditHeadTable;
+  population: PopulationTable;
+}
+
+export type AppUserRow = Selectable<AppUserTable>;
+export type NewAppUser = Insertable<AppUserTable>;

@@ -1,0 +1,118 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import { z } from '@leuchtturm/shared';
+import Fastify, { type FastifyInstance, LogController } from 'fastify';
+import { sql } from 'kysely';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Config } from '../config.ts';
+import type { Database } from '../db/database.ts';
+import { auditRoutes } from '../modules/audit/routes.ts';
+import { authRoutes } from '../modules/auth/routes.ts';
+import { organisationRoutes } from '../modules/organisation/routes.ts';
+import { AppError } from '../shared/errors.ts';
+import { registerAccessControl } from './permissions.ts';
+import { sendProblem } from './problem.ts';
+import './types.ts';
+
+export const API_PREFIX = '/api/v1';
+
+export async function buildApp(options: {
+  db: Database;
+  config: Config;
+  logger?: boolean;
+}): Promise<FastifyInstance> {
+  const app = Fastify({
+    // Request logging is off: URLs and bodies can carry social data. We log method, route and status only.
+    logger: options.logger ? { level: 'info' } : false,
+    logController: new LogController({ disableRequestLogging: true }),
+    trustProxy: true,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.decorate('db', options.db);
+  app.decorate('config', options.config);
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler((error, _request, reply) => sendProblem(reply, error));
+
+  await app.register(fastifyCookie);
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Leuchtturm API',
+        version: '1',
+        description:
+          'Fallmanagement und Steuerung für Jugendämter. Fehler als application/problem+json (RFC 9457).',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'lt_session' },
+          csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  registerAccessControl(app);
+
+  app.addHook('onResponse', async (request, reply) => {
+    if (options.logger && request.routeOptions.url?.startsWith('/api/')) {
+      request.log.info(
+        {
+          method: request.method,
+          route: request.routeOptions.url,
+          status: reply.statusCode,
+          ms: Math.round(reply.elapsedTime),
+        },
+        'request',
+      );
+    }
+  });
+
+  await app.register(
+    async (api) => {
+      api.get('/health', {
+        config: { permission: 'public' },
+        schema: {
+          tags: ['system'],
+          response: { 200: z.object({ status: z.literal('ok'), database: z.string() }) },
+        },
+        handler: async () => {
+          await sql`select 1`.execute(api.db);
+          return { status: 'ok' as const, database: api.db === app.db ? 'ok' : 'other' };
+        },
+      });
+      api.get('/openapi.json', {
+        config: { permission: 'public' },
+        schema: { hide: true },
+        handler: async () => app.swagger(),
+      });
+      await api.register(authRoutes);
+      await api.register(organisationRoutes);
+      await api.register(auditRoutes);
+    },
+    { prefix: API_PREFIX },
+  );
+
+  const webDist = options.config.webDistDir;
+  const hasWeb = existsSync(path.join(webDist, 'index.html'));
+  if (hasWeb) {
+    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/api/') || request.method !== 'GET' || !hasWeb) {
+      return sendProblem(reply, new AppError('not_found', 'Diese Adresse gibt es nicht.'));
+    }
+    // The web app routes in the browser: every other GET gets its shell.
+    return reply.type('text/html').sendFile('index.html');
+  });
+
+  return app;
+}

@@ -1,0 +1,51 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { requirePermission } from '../modules/access/policy.ts';
+import { csrfMatches, resolveSession, SESSION_COOKIE } from '../modules/auth/sessions.ts';
+import type { Actor } from '../shared/actor.ts';
+import { AppError } from '../shared/errors.ts';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Deny by default. Every /api route must declare `config.permission`; registering one without it fails at start.
+ * Before any handler runs: resolve the session, check the role permission, and for state-changing requests check
+ * the CSRF token.
+ */
+export function registerAccessControl(app: FastifyInstance) {
+  app.decorateRequest('session', null);
+
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/api/') && !route.config?.permission) {
+      throw new Error(`Route ${route.method} ${route.url} declares no permission`);
+    }
+  });
+
+  app.addHook('onRequest', async (request) => {
+    const permission = request.routeOptions.config?.permission;
+    // Static assets and the not-found handler declare none; they touch no data.
+    if (!permission) return;
+    if (permission === 'public') return;
+    const lookup = await resolveSession(app.db, app.config, request.cookies[SESSION_COOKIE]);
+    request.session = lookup.status === 'ok' ? lookup.session : null;
+    if (lookup.status === 'expired') {
+      throw new AppError('unauthenticated', 'Ihre Sitzung ist abgelaufen. Bitte melden Sie sich erneut an.');
+    }
+    if (!request.session) throw new AppError('unauthenticated', 'Bitte melden Sie sich an.');
+    requirePermission(request.session.actor, permission);
+    if (!SAFE_METHODS.has(request.method)) {
+      const given = request.headers['x-csrf-token'];
+      if (!csrfMatches(request.session.csrfToken, typeof given === 'string' ? given : undefined)) {
+        throw new AppError(
+          'csrf',
+          'Die Sicherheitsprüfung der Anfrage ist fehlgeschlagen. Bitte laden Sie die Seite neu.',
+        );
+      }
+    }
+  });
+}
+
+/** The acting user of a request whose route requires a session (never null there). */
+export function actorOf(request: FastifyRequest): Actor {
+  if (!request.session) throw new AppError('unauthenticated', 'Bitte melden Sie sich an.');
+  return request.session.actor;
+}

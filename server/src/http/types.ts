@@ -1,0 +1,22 @@
+import '@fastify/cookie';
+import type { Permission } from '@leuchtturm/shared';
+import type { Config } from '../config.ts';
+import type { Database } from '../db/database.ts';
+import type { ResolvedSession } from '../modules/auth/sessions.ts';
+import type { Actor } from '../shared/actor.ts';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Required on every /api route; a route without one makes the server refuse to start. */
+    permission?: Permission;
+  }
+  interface FastifyInstance {
+    db: Database;
+    config: Config;
+  }
+  interface FastifyRequest {
+    session: ResolvedSession | null;
+  }
+}
+
+export type { Actor };

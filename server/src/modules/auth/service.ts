@@ -1,0 +1,109 @@
+import type { ChangePasswordRequest, LoginRequest, LoginResponse } from '@leuchtturm/shared';
+import type { Kysely } from 'kysely';
+import type { Config } from '../../config.ts';
+import type { Database } from '../../db/database.ts';
+import type { DB } from '../../db/schema.ts';
+import { systemActor } from '../../shared/actor.ts';
+import type { Ctx } from '../../shared/context.ts';
+import { inTransaction } from '../../shared/context.ts';
+import { AppError } from '../../shared/errors.ts';
+import { hashPassword, verifyPassword } from './passwords.ts';
+import { presentSessionUser } from './presenter.ts';
+import { countRecentFailures, findSessionUser, findTenantBySlug, listTenants } from './queries.ts';
+import { startSession } from './sessions.ts';
+
+/** Failed sign-ins within this window count towards a lock-out. */
+export const lockout = { windowMinutes: 15, perAccount: 5, perAddress: 20 } as const;
+
+const lockedMessage = `Zu viele fehlgeschlagene Anmeldeversuche. Die Anmeldung ist für ${lockout.windowMinutes} Minuten gesperrt. Wenden Sie sich bei Bedarf an die Administration.`;
+
+export async function resolveTenant(db: Kysely<DB>, config: Config, slug: string | undefined) {
+  const wanted = slug ?? config.defaultTenant;
+  if (wanted) {
+    const tenant = await findTenantBySlug(db, wanted);
+    if (!tenant) throw AppError.validation('tenant', 'Dieses Jugendamt ist hier nicht eingerichtet.');
+    return tenant;
+  }
+  const tenants = await listTenants(db);
+  if (tenants.length === 1 && tenants[0]) return tenants[0];
+  throw AppError.validation('tenant', 'Bitte das Jugendamt angeben.');
+}
+
+export async function login(
+  db: Database,
+  config: Config,
+  input: LoginRequest,
+  ip: string,
+): Promise<LoginResponse & { cookieValue: string }> {
+  const tenant = await resolveTenant(db, config, input.tenant);
+  const username = input.username.toLowerCase();
+  const since = new Date(Date.now() - lockout.windowMinutes * 60_000);
+  const tooMany =
+    (await countRecentFailures(db, tenant.id, { username }, since)) >= lockout.perAccount ||
+    (await countRecentFailures(db, tenant.id, { ip }, since)) >= lockout.perAddress;
+  if (tooMany) {
+    throw new AppError('too_many_attempts', lockedMessage, { retryAfterSeconds: lockout.windowMinutes * 60 });
+  }
+
+  const account = await db
+    .selectFrom('app_user')
+    .select(['id', 'password_hash', 'active'])
+    .where('tenant_id', '=', tenant.id)
+    .where('username', '=', username)
+    .executeTakeFirst();
+  const ok =
+    (await verifyPassword(account?.active ? account.password_hash : null, input.password)) && account;
+
+  if (!ok) {
+    const failures = await inTransaction(db, systemActor(tenant.id), async (ctx) => {
+      await ctx.db.insertInto('login_failure').values({ tenant_id: tenant.id, username, ip }).execute();
+      await ctx.audit({ action: 'login_failed', entityType: 'user', entityId: account?.id ?? null });
+      return countRecentFailures(ctx.db, tenant.id, { username }, since);
+    });
+    if (failures >= lockout.perAccount) {
+      throw new AppError('too_many_attempts', lockedMessage, {
+        retryAfterSeconds: lockout.windowMinutes * 60,
+      });
+    }
+    throw new AppError('unauthenticated', 'Benutzername oder Passwort ist falsch.');
+  }
+
+  return inTransaction(db, { ...systemActor(tenant.id), userId: account.id }, async (ctx) => {
+    await ctx.db
+      .deleteFrom('login_failure')
+      .where('tenant_id', '=', tenant.id)
+      .where('username', '=', username)
+      .execute();
+    const { cookieValue, csrfToken } = await startSession(ctx.db, config, tenant.id, account.id);
+    await ctx.audit({ action: 'login', entityType: 'user', entityId: account.id });
+    const user = await findSessionUser(ctx.db, tenant.id, account.id);
+    if (!user) throw AppError.notFound('Das Konto');
+    return { user: presentSessionUser(user), csrfToken, cookieValue };
+  });
+}
+
+export async function changePassword(ctx: Ctx, input: ChangePasswordRequest): Promise<void> {
+  const userId = ctx.actor.userId;
+  if (!userId) throw new AppError('unauthenticated', 'Bitte melden Sie sich an.');
+  const account = await ctx.db
+    .selectFrom('app_user')
+    .select(['password_hash'])
+    .where('tenant_id', '=', ctx.actor.tenantId)
+    .where('id', '=', userId)
+    .executeTakeFirstOrThrow();
+  if (!(await verifyPassword(account.password_hash, input.currentPassword))) {
+    throw AppError.validation('currentPassword', 'Das bisherige Passwort stimmt nicht.');
+  }
+  await ctx.db
+    .updateTable('app_user')
+    .set({ password_hash: await hashPassword(input.newPassword) })
+    .where('tenant_id', '=', ctx.actor.tenantId)
+    .where('id', '=', userId)
+    .execute();
+  await ctx.audit({
+    action: 'update',
+    entityType: 'user',
+    entityId: userId,
+    details: { fields: ['password'] },
+  });
+}

@@ -1,0 +1,115 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Config } from '../../config.ts';
+import type { DB } from '../../db/schema.ts';
+import type { Actor } from '../../shared/actor.ts';
+import type { Role } from '@leuchtturm/shared';
+import { findDeputyFor, findSessionUser, type SessionUserRow } from './queries.ts';
+
+export const SESSION_COOKIE = 'lt_session';
+
+/**
+ * Sessions live in the database: the cookie carries `tenantId.token`; only the token's SHA-256 is stored, so a
+ * leaked table opens no session. Any sign-in method (password now, OpenID Connect later) ends in `startSession`.
+ */
+const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+
+export async function startSession(
+  db: Kysely<DB>,
+  config: Config,
+  tenantId: string,
+  userId: string,
+): Promise<{ cookieValue: string; csrfToken: string }> {
+  const token = randomBytes(32).toString('base64url');
+  const csrfToken = randomBytes(24).toString('base64url');
+  const now = new Date();
+  await db
+    .insertInto('session')
+    .values({
+      tenant_id: tenantId,
+      token_hash: sha256(token),
+      user_id: userId,
+      csrf_token: csrfToken,
+      last_seen_at: now,
+      expires_at: new Date(now.getTime() + config.absoluteTimeoutHours * 3600_000),
+    })
+    .execute();
+  return { cookieValue: `${tenantId}.${token}`, csrfToken };
+}
+
+export interface ResolvedSession {
+  actor: Actor;
+  user: SessionUserRow;
+  csrfToken: string;
+  tokenHash: string;
+}
+
+export type SessionLookup =
+  | { status: 'none' }
+  | { status: 'expired' }
+  | { status: 'ok'; session: ResolvedSession };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+export async function resolveSession(
+  db: Kysely<DB>,
+  config: Config,
+  cookieValue: string | undefined,
+): Promise<SessionLookup> {
+  if (!cookieValue) return { status: 'none' };
+  const dot = cookieValue.indexOf('.');
+  const tenantId = cookieValue.slice(0, dot);
+  const token = cookieValue.slice(dot + 1);
+  if (dot < 0 || !UUID.test(tenantId) || !token) return { status: 'none' };
+  const tokenHash = sha256(token);
+  const row = await db
+    .selectFrom('session')
+    .select(['user_id', 'csrf_token', 'last_seen_at', 'expires_at'])
+    .where('tenant_id', '=', tenantId)
+    .where('token_hash', '=', tokenHash)
+    .executeTakeFirst();
+  if (!row) return { status: 'none' };
+  const now = Date.now();
+  const idleLimit = config.idleTimeoutMinutes * 60_000;
+  if (row.expires_at.getTime() <= now || row.last_seen_at.getTime() + idleLimit <= now) {
+    await endSession(db, tenantId, tokenHash);
+    return { status: 'expired' };
+  }
+  const user = await findSessionUser(db, tenantId, row.user_id);
+  if (!user?.active) {
+    await endSession(db, tenantId, tokenHash);
+    return { status: 'expired' };
+  }
+  // Touch at most once a minute: the idle timeout needs no finer grain, and reads stay reads.
+  if (now - row.last_seen_at.getTime() > 60_000) {
+    await db
+      .updateTable('session')
+      .set({ last_seen_at: new Date(now) })
+      .where('tenant_id', '=', tenantId)
+      .where('token_hash', '=', tokenHash)
+      .execute();
+  }
+  const actor: Actor = {
+    tenantId,
+    userId: user.id,
+    roles: user.roles as Role[],
+    teamId: user.team_id,
+    deputyFor: await findDeputyFor(db, tenantId, user.id),
+  };
+  return { status: 'ok', session: { actor, user, csrfToken: row.csrf_token, tokenHash } };
+}
+
+export async function endSession(db: Kysely<DB>, tenantId: string, tokenHash: string): Promise<void> {
+  await db
+    .deleteFrom('session')
+    .where('tenant_id', '=', tenantId)
+    .where('token_hash', '=', tokenHash)
+    .execute();
+}
+
+export function csrfMatches(expected: string, given: string | undefined): boolean {
+  if (!given) return false;
+  const a = Buffer.from(expected);
+  const b = Buffer.from(given);
+  return a.length === b.length && timingSafeEqual(a, b);
+}

@@ -1,0 +1,123 @@
+import type { DistrictInput, SocialCentreInput, TeamInput } from '@leuchtturm/shared';
+import { sql } from 'kysely';
+import type { Ctx } from '../../shared/context.ts';
+import { AppError } from '../../shared/errors.ts';
+import { expectOneUpdated } from '../../shared/versioned.ts';
+
+/** Changes to the organisation's structure: Sozialzentren, Stadtteile, Stadtteilteams. Admins only (route). */
+
+const exists = (ctx: Ctx, table: 'social_centre' | 'district' | 'team', id: string) => () =>
+  ctx.db
+    .selectFrom(table)
+    .select('id')
+    .where('tenant_id', '=', ctx.actor.tenantId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+
+type CodedTable = 'social_centre' | 'district';
+const labels: Record<CodedTable, string> = { social_centre: 'Das Sozialzentrum', district: 'Der Stadtteil' };
+
+/** Sozialzentren and Stadtteile are both a name and a code. */
+export async function createCoded(ctx: Ctx, table: CodedTable, input: SocialCentreInput | DistrictInput) {
+  const row = await ctx.db
+    .insertInto(table)
+    .values({ tenant_id: ctx.actor.tenantId, name: input.name, code: input.code })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await ctx.audit({ action: 'create', entityType: table, entityId: row.id });
+  return row.id;
+}
+
+export async function updateCoded(
+  ctx: Ctx,
+  table: CodedTable,
+  id: string,
+  version: number,
+  input: SocialCentreInput | DistrictInput,
+) {
+  const result = await ctx.db
+    .updateTable(table)
+    .set({ name: input.name, code: input.code, version: sql`version + 1` })
+    .where('tenant_id', '=', ctx.actor.tenantId)
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  await expectOneUpdated(result, exists(ctx, table, id), labels[table]);
+  await ctx.audit({
+    action: 'update',
+    entityType: table,
+    entityId: id,
+    details: { fields: ['name', 'code'] },
+  });
+}
+
+async function checkTeamReferences(ctx: Ctx, input: TeamInput) {
+  if (!(await exists(ctx, 'social_centre', input.socialCentreId)())) {
+    throw AppError.validation('socialCentreId', 'Dieses Sozialzentrum gibt es nicht.');
+  }
+  if (input.leadUserId) {
+    const lead = await ctx.db
+      .selectFrom('app_user')
+      .select('roles')
+      .where('tenant_id', '=', ctx.actor.tenantId)
+      .where('id', '=', input.leadUserId)
+      .where('active', '=', true)
+      .executeTakeFirst();
+    if (!lead?.roles.includes('team_lead')) {
+      throw AppError.validation(
+        'leadUserId',
+        'Die Teamleitung muss ein aktives Konto mit der Rolle Referatsleitung sein.',
+      );
+    }
+  }
+}
+
+export async function createTeam(ctx: Ctx, input: TeamInput) {
+  await checkTeamReferences(ctx, input);
+  const row = await ctx.db
+    .insertInto('team')
+    .values({
+      tenant_id: ctx.actor.tenantId,
+      name: input.name,
+      social_centre_id: input.socialCentreId,
+      lead_user_id: input.leadUserId,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await ctx.audit({ action: 'create', entityType: 'team', entityId: row.id });
+  return row.id;
+}
+
+export async function updateTeam(ctx: Ctx, id: string, version: number, input: TeamInput) {
+  await checkTeamReferences(ctx, input);
+  const result = await ctx.db
+    .updateTable('team')
+    .set({
+      name: input.name,
+      social_centre_id: input.socialCentreId,
+      lead_user_id: input.leadUserId,
+      version: sql`version + 1`,
+    })
+    .where('tenant_id', '=', ctx.actor.tenantId)
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  await expectOneUpdated(result, exists(ctx, 'team', id), 'Das Team');
+  await ctx.audit({
+    action: 'update',
+    entityType: 'team',
+    entityId: id,
+    details: { fields: ['name', 'socialCentreId', 'leadUserId'] },
+  });
+}
+
+/** Removing structure that is still in use is refused by the foreign keys (answered as a conflict). */
+export async function deleteStructure(ctx: Ctx, table: 'social_centre' | 'district' | 'team', id: string) {
+  const result = await ctx.db
+    .deleteFrom(table)
+    .where('tenant_id', '=', ctx.actor.tenantId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (result.numDeletedRows === 0n) throw AppError.notFound('Der Eintrag');
+  await ctx.audit({ action: 'delete', entityType: table, entityId: id });
+}

@@ -1,0 +1,21 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/database.ts';
+import type { DB } from '../db/schema.ts';
+import { type AuditEntry, recordAudit } from '../modules/audit/chain.ts';
+import type { Actor } from './actor.ts';
+
+/**
+ * What a service gets: the transaction it runs in, who acts, and the audit writer bound to both, so that an
+ * audit entry commits or rolls back together with the change it records.
+ */
+export interface Ctx {
+  db: Kysely<DB>;
+  actor: Actor;
+  audit(entry: AuditEntry): Promise<void>;
+}
+
+export function inTransaction<T>(db: Database, actor: Actor, fn: (ctx: Ctx) => Promise<T>): Promise<T> {
+  return db
+    .transaction()
+    .execute((trx) => fn({ db: trx, actor, audit: (entry) => recordAudit(trx, actor, entry) }));
+}

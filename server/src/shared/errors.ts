@@ -1,0 +1,88 @@
+/**
+ * The one error class. Services throw it with a code; the HTTP layer maps the code to a status in one table
+ * and answers with application/problem+json (RFC 9457). Messages are German and say what the user can do.
+ */
+export const errorStatus = {
+  validation: 400,
+  unauthenticated: 401,
+  csrf: 403,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  version_conflict: 409,
+  too_many_attempts: 429,
+  internal: 500,
+} as const;
+export type ErrorCode = keyof typeof errorStatus;
+
+export const errorTitles: Record<ErrorCode, string> = {
+  validation: 'Ungültige Eingabe',
+  unauthenticated: 'Nicht angemeldet',
+  csrf: 'Sicherheitsprüfung fehlgeschlagen',
+  forbidden: 'Keine Berechtigung',
+  not_found: 'Nicht gefunden',
+  conflict: 'Konflikt',
+  version_conflict: 'Zwischenzeitlich geändert',
+  too_many_attempts: 'Zu viele Versuche',
+  internal: 'Interner Fehler',
+};
+
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly fieldErrors: FieldError[] | undefined;
+  readonly retryAfterSeconds: number | undefined;
+
+  constructor(
+    code: ErrorCode,
+    message: string,
+    options: { fieldErrors?: FieldError[]; retryAfterSeconds?: number; cause?: unknown } = {},
+  ) {
+    super(message, { cause: options.cause });
+    this.name = 'AppError';
+    this.code = code;
+    this.fieldErrors = options.fieldErrors;
+    this.retryAfterSeconds = options.retryAfterSeconds;
+  }
+
+  get status(): number {
+    return errorStatus[this.code];
+  }
+
+  static validation(field: string, message: string): AppError {
+    return new AppError('validation', message, { fieldErrors: [{ field, message }] });
+  }
+
+  static notFound(what: string): AppError {
+    return new AppError('not_found', `${what} wurde nicht gefunden.`);
+  }
+
+  static versionConflict(): AppError {
+    return new AppError(
+      'version_conflict',
+      'Der Datensatz wurde inzwischen von jemand anderem geändert. Bitte laden Sie ihn neu und übernehmen Sie Ihre Änderungen erneut.',
+    );
+  }
+}
+
+/** PostgreSQL error codes we translate instead of answering 500. */
+export function fromDatabaseError(error: unknown): AppError | undefined {
+  const e = error as { code?: string; constraint?: string };
+  if (e?.code === '23505') {
+    return new AppError('conflict', 'Ein Eintrag mit diesem Namen oder Kürzel existiert bereits.', {
+      cause: error,
+    });
+  }
+  if (e?.code === '23503') {
+    return new AppError(
+      'conflict',
+      'Der Eintrag wird noch verwendet oder verweist auf etwas, das es nicht gibt.',
+      { cause: error },
+    );
+  }
+  return undefined;
+}
