@@ -1,16 +1,28 @@
 import { readConfig } from '../config.ts';
 import { verifyAuditChain } from '../modules/audit/chain.ts';
+import { findTenantBySlug } from '../modules/auth/queries.ts';
 import { openMigrated } from './database.ts';
 import type { Command } from './main.ts';
 
 export const auditVerifyCommand: Command = {
   description: 'Prüft die Hash-Kette des Protokolls; Exit-Code 1, wenn ein Eintrag verändert wurde.',
-  usage: 'leuchtturm audit verify [--json]',
-  options: { json: { type: 'boolean' } },
+  usage: `leuchtturm audit verify [--tenant SLUG] [--json]
+
+  Ohne --tenant werden die Ketten aller Jugendämter geprüft.`,
+  options: { json: { type: 'boolean' }, tenant: { type: 'string' } },
   async run(values) {
     const handle = await openMigrated(readConfig());
     try {
-      const report = await verifyAuditChain(handle.db);
+      let tenantId: string | undefined;
+      if (typeof values.tenant === 'string') {
+        const tenant = await findTenantBySlug(handle.db, values.tenant);
+        if (!tenant) {
+          console.error(`Das Jugendamt „${values.tenant}“ gibt es nicht.`);
+          return 2;
+        }
+        tenantId = tenant.id;
+      }
+      const report = await verifyAuditChain(handle.db, tenantId);
       if (values.json) {
         console.log(JSON.stringify({ ok: report.broken.length === 0, ...report }));
       } else if (report.broken.length === 0) {

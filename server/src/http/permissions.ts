@@ -1,8 +1,15 @@
+import type { Permission } from '@leuchtturm/shared';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { requirePermission } from '../modules/access/policy.ts';
 import { csrfMatches, resolveSession, SESSION_COOKIE } from '../modules/auth/sessions.ts';
 import type { Actor } from '../shared/actor.ts';
 import { AppError } from '../shared/errors.ts';
+
+export interface RouteEntry {
+  method: string;
+  url: string;
+  permission: Permission | undefined;
+}
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -14,9 +21,14 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 export function registerAccessControl(app: FastifyInstance) {
   app.decorateRequest('session', null);
 
+  const routeTable: RouteEntry[] = [];
+  app.decorate('routeTable', routeTable);
   app.addHook('onRoute', (route) => {
     if (route.url.startsWith('/api/') && !route.config?.permission) {
       throw new Error(`Route ${route.method} ${route.url} declares no permission`);
+    }
+    for (const method of [route.method].flat()) {
+      routeTable.push({ method, url: route.url, permission: route.config?.permission });
     }
   });
 

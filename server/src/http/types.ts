@@ -4,6 +4,7 @@ import type { Config } from '../config.ts';
 import type { Database } from '../db/database.ts';
 import type { ResolvedSession } from '../modules/auth/sessions.ts';
 import type { Actor } from '../shared/actor.ts';
+import type { RouteEntry } from './permissions.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -13,6 +14,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     db: Database;
     config: Config;
+    /** Every route with the permission it declared (for the deny-by-default test). */
+    routeTable: RouteEntry[];
   }
   interface FastifyRequest {
     session: ResolvedSession | null;

@@ -1,9 +1,9 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { Role } from '@leuchtturm/shared';
 import type { Kysely } from 'kysely';
 import type { Config } from '../../config.ts';
 import type { DB } from '../../db/schema.ts';
 import type { Actor } from '../../shared/actor.ts';
-import type { Role } from '@leuchtturm/shared';
 import { findDeputyFor, findSessionUser, type SessionUserRow } from './queries.ts';
 
 export const SESSION_COOKIE = 'lt_session';

@@ -1,5 +1,4 @@
-import type { Responsibility, Role, SocialCentre, Staff, Street, Team } from '@leuchtturm/shared';
-import type { District } from '@leuchtturm/shared';
+import type { District, Responsibility, Role, SocialCentre, Staff, Street, Team } from '@leuchtturm/shared';
 import type {
   listDistricts,
   listResponsibilities,

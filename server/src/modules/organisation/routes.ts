@@ -21,7 +21,6 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { withCtx } from '../../http/context.ts';
 import { actorOf } from '../../http/permissions.ts';
-import { findResponsibleTeam } from './address.ts';
 import * as address from './address.ts';
 import * as presenter from './presenter.ts';
 import * as queries from './queries.ts';
@@ -196,7 +195,7 @@ export const organisationRoutes: FastifyPluginAsyncZod = async (app) => {
       querystring: addressLookupQuerySchema,
       response: { 200: addressLookupResultSchema },
     },
-    handler: async (request) => findResponsibleTeam(app.db, tenantOf(request), request.query),
+    handler: async (request) => address.findResponsibleTeam(app.db, tenantOf(request), request.query),
   });
 
   // Mitarbeitende

@@ -1,0 +1,143 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testDatabase } from '../../../test/db.ts';
+import { createTestTenant, TEST_PASSWORD } from '../../../test/factories.ts';
+import { Client, testApp } from '../../../test/http.ts';
+
+let app: FastifyInstance;
+beforeAll(async () => {
+  app = await testApp();
+});
+afterAll(() => app.close());
+
+describe('sign-in', () => {
+  it('sets an HttpOnly SameSite session cookie and returns the user with team and a CSRF token', async () => {
+    const tenant = await createTestTenant((await testDatabase()).db);
+    const client = new Client(app, tenant);
+    const res = await client.login('caseManagerA'.toLowerCase(), TEST_PASSWORD);
+    expect(res.statusCode).toBe(200);
+    const cookie = res.cookies.find((c) => c.name === 'lt_session');
+    expect(cookie?.httpOnly).toBe(true);
+    expect(cookie?.sameSite).toBe('Strict');
+    expect(cookie?.secure).toBeFalsy();
+    const body = res.json();
+    expect(body.user).toMatchObject({
+      username: 'casemanagera',
+      roles: ['case_manager'],
+      team: { name: 'Team A' },
+    });
+    expect(body.csrfToken).toMatch(/^[\w-]{20,}$/);
+
+    const me = await client.get('/auth/me');
+    expect(me.statusCode).toBe(200);
+    expect(me.json().user.id).toBe(tenant.users.caseManagerA.id);
+    expect(me.json().csrfToken).toBe(body.csrfToken);
+  });
+
+  it('marks the cookie Secure outside development', async () => {
+    const prodApp = await testApp({ production: true });
+    const tenant = await createTestTenant((await testDatabase()).db);
+    const res = await new Client(prodApp, tenant).login('admin', TEST_PASSWORD);
+    expect(res.cookies.find((c) => c.name === 'lt_session')?.secure).toBe(true);
+    await prodApp.close();
+  });
+
+  it('refuses a wrong password with a German message and writes no session', async () => {
+    const tenant = await createTestTenant((await testDatabase()).db);
+    const client = new Client(app, tenant);
+    const res = await client.login('admin', 'falsch');
+    expect(res.statusCode).toBe(401);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+    expect(res.json().detail).toBe('Benutzername oder Passwort ist falsch.');
+    expect(client.cookie).toBeUndefined();
+  });
+
+  it('names the missing field when the body is incomplete', async () => {
+    const tenant = await createTestTenant((await testDatabase()).db);
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { tenant: tenant.slug, username: 'admin' },
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().errors).toEqual([expect.objectContaining({ field: 'password' })]);
+  });
+
+  it('locks an account after five failed attempts, even for the right password', async () => {
+    const tenant = await createTestTenant((await testDatabase()).db);
+    const client = new Client(app, tenant);
+    const statuses: number[] = [];
+    for (let i = 0; i < 5; i++) statuses.push((await client.login('director', 'falsch')).statusCode);
+    expect(statuses).toEqual([401, 401, 401, 401, 429]);
+    const locked = await client.login('director', TEST_PASSWORD);
+    expect(locked.statusCode).toBe(429);
+    expect(locked.json().detail).toContain('gesperrt');
+    expect(locked.headers['retry-after']).toBe('900');
+    // Other accounts are not affected.
+    expect((await new Client(app, tenant).login('admin', TEST_PASSWORD)).statusCode).toBe(200);
+  });
+
+  it('limits failed attempts per address across accounts', async () => {
+    const tenant = await createTestTenant((await testDatabase()).db);
+    const client = new Client(app, tenant);
+    for (let i = 0; i < 20; i++) await client.login(`niemand${i}`, 'falsch', '10.9.9.9');
+    const res = await client.login('admin', TEST_PASSWORD, '10.9.9.9');
+    expect(res.statusCode).toBe(429);
+    expect((await client.login('admin', TEST_PASSWORD, '10.9.9.10')).statusCode).toBe(200);
+  });
+
+  it('ends the session on sign-out', async () => {
+    const tenant = await createTestTenant((await testDatabase()).db);
+    const client = await Client.as(app, tenant, 'admin');
+    expect((await client.post('/auth/logout')).statusCode).toBe(204);
+    const me = await client.get('/auth/me');
+    expect(me.statusCode).toBe(401);
+  });
+
+  it('ends a session after the idle timeout', async () => {
+    const { db } = await testDatabase();
+    const tenant = await createTestTenant(db);
+    const client = await Client.as(app, tenant, 'admin');
+    await db
+      .updateTable('session')
+      .set({ last_seen_at: new Date(Date.now() - 31 * 60_000) })
+      .where('tenant_id', '=', tenant.id)
+      .execute();
+    const me = await client.get('/auth/me');
+    expect(me.statusCode).toBe(401);
+    expect(me.json().detail).toContain('abgelaufen');
+  });
+
+  it('refuses a state-changing request without the CSRF token', async () => {
+    const tenant = await createTestTenant((await testDatabase()).db);
+    const client = await Client.as(app, tenant, 'admin');
+    const res = await client.request('POST', '/auth/logout', undefined, { 'x-csrf-token': 'falsch' });
+    expect(res.statusCode).toBe(403);
+    expect(res.json().code).toBe('csrf');
+    expect((await client.get('/auth/me')).statusCode).toBe(200);
+  });
+
+  it('changes the password after checking the current one', async () => {
+    const tenant = await createTestTenant((await testDatabase()).db);
+    const client = await Client.as(app, tenant, 'finance');
+    const wrong = await client.post('/auth/password', {
+      currentPassword: 'falsch',
+      newPassword: 'ein-neues-passwort',
+    });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().errors[0].field).toBe('currentPassword');
+    const short = await client.post('/auth/password', {
+      currentPassword: TEST_PASSWORD,
+      newPassword: 'kurz',
+    });
+    expect(short.statusCode).toBe(400);
+    expect(short.json().errors[0]).toMatchObject({ field: 'newPassword' });
+    const ok = await client.post('/auth/password', {
+      currentPassword: TEST_PASSWORD,
+      newPassword: 'ein-neues-passwort',
+    });
+    expect(ok.statusCode).toBe(204);
+    expect((await new Client(app, tenant).login('finance', TEST_PASSWORD)).statusCode).toBe(401);
+    expect((await new Client(app, tenant).login('finance', 'ein-neues-passwort')).statusCode).toBe(200);
+  });
+});

@@ -1,0 +1,91 @@
+import { randomUUID } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testDatabase } from '../../../test/db.ts';
+import { testApp } from '../../../test/http.ts';
+import { verifyAuditChain } from '../audit/chain.ts';
+import { type DemoSummary, demoAccounts, generateDemoData } from './generator.ts';
+
+let app: FastifyInstance;
+let summary: DemoSummary;
+beforeAll(async () => {
+  app = await testApp();
+  const { db } = await testDatabase();
+  summary = await generateDemoData(db, {
+    scale: 'small',
+    password: 'demo-passwort-1',
+    slug: `demo-${randomUUID().slice(0, 8)}`,
+  });
+}, 120_000);
+afterAll(() => app.close());
+
+describe('demo data', () => {
+  it('builds the city of the seeds: 6 Sozialzentren, 17 teams, 23 districts with streets and young inhabitants', () => {
+    expect(summary.counts).toMatchObject({ socialCentres: 6, teams: 17, districts: 23 });
+    expect(summary.counts.streets).toBeGreaterThanOrEqual(23 * 6);
+    // small is a tenth of the city: about 10,000 young inhabitants under 21 this year.
+    expect(summary.counts.youngInhabitants).toBeGreaterThan(9_000);
+    expect(summary.counts.youngInhabitants).toBeLessThan(11_000);
+  });
+
+  it('is deterministic: the same scale gives the same city', async () => {
+    const { db } = await testDatabase();
+    const again = await generateDemoData(db, {
+      scale: 'small',
+      password: 'x-demo-passwort',
+      slug: `demo-${randomUUID().slice(0, 8)}`,
+    });
+    expect(again.counts).toEqual(summary.counts);
+    const streets = async (tenantId: string) =>
+      (
+        await db
+          .selectFrom('street')
+          .select(['name', 'postal_code'])
+          .where('tenant_id', '=', tenantId)
+          .orderBy('postal_code')
+          .orderBy('name')
+          .execute()
+      ).map((s) => `${s.postal_code} ${s.name}`);
+    expect(await streets(again.tenantId)).toEqual(await streets(summary.tenantId));
+  }, 120_000);
+
+  it('lets every demo account sign in; fachkraft and teamleitung share a team', async () => {
+    const teams: Record<string, string | null> = {};
+    for (const account of demoAccounts) {
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { username: account.username, password: 'demo-passwort-1', tenant: summary.tenantSlug },
+      });
+      expect(res.statusCode, account.username).toBe(200);
+      expect(res.json().user.roles).toEqual(account.roles);
+      teams[account.username] = res.json().user.team?.name ?? null;
+    }
+    expect(teams.fachkraft).not.toBeNull();
+    expect(teams.fachkraft).toBe(teams.teamleitung);
+  });
+
+  it('assigns every address a team and starts an intact audit chain', async () => {
+    const { db } = await testDatabase();
+    const uncovered = await db
+      .selectFrom('street as s')
+      .leftJoin('responsibility as r', (j) =>
+        j.onRef('r.tenant_id', '=', 's.tenant_id').onRef('r.street_id', '=', 's.id'),
+      )
+      .select('s.id')
+      .where('s.tenant_id', '=', summary.tenantId)
+      .where('r.id', 'is', null)
+      .execute();
+    expect(uncovered).toEqual([]);
+    const report = await verifyAuditChain(db, summary.tenantId);
+    expect(report.broken).toEqual([]);
+    expect(report.entries).toBeGreaterThan(0);
+  });
+
+  it('refuses to generate twice into the same tenant', async () => {
+    const { db } = await testDatabase();
+    await expect(
+      generateDemoData(db, { scale: 'small', password: 'x', slug: summary.tenantSlug }),
+    ).rejects.toThrow(/bereits/);
+  });
+});

@@ -1,0 +1,107 @@
+import type { Permission } from '@leuchtturm/shared';
+import { AppShell, Burger, Button, Group, NavLink, Text } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { Notifications } from '@mantine/notifications';
+import { useQueryClient } from '@tanstack/react-query';
+import { Link, Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
+import { type MouseEvent, useEffect } from 'react';
+import { can, dropSessionData, UserContext, useLogout, useSessionUser } from './auth.ts';
+
+interface NavEntry {
+  to: '/' | '/organisation' | '/protokoll' | '/konto';
+  label: string;
+  permission?: Permission;
+}
+
+const navEntries: NavEntry[] = [
+  { to: '/', label: 'Start' },
+  { to: '/organisation', label: 'Organisation', permission: 'organisation:read' },
+  { to: '/protokoll', label: 'Protokoll', permission: 'audit:read' },
+  { to: '/konto', label: 'Mein Konto' },
+];
+
+function focusMain(event: MouseEvent<HTMLAnchorElement>) {
+  event.preventDefault();
+  const main = document.getElementById('inhalt');
+  main?.focus();
+  main?.scrollIntoView();
+}
+
+/** The frame of every signed-in page: header, main navigation and the page itself. */
+export function AppLayout() {
+  const user = useSessionUser();
+  const [navOpen, { toggle: toggleNav, close: closeNav }] = useDisclosure(false);
+  const pathname = useRouterState({ select: (s) => s.location.pathname });
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const logout = useLogout();
+
+  // On small screens the navigation folds away again after choosing a page.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on every page change
+  useEffect(() => closeNav(), [pathname, closeNav]);
+
+  if (!user) return null;
+
+  const signOut = () =>
+    logout.mutate(undefined, {
+      onSettled: () => void navigate({ to: '/anmelden' }).then(() => dropSessionData(queryClient)),
+    });
+
+  return (
+    <UserContext value={user}>
+      <a href="#inhalt" className="skip-link" onClick={focusMain}>
+        Zum Inhalt springen
+      </a>
+      <AppShell
+        header={{ height: 64 }}
+        navbar={{ width: 230, breakpoint: 'sm', collapsed: { mobile: !navOpen } }}
+        padding="lg"
+      >
+        <AppShell.Header>
+          <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+            <Group gap="md" wrap="nowrap">
+              <Burger
+                opened={navOpen}
+                onClick={toggleNav}
+                hiddenFrom="sm"
+                size="sm"
+                aria-label={navOpen ? 'Navigation schließen' : 'Navigation öffnen'}
+                aria-expanded={navOpen}
+                aria-controls="hauptnavigation"
+              />
+              <Text fw={700} size="xl" c="blue.9">
+                Leuchtturm
+              </Text>
+              <Text c="gray.8" visibleFrom="xs">
+                {user.tenant.name}
+              </Text>
+            </Group>
+            <Group gap="md" wrap="nowrap">
+              <Text visibleFrom="xs">{user.displayName}</Text>
+              <Button variant="default" onClick={signOut} loading={logout.isPending}>
+                Abmelden
+              </Button>
+            </Group>
+          </Group>
+        </AppShell.Header>
+        <AppShell.Navbar p="sm" aria-label="Hauptnavigation" id="hauptnavigation">
+          {navEntries
+            .filter((entry) => !entry.permission || can(user, entry.permission))
+            .map((entry) => (
+              <NavLink
+                key={entry.to}
+                label={entry.label}
+                className="nav-link"
+                active={entry.to === '/' ? pathname === '/' : pathname.startsWith(entry.to)}
+                renderRoot={(props) => <Link to={entry.to} {...props} />}
+              />
+            ))}
+        </AppShell.Navbar>
+        <AppShell.Main id="inhalt" tabIndex={-1}>
+          <Outlet />
+          <Notifications position="top-right" withinPortal={false} />
+        </AppShell.Main>
+      </AppShell>
+    </UserContext>
+  );
+}

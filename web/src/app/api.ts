@@ -1,0 +1,126 @@
+import type { Problem } from '@leuchtturm/shared';
+
+const BASE = '/api/v1';
+
+/** An error answer of the API (application/problem+json), or a network failure dressed as one. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly detail: string;
+  readonly fieldErrors: Record<string, string>;
+
+  constructor(problem: Problem) {
+    const detail = problem.detail ?? problem.title;
+    super(detail);
+    this.name = 'ApiError';
+    this.status = problem.status;
+    this.code = problem.code;
+    this.detail = detail;
+    this.fieldErrors = {};
+    for (const { field, message } of problem.errors ?? []) {
+      // "roles.0" belongs to the field "roles"; the first message per field wins.
+      const key = field.split('.')[0] ?? field;
+      this.fieldErrors[key] ??= message;
+    }
+  }
+}
+
+/** The German text to show for any error thrown by a query or mutation. */
+export function errorMessage(error: unknown): string {
+  if (error instanceof ApiError) return error.detail;
+  return 'Ein unerwarteter Fehler ist aufgetreten. Bitte versuchen Sie es erneut.';
+}
+
+// The CSRF token lives in memory only; it comes with every login and /auth/me answer.
+let csrfToken: string | null = null;
+export function setCsrfToken(token: string | null) {
+  csrfToken = token;
+}
+
+// Called when an authenticated request answers 401: the session has ended on the server.
+let unauthorizedHandler: (() => void) | null = null;
+export function onUnauthorized(handler: () => void) {
+  unauthorizedHandler = handler;
+}
+
+/** Endpoints whose 401 means "wrong credentials" or "not signed in yet", not "session expired". */
+const sessionProbes = new Set(['/auth/login', '/auth/me']);
+
+type Query = Record<string, string | number | undefined | null>;
+
+function url(path: string, query?: Query): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query ?? {})) {
+    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+  }
+  const search = params.toString();
+  return `${BASE}${path}${search ? `?${search}` : ''}`;
+}
+
+async function toApiError(response: Response): Promise<ApiError> {
+  const type = response.headers.get('content-type') ?? '';
+  if (type.includes('json')) {
+    try {
+      const body = (await response.json()) as Partial<Problem>;
+      return new ApiError({
+        type: body.type ?? 'about:blank',
+        title: body.title ?? 'Fehler',
+        status: body.status ?? response.status,
+        code: body.code ?? 'unknown',
+        ...(body.detail ? { detail: body.detail } : {}),
+        ...(body.errors ? { errors: body.errors } : {}),
+      });
+    } catch {
+      // fall through to the generic problem
+    }
+  }
+  return new ApiError({
+    type: 'about:blank',
+    title: 'Fehler',
+    status: response.status,
+    code: 'unknown',
+    detail: `Der Server hat mit einem Fehler geantwortet (${response.status}). Bitte versuchen Sie es erneut.`,
+  });
+}
+
+async function request<T>(method: string, path: string, body?: unknown, query?: Query): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+
+  let response: Response;
+  try {
+    response = await fetch(url(path, query), {
+      method,
+      headers,
+      credentials: 'same-origin',
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+    });
+  } catch {
+    throw new ApiError({
+      type: 'about:blank#network',
+      title: 'Keine Verbindung',
+      status: 0,
+      code: 'network',
+      detail: 'Der Server ist nicht erreichbar. Bitte prüfen Sie die Verbindung und versuchen Sie es erneut.',
+    });
+  }
+
+  if (!response.ok) {
+    const error = await toApiError(response);
+    if (response.status === 401 && !sessionProbes.has(path)) {
+      csrfToken = null;
+      unauthorizedHandler?.();
+    }
+    throw error;
+  }
+  if (response.status === 204) return undefined as T;
+  return (await response.json()) as T;
+}
+
+export const api = {
+  get: <T>(path: string, query?: Query) => request<T>('GET', path, undefined, query),
+  post: <T = void>(path: string, body?: unknown) => request<T>('POST', path, body),
+  put: <T = void>(path: string, body: unknown) => request<T>('PUT', path, body),
+  delete: (path: string) => request<void>('DELETE', path),
+};

@@ -1,0 +1,150 @@
+import type { Permission } from '@leuchtturm/shared';
+import type { QueryClient } from '@tanstack/react-query';
+import {
+  createRootRouteWithContext,
+  createRoute,
+  createRouter,
+  Outlet,
+  redirect,
+} from '@tanstack/react-router';
+import { lazy, type ReactNode, Suspense } from 'react';
+import { AccountPage } from '../modules/auth/AccountPage.tsx';
+import { SignInPage } from '../modules/auth/SignInPage.tsx';
+import { StartPage } from '../modules/start/StartPage.tsx';
+import { onUnauthorized } from './api.ts';
+import { clearSession, dropSessionData, loadSession, sessionQuery, useCan } from './auth.ts';
+import { AppLayout } from './AppLayout.tsx';
+import { ForbiddenPage, NotFoundPage } from './NotFoundPage.tsx';
+import { Loading } from './QueryState.tsx';
+
+// Only signed-in administrators and staff need these pages; they load on demand to keep the sign-in page small.
+const OrganisationPage = lazy(() =>
+  import('../modules/organisation/OrganisationPage.tsx').then((m) => ({ default: m.OrganisationPage })),
+);
+const ProtocolPage = lazy(() =>
+  import('../modules/audit/ProtocolPage.tsx').then((m) => ({ default: m.ProtocolPage })),
+);
+
+function Guard({ permission, children }: { permission: Permission; children: ReactNode }) {
+  if (!useCan(permission)) return <ForbiddenPage />;
+  return <Suspense fallback={<Loading />}>{children}</Suspense>;
+}
+
+/** Only paths inside this app are followed after sign-in. */
+function localPath(value: unknown): string | undefined {
+  return typeof value === 'string' && value.startsWith('/') && !value.startsWith('//') ? value : undefined;
+}
+
+const rootRoute = createRootRouteWithContext<{ queryClient: QueryClient }>()({
+  component: Outlet,
+  notFoundComponent: NotFoundPage,
+});
+
+export interface SignInSearch {
+  redirect?: string;
+  abgelaufen?: boolean;
+}
+
+export const signInRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/anmelden',
+  validateSearch: (search: Record<string, unknown>): SignInSearch => {
+    const target = localPath(search.redirect);
+    const expired = search.abgelaufen === true || search.abgelaufen === 'true';
+    return { ...(target ? { redirect: target } : {}), ...(expired ? { abgelaufen: true } : {}) };
+  },
+  beforeLoad: async ({ context, search }) => {
+    if (await loadSession(context.queryClient)) throw redirect({ href: search.redirect ?? '/' });
+  },
+  component: SignInPage,
+});
+
+const appRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  id: 'app',
+  beforeLoad: async ({ context, location }) => {
+    const user = await loadSession(context.queryClient);
+    if (!user) {
+      const target = location.href === '/' ? {} : { redirect: location.href };
+      throw redirect({ to: '/anmelden', search: target });
+    }
+  },
+  component: AppLayout,
+});
+
+const startRoute = createRoute({ getParentRoute: () => appRoute, path: '/', component: StartPage });
+
+export type OrganisationTab =
+  | 'sozialzentren'
+  | 'stadtteile'
+  | 'teams'
+  | 'strassen'
+  | 'mitarbeitende'
+  | 'pruefen';
+const organisationTabs: readonly OrganisationTab[] = [
+  'sozialzentren',
+  'stadtteile',
+  'teams',
+  'strassen',
+  'mitarbeitende',
+  'pruefen',
+];
+
+export const organisationRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/organisation',
+  validateSearch: (search: Record<string, unknown>): { tab?: OrganisationTab } => {
+    const tab = organisationTabs.find((t) => t === search.tab);
+    return tab ? { tab } : {};
+  },
+  component: () => (
+    <Guard permission="organisation:read">
+      <OrganisationPage />
+    </Guard>
+  ),
+});
+
+const protocolRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/protokoll',
+  component: () => (
+    <Guard permission="audit:read">
+      <ProtocolPage />
+    </Guard>
+  ),
+});
+
+const accountRoute = createRoute({ getParentRoute: () => appRoute, path: '/konto', component: AccountPage });
+
+const routeTree = rootRoute.addChildren([
+  signInRoute,
+  appRoute.addChildren([startRoute, organisationRoute, protocolRoute, accountRoute]),
+]);
+
+export function createAppRouter(queryClient: QueryClient) {
+  const router = createRouter({
+    routeTree,
+    context: { queryClient },
+    defaultPreload: 'intent',
+    defaultPendingComponent: Loading,
+    scrollRestoration: true,
+  });
+
+  // A 401 from any request of a signed-in page: the session has ended on the server.
+  onUnauthorized(() => {
+    if (!queryClient.getQueryData(sessionQuery.queryKey)) return;
+    clearSession(queryClient);
+    const here = router.state.location.href;
+    void router
+      .navigate({ to: '/anmelden', search: { abgelaufen: true, ...(here === '/' ? {} : { redirect: here }) } })
+      .then(() => dropSessionData(queryClient));
+  });
+
+  return router;
+}
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: ReturnType<typeof createAppRouter>;
+  }
+}

@@ -1,0 +1,71 @@
+import { loginRequestSchema } from '@leuchtturm/shared';
+import { Alert, Button, Container, Paper, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { useNavigate, useSearch } from '@tanstack/react-router';
+import type { FormEvent } from 'react';
+import { errorMessage } from '../../app/api.ts';
+import { useLogin } from '../../app/auth.ts';
+import { useFormState } from '../../app/form.ts';
+import { Page } from '../../app/Page.tsx';
+
+export function SignInPage() {
+  const search = useSearch({ from: '/anmelden' });
+  const navigate = useNavigate();
+  const login = useLogin();
+  const form = useFormState({ username: '', password: '' });
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const input = form.validate(loginRequestSchema, form.values);
+    if (!input) return;
+    login.mutate(input, { onSuccess: () => void navigate({ href: search.redirect ?? '/' }) });
+  }
+
+  return (
+    <Container component="main" size={420} py={64}>
+      <Text fw={700} size="xl" c="blue.9" ta="center" mb="md">
+        Leuchtturm
+      </Text>
+      <Paper withBorder shadow="sm" p="xl" radius="md">
+        <Page title="Anmelden">
+          {search.abgelaufen && !login.isError && (
+            <Alert color="blue" title="Sitzung beendet" role="status">
+              Ihre Sitzung ist abgelaufen. Bitte melden Sie sich erneut an.
+            </Alert>
+          )}
+          {login.isError && (
+            <Alert color="red" title="Anmeldung fehlgeschlagen" role="alert">
+              {errorMessage(login.error)}
+            </Alert>
+          )}
+          <form onSubmit={submit} noValidate>
+            <Stack gap="md">
+              <TextInput
+                label="Benutzername"
+                name="username"
+                autoComplete="username"
+                autoCapitalize="none"
+                spellCheck={false}
+                required
+                value={form.values.username}
+                onChange={(e) => form.set('username', e.currentTarget.value)}
+                error={form.errors.username}
+              />
+              <PasswordInput
+                label="Passwort"
+                name="password"
+                autoComplete="current-password"
+                required
+                value={form.values.password}
+                onChange={(e) => form.set('password', e.currentTarget.value)}
+                error={form.errors.password}
+              />
+              <Button type="submit" loading={login.isPending} fullWidth>
+                Anmelden
+              </Button>
+            </Stack>
+          </form>
+        </Page>
+      </Paper>
+    </Container>
+  );
+}
