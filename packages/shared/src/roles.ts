@@ -38,21 +38,25 @@ export const permissions = [
   'organisation:manage',
   'staff:read',
   'audit:read',
+  /** Work on cases: intake, the method's records, help plans. Which cases is decided by the case-access rule. */
+  'case:work',
+  /** The district's needs (Bedarfe), collected from cases: no personal data. */
+  'need:read',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
 const everyStaffRole: Permission[] = ['organisation:read', 'staff:read'];
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
-  case_manager: everyStaffRole,
-  team_lead: everyStaffRole,
-  centre_lead: everyStaffRole,
-  district_coordinator: everyStaffRole,
+  case_manager: [...everyStaffRole, 'case:work', 'need:read'],
+  team_lead: [...everyStaffRole, 'case:work', 'need:read'],
+  centre_lead: [...everyStaffRole, 'need:read'],
+  district_coordinator: [...everyStaffRole, 'need:read'],
   clerk: everyStaffRole,
   finance: everyStaffRole,
   // Controlling sees the organisation's structure but no staff list: it works on aggregates only.
   controller: ['organisation:read'],
-  director: everyStaffRole,
+  director: [...everyStaffRole, 'need:read'],
   admin: ['organisation:read', 'organisation:manage', 'staff:read', 'audit:read'],
 };
 

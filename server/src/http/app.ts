@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import fastifyCookie from '@fastify/cookie';
+import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import { z } from '@leuchtturm/shared';
@@ -16,6 +17,9 @@ import type { Config } from '../config.ts';
 import type { Database } from '../db/database.ts';
 import { auditRoutes } from '../modules/audit/routes.ts';
 import { authRoutes } from '../modules/auth/routes.ts';
+import { needRoutes } from '../modules/cases/needs.ts';
+import { caseRoutes } from '../modules/cases/routes.ts';
+import { documentRoutes } from '../modules/documents/routes.ts';
 import { organisationRoutes } from '../modules/organisation/routes.ts';
 import { AppError } from '../shared/errors.ts';
 import { registerAccessControl } from './permissions.ts';
@@ -42,6 +46,7 @@ export async function buildApp(options: {
   app.setErrorHandler((error, _request, reply) => sendProblem(reply, error));
 
   await app.register(fastifyCookie);
+  await app.register(fastifyMultipart);
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',
@@ -97,6 +102,9 @@ export async function buildApp(options: {
       await api.register(authRoutes);
       await api.register(organisationRoutes);
       await api.register(auditRoutes);
+      await api.register(caseRoutes);
+      await api.register(documentRoutes);
+      await api.register(needRoutes);
     },
     { prefix: API_PREFIX },
   );

@@ -9,6 +9,10 @@ describe('canonicalJson', () => {
     );
   });
 
+  it('keeps a key named __proto__ as data', () => {
+    expect(canonicalJson(JSON.parse('{"__proto__": 1, "a": 2}'))).toBe('{"__proto__":1,"a":2}');
+  });
+
   it('gives the same text for any reordering of the same object', () => {
     fc.assert(
       fc.property(fc.dictionary(fc.string(), fc.jsonValue()), (obj) => {

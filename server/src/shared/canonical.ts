@@ -7,7 +7,8 @@ function sortKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortKeys);
   if (value instanceof Date) return value.toISOString();
   if (value && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
+    // A null prototype keeps a key named "__proto__" an ordinary key.
+    const out: Record<string, unknown> = Object.create(null);
     for (const key of Object.keys(value).sort()) {
       const v = (value as Record<string, unknown>)[key];
       if (v !== undefined) out[key] = sortKeys(v);

@@ -1,3 +1,5 @@
+import type { AuditEntry } from '../modules/audit/chain.ts';
+
 /**
  * The one error class. Services throw it with a code; the HTTP layer maps the code to a status in one table
  * and answers with application/problem+json (RFC 9457). Messages are German and say what the user can do.
@@ -36,17 +38,25 @@ export class AppError extends Error {
   readonly code: ErrorCode;
   readonly fieldErrors: FieldError[] | undefined;
   readonly retryAfterSeconds: number | undefined;
+  /** Recorded in the audit trail even though the request's transaction rolls back (e.g. a refused access). */
+  readonly auditEntry: AuditEntry | undefined;
 
   constructor(
     code: ErrorCode,
     message: string,
-    options: { fieldErrors?: FieldError[]; retryAfterSeconds?: number; cause?: unknown } = {},
+    options: {
+      fieldErrors?: FieldError[];
+      retryAfterSeconds?: number;
+      cause?: unknown;
+      audit?: AuditEntry;
+    } = {},
   ) {
     super(message, { cause: options.cause });
     this.name = 'AppError';
     this.code = code;
     this.fieldErrors = options.fieldErrors;
     this.retryAfterSeconds = options.retryAfterSeconds;
+    this.auditEntry = options.audit;
   }
 
   get status(): number {

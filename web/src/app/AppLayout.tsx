@@ -4,7 +4,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { Notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
-import { type MouseEvent, useEffect } from 'react';
+import { useEffect } from 'react';
 import { can, dropSessionData, UserContext, useLogout, useSessionUser } from './auth.ts';
 
 interface NavEntry {
@@ -19,13 +19,6 @@ const navEntries: NavEntry[] = [
   { to: '/protokoll', label: 'Protokoll', permission: 'audit:read' },
   { to: '/konto', label: 'Mein Konto' },
 ];
-
-function focusMain(event: MouseEvent<HTMLAnchorElement>) {
-  event.preventDefault();
-  const main = document.getElementById('inhalt');
-  main?.focus();
-  main?.scrollIntoView();
-}
 
 /** The frame of every signed-in page: header, main navigation and the page itself. */
 export function AppLayout() {
@@ -49,7 +42,7 @@ export function AppLayout() {
 
   return (
     <UserContext value={user}>
-      <a href="#inhalt" className="skip-link" onClick={focusMain}>
+      <a href="#inhalt" className="skip-link">
         Zum Inhalt springen
       </a>
       <AppShell

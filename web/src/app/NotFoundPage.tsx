@@ -20,7 +20,9 @@ export function NotFoundPage() {
 export function ForbiddenPage() {
   return (
     <Page title="Keine Berechtigung">
-      <Text>Für diese Seite fehlt Ihnen die Berechtigung. Wenden Sie sich bei Bedarf an die Administration.</Text>
+      <Text>
+        Für diese Seite fehlt Ihnen die Berechtigung. Wenden Sie sich bei Bedarf an die Administration.
+      </Text>
       <Anchor component={Link} to="/">
         Zur Startseite
       </Anchor>

@@ -26,6 +26,7 @@ export function useFormState<T extends Record<string, unknown>>(initial: T) {
   const focusPending = useRef(false);
 
   // After a failed attempt, keyboard and screen-reader users land on the first field to correct.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs whenever a new set of errors is shown
   useEffect(() => {
     if (!focusPending.current) return;
     focusPending.current = false;
@@ -49,10 +50,26 @@ export function useFormState<T extends Record<string, unknown>>(initial: T) {
       setFormError(null);
       return result.data;
     }
-    setErrors(zodFieldErrors(result.error));
+    const fieldErrors = zodFieldErrors(result.error);
+    // A required choice left empty: the schema's message ("Ungültige Kennung.") would not help.
+    if (input && typeof input === 'object') {
+      for (const key of Object.keys(fieldErrors)) {
+        if ((input as Record<string, unknown>)[key] === null) fieldErrors[key] = 'Bitte auswählen.';
+      }
+    }
+    setErrors(fieldErrors);
     focusPending.current = true;
     setFormError('Bitte prüfen Sie die markierten Felder.');
     return null;
+  }
+
+  /** Shows errors found without a schema; true when there are none. */
+  function check(found: FieldErrors): boolean {
+    const ok = Object.keys(found).length === 0;
+    setErrors(found);
+    setFormError(ok ? null : 'Bitte prüfen Sie die markierten Felder.');
+    focusPending.current = !ok;
+    return ok;
   }
 
   /** Shows a failed request: field messages under their fields, the server's detail above the form. */
@@ -81,5 +98,5 @@ export function useFormState<T extends Record<string, unknown>>(initial: T) {
     setFormError(null);
   }
 
-  return { values, set, errors, formError, setFormError, validate, showServerError, reset, formRef };
+  return { values, set, errors, formError, setFormError, validate, check, showServerError, reset, formRef };
 }

@@ -4,20 +4,21 @@ import {
   createRootRouteWithContext,
   createRoute,
   createRouter,
+  lazyRouteComponent,
   Outlet,
   redirect,
 } from '@tanstack/react-router';
 import { lazy, type ReactNode, Suspense } from 'react';
-import { AccountPage } from '../modules/auth/AccountPage.tsx';
 import { SignInPage } from '../modules/auth/SignInPage.tsx';
-import { StartPage } from '../modules/start/StartPage.tsx';
+import { AppLayout } from './AppLayout.tsx';
 import { onUnauthorized } from './api.ts';
 import { clearSession, dropSessionData, loadSession, sessionQuery, useCan } from './auth.ts';
-import { AppLayout } from './AppLayout.tsx';
 import { ForbiddenPage, NotFoundPage } from './NotFoundPage.tsx';
 import { Loading } from './QueryState.tsx';
 
-// Only signed-in administrators and staff need these pages; they load on demand to keep the sign-in page small.
+// Every page behind the sign-in loads on demand: the sign-in page stays small (no zod, no tables, no combobox).
+const StartPage = lazyRouteComponent(() => import('../modules/start/StartPage.tsx'), 'StartPage');
+const AccountPage = lazyRouteComponent(() => import('../modules/auth/AccountPage.tsx'), 'AccountPage');
 const OrganisationPage = lazy(() =>
   import('../modules/organisation/OrganisationPage.tsx').then((m) => ({ default: m.OrganisationPage })),
 );
@@ -136,7 +137,10 @@ export function createAppRouter(queryClient: QueryClient) {
     clearSession(queryClient);
     const here = router.state.location.href;
     void router
-      .navigate({ to: '/anmelden', search: { abgelaufen: true, ...(here === '/' ? {} : { redirect: here }) } })
+      .navigate({
+        to: '/anmelden',
+        search: { abgelaufen: true, ...(here === '/' ? {} : { redirect: here }) },
+      })
       .then(() => dropSessionData(queryClient));
   });
 

@@ -1,0 +1,332 @@
+import {
+  accessRoutes,
+  ageCohorts,
+  attainmentScale,
+  caseAreas,
+  closingOutcomes,
+  closingReasons,
+  familyConferencePhases,
+  ideaSources,
+  mandateKinds,
+  mandateResults,
+  resourceAreas,
+  tieKinds,
+  tieQualities,
+} from './catalogues.ts';
+import { idSchema, versionSchema } from './common.ts';
+import { dateSchema } from './dates.ts';
+import { householdSchema } from './persons.ts';
+import { z } from './zod.ts';
+
+const text = (max = 4000) =>
+  z
+    .string()
+    .trim()
+    .min(1, { error: 'Bitte ausfüllen.' })
+    .max(max, { error: `Höchstens ${max} Zeichen.` });
+const optionalText = (max = 4000) =>
+  z
+    .string()
+    .trim()
+    .max(max, { error: `Höchstens ${max} Zeichen.` })
+    .nullable();
+const ref = z.object({ id: idSchema, name: z.string() });
+
+// Falleingang
+export const intakeInputSchema = z.object({
+  householdId: idSchema,
+  openedOn: dateSchema,
+  accessRoute: z.enum(accessRoutes.values),
+  reporter: optionalText(300),
+  concern: text(),
+});
+export type IntakeInput = z.infer<typeof intakeInputSchema>;
+
+// Falleinordnung, decided in a Kurzberatung zur Risikoeinschätzung
+export const riskConsultationInputSchema = z.object({
+  heldOn: dateSchema,
+  participantIds: z
+    .array(idSchema)
+    .min(2, { error: 'Eine Kurzberatung braucht mindestens zwei Fachkräfte.' }),
+  facts: text(),
+  area: z.enum(caseAreas.values),
+  nextSteps: text(),
+});
+export type RiskConsultationInput = z.infer<typeof riskConsultationInputSchema>;
+
+// Aufträge and Auflagen
+export const mandateInputSchema = z.object({
+  kind: z.enum(mandateKinds.values),
+  text: text(2000),
+  addressee: text(200),
+  dueOn: dateSchema,
+  checkMethod: text(1000),
+  consequence: optionalText(1000),
+});
+export type MandateInput = z.infer<typeof mandateInputSchema>;
+export const mandateResultInputSchema = z.object({
+  result: z.enum(mandateResults.values),
+  consequence: optionalText(1000),
+  version: versionSchema,
+});
+
+// Wille und Ziele
+export const actionStepInputSchema = z.object({
+  who: text(200),
+  what: text(1000),
+  dueOn: dateSchema,
+  resourceId: idSchema.nullable(),
+});
+export const actionGoalInputSchema = z.object({
+  /** An existing Handlungsziel keeps its id (resources and help plans point at it); null for a new one. */
+  id: idSchema.nullable(),
+  text: text(1000),
+  dueOn: dateSchema,
+  steps: z.array(actionStepInputSchema).max(20),
+});
+export const willAndGoalsInputSchema = z.object({
+  will: text(4000),
+  directionGoal: text(2000),
+  actionGoals: z.array(actionGoalInputSchema).max(10),
+  version: z.int().min(0),
+});
+export type WillAndGoalsInput = z.infer<typeof willAndGoalsInputSchema>;
+
+// Ressourcenkarte
+export const resourceInputSchema = z.object({
+  area: z.enum(resourceAreas.values),
+  description: text(1000),
+  goalId: idSchema.nullable(),
+  directoryEntryId: idSchema.nullable(),
+});
+export type ResourceInput = z.infer<typeof resourceInputSchema>;
+
+// Netzwerkkarte
+export const networkTieInputSchema = z.object({
+  name: text(200),
+  kind: z.enum(tieKinds.values),
+  closeness: z.int().min(1).max(3),
+  quality: z.enum(tieQualities.values),
+  angle: z.int().min(0).max(359),
+});
+export type NetworkTieInput = z.infer<typeof networkTieInputSchema>;
+
+// Kollegiale Beratung
+export const CLOSING_QUESTION =
+  'Welche Angebote bräuchten wir zukünftig im Sozialraum, damit die soeben beschlossene Hilfe ergänzt werden könnte oder weniger intensiv notwendig wäre?';
+export const peerConsultationInputSchema = z.object({
+  heldOn: dateSchema,
+  question: text(2000),
+  moderatorId: idSchema,
+  minutesId: idSchema,
+  perspectiveId: idSchema,
+  ideas: z.array(z.object({ source: z.enum(ideaSources.values), text: text(1000) })).max(60),
+  decision: text(2000),
+  closingAnswer: text(2000),
+  ageCohort: z.enum(ageCohorts.values),
+});
+export type PeerConsultationInput = z.infer<typeof peerConsultationInputSchema>;
+
+// Hilfeplan (§ 36)
+export const helpPlanInputSchema = z.object({
+  applicationOn: dateSchema,
+  applicant: text(300),
+  meetingOn: dateSchema,
+  participants: z.array(text(200)).min(1, { error: 'Bitte die Beteiligten nennen.' }).max(30),
+  childParticipated: z.boolean(),
+  agreedMeasures: text(4000),
+  reviewOn: dateSchema,
+  attainment: z.array(
+    z.object({ goalId: idSchema, score: z.enum(attainmentScale.values), note: optionalText(500) }),
+  ),
+  /** The version this one continues (Fortschreibung); null for the first plan. */
+  supersedesId: idSchema.nullable(),
+});
+export type HelpPlanInput = z.infer<typeof helpPlanInputSchema>;
+
+// Familienrat
+export const familyConferenceInputSchema = z.object({
+  concern: text(2000),
+  coordinator: optionalText(200),
+  participants: optionalText(2000),
+  place: optionalText(300),
+  heldOn: dateSchema.nullable(),
+  phase: z.enum(familyConferencePhases.values),
+  familyPlan: optionalText(4000),
+  officeDecision: optionalText(2000),
+  followUpOn: dateSchema.nullable(),
+  version: z.int().min(0),
+});
+export type FamilyConferenceInput = z.infer<typeof familyConferenceInputSchema>;
+
+// Schweigepflichtentbindung
+export const consentInputSchema = z
+  .object({
+    personId: idSchema,
+    recipient: text(300),
+    purpose: text(1000),
+    validFrom: dateSchema,
+    validUntil: dateSchema.nullable(),
+  })
+  .refine((c) => c.validUntil === null || c.validUntil >= c.validFrom, {
+    error: 'Das Ende darf nicht vor dem Beginn liegen.',
+    path: ['validUntil'],
+  });
+export type ConsentInput = z.infer<typeof consentInputSchema>;
+
+// Abschluss
+export const closeCaseInputSchema = z.object({
+  closedOn: dateSchema,
+  reason: z.enum(closingReasons.values),
+  outcome: z.enum(closingOutcomes.values),
+  tip: optionalText(2000),
+  version: versionSchema,
+});
+export type CloseCaseInput = z.infer<typeof closeCaseInputSchema>;
+
+export const leadInputSchema = z.object({ leadUserId: idSchema, version: versionSchema });
+
+// What the case page shows
+export const caseSummarySchema = z.object({
+  id: idSchema,
+  caseNumber: z.string(),
+  title: z.string(),
+  status: z.enum(['offen', 'abgeschlossen']),
+  openedOn: z.string(),
+  closedOn: z.string().nullable(),
+  area: z.enum(caseAreas.values).nullable(),
+  team: ref,
+  lead: ref.nullable(),
+  district: ref.nullable(),
+  nextDue: z.object({ on: z.string(), what: z.string() }).nullable(),
+  overdue: z.int(),
+  version: versionSchema,
+});
+export type CaseSummary = z.infer<typeof caseSummarySchema>;
+
+const goalSchema = z.object({
+  id: idSchema,
+  text: z.string(),
+  dueOn: z.string(),
+  steps: z.array(
+    z.object({
+      id: idSchema,
+      who: z.string(),
+      what: z.string(),
+      dueOn: z.string(),
+      resourceId: idSchema.nullable(),
+    }),
+  ),
+});
+
+export const helpPlanSchema = helpPlanInputSchema.omit({ attainment: true }).extend({
+  id: idSchema,
+  versionNo: z.int(),
+  supersededBy: idSchema.nullable(),
+  createdAt: z.string(),
+  createdBy: z.string().nullable(),
+  directionGoal: z.string(),
+  goals: z.array(z.object({ id: idSchema, text: z.string(), dueOn: z.string() })),
+  attainment: z.array(
+    z.object({ goalId: idSchema, score: z.enum(attainmentScale.values), note: z.string().nullable() }),
+  ),
+});
+export type HelpPlan = z.infer<typeof helpPlanSchema>;
+
+export const timelineEntrySchema = z.object({ at: z.string(), kind: z.string(), text: z.string() });
+
+export const caseDetailSchema = caseSummarySchema.extend({
+  accessRoute: z.enum(accessRoutes.values),
+  reporter: z.string().nullable(),
+  concern: z.string(),
+  closing: z
+    .object({
+      reason: z.enum(closingReasons.values),
+      outcome: z.enum(closingOutcomes.values),
+      tip: z.string().nullable(),
+    })
+    .nullable(),
+  household: householdSchema,
+  classifications: z.array(
+    z.object({
+      id: idSchema,
+      area: z.enum(caseAreas.values),
+      decidedOn: z.string(),
+      participants: z.array(z.string()),
+      facts: z.string(),
+      nextSteps: z.string(),
+    }),
+  ),
+  mandates: z.array(
+    mandateInputSchema.extend({
+      id: idSchema,
+      version: versionSchema,
+      result: z.enum(mandateResults.values),
+      overdue: z.boolean(),
+    }),
+  ),
+  willAndGoals: z.object({
+    will: z.string(),
+    directionGoal: z.string(),
+    actionGoals: z.array(goalSchema),
+    version: z.int(),
+  }),
+  resources: z.array(resourceInputSchema.extend({ id: idSchema })),
+  network: z.array(networkTieInputSchema.extend({ id: idSchema })),
+  peerConsultations: z.array(
+    peerConsultationInputSchema.extend({
+      id: idSchema,
+      needId: idSchema.nullable(),
+      moderator: z.string(),
+      minutes: z.string(),
+      perspective: z.string(),
+    }),
+  ),
+  helpPlans: z.array(helpPlanSchema),
+  familyConference: familyConferenceInputSchema.nullable(),
+  consents: z.array(
+    z.object({
+      id: idSchema,
+      personId: idSchema,
+      personName: z.string(),
+      recipient: z.string(),
+      purpose: z.string(),
+      validFrom: z.string(),
+      validUntil: z.string().nullable(),
+      revokedOn: z.string().nullable(),
+      active: z.boolean(),
+    }),
+  ),
+  documents: z.array(
+    z.object({
+      id: idSchema,
+      fileName: z.string(),
+      contentType: z.string(),
+      size: z.int(),
+      uploadedAt: z.string(),
+    }),
+  ),
+  timeline: z.array(timelineEntrySchema),
+  access: z.enum(['lead', 'deputy', 'team_lead', 'granted']),
+});
+export type CaseDetail = z.infer<typeof caseDetailSchema>;
+
+export const myCasesQuerySchema = z.object({
+  status: z.enum(['offen', 'abgeschlossen', 'alle']).default('offen'),
+  area: z.enum(caseAreas.values).optional(),
+  q: z.string().trim().max(100).optional(),
+  sort: z.enum(['faellig', 'eingang', 'name']).default('faellig'),
+  scope: z.enum(['mine', 'team']).default('mine'),
+});
+export type MyCasesQuery = z.infer<typeof myCasesQuerySchema>;
+
+export const needSchema = z.object({
+  id: idSchema,
+  district: ref,
+  ageCohort: z.enum(ageCohorts.values),
+  text: z.string(),
+  mentions: z.int(),
+  status: z.enum(['offen', 'in_arbeit', 'erledigt']),
+  createdOn: z.string(),
+});
+export type Need = z.infer<typeof needSchema>;

@@ -1,0 +1,103 @@
+import { custodyKinds, genders, householdRoles } from './catalogues.ts';
+import { idSchema, nameSchema, versionSchema } from './common.ts';
+import { dateSchema } from './dates.ts';
+import { postalCodeSchema } from './organisation.ts';
+import { z } from './zod.ts';
+
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, { error: `Höchstens ${max} Zeichen.` })
+    .nullable();
+
+export const birthDateSchema = dateSchema.refine(
+  (d) => d >= '1900-01-01' && d <= new Date().toISOString().slice(0, 10),
+  {
+    error: 'Das Geburtsdatum muss in der Vergangenheit liegen.',
+  },
+);
+
+export const personInputSchema = z.object({
+  firstName: nameSchema(100),
+  lastName: nameSchema(100),
+  birthDate: birthDateSchema,
+  gender: z.enum(genders.values),
+  language: optionalText(60),
+  phone: optionalText(60),
+});
+export type PersonInput = z.infer<typeof personInputSchema>;
+
+export const addressSchema = z.object({
+  street: nameSchema(),
+  houseNumber: z
+    .string()
+    .trim()
+    .regex(/^\d{1,4}\s?[a-zA-Z]?$/, { error: 'Hausnummer wie 12 oder 12a.' }),
+  postalCode: postalCodeSchema.nullable(),
+});
+export type Address = z.infer<typeof addressSchema>;
+
+export const householdMemberInputSchema = z.object({
+  /** An existing person (found by the duplicate check) or a new one. */
+  personId: idSchema.nullable(),
+  person: personInputSchema.nullable(),
+  role: z.enum(householdRoles.values),
+  custody: z.enum(custodyKinds.values).nullable(),
+});
+
+export const householdInputSchema = z.object({
+  name: nameSchema(),
+  address: addressSchema,
+  members: z
+    .array(
+      householdMemberInputSchema.refine((m) => (m.personId === null) !== (m.person === null), {
+        error: 'Bitte eine vorhandene Person wählen oder eine neue erfassen.',
+        path: ['person'],
+      }),
+    )
+    .min(1, { error: 'Ein Haushalt braucht mindestens eine Person.' })
+    .max(20),
+});
+export type HouseholdInput = z.infer<typeof householdInputSchema>;
+
+export const personSchema = personInputSchema.extend({ id: idSchema, version: versionSchema });
+export type Person = z.infer<typeof personSchema>;
+
+export const householdMemberSchema = z.object({
+  person: personSchema,
+  role: z.enum(householdRoles.values),
+  custody: z.enum(custodyKinds.values).nullable(),
+});
+
+export const householdSchema = z.object({
+  id: idSchema,
+  name: z.string(),
+  version: versionSchema,
+  address: addressSchema,
+  district: z.object({ id: idSchema, name: z.string() }).nullable(),
+  team: z.object({ id: idSchema, name: z.string() }).nullable(),
+  members: z.array(householdMemberSchema),
+});
+export type Household = z.infer<typeof householdSchema>;
+
+export const duplicateQuerySchema = z.object({
+  firstName: nameSchema(100),
+  lastName: nameSchema(100),
+  birthDate: birthDateSchema,
+});
+export type DuplicateQuery = z.infer<typeof duplicateQuerySchema>;
+
+/**
+ * A likely duplicate. Without access to any of the person's cases the user learns only that a match exists and
+ * whom to ask (lead case manager and team), never the other case's content.
+ */
+export const duplicateCandidateSchema = z.object({
+  match: z.enum(['phonetik', 'schreibweise']),
+  accessible: z.boolean(),
+  person: z
+    .object({ id: idSchema, firstName: z.string(), lastName: z.string(), birthDate: z.string() })
+    .nullable(),
+  contacts: z.array(z.object({ leadName: z.string().nullable(), teamName: z.string() })),
+});
+export type DuplicateCandidate = z.infer<typeof duplicateCandidateSchema>;

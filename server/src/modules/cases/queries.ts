@@ -1,0 +1,91 @@
+import type { MyCasesQuery } from '@leuchtturm/shared';
+import { type Kysely, sql } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import type { Actor } from '../../shared/actor.ts';
+
+/**
+ * "Meine Fälle": the cases the actor leads, stands in for, was granted, or (scope team, for team leads) the team's.
+ * Current area, next due date and overdue count come from the records in the same query.
+ */
+const areaOf = sql<string | null>`(select rc.area from risk_consultation rc where rc.tenant_id = c.tenant_id
+  and rc.case_id = c.id order by rc.held_on desc, rc.created_at desc limit 1)`;
+const nextMandate = sql<string | null>`(select min(m.due_on) from mandate m where m.tenant_id = c.tenant_id
+  and m.case_id = c.id and m.result = 'offen')`;
+const nextReview = sql<string | null>`(select hp.review_on from help_plan hp where hp.tenant_id = c.tenant_id
+  and hp.case_id = c.id order by hp.version_no desc limit 1)`;
+
+export function listCases(
+  db: Kysely<DB>,
+  actor: Actor,
+  query: MyCasesQuery,
+  today: string,
+  onlyCaseId?: string,
+) {
+  let q = db
+    .selectFrom('case_file as c')
+    .innerJoin('household as h', (j) =>
+      j.onRef('h.tenant_id', '=', 'c.tenant_id').onRef('h.id', '=', 'c.household_id'),
+    )
+    .innerJoin('team as t', (j) => j.onRef('t.tenant_id', '=', 'c.tenant_id').onRef('t.id', '=', 'c.team_id'))
+    .leftJoin('app_user as u', (j) =>
+      j.onRef('u.tenant_id', '=', 'c.tenant_id').onRef('u.id', '=', 'c.lead_user_id'),
+    )
+    .leftJoin('district as d', (j) =>
+      j.onRef('d.tenant_id', '=', 'c.tenant_id').onRef('d.id', '=', 'c.district_id'),
+    )
+    .select([
+      'c.id',
+      'c.case_number',
+      'c.status',
+      'c.opened_on',
+      'c.closed_on',
+      'c.version',
+      'h.name as title',
+      't.id as team_id',
+      't.name as team_name',
+      'u.id as lead_id',
+      'u.display_name as lead_name',
+      'd.id as district_id',
+      'd.name as district_name',
+      areaOf.as('area'),
+      nextMandate.as('next_mandate'),
+      nextReview.as('next_review'),
+      sql<number>`(select count(*) from mandate m where m.tenant_id = c.tenant_id and m.case_id = c.id
+        and m.result = 'offen' and m.due_on < ${today}::date)`.as('overdue_mandates'),
+    ])
+    .where('c.tenant_id', '=', actor.tenantId);
+
+  if (onlyCaseId) {
+    // The head of one case page: access was checked by the caller.
+    q = q.where('c.id', '=', onlyCaseId);
+  } else if (query.scope === 'team' && actor.roles.includes('team_lead') && actor.teamId) {
+    q = q.where('c.team_id', '=', actor.teamId);
+  } else {
+    const userId = actor.userId ?? '00000000-0000-0000-0000-000000000000';
+    q = q.where((eb) =>
+      eb.or([
+        eb('c.lead_user_id', '=', userId),
+        ...(actor.deputyFor.length > 0 ? [eb('c.lead_user_id', 'in', actor.deputyFor)] : []),
+        eb.exists(
+          eb
+            .selectFrom('case_access_grant as g')
+            .select('g.user_id')
+            .whereRef('g.tenant_id', '=', 'c.tenant_id')
+            .whereRef('g.case_id', '=', 'c.id')
+            .where('g.user_id', '=', userId),
+        ),
+      ]),
+    );
+  }
+  if (query.status !== 'alle') q = q.where('c.status', '=', query.status);
+  if (query.area) q = q.where(areaOf, '=', query.area);
+  if (query.q) {
+    const like = `%${query.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    q = q.where((eb) => eb.or([eb(sql`lower(h.name)`, 'like', like), eb('c.case_number', 'like', like)]));
+  }
+  if (query.sort === 'eingang') q = q.orderBy('c.opened_on', 'desc');
+  else if (query.sort === 'name') q = q.orderBy('h.name');
+  else q = q.orderBy(sql`least(${nextMandate}, ${nextReview}) asc nulls last`);
+  return q.orderBy('c.case_number').limit(500).execute();
+}
+export type CaseListRow = Awaited<ReturnType<typeof listCases>>[number];

@@ -1,0 +1,233 @@
+import {
+  caseDetailSchema,
+  caseSummarySchema,
+  closeCaseInputSchema,
+  consentInputSchema,
+  duplicateCandidateSchema,
+  duplicateQuerySchema,
+  familyConferenceInputSchema,
+  helpPlanInputSchema,
+  householdInputSchema,
+  idSchema,
+  intakeInputSchema,
+  leadInputSchema,
+  mandateInputSchema,
+  mandateResultInputSchema,
+  myCasesQuerySchema,
+  networkTieInputSchema,
+  peerConsultationInputSchema,
+  resourceInputSchema,
+  riskConsultationInputSchema,
+  willAndGoalsInputSchema,
+  z,
+} from '@leuchtturm/shared';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { withCtx } from '../../http/context.ts';
+import type { Ctx } from '../../shared/context.ts';
+import { createHousehold, findDuplicates } from '../persons/service.ts';
+import * as classification from './classification.ts';
+import * as closing from './closing.ts';
+import { addPeerConsultation } from './consultation.ts';
+import * as goals from './goals.ts';
+import { addHelpPlan } from './helpPlans.ts';
+import { allocateLead, openCase } from './intake.ts';
+import { myCases, readCase } from './service.ts';
+
+const tags = ['cases'];
+const work = { permission: 'case:work' } as const;
+const caseParams = z.object({ id: idSchema });
+const itemParams = z.object({ id: idSchema, itemId: idSchema });
+const created = { 201: z.object({ id: idSchema }) };
+const noContent = { 204: z.null() };
+
+export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.post('/persons/duplicates', {
+    config: work,
+    schema: {
+      tags,
+      summary: 'Mögliche Dubletten einer Person',
+      body: duplicateQuerySchema,
+      response: { 200: z.array(duplicateCandidateSchema) },
+    },
+    handler: (request) => withCtx(request, (ctx) => findDuplicates(ctx, request.body)),
+  });
+  app.post('/households', {
+    config: work,
+    schema: { tags, summary: 'Familie / Haushalt erfassen', body: householdInputSchema, response: created },
+    handler: async (request, reply) =>
+      reply.status(201).send({ id: await withCtx(request, (ctx) => createHousehold(ctx, request.body)) }),
+  });
+
+  app.get('/cases', {
+    config: work,
+    schema: {
+      tags,
+      summary: 'Meine Fälle',
+      querystring: myCasesQuerySchema,
+      response: { 200: z.array(caseSummarySchema) },
+    },
+    handler: (request) => withCtx(request, (ctx) => myCases(ctx, request.query)),
+  });
+  app.post('/cases', {
+    config: work,
+    schema: {
+      tags,
+      summary: 'Falleingang',
+      body: intakeInputSchema,
+      response: { 201: z.object({ id: idSchema, caseNumber: z.string() }) },
+    },
+    handler: async (request, reply) =>
+      reply.status(201).send(await withCtx(request, (ctx) => openCase(ctx, request.body))),
+  });
+  app.get('/cases/:id', {
+    config: work,
+    schema: { tags, summary: 'Fallakte', params: caseParams, response: { 200: caseDetailSchema } },
+    handler: (request) => withCtx(request, (ctx) => readCase(ctx, request.params.id)),
+  });
+  app.put('/cases/:id/lead', {
+    config: work,
+    schema: {
+      tags,
+      summary: 'Fallführung zuteilen',
+      params: caseParams,
+      body: leadInputSchema,
+      response: noContent,
+    },
+    handler: async (request, reply) => {
+      await withCtx(request, (ctx) =>
+        allocateLead(ctx, request.params.id, request.body.leadUserId, request.body.version),
+      );
+      return reply.status(204).send(null);
+    },
+  });
+
+  // Records of the case: each a POST to a sub-collection, answered with the new id.
+  const addTo = <S extends z.ZodType>(
+    path: string,
+    summary: string,
+    body: S,
+    add: (ctx: Ctx, caseId: string, input: z.output<S>) => Promise<string | { id: string }>,
+  ) =>
+    app.post(`/cases/:id/${path}`, {
+      config: work,
+      schema: { tags, summary, params: caseParams, body, response: created },
+      handler: async (request, reply) => {
+        const result = await withCtx(request, (ctx) =>
+          add(ctx, request.params.id, request.body as z.output<S>),
+        );
+        return reply.status(201).send({ id: typeof result === 'string' ? result : result.id });
+      },
+    });
+  addTo(
+    'risk-consultations',
+    'Kurzberatung zur Risikoeinschätzung (Falleinordnung)',
+    riskConsultationInputSchema,
+    classification.addRiskConsultation,
+  );
+  addTo('mandates', 'Auftrag oder Auflage', mandateInputSchema, classification.addMandate);
+  addTo('resources', 'Ressource', resourceInputSchema, goals.addResource);
+  addTo('network', 'Eintrag der Netzwerkkarte', networkTieInputSchema, goals.addNetworkTie);
+  addTo('peer-consultations', 'Kollegiale Beratung', peerConsultationInputSchema, addPeerConsultation);
+  addTo('consents', 'Schweigepflichtentbindung', consentInputSchema, closing.addConsent);
+
+  app.post('/cases/:id/help-plans', {
+    config: work,
+    schema: {
+      tags,
+      summary: 'Hilfeplan oder Fortschreibung',
+      params: caseParams,
+      body: helpPlanInputSchema,
+      response: { 201: z.object({ id: idSchema, versionNo: z.int(), warnings: z.array(z.string()) }) },
+    },
+    handler: async (request, reply) =>
+      reply
+        .status(201)
+        .send(await withCtx(request, (ctx) => addHelpPlan(ctx, request.params.id, request.body))),
+  });
+
+  app.put('/cases/:id/mandates/:itemId', {
+    config: work,
+    schema: {
+      tags,
+      summary: 'Ergebnis eines Auftrags',
+      params: itemParams,
+      body: mandateResultInputSchema,
+      response: noContent,
+    },
+    handler: async (request, reply) => {
+      await withCtx(request, (ctx) =>
+        classification.setMandateResult(ctx, request.params.id, request.params.itemId, request.body),
+      );
+      return reply.status(204).send(null);
+    },
+  });
+  app.put('/cases/:id/network/:itemId', {
+    config: work,
+    schema: { tags, params: itemParams, body: networkTieInputSchema, response: noContent },
+    handler: async (request, reply) => {
+      await withCtx(request, (ctx) =>
+        goals.updateNetworkTie(ctx, request.params.id, request.params.itemId, request.body),
+      );
+      return reply.status(204).send(null);
+    },
+  });
+  for (const [path, table] of [
+    ['resources', 'resource'],
+    ['network', 'network_tie'],
+  ] as const) {
+    app.delete(`/cases/:id/${path}/:itemId`, {
+      config: work,
+      schema: { tags, params: itemParams, response: noContent },
+      handler: async (request, reply) => {
+        await withCtx(request, (ctx) =>
+          goals.deleteCaseItem(ctx, request.params.id, table, request.params.itemId),
+        );
+        return reply.status(204).send(null);
+      },
+    });
+  }
+  app.post('/cases/:id/consents/:itemId/revoke', {
+    config: work,
+    schema: {
+      tags,
+      summary: 'Schweigepflichtentbindung widerrufen',
+      params: itemParams,
+      response: noContent,
+    },
+    handler: async (request, reply) => {
+      await withCtx(request, (ctx) => closing.revokeConsent(ctx, request.params.id, request.params.itemId));
+      return reply.status(204).send(null);
+    },
+  });
+
+  const putTo = <S extends z.ZodType>(
+    path: string,
+    summary: string,
+    body: S,
+    save: (ctx: Ctx, caseId: string, input: z.output<S>) => Promise<void>,
+  ) =>
+    app.put(`/cases/:id/${path}`, {
+      config: work,
+      schema: { tags, summary, params: caseParams, body, response: noContent },
+      handler: async (request, reply) => {
+        await withCtx(request, (ctx) => save(ctx, request.params.id, request.body as z.output<S>));
+        return reply.status(204).send(null);
+      },
+    });
+  putTo('will-and-goals', 'Wille und Ziele', willAndGoalsInputSchema, goals.saveWillAndGoals);
+  putTo('family-conference', 'Familienrat', familyConferenceInputSchema, closing.saveFamilyConference);
+  app.post('/cases/:id/close', {
+    config: work,
+    schema: {
+      tags,
+      summary: 'Fall abschließen',
+      params: caseParams,
+      body: closeCaseInputSchema,
+      response: noContent,
+    },
+    handler: async (request, reply) => {
+      await withCtx(request, (ctx) => closing.closeCase(ctx, request.params.id, request.body));
+      return reply.status(204).send(null);
+    },
+  });
+};

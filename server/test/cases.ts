@@ -1,0 +1,60 @@
+import type { Client } from './http.ts';
+
+/** Registers a family at the test tenant's street of team A and opens a case, as the given client. */
+export async function openTestCase(
+  client: Client,
+  options: { childFirstName?: string; street?: string } = {},
+) {
+  const household = await client.post('/households', {
+    name: 'Familie Beispiel',
+    address: { street: options.street ?? 'Ankerweg', houseNumber: '7', postalCode: null },
+    members: [
+      {
+        personId: null,
+        person: person('Mara', 'Beispiel', '1988-04-02', 'weiblich'),
+        role: 'mutter',
+        custody: null,
+      },
+      {
+        personId: null,
+        person: person(options.childFirstName ?? 'Muharem', 'Beispiel', '2013-05-17', 'maennlich'),
+        role: 'kind',
+        custody: 'mutter',
+      },
+    ],
+  });
+  if (household.statusCode !== 201) throw new Error(`household: ${household.body}`);
+  const opened = await client.post('/cases', {
+    householdId: household.json().id,
+    openedOn: '2026-01-12',
+    accessRoute: 'schule',
+    reporter: 'Grundschule am Deich',
+    concern: 'Muharem fehlt oft in der Schule; die Mutter möchte, dass er dort bleiben kann.',
+  });
+  if (opened.statusCode !== 201) throw new Error(`case: ${opened.body}`);
+  return {
+    householdId: household.json().id as string,
+    caseId: opened.json().id as string,
+    caseNumber: opened.json().caseNumber as string,
+  };
+}
+
+export function person(firstName: string, lastName: string, birthDate: string, gender: string) {
+  return { firstName, lastName, birthDate, gender, language: 'deutsch', phone: null };
+}
+
+export async function classify(
+  client: Client,
+  caseId: string,
+  area: 'leistung' | 'grau' | 'gefaehrdung',
+  participantIds: string[],
+) {
+  const res = await client.post(`/cases/${caseId}/risk-consultations`, {
+    heldOn: '2026-01-14',
+    participantIds,
+    facts: 'Schule meldet Fehlzeiten; Mutter kooperativ.',
+    area,
+    nextSteps: 'Gespräch mit der Familie',
+  });
+  if (res.statusCode !== 201) throw new Error(`classify: ${res.body}`);
+}

@@ -1,0 +1,121 @@
+import { Alert, Button, Group, List, Table, Text } from '@mantine/core';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { api } from '../../app/api.ts';
+import { DataTable } from '../../app/components/DataTable.tsx';
+import { Page } from '../../app/Page.tsx';
+import { ErrorAlert, QueryState } from '../../app/QueryState.tsx';
+
+interface AuditEntry {
+  seq: number;
+  at: string;
+  actorId: string | null;
+  actorName: string | null;
+  action: string;
+  entityType: string;
+  entityId: string | null;
+}
+
+interface ChainReport {
+  ok: boolean;
+  entries: number;
+  broken: { seq: number; reason: string }[];
+}
+
+const actionLabels: Record<string, string> = {
+  read: 'Gelesen',
+  create: 'Angelegt',
+  update: 'Geändert',
+  delete: 'Gelöscht',
+  login: 'Anmeldung',
+  login_failed: 'Fehlgeschlagene Anmeldung',
+  logout: 'Abmeldung',
+};
+
+const entityLabels: Record<string, string> = {
+  user: 'Benutzerkonto',
+  staff: 'Mitarbeitende',
+  social_centre: 'Sozialzentrum',
+  district: 'Stadtteil',
+  team: 'Team',
+  street: 'Straße',
+  responsibility: 'Zuständigkeit',
+  session: 'Sitzung',
+  tenant: 'Jugendamt',
+  demo_data: 'Demodaten',
+};
+
+const dateTime = new Intl.DateTimeFormat('de-DE', {
+  dateStyle: 'medium',
+  timeStyle: 'medium',
+  timeZone: 'Europe/Berlin',
+});
+
+const LIMIT = 100;
+
+export function ProtocolPage() {
+  const entries = useQuery({
+    queryKey: ['audit', LIMIT],
+    queryFn: () => api.get<AuditEntry[]>('/audit', { limit: LIMIT }),
+  });
+  const verify = useMutation({ mutationFn: () => api.get<ChainReport>('/audit/verify') });
+
+  return (
+    <Page title="Protokoll">
+      <Text>
+        Jeder Zugriff und jede Änderung wird protokolliert. Die Einträge sind zu einer Kette verknüpft; die
+        Prüfung zeigt, ob nachträglich etwas verändert oder entfernt wurde.
+      </Text>
+      <Group>
+        <Button onClick={() => verify.mutate()} loading={verify.isPending}>
+          Kette prüfen
+        </Button>
+      </Group>
+      <div aria-live="polite">
+        {verify.isError && <ErrorAlert error={verify.error} title="Prüfung fehlgeschlagen" />}
+        {verify.data?.ok && (
+          <Alert color="green" title="Kette unversehrt">
+            Alle {verify.data.entries.toLocaleString('de-DE')} Einträge sind unverändert.
+          </Alert>
+        )}
+        {verify.data && !verify.data.ok && (
+          <Alert color="red" title="Kette beschädigt">
+            <Text>
+              {verify.data.broken.length} von {verify.data.entries.toLocaleString('de-DE')} Einträgen sind
+              beschädigt:
+            </Text>
+            <List>
+              {verify.data.broken.map((b) => (
+                <List.Item key={b.seq}>
+                  Eintrag {b.seq}: {b.reason}
+                </List.Item>
+              ))}
+            </List>
+          </Alert>
+        )}
+      </div>
+      <QueryState query={entries} empty="Das Protokoll ist leer.">
+        {(items) => (
+          <DataTable
+            caption={`Die neuesten ${items.length} Einträge`}
+            headers={['Nr.', 'Zeitpunkt', 'Person', 'Aktion', 'Gegenstand', 'Kennung']}
+          >
+            {items.map((entry) => (
+              <Table.Tr key={entry.seq}>
+                <Table.Td>{entry.seq}</Table.Td>
+                <Table.Td>{dateTime.format(new Date(entry.at))}</Table.Td>
+                <Table.Td>{entry.actorName ?? (entry.actorId ? 'Unbekannt' : 'System')}</Table.Td>
+                <Table.Td>{actionLabels[entry.action] ?? entry.action}</Table.Td>
+                <Table.Td>{entityLabels[entry.entityType] ?? entry.entityType}</Table.Td>
+                <Table.Td>
+                  <Text component="span" ff="monospace" size="sm">
+                    {entry.entityId ?? '–'}
+                  </Text>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </DataTable>
+        )}
+      </QueryState>
+    </Page>
+  );
+}

@@ -1,0 +1,206 @@
+import { type Street, streetInputSchema } from '@leuchtturm/shared';
+import { Button, Group, Select, Table, TextInput } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useState } from 'react';
+import { api } from '../../app/api.ts';
+import { useCan } from '../../app/auth.ts';
+import { ConfirmDelete } from '../../app/components/ConfirmDelete.tsx';
+import { DataTable } from '../../app/components/DataTable.tsx';
+import { FormModal } from '../../app/components/FormModal.tsx';
+import { RowActions } from '../../app/components/RowActions.tsx';
+import { useModalState } from '../../app/components/useModalState.ts';
+import { useFormState } from '../../app/form.ts';
+import { QueryState } from '../../app/QueryState.tsx';
+import { saveTo, useDistricts, useOrgMutation, useStreets } from './queries.ts';
+import { ResponsibilitiesPanel } from './ResponsibilitiesPanel.tsx';
+
+const ALL = 'alle';
+
+export function StreetsTab() {
+  const manage = useCan('organisation:manage');
+  const districts = useDistricts();
+  const [districtId, setDistrictId] = useState(ALL);
+  const [search, setSearch] = useState('');
+  const [debouncedSearch] = useDebouncedValue(search.trim(), 300);
+  const streets = useStreets({
+    ...(districtId === ALL ? {} : { districtId }),
+    ...(debouncedSearch ? { q: debouncedSearch } : {}),
+  });
+  const [selected, setSelected] = useState<Street | null>(null);
+  const editor = useModalState<Street | 'new'>();
+  const remover = useModalState<Street>();
+  const remove = useOrgMutation(
+    (street: Street) => api.delete(`/organisation/streets/${street.id}`),
+    'Die Straße wurde gelöscht.',
+  );
+
+  const headers = ['Straße', 'Postleitzahl', 'Stadtteil', 'Zuständigkeit'];
+  return (
+    <>
+      <Group align="flex-end" justify="space-between">
+        <Group align="flex-end">
+          <Select
+            label="Stadtteil"
+            data={[
+              { value: ALL, label: 'Alle Stadtteile' },
+              ...(districts.data ?? []).map((d) => ({ value: d.id, label: d.name })),
+            ]}
+            value={districtId}
+            onChange={(value) => setDistrictId(value ?? ALL)}
+            allowDeselect={false}
+            searchable
+            w={260}
+          />
+          <TextInput
+            label="Straße suchen"
+            type="search"
+            value={search}
+            onChange={(e) => setSearch(e.currentTarget.value)}
+            w={260}
+          />
+        </Group>
+        {manage && <Button onClick={() => editor.open('new')}>Neue Straße</Button>}
+      </Group>
+      <QueryState query={streets} empty="Keine Straßen gefunden.">
+        {(items) => (
+          <DataTable
+            caption={`${items.length} ${items.length === 1 ? 'Straße' : 'Straßen'}${items.length >= 200 ? ' (die ersten 200; bitte Suche eingrenzen)' : ''}`}
+            headers={manage ? [...headers, 'Aktionen'] : headers}
+          >
+            {items.map((street) => (
+              <Table.Tr key={street.id} bg={selected?.id === street.id ? 'blue.0' : undefined}>
+                <Table.Td>{street.name}</Table.Td>
+                <Table.Td>{street.postalCode}</Table.Td>
+                <Table.Td>{street.districtName}</Table.Td>
+                <Table.Td>
+                  <Button
+                    size="xs"
+                    variant={selected?.id === street.id ? 'filled' : 'default'}
+                    aria-pressed={selected?.id === street.id}
+                    aria-label={`Zuständigkeit für ${street.name} anzeigen`}
+                    onClick={() => setSelected(street)}
+                  >
+                    Zuständigkeit
+                  </Button>
+                </Table.Td>
+                {manage && (
+                  <Table.Td>
+                    <RowActions
+                      name={street.name}
+                      onEdit={() => editor.open(street)}
+                      onDelete={() => {
+                        remove.reset();
+                        remover.open(street);
+                      }}
+                    />
+                  </Table.Td>
+                )}
+              </Table.Tr>
+            ))}
+          </DataTable>
+        )}
+      </QueryState>
+      {selected && (
+        <ResponsibilitiesPanel
+          street={streets.data?.find((s) => s.id === selected.id) ?? selected}
+          onClose={() => setSelected(null)}
+        />
+      )}
+      {editor.value !== null && (
+        <StreetForm
+          key={editor.key}
+          street={editor.value === 'new' ? null : editor.value}
+          defaultDistrictId={districtId === ALL ? null : districtId}
+          opened={editor.opened}
+          onClose={editor.close}
+        />
+      )}
+      <ConfirmDelete
+        opened={remover.opened}
+        what={`Die Straße „${remover.value?.name ?? ''}“ mit ihren Zuständigkeiten`}
+        onClose={remover.close}
+        onConfirm={() =>
+          remover.value &&
+          remove.mutate(remover.value, {
+            onSuccess: (_, street) => {
+              if (selected?.id === street.id) setSelected(null);
+              remover.close();
+            },
+          })
+        }
+        deleting={remove.isPending}
+        error={remove.error}
+      />
+    </>
+  );
+}
+
+function StreetForm({
+  street,
+  defaultDistrictId,
+  opened,
+  onClose,
+}: {
+  street: Street | null;
+  defaultDistrictId: string | null;
+  opened: boolean;
+  onClose: () => void;
+}) {
+  const districts = useDistricts();
+  const form = useFormState({
+    name: street?.name ?? '',
+    postalCode: street?.postalCode ?? '',
+    districtId: street?.districtId ?? defaultDistrictId,
+  });
+  const save = useOrgMutation(
+    (input: object) => saveTo('/organisation/streets', street?.id ?? null, street?.version ?? null, input),
+    'Die Straße wurde gespeichert.',
+  );
+  function submit() {
+    const input = form.validate(streetInputSchema, form.values);
+    if (!input) return;
+    save.mutate(input, {
+      onSuccess: onClose,
+      onError: (error) => form.showServerError(error, ['name', 'postalCode', 'districtId']),
+    });
+  }
+  return (
+    <FormModal
+      opened={opened}
+      title={street ? 'Straße bearbeiten' : 'Neue Straße'}
+      onClose={onClose}
+      onSubmit={submit}
+      submitting={save.isPending}
+      formError={form.formError}
+      formRef={form.formRef}
+    >
+      <TextInput
+        label="Straßenname"
+        required
+        data-autofocus
+        value={form.values.name}
+        onChange={(e) => form.set('name', e.currentTarget.value)}
+        error={form.errors.name}
+      />
+      <TextInput
+        label="Postleitzahl"
+        required
+        inputMode="numeric"
+        maxLength={5}
+        value={form.values.postalCode}
+        onChange={(e) => form.set('postalCode', e.currentTarget.value)}
+        error={form.errors.postalCode}
+      />
+      <Select
+        label="Stadtteil"
+        required
+        data={(districts.data ?? []).map((d) => ({ value: d.id, label: d.name }))}
+        value={form.values.districtId}
+        onChange={(value) => form.set('districtId', value)}
+        error={form.errors.districtId}
+        allowDeselect={false}
+        searchable
+      />
+    </FormModal>
+  );
+}

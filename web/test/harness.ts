@@ -1,0 +1,86 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { readConfig } from '../../server/src/config.ts';
+import { type DatabaseHandle, openDatabase } from '../../server/src/db/database.ts';
+import { migrateToLatest } from '../../server/src/db/migrate.ts';
+import { buildApp } from '../../server/src/http/app.ts';
+import { generateDemoData } from '../../server/src/modules/demo/generator.ts';
+
+export const DEMO_PASSWORD = 'leuchtturm-demo';
+const require = createRequire(import.meta.url);
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+/**
+ * A real server (embedded database with the small demo city, the built web app) on a free port, and a fresh
+ * headless Chromium profile. The web app must be built first (`npm run test:browser` does).
+ */
+export interface Harness {
+  baseUrl: string;
+  context: BrowserContext;
+  page: Page;
+  close(): Promise<void>;
+}
+
+export async function startHarness(): Promise<Harness> {
+  const handle: DatabaseHandle = await openDatabase({ dataDir: 'memory://' });
+  await migrateToLatest(handle.db);
+  await generateDemoData(handle.db, { scale: 'small', password: DEMO_PASSWORD });
+  const app: FastifyInstance = await buildApp({ db: handle.db, config: { ...readConfig({}), port: 0 } });
+  const address = await app.listen({ port: 0, host: '127.0.0.1' });
+  const profile = mkdtempSync(path.join(tmpdir(), 'leuchtturm-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    locale: 'de-DE',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  return {
+    baseUrl: address,
+    context,
+    page,
+    async close() {
+      await context.close();
+      await app.close();
+      await handle.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Runs axe-core (WCAG 2.0/2.1 A and AA) on the page as it is now; returns the violations, empty when clean. */
+export async function axeViolations(page: Page): Promise<{ id: string; help: string; targets: string[] }[]> {
+  await page.addScriptTag({ content: axeSource });
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: unknown) => Promise<AxeResult> } })
+      .axe;
+    type AxeResult = { violations: { id: string; help: string; nodes: { target: string[] }[] }[] };
+    const result = await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    });
+    return result.violations.map((v) => ({
+      id: v.id,
+      help: v.help,
+      targets: v.nodes.map((n) => n.target.join(' ')),
+    }));
+  });
+}
+
+export async function signIn(page: Page, baseUrl: string, username: string, password = DEMO_PASSWORD) {
+  await page.goto(`${baseUrl}/anmelden`);
+  await page.getByLabel('Benutzername').fill(username);
+  await page.getByLabel('Passwort', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Anmelden' }).click();
+}
