@@ -1,6 +1,8 @@
 import type { Role } from '@leuchtturm/shared';
 import { specialisations } from '@leuchtturm/shared';
 import type { Insertable, Kysely } from 'kysely';
+import { insertDemoCases } from './cases.ts';
+import { insertChunked } from './insert.ts';
 import type { Database } from '../../db/database.ts';
 import type { DB, NewAppUser } from '../../db/schema.ts';
 import { systemActor } from '../../shared/actor.ts';
@@ -65,6 +67,13 @@ export async function generateDemoData(
     const org = await insertOrganisation(trx, tenantId, rnd, factor, counts);
     await insertStaff(trx, tenantId, rnd, factor, passwordHash, org, counts);
     await insertPopulation(trx, tenantId, rnd, factor, org.districts, counts);
+    const fachkraft = await trx
+      .selectFrom('app_user')
+      .select('id')
+      .where('tenant_id', '=', tenantId)
+      .where('username', '=', 'fachkraft')
+      .executeTakeFirst();
+    await insertDemoCases(trx, tenantId, rnd, factor, counts, fachkraft?.id ?? null);
     await recordAudit(trx, systemActor(tenantId), {
       action: 'create',
       entityType: 'demo_data',
@@ -296,21 +305,4 @@ async function insertPopulation(
   counts.youngInhabitants = rows
     .filter((r) => r.year === CURRENT_YEAR)
     .reduce((sum, r) => sum + r.residents, 0);
-}
-
-/** Inserts in chunks (PostgreSQL allows 65,535 parameters a statement) and returns the rows in input order. */
-async function insertChunked<T extends keyof DB, K extends keyof DB[T] & string>(
-  db: Kysely<DB>,
-  table: T,
-  rows: Insertable<DB[T]>[],
-  returning: K[],
-): Promise<Record<K, string>[]> {
-  const out: Record<K, string>[] = [];
-  for (let i = 0; i < rows.length; i += 500) {
-    const chunk = rows.slice(i, i + 500);
-    // biome-ignore lint/suspicious/noExplicitAny: Kysely cannot type an insert into a table chosen at run time.
-    const result = await (db.insertInto(table) as any).values(chunk).returning(returning).execute();
-    out.push(...(result as Record<K, string>[]));
-  }
-  return out;
 }

@@ -30,3 +30,12 @@ export class Random {
     return this.next() < p;
   }
 }
+
+/** A UUID (version 4 layout) drawn from the generator, so that demo records get the same ids on every run. */
+export function randomUuid(rnd: Random): string {
+  const hex = Array.from({ length: 32 }, () => Math.floor(rnd.next() * 16).toString(16));
+  hex[12] = '4';
+  hex[16] = ((Number.parseInt(hex[16] as string, 16) & 0x3) | 0x8).toString(16);
+  const s = hex.join('');
+  return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
+}

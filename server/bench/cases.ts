@@ -1,0 +1,100 @@
+import { sql } from 'kysely';
+import { type BenchContext, type Figure, figure, p95, signIn } from './measure.ts';
+
+/** Issue 3's targets: a case page and "Meine Fälle" under 50 ms at p95, duplicate search under 30 ms. */
+export async function casesBench(ctx: BenchContext): Promise<Figure[]> {
+  const { app, db, tenantId } = ctx;
+  const headers = await signIn(ctx, 'fachkraft');
+  const me = await db
+    .selectFrom('app_user')
+    .select('id')
+    .where('tenant_id', '=', tenantId)
+    .where('username', '=', 'fachkraft')
+    .executeTakeFirstOrThrow();
+  const caseIds = (
+    await db
+      .selectFrom('case_file')
+      .select('id')
+      .where('tenant_id', '=', tenantId)
+      .where('lead_user_id', '=', me.id)
+      .orderBy('id')
+      .limit(100)
+      .execute()
+  ).map((c) => c.id);
+  ctx.log(`  cases: ${caseIds.length} Fälle von fachkraft`);
+  const pick = (i: number) => caseIds[i % caseIds.length] as string;
+
+  const openCase = await p95(200, async (i) => {
+    const res = await app.inject({ method: 'GET', url: `/api/v1/cases/${pick(i)}`, headers });
+    if (res.statusCode !== 200) throw new Error(res.body);
+  });
+  // The floor: the same rows fetched with plain queries, no access check, audit or shaping.
+  const openCaseFloor = await p95(200, async (i) => {
+    const id = pick(i);
+    await sql`select * from case_file c join household h on h.tenant_id = c.tenant_id and h.id = c.household_id
+      where c.tenant_id = ${tenantId} and c.id = ${id}`.execute(db);
+    await sql`select * from household_member hm join person p on p.tenant_id = hm.tenant_id and p.id = hm.person_id
+      where hm.tenant_id = ${tenantId} and hm.household_id = (select household_id from case_file where tenant_id = ${tenantId} and id = ${id})`.execute(
+      db,
+    );
+    for (const table of [
+      'risk_consultation',
+      'mandate',
+      'goal',
+      'resource',
+      'network_tie',
+      'peer_consultation',
+      'help_plan',
+      'consent',
+    ]) {
+      await sql`select * from ${sql.table(table)} where tenant_id = ${tenantId} and case_id = ${id}`.execute(
+        db,
+      );
+    }
+  });
+
+  const myCases = await p95(100, async () => {
+    const res = await app.inject({ method: 'GET', url: '/api/v1/cases', headers });
+    if (res.statusCode !== 200) throw new Error(res.body);
+  });
+  const myCasesFloor = await p95(100, async () => {
+    await sql`select c.*, h.name from case_file c join household h on h.tenant_id = c.tenant_id and h.id = c.household_id
+      where c.tenant_id = ${tenantId} and c.lead_user_id = ${me.id} and c.status = 'offen'`.execute(db);
+  });
+
+  const people = await db
+    .selectFrom('person')
+    .select(['first_name', 'last_name', 'birth_date'])
+    .where('tenant_id', '=', tenantId)
+    .orderBy('id')
+    .limit(50)
+    .execute();
+  const duplicates = await p95(200, async (i) => {
+    const p = people[i % people.length];
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/persons/duplicates',
+      headers: { ...headers, 'x-csrf-token': await csrf(ctx, headers) },
+      payload: { firstName: p?.first_name, lastName: p?.last_name, birthDate: p?.birth_date },
+    });
+    if (res.statusCode !== 200) throw new Error(res.body);
+  });
+  const duplicatesFloor = await p95(200, async (i) => {
+    const p = people[i % people.length];
+    await sql`select id, first_name, last_name from person where tenant_id = ${tenantId} and birth_date = ${p?.birth_date}`.execute(
+      db,
+    );
+  });
+  return [
+    figure('cases.open_case_p95', openCase, 50, openCaseFloor),
+    figure('cases.my_cases_p95', myCases, 50, myCasesFloor),
+    figure('cases.duplicate_search_p95', duplicates, 30, duplicatesFloor),
+  ];
+}
+
+let csrfToken: string | undefined;
+async function csrf(ctx: BenchContext, headers: Record<string, string>): Promise<string> {
+  if (!csrfToken)
+    csrfToken = (await ctx.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers })).json().csrfToken;
+  return csrfToken as string;
+}
