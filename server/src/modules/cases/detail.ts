@@ -54,12 +54,6 @@ export async function loadCaseDetail(
     caseId,
   );
   if (!summaryRow) throw new Error('case vanished while loading');
-  const byCase = <T extends keyof DB>(table: T) =>
-    db
-      .selectFrom(table as 'mandate')
-      .where('tenant_id', '=', tenantId)
-      .where('case_id', '=', caseId);
-
   const members = await db
     .selectFrom('household_member as hm')
     .innerJoin('person as p', (j) =>
@@ -81,16 +75,6 @@ export async function loadCaseDetail(
     .where('hm.household_id', '=', base.household_id)
     .orderBy('hm.position')
     .execute();
-  const staffNames = new Map(
-    (
-      await db
-        .selectFrom('app_user')
-        .select(['id', 'display_name'])
-        .where('tenant_id', '=', tenantId)
-        .execute()
-    ).map((u) => [u.id, u.display_name]),
-  );
-  const name = (id: string) => staffNames.get(id) ?? 'unbekannt';
 
   const consultations = await db
     .selectFrom('risk_consultation')
@@ -100,7 +84,13 @@ export async function loadCaseDetail(
     .orderBy('held_on')
     .orderBy('created_at')
     .execute();
-  const mandates = await byCase('mandate').selectAll().orderBy('due_on').execute();
+  const mandates = await db
+    .selectFrom('mandate')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('case_id', '=', caseId)
+    .orderBy('due_on')
+    .execute();
   const will = await db
     .selectFrom('will_and_goals')
     .selectAll()
@@ -176,6 +166,27 @@ export async function loadCaseDetail(
     .where('case_id', '=', caseId)
     .orderBy('uploaded_at')
     .execute();
+  // Names of the staff who appear in this case only (not the whole directory).
+  const staffIds = [
+    ...new Set([
+      ...consultations.flatMap((r) => r.participant_ids),
+      ...peer.flatMap((p) => [p.moderator_id, p.minutes_id, p.perspective_id]),
+      ...plans.flatMap((p) => (p.created_by ? [p.created_by] : [])),
+    ]),
+  ];
+  const staffNames = new Map(
+    staffIds.length > 0
+      ? (
+          await db
+            .selectFrom('app_user')
+            .select(['id', 'display_name'])
+            .where('tenant_id', '=', tenantId)
+            .where('id', 'in', staffIds)
+            .execute()
+        ).map((u) => [u.id, u.display_name])
+      : [],
+  );
+  const name = (id: string) => staffNames.get(id) ?? 'unbekannt';
   const personName = new Map(members.map((m) => [m.id, `${m.first_name} ${m.last_name}`]));
 
   const timeline: CaseDetail['timeline'] = [
