@@ -154,6 +154,26 @@ describe('case access', () => {
   });
 });
 
+describe('granted access', () => {
+  it('lets the team lead grant and revoke a colleague access', async () => {
+    const { tenant, cm, caseId } = await setup();
+    const colleague = await Client.as(app, tenant, 'colleagueA');
+    expect((await colleague.get(`/cases/${caseId}`)).statusCode).toBe(403);
+    expect(
+      (await cm.put(`/cases/${caseId}/access-grants/${tenant.users.colleagueA.id}`, {})).statusCode,
+    ).toBe(403);
+    const lead = await Client.as(app, tenant, 'teamLeadA');
+    expect(
+      (await lead.put(`/cases/${caseId}/access-grants/${tenant.users.colleagueA.id}`, {})).statusCode,
+    ).toBe(204);
+    expect((await colleague.get(`/cases/${caseId}`)).json().access).toBe('granted');
+    expect(
+      (await lead.delete(`/cases/${caseId}/access-grants/${tenant.users.colleagueA.id}`)).statusCode,
+    ).toBe(204);
+    expect((await colleague.get(`/cases/${caseId}`)).statusCode).toBe(403);
+  });
+});
+
 describe('classification, Aufträge and Auflagen', () => {
   it('needs at least two professionals for a Kurzberatung', async () => {
     const { tenant, cm, caseId } = await setup();

@@ -104,3 +104,48 @@ export async function allocateLead(
     details: { fields: ['leadUserId'] },
   });
 }
+
+/** The team lead grants a colleague access to a case (e.g. for a joint home visit); revoking removes it. */
+export async function setAccessGrant(
+  ctx: Ctx,
+  caseId: string,
+  userId: string,
+  granted: boolean,
+): Promise<void> {
+  const loaded = await requireCase(ctx, caseId, 'read');
+  if (loaded.reason !== 'team_lead') {
+    throw new AppError(
+      'forbidden',
+      'Nur die Referatsleitung des Teams kann Zugriff auf einen Fall gewähren.',
+    );
+  }
+  const tenantId = ctx.actor.tenantId;
+  if (granted) {
+    const user = await ctx.db
+      .selectFrom('app_user')
+      .select('active')
+      .where('tenant_id', '=', tenantId)
+      .where('id', '=', userId)
+      .executeTakeFirst();
+    if (!user?.active)
+      throw AppError.validation('userId', 'Dieses Konto gibt es nicht oder es ist nicht aktiv.');
+    await ctx.db
+      .insertInto('case_access_grant')
+      .values({ tenant_id: tenantId, case_id: caseId, user_id: userId, granted_by: ctx.actor.userId })
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+  } else {
+    await ctx.db
+      .deleteFrom('case_access_grant')
+      .where('tenant_id', '=', tenantId)
+      .where('case_id', '=', caseId)
+      .where('user_id', '=', userId)
+      .execute();
+  }
+  await ctx.audit({
+    action: granted ? 'grant' : 'revoke',
+    entityType: 'case_access',
+    entityId: caseId,
+    details: { userId },
+  });
+}

@@ -30,7 +30,7 @@ import * as closing from './closing.ts';
 import { addPeerConsultation } from './consultation.ts';
 import * as goals from './goals.ts';
 import { addHelpPlan } from './helpPlans.ts';
-import { allocateLead, openCase } from './intake.ts';
+import { allocateLead, openCase, setAccessGrant } from './intake.ts';
 import { myCases, readCase } from './service.ts';
 
 const tags = ['cases'];
@@ -97,6 +97,28 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
       await withCtx(request, (ctx) =>
         allocateLead(ctx, request.params.id, request.body.leadUserId, request.body.version),
       );
+      return reply.status(204).send(null);
+    },
+  });
+
+  app.put('/cases/:id/access-grants/:itemId', {
+    config: work,
+    schema: {
+      tags,
+      summary: 'Zugriff auf den Fall gewähren (Referatsleitung)',
+      params: itemParams,
+      response: noContent,
+    },
+    handler: async (request, reply) => {
+      await withCtx(request, (ctx) => setAccessGrant(ctx, request.params.id, request.params.itemId, true));
+      return reply.status(204).send(null);
+    },
+  });
+  app.delete('/cases/:id/access-grants/:itemId', {
+    config: work,
+    schema: { tags, summary: 'Gewährten Zugriff entziehen', params: itemParams, response: noContent },
+    handler: async (request, reply) => {
+      await withCtx(request, (ctx) => setAccessGrant(ctx, request.params.id, request.params.itemId, false));
       return reply.status(204).send(null);
     },
   });
