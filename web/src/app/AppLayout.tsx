@@ -1,6 +1,6 @@
 import type { Permission } from '@leuchtturm/shared';
 import { AppShell, Burger, Button, Group, NavLink, Text } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
+import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { Notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
@@ -28,6 +28,8 @@ export function AppLayout() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const logout = useLogout();
+  // Below the "sm" breakpoint the folded navigation slides out of view; it must leave the tab order too.
+  const narrow = useMediaQuery('(max-width: 47.99em)');
 
   // On small screens the navigation folds away again after choosing a page.
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs on every page change
@@ -77,7 +79,12 @@ export function AppLayout() {
             </Group>
           </Group>
         </AppShell.Header>
-        <AppShell.Navbar p="sm" aria-label="Hauptnavigation" id="hauptnavigation">
+        <AppShell.Navbar
+          p="sm"
+          aria-label="Hauptnavigation"
+          id="hauptnavigation"
+          inert={narrow === true && !navOpen}
+        >
           {navEntries
             .filter((entry) => !entry.permission || can(user, entry.permission))
             .map((entry) => (

@@ -1,4 +1,4 @@
-import { createTheme, Modal, MultiSelect, Select } from '@mantine/core';
+import { createTheme, Modal, MultiSelect, Notification, Select } from '@mantine/core';
 
 const comboboxDefaults = {
   // A dropdown that opens by itself on focus surprises keyboard and screen-reader users; it opens on
@@ -22,6 +22,9 @@ export const theme = createTheme({
     Select: Select.extend({ defaultProps: comboboxDefaults }),
     MultiSelect: MultiSelect.extend({ defaultProps: comboboxDefaults }),
     Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Schließen' } } }),
+    Notification: Notification.extend({
+      defaultProps: { closeButtonProps: { 'aria-label': 'Meldung schließen' } },
+    }),
     // The modal's header is a <header> element, which outside a sectioning element counts as a second banner.
     ModalHeader: { defaultProps: { component: 'div' } },
   },

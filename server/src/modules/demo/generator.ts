@@ -1,8 +1,6 @@
 import type { Role } from '@leuchtturm/shared';
 import { specialisations } from '@leuchtturm/shared';
 import type { Insertable, Kysely } from 'kysely';
-import { insertDemoCases } from './cases.ts';
-import { insertChunked } from './insert.ts';
 import type { Database } from '../../db/database.ts';
 import type { DB, NewAppUser } from '../../db/schema.ts';
 import { systemActor } from '../../shared/actor.ts';
@@ -10,6 +8,7 @@ import { AppError } from '../../shared/errors.ts';
 import { recordAudit } from '../audit/chain.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { createTenant } from '../organisation/tenants.ts';
+import { insertDemoCases } from './cases.ts';
 import {
   demoCity,
   demoTenant,
@@ -20,6 +19,7 @@ import {
   streetKinds,
   streetStems,
 } from './city.ts';
+import { insertChunked } from './insert.ts';
 import { Random } from './random.ts';
 
 /**

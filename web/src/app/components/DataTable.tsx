@@ -5,14 +5,17 @@ import type { ReactNode } from 'react';
 export function DataTable({
   caption,
   headers,
+  minWidth = 560,
   children,
 }: {
   caption: string;
   headers: readonly string[];
+  /** Below this width the table scrolls sideways instead of squeezing its columns. */
+  minWidth?: number;
   children: ReactNode;
 }) {
   return (
-    <Table.ScrollContainer minWidth={560}>
+    <Table.ScrollContainer minWidth={minWidth}>
       <Table striped highlightOnHover captionSide="top" verticalSpacing="xs">
         <Table.Caption>{caption}</Table.Caption>
         <Table.Thead>

@@ -11,7 +11,7 @@ export function RowActions({
   onDelete?: () => void;
 }) {
   return (
-    <Group gap="xs" wrap="nowrap">
+    <Group gap="xs">
       <Button size="xs" variant="default" onClick={onEdit} aria-label={`${name} bearbeiten`}>
         Bearbeiten
       </Button>

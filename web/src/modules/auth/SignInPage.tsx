@@ -42,7 +42,7 @@ export function SignInPage() {
             </Alert>
           )}
           {login.isError && (
-            <Alert color="red" title="Anmeldung fehlgeschlagen" role="alert">
+            <Alert key={login.submittedAt} color="red" title="Anmeldung fehlgeschlagen" role="alert">
               {errorMessage(login.error)}
             </Alert>
           )}

@@ -1,5 +1,5 @@
 import { type Responsibility, responsibilityInputSchema, type Street } from '@leuchtturm/shared';
-import { Button, Card, Group, Select, SimpleGrid, Stack, Table, TextInput, Title } from '@mantine/core';
+import { Button, Card, Group, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useEffect, useRef } from 'react';
 import { api } from '../../app/api.ts';
 import { useCan } from '../../app/auth.ts';
@@ -58,6 +58,7 @@ export function ResponsibilitiesPanel({ street, onClose }: { street: Street; onC
           {(items) => (
             <DataTable
               caption={`Zuständige Teams für ${street.name}`}
+              minWidth={0}
               headers={manage ? [...headers, 'Aktionen'] : headers}
             >
               {items.map((r) => (
@@ -176,7 +177,7 @@ function ResponsibilityForm({
           error={form.errors.houseTo}
         />
       </SimpleGrid>
-      <p style={{ margin: 0 }}>Ohne Hausnummern gilt die Zuständigkeit für die ganze Straße.</p>
+      <Text size="sm">Ohne Hausnummern gilt die Zuständigkeit für die ganze Straße.</Text>
     </FormModal>
   );
 }

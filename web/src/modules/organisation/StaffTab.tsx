@@ -1,5 +1,5 @@
 import { roleLabels, type Staff, specialisationLabels } from '@leuchtturm/shared';
-import { Button, Group, Select, Table, TextInput } from '@mantine/core';
+import { Anchor, Button, Group, Select, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { useCan } from '../../app/auth.ts';
@@ -28,13 +28,13 @@ export function StaffTab() {
   });
   const editor = useModalState<Staff | 'new'>();
 
-  const headers = ['Name', 'Benutzername', 'Rollen', 'Team', 'Schwerpunkte', 'Stellenanteil', 'Status'];
+  const headers = ['Name', 'Rollen', 'Team', 'Schwerpunkte', 'Stellenanteil'];
   return (
     <>
       <Group align="flex-end" justify="space-between">
         <Group align="flex-end">
           <TextInput
-            label="Suche nach Name oder Benutzername"
+            label="Name oder Benutzername"
             type="search"
             value={search}
             onChange={(e) => setSearch(e.currentTarget.value)}
@@ -64,15 +64,23 @@ export function StaffTab() {
             {items.map((person) => (
               <Table.Tr key={person.id}>
                 <Table.Td>
-                  {person.displayName}
+                  <Text fw={600} size="sm">
+                    {person.displayName}
+                  </Text>
+                  <Text size="sm" c="gray.8">
+                    {person.username}
+                  </Text>
+                  {!person.active && (
+                    <Text size="sm" fw={700} c="red.9">
+                      Konto inaktiv
+                    </Text>
+                  )}
                   {person.email && (
-                    <>
-                      <br />
-                      <a href={`mailto:${person.email}`}>{person.email}</a>
-                    </>
+                    <Anchor href={`mailto:${person.email}`} size="sm">
+                      {person.email}
+                    </Anchor>
                   )}
                 </Table.Td>
-                <Table.Td>{person.username}</Table.Td>
                 <Table.Td>{person.roles.map((r) => roleLabels[r]).join(', ')}</Table.Td>
                 <Table.Td>{person.teamName ?? '–'}</Table.Td>
                 <Table.Td>
@@ -81,7 +89,6 @@ export function StaffTab() {
                     : person.specialisations.map((s) => specialisationLabels[s]).join(', ')}
                 </Table.Td>
                 <Table.Td>{formatFte(person.fte)}</Table.Td>
-                <Table.Td>{person.active ? 'Aktiv' : 'Inaktiv'}</Table.Td>
                 {manage && (
                   <Table.Td>
                     <RowActions name={person.displayName} onEdit={() => editor.open(person)} />

@@ -1,5 +1,5 @@
 import { type Street, streetInputSchema } from '@leuchtturm/shared';
-import { Button, Group, Select, Table, TextInput } from '@mantine/core';
+import { Anchor, Button, Grid, Group, Select, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { api } from '../../app/api.ts';
@@ -34,7 +34,7 @@ export function StreetsTab() {
     'Die Straße wurde gelöscht.',
   );
 
-  const headers = ['Straße', 'Postleitzahl', 'Stadtteil', 'Zuständigkeit'];
+  const headers = ['Straße', 'Postleitzahl', 'Stadtteil'];
   return (
     <>
       <Group align="flex-end" justify="space-between">
@@ -61,51 +61,61 @@ export function StreetsTab() {
         </Group>
         {manage && <Button onClick={() => editor.open('new')}>Neue Straße</Button>}
       </Group>
-      <QueryState query={streets} empty="Keine Straßen gefunden.">
-        {(items) => (
-          <DataTable
-            caption={`${items.length} ${items.length === 1 ? 'Straße' : 'Straßen'}${items.length >= 200 ? ' (die ersten 200; bitte Suche eingrenzen)' : ''}`}
-            headers={manage ? [...headers, 'Aktionen'] : headers}
-          >
-            {items.map((street) => (
-              <Table.Tr key={street.id} bg={selected?.id === street.id ? 'blue.0' : undefined}>
-                <Table.Td>{street.name}</Table.Td>
-                <Table.Td>{street.postalCode}</Table.Td>
-                <Table.Td>{street.districtName}</Table.Td>
-                <Table.Td>
-                  <Button
-                    size="xs"
-                    variant={selected?.id === street.id ? 'filled' : 'default'}
-                    aria-pressed={selected?.id === street.id}
-                    aria-label={`Zuständigkeit für ${street.name} anzeigen`}
-                    onClick={() => setSelected(street)}
-                  >
-                    Zuständigkeit
-                  </Button>
-                </Table.Td>
-                {manage && (
-                  <Table.Td>
-                    <RowActions
-                      name={street.name}
-                      onEdit={() => editor.open(street)}
-                      onDelete={() => {
-                        remove.reset();
-                        remover.open(street);
-                      }}
-                    />
-                  </Table.Td>
-                )}
-              </Table.Tr>
-            ))}
-          </DataTable>
-        )}
-      </QueryState>
-      {selected && (
-        <ResponsibilitiesPanel
-          street={streets.data?.find((s) => s.id === selected.id) ?? selected}
-          onClose={() => setSelected(null)}
-        />
-      )}
+      <Grid gap="lg">
+        <Grid.Col span={{ base: 12, lg: 7 }}>
+          <QueryState query={streets} empty="Keine Straßen gefunden.">
+            {(items) => (
+              <DataTable
+                caption={`${items.length} ${items.length === 1 ? 'Straße' : 'Straßen'}${items.length >= 200 ? ' (die ersten 200; bitte Suche eingrenzen)' : ''}`}
+                headers={manage ? [...headers, 'Aktionen'] : headers}
+                minWidth={480}
+              >
+                {items.map((street) => (
+                  <Table.Tr key={street.id} bg={selected?.id === street.id ? 'blue.0' : undefined}>
+                    <Table.Td>
+                      <Anchor
+                        component="button"
+                        type="button"
+                        fw={selected?.id === street.id ? 700 : 400}
+                        aria-pressed={selected?.id === street.id}
+                        onClick={() => setSelected(street)}
+                      >
+                        {street.name}
+                      </Anchor>
+                    </Table.Td>
+                    <Table.Td>{street.postalCode}</Table.Td>
+                    <Table.Td>{street.districtName}</Table.Td>
+                    {manage && (
+                      <Table.Td>
+                        <RowActions
+                          name={street.name}
+                          onEdit={() => editor.open(street)}
+                          onDelete={() => {
+                            remove.reset();
+                            remover.open(street);
+                          }}
+                        />
+                      </Table.Td>
+                    )}
+                  </Table.Tr>
+                ))}
+              </DataTable>
+            )}
+          </QueryState>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, lg: 5 }}>
+          <div className="sticky-panel">
+            {selected ? (
+              <ResponsibilitiesPanel
+                street={streets.data?.find((s) => s.id === selected.id) ?? selected}
+                onClose={() => setSelected(null)}
+              />
+            ) : (
+              <Text c="gray.8">Wählen Sie einen Straßennamen, um die zuständigen Teams zu sehen.</Text>
+            )}
+          </div>
+        </Grid.Col>
+      </Grid>
       {editor.value !== null && (
         <StreetForm
           key={editor.key}
