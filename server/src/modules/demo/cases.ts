@@ -35,8 +35,9 @@ export async function insertDemoCases(
     .select(['s.id', 's.name', 's.postal_code', 's.district_id', 'r.team_id'])
     .where('r.tenant_id', '=', tenantId)
     .where('r.house_from', 'is', null)
+    // Ids are random in the database: order by what is unique and stable, so the draw below is reproducible.
+    .orderBy('s.postal_code')
     .orderBy('s.name')
-    .orderBy('s.id')
     .execute();
   const staff = await db
     .selectFrom('app_user')
