@@ -3,6 +3,8 @@ export * from './cases.ts';
 export * from './catalogues.ts';
 export * from './common.ts';
 export * from './dates.ts';
+export * from './helpTypes.ts';
+export * from './measures.ts';
 export * from './organisation.ts';
 export * from './persons.ts';
 export * from './roles.ts';

@@ -42,10 +42,16 @@ export const permissions = [
   'case:work',
   /** The district's needs (Bedarfe), collected from cases: no personal data. */
   'need:read',
+  /** Help types, providers, offers and rates: read by everyone who plans measures. */
+  'catalogue:read',
+  /** Maintain the help-type catalogue. */
+  'catalogue:manage',
+  /** Wirtschaftliche Jugendhilfe: providers, rates, monthly costs, payments, the HzE statistics export. */
+  'finance:manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
-const everyStaffRole: Permission[] = ['organisation:read', 'staff:read'];
+const everyStaffRole: Permission[] = ['organisation:read', 'staff:read', 'catalogue:read'];
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
   case_manager: [...everyStaffRole, 'case:work', 'need:read'],
@@ -53,11 +59,18 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
   centre_lead: [...everyStaffRole, 'need:read'],
   district_coordinator: [...everyStaffRole, 'need:read'],
   clerk: everyStaffRole,
-  finance: everyStaffRole,
+  finance: [...everyStaffRole, 'finance:manage'],
   // Controlling sees the organisation's structure but no staff list: it works on aggregates only.
   controller: ['organisation:read'],
   director: [...everyStaffRole, 'need:read'],
-  admin: ['organisation:read', 'organisation:manage', 'staff:read', 'audit:read'],
+  admin: [
+    'organisation:read',
+    'organisation:manage',
+    'staff:read',
+    'audit:read',
+    'catalogue:read',
+    'catalogue:manage',
+  ],
 };
 
 export function hasPermission(userRoles: readonly Role[], permission: Permission): boolean {

@@ -1,4 +1,34 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type {
+  ActionStepTable,
+  CaseAccessGrantTable,
+  CaseCounterTable,
+  CaseDocumentTable,
+  CaseFileTable,
+  ConsentTable,
+  FamilyConferenceTable,
+  GoalTable,
+  HelpPlanTable,
+  HouseholdMemberTable,
+  HouseholdTable,
+  MandateTable,
+  NeedTable,
+  NetworkTieTable,
+  PeerConsultationTable,
+  PersonTable,
+  ResourceTable,
+  RiskConsultationTable,
+  WillAndGoalsTable,
+} from './schema-cases.ts';
+import type {
+  FinanceSettingTable,
+  HelpTypeTable,
+  MeasureTable,
+  PaymentTable,
+  ProviderTable,
+  RateTable,
+  ServiceOfferTable,
+} from './schema-measures.ts';
 
 /**
  * The database as Kysely sees it. Every domain table leads with tenant_id (the Jugendamt) so that the schema can
@@ -126,252 +156,6 @@ export interface PopulationTable {
   residents: number;
 }
 
-// Case work (migration 0002)
-type Day = ColumnType<string, string, string>;
-type Json<T> = ColumnType<T, string, string>;
-
-export interface PersonTable {
-  tenant_id: string;
-  id: Generated<string>;
-  first_name: string;
-  last_name: string;
-  birth_date: Day;
-  gender: string;
-  language: string | null;
-  phone: string | null;
-  phonetic_first: string;
-  phonetic_last: string;
-  version: Generated<number>;
-  created_at: CreatedAt;
-}
-
-export interface HouseholdTable {
-  tenant_id: string;
-  id: Generated<string>;
-  name: string;
-  street_id: string | null;
-  street_name: string;
-  house_number: string;
-  postal_code: string | null;
-  district_id: string | null;
-  team_id: string | null;
-  version: Generated<number>;
-  created_at: CreatedAt;
-}
-
-export interface HouseholdMemberTable {
-  tenant_id: string;
-  household_id: string;
-  person_id: string;
-  role: string;
-  custody: string | null;
-  position: number;
-}
-
-export interface CaseCounterTable {
-  tenant_id: string;
-  year: number;
-  last: number;
-}
-
-export interface CaseFileTable {
-  tenant_id: string;
-  id: Generated<string>;
-  case_number: string;
-  household_id: string;
-  opened_on: Day;
-  access_route: string;
-  reporter: string | null;
-  concern: string;
-  team_id: string;
-  lead_user_id: string | null;
-  district_id: string | null;
-  status: Generated<'offen' | 'abgeschlossen'>;
-  closed_on: Day | null;
-  closing_reason: string | null;
-  closing_outcome: string | null;
-  closing_tip: string | null;
-  created_by: string | null;
-  created_at: CreatedAt;
-  version: Generated<number>;
-}
-
-export interface CaseAccessGrantTable {
-  tenant_id: string;
-  case_id: string;
-  user_id: string;
-  granted_by: string | null;
-  granted_at: CreatedAt;
-}
-
-export interface RiskConsultationTable {
-  tenant_id: string;
-  id: Generated<string>;
-  case_id: string;
-  held_on: Day;
-  participant_ids: string[];
-  facts: string;
-  area: string;
-  next_steps: string;
-  created_at: CreatedAt;
-}
-
-export interface MandateTable {
-  tenant_id: string;
-  id: Generated<string>;
-  case_id: string;
-  kind: string;
-  text: string;
-  addressee: string;
-  due_on: Day;
-  check_method: string;
-  result: Generated<string>;
-  consequence: string | null;
-  created_at: CreatedAt;
-  version: Generated<number>;
-}
-
-export interface WillAndGoalsTable {
-  tenant_id: string;
-  case_id: string;
-  will: string;
-  direction_goal: string;
-  version: Generated<number>;
-  updated_at: Instant;
-}
-
-export interface GoalTable {
-  tenant_id: string;
-  id: Generated<string>;
-  case_id: string;
-  position: number;
-  text: string;
-  due_on: Day;
-}
-
-export interface ActionStepTable {
-  tenant_id: string;
-  id: Generated<string>;
-  goal_id: string;
-  position: number;
-  who: string;
-  what: string;
-  due_on: Day;
-  resource_id: string | null;
-}
-
-export interface ResourceTable {
-  tenant_id: string;
-  id: Generated<string>;
-  case_id: string;
-  area: string;
-  description: string;
-  goal_id: string | null;
-  directory_entry_id: string | null;
-  created_at: CreatedAt;
-}
-
-export interface NetworkTieTable {
-  tenant_id: string;
-  id: Generated<string>;
-  case_id: string;
-  name: string;
-  kind: string;
-  closeness: number;
-  quality: string;
-  angle: number;
-}
-
-export interface NeedTable {
-  tenant_id: string;
-  id: Generated<string>;
-  district_id: string;
-  age_cohort: string;
-  text: string;
-  source: string;
-  mentions: Generated<number>;
-  status: Generated<string>;
-  created_on: Day;
-  version: Generated<number>;
-}
-
-export interface PeerConsultationTable {
-  tenant_id: string;
-  id: Generated<string>;
-  case_id: string;
-  held_on: Day;
-  question: string;
-  moderator_id: string;
-  minutes_id: string;
-  perspective_id: string;
-  ideas: Json<{ source: string; text: string }[]>;
-  decision: string;
-  closing_answer: string;
-  age_cohort: string;
-  need_id: string | null;
-  created_at: CreatedAt;
-}
-
-export interface HelpPlanTable {
-  tenant_id: string;
-  id: Generated<string>;
-  case_id: string;
-  version_no: number;
-  supersedes_id: string | null;
-  application_on: Day;
-  applicant: string;
-  meeting_on: Day;
-  participants: Json<string[]>;
-  child_participated: boolean;
-  agreed_measures: string;
-  review_on: Day;
-  direction_goal: string;
-  goals: Json<{ id: string; text: string; dueOn: string }[]>;
-  attainment: Json<{ goalId: string; score: string; note: string | null }[]>;
-  created_by: string | null;
-  created_at: CreatedAt;
-}
-
-export interface FamilyConferenceTable {
-  tenant_id: string;
-  case_id: string;
-  concern: string;
-  coordinator: string | null;
-  participants: string | null;
-  place: string | null;
-  held_on: Day | null;
-  phase: string;
-  family_plan: string | null;
-  office_decision: string | null;
-  follow_up_on: Day | null;
-  version: Generated<number>;
-}
-
-export interface ConsentTable {
-  tenant_id: string;
-  id: Generated<string>;
-  case_id: string;
-  person_id: string;
-  recipient: string;
-  purpose: string;
-  valid_from: Day;
-  valid_until: Day | null;
-  revoked_on: Day | null;
-  created_at: CreatedAt;
-}
-
-export interface CaseDocumentTable {
-  tenant_id: string;
-  id: Generated<string>;
-  case_id: string;
-  file_name: string;
-  content_type: string;
-  size: number;
-  content: Buffer;
-  uploaded_by: string | null;
-  uploaded_at: CreatedAt;
-}
-
 export interface DB {
   tenant: TenantTable;
   social_centre: SocialCentreTable;
@@ -405,6 +189,13 @@ export interface DB {
   family_conference: FamilyConferenceTable;
   consent: ConsentTable;
   case_document: CaseDocumentTable;
+  help_type: HelpTypeTable;
+  provider: ProviderTable;
+  service_offer: ServiceOfferTable;
+  rate: RateTable;
+  finance_setting: FinanceSettingTable;
+  measure: MeasureTable;
+  payment: PaymentTable;
 }
 
 export type AppUserRow = Selectable<AppUserTable>;

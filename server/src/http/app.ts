@@ -20,6 +20,7 @@ import { authRoutes } from '../modules/auth/routes.ts';
 import { needRoutes } from '../modules/cases/needs.ts';
 import { caseRoutes } from '../modules/cases/routes.ts';
 import { documentRoutes } from '../modules/documents/routes.ts';
+import { measureRoutes } from '../modules/measures/routes.ts';
 import { organisationRoutes } from '../modules/organisation/routes.ts';
 import { AppError } from '../shared/errors.ts';
 import { registerAccessControl } from './permissions.ts';
@@ -105,6 +106,7 @@ export async function buildApp(options: {
       await api.register(caseRoutes);
       await api.register(documentRoutes);
       await api.register(needRoutes);
+      await api.register(measureRoutes);
     },
     { prefix: API_PREFIX },
   );

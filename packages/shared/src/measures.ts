@@ -1,0 +1,179 @@
+import { idSchema, nameSchema, versionSchema } from './common.ts';
+import { dateSchema } from './dates.ts';
+import { z } from './zod.ts';
+
+/** Help types, providers, offers, rates, measures and payments (DOMAIN.md section 3). */
+
+export const helpCategories = {
+  values: ['ambulant', 'teilstationaer', 'stationaer', 'sonstige'] as const,
+  labels: {
+    ambulant: 'ambulant',
+    teilstationaer: 'teilstationär',
+    stationaer: 'stationär',
+    sonstige: 'sonstige',
+  },
+};
+export type HelpCategory = (typeof helpCategories.values)[number];
+
+/** How a help type is categorised: fixed, chosen per measure (§ 35, § 35a), or that of the underlying help (§ 41). */
+export const categoryRules = [
+  'ambulant',
+  'teilstationaer',
+  'stationaer',
+  'sonstige',
+  'per_measure',
+  'underlying',
+] as const;
+
+export const rateUnits = {
+  values: ['day', 'hour', 'month'] as const,
+  labels: { day: 'Tagessatz', hour: 'Fachleistungsstunde', month: 'Monatspauschale' },
+};
+export type RateUnit = (typeof rateUnits.values)[number];
+
+export const endReasons = {
+  values: ['planmaessig', 'abbruch', 'wechsel', 'zustaendigkeitswechsel'] as const,
+  labels: {
+    planmaessig: 'planmäßig',
+    abbruch: 'Abbruch',
+    wechsel: 'Wechsel in eine andere Hilfe',
+    zustaendigkeitswechsel: 'Zuständigkeitswechsel',
+  },
+};
+
+export const providerKinds = {
+  values: ['frei', 'oeffentlich', 'privat'] as const,
+  labels: { frei: 'freier Träger', oeffentlich: 'öffentlicher Träger', privat: 'privat-gewerblicher Träger' },
+};
+
+export const moneySchema = z
+  .string()
+  .trim()
+  .regex(/^\d{1,9}(\.\d{1,2})?$/, {
+    error: 'Betrag in Euro mit höchstens zwei Nachkommastellen, z. B. 123.45.',
+  });
+
+export const helpTypeInputSchema = z.object({
+  code: z.string().trim().min(1).max(20),
+  name: nameSchema(),
+  paragraph: z.string().trim().min(1).max(30),
+  categoryRule: z.enum(categoryRules),
+  /** Counts as Hilfe zur Erziehung for density and the official statistics (§§ 27-35a, 41; not § 42). */
+  isHze: z.boolean(),
+  validFrom: dateSchema,
+  validTo: dateSchema.nullable(),
+});
+export const helpTypeSchema = helpTypeInputSchema.extend({ id: idSchema, version: versionSchema });
+export type HelpType = z.infer<typeof helpTypeSchema>;
+
+export const providerInputSchema = z.object({ name: nameSchema(), kind: z.enum(providerKinds.values) });
+export const rateInputSchema = z.object({ amount: moneySchema, validFrom: dateSchema });
+export const offerInputSchema = z.object({
+  providerId: idSchema,
+  name: nameSchema(),
+  helpTypeId: idSchema,
+  unit: z.enum(rateUnits.values),
+  rate: rateInputSchema,
+});
+export const providerSchema = providerInputSchema.extend({
+  id: idSchema,
+  version: versionSchema,
+  offers: z.array(
+    z.object({
+      id: idSchema,
+      name: z.string(),
+      helpTypeId: idSchema,
+      helpTypeName: z.string(),
+      unit: z.enum(rateUnits.values),
+      rates: z.array(z.object({ amount: z.string(), validFrom: z.string(), validTo: z.string().nullable() })),
+    }),
+  ),
+});
+export type Provider = z.infer<typeof providerSchema>;
+
+export const measureInputSchema = z
+  .object({
+    personId: idSchema,
+    helpTypeId: idSchema,
+    /** The provider's offer; null only for flexible help (§ 27 Abs. 2) with an individual rate. */
+    offerId: idSchema.nullable(),
+    individualRate: z.object({ amount: moneySchema, unit: z.enum(rateUnits.values) }).nullable(),
+    category: z.enum(helpCategories.values).nullable(),
+    underlyingHelpTypeId: idSchema.nullable(),
+    beginOn: dateSchema,
+    plannedEndOn: dateSchema.nullable(),
+    hoursPerWeek: z
+      .string()
+      .regex(/^\d{1,2}(\.\d{1,2})?$/, { error: 'Stunden pro Woche, z. B. 5 oder 2.5.' })
+      .nullable(),
+    helpPlanId: idSchema.nullable(),
+    /** Reasons for granting (statistics): up to three. */
+    reasons: z.array(z.string().trim().min(1).max(100)).max(3),
+  })
+  .refine((m) => (m.offerId === null) !== (m.individualRate === null), {
+    error:
+      'Bitte ein Leistungsangebot wählen oder (nur bei flexibler Hilfe) einen individuellen Satz angeben.',
+    path: ['offerId'],
+  })
+  .refine((m) => m.plannedEndOn === null || m.plannedEndOn >= m.beginOn, {
+    error: 'Das geplante Ende liegt nach dem Beginn.',
+    path: ['plannedEndOn'],
+  });
+export type MeasureInput = z.infer<typeof measureInputSchema>;
+
+export const measureEndSchema = z.object({
+  endOn: dateSchema,
+  endReason: z.enum(endReasons.values),
+  version: versionSchema,
+});
+
+export const measureSchema = z.object({
+  id: idSchema,
+  caseId: idSchema,
+  caseNumber: z.string(),
+  personId: idSchema,
+  personName: z.string(),
+  helpType: z.object({ id: idSchema, name: z.string(), paragraph: z.string() }),
+  provider: z.string().nullable(),
+  offer: z.string().nullable(),
+  unit: z.enum(rateUnits.values),
+  rate: z.string().nullable(),
+  category: z.enum(helpCategories.values),
+  beginOn: z.string(),
+  plannedEndOn: z.string().nullable(),
+  endOn: z.string().nullable(),
+  endReason: z.enum(endReasons.values).nullable(),
+  hoursPerWeek: z.string().nullable(),
+  status: z.enum(['geplant', 'bewilligt']),
+  monthlyEstimate: z.string(),
+  approvedBy: z.string().nullable(),
+  approvedAt: z.string().nullable(),
+  version: versionSchema,
+});
+export type Measure = z.infer<typeof measureSchema>;
+
+export const monthlyCostSchema = z.object({
+  month: z.string(),
+  total: z.string(),
+  rows: z.array(
+    z.object({
+      measureId: idSchema,
+      caseId: idSchema,
+      caseNumber: z.string(),
+      helpType: z.string(),
+      provider: z.string().nullable(),
+      category: z.enum(helpCategories.values),
+      amount: z.string(),
+      paid: z.boolean(),
+    }),
+  ),
+});
+export type MonthlyCost = z.infer<typeof monthlyCostSchema>;
+
+export const paymentImportReportSchema = z.object({
+  accepted: z.int(),
+  rejected: z.array(z.object({ line: z.int(), reason: z.string() })),
+  written: z.boolean(),
+  total: z.string(),
+});
+export type PaymentImportReport = z.infer<typeof paymentImportReportSchema>;

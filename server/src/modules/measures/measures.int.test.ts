@@ -1,0 +1,186 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestCase } from '../../../test/cases.ts';
+import { testDatabase } from '../../../test/db.ts';
+import { createTestTenant } from '../../../test/factories.ts';
+import { Client, testApp } from '../../../test/http.ts';
+
+let app: FastifyInstance;
+beforeAll(async () => {
+  app = await testApp();
+});
+afterAll(() => app.close());
+
+async function setup() {
+  const { db } = await testDatabase();
+  const tenant = await createTestTenant(db);
+  const cm = await Client.as(app, tenant, 'caseManagerA');
+  const fin = await Client.as(app, tenant, 'finance');
+  const opened = await openTestCase(cm);
+  const types = (await cm.get('/help-types')).json() as { id: string; code: string }[];
+  const type = (code: string) => types.find((t) => t.code === code)?.id as string;
+  const provider = (await fin.post('/providers', { name: 'Kinderhaus am Deich e. V.', kind: 'frei' })).json()
+    .id;
+  const offer = async (name: string, code: string, unit: string, amount: string) =>
+    (
+      await fin.post('/offers', {
+        providerId: provider,
+        name,
+        helpTypeId: type(code),
+        unit,
+        rate: { amount, validFrom: '2025-01-01' },
+      })
+    ).json().id as string;
+  const spfh = await offer('SpFH', '31', 'hour', '70.00');
+  const heim = await offer('Wohngruppe', '34', 'day', '180.00');
+  const detail = (await cm.get(`/cases/${opened.caseId}`)).json();
+  const child = detail.household.members.find((m: { role: string }) => m.role === 'kind').person.id as string;
+  const measure = (over: Record<string, unknown>) => ({
+    personId: child,
+    helpTypeId: type('31'),
+    offerId: spfh,
+    individualRate: null,
+    category: null,
+    underlyingHelpTypeId: null,
+    beginOn: '2026-03-01',
+    plannedEndOn: '2026-12-31',
+    hoursPerWeek: '5',
+    helpPlanId: null,
+    reasons: ['eingeschränkte Erziehungskompetenz'],
+    ...over,
+  });
+  return { db, tenant, cm, fin, type, spfh, heim, child, measure, ...opened };
+}
+
+describe('measures and approval', () => {
+  it('lets a case manager start help below the threshold; above it the team lead approves first', async () => {
+    const { tenant, cm, fin, caseId, measure, heim, type } = await setup();
+    const small = await cm.post(`/cases/${caseId}/measures`, measure({}));
+    expect(small.statusCode).toBe(201);
+    // 70 × 5 × 30 / 7 = 1500.00: not above the threshold of 1500.00
+    expect(small.json().status).toBe('bewilligt');
+    const big = await cm.post(
+      `/cases/${caseId}/measures`,
+      measure({ helpTypeId: type('34'), offerId: heim, hoursPerWeek: null }),
+    );
+    expect(big.json().status).toBe('geplant');
+
+    // Planned: costs nothing in March
+    const before = (await fin.get('/finance/costs?month=2026-03')).json();
+    expect(before.rows.map((r: { measureId: string }) => r.measureId)).toEqual([small.json().id]);
+    // SpFH: 31 days × 70 × 5 / 7 = 1550.00
+    expect(before.total).toBe('1550.00');
+
+    expect((await cm.post(`/measures/${big.json().id}/approve`, { version: 1 })).statusCode).toBe(403);
+    const lead = await Client.as(app, tenant, 'teamLeadA');
+    const pending = (await lead.get('/measures/approvals')).json();
+    expect(pending.map((m: { id: string }) => m.id)).toEqual([big.json().id]);
+    expect(pending[0]).toMatchObject({ monthlyEstimate: '5400.00', status: 'geplant' });
+    expect((await lead.post(`/measures/${big.json().id}/approve`, { version: 1 })).statusCode).toBe(204);
+    const after = (await fin.get('/finance/costs?month=2026-03')).json();
+    // + 31 × 180.00 = 5580.00
+    expect(after.total).toBe('7130.00');
+  });
+
+  it('refuses a measure for someone outside the family and an individual rate outside § 27 Abs. 2', async () => {
+    const { cm, caseId, measure, tenant } = await setup();
+    const stranger = await cm.post(`/cases/${caseId}/measures`, measure({ personId: tenant.users.admin.id }));
+    expect(stranger.statusCode).toBe(400);
+    expect(stranger.json().errors[0].field).toBe('personId');
+    const individual = await cm.post(
+      `/cases/${caseId}/measures`,
+      measure({ offerId: null, individualRate: { amount: '500.00', unit: 'month' } }),
+    );
+    expect(individual.statusCode).toBe(400);
+    expect(individual.json().errors[0].field).toBe('individualRate');
+  });
+
+  it('applies a rate change from its date only', async () => {
+    const { cm, fin, caseId, measure, spfh } = await setup();
+    await cm.post(`/cases/${caseId}/measures`, measure({}));
+    expect(
+      (await fin.post(`/offers/${spfh}/rates`, { amount: '77.00', validFrom: '2026-04-16' })).statusCode,
+    ).toBe(204);
+    // April: 15 days at 50.00 per day (70 × 5 / 7) + 15 days at 55.00 (77 × 5 / 7) = 750 + 825
+    expect((await fin.get('/finance/costs?month=2026-04')).json().total).toBe('1575.00');
+    expect((await fin.get('/finance/costs?month=2026-03')).json().total).toBe('1550.00');
+    const early = await fin.post(`/offers/${spfh}/rates`, { amount: '80.00', validFrom: '2026-04-16' });
+    expect(early.statusCode).toBe(400);
+  });
+});
+
+describe('payments import', () => {
+  it('writes nothing when any line is malformed, and reports each rejected line', async () => {
+    const { db, tenant, cm, fin, caseId, measure } = await setup();
+    const id = (await cm.post(`/cases/${caseId}/measures`, measure({}))).json().id;
+    const csv = `measure,month,amount\n${id},2026-03,1400.00\n${id},2026-13,10.00\nkaputt\n${id},2026-03,1.00\n`;
+    const res = await fin.post('/finance/payments?dryRun=false', { csv });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ accepted: 1, written: false });
+    expect(res.json().rejected.map((r: { line: number }) => r.line)).toEqual([3, 4, 5]);
+    const payments = await db
+      .selectFrom('payment')
+      .select('amount')
+      .where('tenant_id', '=', tenant.id)
+      .execute();
+    expect(payments).toEqual([]);
+  });
+
+  it('previews without writing, then writes the whole file; a payment replaces the computed month', async () => {
+    const { fin, cm, caseId, measure } = await setup();
+    const id = (await cm.post(`/cases/${caseId}/measures`, measure({}))).json().id;
+    const csv = `${id};2026-03;1400,00\n${id};2026-04;1500.50`;
+    const preview = (await fin.post('/finance/payments', { csv })).json();
+    expect(preview).toEqual({ accepted: 2, rejected: [], written: false, total: '2900.50' });
+    expect((await fin.get('/finance/costs?month=2026-03')).json().total).toBe('1550.00');
+    const written = (await fin.post('/finance/payments?dryRun=false', { csv })).json();
+    expect(written.written).toBe(true);
+    const march = (await fin.get('/finance/costs?month=2026-03')).json();
+    expect(march.total).toBe('1400.00');
+    expect(march.rows[0].paid).toBe(true);
+  });
+
+  it('is refused to case managers', async () => {
+    const { cm } = await setup();
+    expect((await cm.post('/finance/payments', { csv: 'x' })).statusCode).toBe(403);
+    expect((await cm.get('/finance/costs?month=2026-03')).statusCode).toBe(403);
+  });
+});
+
+describe('HzE statistics export', () => {
+  it('exports one record per help that ran in the year, with the young person data', async () => {
+    const { cm, fin, caseId, measure } = await setup();
+    const id = (await cm.post(`/cases/${caseId}/measures`, measure({}))).json().id;
+    await cm.post(`/measures/${id}/end`, { endOn: '2026-09-30', endReason: 'planmaessig', version: 1 });
+    const res = await fin.get('/finance/statistics/hze?year=2026');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('text/csv');
+    const [header, row, extra] = res.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(header?.split(';')[2]).toBe('Hilfeart (§)');
+    expect(extra).toBeUndefined();
+    expect(row?.split(';')).toEqual([
+      id,
+      'freier Träger',
+      '§ 31',
+      'im Elternhaus / ambulant',
+      '03',
+      '2026',
+      '09',
+      '2026',
+      'beendet',
+      'planmäßig',
+      'm',
+      '05',
+      '2013',
+      'ja',
+      'eingeschränkte Erziehungskompetenz',
+      '',
+      '',
+      'nein',
+    ]);
+    expect((await fin.get('/finance/statistics/hze?year=2024')).body.trim().split('\r\n')).toHaveLength(1);
+  });
+});

@@ -1,0 +1,230 @@
+import {
+  helpTypeInputSchema,
+  helpTypeSchema,
+  idSchema,
+  measureEndSchema,
+  measureInputSchema,
+  measureSchema,
+  moneySchema,
+  monthlyCostSchema,
+  offerInputSchema,
+  paymentImportReportSchema,
+  providerInputSchema,
+  providerSchema,
+  rateInputSchema,
+  versionSchema,
+  z,
+} from '@leuchtturm/shared';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { withCtx } from '../../http/context.ts';
+import { actorOf } from '../../http/permissions.ts';
+import { listHelpTypes, listProviders } from './catalogue.ts';
+import * as finance from './finance.ts';
+import { approveMeasure, createMeasure, endMeasure, listCaseMeasures, pendingApprovals } from './service.ts';
+import { hzeStatisticsCsv } from './statistics.ts';
+
+const tags = ['measures'];
+const params = z.object({ id: idSchema });
+const created = { 201: z.object({ id: idSchema }) };
+const noContent = { 204: z.null() };
+
+export const measureRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get('/help-types', {
+    config: { permission: 'catalogue:read' },
+    schema: { tags, summary: 'Hilfearten', response: { 200: z.array(helpTypeSchema) } },
+    handler: (request) => listHelpTypes(app.db, actorOf(request).tenantId),
+  });
+  app.post('/help-types', {
+    config: { permission: 'catalogue:manage' },
+    schema: { tags, body: helpTypeInputSchema, response: created },
+    handler: async (request, reply) => {
+      const id = await withCtx(request, async (ctx) => {
+        const b = request.body;
+        const row = await ctx.db
+          .insertInto('help_type')
+          .values({
+            tenant_id: ctx.actor.tenantId,
+            code: b.code,
+            name: b.name,
+            paragraph: b.paragraph,
+            category_rule: b.categoryRule,
+            is_hze: b.isHze,
+            valid_from: b.validFrom,
+            valid_to: b.validTo,
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        await ctx.audit({ action: 'create', entityType: 'help_type', entityId: row.id });
+        return row.id;
+      });
+      return reply.status(201).send({ id });
+    },
+  });
+
+  app.get('/providers', {
+    config: { permission: 'catalogue:read' },
+    schema: {
+      tags,
+      summary: 'Träger mit Leistungsangeboten und Sätzen',
+      response: { 200: z.array(providerSchema) },
+    },
+    handler: (request) => listProviders(app.db, actorOf(request).tenantId),
+  });
+  app.post('/providers', {
+    config: { permission: 'finance:manage' },
+    schema: { tags, body: providerInputSchema, response: created },
+    handler: async (request, reply) =>
+      reply
+        .status(201)
+        .send({ id: await withCtx(request, (ctx) => finance.createProvider(ctx, request.body)) }),
+  });
+  app.post('/offers', {
+    config: { permission: 'finance:manage' },
+    schema: { tags, summary: 'Leistungsangebot mit erstem Satz', body: offerInputSchema, response: created },
+    handler: async (request, reply) =>
+      reply.status(201).send({ id: await withCtx(request, (ctx) => finance.createOffer(ctx, request.body)) }),
+  });
+  app.post('/offers/:id/rates', {
+    config: { permission: 'finance:manage' },
+    schema: {
+      tags,
+      summary: 'Neuer Satz ab einem Datum',
+      params,
+      body: rateInputSchema,
+      response: noContent,
+    },
+    handler: async (request, reply) => {
+      await withCtx(request, (ctx) => finance.changeRate(ctx, request.params.id, request.body));
+      return reply.status(204).send(null);
+    },
+  });
+
+  app.get('/cases/:id/measures', {
+    config: { permission: 'case:work' },
+    schema: { tags, params, response: { 200: z.array(measureSchema) } },
+    handler: (request) => withCtx(request, (ctx) => listCaseMeasures(ctx, request.params.id)),
+  });
+  app.post('/cases/:id/measures', {
+    config: { permission: 'case:work' },
+    schema: {
+      tags,
+      summary: 'Maßnahme anlegen',
+      params,
+      body: measureInputSchema,
+      response: { 201: z.object({ id: idSchema, status: z.enum(['geplant', 'bewilligt']) }) },
+    },
+    handler: async (request, reply) =>
+      reply
+        .status(201)
+        .send(await withCtx(request, (ctx) => createMeasure(ctx, request.params.id, request.body))),
+  });
+  app.get('/measures/approvals', {
+    config: { permission: 'case:work' },
+    schema: {
+      tags,
+      summary: 'Zu bewilligende Maßnahmen des eigenen Teams',
+      response: { 200: z.array(measureSchema) },
+    },
+    handler: (request) => withCtx(request, (ctx) => pendingApprovals(ctx)),
+  });
+  app.post('/measures/:id/approve', {
+    config: { permission: 'case:work' },
+    schema: {
+      tags,
+      summary: 'Maßnahme bewilligen (Referatsleitung)',
+      params,
+      body: z.object({ version: versionSchema }),
+      response: noContent,
+    },
+    handler: async (request, reply) => {
+      await withCtx(request, (ctx) => approveMeasure(ctx, request.params.id, request.body.version));
+      return reply.status(204).send(null);
+    },
+  });
+  app.post('/measures/:id/end', {
+    config: { permission: 'case:work' },
+    schema: { tags, summary: 'Maßnahme beenden', params, body: measureEndSchema, response: noContent },
+    handler: async (request, reply) => {
+      await withCtx(request, (ctx) => endMeasure(ctx, request.params.id, request.body));
+      return reply.status(204).send(null);
+    },
+  });
+
+  app.get('/finance/costs', {
+    config: { permission: 'finance:manage' },
+    schema: {
+      tags,
+      summary: 'Kosten je Maßnahme und Fall in einem Monat',
+      querystring: z.object({
+        month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'Monat als JJJJ-MM.' }),
+      }),
+      response: { 200: monthlyCostSchema },
+    },
+    handler: (request) => withCtx(request, (ctx) => finance.monthlyCosts(ctx, request.query.month)),
+  });
+  app.post('/finance/payments', {
+    config: { permission: 'finance:manage' },
+    schema: {
+      tags,
+      summary: 'Zahlungen importieren (CSV: Maßnahme, Monat, Betrag); alles oder nichts',
+      querystring: z.object({ dryRun: z.stringbool().default(true) }),
+      body: z.object({
+        csv: z.string().max(5_000_000, { error: 'Die Datei ist zu groß (höchstens 5 MB).' }),
+      }),
+      response: { 200: paymentImportReportSchema },
+    },
+    handler: (request) =>
+      withCtx(request, (ctx) => finance.importPayments(ctx, request.body.csv, request.query.dryRun)),
+  });
+  app.get('/finance/settings', {
+    config: { permission: 'finance:manage' },
+    schema: { tags, response: { 200: z.object({ approvalThreshold: z.string() }) } },
+    handler: async (request) => {
+      const row = await app.db
+        .selectFrom('finance_setting')
+        .select('approval_threshold')
+        .where('tenant_id', '=', actorOf(request).tenantId)
+        .executeTakeFirst();
+      return { approvalThreshold: row?.approval_threshold ?? '0.00' };
+    },
+  });
+  app.put('/finance/settings', {
+    config: { permission: 'finance:manage' },
+    schema: {
+      tags,
+      summary: 'Betragsgrenze für die Bewilligung durch die Referatsleitung',
+      body: z.object({ approvalThreshold: moneySchema }),
+      response: noContent,
+    },
+    handler: async (request, reply) => {
+      await withCtx(request, async (ctx) => {
+        await ctx.db
+          .updateTable('finance_setting')
+          .set({ approval_threshold: request.body.approvalThreshold })
+          .where('tenant_id', '=', ctx.actor.tenantId)
+          .execute();
+        await ctx.audit({
+          action: 'update',
+          entityType: 'finance_setting',
+          details: { approvalThreshold: request.body.approvalThreshold },
+        });
+      });
+      return reply.status(204).send(null);
+    },
+  });
+  app.get('/finance/statistics/hze', {
+    config: { permission: 'finance:manage' },
+    schema: {
+      tags,
+      summary: 'Statistik erzieherische Hilfen (§ 99 SGB VIII) als CSV',
+      querystring: z.object({ year: z.coerce.number().int().min(2000).max(2100) }),
+    },
+    handler: async (request, reply) => {
+      const { csv } = await withCtx(request, (ctx) => hzeStatisticsCsv(ctx, request.query.year));
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="hze-statistik-${request.query.year}.csv"`)
+        .send(csv);
+    },
+  });
+};
