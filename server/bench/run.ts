@@ -8,13 +8,17 @@ import { migrateToLatest } from '../src/db/migrate.ts';
 import { buildApp } from '../src/http/app.ts';
 import { generateDemoData, type Scale, scales } from '../src/modules/demo/generator.ts';
 import { casesBench } from './cases.ts';
+import { financeBench } from './finance.ts';
 import type { BenchContext, Figure } from './measure.ts';
 
 /**
  * `npm run bench [-- --json] [--only NAME] [--scale city]`: speed figures on demo data, each against the bare SQL
  * it needs ("floor"), measured in the same run. Lower is better for every figure.
  */
-const parts: Record<string, (ctx: BenchContext) => Promise<Figure[]>> = { cases: casesBench };
+const parts: Record<string, (ctx: BenchContext) => Promise<Figure[]>> = {
+  cases: casesBench,
+  finance: financeBench,
+};
 
 const { values } = parseArgs({
   options: {

@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabase } from '../../../test/db.ts';
 import { testApp } from '../../../test/http.ts';
 import { verifyAuditChain } from '../audit/chain.ts';
+import { loadCostInputs } from '../measures/costInputs.ts';
+import { exactCost } from '../measures/costRule.ts';
 import { type DemoSummary, demoAccounts, generateDemoData } from './generator.ts';
 
 let app: FastifyInstance;
@@ -80,6 +82,44 @@ describe('demo data', () => {
     const report = await verifyAuditChain(db, summary.tenantId);
     expect(report.broken).toEqual([]);
     expect(report.entries).toBeGreaterThan(0);
+  });
+
+  it('lands near the seeds: about 550-700 helps per 10,000 under-21s, stationär dearer per young inhabitant', async () => {
+    const { db } = await testDatabase();
+    const year = 2025;
+    const jew = await db
+      .selectFrom('population')
+      .select((eb) => eb.fn.sum<string>('residents').as('n'))
+      .where('tenant_id', '=', summary.tenantId)
+      .where('year', '=', year)
+      .executeTakeFirstOrThrow();
+    const inputs = await loadCostInputs(db, summary.tenantId, {
+      from: `${year}-01-01`,
+      to: `${year}-12-31`,
+      approvedOnly: true,
+    });
+    const helps = await db
+      .selectFrom('measure as m')
+      .innerJoin('help_type as h', (j) =>
+        j.onRef('h.tenant_id', '=', 'm.tenant_id').onRef('h.id', '=', 'm.help_type_id'),
+      )
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('m.tenant_id', '=', summary.tenantId)
+      .where('h.is_hze', '=', true)
+      .where('m.begin_on', '<=', `${year}-12-31`)
+      .where((eb) => eb.or([eb('m.end_on', 'is', null), eb('m.end_on', '>=', `${year}-01-01`)]))
+      .executeTakeFirstOrThrow();
+    const per10k = (Number(helps.n) / Number(jew.n)) * 10_000;
+    expect(per10k).toBeGreaterThan(500);
+    expect(per10k).toBeLessThan(750);
+    const cents: Record<string, bigint> = {};
+    for (const i of inputs)
+      cents[i.category] =
+        (cents[i.category] ?? 0n) + exactCost(i.measure, `${year}-01-01`, `${year}-12-31`).toCents();
+    const perJew = (category: string) => Number(cents[category] ?? 0n) / 100 / Number(jew.n);
+    expect(perJew('ambulant')).toBeGreaterThan(100);
+    expect(perJew('ambulant')).toBeLessThan(1000);
+    expect(perJew('stationaer')).toBeGreaterThan(perJew('ambulant'));
   });
 
   it('refuses to generate twice into the same tenant', async () => {

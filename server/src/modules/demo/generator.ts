@@ -20,6 +20,7 @@ import {
   streetStems,
 } from './city.ts';
 import { insertChunked } from './insert.ts';
+import { insertDemoMeasures } from './measures.ts';
 import { Random } from './random.ts';
 
 /**
@@ -74,6 +75,7 @@ export async function generateDemoData(
       .where('username', '=', 'fachkraft')
       .executeTakeFirst();
     await insertDemoCases(trx, tenantId, rnd, factor, counts, fachkraft?.id ?? null);
+    await insertDemoMeasures(trx, tenantId, rnd, counts);
     await recordAudit(trx, systemActor(tenantId), {
       action: 'create',
       entityType: 'demo_data',
