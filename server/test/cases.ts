@@ -3,7 +3,7 @@ import type { Client } from './http.ts';
 /** Registers a family at the test tenant's street of team A and opens a case, as the given client. */
 export async function openTestCase(
   client: Client,
-  options: { childFirstName?: string; street?: string } = {},
+  options: { childFirstName?: string; street?: string; openedOn?: string } = {},
 ) {
   const household = await client.post('/households', {
     name: 'Familie Beispiel',
@@ -26,7 +26,7 @@ export async function openTestCase(
   if (household.statusCode !== 201) throw new Error(`household: ${household.body}`);
   const opened = await client.post('/cases', {
     householdId: household.json().id,
-    openedOn: '2026-01-12',
+    openedOn: options.openedOn ?? '2026-01-12',
     accessRoute: 'schule',
     reporter: 'Grundschule am Deich',
     concern: 'Muharem fehlt oft in der Schule; die Mutter möchte, dass er dort bleiben kann.',

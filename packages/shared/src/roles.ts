@@ -48,6 +48,10 @@ export const permissions = [
   'catalogue:manage',
   /** Wirtschaftliche Jugendhilfe: providers, rates, monthly costs, payments, the HzE statistics export. */
   'finance:manage',
+  /** Key figures and dashboards: aggregates only, never personal data. */
+  'controlling:read',
+  /** Import aggregates (earlier years, other cities, staffing). */
+  'controlling:import',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -56,13 +60,13 @@ const everyStaffRole: Permission[] = ['organisation:read', 'staff:read', 'catalo
 export const rolePermissions: Record<Role, readonly Permission[]> = {
   case_manager: [...everyStaffRole, 'case:work', 'need:read'],
   team_lead: [...everyStaffRole, 'case:work', 'need:read'],
-  centre_lead: [...everyStaffRole, 'need:read'],
-  district_coordinator: [...everyStaffRole, 'need:read'],
+  centre_lead: [...everyStaffRole, 'need:read', 'controlling:read'],
+  district_coordinator: [...everyStaffRole, 'need:read', 'controlling:read'],
   clerk: everyStaffRole,
   finance: [...everyStaffRole, 'finance:manage'],
   // Controlling sees the organisation's structure but no staff list: it works on aggregates only.
-  controller: ['organisation:read'],
-  director: [...everyStaffRole, 'need:read'],
+  controller: ['organisation:read', 'controlling:read', 'controlling:import'],
+  director: [...everyStaffRole, 'need:read', 'controlling:read'],
   admin: [
     'organisation:read',
     'organisation:manage',

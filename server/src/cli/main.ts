@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { auditVerifyCommand } from './audit.ts';
+import { importAggregatesCommand, kpiCommand, rentabilitaetCommand } from './controlling.ts';
 import { demoDataCommand } from './demo.ts';
 import { migrateCommand } from './migrate.ts';
 import { serveCommand } from './serve.ts';
@@ -9,7 +10,12 @@ export interface Command {
   usage: string;
   description: string;
   options: NonNullable<Parameters<typeof parseArgs>[0]>['options'];
-  run(values: Record<string, string | boolean | string[] | undefined>): Promise<number>;
+  /** Takes positional arguments (e.g. a file name). */
+  positionals?: boolean;
+  run(
+    values: Record<string, string | boolean | string[] | undefined>,
+    positionals?: string[],
+  ): Promise<number>;
 }
 
 const commands: Record<string, Command> = {
@@ -18,6 +24,9 @@ const commands: Record<string, Command> = {
   'demo-data': demoDataCommand,
   'user add': userAddCommand,
   'audit verify': auditVerifyCommand,
+  kpi: kpiCommand,
+  'report rentabilitaet': rentabilitaetCommand,
+  'import aggregates': importAggregatesCommand,
 };
 
 function overview(): string {
@@ -48,6 +57,7 @@ export async function main(argv: string[]): Promise<number> {
       args: rest,
       options: { ...command.options, help: { type: 'boolean', short: 'h' } },
       strict: true,
+      allowPositionals: command.positionals ?? false,
     });
   } catch (error) {
     console.error(`${(error as Error).message}\n\n${command.usage}`);
@@ -57,7 +67,10 @@ export async function main(argv: string[]): Promise<number> {
     console.log(`${command.description}\n\n${command.usage}`);
     return 0;
   }
-  return command.run(parsed.values as Record<string, string | boolean | string[] | undefined>);
+  return command.run(
+    parsed.values as Record<string, string | boolean | string[] | undefined>,
+    parsed.positionals,
+  );
 }
 
 main(process.argv.slice(2)).then(

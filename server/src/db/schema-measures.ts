@@ -84,3 +84,13 @@ export interface PaymentTable {
   amount: Money;
   imported_at: Instant;
 }
+
+/** Imported aggregates (migration 0004). */
+export interface AggregateTable {
+  tenant_id: string;
+  region: string;
+  period: string;
+  metric: string;
+  value: Money;
+  imported_at: Instant;
+}

@@ -21,6 +21,7 @@ import type {
   WillAndGoalsTable,
 } from './schema-cases.ts';
 import type {
+  AggregateTable,
   FinanceSettingTable,
   HelpTypeTable,
   MeasureTable,
@@ -196,6 +197,7 @@ export interface DB {
   finance_setting: FinanceSettingTable;
   measure: MeasureTable;
   payment: PaymentTable;
+  aggregate: AggregateTable;
 }
 
 export type AppUserRow = Selectable<AppUserTable>;

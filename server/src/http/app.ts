@@ -19,6 +19,7 @@ import { auditRoutes } from '../modules/audit/routes.ts';
 import { authRoutes } from '../modules/auth/routes.ts';
 import { needRoutes } from '../modules/cases/needs.ts';
 import { caseRoutes } from '../modules/cases/routes.ts';
+import { controllingRoutes } from '../modules/controlling/routes.ts';
 import { documentRoutes } from '../modules/documents/routes.ts';
 import { measureRoutes } from '../modules/measures/routes.ts';
 import { organisationRoutes } from '../modules/organisation/routes.ts';
@@ -107,6 +108,7 @@ export async function buildApp(options: {
       await api.register(documentRoutes);
       await api.register(needRoutes);
       await api.register(measureRoutes);
+      await api.register(controllingRoutes);
     },
     { prefix: API_PREFIX },
   );

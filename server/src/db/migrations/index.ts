@@ -2,10 +2,12 @@ import type { Migration } from 'kysely/migration';
 import * as m0001 from './0001_foundation.ts';
 import * as m0002 from './0002_cases.ts';
 import * as m0003 from './0003_measures.ts';
+import * as m0004 from './0004_controlling.ts';
 
 /** Versioned migrations, applied in key order. Never edit one that has shipped: add the next. */
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
   '0002_cases': m0002,
   '0003_measures': m0003,
+  '0004_controlling': m0004,
 };

@@ -17,7 +17,14 @@ export interface CostRow {
 export async function loadCostInputs(
   db: Kysely<DB>,
   tenantId: string,
-  filter: { from: string; to: string; measureIds?: string[]; approvedOnly?: boolean },
+  filter: {
+    from: string;
+    to: string;
+    measureIds?: string[];
+    approvedOnly?: boolean;
+    /** Only measures of cases of these districts or teams (a controlling region). */
+    scope?: { column: 'district_id' | 'team_id'; ids: string[] } | null;
+  },
 ): Promise<CostRow[]> {
   let q = db
     .selectFrom('measure as m')
@@ -48,6 +55,23 @@ export async function loadCostInputs(
       filter.measureIds.length > 0 ? filter.measureIds : ['00000000-0000-0000-0000-000000000000'],
     );
   if (filter.approvedOnly) q = q.where('m.status', '=', 'bewilligt');
+  const scope = filter.scope;
+  if (scope) {
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('case_file as c')
+          .select('c.id')
+          .whereRef('c.tenant_id', '=', 'm.tenant_id')
+          .whereRef('c.id', '=', 'm.case_id')
+          .where(
+            `c.${scope.column}`,
+            'in',
+            scope.ids.length > 0 ? scope.ids : ['00000000-0000-0000-0000-000000000000'],
+          ),
+      ),
+    );
+  }
   const measures = await q.execute();
   if (measures.length === 0) return [];
 

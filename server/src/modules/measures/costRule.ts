@@ -76,6 +76,8 @@ export function exactCost(m: CostMeasure, p0: string, p1: string): Fraction {
   const measureEnd = m.end ? dayNumber(m.end) : Number.POSITIVE_INFINITY;
   const stop = Math.min(measureEnd, dayNumber(p1));
   const payments = m.payments ?? new Map<string, string>();
+  // Without payments the months need no separate treatment: one pass over the rates.
+  if (payments.size === 0) return start <= stop ? computed(m, start, stop) : Fraction.zero;
   let total = Fraction.zero;
   // Month by month over the period: a month with a payment takes the payment, others the computed amount.
   for (let day = dayNumber(p0); day <= dayNumber(p1); ) {

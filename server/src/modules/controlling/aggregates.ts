@@ -1,0 +1,124 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import type { Ctx } from '../../shared/context.ts';
+
+/**
+ * Imported aggregates: rows `region,period,metric,value`. `period` is a year (2012), a quarter (2012-Q3), a month
+ * (2012-07) or a date (Stichtag). The whole file is accepted or nothing is written, with a report of every rejected
+ * line.
+ */
+export const aggregateMetrics = [
+  'costs_ambulant',
+  'costs_stationaer',
+  'costs_sonstige',
+  'jew_u21',
+  'jew_u18',
+  'measures_active',
+  'cases_beratung',
+  'cases_kosten',
+  'cases_neu',
+  'extra_costs',
+  'staff_soll_vze',
+  'staff_ist_vze',
+] as const;
+export type AggregateMetric = (typeof aggregateMetrics)[number];
+
+const periodPattern = /^(\d{4})(-Q[1-4]|-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
+
+export interface AggregateImportReport {
+  accepted: number;
+  rejected: { line: number; reason: string }[];
+  written: boolean;
+  regions: string[];
+}
+
+export async function importAggregates(
+  ctx: Ctx,
+  csv: string,
+  dryRun = false,
+): Promise<AggregateImportReport> {
+  const rows: { region: string; period: string; metric: string; value: string; line: number }[] = [];
+  const rejected: AggregateImportReport['rejected'] = [];
+  const seen = new Set<string>();
+  csv
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .forEach((raw, index) => {
+      const line = index + 1;
+      const text = raw.trim();
+      if (!text || text.startsWith('#')) return;
+      const separator = text.includes(';') ? ';' : ',';
+      const cells = text.split(separator).map((c) => c.trim().replace(/^"|"$/g, ''));
+      if (index === 0 && cells[0]?.toLowerCase() === 'region') return;
+      if (cells.length !== 4) {
+        rejected.push({
+          line,
+          reason: `Erwartet vier Spalten (region, period, metric, value), gefunden ${cells.length}.`,
+        });
+        return;
+      }
+      const [region, period, metric, rawValue] = cells as [string, string, string, string];
+      const value = separator === ';' ? rawValue.replace(/\./g, '').replace(',', '.') : rawValue;
+      const reason = !region
+        ? 'Die Region fehlt.'
+        : !periodPattern.test(period)
+          ? `Der Zeitraum „${period}“ ist weder Jahr (2012), Quartal (2012-Q3), Monat (2012-07) noch Datum (2012-12-31).`
+          : !(aggregateMetrics as readonly string[]).includes(metric)
+            ? `Die Kennzahl „${metric}“ ist unbekannt. Erlaubt: ${aggregateMetrics.join(', ')}.`
+            : !/^-?\d{1,14}(\.\d{1,2})?$/.test(value)
+              ? `Der Wert „${rawValue}“ ist keine Zahl mit höchstens zwei Nachkommastellen.`
+              : seen.has(`${region}|${period}|${metric}`)
+                ? 'Dieselbe Region, derselbe Zeitraum und dieselbe Kennzahl stehen schon weiter oben.'
+                : null;
+      if (reason) {
+        rejected.push({ line, reason });
+        return;
+      }
+      seen.add(`${region}|${period}|${metric}`);
+      rows.push({ region, period, metric, value, line });
+    });
+  const written = !dryRun && rejected.length === 0 && rows.length > 0;
+  if (written) {
+    for (const r of rows) {
+      await ctx.db
+        .insertInto('aggregate')
+        .values({
+          tenant_id: ctx.actor.tenantId,
+          region: r.region,
+          period: r.period,
+          metric: r.metric,
+          value: r.value,
+        })
+        .onConflict((oc) =>
+          oc
+            .columns(['tenant_id', 'region', 'period', 'metric'])
+            .doUpdateSet({ value: r.value, imported_at: new Date() }),
+        )
+        .execute();
+    }
+    await ctx.audit({ action: 'import', entityType: 'aggregate', details: { rows: rows.length } });
+  }
+  return {
+    accepted: rows.length,
+    rejected,
+    written,
+    regions: [...new Set(rows.map((r) => r.region))].sort(),
+  };
+}
+
+/** Imported values of a region and period, by metric. */
+export async function importedValues(
+  db: Kysely<DB>,
+  tenantId: string,
+  regionKeys: string[],
+  period: string,
+): Promise<Partial<Record<AggregateMetric, string>>> {
+  const rows = await db
+    .selectFrom('aggregate')
+    .select(['metric', 'value'])
+    .where('tenant_id', '=', tenantId)
+    .where('region', 'in', regionKeys)
+    .where('period', '=', period)
+    .execute();
+  return Object.fromEntries(rows.map((r) => [r.metric, r.value]));
+}

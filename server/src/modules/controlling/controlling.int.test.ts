@@ -1,0 +1,263 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestCase } from '../../../test/cases.ts';
+import { testDatabase } from '../../../test/db.ts';
+import { createTestTenant, type TestTenant } from '../../../test/factories.ts';
+import { Client, testApp } from '../../../test/http.ts';
+import type { Database } from '../../db/database.ts';
+
+let app: FastifyInstance;
+beforeAll(async () => {
+  app = await testApp();
+});
+afterAll(() => app.close());
+
+/**
+ * A hand-built Stadtteil "Nordhafen" (NH) with 1,000 young inhabitants in 2025 and three cases:
+ * X (Kostenfall: measure M1 from 1 Jul, open; M3 1 Sep - 31 Oct), Y (no measure, closes on the Stichtag),
+ * Z (a measure M2 that is planned, not approved). Südhafen (SH) has no inhabitants.
+ */
+async function handBuilt() {
+  const { db } = await testDatabase();
+  const tenant = await createTestTenant(db);
+  const cm = await Client.as(app, tenant, 'caseManagerA');
+  const fin = await Client.as(app, tenant, 'finance');
+  await db
+    .insertInto('population')
+    .values(
+      [
+        ['0-5', 400],
+        ['6-9', 300],
+        ['10-13', 200],
+        ['14-17', 100],
+        ['18-20', 0],
+      ].map(([band, residents]) => ({
+        tenant_id: tenant.id,
+        district_id: tenant.districts.a,
+        year: 2025,
+        age_band: band as string,
+        residents: residents as number,
+      })),
+    )
+    .execute();
+  const types = (await cm.get('/help-types')).json() as { id: string; code: string }[];
+  const spfh = types.find((t) => t.code === '31')?.id as string;
+  const provider = (await fin.post('/providers', { name: 'Träger Test', kind: 'frei' })).json().id;
+  const offer = (
+    await fin.post('/offers', {
+      providerId: provider,
+      name: 'Tagessatz 100',
+      helpTypeId: spfh,
+      unit: 'day',
+      rate: { amount: '100.00', validFrom: '2020-01-01' },
+    })
+  ).json().id;
+  const x = await openTestCase(cm, { openedOn: '2025-01-10' });
+  const y = await openTestCase(cm, { openedOn: '2025-03-01', childFirstName: 'Yara' });
+  const z = await openTestCase(cm, { openedOn: '2025-05-01', childFirstName: 'Zoe' });
+  await cm.post(`/cases/${y.caseId}/close`, {
+    closedOn: '2025-12-31',
+    reason: 'keine_hilfe_noetig',
+    outcome: 'positiv',
+    tip: null,
+    version: 1,
+  });
+  const measure = (caseId: string, begin: string, end: string | null, status: 'geplant' | 'bewilligt') => ({
+    caseId,
+    begin,
+    end,
+    status,
+  });
+  for (const m of [
+    measure(x.caseId, '2025-07-01', null, 'bewilligt'),
+    measure(x.caseId, '2025-09-01', '2025-10-31', 'bewilligt'),
+    measure(z.caseId, '2025-06-01', null, 'geplant'),
+  ]) {
+    await insertMeasure(db, tenant, m.caseId, spfh, offer, m.begin, m.end, m.status);
+  }
+  return { db, tenant, cm };
+}
+
+async function insertMeasure(
+  db: Database,
+  tenant: TestTenant,
+  caseId: string,
+  helpTypeId: string,
+  offerId: string,
+  begin: string,
+  end: string | null,
+  status: 'geplant' | 'bewilligt',
+) {
+  const c = await db
+    .selectFrom('case_file')
+    .select('household_id')
+    .where('tenant_id', '=', tenant.id)
+    .where('id', '=', caseId)
+    .executeTakeFirstOrThrow();
+  const child = await db
+    .selectFrom('household_member')
+    .select('person_id')
+    .where('tenant_id', '=', tenant.id)
+    .where('household_id', '=', c.household_id)
+    .where('role', '=', 'kind')
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto('measure')
+    .values({
+      tenant_id: tenant.id,
+      case_id: caseId,
+      person_id: child.person_id,
+      help_type_id: helpTypeId,
+      offer_id: offerId,
+      individual_amount: null,
+      individual_unit: null,
+      category: 'ambulant',
+      underlying_help_type_id: null,
+      begin_on: begin,
+      planned_end_on: null,
+      end_on: end,
+      end_reason: end ? 'planmaessig' : null,
+      hours_per_week: null,
+      help_plan_id: null,
+      status,
+    })
+    .execute();
+}
+
+describe('key figures on a hand-built district', () => {
+  it('computes case types, density, costs per JEW, duration and use exactly', async () => {
+    const { tenant } = await handBuilt();
+    const controller = await Client.as(app, tenant, 'controller');
+    const res = await controller.get('/controlling/kpis?region=NH&year=2025');
+    expect(res.statusCode).toBe(200);
+    const k = res.json();
+    expect(k).toMatchObject({
+      region: { key: 'NH', kind: 'district' },
+      jew: 1000,
+      jewU18: 1000,
+      // Y closes on the Stichtag and still counts; Z's measure is not approved, so Z is a Beratungsfall.
+      cases: { active: 3, kosten: 1, beratung: 2, neu: 3 },
+      shareBeratung: 66.67,
+      measures: { ambulant: 1, stationaer: 0, hze: 1 },
+      density: { per1000: 1, per10000: 10 },
+      // M1 (184 days) and M3 (61 days) at 100.00 a day
+      costs: { ambulant: '24500.00', stationaer: '0.00', sonstige: '0.00', total: '24500.00' },
+      perJew: { ambulant: '24.50', total: '24.50' },
+      medianDurationDays: 61,
+      inanspruchnahme: { per10000: 20 },
+      sources: { costs: 'computed', jew: 'computed' },
+    });
+    expect(JSON.stringify(k)).not.toContain('Beispiel');
+  });
+
+  it('says "not available" for a region without young inhabitants instead of dividing by zero', async () => {
+    const { tenant } = await handBuilt();
+    const k = (
+      await (await Client.as(app, tenant, 'controller')).get('/controlling/kpis?region=SH&year=2025')
+    ).json();
+    expect(k.jew).toBeNull();
+    expect(k.density).toBeNull();
+    expect(k.perJew).toEqual({ ambulant: null, stationaer: null, sonstige: null, total: null });
+  });
+
+  it('shows a change to a case in the next request', async () => {
+    const { tenant, cm } = await handBuilt();
+    const controller = await Client.as(app, tenant, 'controller');
+    const opened = await openTestCase(cm, { openedOn: '2025-11-11', childFirstName: 'Neu' });
+    expect(opened.caseId).toBeDefined();
+    expect((await controller.get('/controlling/kpis?region=NH&year=2025')).json().cases.neu).toBe(4);
+  });
+
+  it('keeps controlling to aggregates: no case, person or staff list', async () => {
+    const { tenant } = await handBuilt();
+    const controller = await Client.as(app, tenant, 'controller');
+    expect((await controller.get('/cases')).statusCode).toBe(403);
+    expect((await controller.get('/organisation/staff')).statusCode).toBe(403);
+    const board = await controller.get('/controlling/dashboard?region=NH&from=2024&to=2025');
+    expect(board.statusCode).toBe(200);
+    const q4 = board.json().quarters.find((q: { quarter: string }) => q.quarter === '2025-Q4');
+    expect(q4).toMatchObject({ densityPer1000: 1, casesKosten: 1, casesBeratung: 2, ambulant: 1 });
+    expect(board.json().years.find((y: { year: number }) => y.year === 2025)).toMatchObject({
+      total: '24500.00',
+      perJewTotal: '24.50',
+      source: 'computed',
+    });
+  });
+});
+
+describe('imported aggregates and the cost-benefit calculation', () => {
+  const seeds = [
+    'region,period,metric,value',
+    'Walle,2011,costs_ambulant,1500000.00',
+    'Walle,2011,costs_stationaer,4500000.00',
+    'Walle,2011,costs_sonstige,152880.00',
+    'Walle,2012,costs_ambulant,1400000.00',
+    'Walle,2012,costs_stationaer,4300000.00',
+    'Walle,2012,costs_sonstige,142774.85',
+    'Walle,2012,extra_costs,255747',
+    'Bremen,2011,costs_ambulant,22000000',
+    'Bremen,2011,costs_stationaer,65000000',
+    'Bremen,2011,costs_sonstige,3000000',
+    'Bremen,2012,costs_ambulant,23000000',
+    'Bremen,2012,costs_stationaer,68000000',
+    'Bremen,2012,costs_sonstige,3059000',
+  ].join('\n');
+
+  it("reproduces ESPQ's 2012 result: savings of 9.55 % of Walle's 2011 costs, about 587.6 T€", async () => {
+    const { db } = await testDatabase();
+    const tenant = await createTestTenant(db);
+    const controller = await Client.as(app, tenant, 'controller');
+    const imported = await controller.post('/controlling/aggregates', { csv: seeds });
+    expect(imported.json()).toMatchObject({
+      accepted: 13,
+      rejected: [],
+      written: true,
+      regions: ['Bremen', 'Walle'],
+    });
+    const res = await controller.get('/controlling/rentabilitaet?site=Walle&reference=Bremen&year=2012');
+    expect(res.statusCode).toBe(200);
+    const r = res.json();
+    // Walle -5.04 %, Bremen +4.51 %
+    expect(r).toEqual({
+      site: 'Walle',
+      reference: 'Bremen',
+      year: 2012,
+      costSitePrev: '6152880.00',
+      costSite: '5842774.85',
+      costRefPrev: '90000000.00',
+      costRef: '94059000.00',
+      expected: '6430374.89',
+      savings: '587600.04',
+      extraCosts: '255747.00',
+      net: '331853.04',
+    });
+    expect(Number(r.savings) / Number(r.costSitePrev)).toBeCloseTo(0.0955, 4);
+    const k = (await controller.get('/controlling/kpis?region=Walle&year=2012')).json();
+    expect(k).toMatchObject({
+      region: { kind: 'external' },
+      costs: { total: '5842774.85' },
+      sources: { costs: 'imported' },
+    });
+  });
+
+  it('writes nothing from a malformed file and reports every rejected line', async () => {
+    const { db } = await testDatabase();
+    const tenant = await createTestTenant(db);
+    const controller = await Client.as(app, tenant, 'controller');
+    const csv =
+      'region,period,metric,value\nWalle,2011,costs_ambulant,100\nWalle,2011-13,costs_ambulant,1\nWalle,2011,kosten,1\nWalle,2011,jew_u21,viele\nWalle,2011';
+    const res = await controller.post('/controlling/aggregates', { csv });
+    expect(res.json().written).toBe(false);
+    expect(res.json().rejected.map((r: { line: number }) => r.line)).toEqual([3, 4, 5, 6]);
+    const rows = await db
+      .selectFrom('aggregate')
+      .select('region')
+      .where('tenant_id', '=', tenant.id)
+      .execute();
+    expect(rows).toEqual([]);
+    expect(
+      (await (await Client.as(app, tenant, 'caseManagerA')).post('/controlling/aggregates', { csv }))
+        .statusCode,
+    ).toBe(403);
+  });
+});
