@@ -8,6 +8,7 @@ import { migrateToLatest } from '../src/db/migrate.ts';
 import { buildApp } from '../src/http/app.ts';
 import { generateDemoData, type Scale, scales } from '../src/modules/demo/generator.ts';
 import { casesBench } from './cases.ts';
+import { controllingBench } from './controlling.ts';
 import { financeBench } from './finance.ts';
 import type { BenchContext, Figure } from './measure.ts';
 
@@ -18,6 +19,7 @@ import type { BenchContext, Figure } from './measure.ts';
 const parts: Record<string, (ctx: BenchContext) => Promise<Figure[]>> = {
   cases: casesBench,
   finance: financeBench,
+  controlling: controllingBench,
 };
 
 const { values } = parseArgs({

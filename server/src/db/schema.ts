@@ -59,6 +59,12 @@ export interface DistrictTable {
   name: string;
   code: string;
   version: Generated<number>;
+  /** GeoJSON Polygon (WGS 84) for the map. */
+  outline: ColumnType<
+    { type: 'Polygon'; coordinates: number[][][] } | null,
+    string | null | undefined,
+    string | null
+  >;
 }
 
 export interface TeamTable {

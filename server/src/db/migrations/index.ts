@@ -3,6 +3,7 @@ import * as m0001 from './0001_foundation.ts';
 import * as m0002 from './0002_cases.ts';
 import * as m0003 from './0003_measures.ts';
 import * as m0004 from './0004_controlling.ts';
+import * as m0005 from './0005_district_outline.ts';
 
 /** Versioned migrations, applied in key order. Never edit one that has shipped: add the next. */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   '0002_cases': m0002,
   '0003_measures': m0003,
   '0004_controlling': m0004,
+  '0005_district_outline': m0005,
 };

@@ -77,6 +77,27 @@ export const controllingRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: { tags, summary: 'Kennzahlen aller Stadtteile (Karte)', querystring: z.object({ year }) },
     handler: (request) => districtFigures(app.db, tenant(request), request.query.year),
   });
+  app.get('/controlling/district-outlines', {
+    config: { permission: 'organisation:read' },
+    schema: { tags, summary: 'Umrisse der Stadtteile als GeoJSON (für die Karte)' },
+    handler: async (request) => {
+      const rows = await app.db
+        .selectFrom('district')
+        .select(['code', 'name', 'outline'])
+        .where('tenant_id', '=', tenant(request))
+        .where('outline', 'is not', null)
+        .orderBy('name')
+        .execute();
+      return {
+        type: 'FeatureCollection',
+        features: rows.map((r) => ({
+          type: 'Feature',
+          properties: { code: r.code, name: r.name },
+          geometry: r.outline,
+        })),
+      };
+    },
+  });
   app.get('/controlling/comparison', {
     config: read,
     schema: {

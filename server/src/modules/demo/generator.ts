@@ -21,6 +21,7 @@ import {
 } from './city.ts';
 import { insertChunked } from './insert.ts';
 import { insertDemoMeasures } from './measures.ts';
+import { gridOutline } from './outlines.ts';
 import { Random } from './random.ts';
 
 /**
@@ -118,7 +119,12 @@ async function insertOrganisation(
       for (const district of team.districts) {
         const d = await db
           .insertInto('district')
-          .values({ tenant_id: tenantId, code: district.code, name: district.name })
+          .values({
+            tenant_id: tenantId,
+            code: district.code,
+            name: district.name,
+            outline: JSON.stringify(gridOutline(org.districts.length)),
+          })
           .returning('id')
           .executeTakeFirstOrThrow();
         org.districts.push({ id: d.id, share: district.share });
