@@ -6,9 +6,9 @@ import { exactCost } from '../measures/costRule.ts';
 import { caseScope, type Region } from './regions.ts';
 
 /**
- * Time series for the dashboards, each in one query over all quarters (not one query per quarter): active
- * measures by category and case types at each quarter's end, new cases per quarter, young inhabitants and costs
- * (the cost rule) per year.
+ * Time series for the dashboards, from a few range queries (not one query per quarter): active measures by
+ * category and case types at each quarter's end, new cases per quarter, young inhabitants and costs (the cost
+ * rule) per year.
  */
 const NONE = '00000000-0000-0000-0000-000000000000';
 
@@ -42,6 +42,36 @@ export interface QuarterPoint {
 const quarterLabel = (date: string) =>
   `${date.slice(0, 4)}-Q${Math.floor((Number(date.slice(5, 7)) - 1) / 3) + 1}`;
 
+/** The quarter end on or after a date: the first quarter-end Stichtag that a day counts for. */
+function quarterEndOf(date: string): string {
+  const y = date.slice(0, 4);
+  const q = Math.floor((Number(date.slice(5, 7)) - 1) / 3);
+  return `${y}-${['03-31', '06-30', '09-30', '12-31'][q]}`;
+}
+
+function dayAfter(date: string): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+}
+
+/**
+ * Counts at every quarter end by sweeping: something active from a to b (inclusive) counts at a quarter end D
+ * when a ≤ D and b ≥ D, i.e. +1 from quarterEnd(a) on and -1 from quarterEnd(b + 1 day) on. The database groups
+ * the begins and ends by quarter; no row is compared with every date.
+ */
+function sweep(
+  points: QuarterPoint[],
+  events: Map<string, number>,
+  set: (p: QuarterPoint, n: number) => void,
+) {
+  let running = 0;
+  const keys = [...events.keys()].sort();
+  let k = 0;
+  for (const p of points) {
+    while (k < keys.length && (keys[k] as string) <= p.date) running += events.get(keys[k++] as string) ?? 0;
+    set(p, running);
+  }
+}
+
 export async function quarterly(
   db: Kysely<DB>,
   tenantId: string,
@@ -49,35 +79,52 @@ export async function quarterly(
   fromYear: number,
   toYear: number,
 ): Promise<QuarterPoint[]> {
-  const measures = await sql<{ day: string; category: string; is_hze: boolean; n: number }>`
-    select d.day::text as day, m.category, h.is_hze, count(*)::int as n
-    from ${quarterEnds(fromYear, toYear)} d
-    join measure m on m.tenant_id = ${tenantId} and m.status = 'bewilligt' and m.begin_on <= d.day
-      and (m.end_on is null or m.end_on >= d.day)
-    join case_file c on c.tenant_id = m.tenant_id and c.id = m.case_id
+  const from = `${fromYear}-01-01`;
+  const to = `${toYear}-12-31`;
+  const qe = (col: string) =>
+    sql.raw(`to_char(date_trunc('quarter', ${col}) + interval '3 months - 1 day', 'YYYY-MM-DD')`);
+  const measureEvents = await sql<{ category: string; is_hze: boolean; at: string; delta: number }>`
+    select m.category, h.is_hze, ${qe('m.begin_on')} as at, count(*)::int as delta
+    from measure m join case_file c on c.tenant_id = m.tenant_id and c.id = m.case_id
     join help_type h on h.tenant_id = m.tenant_id and h.id = m.help_type_id
-    where ${scopeSql(region, 'c')}
+    where m.tenant_id = ${tenantId} and m.status = 'bewilligt' and m.begin_on <= ${to}::date and ${scopeSql(region, 'c')}
+    group by 1, 2, 3
+    union all
+    select m.category, h.is_hze, ${qe('(m.end_on + 1)')} as at, -count(*)::int as delta
+    from measure m join case_file c on c.tenant_id = m.tenant_id and c.id = m.case_id
+    join help_type h on h.tenant_id = m.tenant_id and h.id = m.help_type_id
+    where m.tenant_id = ${tenantId} and m.status = 'bewilligt' and m.end_on is not null and m.begin_on <= ${to}::date
+      and ${scopeSql(region, 'c')}
     group by 1, 2, 3`.execute(db);
-  const cases = await sql<{ day: string; active: number; kosten: number }>`
-    select d.day::text as day, count(*)::int as active,
-      count(*) filter (where exists (select 1 from measure m where m.tenant_id = c.tenant_id and m.case_id = c.id
-        and m.status = 'bewilligt' and m.begin_on <= d.day and (m.end_on is null or m.end_on >= d.day)))::int as kosten
-    from ${quarterEnds(fromYear, toYear)} d
-    join case_file c on c.tenant_id = ${tenantId} and c.opened_on <= d.day and (c.closed_on is null or c.closed_on >= d.day)
-    where ${scopeSql(region, 'c')}
-    group by 1`.execute(db);
-  const opened = await sql<{ quarter: string; n: number }>`
-    select to_char(date_trunc('quarter', c.opened_on), 'YYYY-MM-DD') as quarter, count(*)::int as n
-    from case_file c
-    where c.tenant_id = ${tenantId} and c.opened_on >= ${`${fromYear}-01-01`}::date and c.opened_on <= ${`${toYear}-12-31`}::date
+  const caseEvents = await sql<{ at: string; delta: number; opened: number }>`
+    select ${qe('c.opened_on')} as at, count(*)::int as delta,
+      count(*) filter (where c.opened_on >= ${from}::date)::int as opened
+    from case_file c where c.tenant_id = ${tenantId} and c.opened_on <= ${to}::date and ${scopeSql(region, 'c')}
+    group by 1
+    union all
+    select ${qe('(c.closed_on + 1)')} as at, -count(*)::int as delta, 0 as opened
+    from case_file c where c.tenant_id = ${tenantId} and c.closed_on is not null and c.opened_on <= ${to}::date
       and ${scopeSql(region, 'c')}
     group by 1`.execute(db);
+  // A Kostenfall has an active measure: the union of each case's measure intervals (within the case) counts.
+  const intervals = await sql<{
+    case_id: string;
+    begin_on: string;
+    end_on: string | null;
+    opened_on: string;
+    closed_on: string | null;
+  }>`
+    select m.case_id, m.begin_on, m.end_on, c.opened_on, c.closed_on
+    from measure m join case_file c on c.tenant_id = m.tenant_id and c.id = m.case_id
+    where m.tenant_id = ${tenantId} and m.status = 'bewilligt' and m.begin_on <= ${to}::date
+      and (m.end_on is null or m.end_on >= ${from}::date) and ${scopeSql(region, 'c')}
+    order by m.case_id, m.begin_on`.execute(db);
 
-  const points = new Map<string, QuarterPoint>();
+  const points: QuarterPoint[] = [];
   for (let y = fromYear; y <= toYear; y++) {
     for (const md of ['03-31', '06-30', '09-30', '12-31']) {
       const date = `${y}-${md}`;
-      points.set(date, {
+      points.push({
         quarter: quarterLabel(date),
         date,
         ambulant: 0,
@@ -92,25 +139,56 @@ export async function quarterly(
       });
     }
   }
-  for (const r of measures.rows) {
-    const p = points.get(r.day);
-    if (!p) continue;
-    p[r.category as 'ambulant'] += r.n;
-    if (r.is_hze) p.hze += r.n;
+  for (const category of ['ambulant', 'teilstationaer', 'stationaer', 'sonstige'] as const) {
+    const events = new Map<string, number>();
+    for (const e of measureEvents.rows)
+      if (e.category === category) events.set(e.at, (events.get(e.at) ?? 0) + e.delta);
+    sweep(points, events, (p, n) => {
+      p[category] = n;
+    });
   }
-  for (const r of cases.rows) {
-    const p = points.get(r.day);
-    if (!p) continue;
-    p.casesActive = r.active;
-    p.casesKosten = r.kosten;
-    p.casesBeratung = r.active - r.kosten;
+  const hze = new Map<string, number>();
+  for (const e of measureEvents.rows) if (e.is_hze) hze.set(e.at, (hze.get(e.at) ?? 0) + e.delta);
+  sweep(points, hze, (p, n) => {
+    p.hze = n;
+  });
+  const active = new Map<string, number>();
+  const byQuarter = new Map(points.map((p) => [p.date, p]));
+  for (const e of caseEvents.rows) {
+    active.set(e.at, (active.get(e.at) ?? 0) + e.delta);
+    const p = byQuarter.get(e.at);
+    if (p) p.casesNeu += e.opened;
   }
-  const byQuarter = new Map([...points.values()].map((p) => [p.quarter, p]));
-  for (const r of opened.rows) {
-    const p = byQuarter.get(quarterLabel(r.quarter));
-    if (p) p.casesNeu = r.n;
+  sweep(points, active, (p, n) => {
+    p.casesActive = n;
+  });
+  const kosten = new Map<string, number>();
+  const add = (at: string, delta: number) => kosten.set(at, (kosten.get(at) ?? 0) + delta);
+  let current: { caseId: string; a: string; b: string | null } | null = null;
+  const close = () => {
+    if (!current) return;
+    add(quarterEndOf(current.a), 1);
+    if (current.b !== null) add(quarterEndOf(dayAfter(current.b)), -1);
+  };
+  for (const r of intervals.rows) {
+    const a = r.begin_on > r.opened_on ? r.begin_on : r.opened_on;
+    const caseEnd = r.closed_on;
+    const b = r.end_on === null ? caseEnd : caseEnd === null || r.end_on < caseEnd ? r.end_on : caseEnd;
+    if (b !== null && b < a) continue;
+    // Merge overlapping or touching intervals of the same case.
+    if (current && current.caseId === r.case_id && (current.b === null || dayAfter(current.b) >= a)) {
+      if (current.b !== null && (b === null || b > current.b)) current.b = b;
+      continue;
+    }
+    close();
+    current = { caseId: r.case_id, a, b };
   }
-  return [...points.values()];
+  close();
+  sweep(points, kosten, (p, n) => {
+    p.casesKosten = n;
+    p.casesBeratung = p.casesActive - n;
+  });
+  return points;
 }
 
 export async function jewByYear(
