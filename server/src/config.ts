@@ -27,6 +27,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     absoluteTimeoutHours: Number(env.LEUCHTTURM_SESSION_HOURS ?? 10),
     demoPassword: env.LEUCHTTURM_DEMO_PASSWORD || 'leuchtturm-demo',
     defaultTenant: env.LEUCHTTURM_TENANT || undefined,
-    webDistDir: path.resolve(import.meta.dirname, '../../web/dist'),
+    webDistDir: env.LEUCHTTURM_WEB_DIST
+      ? path.resolve(env.LEUCHTTURM_WEB_DIST)
+      : path.resolve(import.meta.dirname, '../../web/dist'),
   };
 }

@@ -20,6 +20,8 @@ const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
  */
 export interface Harness {
   baseUrl: string;
+  db: DatabaseHandle['db'];
+  tenantId: string;
   context: BrowserContext;
   page: Page;
   close(): Promise<void>;
@@ -28,8 +30,11 @@ export interface Harness {
 export async function startHarness(): Promise<Harness> {
   const handle: DatabaseHandle = await openDatabase({ dataDir: 'memory://' });
   await migrateToLatest(handle.db);
-  await generateDemoData(handle.db, { scale: 'small', password: DEMO_PASSWORD });
-  const app: FastifyInstance = await buildApp({ db: handle.db, config: { ...readConfig({}), port: 0 } });
+  const demo = await generateDemoData(handle.db, { scale: 'small', password: DEMO_PASSWORD });
+  const app: FastifyInstance = await buildApp({
+    db: handle.db,
+    config: { ...readConfig({ LEUCHTTURM_WEB_DIST: process.env.LEUCHTTURM_WEB_DIST }), port: 0 },
+  });
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
   const profile = mkdtempSync(path.join(tmpdir(), 'leuchtturm-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -49,6 +54,8 @@ export async function startHarness(): Promise<Harness> {
   const page = context.pages()[0] ?? (await context.newPage());
   return {
     baseUrl: address,
+    db: handle.db,
+    tenantId: demo.tenantId,
     context,
     page,
     async close() {
@@ -83,4 +90,24 @@ export async function signIn(page: Page, baseUrl: string, username: string, pass
   await page.getByLabel('Benutzername').fill(username);
   await page.getByLabel('Passwort', { exact: true }).fill(password);
   await page.getByRole('button', { name: 'Anmelden' }).click();
+}
+
+/** Picks an option of a Mantine Select / MultiSelect (role combobox) by its visible text. */
+export async function choose(page: Page, combobox: string, option: string | RegExp) {
+  await page.getByRole('combobox', { name: combobox, exact: true }).click();
+  await page.getByRole('option', { name: option }).first().click();
+}
+
+/** Picks the n-th option (0-based) of a combobox, for lists whose entries the test does not know by name. */
+export async function chooseNth(page: Page, combobox: string, n: number): Promise<string> {
+  await page.getByRole('combobox', { name: combobox, exact: true }).click();
+  const option = page.getByRole('option').nth(n);
+  const text = (await option.textContent()) ?? '';
+  await option.click();
+  return text.trim();
+}
+
+export async function expectNoAxeViolations(page: Page, where: string) {
+  const violations = await axeViolations(page);
+  if (violations.length > 0) throw new Error(`axe on ${where}: ${JSON.stringify(violations, null, 2)}`);
 }

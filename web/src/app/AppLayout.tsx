@@ -8,13 +8,15 @@ import { useEffect } from 'react';
 import { can, dropSessionData, UserContext, useLogout, useSessionUser } from './auth.ts';
 
 interface NavEntry {
-  to: '/' | '/organisation' | '/protokoll' | '/konto';
+  to: '/' | '/faelle' | '/bedarfe' | '/organisation' | '/protokoll' | '/konto';
   label: string;
   permission?: Permission;
 }
 
 const navEntries: NavEntry[] = [
   { to: '/', label: 'Start' },
+  { to: '/faelle', label: 'Meine Fälle', permission: 'case:work' },
+  { to: '/bedarfe', label: 'Bedarfe', permission: 'need:read' },
   { to: '/organisation', label: 'Organisation', permission: 'organisation:read' },
   { to: '/protokoll', label: 'Protokoll', permission: 'audit:read' },
   { to: '/konto', label: 'Mein Konto' },

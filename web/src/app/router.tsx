@@ -10,6 +10,9 @@ import {
 } from '@tanstack/react-router';
 import { lazy, type ReactNode, Suspense } from 'react';
 import { SignInPage } from '../modules/auth/SignInPage.tsx';
+import { validateMyCasesSearch } from '../modules/cases/search.ts';
+import { validateCaseSearch } from '../modules/cases/sections/caseSearch.ts';
+import { validateNeedsSearch } from '../modules/needs/search.ts';
 import { AppLayout } from './AppLayout.tsx';
 import { onUnauthorized } from './api.ts';
 import { clearSession, dropSessionData, loadSession, sessionQuery, useCan } from './auth.ts';
@@ -24,6 +27,16 @@ const OrganisationPage = lazy(() =>
 );
 const ProtocolPage = lazy(() =>
   import('../modules/audit/ProtocolPage.tsx').then((m) => ({ default: m.ProtocolPage })),
+);
+const MyCasesPage = lazy(() =>
+  import('../modules/cases/MyCasesPage.tsx').then((m) => ({ default: m.MyCasesPage })),
+);
+const IntakePage = lazy(() =>
+  import('../modules/cases/IntakePage.tsx').then((m) => ({ default: m.IntakePage })),
+);
+const CasePage = lazy(() => import('../modules/cases/CasePage.tsx').then((m) => ({ default: m.CasePage })));
+const NeedsPage = lazy(() =>
+  import('../modules/needs/NeedsPage.tsx').then((m) => ({ default: m.NeedsPage })),
 );
 
 function Guard({ permission, children }: { permission: Permission; children: ReactNode }) {
@@ -115,11 +128,63 @@ const protocolRoute = createRoute({
   ),
 });
 
+const myCasesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/faelle',
+  validateSearch: validateMyCasesSearch,
+  component: () => (
+    <Guard permission="case:work">
+      <MyCasesPage />
+    </Guard>
+  ),
+});
+
+const intakeRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/faelle/neu',
+  component: () => (
+    <Guard permission="case:work">
+      <IntakePage />
+    </Guard>
+  ),
+});
+
+const caseRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/faelle/$caseId',
+  validateSearch: validateCaseSearch,
+  component: () => (
+    <Guard permission="case:work">
+      <CasePage />
+    </Guard>
+  ),
+});
+
+const needsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/bedarfe',
+  validateSearch: validateNeedsSearch,
+  component: () => (
+    <Guard permission="need:read">
+      <NeedsPage />
+    </Guard>
+  ),
+});
+
 const accountRoute = createRoute({ getParentRoute: () => appRoute, path: '/konto', component: AccountPage });
 
 const routeTree = rootRoute.addChildren([
   signInRoute,
-  appRoute.addChildren([startRoute, organisationRoute, protocolRoute, accountRoute]),
+  appRoute.addChildren([
+    startRoute,
+    myCasesRoute,
+    intakeRoute,
+    caseRoute,
+    needsRoute,
+    organisationRoute,
+    protocolRoute,
+    accountRoute,
+  ]),
 ]);
 
 export function createAppRouter(queryClient: QueryClient) {

@@ -1,0 +1,260 @@
+import { accessRoutes, type HouseholdInput, intakeInputSchema, todayIso } from '@leuchtturm/shared';
+import {
+  Alert,
+  Button,
+  Group,
+  Select,
+  SimpleGrid,
+  Stack,
+  Stepper,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Link, useNavigate } from '@tanstack/react-router';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { ApiError, api, errorMessage } from '../../app/api.ts';
+import { type FieldErrors, useFormState } from '../../app/form.ts';
+import { Page } from '../../app/Page.tsx';
+import { HouseholdStep } from './HouseholdStep.tsx';
+import { emptyHousehold, serverHouseholdErrors, validateHousehold } from './householdDraft.ts';
+
+/** Step 2 checks everything but the household, which exists only once step 1 has been saved. */
+const intakeStepSchema = intakeInputSchema.omit({ householdId: true });
+const intakeFields = ['openedOn', 'accessRoute', 'reporter', 'concern'] as const;
+const accessRouteOptions = accessRoutes.values.map((r) => ({ value: r, label: accessRoutes.labels[r] }));
+const CHECK_FIELDS = 'Bitte prüfen Sie die markierten Felder.';
+
+/** Falleingang: the family (household, address, persons with the duplicate check), then how the case came in. */
+export function IntakePage() {
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const [active, setActive] = useState(0);
+  const [draft, setDraft] = useState(emptyHousehold);
+  const [householdErrors, setHouseholdErrors] = useState<FieldErrors>({});
+  const [householdError, setHouseholdError] = useState<string | null>(null);
+  /** Set once the household is saved: a retry after a failed case must not create the family twice. */
+  const [householdId, setHouseholdId] = useState<string | null>(null);
+  const householdForm = useRef<HTMLFormElement>(null);
+  const focusInvalid = useRef(false);
+  const stepHeading = useRef<HTMLHeadingElement>(null);
+  const stepChanged = useRef(false);
+  const intake = useFormState({
+    openedOn: todayIso(),
+    accessRoute: null as string | null,
+    reporter: '',
+    concern: '',
+  });
+
+  const createHousehold = useMutation({
+    mutationFn: (input: HouseholdInput) => api.post<{ id: string }>('/households', input),
+  });
+  const openCase = useMutation({
+    mutationFn: (input: object) => api.post<{ id: string; caseNumber: string }>('/cases', input),
+  });
+  const submitting = createHousehold.isPending || openCase.isPending;
+
+  // A new step: its heading takes the focus, so screen-reader users learn where they are.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs whenever the step changes
+  useEffect(() => {
+    if (!stepChanged.current) return;
+    stepChanged.current = false;
+    stepHeading.current?.focus();
+  }, [active]);
+
+  // After a failed attempt on step 1, focus goes to the first field to correct.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs whenever a new set of errors is shown
+  useEffect(() => {
+    if (!focusInvalid.current) return;
+    focusInvalid.current = false;
+    householdForm.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [householdErrors, active]);
+
+  function goTo(step: number) {
+    if (step === active) return;
+    stepChanged.current = true;
+    setActive(step);
+  }
+
+  function showHouseholdErrors(errors: FieldErrors, message: string) {
+    setHouseholdErrors(errors);
+    setHouseholdError(message);
+    focusInvalid.current = Object.keys(errors).length > 0;
+    if (!focusInvalid.current) stepChanged.current = active !== 0;
+    setActive(0);
+  }
+
+  function next(event: FormEvent) {
+    event.preventDefault();
+    if (householdId === null) {
+      const result = validateHousehold(draft);
+      if (!result.ok) {
+        showHouseholdErrors(result.errors, CHECK_FIELDS);
+        return;
+      }
+    }
+    setHouseholdErrors({});
+    setHouseholdError(null);
+    goTo(1);
+  }
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const { openedOn, accessRoute, reporter, concern } = intake.values;
+    const details = intake.validate(intakeStepSchema, {
+      openedOn,
+      accessRoute,
+      reporter: reporter.trim() === '' ? null : reporter,
+      concern,
+    });
+    if (!details) return;
+
+    let id = householdId;
+    if (id === null) {
+      const household = validateHousehold(draft);
+      if (!household.ok) {
+        showHouseholdErrors(household.errors, CHECK_FIELDS);
+        return;
+      }
+      try {
+        id = (await createHousehold.mutateAsync(household.input)).id;
+        setHouseholdId(id);
+      } catch (error) {
+        // Problems with the family belong to step 1; everything else is shown here.
+        if (error instanceof ApiError && error.status === 400) {
+          showHouseholdErrors(
+            serverHouseholdErrors(error.fieldErrors),
+            `Die Familie wurde nicht gespeichert: ${error.detail}`,
+          );
+        } else {
+          intake.setFormError(`Die Familie wurde nicht gespeichert. ${errorMessage(error)}`);
+        }
+        return;
+      }
+    }
+
+    try {
+      const created = await openCase.mutateAsync({ householdId: id, ...details });
+      await queryClient.invalidateQueries({ queryKey: ['cases'] });
+      notifications.show({
+        color: 'green',
+        title: 'Fall eröffnet',
+        message: `Der Fall ${created.caseNumber} wurde angelegt.`,
+      });
+      void navigate({ to: '/faelle/$caseId', params: { caseId: created.id } });
+    } catch (error) {
+      intake.showServerError(error, intakeFields);
+    }
+  }
+
+  const stepProps = (step: number) => (active === step ? { 'aria-current': 'step' as const } : {});
+
+  return (
+    <Page title="Falleingang">
+      <Stepper active={active} onStepClick={goTo} allowNextStepsSelect={false} maw={1100}>
+        <Stepper.Step label="Familie" description="Haushalt und Personen" {...stepProps(0)}>
+          <form onSubmit={next} noValidate ref={householdForm} aria-labelledby="schritt-titel">
+            <Stack gap="lg" pt="md">
+              <Title
+                order={2}
+                size="h3"
+                id="schritt-titel"
+                ref={stepHeading}
+                tabIndex={-1}
+                className="page-heading"
+              >
+                Schritt 1 von 2: Familie
+              </Title>
+              {householdError && (
+                <Alert color="red" role="alert" title="Bitte prüfen">
+                  {householdError}
+                </Alert>
+              )}
+              <HouseholdStep
+                draft={draft}
+                setDraft={setDraft}
+                errors={householdErrors}
+                setErrors={setHouseholdErrors}
+                locked={householdId !== null}
+              />
+              <Group justify="flex-end" gap="sm">
+                <Button variant="default" component={Link} to="/faelle">
+                  Abbrechen
+                </Button>
+                <Button type="submit">Weiter</Button>
+              </Group>
+            </Stack>
+          </form>
+        </Stepper.Step>
+        <Stepper.Step label="Falleingang" description="Zugang und Anliegen" {...stepProps(1)}>
+          <form onSubmit={submit} noValidate ref={intake.formRef} aria-labelledby="schritt-titel">
+            <Stack gap="lg" pt="md" maw={800}>
+              <Title
+                order={2}
+                size="h3"
+                id="schritt-titel"
+                ref={stepHeading}
+                tabIndex={-1}
+                className="page-heading"
+              >
+                Schritt 2 von 2: Falleingang
+              </Title>
+              {intake.formError && (
+                <Alert color="red" role="alert" title="Nicht gespeichert">
+                  {intake.formError}
+                </Alert>
+              )}
+              <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+                <TextInput
+                  label="Eingangsdatum"
+                  type="date"
+                  required
+                  withAsterisk={false}
+                  max={todayIso()}
+                  value={intake.values.openedOn}
+                  onChange={(e) => intake.set('openedOn', e.currentTarget.value)}
+                  error={intake.errors.openedOn}
+                />
+                <Select
+                  label="Zugangsweg"
+                  required
+                  withAsterisk={false}
+                  data={accessRouteOptions}
+                  value={intake.values.accessRoute}
+                  onChange={(value) => intake.set('accessRoute', value)}
+                  error={intake.errors.accessRoute}
+                />
+              </SimpleGrid>
+              <TextInput
+                label="Meldende Stelle/Person (optional)"
+                value={intake.values.reporter}
+                onChange={(e) => intake.set('reporter', e.currentTarget.value)}
+                error={intake.errors.reporter}
+              />
+              <Textarea
+                label="Anliegen in den Worten der Familie"
+                required
+                withAsterisk={false}
+                autosize
+                minRows={4}
+                value={intake.values.concern}
+                onChange={(e) => intake.set('concern', e.currentTarget.value)}
+                error={intake.errors.concern}
+              />
+              <Group justify="flex-end" gap="sm">
+                <Button variant="default" onClick={() => goTo(0)} disabled={submitting}>
+                  Zurück
+                </Button>
+                <Button type="submit" loading={submitting}>
+                  Fall eröffnen
+                </Button>
+              </Group>
+            </Stack>
+          </form>
+        </Stepper.Step>
+      </Stepper>
+    </Page>
+  );
+}

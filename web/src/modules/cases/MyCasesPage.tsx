@@ -1,0 +1,251 @@
+import { type CaseSummary, caseAreas, formatDateDe, type MyCasesQuery } from '@leuchtturm/shared';
+import {
+  Anchor,
+  Badge,
+  Button,
+  Group,
+  SegmentedControl,
+  Select,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+} from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { Link, useNavigate, useSearch } from '@tanstack/react-router';
+import { useEffect, useState } from 'react';
+import { api } from '../../app/api.ts';
+import { useUser } from '../../app/auth.ts';
+import { DataTable } from '../../app/components/DataTable.tsx';
+import { Page } from '../../app/Page.tsx';
+import { QueryState } from '../../app/QueryState.tsx';
+import type { MyCasesSearch } from './search.ts';
+
+const ALL = 'alle';
+
+const statusOptions: { value: MyCasesQuery['status']; label: string }[] = [
+  { value: 'offen', label: 'Offene Fälle' },
+  { value: 'abgeschlossen', label: 'Abgeschlossene Fälle' },
+  { value: 'alle', label: 'Alle Fälle' },
+];
+const areaOptions = [
+  { value: ALL, label: 'Alle Einordnungen' },
+  ...caseAreas.values.map((area) => ({ value: area, label: caseAreas.labels[area] })),
+];
+const sortOptions: { value: MyCasesQuery['sort']; label: string }[] = [
+  { value: 'faellig', label: 'Nächste Fälligkeit' },
+  { value: 'eingang', label: 'Eingang (neueste zuerst)' },
+  { value: 'name', label: 'Name der Familie' },
+];
+const scopeOptions: { value: MyCasesQuery['scope']; label: string }[] = [
+  { value: 'mine', label: 'Meine Fälle' },
+  { value: 'team', label: 'Alle Fälle des Teams' },
+];
+
+const LIMIT = 500;
+
+export const useMyCases = (query: MyCasesQuery) =>
+  useQuery({
+    queryKey: ['cases', 'list', query],
+    queryFn: () => api.get<CaseSummary[]>('/cases', { ...query }),
+    placeholderData: keepPreviousData,
+  });
+
+function caption(count: number, query: MyCasesQuery): string {
+  const noun = count === 1 ? 'Fall' : 'Fälle';
+  const status =
+    query.status === 'offen'
+      ? count === 1
+        ? 'offener '
+        : 'offene '
+      : query.status === 'abgeschlossen'
+        ? count === 1
+          ? 'abgeschlossener '
+          : 'abgeschlossene '
+        : '';
+  const whose = query.scope === 'team' ? ' des Teams' : '';
+  const more = count >= LIMIT ? ` (die ersten ${LIMIT}; bitte Suche eingrenzen)` : '';
+  return `${count} ${status}${noun}${whose}${more}`;
+}
+
+/** "Meine Fälle": the cases the user leads, deputises or was granted; the team's cases for the team lead. */
+export function MyCasesPage() {
+  const user = useUser();
+  const teamLead = user.roles.includes('team_lead');
+  const search = useSearch({ from: '/app/faelle' });
+  const navigate = useNavigate({ from: '/faelle' });
+  const query: MyCasesQuery = {
+    status: search.status ?? 'offen',
+    ...(search.area ? { area: search.area } : {}),
+    ...(search.q ? { q: search.q } : {}),
+    sort: search.sort ?? 'faellig',
+    scope: teamLead && search.scope === 'team' ? 'team' : 'mine',
+  };
+  const cases = useMyCases(query);
+
+  const [text, setText] = useState(search.q ?? '');
+  const [debouncedText] = useDebouncedValue(text.trim(), 300);
+
+  function setFilter(change: Partial<MyCasesSearch>) {
+    void navigate({
+      search: (prev) => {
+        const next: Record<string, unknown> = { ...prev, ...change };
+        for (const key of Object.keys(next)) if (next[key] === undefined) delete next[key];
+        return next as MyCasesSearch;
+      },
+      replace: true,
+    });
+  }
+
+  // The search text reaches the address (and the server) once typing pauses.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: follows the typed text only
+  useEffect(() => {
+    if (debouncedText !== (search.q ?? '')) setFilter({ q: debouncedText || undefined });
+  }, [debouncedText]);
+  // …and follows the address when it changes otherwise (navigation entry, back button).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: follows the address only
+  useEffect(() => {
+    if ((search.q ?? '') !== debouncedText) setText(search.q ?? '');
+  }, [search.q]);
+
+  return (
+    <Page title="Meine Fälle">
+      <Group justify="space-between" align="flex-start">
+        <Text maw={640}>
+          {query.scope === 'team'
+            ? 'Alle Fälle Ihres Teams mit Einordnung, Fallführung und der nächsten Fälligkeit.'
+            : 'Die Fälle, die Sie führen, vertreten oder für die Ihnen Zugriff gewährt wurde.'}
+        </Text>
+        <Button component={Link} to="/faelle/neu">
+          Neuer Falleingang
+        </Button>
+      </Group>
+      <Stack gap="md">
+        {teamLead && (
+          <div>
+            <Text component="div" id="ansicht-label" fw={500} size="sm" mb={4}>
+              Ansicht
+            </Text>
+            <SegmentedControl
+              aria-labelledby="ansicht-label"
+              data={scopeOptions}
+              value={query.scope}
+              onChange={(value) => setFilter({ scope: value === 'team' ? 'team' : undefined })}
+            />
+          </div>
+        )}
+        <Group align="flex-end">
+          <Select
+            label="Status"
+            data={statusOptions}
+            value={query.status}
+            onChange={(value) =>
+              setFilter({ status: value === 'abgeschlossen' || value === 'alle' ? value : undefined })
+            }
+            allowDeselect={false}
+            w={220}
+          />
+          <Select
+            label="Einordnung"
+            data={areaOptions}
+            value={query.area ?? ALL}
+            onChange={(value) => setFilter({ area: caseAreas.values.find((area) => area === value) })}
+            allowDeselect={false}
+            w={220}
+          />
+          <TextInput
+            label="Suche"
+            description="Familie oder Aktenzeichen"
+            type="search"
+            value={text}
+            onChange={(e) => setText(e.currentTarget.value)}
+            w={260}
+          />
+          <Select
+            label="Sortierung"
+            data={sortOptions}
+            value={query.sort}
+            onChange={(value) =>
+              setFilter({ sort: value === 'eingang' || value === 'name' ? value : undefined })
+            }
+            allowDeselect={false}
+            w={240}
+          />
+        </Group>
+      </Stack>
+      <div aria-busy={cases.isFetching}>
+        <QueryState
+          query={cases}
+          empty={
+            query.status !== 'offen' || query.area || query.q
+              ? 'Keine Fälle gefunden. Ändern Sie die Filter oder die Suche, um mehr Fälle zu sehen.'
+              : 'Keine Fälle gefunden. Neue Fälle legen Sie mit „Neuer Falleingang“ an.'
+          }
+        >
+          {(items) => (
+            <DataTable
+              caption={caption(items.length, query)}
+              headers={[
+                'Aktenzeichen',
+                'Familie',
+                'Einordnung',
+                'Fallführung',
+                'Stadtteil',
+                'Nächste Fälligkeit',
+                'Überfällig',
+              ]}
+              minWidth={900}
+            >
+              {items.map((c) => (
+                <Table.Tr key={c.id}>
+                  <Table.Td>
+                    <Anchor
+                      fw={600}
+                      size="sm"
+                      renderRoot={(props) => (
+                        <Link to="/faelle/$caseId" params={{ caseId: c.id }} {...props} />
+                      )}
+                    >
+                      {c.caseNumber}
+                    </Anchor>
+                    {c.status === 'abgeschlossen' && (
+                      <Text size="sm" c="gray.8">
+                        abgeschlossen am {formatDateDe(c.closedOn)}
+                      </Text>
+                    )}
+                  </Table.Td>
+                  <Table.Td>{c.title}</Table.Td>
+                  <Table.Td>{c.area ? caseAreas.labels[c.area] : 'nicht eingeordnet'}</Table.Td>
+                  <Table.Td>{c.lead?.name ?? 'noch nicht zugeteilt'}</Table.Td>
+                  <Table.Td>{c.district?.name ?? '–'}</Table.Td>
+                  <Table.Td>
+                    {c.nextDue ? (
+                      <>
+                        <Text size="sm" fw={600}>
+                          {formatDateDe(c.nextDue.on)}
+                        </Text>
+                        <Text size="sm">{c.nextDue.what}</Text>
+                      </>
+                    ) : (
+                      '–'
+                    )}
+                  </Table.Td>
+                  <Table.Td>
+                    {c.overdue > 0 ? (
+                      <Badge color="red" variant="light" tt="none" size="lg">
+                        {c.overdue} überfällig
+                      </Badge>
+                    ) : (
+                      '–'
+                    )}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </DataTable>
+          )}
+        </QueryState>
+      </div>
+    </Page>
+  );
+}

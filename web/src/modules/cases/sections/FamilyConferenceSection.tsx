@@ -1,0 +1,192 @@
+import {
+  addMonths,
+  type CaseDetail,
+  type FamilyConferenceInput,
+  familyConferenceInputSchema,
+  familyConferencePhases,
+  formatDateDe,
+} from '@leuchtturm/shared';
+import { Select, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { useState } from 'react';
+import { api } from '../../../app/api.ts';
+import { useFormState } from '../../../app/form.ts';
+import { isVersionConflict, useCaseMutation, useReloadCase } from '../caseQueries.ts';
+import { DateField, emptyToNull, InfoList, SectionForm, type SectionProps } from './ui.tsx';
+
+const isDate = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value);
+const fields = [
+  'concern',
+  'coordinator',
+  'participants',
+  'place',
+  'heldOn',
+  'phase',
+  'familyPlan',
+  'officeDecision',
+  'followUpOn',
+] as const;
+
+const intro =
+  'Das Jugendamt formuliert sein Anliegen; die Familie wählt Teilnehmende, Ort und Zeit. Nach Informations-, ' +
+  'Familien- und Entscheidungsphase folgt etwa drei Monate später ein Folgerat.';
+
+/** Familienrat (family group conference): one per case, saved as a whole. */
+export function FamilyConferenceSection({ detail, readOnly }: SectionProps) {
+  const conference = detail.familyConference;
+  if (readOnly) {
+    return (
+      <Stack gap="sm">
+        <Title order={2} size="h3">
+          Familienrat
+        </Title>
+        {conference ? (
+          <InfoList
+            items={[
+              ['Anliegen des Jugendamts', conference.concern],
+              ['Koordination', conference.coordinator],
+              ['Teilnehmende', conference.participants],
+              ['Ort', conference.place],
+              ['Datum', formatDateDe(conference.heldOn)],
+              ['Phase', familyConferencePhases.labels[conference.phase]],
+              ['Plan der Familie', conference.familyPlan],
+              ['Entscheidung des Jugendamts', conference.officeDecision],
+              ['Folgerat am', formatDateDe(conference.followUpOn)],
+            ]}
+          />
+        ) : (
+          <Text>Für diesen Fall gab es keinen Familienrat.</Text>
+        )}
+      </Stack>
+    );
+  }
+  return <FamilyConferenceForm key={conference?.version ?? 0} detail={detail} />;
+}
+
+function FamilyConferenceForm({ detail }: { detail: CaseDetail }) {
+  const c = detail.familyConference;
+  const form = useFormState({
+    concern: c?.concern ?? '',
+    coordinator: c?.coordinator ?? '',
+    participants: c?.participants ?? '',
+    place: c?.place ?? '',
+    heldOn: c?.heldOn ?? '',
+    phase: (c?.phase ?? 'vorbereitung') as string | null,
+    familyPlan: c?.familyPlan ?? '',
+    officeDecision: c?.officeDecision ?? '',
+    followUpOn: c?.followUpOn ?? '',
+  });
+  const [conflict, setConflict] = useState(false);
+  const reload = useReloadCase(detail.id);
+  const save = useCaseMutation(
+    detail.id,
+    (input: FamilyConferenceInput) => api.put(`/cases/${detail.id}/family-conference`, input),
+    'Der Familienrat wurde gespeichert.',
+  );
+  const { heldOn, followUpOn } = form.values;
+  const suggestion = isDate(heldOn) ? addMonths(heldOn, 3) : null;
+
+  function setHeldOn(value: string) {
+    // The follow-up council is suggested three months later, as long as nobody chose another date.
+    const previous = isDate(heldOn) ? addMonths(heldOn, 3) : '';
+    form.set('heldOn', value);
+    if (isDate(value) && (followUpOn === '' || followUpOn === previous))
+      form.set('followUpOn', addMonths(value, 3));
+  }
+
+  function submit() {
+    const v = form.values;
+    const input = form.validate(familyConferenceInputSchema, {
+      concern: v.concern,
+      coordinator: emptyToNull(v.coordinator),
+      participants: emptyToNull(v.participants),
+      place: emptyToNull(v.place),
+      heldOn: emptyToNull(v.heldOn),
+      phase: v.phase,
+      familyPlan: emptyToNull(v.familyPlan),
+      officeDecision: emptyToNull(v.officeDecision),
+      followUpOn: emptyToNull(v.followUpOn),
+      version: c?.version ?? 0,
+    });
+    if (!input) return;
+    setConflict(false);
+    save.mutate(input, {
+      onError: (error) => {
+        setConflict(isVersionConflict(error));
+        form.showServerError(error, fields);
+      },
+    });
+  }
+
+  const text = (field: 'concern' | 'participants' | 'familyPlan' | 'officeDecision', label: string) => (
+    <Textarea
+      label={label}
+      required={field === 'concern'}
+      autosize
+      minRows={2}
+      value={form.values[field]}
+      onChange={(e) => form.set(field, e.currentTarget.value)}
+      error={form.errors[field]}
+    />
+  );
+
+  return (
+    <SectionForm
+      title="Familienrat"
+      order={2}
+      intro={<Text size="sm">{intro}</Text>}
+      onSubmit={submit}
+      submitting={save.isPending}
+      submitLabel="Familienrat speichern"
+      formError={form.formError}
+      formRef={form.formRef}
+      onReload={conflict ? () => void reload() : null}
+    >
+      {text('concern', 'Anliegen des Jugendamts')}
+      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
+        <TextInput
+          label="Koordination"
+          description="Die unabhängige Koordinatorin oder der Koordinator."
+          value={form.values.coordinator}
+          onChange={(e) => form.set('coordinator', e.currentTarget.value)}
+          error={form.errors.coordinator}
+        />
+        <Select
+          label="Phase"
+          required
+          data={familyConferencePhases.values.map((p) => ({
+            value: p,
+            label: familyConferencePhases.labels[p],
+          }))}
+          value={form.values.phase}
+          onChange={(value) => form.set('phase', value)}
+          error={form.errors.phase}
+          allowDeselect={false}
+        />
+      </SimpleGrid>
+      {text('participants', 'Teilnehmende')}
+      <SimpleGrid cols={{ base: 1, md: 3 }} spacing="md">
+        <TextInput
+          label="Ort"
+          value={form.values.place}
+          onChange={(e) => form.set('place', e.currentTarget.value)}
+          error={form.errors.place}
+        />
+        <DateField
+          label="Datum"
+          value={heldOn}
+          onChange={(e) => setHeldOn(e.currentTarget.value)}
+          error={form.errors.heldOn}
+        />
+        <DateField
+          label="Folgerat am"
+          description={suggestion ? `Vorschlag: ${formatDateDe(suggestion)} (drei Monate später)` : undefined}
+          value={followUpOn}
+          onChange={(e) => form.set('followUpOn', e.currentTarget.value)}
+          error={form.errors.followUpOn}
+        />
+      </SimpleGrid>
+      {text('familyPlan', 'Plan der Familie')}
+      {text('officeDecision', 'Entscheidung des Jugendamts')}
+    </SectionForm>
+  );
+}

@@ -1,0 +1,267 @@
+import {
+  addMonths,
+  attainmentScale,
+  type CaseDetail,
+  formatDateDe,
+  type HelpPlan,
+  type HelpPlanInput,
+  helpPlanInputSchema,
+  todayIso,
+} from '@leuchtturm/shared';
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Group,
+  Radio,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useState } from 'react';
+import { api } from '../../../app/api.ts';
+import { useFormState } from '../../../app/form.ts';
+import { isVersionConflict, useCaseMutation, useReloadCase } from '../caseQueries.ts';
+import { DateField, emptyToNull, SectionForm, validateDeep } from './ui.tsx';
+
+const isDate = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value);
+const fields = [
+  'applicationOn',
+  'applicant',
+  'meetingOn',
+  'participants',
+  'childParticipated',
+  'agreedMeasures',
+  'reviewOn',
+] as const;
+
+let nextKey = 0;
+const participantDrafts = (names: string[]) => names.map((name) => ({ key: ++nextKey, name }));
+
+/** The first Hilfeplan or its continuation (Fortschreibung), which also rates the goals' attainment. */
+export function HelpPlanForm({ detail, latest }: { detail: CaseDetail; latest: HelpPlan | null }) {
+  const goals = detail.willAndGoals.actionGoals;
+  const today = todayIso();
+  const form = useFormState({
+    applicationOn: latest?.applicationOn ?? today,
+    applicant: latest?.applicant ?? '',
+    meetingOn: today,
+    participants: participantDrafts(latest?.participants ?? ['']),
+    childParticipated: latest?.childParticipated ?? false,
+    agreedMeasures: latest?.agreedMeasures ?? '',
+    reviewOn: addMonths(today, 6),
+    attainment: Object.fromEntries(goals.map((g) => [g.id, { score: null as string | null, note: '' }])),
+  });
+  const [conflict, setConflict] = useState(false);
+  const reload = useReloadCase(detail.id);
+  const save = useCaseMutation(detail.id, (input: HelpPlanInput) =>
+    api.post<{ id: string; versionNo: number; warnings: string[] }>(`/cases/${detail.id}/help-plans`, input),
+  );
+  const { meetingOn, reviewOn, participants } = form.values;
+  const latestReview = isDate(meetingOn) ? addMonths(meetingOn, 6) : null;
+  const tooLate = latestReview !== null && isDate(reviewOn) && reviewOn > latestReview;
+
+  function setMeeting(value: string) {
+    // The review date follows the meeting as long as it is the suggested one (six months later).
+    const suggested = isDate(meetingOn) ? addMonths(meetingOn, 6) : '';
+    form.set('meetingOn', value);
+    if (isDate(value) && (reviewOn === '' || reviewOn === suggested))
+      form.set('reviewOn', addMonths(value, 6));
+  }
+
+  function submit() {
+    const input = validateDeep(form, helpPlanInputSchema, {
+      ...form.values,
+      participants: participants.map((p) => p.name),
+      attainment: latest
+        ? goals.flatMap((g) => {
+            const rating = form.values.attainment[g.id];
+            return rating?.score
+              ? [{ goalId: g.id, score: rating.score, note: emptyToNull(rating.note) }]
+              : [];
+          })
+        : [],
+      supersedesId: latest?.id ?? null,
+    });
+    if (!input) return;
+    setConflict(false);
+    save.mutate(input, {
+      onSuccess: (result) => {
+        notifications.show({
+          color: 'green',
+          title: 'Gespeichert',
+          message: `Fassung ${result.versionNo} des Hilfeplans wurde gespeichert.`,
+        });
+        for (const warning of result.warnings) {
+          notifications.show({ color: 'yellow', title: 'Hinweis', message: warning, autoClose: false });
+        }
+      },
+      onError: (error) => {
+        setConflict(isVersionConflict(error));
+        form.showServerError(error, fields);
+      },
+    });
+  }
+
+  return (
+    <SectionForm
+      title={latest ? `Hilfeplan fortschreiben (Fassung ${latest.versionNo + 1})` : 'Hilfeplan erstellen'}
+      intro={
+        <Text size="sm">
+          Richtungsziel und Handlungsziele werden aus „Wille und Ziele“ übernommen
+          {goals.length > 0 ? ` (${goals.length} Handlungsziele).` : '.'}
+        </Text>
+      }
+      onSubmit={submit}
+      submitting={save.isPending}
+      submitLabel="Hilfeplan speichern"
+      formError={form.formError}
+      formRef={form.formRef}
+      onReload={conflict ? () => void reload() : null}
+    >
+      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
+        <DateField
+          label="Antrag vom"
+          required
+          value={form.values.applicationOn}
+          onChange={(e) => form.set('applicationOn', e.currentTarget.value)}
+          error={form.errors.applicationOn}
+        />
+        <TextInput
+          label="Antragstellende"
+          description="Die Personensorgeberechtigten oder der junge Mensch."
+          required
+          value={form.values.applicant}
+          onChange={(e) => form.set('applicant', e.currentTarget.value)}
+          error={form.errors.applicant}
+        />
+        <DateField
+          label="Gespräch am"
+          required
+          value={meetingOn}
+          onChange={(e) => setMeeting(e.currentTarget.value)}
+          error={form.errors.meetingOn}
+        />
+        <DateField
+          label="Überprüfung am"
+          description={
+            latestReview ? `Spätestens am ${formatDateDe(latestReview)} (sechs Monate).` : undefined
+          }
+          required
+          value={reviewOn}
+          onChange={(e) => form.set('reviewOn', e.currentTarget.value)}
+          error={form.errors.reviewOn}
+        />
+      </SimpleGrid>
+      {tooLate && (
+        <Alert color="yellow" title="Hinweis: Überprüfung nach mehr als sechs Monaten">
+          <Text size="sm">
+            Die Überprüfung am {formatDateDe(reviewOn)} liegt mehr als sechs Monate nach dem
+            Hilfeplangespräch. § 36 SGB VIII verlangt eine Überprüfung spätestens nach sechs Monaten, also bis{' '}
+            {formatDateDe(latestReview)}.
+          </Text>
+        </Alert>
+      )}
+      <Stack gap="xs">
+        <Title order={4} size="h6">
+          Beteiligte
+        </Title>
+        {participants.map((p, i) => (
+          <Group key={p.key} align="flex-end" gap="sm" wrap="nowrap">
+            <TextInput
+              flex={1}
+              label={`Beteiligte Person ${i + 1}`}
+              required
+              value={p.name}
+              onChange={(e) => {
+                const name = e.currentTarget.value;
+                form.set(
+                  'participants',
+                  participants.map((q, k) => (k === i ? { ...q, name } : q)),
+                );
+              }}
+              error={form.errors[`participants.${i}`]}
+            />
+            <Button
+              variant="outline"
+              color="red.9"
+              aria-label={`Entfernen (Beteiligte Person ${i + 1})`}
+              onClick={() =>
+                form.set(
+                  'participants',
+                  participants.filter((_, k) => k !== i),
+                )
+              }
+            >
+              Entfernen
+            </Button>
+          </Group>
+        ))}
+        {form.errors.participants && (
+          <Text size="sm" c="red.9" role="alert">
+            {form.errors.participants}
+          </Text>
+        )}
+        <Group>
+          <Button
+            variant="default"
+            disabled={participants.length >= 30}
+            onClick={() => form.set('participants', [...participants, ...participantDrafts([''])])}
+          >
+            Beteiligte Person hinzufügen
+          </Button>
+        </Group>
+      </Stack>
+      <Checkbox
+        label="Kind bzw. junger Mensch war am Hilfeplangespräch beteiligt"
+        checked={form.values.childParticipated}
+        onChange={(e) => form.set('childParticipated', e.currentTarget.checked)}
+      />
+      <Textarea
+        label="Vereinbarte Hilfen und Schritte"
+        required
+        autosize
+        minRows={3}
+        value={form.values.agreedMeasures}
+        onChange={(e) => form.set('agreedMeasures', e.currentTarget.value)}
+        error={form.errors.agreedMeasures}
+      />
+      {latest && goals.length > 0 && (
+        <Stack gap="sm">
+          <Title order={4} size="h6">
+            Zielerreichung seit Fassung {latest.versionNo}
+          </Title>
+          {goals.map((goal, i) => {
+            const rating = form.values.attainment[goal.id] ?? { score: null, note: '' };
+            const setRating = (changed: Partial<typeof rating>) =>
+              form.set('attainment', { ...form.values.attainment, [goal.id]: { ...rating, ...changed } });
+            return (
+              <Stack key={goal.id} gap={6}>
+                <Radio.Group
+                  label={`Handlungsziel ${i + 1}: ${goal.text}`}
+                  value={rating.score}
+                  onChange={(score) => setRating({ score })}
+                >
+                  <Group gap="md" mt={6}>
+                    {attainmentScale.values.map((score) => (
+                      <Radio key={score} value={score} label={attainmentScale.labels[score]} />
+                    ))}
+                  </Group>
+                </Radio.Group>
+                <TextInput
+                  label={`Anmerkung zu Handlungsziel ${i + 1}`}
+                  value={rating.note}
+                  onChange={(e) => setRating({ note: e.currentTarget.value })}
+                />
+              </Stack>
+            );
+          })}
+        </Stack>
+      )}
+    </SectionForm>
+  );
+}

@@ -1,0 +1,104 @@
+import {
+  type CaseDetail,
+  formatDateDe,
+  mandateKinds,
+  mandateResultInputSchema,
+  mandateResults,
+} from '@leuchtturm/shared';
+import { Select, Text, Textarea } from '@mantine/core';
+import { useState } from 'react';
+import { api } from '../../../app/api.ts';
+import { FormModal } from '../../../app/components/FormModal.tsx';
+import { useFormState } from '../../../app/form.ts';
+import { isVersionConflict, useCaseMutation, useReloadCase } from '../caseQueries.ts';
+import { emptyToNull, FormErrorAlert } from './ui.tsx';
+
+type Mandate = CaseDetail['mandates'][number];
+
+/** The result of an Auftrag or Auflage (erfüllt, teilweise, nicht erfüllt) and its consequence. */
+export function MandateResultForm({
+  caseId,
+  mandate,
+  opened,
+  onClose,
+}: {
+  caseId: string;
+  mandate: Mandate;
+  opened: boolean;
+  onClose: () => void;
+}) {
+  const form = useFormState({
+    result: mandate.result as string | null,
+    consequence: mandate.consequence ?? '',
+  });
+  const [conflict, setConflict] = useState(false);
+  const reload = useReloadCase(caseId);
+  const save = useCaseMutation(
+    caseId,
+    (input: { result: string; consequence: string | null; version: number }) =>
+      api.put(`/cases/${caseId}/mandates/${mandate.id}`, input),
+    'Das Ergebnis wurde gespeichert.',
+  );
+
+  function submit() {
+    const input = form.validate(mandateResultInputSchema, {
+      result: form.values.result,
+      consequence: emptyToNull(form.values.consequence),
+      version: mandate.version,
+    });
+    if (!input) return;
+    setConflict(false);
+    save.mutate(input, {
+      onSuccess: onClose,
+      onError: (error) => {
+        setConflict(isVersionConflict(error));
+        form.showServerError(error, ['result', 'consequence']);
+      },
+    });
+  }
+
+  return (
+    <FormModal
+      opened={opened}
+      title={`Ergebnis: ${mandateKinds.labels[mandate.kind]} bis ${formatDateDe(mandate.dueOn)}`}
+      onClose={onClose}
+      onSubmit={submit}
+      submitting={save.isPending}
+      formError={null}
+      formRef={form.formRef}
+    >
+      <Text size="sm" className="pre-wrap">
+        {mandate.text}
+      </Text>
+      <Select
+        label="Ergebnis"
+        required
+        data-autofocus
+        data={mandateResults.values.map((r) => ({ value: r, label: mandateResults.labels[r] }))}
+        value={form.values.result}
+        onChange={(value) => form.set('result', value)}
+        error={form.errors.result}
+        allowDeselect={false}
+      />
+      <Textarea
+        label="Konsequenz"
+        autosize
+        minRows={2}
+        value={form.values.consequence}
+        onChange={(e) => form.set('consequence', e.currentTarget.value)}
+        error={form.errors.consequence}
+      />
+      <FormErrorAlert
+        formError={form.formError}
+        onReload={
+          conflict
+            ? () => {
+                void reload();
+                onClose();
+              }
+            : null
+        }
+      />
+    </FormModal>
+  );
+}

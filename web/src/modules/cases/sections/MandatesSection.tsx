@@ -1,0 +1,226 @@
+import {
+  type CaseDetail,
+  formatDateDe,
+  type MandateInput,
+  mandateInputSchema,
+  mandateKinds,
+  mandateResults,
+} from '@leuchtturm/shared';
+import {
+  Alert,
+  Badge,
+  Button,
+  Group,
+  Select,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { api } from '../../../app/api.ts';
+import { DataTable } from '../../../app/components/DataTable.tsx';
+import { useModalState } from '../../../app/components/useModalState.ts';
+import { useFormState } from '../../../app/form.ts';
+import { useCaseMutation } from '../caseQueries.ts';
+import { MandateResultForm } from './MandateResultForm.tsx';
+import { DateField, emptyToNull, SectionForm, type SectionProps } from './ui.tsx';
+
+type Mandate = CaseDetail['mandates'][number];
+
+/** Aufträge (grey and danger area) and Auflagen (danger area only): what the carers must do, by when, checked how. */
+export function MandatesSection({ detail, readOnly }: SectionProps) {
+  const editor = useModalState<Mandate>();
+  const allowed = detail.area === 'grau' || detail.area === 'gefaehrdung';
+  return (
+    <Stack gap="sm">
+      <Title order={2} size="h3">
+        Aufträge und Auflagen
+      </Title>
+      {detail.mandates.length === 0 ? (
+        <Text>Keine Aufträge oder Auflagen.</Text>
+      ) : (
+        <DataTable
+          caption={`${detail.mandates.length === 1 ? 'Ein Auftrag bzw. eine Auflage' : `${detail.mandates.length} Aufträge und Auflagen`}, nach Fälligkeit`}
+          headers={[
+            'Art',
+            'Inhalt',
+            'an wen',
+            'fällig',
+            'Überprüfung',
+            'Ergebnis',
+            ...(readOnly ? [] : ['Aktionen']),
+          ]}
+          minWidth={860}
+        >
+          {detail.mandates.map((m, index) => (
+            <Table.Tr key={m.id}>
+              <Table.Td>{mandateKinds.labels[m.kind]}</Table.Td>
+              <Table.Td className="pre-wrap">{m.text}</Table.Td>
+              <Table.Td>{m.addressee}</Table.Td>
+              <Table.Td>
+                <Stack gap={4} align="flex-start">
+                  {formatDateDe(m.dueOn)}
+                  {m.overdue && (
+                    <Badge color="red" variant="light">
+                      überfällig
+                    </Badge>
+                  )}
+                </Stack>
+              </Table.Td>
+              <Table.Td className="pre-wrap">{m.checkMethod}</Table.Td>
+              <Table.Td>
+                {mandateResults.labels[m.result]}
+                {m.consequence && (
+                  <Text size="sm" className="pre-wrap">
+                    Konsequenz: {m.consequence}
+                  </Text>
+                )}
+              </Table.Td>
+              {!readOnly && (
+                <Table.Td>
+                  <Button
+                    size="xs"
+                    variant="default"
+                    onClick={() => editor.open(m)}
+                    aria-label={`Ergebnis erfassen: ${mandateKinds.labels[m.kind]} ${index + 1}, fällig ${formatDateDe(m.dueOn)}`}
+                  >
+                    Ergebnis erfassen
+                  </Button>
+                </Table.Td>
+              )}
+            </Table.Tr>
+          ))}
+        </DataTable>
+      )}
+      {!readOnly && (
+        <>
+          <Alert color="blue" title="Aufträge und Auflagen" role="note">
+            <Text size="sm">
+              Aufträge gibt es im Grau- und im Gefährdungsbereich: die Fachkräfte sind besorgt und lassen ein
+              Risiko klären oder abwenden. Auflagen gibt es nur im Gefährdungsbereich: sie müssen erfüllt
+              werden, damit das Kind geschützt ist. Im Leistungsbereich führen Wille und Ziele der Familie.
+            </Text>
+          </Alert>
+          {allowed ? (
+            <MandateForm detail={detail} />
+          ) : (
+            <Text>
+              Der Fall ist {detail.area ? 'im Leistungsbereich' : 'noch nicht eingeordnet'}: Aufträge und
+              Auflagen können erst nach einer Einordnung in den Grau- oder Gefährdungsbereich erteilt werden.
+            </Text>
+          )}
+        </>
+      )}
+      {editor.value && (
+        <MandateResultForm
+          key={editor.key}
+          caseId={detail.id}
+          mandate={editor.value}
+          opened={editor.opened}
+          onClose={editor.close}
+        />
+      )}
+    </Stack>
+  );
+}
+
+const fields = ['kind', 'text', 'addressee', 'dueOn', 'checkMethod', 'consequence'] as const;
+
+function MandateForm({ detail }: { detail: CaseDetail }) {
+  const kinds = detail.area === 'gefaehrdung' ? mandateKinds.values : (['auftrag'] as const);
+  const initial = () => ({
+    kind: 'auftrag' as string | null,
+    text: '',
+    addressee: '',
+    dueOn: '',
+    checkMethod: '',
+    consequence: '',
+  });
+  const form = useFormState(initial());
+  const save = useCaseMutation(
+    detail.id,
+    (input: MandateInput) => api.post(`/cases/${detail.id}/mandates`, input),
+    (_, input) => `${input.kind === 'auflage' ? 'Die Auflage' : 'Der Auftrag'} wurde gespeichert.`,
+  );
+
+  function submit() {
+    const input = form.validate(mandateInputSchema, {
+      ...form.values,
+      consequence: emptyToNull(form.values.consequence),
+    });
+    if (!input) return;
+    save.mutate(input, {
+      onSuccess: () => form.reset(initial()),
+      onError: (error) => form.showServerError(error, fields),
+    });
+  }
+
+  return (
+    <SectionForm
+      title="Auftrag oder Auflage erteilen"
+      onSubmit={submit}
+      submitting={save.isPending}
+      submitLabel="Auftrag oder Auflage speichern"
+      formError={form.formError}
+      formRef={form.formRef}
+    >
+      <Select
+        label="Art"
+        required
+        w={260}
+        data={kinds.map((k) => ({ value: k, label: mandateKinds.labels[k] }))}
+        value={form.values.kind}
+        onChange={(value) => form.set('kind', value)}
+        error={form.errors.kind}
+        allowDeselect={false}
+        description={detail.area === 'grau' ? 'Im Graubereich nur Aufträge.' : undefined}
+      />
+      <Textarea
+        label="Inhalt"
+        description="Was muss getan oder gezeigt werden?"
+        required
+        autosize
+        minRows={2}
+        value={form.values.text}
+        onChange={(e) => form.set('text', e.currentTarget.value)}
+        error={form.errors.text}
+      />
+      <Group grow align="flex-start">
+        <TextInput
+          label="Adressat/in"
+          required
+          value={form.values.addressee}
+          onChange={(e) => form.set('addressee', e.currentTarget.value)}
+          error={form.errors.addressee}
+        />
+        <DateField
+          label="Fällig am"
+          required
+          value={form.values.dueOn}
+          onChange={(e) => form.set('dueOn', e.currentTarget.value)}
+          error={form.errors.dueOn}
+        />
+      </Group>
+      <Textarea
+        label="Wie wird überprüft?"
+        required
+        autosize
+        minRows={2}
+        value={form.values.checkMethod}
+        onChange={(e) => form.set('checkMethod', e.currentTarget.value)}
+        error={form.errors.checkMethod}
+      />
+      <Textarea
+        label="Konsequenz"
+        description="Was folgt, wenn der Auftrag oder die Auflage nicht erfüllt wird? (optional)"
+        autosize
+        minRows={2}
+        value={form.values.consequence}
+        onChange={(e) => form.set('consequence', e.currentTarget.value)}
+        error={form.errors.consequence}
+      />
+    </SectionForm>
+  );
+}

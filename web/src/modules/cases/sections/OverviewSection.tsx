@@ -1,0 +1,77 @@
+import { accessRoutes, custodyKinds, formatDateDe, householdRoles } from '@leuchtturm/shared';
+import { Button, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { useId } from 'react';
+import { DataTable } from '../../../app/components/DataTable.tsx';
+import { formUrl } from '../caseQueries.ts';
+import { InfoList, type SectionProps } from './ui.tsx';
+
+/** Überblick: why the case came in, the family and what happened so far. */
+export function OverviewSection({ detail }: SectionProps) {
+  const { household } = detail;
+  const timelineId = useId();
+  const address = `${household.address.street} ${household.address.houseNumber}${
+    household.address.postalCode ? `, ${household.address.postalCode}` : ''
+  }`;
+  return (
+    <>
+      <Stack gap="sm">
+        <Title order={2} size="h3">
+          Falleingang
+        </Title>
+        <InfoList
+          items={[
+            ['Anliegen', detail.concern],
+            ['Zugangsweg', accessRoutes.labels[detail.accessRoute]],
+            ['Meldende Stelle', detail.reporter],
+            ['Anschrift', address],
+          ]}
+        />
+        <Group>
+          <Button component="a" href={formUrl(detail.id, 'falleingang')} download variant="default">
+            Falleingang (PDF)
+          </Button>
+        </Group>
+      </Stack>
+
+      <Stack gap="sm">
+        <Title order={2} size="h3">
+          Familie
+        </Title>
+        {household.members.length === 0 ? (
+          <Text>Keine Personen erfasst.</Text>
+        ) : (
+          <DataTable caption={household.name} headers={['Name', 'geboren', 'Rolle', 'Sorgerecht']}>
+            {household.members.map((m) => (
+              <Table.Tr key={m.person.id}>
+                <Table.Td>
+                  {m.person.firstName} {m.person.lastName}
+                </Table.Td>
+                <Table.Td>{formatDateDe(m.person.birthDate)}</Table.Td>
+                <Table.Td>{householdRoles.labels[m.role]}</Table.Td>
+                <Table.Td>{m.custody ? custodyKinds.labels[m.custody] : '–'}</Table.Td>
+              </Table.Tr>
+            ))}
+          </DataTable>
+        )}
+      </Stack>
+
+      <Stack gap="sm">
+        <Title order={2} size="h3" id={timelineId}>
+          Verlauf
+        </Title>
+        <Text size="sm" c="gray.7">
+          Neueste Einträge zuerst.
+        </Text>
+        <ol className="case-timeline" aria-labelledby={timelineId}>
+          {detail.timeline.map((entry, index) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: entries have no id; the list is replaced as a whole
+            <li key={index}>
+              <time dateTime={entry.at}>{formatDateDe(entry.at)}</time>
+              {entry.text}
+            </li>
+          ))}
+        </ol>
+      </Stack>
+    </>
+  );
+}

@@ -1,0 +1,163 @@
+import { type CaseDetail, type ResourceInput, resourceAreas, resourceInputSchema } from '@leuchtturm/shared';
+import { Button, Card, Select, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
+import { api } from '../../../app/api.ts';
+import { ConfirmDelete } from '../../../app/components/ConfirmDelete.tsx';
+import { useModalState } from '../../../app/components/useModalState.ts';
+import { useFormState } from '../../../app/form.ts';
+import { useCaseMutation } from '../caseQueries.ts';
+import { SectionForm, type SectionProps } from './ui.tsx';
+
+type Resource = CaseDetail['resources'][number];
+type Area = (typeof resourceAreas.values)[number];
+
+const areaTitles: Record<Area, { title: string; hint: string }> = {
+  persoenlich: { title: 'Persönlich', hint: 'Stärken, Fähigkeiten und Interessen der Personen.' },
+  sozial: { title: 'Sozial', hint: 'Familie, Freundinnen und Freunde, Nachbarschaft.' },
+  materiell: { title: 'Materiell', hint: 'Geld, Wohnung, Dinge, die helfen.' },
+  sozialraeumlich: { title: 'Sozialräumlich', hint: 'Einrichtungen und Angebote im Stadtteil.' },
+};
+const NO_GOAL = 'keines';
+
+/** Ressourcenkarte: the family's resources in four areas, each optionally serving a Handlungsziel. */
+export function ResourcesSection({ detail, readOnly }: SectionProps) {
+  const remover = useModalState<Resource>();
+  const remove = useCaseMutation(
+    detail.id,
+    (resource: Resource) => api.delete(`/cases/${detail.id}/resources/${resource.id}`),
+    'Die Ressource wurde gelöscht.',
+  );
+  const goalText = (id: string | null) => detail.willAndGoals.actionGoals.find((g) => g.id === id)?.text;
+
+  return (
+    <>
+      <Title order={2} size="h3">
+        Ressourcenkarte
+      </Title>
+      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
+        {resourceAreas.values.map((area) => {
+          const items = detail.resources.filter((r) => r.area === area);
+          return (
+            <Card key={area} withBorder padding="md" radius="md">
+              <Stack gap="xs">
+                <Title order={3} size="h5">
+                  {areaTitles[area].title}
+                </Title>
+                <Text size="sm" c="gray.7">
+                  {areaTitles[area].hint}
+                </Text>
+                {items.length === 0 ? (
+                  <Text size="sm">Noch keine Einträge.</Text>
+                ) : (
+                  <ul className="resource-list">
+                    {items.map((r) => (
+                      <li key={r.id}>
+                        <div>
+                          <Text size="sm" className="pre-wrap">
+                            {r.description}
+                          </Text>
+                          {r.goalId && (
+                            <Text size="sm" c="gray.7">
+                              Dient dem Ziel: {goalText(r.goalId) ?? 'entfernt'}
+                            </Text>
+                          )}
+                        </div>
+                        {!readOnly && (
+                          <Button
+                            size="xs"
+                            variant="outline"
+                            color="red.9"
+                            aria-label={`Ressource „${r.description}“ löschen`}
+                            onClick={() => {
+                              remove.reset();
+                              remover.open(r);
+                            }}
+                          >
+                            Löschen
+                          </Button>
+                        )}
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </Stack>
+            </Card>
+          );
+        })}
+      </SimpleGrid>
+      {!readOnly && <ResourceForm detail={detail} />}
+      <ConfirmDelete
+        opened={remover.opened}
+        what={`Die Ressource „${remover.value?.description ?? ''}“`}
+        onClose={remover.close}
+        onConfirm={() => remover.value && remove.mutate(remover.value, { onSuccess: remover.close })}
+        deleting={remove.isPending}
+        error={remove.error}
+      />
+    </>
+  );
+}
+
+function ResourceForm({ detail }: { detail: CaseDetail }) {
+  const initial = () => ({ area: null as string | null, description: '', goalId: null as string | null });
+  const form = useFormState(initial());
+  const save = useCaseMutation(
+    detail.id,
+    (input: ResourceInput) => api.post(`/cases/${detail.id}/resources`, input),
+    'Die Ressource wurde hinzugefügt.',
+  );
+  const goals = detail.willAndGoals.actionGoals;
+
+  function submit() {
+    const input = form.validate(resourceInputSchema, { ...form.values, directoryEntryId: null });
+    if (!input) return;
+    save.mutate(input, {
+      onSuccess: () => form.reset(initial()),
+      onError: (error) => form.showServerError(error, ['area', 'description', 'goalId']),
+    });
+  }
+
+  return (
+    <SectionForm
+      title="Ressource hinzufügen"
+      onSubmit={submit}
+      submitting={save.isPending}
+      submitLabel="Ressource hinzufügen"
+      formError={form.formError}
+      formRef={form.formRef}
+    >
+      <Select
+        label="Bereich"
+        required
+        w={260}
+        data={resourceAreas.values.map((a) => ({ value: a, label: areaTitles[a].title }))}
+        value={form.values.area}
+        onChange={(value) => form.set('area', value)}
+        error={form.errors.area}
+        allowDeselect={false}
+      />
+      <Textarea
+        label="Beschreibung"
+        required
+        autosize
+        minRows={2}
+        value={form.values.description}
+        onChange={(e) => form.set('description', e.currentTarget.value)}
+        error={form.errors.description}
+      />
+      <Select
+        label="Dient dem Ziel"
+        description={
+          goals.length === 0 ? 'Handlungsziele werden unter „Wille und Ziele“ erfasst.' : 'Optional.'
+        }
+        data={[
+          { value: NO_GOAL, label: 'Keinem bestimmten Ziel' },
+          ...goals.map((g, i) => ({ value: g.id, label: `Handlungsziel ${i + 1}: ${g.text}` })),
+        ]}
+        value={form.values.goalId ?? NO_GOAL}
+        onChange={(value) => form.set('goalId', value === NO_GOAL ? null : value)}
+        error={form.errors.goalId}
+        allowDeselect={false}
+      />
+    </SectionForm>
+  );
+}

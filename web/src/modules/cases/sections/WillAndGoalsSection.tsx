@@ -1,0 +1,172 @@
+import {
+  type CaseDetail,
+  formatDateDe,
+  type WillAndGoalsInput,
+  willAndGoalsInputSchema,
+} from '@leuchtturm/shared';
+import { Alert, List, Stack, Text, Textarea, Title } from '@mantine/core';
+import { useState } from 'react';
+import { api } from '../../../app/api.ts';
+import { useFormState } from '../../../app/form.ts';
+import { isVersionConflict, useCaseMutation, useReloadCase } from '../caseQueries.ts';
+import { type GoalDraft, GoalsEditor, goalDrafts, goalInputs } from './GoalsEditor.tsx';
+import { InfoList, SectionForm, type SectionProps, validateDeep } from './ui.tsx';
+
+/** Wille und Ziele: the family's will in their own words, the Richtungsziel and observable Handlungsziele. */
+export function WillAndGoalsSection({ detail, readOnly }: SectionProps) {
+  return (
+    <>
+      <GoalsHelp />
+      {readOnly ? (
+        <WillAndGoalsView detail={detail} />
+      ) : (
+        // A new version (after saving or "Neu laden") starts the form again from the server's state.
+        <WillAndGoalsForm key={detail.willAndGoals.version} detail={detail} />
+      )}
+    </>
+  );
+}
+
+function GoalsHelp() {
+  return (
+    <Alert color="blue" title="Ziele sind Zustände, keine Maßnahmen" role="note">
+      <List size="sm" spacing="xs">
+        <List.Item>
+          Der <strong>Wille</strong> der Familie ist die wichtigste Ressource: halten Sie ihn in ihren eigenen
+          Worten fest.
+        </List.Item>
+        <List.Item>
+          Das <strong>Richtungsziel</strong> ist ein positiver zukünftiger Zustand, den die Familie und das
+          Jugendamt gemeinsam vereinbaren, z. B. „Muharem kann auf seiner Schule bleiben.“
+        </List.Item>
+        <List.Item>
+          <strong>Handlungsziele</strong> sind beobachtbar und haben ein Datum, z. B. „Die Hausaufgaben sind
+          täglich bis 18 Uhr erledigt.“
+        </List.Item>
+        <List.Item>
+          Eine Maßnahme wie „SpFH 5 Std./Woche“ ist ein Weg, niemals ein Ziel. Wege gehören in die
+          Handlungsschritte.
+        </List.Item>
+      </List>
+    </Alert>
+  );
+}
+
+function WillAndGoalsForm({ detail }: { detail: CaseDetail }) {
+  const current = detail.willAndGoals;
+  const form = useFormState({
+    will: current.will,
+    directionGoal: current.directionGoal,
+    actionGoals: goalDrafts(current.actionGoals),
+  });
+  const [conflict, setConflict] = useState(false);
+  const reload = useReloadCase(detail.id);
+  const save = useCaseMutation(
+    detail.id,
+    (input: WillAndGoalsInput) => api.put(`/cases/${detail.id}/will-and-goals`, input),
+    'Wille und Ziele wurden gespeichert.',
+  );
+
+  function submit() {
+    const input = validateDeep(form, willAndGoalsInputSchema, {
+      will: form.values.will,
+      directionGoal: form.values.directionGoal,
+      actionGoals: goalInputs(form.values.actionGoals),
+      version: current.version,
+    });
+    if (!input) return;
+    setConflict(false);
+    save.mutate(input, {
+      onError: (error) => {
+        setConflict(isVersionConflict(error));
+        form.showServerError(error, ['will', 'directionGoal']);
+      },
+    });
+  }
+
+  return (
+    <SectionForm
+      title="Wille und Ziele"
+      order={2}
+      intro={
+        current.version === 0 ? (
+          <Text size="sm">Für diesen Fall sind Wille und Ziele noch nicht erfasst.</Text>
+        ) : undefined
+      }
+      onSubmit={submit}
+      submitting={save.isPending}
+      submitLabel="Wille und Ziele speichern"
+      formError={form.formError}
+      formRef={form.formRef}
+      onReload={conflict ? () => void reload() : null}
+    >
+      <Textarea
+        label="Wille"
+        description="In den Worten der Familie: Was will sie erreichen, was soll anders werden?"
+        required
+        autosize
+        minRows={3}
+        value={form.values.will}
+        onChange={(e) => form.set('will', e.currentTarget.value)}
+        error={form.errors.will}
+      />
+      <Textarea
+        label="Richtungsziel"
+        description="Ein positiver zukünftiger Zustand, mit der Familie vereinbart (Konsensziel)."
+        required
+        autosize
+        minRows={2}
+        value={form.values.directionGoal}
+        onChange={(e) => form.set('directionGoal', e.currentTarget.value)}
+        error={form.errors.directionGoal}
+      />
+      <GoalsEditor
+        goals={form.values.actionGoals}
+        onChange={(goals: GoalDraft[]) => form.set('actionGoals', goals)}
+        errors={form.errors}
+        resources={detail.resources}
+      />
+    </SectionForm>
+  );
+}
+
+function WillAndGoalsView({ detail }: { detail: CaseDetail }) {
+  const { will, directionGoal, actionGoals } = detail.willAndGoals;
+  const resource = (id: string | null) => detail.resources.find((r) => r.id === id)?.description;
+  return (
+    <Stack gap="sm">
+      <Title order={2} size="h3">
+        Wille und Ziele
+      </Title>
+      <InfoList
+        items={[
+          ['Wille', will],
+          ['Richtungsziel', directionGoal],
+        ]}
+      />
+      {actionGoals.length === 0 ? (
+        <Text>Keine Handlungsziele erfasst.</Text>
+      ) : (
+        <List type="ordered" spacing="sm">
+          {actionGoals.map((g) => (
+            <List.Item key={g.id}>
+              <Text fw={600}>
+                {g.text} (bis {formatDateDe(g.dueOn)})
+              </Text>
+              {g.steps.length > 0 && (
+                <List withPadding size="sm">
+                  {g.steps.map((s) => (
+                    <List.Item key={s.id}>
+                      {s.who}: {s.what}, bis {formatDateDe(s.dueOn)}
+                      {s.resourceId && ` (Ressource: ${resource(s.resourceId) ?? 'entfernt'})`}
+                    </List.Item>
+                  ))}
+                </List>
+              )}
+            </List.Item>
+          ))}
+        </List>
+      )}
+    </Stack>
+  );
+}

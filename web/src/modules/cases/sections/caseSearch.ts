@@ -1,0 +1,26 @@
+// Imported by the router, which is part of the first bundle: no runtime imports here.
+
+/** The areas (tabs) of the case page, in the order they are shown; the key stands in the address (?bereich=). */
+export const caseSections = [
+  'ueberblick',
+  'einordnung',
+  'wille-und-ziele',
+  'ressourcen',
+  'netzwerkkarte',
+  'kollegiale-beratung',
+  'hilfeplan',
+  'familienrat',
+  'einwilligungen',
+  'dokumente',
+  'abschluss',
+] as const;
+export type CaseSection = (typeof caseSections)[number];
+
+export interface CaseSearch {
+  bereich?: CaseSection;
+}
+
+export function validateCaseSearch(search: Record<string, unknown>): CaseSearch {
+  const bereich = caseSections.find((s) => s === search.bereich);
+  return bereich && bereich !== 'ueberblick' ? { bereich } : {};
+}

@@ -1,0 +1,121 @@
+import { ageCohorts, formatDateDe, type Need } from '@leuchtturm/shared';
+import { Badge, Group, Select, Table, Text } from '@mantine/core';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useNavigate, useSearch } from '@tanstack/react-router';
+import { api } from '../../app/api.ts';
+import { DataTable } from '../../app/components/DataTable.tsx';
+import { Page } from '../../app/Page.tsx';
+import { QueryState } from '../../app/QueryState.tsx';
+import { useDistricts } from '../organisation/queries.ts';
+import type { NeedsSearch } from './search.ts';
+
+const ALL = 'alle';
+/** The server answers with at most this many needs. */
+const LIMIT = 500;
+
+// The shared catalogues have no list for a need's status yet.
+const statusLabels: Record<Need['status'], string> = {
+  offen: 'offen',
+  in_arbeit: 'in Arbeit',
+  erledigt: 'erledigt',
+};
+const statusColors: Record<Need['status'], string> = {
+  offen: 'orange',
+  in_arbeit: 'blue',
+  erledigt: 'green',
+};
+
+const cohortOptions = [
+  { value: ALL, label: 'Alle Altersgruppen' },
+  ...ageCohorts.values.map((c) => ({ value: c, label: ageCohorts.labels[c] })),
+];
+
+const useNeeds = (search: NeedsSearch) =>
+  useQuery({
+    queryKey: ['needs', search],
+    queryFn: () => api.get<Need[]>('/needs', { ...search }),
+    placeholderData: keepPreviousData,
+  });
+
+/** Bedarfe im Sozialraum: what the districts lack, collected from case work (no personal data). */
+export function NeedsPage() {
+  const search = useSearch({ from: '/app/bedarfe' });
+  const navigate = useNavigate({ from: '/bedarfe' });
+  const districts = useDistricts();
+  const needs = useNeeds(search);
+
+  function setFilter(change: Partial<NeedsSearch>) {
+    void navigate({
+      search: (prev) => {
+        const next: Record<string, unknown> = { ...prev, ...change };
+        for (const key of Object.keys(next)) if (next[key] === undefined) delete next[key];
+        return next as NeedsSearch;
+      },
+      replace: true,
+    });
+  }
+
+  return (
+    <Page title="Bedarfe im Sozialraum">
+      <Text maw={720}>
+        Welche Angebote in den Stadtteilen fehlen, gesammelt aus der Fallarbeit, etwa aus der Schlussfrage der
+        kollegialen Beratung. Die Liste enthält keine Angaben zu Personen.
+      </Text>
+      <Group align="flex-end">
+        <Select
+          label="Stadtteil"
+          data={[
+            { value: ALL, label: 'Alle Stadtteile' },
+            ...(districts.data ?? []).map((d) => ({ value: d.id, label: d.name })),
+          ]}
+          value={search.districtId ?? ALL}
+          onChange={(value) => setFilter({ districtId: value && value !== ALL ? value : undefined })}
+          allowDeselect={false}
+          searchable
+          w={260}
+        />
+        <Select
+          label="Altersgruppe"
+          data={cohortOptions}
+          value={search.ageCohort ?? ALL}
+          onChange={(value) => setFilter({ ageCohort: ageCohorts.values.find((c) => c === value) })}
+          allowDeselect={false}
+          w={320}
+        />
+      </Group>
+      <div aria-busy={needs.isFetching}>
+        <QueryState
+          query={needs}
+          empty={
+            search.districtId || search.ageCohort
+              ? 'Keine Bedarfe gefunden. Ändern Sie die Auswahl von Stadtteil oder Altersgruppe.'
+              : 'Keine Bedarfe gefunden. Bedarfe entstehen zum Beispiel aus der Schlussfrage der kollegialen Beratung.'
+          }
+        >
+          {(items) => (
+            <DataTable
+              caption={`${items.length} ${items.length === 1 ? 'Bedarf' : 'Bedarfe'}, die häufigsten zuerst${items.length >= LIMIT ? ` (die ersten ${LIMIT}; bitte Auswahl eingrenzen)` : ''}`}
+              headers={['Bedarf', 'Stadtteil', 'Altersgruppe', 'Nennungen', 'Status', 'Seit']}
+              minWidth={800}
+            >
+              {items.map((need) => (
+                <Table.Tr key={need.id}>
+                  <Table.Td maw={420}>{need.text}</Table.Td>
+                  <Table.Td>{need.district.name}</Table.Td>
+                  <Table.Td>{ageCohorts.labels[need.ageCohort]}</Table.Td>
+                  <Table.Td>{need.mentions.toLocaleString('de-DE')}</Table.Td>
+                  <Table.Td>
+                    <Badge color={statusColors[need.status]} variant="light" tt="none" size="lg">
+                      {statusLabels[need.status]}
+                    </Badge>
+                  </Table.Td>
+                  <Table.Td>{formatDateDe(need.createdOn)}</Table.Td>
+                </Table.Tr>
+              ))}
+            </DataTable>
+          )}
+        </QueryState>
+      </div>
+    </Page>
+  );
+}

@@ -1,0 +1,188 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pdfText } from '../../server/test/pdf-text.ts';
+import { choose, chooseNth, expectNoAxeViolations, type Harness, signIn, startHarness } from './harness.ts';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(() => h?.close());
+
+/** A street of fachkraft's team, so that the new family lands in her team. */
+async function streetOfFachkraftTeam(): Promise<{ name: string; postalCode: string }> {
+  const row = await h.db
+    .selectFrom('app_user as u')
+    .innerJoin('responsibility as r', (j) =>
+      j.onRef('r.tenant_id', '=', 'u.tenant_id').onRef('r.team_id', '=', 'u.team_id'),
+    )
+    .innerJoin('street as s', (j) =>
+      j.onRef('s.tenant_id', '=', 'r.tenant_id').onRef('s.id', '=', 'r.street_id'),
+    )
+    .select(['s.name', 's.postal_code'])
+    .where('u.tenant_id', '=', h.tenantId)
+    .where('u.username', '=', 'fachkraft')
+    .where('r.house_from', 'is', null)
+    .orderBy('s.name')
+    .executeTakeFirstOrThrow();
+  return { name: row.name, postalCode: row.postal_code };
+}
+
+describe('a family case from the first call to closing', () => {
+  it('as fachkraft: intake, Graubereich with an Auftrag, will and goals, resources, peer consultation, help plan PDF, closing', async () => {
+    const { page, baseUrl } = h;
+    const street = await streetOfFachkraftTeam();
+    const closingAnswer = 'Nachmittagsbetreuung mit Hausaufgabenhilfe im Stadtteil';
+    await signIn(page, baseUrl, 'fachkraft');
+    await page.getByRole('heading', { name: 'Willkommen, Frida Fachkraft' }).waitFor();
+
+    // Meine Fälle → Falleingang
+    await page.getByRole('link', { name: 'Meine Fälle' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Meine Fälle' }).waitFor();
+    await expectNoAxeViolations(page, 'Meine Fälle');
+    await page.getByRole('link', { name: 'Neuer Falleingang' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Falleingang' }).waitFor();
+    await page.getByLabel('Name des Haushalts', { exact: true }).fill('Familie Teststern');
+    await page.getByLabel('Straße', { exact: true }).fill(street.name);
+    await page.getByLabel('Hausnummer', { exact: true }).fill('12');
+    const mother = page.getByRole('group', { name: 'Person 1' });
+    await mother.getByLabel('Vorname', { exact: true }).fill('Mara');
+    await mother.getByLabel('Nachname', { exact: true }).fill('Teststern');
+    await mother.getByLabel('Geburtsdatum', { exact: true }).fill('1988-04-02');
+    await mother.getByRole('combobox', { name: 'Geschlecht' }).click();
+    await page.getByRole('option', { name: 'weiblich' }).click();
+    await mother.getByRole('combobox', { name: 'Rolle' }).click();
+    await page.getByRole('option', { name: 'Mutter' }).click();
+    await page.getByRole('button', { name: 'Person hinzufügen' }).click();
+    const child = page.getByRole('group', { name: 'Person 2' });
+    await child.getByLabel('Vorname', { exact: true }).fill('Muharem');
+    await child.getByLabel('Nachname', { exact: true }).fill('Teststern');
+    await child.getByLabel('Geburtsdatum', { exact: true }).fill('2013-05-17');
+    await child.getByRole('combobox', { name: 'Geschlecht' }).click();
+    await page.getByRole('option', { name: 'männlich' }).click();
+    await child.getByRole('combobox', { name: 'Rolle' }).click();
+    await page.getByRole('option', { name: 'Kind', exact: true }).click();
+    await expectNoAxeViolations(page, 'Falleingang, Schritt 1');
+    await page.getByRole('button', { name: 'Weiter' }).click();
+    await page.getByRole('heading', { name: 'Schritt 2 von 2: Falleingang' }).waitFor();
+    await choose(page, 'Zugangsweg', 'Meldung durch Dritte: Schule');
+    await page.getByLabel('Meldende Stelle/Person (optional)', { exact: true }).fill('Grundschule am Deich');
+    await page
+      .getByLabel('Anliegen in den Worten der Familie', { exact: true })
+      .fill('Wir wollen, dass Muharem auf seiner Schule bleiben kann.');
+    await expectNoAxeViolations(page, 'Falleingang, Schritt 2');
+    await page.getByRole('button', { name: 'Fall eröffnen' }).click();
+    await page.waitForURL(/\/faelle\/[0-9a-f-]{36}/);
+    await page.getByRole('heading', { level: 1, name: /Familie Teststern/ }).waitFor();
+    await expectNoAxeViolations(page, 'Fallakte, Überblick');
+
+    // Kurzberatung: Graubereich, then an Auftrag
+    await page.getByRole('tab', { name: 'Einordnung' }).click();
+    await chooseNth(page, 'Teilnehmende', 0);
+    await page.keyboard.press('Escape');
+    await page
+      .getByRole('textbox', { name: 'Sachverhalt' })
+      .fill('Die Schule meldet viele Fehltage; die Mutter ist besorgt und kooperativ.');
+    await page.getByRole('radio', { name: /Graubereich/ }).check();
+    await page
+      .getByRole('textbox', { name: 'Nächste Schritte' })
+      .fill('Auftrag zur Schulanwesenheit, Gespräch mit der Familie.');
+    await page.getByRole('button', { name: 'Kurzberatung speichern' }).click();
+    await page.getByText('Einordnung: Graubereich').first().waitFor();
+    await page
+      .getByRole('textbox', { name: 'Inhalt' })
+      .fill('Muharem ist an jedem Schultag pünktlich in der Schule.');
+    await page.getByRole('textbox', { name: 'Adressat/in' }).fill('Frau Teststern');
+    await page.getByRole('textbox', { name: 'Fällig am' }).fill('2027-01-31');
+    await page.getByRole('textbox', { name: 'Wie wird überprüft?' }).fill('Rückmeldung der Schule');
+    await page.getByRole('button', { name: 'Auftrag oder Auflage speichern' }).click();
+    await page.getByText('Der Auftrag wurde gespeichert.').first().waitFor();
+    await expectNoAxeViolations(page, 'Einordnung');
+
+    // Wille und Ziele
+    await page.getByRole('tab', { name: 'Wille und Ziele' }).click();
+    await page
+      .getByRole('textbox', { name: 'Wille', exact: true })
+      .fill('Ich will, dass Muharem auf seiner Schule bleiben kann.');
+    await page
+      .getByRole('textbox', { name: 'Richtungsziel' })
+      .fill('Muharem kann bis zum Sommer auf seiner jetzigen Schule bleiben.');
+    await page.getByRole('button', { name: 'Handlungsziel hinzufügen' }).click();
+    const goal = page.getByRole('group', { name: 'Handlungsziel 1' });
+    await goal
+      .getByRole('textbox', { name: 'Ziel (beobachtbar)' })
+      .fill('Die Hausaufgaben sind täglich bis 18 Uhr erledigt.');
+    await goal.getByRole('textbox', { name: 'Erreicht bis' }).fill('2027-06-30');
+    await page.getByRole('button', { name: 'Wille und Ziele speichern' }).click();
+    await page.getByText('Wille und Ziele wurden gespeichert.').first().waitFor();
+    await expectNoAxeViolations(page, 'Wille und Ziele');
+
+    // Ressourcenkarte
+    await page.getByRole('tab', { name: 'Ressourcen' }).click();
+    await choose(page, 'Bereich', 'Sozial');
+    await page.getByRole('textbox', { name: 'Beschreibung' }).fill('Der Onkel übt mit Muharem Mathe.');
+    await page.getByRole('button', { name: 'Ressource hinzufügen' }).click();
+    await page.getByText('Der Onkel übt mit Muharem Mathe.').first().waitFor();
+    await expectNoAxeViolations(page, 'Ressourcen');
+
+    // Kollegiale Beratung, whose closing answer becomes a need of the district
+    await page.getByRole('tab', { name: 'Kollegiale Beratung' }).click();
+    await page
+      .getByRole('textbox', { name: 'Fragestellung' })
+      .fill('Wie bekommt Muharem nachmittags Unterstützung bei den Hausaufgaben?');
+    await chooseNth(page, 'Moderation', 0);
+    await chooseNth(page, 'Protokoll', 1);
+    await chooseNth(page, 'Perspektivwechsel', 2);
+    await page
+      .getByRole('textbox', { name: 'Entscheidung' })
+      .fill('Anmeldung bei der Hausaufgabenhilfe, Onkel einbeziehen.');
+    await page
+      .getByRole('textbox', { name: /Welche Angebote bräuchten wir zukünftig im Sozialraum/ })
+      .fill(closingAnswer);
+    await choose(page, 'Altersgruppe', /10 bis 16 Jahre/);
+    await page.getByRole('button', { name: 'Kollegiale Beratung speichern' }).click();
+    await page
+      .getByText(/Der Bedarf wurde im Stadtteil .* erfasst\./)
+      .first()
+      .waitFor();
+    await expectNoAxeViolations(page, 'Kollegiale Beratung');
+
+    // Hilfeplan and its PDF
+    await page.getByRole('tab', { name: 'Hilfeplan' }).click();
+    await page.getByRole('textbox', { name: 'Antrag vom' }).fill('2026-11-02');
+    await page.getByRole('textbox', { name: 'Antragstellende' }).fill('Mara Teststern');
+    await page.getByRole('textbox', { name: 'Gespräch am' }).fill('2026-11-16');
+    await page.getByRole('textbox', { name: 'Überprüfung am' }).fill('2027-05-14');
+    await page.getByRole('textbox', { name: 'Beteiligte Person 1' }).fill('Mara Teststern');
+    await page
+      .getByRole('textbox', { name: 'Vereinbarte Hilfen und Schritte' })
+      .fill('Hausaufgabenhilfe im Jugendfreizeitheim; der Onkel übt Mathe.');
+    await page.getByRole('button', { name: 'Hilfeplan speichern' }).click();
+    const pdfLink = page.getByRole('link', { name: 'Hilfeplan (PDF), Fassung 1' });
+    await pdfLink.waitFor();
+    await expectNoAxeViolations(page, 'Hilfeplan');
+    const href = await pdfLink.getAttribute('href');
+    const pdf = await page.request.get(new URL(href ?? '', baseUrl).toString());
+    expect(pdf.status()).toBe(200);
+    const bytes = Buffer.from(await pdf.body());
+    expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pdfText(bytes)).toContain('Muharem Teststern');
+
+    // Closing
+    await page.getByRole('tab', { name: 'Abschluss' }).click();
+    await chooseNth(page, 'Grund', 0);
+    await chooseNth(page, 'Ergebnis', 0);
+    await page
+      .getByRole('textbox', { name: /Tipp aus abgeschlossenem Fall/ })
+      .fill('Der Onkel war die wichtigste Ressource.');
+    await page.getByRole('button', { name: 'Fall abschließen' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Ja, abschließen' }).click();
+    await page.getByText('Status: abgeschlossen').first().waitFor();
+    await expectNoAxeViolations(page, 'Abschluss');
+
+    // The need from the closing question is visible to the district
+    await page.getByRole('link', { name: 'Bedarfe' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Bedarfe im Sozialraum' }).waitFor();
+    await page.getByRole('cell', { name: closingAnswer }).waitFor();
+    await expectNoAxeViolations(page, 'Bedarfe');
+  });
+});
