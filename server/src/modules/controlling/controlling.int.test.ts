@@ -185,6 +185,22 @@ describe('key figures on a hand-built district', () => {
   });
 });
 
+describe('publication export', () => {
+  it('shows counts under 5 as "<5" in the CSV for publication', async () => {
+    const { tenant } = await handBuilt();
+    const controller = await Client.as(app, tenant, 'controller');
+    const res = await controller.get('/controlling/export?region=NH&from=2025&to=2025');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('text/csv');
+    const lines = res.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines).toHaveLength(5);
+    expect(lines[4]).toBe('Nordhafen;2025-Q4;1;<5;0;<5;<5;0');
+  });
+});
+
 describe('imported aggregates and the cost-benefit calculation', () => {
   const seeds = [
     'region,period,metric,value',

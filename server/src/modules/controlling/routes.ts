@@ -5,6 +5,7 @@ import { actorOf } from '../../http/permissions.ts';
 import { importAggregates } from './aggregates.ts';
 import { dashboard, districtFigures } from './dashboard.ts';
 import { yearKpis } from './kpis.ts';
+import { publicationCsv } from './publication.ts';
 import { comparison, listRegions } from './regionList.ts';
 import { rentabilitaet } from './rentabilitaet.ts';
 
@@ -71,6 +72,30 @@ export const controllingRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     handler: (request) =>
       dashboard(app.db, tenant(request), request.query.region, request.query.from, request.query.to),
+  });
+  app.get('/controlling/export', {
+    config: read,
+    schema: {
+      tags,
+      summary: 'Quartalszahlen einer Region als CSV zur Veröffentlichung (Fallzahlen unter 5 als „<5“)',
+      querystring: z.object({ region: regionKey, from: year, to: year }),
+    },
+    handler: async (request, reply) => {
+      const data = await dashboard(
+        app.db,
+        tenant(request),
+        request.query.region,
+        request.query.from,
+        request.query.to,
+      );
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header(
+          'content-disposition',
+          `attachment; filename="kennzahlen-${data.region.key}-${request.query.from}-${request.query.to}.csv"`,
+        )
+        .send(publicationCsv(data));
+    },
   });
   app.get('/controlling/districts', {
     config: read,

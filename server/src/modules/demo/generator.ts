@@ -37,6 +37,7 @@ export const demoAccounts = [
   { username: 'controlling', displayName: 'Cora Controlling', roles: ['controller'] },
   { username: 'teamleitung', displayName: 'Tilda Teamleitung', roles: ['team_lead'] },
   { username: 'fachkraft', displayName: 'Frida Fachkraft', roles: ['case_manager'] },
+  { username: 'wiju', displayName: 'Willi Wirtschaft', roles: ['finance'] },
 ] as const satisfies readonly { username: string; displayName: string; roles: Role[] }[];
 
 export interface DemoSummary {
@@ -240,6 +241,7 @@ async function insertStaff(
   const teamLeads = new Map<string, number>();
   const teamCaseManagers = new Map<string, number[]>();
   let first = true;
+  demo('wiju', null);
   for (const centre of org.centres) {
     add(['centre_lead'], null);
     add(['finance'], null);
