@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { sql } from 'kysely';
 import { readConfig } from '../config.ts';
 import { buildApp } from '../http/app.ts';
 import { demoTenant } from '../modules/demo/city.ts';
@@ -23,6 +24,10 @@ export const serveCommand: Command = {
     if (empty && (handle.kind === 'pglite' || process.env.LEUCHTTURM_DEMO === '1')) {
       console.log('Leere Datenbank: lade Demo-Daten (small) ...');
       await generateDemoData(handle.db, { scale: 'small', password: config.demoPassword });
+    }
+    if (handle.kind === 'pglite') {
+      // The embedded database has no autovacuum: refresh the planner's statistics once at start.
+      await sql`analyze`.execute(handle.db);
     }
     const app = await buildApp({ db: handle.db, config, logger: true });
     await app.listen({ port: config.port, host: config.host });

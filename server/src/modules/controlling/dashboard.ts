@@ -5,7 +5,7 @@ import { loadCostInputs } from '../measures/costInputs.ts';
 import { exactCost } from '../measures/costRule.ts';
 import { importedValues } from './aggregates.ts';
 import { resolveRegion } from './regions.ts';
-import { costsByYear, jewByYear, quarterly } from './series.ts';
+import { costsByYear, hzeByQuarter, jewByYear, quarterly } from './series.ts';
 
 /**
  * What the controlling dashboard shows for a region and a range of years: density against the city by quarter,
@@ -26,7 +26,7 @@ export async function dashboard(
   const city = await resolveRegion(db, tenantId, 'stadt');
   const [points, cityPoints, jew, cityJew, costs] = [
     await quarterly(db, tenantId, region, fromYear, toYear),
-    region.kind === 'city' ? null : await quarterly(db, tenantId, city, fromYear, toYear),
+    region.kind === 'city' ? null : await hzeByQuarter(db, tenantId, city, fromYear, toYear),
     await jewByYear(db, tenantId, region, fromYear, toYear),
     region.kind === 'city' ? null : await jewByYear(db, tenantId, city, fromYear, toYear),
     await costsByYear(db, tenantId, region, fromYear, toYear),

@@ -19,12 +19,6 @@ function scopeSql(region: Region, alias: string) {
   return sql`${sql.ref(`${alias}.${scope.column}`)} in (${sql.join(ids)})`;
 }
 
-const quarterEnds = (
-  fromYear: number,
-  toYear: number,
-) => sql`(select (date_trunc('quarter', q) + interval '3 months - 1 day')::date as day
-  from generate_series(${`${fromYear}-01-01`}::date, ${`${toYear}-12-31`}::date, interval '3 months') q)`;
-
 export interface QuarterPoint {
   quarter: string;
   date: string;
@@ -41,6 +35,14 @@ export interface QuarterPoint {
 
 const quarterLabel = (date: string) =>
   `${date.slice(0, 4)}-Q${Math.floor((Number(date.slice(5, 7)) - 1) / 3) + 1}`;
+
+/**
+ * SQL for the quarter end on or after a date column, as 'YYYY-MM-DD'. Plain integer arithmetic: date_trunc and
+ * to_char go through time zones and are many times slower on the embedded database.
+ */
+const qe = (col: string) =>
+  sql.raw(`(extract(year from ${col})::int || case (extract(month from ${col})::int - 1) / 3
+    when 0 then '-03-31' when 1 then '-06-30' when 2 then '-09-30' else '-12-31' end)`);
 
 /** The quarter end on or after a date: the first quarter-end Stichtag that a day counts for. */
 function quarterEndOf(date: string): string {
@@ -81,8 +83,6 @@ export async function quarterly(
 ): Promise<QuarterPoint[]> {
   const from = `${fromYear}-01-01`;
   const to = `${toYear}-12-31`;
-  const qe = (col: string) =>
-    sql.raw(`to_char(date_trunc('quarter', ${col}) + interval '3 months - 1 day', 'YYYY-MM-DD')`);
   const measureEvents = await sql<{ category: string; is_hze: boolean; at: string; delta: number }>`
     select m.category, h.is_hze, ${qe('m.begin_on')} as at, count(*)::int as delta
     from measure m join case_file c on c.tenant_id = m.tenant_id and c.id = m.case_id
@@ -120,25 +120,7 @@ export async function quarterly(
       and (m.end_on is null or m.end_on >= ${from}::date) and ${scopeSql(region, 'c')}
     order by m.case_id, m.begin_on`.execute(db);
 
-  const points: QuarterPoint[] = [];
-  for (let y = fromYear; y <= toYear; y++) {
-    for (const md of ['03-31', '06-30', '09-30', '12-31']) {
-      const date = `${y}-${md}`;
-      points.push({
-        quarter: quarterLabel(date),
-        date,
-        ambulant: 0,
-        teilstationaer: 0,
-        stationaer: 0,
-        sonstige: 0,
-        hze: 0,
-        casesActive: 0,
-        casesKosten: 0,
-        casesBeratung: 0,
-        casesNeu: 0,
-      });
-    }
-  }
+  const points = emptyPoints(fromYear, toYear);
   for (const category of ['ambulant', 'teilstationaer', 'stationaer', 'sonstige'] as const) {
     const events = new Map<string, number>();
     for (const e of measureEvents.rows)
@@ -171,7 +153,7 @@ export async function quarterly(
     if (current.b !== null) add(quarterEndOf(dayAfter(current.b)), -1);
   };
   for (const r of intervals.rows) {
-    const a = r.begin_on > r.opened_on ? r.begin_on : r.opened_on;
+    const a = [r.begin_on, r.opened_on].sort()[1] as string; // the later of two ISO dates
     const caseEnd = r.closed_on;
     const b = r.end_on === null ? caseEnd : caseEnd === null || r.end_on < caseEnd ? r.end_on : caseEnd;
     if (b !== null && b < a) continue;
@@ -188,6 +170,63 @@ export async function quarterly(
     p.casesKosten = n;
     p.casesBeratung = p.casesActive - n;
   });
+  return points;
+}
+
+/**
+ * Active HzE measures at each quarter end, and nothing else: the city line of the density chart, which every
+ * region's dashboard shows and which must not cost a full city series.
+ */
+export async function hzeByQuarter(
+  db: Kysely<DB>,
+  tenantId: string,
+  region: Region,
+  fromYear: number,
+  toYear: number,
+) {
+  const to = `${toYear}-12-31`;
+  const events = await sql<{ at: string; delta: number }>`
+    select ${qe('m.begin_on')} as at, count(*)::int as delta from measure m
+    join help_type h on h.tenant_id = m.tenant_id and h.id = m.help_type_id and h.is_hze
+    join case_file c on c.tenant_id = m.tenant_id and c.id = m.case_id
+    where m.tenant_id = ${tenantId} and m.status = 'bewilligt' and m.begin_on <= ${to}::date and ${scopeSql(region, 'c')}
+    group by 1
+    union all
+    select ${qe('(m.end_on + 1)')} as at, -count(*)::int as delta from measure m
+    join help_type h on h.tenant_id = m.tenant_id and h.id = m.help_type_id and h.is_hze
+    join case_file c on c.tenant_id = m.tenant_id and c.id = m.case_id
+    where m.tenant_id = ${tenantId} and m.status = 'bewilligt' and m.end_on is not null and m.begin_on <= ${to}::date
+      and ${scopeSql(region, 'c')}
+    group by 1`.execute(db);
+  const totals = new Map<string, number>();
+  for (const e of events.rows) totals.set(e.at, (totals.get(e.at) ?? 0) + e.delta);
+  const points = emptyPoints(fromYear, toYear);
+  sweep(points, totals, (p, n) => {
+    p.hze = n;
+  });
+  return points.map((p) => ({ date: p.date, hze: p.hze }));
+}
+
+function emptyPoints(fromYear: number, toYear: number): QuarterPoint[] {
+  const points: QuarterPoint[] = [];
+  for (let y = fromYear; y <= toYear; y++) {
+    for (const md of ['03-31', '06-30', '09-30', '12-31']) {
+      const date = `${y}-${md}`;
+      points.push({
+        quarter: quarterLabel(date),
+        date,
+        ambulant: 0,
+        teilstationaer: 0,
+        stationaer: 0,
+        sonstige: 0,
+        hze: 0,
+        casesActive: 0,
+        casesKosten: 0,
+        casesBeratung: 0,
+        casesNeu: 0,
+      });
+    }
+  }
   return points;
 }
 

@@ -1,6 +1,6 @@
 import type { Role } from '@leuchtturm/shared';
 import { specialisations } from '@leuchtturm/shared';
-import type { Insertable, Kysely } from 'kysely';
+import { type Insertable, type Kysely, sql } from 'kysely';
 import type { Database } from '../../db/database.ts';
 import type { DB, NewAppUser } from '../../db/schema.ts';
 import { systemActor } from '../../shared/actor.ts';
@@ -64,7 +64,7 @@ export async function generateDemoData(
   const rnd = new Random(`leuchtturm-${options.scale}`);
   const passwordHash = await hashPassword(options.password);
 
-  return db.transaction().execute(async (trx) => {
+  const summary = await db.transaction().execute(async (trx) => {
     const tenantId = await createTenant(trx, slug, options.name ?? demoTenant.name);
     const counts: Record<string, number> = {};
     const org = await insertOrganisation(trx, tenantId, rnd, factor, counts);
@@ -85,6 +85,9 @@ export async function generateDemoData(
     });
     return { tenantId, tenantSlug: slug, scale: options.scale, counts };
   });
+  // Fresh statistics after a bulk load, so that the planner does not take tens of thousands of rows for one.
+  await sql`analyze`.execute(db);
+  return summary;
 }
 
 interface OrgIds {
