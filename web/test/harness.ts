@@ -69,6 +69,10 @@ export async function startHarness(): Promise<Harness> {
 
 /** Runs axe-core (WCAG 2.0/2.1 A and AA) on the page as it is now; returns the violations, empty when clean. */
 export async function axeViolations(page: Page): Promise<{ id: string; help: string; targets: string[] }[]> {
+  // Let transitions finish first: a notification fading in has, for a moment, too little contrast.
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'), null, {
+    timeout: 5000,
+  });
   await page.addScriptTag({ content: axeSource });
   return page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (ctx: Document, opts: unknown) => Promise<AxeResult> } })

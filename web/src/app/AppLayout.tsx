@@ -1,4 +1,4 @@
-import type { Permission } from '@leuchtturm/shared';
+import type { Permission, Role } from '@leuchtturm/shared';
 import { AppShell, Burger, Button, Group, NavLink, Text } from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { Notifications } from '@mantine/notifications';
@@ -8,15 +8,29 @@ import { useEffect } from 'react';
 import { can, dropSessionData, UserContext, useLogout, useSessionUser } from './auth.ts';
 
 interface NavEntry {
-  to: '/' | '/faelle' | '/bedarfe' | '/organisation' | '/protokoll' | '/konto';
+  to:
+    | '/'
+    | '/faelle'
+    | '/bedarfe'
+    | '/bewilligungen'
+    | '/finanzen'
+    | '/steuerung'
+    | '/organisation'
+    | '/protokoll'
+    | '/konto';
   label: string;
   permission?: Permission;
+  /** Shown only to users with this role. */
+  role?: Role;
 }
 
 const navEntries: NavEntry[] = [
   { to: '/', label: 'Start' },
   { to: '/faelle', label: 'Meine Fälle', permission: 'case:work' },
   { to: '/bedarfe', label: 'Bedarfe', permission: 'need:read' },
+  { to: '/bewilligungen', label: 'Bewilligungen', permission: 'case:work', role: 'team_lead' },
+  { to: '/finanzen', label: 'Finanzen', permission: 'finance:manage' },
+  { to: '/steuerung', label: 'Steuerung', permission: 'controlling:read' },
   { to: '/organisation', label: 'Organisation', permission: 'organisation:read' },
   { to: '/protokoll', label: 'Protokoll', permission: 'audit:read' },
   { to: '/konto', label: 'Mein Konto' },
@@ -88,7 +102,11 @@ export function AppLayout() {
           inert={narrow === true && !navOpen}
         >
           {navEntries
-            .filter((entry) => !entry.permission || can(user, entry.permission))
+            .filter(
+              (entry) =>
+                (!entry.permission || can(user, entry.permission)) &&
+                (!entry.role || user.roles.includes(entry.role)),
+            )
             .map((entry) => (
               <NavLink
                 key={entry.to}

@@ -12,6 +12,8 @@ import { lazy, type ReactNode, Suspense } from 'react';
 import { SignInPage } from '../modules/auth/SignInPage.tsx';
 import { validateMyCasesSearch } from '../modules/cases/search.ts';
 import { validateCaseSearch } from '../modules/cases/sections/caseSearch.ts';
+import { validateControllingSearch } from '../modules/controlling/search.ts';
+import { validateFinanceSearch } from '../modules/finance/search.ts';
 import { validateNeedsSearch } from '../modules/needs/search.ts';
 import { AppLayout } from './AppLayout.tsx';
 import { onUnauthorized } from './api.ts';
@@ -37,6 +39,16 @@ const IntakePage = lazy(() =>
 const CasePage = lazy(() => import('../modules/cases/CasePage.tsx').then((m) => ({ default: m.CasePage })));
 const NeedsPage = lazy(() =>
   import('../modules/needs/NeedsPage.tsx').then((m) => ({ default: m.NeedsPage })),
+);
+const ControllingPage = lazy(() =>
+  import('../modules/controlling/ControllingPage.tsx').then((m) => ({ default: m.ControllingPage })),
+);
+
+const ApprovalsPage = lazy(() =>
+  import('../modules/measures/ApprovalsPage.tsx').then((m) => ({ default: m.ApprovalsPage })),
+);
+const FinancePage = lazy(() =>
+  import('../modules/finance/FinancePage.tsx').then((m) => ({ default: m.FinancePage })),
 );
 
 function Guard({ permission, children }: { permission: Permission; children: ReactNode }) {
@@ -171,6 +183,38 @@ const needsRoute = createRoute({
   ),
 });
 
+const approvalsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/bewilligungen',
+  component: () => (
+    <Guard permission="case:work">
+      <ApprovalsPage />
+    </Guard>
+  ),
+});
+
+const financeRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/finanzen',
+  validateSearch: validateFinanceSearch,
+  component: () => (
+    <Guard permission="finance:manage">
+      <FinancePage />
+    </Guard>
+  ),
+});
+
+const controllingRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/steuerung',
+  validateSearch: validateControllingSearch,
+  component: () => (
+    <Guard permission="controlling:read">
+      <ControllingPage />
+    </Guard>
+  ),
+});
+
 const accountRoute = createRoute({ getParentRoute: () => appRoute, path: '/konto', component: AccountPage });
 
 const routeTree = rootRoute.addChildren([
@@ -181,8 +225,11 @@ const routeTree = rootRoute.addChildren([
     intakeRoute,
     caseRoute,
     needsRoute,
+    controllingRoute,
     organisationRoute,
     protocolRoute,
+    approvalsRoute,
+    financeRoute,
     accountRoute,
   ]),
 ]);

@@ -1,4 +1,4 @@
-import { createTheme, Modal, MultiSelect, Notification, Select } from '@mantine/core';
+import { createTheme, Modal, MultiSelect, Notification, ScrollArea, Select } from '@mantine/core';
 
 const comboboxDefaults = {
   // A dropdown that opens by itself on focus surprises keyboard and screen-reader users; it opens on
@@ -25,6 +25,9 @@ export const theme = createTheme({
     Notification: Notification.extend({
       defaultProps: { closeButtonProps: { 'aria-label': 'Meldung schließen' } },
     }),
+    // Any region that scrolls must be reachable by keyboard (WCAG 2.1.1): its viewport takes focus.
+    ScrollArea: ScrollArea.extend({ defaultProps: { viewportProps: { tabIndex: 0 } } }),
+    ScrollAreaAutosize: ScrollArea.Autosize.extend({ defaultProps: { viewportProps: { tabIndex: 0 } } }),
     // The modal's header is a <header> element, which outside a sectioning element counts as a second banner.
     ModalHeader: { defaultProps: { component: 'div' } },
   },

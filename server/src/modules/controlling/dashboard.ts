@@ -4,6 +4,7 @@ import { Fraction } from '../../shared/money.ts';
 import { loadCostInputs } from '../measures/costInputs.ts';
 import { exactCost } from '../measures/costRule.ts';
 import { importedValues } from './aggregates.ts';
+import { firstRecordYear } from './kpis.ts';
 import { resolveRegion } from './regions.ts';
 import { costsByYear, hzeByQuarter, jewByYear, quarterly } from './series.ts';
 
@@ -47,10 +48,23 @@ export async function dashboard(
       casesNeu: p.casesNeu,
     };
   });
-  const years = [];
+  const first = region.kind === 'external' ? null : await firstRecordYear(db, tenantId);
+  const years: {
+    year: number;
+    source: 'computed' | 'imported' | 'none';
+    jew: number | null;
+    ambulant: string | null;
+    stationaer: string | null;
+    sonstige: string | null;
+    total: string | null;
+    perJewAmbulant: string | null;
+    perJewStationaer: string | null;
+    perJewSonstige: string | null;
+    perJewTotal: string | null;
+  }[] = [];
   for (const c of costs) {
     let inhabitants = jew.get(c.year) ?? null;
-    let source: 'computed' | 'imported' = 'computed';
+    let source: 'computed' | 'imported' | 'none' = 'computed';
     let row = {
       ambulant: Fraction.parse(c.ambulant).add(Fraction.parse(c.teilstationaer)),
       stationaer: Fraction.parse(c.stationaer),
@@ -71,6 +85,23 @@ export async function dashboard(
     }
     const total = row.ambulant.add(row.stationaer).add(row.sonstige);
     const perJew = (v: Fraction) => (inhabitants ? v.div(Fraction.int(inhabitants)).toMoney() : null);
+    if (source === 'computed' && (first === null || c.year < first)) {
+      // Neither records nor imports for the year: not available, rather than a computed zero.
+      years.push({
+        year: c.year,
+        source: 'none' as const,
+        jew: inhabitants,
+        ambulant: null,
+        stationaer: null,
+        sonstige: null,
+        total: null,
+        perJewAmbulant: null,
+        perJewStationaer: null,
+        perJewSonstige: null,
+        perJewTotal: null,
+      });
+      continue;
+    }
     years.push({
       year: c.year,
       source,

@@ -12,7 +12,7 @@ export const demoTenant = { slug: 'hafenstadt', name: 'Amt für Jugend und Famil
 
 export const demoCity: DemoCentre[] = [
   {
-    code: 'NORD',
+    code: 'SZ-N',
     name: 'Sozialzentrum Nord',
     teams: [
       {
@@ -36,7 +36,7 @@ export const demoCity: DemoCentre[] = [
     ],
   },
   {
-    code: 'WEST',
+    code: 'SZ-W',
     name: 'Sozialzentrum West',
     teams: [
       {
@@ -57,7 +57,7 @@ export const demoCity: DemoCentre[] = [
     ],
   },
   {
-    code: 'MITTE',
+    code: 'SZ-M',
     name: 'Sozialzentrum Mitte',
     teams: [
       {
@@ -69,7 +69,7 @@ export const demoCity: DemoCentre[] = [
       },
       {
         name: 'Team Ostertor',
-        districts: [{ code: 'OST', name: 'Ostertor', share: 0.04, postalCode: '47733' }],
+        districts: [{ code: 'SZ-O', name: 'Ostertor', share: 0.04, postalCode: '47733' }],
       },
       {
         name: 'Team Flussbogen',
@@ -78,7 +78,7 @@ export const demoCity: DemoCentre[] = [
     ],
   },
   {
-    code: 'SUED',
+    code: 'SZ-S',
     name: 'Sozialzentrum Süd',
     teams: [
       {
@@ -120,7 +120,7 @@ export const demoCity: DemoCentre[] = [
     ],
   },
   {
-    code: 'SUEDOST',
+    code: 'SZ-SO',
     name: 'Sozialzentrum Südost',
     teams: [
       {

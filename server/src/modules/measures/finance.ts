@@ -204,8 +204,7 @@ export async function importPayments(ctx: Ctx, csv: string, dryRun: boolean): Pr
     // German spreadsheets write "1400,00" and separate with ";"; others use "," and "1400.00".
     const separator = text.includes(';') ? ';' : ',';
     const cells = text.split(separator).map((c) => c.trim().replace(/^"|"$/g, ''));
-    if (index === 0 && cells[0]?.toLowerCase().startsWith('mass')) return;
-    if (index === 0 && cells[0]?.toLowerCase() === 'measure') return;
+    if (index === 0 && /^(ma(ß|ss)nahme|measure)$/i.test(cells[0] ?? '')) return;
     if (cells.length !== 3) {
       rejected.push({
         line,

@@ -129,7 +129,7 @@ describe('payments import', () => {
   it('previews without writing, then writes the whole file; a payment replaces the computed month', async () => {
     const { fin, cm, caseId, measure } = await setup();
     const id = (await cm.post(`/cases/${caseId}/measures`, measure({}))).json().id;
-    const csv = `${id};2026-03;1400,00\n${id};2026-04;1500.50`;
+    const csv = `Maßnahme;Monat;Betrag\n${id};2026-03;1400,00\n${id};2026-04;1500.50`;
     const preview = (await fin.post('/finance/payments', { csv })).json();
     expect(preview).toEqual({ accepted: 2, rejected: [], written: false, total: '2900.50' });
     expect((await fin.get('/finance/costs?month=2026-03')).json().total).toBe('1550.00');

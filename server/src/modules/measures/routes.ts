@@ -199,9 +199,11 @@ export const measureRoutes: FastifyPluginAsyncZod = async (app) => {
     handler: async (request, reply) => {
       await withCtx(request, async (ctx) => {
         await ctx.db
-          .updateTable('finance_setting')
-          .set({ approval_threshold: request.body.approvalThreshold })
-          .where('tenant_id', '=', ctx.actor.tenantId)
+          .insertInto('finance_setting')
+          .values({ tenant_id: ctx.actor.tenantId, approval_threshold: request.body.approvalThreshold })
+          .onConflict((oc) =>
+            oc.column('tenant_id').doUpdateSet({ approval_threshold: request.body.approvalThreshold }),
+          )
           .execute();
         await ctx.audit({
           action: 'update',

@@ -14,6 +14,7 @@ import type { CaseSection } from './sections/caseSearch.ts';
 import { DocumentsSection } from './sections/DocumentsSection.tsx';
 import { FamilyConferenceSection } from './sections/FamilyConferenceSection.tsx';
 import { HelpPlanSection } from './sections/HelpPlanSection.tsx';
+import { MeasuresSection } from './sections/MeasuresSection.tsx';
 import { NetworkSection } from './sections/NetworkSection.tsx';
 import { OverviewSection } from './sections/OverviewSection.tsx';
 import { PeerConsultationSection } from './sections/PeerConsultationSection.tsx';
@@ -30,6 +31,7 @@ const sections: { value: CaseSection; label: string; Panel: ComponentType<Sectio
   { value: 'netzwerkkarte', label: 'Netzwerkkarte', Panel: NetworkSection },
   { value: 'kollegiale-beratung', label: 'Kollegiale Beratung', Panel: PeerConsultationSection },
   { value: 'hilfeplan', label: 'Hilfeplan', Panel: HelpPlanSection },
+  { value: 'hilfen', label: 'Hilfen', Panel: MeasuresSection },
   { value: 'familienrat', label: 'Familienrat', Panel: FamilyConferenceSection },
   { value: 'einwilligungen', label: 'Einwilligungen', Panel: ConsentsSection },
   { value: 'dokumente', label: 'Dokumente', Panel: DocumentsSection },

@@ -9,6 +9,7 @@ export const caseSections = [
   'netzwerkkarte',
   'kollegiale-beratung',
   'hilfeplan',
+  'hilfen',
   'familienrat',
   'einwilligungen',
   'dokumente',

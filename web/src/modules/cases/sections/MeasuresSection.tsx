@@ -1,0 +1,23 @@
+import { Stack, Text, Title } from '@mantine/core';
+import { CaseMeasures } from '../../measures/CaseMeasures.tsx';
+import type { SectionProps } from './ui.tsx';
+
+/** Hilfen (Maßnahmen) of the case: planned, approved and ended help with its money side. */
+export function MeasuresSection({ detail }: SectionProps) {
+  return (
+    <Stack>
+      <Title order={2}>Hilfen</Title>
+      <Text c="gray.7">
+        Hilfen über der Betragsgrenze sind geplant, bis die Referatsleitung sie bewilligt; bis dahin kosten
+        sie nichts.
+      </Text>
+      <CaseMeasures
+        caseId={detail.id}
+        caseOpen={detail.status === 'offen'}
+        members={detail.household.members}
+        helpPlans={detail.helpPlans}
+        canApprove={detail.access === 'team_lead'}
+      />
+    </Stack>
+  );
+}

@@ -1,0 +1,152 @@
+import { Badge, Group, Stack, Text } from '@mantine/core';
+import type { EChartsCoreOption } from 'echarts/core';
+import { useMemo } from 'react';
+import { ErrorAlert, Loading } from '../../app/QueryState.tsx';
+import { YearSelect } from './Controls.tsx';
+import { baseOption, Chart, FigureSection, palette, valueAxis } from './Figure.tsx';
+import { type Column, FigureTable } from './FigureTable.tsx';
+import { money, moneyPlain, num, numPlain, toNumber } from './format.ts';
+import { ImportedBadge } from './KpiCards.tsx';
+import { type Comparison, useComparison } from './queries.ts';
+import type { useChoices } from './useChoices.ts';
+
+type City = Comparison['cities'][number];
+
+const columns: Column<City>[] = [
+  {
+    header: 'Stadt',
+    cell: (c) =>
+      c.own ? (
+        <Group gap="xs" component="span">
+          {c.region}
+          <Badge variant="light" color="blue" tt="none" radius="sm" className="ctl-badge">
+            eigene Stadt
+          </Badge>
+        </Group>
+      ) : (
+        c.region
+      ),
+    csv: (c) => c.region,
+  },
+  {
+    header: 'Quelle',
+    cell: (c) => (c.source === 'imported' ? <ImportedBadge /> : 'berechnet'),
+    csv: (c) => (c.source === 'imported' ? 'importiert' : 'berechnet'),
+  },
+  {
+    header: 'Kosten je JEW (€)',
+    cell: (c) => money(c.perJewTotal),
+    csv: (c) => moneyPlain(c.perJewTotal),
+    numeric: true,
+  },
+  {
+    header: 'Hilfedichte je 10.000 JEW',
+    cell: (c) => num(c.densityPer10000, { fixed: true }),
+    csv: (c) => numPlain(c.densityPer10000, { fixed: true }),
+    numeric: true,
+  },
+];
+
+/** The IKO comparison: costs per JEW of the cities of the ring and of this city, with the median. */
+export function ComparisonTab({ choices }: { choices: ReturnType<typeof useChoices> }) {
+  const { year, set } = choices;
+  const comparison = useComparison(year);
+  const data = comparison.data;
+
+  const sorted = useMemo(
+    () => [...(data?.cities ?? [])].sort((a, b) => Number(a.perJewTotal) - Number(b.perJewTotal)),
+    [data],
+  );
+  const option = useMemo((): EChartsCoreOption => {
+    const median = toNumber(data?.medianPerJewTotal ?? null);
+    return {
+      ...baseOption,
+      legend: { show: false },
+      grid: { ...baseOption.grid, top: 24, right: 48 },
+      tooltip: {
+        ...baseOption.tooltip,
+        valueFormatter: (v: unknown) =>
+          typeof v === 'number'
+            ? `${new Intl.NumberFormat('de-DE', { minimumFractionDigits: 2 }).format(v)} €`
+            : '–',
+      },
+      yAxis: { type: 'category', data: sorted.map((c) => c.region) },
+      xAxis: valueAxis({ name: '€ je JEW', nameLocation: 'middle', nameGap: 28 }),
+      series: [
+        {
+          name: 'Kosten je JEW',
+          type: 'bar',
+          data: sorted.map((c) => ({
+            value: toNumber(c.perJewTotal),
+            itemStyle: { color: c.own ? palette.orange : palette.blue },
+          })),
+          markLine:
+            median === null
+              ? undefined
+              : {
+                  symbol: 'none',
+                  lineStyle: { color: '#212529', type: 'dashed', width: 2 },
+                  label: { formatter: 'Median', color: '#212529' },
+                  data: [{ xAxis: median }],
+                },
+        },
+      ],
+    };
+  }, [sorted, data]);
+
+  return (
+    <Stack gap="lg">
+      <Group align="flex-start">
+        <YearSelect
+          label="Jahr"
+          description="Vergleichsjahr"
+          value={year}
+          onChange={(v) => set({ jahr: v })}
+        />
+      </Group>
+      {comparison.isPending ? (
+        <Loading />
+      ) : comparison.isError ? (
+        <ErrorAlert error={comparison.error} title="Städtevergleich konnte nicht geladen werden" />
+      ) : data && data.cities.length === 0 ? (
+        <Text c="gray.8">
+          Für {year} liegen keine Kosten je JEW vor. Werte anderer Städte kommen über „Daten importieren“
+          (Kennzahlen costs_* und jew_u21).
+        </Text>
+      ) : data ? (
+        <>
+          {data.cities.length === 1 && (
+            <Text c="gray.8">
+              Für {year} sind noch keine Werte anderer Städte importiert; gezeigt wird nur die eigene Stadt.
+            </Text>
+          )}
+          <FigureSection
+            title={`Kosten je JEW im Städtevergleich ${year}`}
+            description={`Ausgaben für Hilfen je Jugendeinwohner unter 21 in den Städten des IKO-Vergleichsrings; die eigene Stadt ist rot, die gestrichelte Linie ist der Median (${money(data.medianPerJewTotal)}).`}
+            chart={
+              <Chart
+                option={option}
+                height={Math.max(220, 60 + sorted.length * 34)}
+                label={`Balkendiagramm: Kosten je JEW ${year} je Stadt mit Median. Die Werte stehen in der Tabelle daneben.`}
+              />
+            }
+            table={
+              <FigureTable
+                caption={`Kosten je JEW und Hilfedichte der Städte ${year}`}
+                name="Städtevergleich"
+                columns={columns}
+                rows={sorted}
+                rowKey={(c) => c.region}
+                filename={`staedtevergleich-${year}.csv`}
+                footer={{
+                  cells: ['Median', '', money(data.medianPerJewTotal), ''],
+                  csv: ['Median', '', moneyPlain(data.medianPerJewTotal), ''],
+                }}
+              />
+            }
+          />
+        </>
+      ) : null}
+    </Stack>
+  );
+}

@@ -1,0 +1,115 @@
+import { Button, Group, Table } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { downloadCsv, toCsv } from './csv.ts';
+
+export interface Column<T> {
+  header: string;
+  /** The figure as the table shows it. */
+  cell: (row: T) => ReactNode;
+  /** The same figure for the CSV file (decimal comma, no grouping, no unit; empty when not available). */
+  csv: (row: T) => string;
+  numeric?: boolean;
+}
+
+/**
+ * The figures behind a chart: a real table with a caption (scrolling inside its own keyboard-reachable box when it
+ * is long) and a button that downloads exactly these figures as CSV.
+ */
+export function FigureTable<T>({
+  caption,
+  columns,
+  rows,
+  rowKey,
+  filename,
+  name,
+  maxHeight = 380,
+  footer,
+  downloadable = true,
+}: {
+  caption: string;
+  columns: readonly Column<T>[];
+  rows: readonly T[];
+  rowKey: (row: T) => string | number;
+  filename: string;
+  /** Short name of the figures, for the download button's accessible name. */
+  name: string;
+  maxHeight?: number;
+  /** A closing row (e.g. the median): the cells as shown and as written to the CSV file. */
+  footer?: { cells: readonly ReactNode[]; csv: readonly string[] };
+  /** Without the CSV button (tables that are not figures, e.g. an import report). */
+  downloadable?: boolean;
+}) {
+  const download = () =>
+    downloadCsv(
+      filename,
+      toCsv(
+        columns.map((c) => c.header),
+        [...rows.map((row) => columns.map((c) => c.csv(row))), ...(footer ? [footer.csv] : [])],
+      ),
+    );
+  return (
+    <div>
+      {downloadable && (
+        <Group justify="flex-end" mb="xs">
+          <Button variant="default" size="sm" onClick={download} aria-label={`CSV herunterladen: ${name}`}>
+            CSV herunterladen
+          </Button>
+        </Group>
+      )}
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling box must be reachable by keyboard */}
+      <section className="ctl-table-box" style={{ maxHeight }} tabIndex={0} aria-label={caption}>
+        <Table striped highlightOnHover stickyHeader captionSide="top" verticalSpacing={6} fz="sm">
+          <Table.Caption>{caption}</Table.Caption>
+          <Table.Thead>
+            <Table.Tr>
+              {columns.map((c) => (
+                <Table.Th key={c.header} scope="col" ta={c.numeric ? 'right' : undefined}>
+                  {c.header}
+                </Table.Th>
+              ))}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {rows.map((row) => (
+              <Table.Tr key={rowKey(row)}>
+                {columns.map((c, i) =>
+                  i === 0 ? (
+                    <Table.Th key={c.header} scope="row" fw={500}>
+                      {c.cell(row)}
+                    </Table.Th>
+                  ) : (
+                    <Table.Td key={c.header} ta={c.numeric ? 'right' : undefined} className="ctl-num">
+                      {c.cell(row)}
+                    </Table.Td>
+                  ),
+                )}
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+          {footer && (
+            <Table.Tfoot>
+              <Table.Tr>
+                {columns.map((c, i) =>
+                  i === 0 ? (
+                    <Table.Th key={c.header} scope="row">
+                      {footer.cells[i]}
+                    </Table.Th>
+                  ) : (
+                    <Table.Td
+                      key={c.header}
+                      ta={c.numeric ? 'right' : undefined}
+                      fw={700}
+                      className="ctl-num"
+                    >
+                      {footer.cells[i]}
+                    </Table.Td>
+                  ),
+                )}
+              </Table.Tr>
+            </Table.Tfoot>
+          )}
+        </Table>
+      </section>
+    </div>
+  );
+}

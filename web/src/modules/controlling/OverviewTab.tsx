@@ -1,0 +1,81 @@
+import { Group, Stack, Text } from '@mantine/core';
+import { ErrorAlert, Loading } from '../../app/QueryState.tsx';
+import { RegionSelect, YearSelect } from './Controls.tsx';
+import { CostSection } from './CostSection.tsx';
+import { KpiCards } from './KpiCards.tsx';
+import { QuarterCharts } from './QuarterCharts.tsx';
+import { useDashboard, useRegions } from './queries.ts';
+import type { useChoices } from './useChoices.ts';
+
+/** The longest period the server answers at once. */
+const MAX_YEARS = 20;
+
+/** Region and period, the key figures of the Stichtag year, and the time series with their tables. */
+export function OverviewTab({ choices }: { choices: ReturnType<typeof useChoices> }) {
+  const { region, from, to, year, set } = choices;
+  const regions = useRegions();
+  const periodError =
+    from > to
+      ? '„Bis“ liegt vor „Von“.'
+      : to - from > MAX_YEARS
+        ? `Höchstens ${MAX_YEARS} Jahre auf einmal.`
+        : undefined;
+  const dashboard = useDashboard(region, from, to, periodError === undefined);
+
+  return (
+    <Stack gap="xl">
+      <Stack gap="xs">
+        <Group align="flex-start" gap="md">
+          <RegionSelect
+            regions={regions.data ?? []}
+            value={region}
+            onChange={(value) => set({ region: value })}
+            loading={regions.isPending}
+          />
+          <YearSelect
+            label="Zeitraum von"
+            description="erstes Jahr"
+            value={from}
+            onChange={(value) => set({ von: value })}
+          />
+          <YearSelect
+            label="Zeitraum bis"
+            description="letztes Jahr"
+            value={to}
+            onChange={(value) => set({ bis: value })}
+            error={periodError}
+          />
+          <YearSelect
+            label="Stichtagsjahr"
+            description="für die Kennzahlen (31.12.)"
+            value={year}
+            onChange={(value) => set({ jahr: value })}
+            w={210}
+          />
+        </Group>
+        {regions.isError && (
+          <ErrorAlert error={regions.error} title="Regionen konnten nicht geladen werden" />
+        )}
+      </Stack>
+
+      <KpiCards region={region} year={year} />
+
+      <Stack gap="xl" aria-busy={dashboard.isFetching}>
+        {periodError ? (
+          <Text c="gray.8">Bitte wählen Sie einen gültigen Zeitraum, um die Zeitreihen zu sehen.</Text>
+        ) : dashboard.isPending ? (
+          <Loading />
+        ) : dashboard.isError ? (
+          <ErrorAlert error={dashboard.error} title="Zeitreihen konnten nicht geladen werden" />
+        ) : dashboard.data.quarters.length === 0 && dashboard.data.years.length === 0 ? (
+          <Text c="gray.8">Für diese Region und diesen Zeitraum liegen keine Werte vor.</Text>
+        ) : (
+          <>
+            <QuarterCharts data={dashboard.data} />
+            <CostSection data={dashboard.data} />
+          </>
+        )}
+      </Stack>
+    </Stack>
+  );
+}
