@@ -1,8 +1,26 @@
 import { inflateSync } from 'node:zlib';
 
+// WinAnsi is Latin-1 but for 0x80-0x9F, which hold typographic marks (decoded here by hand: Node's decoder for
+// windows-1252 may drop them).
+const winAnsiHigh: Record<number, string> = {
+  128: '€',
+  130: '‚',
+  132: '„',
+  133: '…',
+  145: '‘',
+  146: '’',
+  147: '“',
+  148: '”',
+  150: '–',
+  151: '—',
+};
+const winAnsi = {
+  decode: (b: Buffer) => [...b].map((c) => winAnsiHigh[c] ?? String.fromCharCode(c)).join(''),
+};
+
 /**
  * The text drawn into a PDF made with pdf-lib's standard fonts: inflate each content stream and decode its hex
- * strings (WinAnsi, close enough to Latin-1 for German). Enough to check what a generated form says.
+ * strings (WinAnsi). Enough to check what a generated form says.
  */
 export function pdfText(bytes: Buffer): string {
   const raw = bytes.toString('latin1');
@@ -19,7 +37,7 @@ export function pdfText(bytes: Buffer): string {
       content = raw.slice(start, end);
     }
     for (const hex of content.matchAll(/<([0-9A-Fa-f]+)>\s*Tj/g))
-      out.push(Buffer.from(hex[1] as string, 'hex').toString('latin1'));
+      out.push(winAnsi.decode(Buffer.from(hex[1] as string, 'hex')));
   }
   return out.join('\n');
 }

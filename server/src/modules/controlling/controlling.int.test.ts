@@ -4,6 +4,7 @@ import { openTestCase } from '../../../test/cases.ts';
 import { testDatabase } from '../../../test/db.ts';
 import { createTestTenant, type TestTenant } from '../../../test/factories.ts';
 import { Client, testApp } from '../../../test/http.ts';
+import { pdfText } from '../../../test/pdf-text.ts';
 import type { Database } from '../../db/database.ts';
 
 let app: FastifyInstance;
@@ -198,6 +199,21 @@ describe('publication export', () => {
       .split('\r\n');
     expect(lines).toHaveLength(5);
     expect(lines[4]).toBe('Nordhafen;2025-Q4;1;<5;0;<5;<5;0');
+  });
+});
+
+describe('committee report', () => {
+  it('is a PDF with the key figures and the cost table, small counts as "<5"', async () => {
+    const { tenant } = await handBuilt();
+    const controller = await Client.as(app, tenant, 'controller');
+    const res = await controller.get('/controlling/report?region=NH&from=2024&to=2025');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    const text = pdfText(res.rawPayload);
+    expect(text).toContain('Kennzahlenbericht Nordhafen, 2024–2025');
+    expect(text).toContain('Kostenfälle am 31.12.:');
+    expect(text).toContain('<5');
+    expect(text).toContain('gesamt 24.500,00 €');
   });
 });
 

@@ -8,6 +8,7 @@ import { yearKpis } from './kpis.ts';
 import { publicationCsv } from './publication.ts';
 import { comparison, listRegions } from './regionList.ts';
 import { rentabilitaet } from './rentabilitaet.ts';
+import { controllingReport } from './report.ts';
 
 const tags = ['controlling'];
 const read = { permission: 'controlling:read' } as const;
@@ -95,6 +96,22 @@ export const controllingRoutes: FastifyPluginAsyncZod = async (app) => {
           `attachment; filename="kennzahlen-${data.region.key}-${request.query.from}-${request.query.to}.csv"`,
         )
         .send(publicationCsv(data));
+    },
+  });
+  app.get('/controlling/report', {
+    config: read,
+    schema: {
+      tags,
+      summary: 'Kennzahlenbericht einer Region als PDF (für Ausschüsse; Fallzahlen unter 5 als „<5“)',
+      querystring: z.object({ region: regionKey, from: year, to: year }),
+    },
+    handler: async (request, reply) => {
+      const { region, from, to } = request.query;
+      const pdf = await controllingReport(app.db, tenant(request), region, from, to);
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', `attachment; filename="kennzahlenbericht-${from}-${to}.pdf"`)
+        .send(Buffer.from(pdf));
     },
   });
   app.get('/controlling/districts', {

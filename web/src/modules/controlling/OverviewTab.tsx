@@ -1,4 +1,4 @@
-import { Group, Stack, Text } from '@mantine/core';
+import { Anchor, Group, Stack, Text } from '@mantine/core';
 import { ErrorAlert, Loading } from '../../app/QueryState.tsx';
 import { RegionSelect, YearSelect } from './Controls.tsx';
 import { CostSection } from './CostSection.tsx';
@@ -55,6 +55,22 @@ export function OverviewTab({ choices }: { choices: ReturnType<typeof useChoices
         </Group>
         {regions.isError && (
           <ErrorAlert error={regions.error} title="Regionen konnten nicht geladen werden" />
+        )}
+        {!periodError && (
+          <Group gap="md">
+            <Anchor
+              href={`/api/v1/controlling/report?${new URLSearchParams({ region, from: String(from), to: String(to) })}`}
+              download
+            >
+              Kennzahlenbericht (PDF) für Ausschüsse
+            </Anchor>
+            <Anchor
+              href={`/api/v1/controlling/export?${new URLSearchParams({ region, from: String(from), to: String(to) })}`}
+              download
+            >
+              Quartalszahlen zur Veröffentlichung (CSV, Fallzahlen unter 5 als „&lt;5“)
+            </Anchor>
+          </Group>
         )}
       </Stack>
 
