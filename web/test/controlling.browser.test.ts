@@ -53,5 +53,9 @@ describe('controlling dashboard', () => {
     await page.getByRole('tab', { name: 'Karte der Stadtteile' }).click();
     await page.getByRole('table', { name: /Kennzahlen der Stadtteile/ }).waitFor();
     await expectNoAxeViolations(page, 'Steuerung, Karte');
+
+    await page.getByRole('tab', { name: 'Personal' }).click();
+    await page.getByRole('table', { name: /Personalbemessung/ }).waitFor();
+    await expectNoAxeViolations(page, 'Steuerung, Personal');
   });
 });

@@ -20,6 +20,8 @@ export const aggregateMetrics = [
   'extra_costs',
   'staff_soll_vze',
   'staff_ist_vze',
+  /** Share of children in SGB II households (%), the social indicator of the staff reference. */
+  'sgb2_quote',
 ] as const;
 export type AggregateMetric = (typeof aggregateMetrics)[number];
 

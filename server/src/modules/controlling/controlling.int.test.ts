@@ -202,6 +202,71 @@ describe('publication export', () => {
   });
 });
 
+describe('staff reference', () => {
+  it('distributes a total Soll by young inhabitants weighted with the SGB II share', async () => {
+    const { db } = await testDatabase();
+    const tenant = await createTestTenant(db);
+    const controller = await Client.as(app, tenant, 'controller');
+    await db
+      .insertInto('population')
+      .values([
+        {
+          tenant_id: tenant.id,
+          district_id: tenant.districts.a,
+          year: 2025,
+          age_band: '0-5',
+          residents: 1000,
+        },
+        {
+          tenant_id: tenant.id,
+          district_id: tenant.districts.b,
+          year: 2025,
+          age_band: '0-5',
+          residents: 1000,
+        },
+      ])
+      .execute();
+    // A second centre takes team B (and so Südhafen).
+    const centre = await db
+      .insertInto('social_centre')
+      .values({ tenant_id: tenant.id, name: 'Sozialzentrum Süd', code: 'SUED' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await db
+      .updateTable('team')
+      .set({ social_centre_id: centre.id })
+      .where('tenant_id', '=', tenant.id)
+      .where('id', '=', tenant.teams.b)
+      .execute();
+    await controller.post('/controlling/aggregates', {
+      csv: 'region,period,metric,value\nNH,2025,sgb2_quote,50\nSH,2025,sgb2_quote,0\nTEST,2025,staff_soll_vze,4',
+    });
+    const res = (await controller.get('/controlling/staffing?year=2025&totalSoll=25')).json();
+    // Weights 1000 × 1.5 and 1000 × 1.0: 60 % and 40 % of 25 VZE.
+    expect(res.centres).toHaveLength(2);
+    expect(res.centres).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          code: 'TEST',
+          weightedJew: 1500,
+          share: 60,
+          referenceVze: 15,
+          sollVze: 4,
+          istVze: 4,
+        }),
+        expect.objectContaining({
+          code: 'SUED',
+          weightedJew: 1000,
+          share: 40,
+          referenceVze: 10,
+          sollVze: null,
+          istVze: 2,
+        }),
+      ]),
+    );
+  });
+});
+
 describe('committee report', () => {
   it('is a PDF with the key figures and the cost table, small counts as "<5"', async () => {
     const { tenant } = await handBuilt();

@@ -9,6 +9,7 @@ import { publicationCsv } from './publication.ts';
 import { comparison, listRegions } from './regionList.ts';
 import { rentabilitaet } from './rentabilitaet.ts';
 import { controllingReport } from './report.ts';
+import { staffReference } from './staffing.ts';
 
 const tags = ['controlling'];
 const read = { permission: 'controlling:read' } as const;
@@ -113,6 +114,16 @@ export const controllingRoutes: FastifyPluginAsyncZod = async (app) => {
         .header('content-disposition', `attachment; filename="kennzahlenbericht-${from}-${to}.pdf"`)
         .send(Buffer.from(pdf));
     },
+  });
+  app.get('/controlling/staffing', {
+    config: read,
+    schema: {
+      tags,
+      summary: 'Personal Soll/Ist je Sozialzentrum und Personalbemessung nach gewichteten Jugendeinwohnern',
+      querystring: z.object({ year, totalSoll: z.coerce.number().min(0).max(100_000).optional() }),
+    },
+    handler: (request) =>
+      staffReference(app.db, tenant(request), request.query.year, request.query.totalSoll),
   });
   app.get('/controlling/districts', {
     config: read,

@@ -19,6 +19,7 @@ import {
   streetKinds,
   streetStems,
 } from './city.ts';
+import { insertDemoIndicators } from './indicators.ts';
 import { insertChunked } from './insert.ts';
 import { insertDemoMeasures } from './measures.ts';
 import { gridOutline } from './outlines.ts';
@@ -78,6 +79,7 @@ export async function generateDemoData(
       .executeTakeFirst();
     await insertDemoCases(trx, tenantId, rnd, factor, counts, fachkraft?.id ?? null);
     await insertDemoMeasures(trx, tenantId, rnd, counts);
+    await insertDemoIndicators(trx, tenantId, rnd, CURRENT_YEAR, counts);
     await recordAudit(trx, systemActor(tenantId), {
       action: 'create',
       entityType: 'demo_data',

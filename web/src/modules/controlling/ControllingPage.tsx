@@ -7,6 +7,7 @@ import { ComparisonTab } from './ComparisonTab.tsx';
 import { ImportTab } from './ImportTab.tsx';
 import { MapTab } from './MapTab.tsx';
 import { OverviewTab } from './OverviewTab.tsx';
+import { StaffingTab } from './StaffingTab.tsx';
 import type { ControllingView } from './search.ts';
 import { useChoices } from './useChoices.ts';
 
@@ -21,6 +22,7 @@ const tabs: {
   { value: 'uebersicht', label: 'Übersicht', Panel: OverviewTab },
   { value: 'karte', label: 'Karte der Stadtteile', Panel: MapTab },
   { value: 'staedtevergleich', label: 'Städtevergleich (IKO)', Panel: ComparisonTab },
+  { value: 'personal', label: 'Personal', Panel: StaffingTab },
   { value: 'import', label: 'Daten importieren', Panel: ImportTab, importOnly: true },
 ];
 

@@ -1,0 +1,90 @@
+import { NumberInput, Stack, Text } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { api } from '../../app/api.ts';
+import { ErrorAlert, Loading } from '../../app/QueryState.tsx';
+import { YearSelect } from './Controls.tsx';
+import { type Column, FigureTable } from './FigureTable.tsx';
+import { num, numPlain } from './format.ts';
+import type { useChoices } from './useChoices.ts';
+
+interface StaffingRow {
+  code: string;
+  name: string;
+  jew: number;
+  weightedJew: number;
+  sollVze: number | null;
+  istVze: number;
+  share: number | null;
+  referenceVze: number | null;
+}
+interface Staffing {
+  year: number;
+  totalSoll: number;
+  centres: StaffingRow[];
+}
+
+const columns: Column<StaffingRow>[] = [
+  { header: 'Sozialzentrum', cell: (r) => r.name, csv: (r) => r.name },
+  { header: 'Jugendeinwohner', cell: (r) => num(r.jew), csv: (r) => numPlain(r.jew), numeric: true },
+  {
+    header: 'gewichtet (SGB II)',
+    cell: (r) => num(r.weightedJew),
+    csv: (r) => numPlain(r.weightedJew),
+    numeric: true,
+  },
+  { header: 'Anteil (%)', cell: (r) => num(r.share), csv: (r) => numPlain(r.share), numeric: true },
+  {
+    header: 'Soll nach Bemessung (VZE)',
+    cell: (r) => num(r.referenceVze),
+    csv: (r) => numPlain(r.referenceVze),
+    numeric: true,
+  },
+  { header: 'Soll (VZE)', cell: (r) => num(r.sollVze), csv: (r) => numPlain(r.sollVze), numeric: true },
+  { header: 'Ist (VZE)', cell: (r) => num(r.istVze), csv: (r) => numPlain(r.istVze), numeric: true },
+];
+
+/** Staffing Soll/Ist per Sozialzentrum and the staff reference by young inhabitants weighted with SGB II. */
+export function StaffingTab({ choices }: { choices: ReturnType<typeof useChoices> }) {
+  const { year, set } = choices;
+  const [total, setTotal] = useState<number | ''>('');
+  const query = useQuery({
+    queryKey: ['controlling', 'staffing', year, total],
+    queryFn: () =>
+      api.get<Staffing>('/controlling/staffing', { year, totalSoll: total === '' ? undefined : total }),
+  });
+  return (
+    <Stack gap="md">
+      <Text maw={760}>
+        Die Personalbemessung verteilt ein Gesamt-Soll nach Jugendeinwohnern, gewichtet mit dem Anteil der
+        Kinder in SGB-II-Haushalten (importierte Kennzahl „sgb2_quote“ je Stadtteil), statt nach Fallzahlen.
+        Das Ist sind die heutigen Stellenanteile der Fachkräfte und Referatsleitungen.
+      </Text>
+      <YearSelect label="Jahr" value={year} onChange={(value) => set({ jahr: value })} w={160} />
+      <NumberInput
+        label="Gesamt-Soll in VZE"
+        description="leer: Summe des importierten Solls, sonst des Ist"
+        value={total}
+        onChange={(value) => setTotal(typeof value === 'number' ? value : '')}
+        min={0}
+        max={100000}
+        decimalSeparator=","
+        w={260}
+      />
+      {query.isPending ? (
+        <Loading />
+      ) : query.isError ? (
+        <ErrorAlert error={query.error} title="Personalbemessung konnte nicht geladen werden" />
+      ) : (
+        <FigureTable
+          caption={`Personalbemessung ${query.data.year}: ${num(query.data.totalSoll)} VZE`}
+          columns={columns}
+          rows={query.data.centres}
+          rowKey={(r) => r.code}
+          filename={`personalbemessung-${query.data.year}.csv`}
+          name="Personalbemessung"
+        />
+      )}
+    </Stack>
+  );
+}
