@@ -21,7 +21,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: Number(env.PORT ?? 3000),
     host: env.HOST ?? '0.0.0.0',
     databaseUrl: env.DATABASE_URL || undefined,
-    dataDir: path.resolve(env.LEUCHTTURM_DATA_DIR ?? './data'),
+    // Relative to where the command was started (npm sets INIT_CWD when it runs a workspace script).
+    dataDir: path.resolve(env.INIT_CWD ?? process.cwd(), env.LEUCHTTURM_DATA_DIR ?? './data'),
     production: env.NODE_ENV === 'production',
     idleTimeoutMinutes: Number(env.LEUCHTTURM_IDLE_TIMEOUT_MINUTES ?? 30),
     absoluteTimeoutHours: Number(env.LEUCHTTURM_SESSION_HOURS ?? 10),
