@@ -5,6 +5,7 @@ import * as m0003 from './0003_measures.ts';
 import * as m0004 from './0004_controlling.ts';
 import * as m0005 from './0005_district_outline.ts';
 import * as m0006 from './0006_social_indicator.ts';
+import * as m0007 from './0007_case_district_index.ts';
 
 /** Versioned migrations, applied in key order. Never edit one that has shipped: add the next. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '0004_controlling': m0004,
   '0005_district_outline': m0005,
   '0006_social_indicator': m0006,
+  '0007_case_district_index': m0007,
 };

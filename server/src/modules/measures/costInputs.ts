@@ -57,19 +57,17 @@ export async function loadCostInputs(
   if (filter.approvedOnly) q = q.where('m.status', '=', 'bewilligt');
   const scope = filter.scope;
   if (scope) {
-    q = q.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('case_file as c')
-          .select('c.id')
-          .whereRef('c.tenant_id', '=', 'm.tenant_id')
-          .whereRef('c.id', '=', 'm.case_id')
-          .where(
-            `c.${scope.column}`,
-            'in',
-            scope.ids.length > 0 ? scope.ids : ['00000000-0000-0000-0000-000000000000'],
-          ),
-      ),
+    // From the region's cases to their measures (both indexed), not from every measure to its case.
+    q = q.where('m.case_id', 'in', (eb) =>
+      eb
+        .selectFrom('case_file as c')
+        .select('c.id')
+        .where('c.tenant_id', '=', tenantId)
+        .where(
+          `c.${scope.column}`,
+          'in',
+          scope.ids.length > 0 ? scope.ids : ['00000000-0000-0000-0000-000000000000'],
+        ),
     );
   }
   const measures = await q.execute();
