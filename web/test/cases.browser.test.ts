@@ -75,6 +75,14 @@ describe('a family case from the first call to closing', () => {
     await page.getByRole('heading', { level: 1, name: /Familie Teststern/ }).waitFor();
     await expectNoAxeViolations(page, 'Fallakte, Überblick');
 
+    // A correction of the child's data
+    await page.getByRole('button', { name: 'Muharem Teststern bearbeiten' }).click();
+    const personDialog = page.getByRole('dialog', { name: 'Muharem Teststern bearbeiten' });
+    await personDialog.getByRole('textbox', { name: 'Sprache' }).fill('türkisch');
+    await expectNoAxeViolations(page, 'Person bearbeiten');
+    await personDialog.getByRole('button', { name: 'Speichern' }).click();
+    await page.getByText('Die Angaben zu Muharem Teststern wurden gespeichert.').first().waitFor();
+
     // Kurzberatung: Graubereich, then an Auftrag
     await page.getByRole('tab', { name: 'Einordnung' }).click();
     await chooseNth(page, 'Teilnehmende', 0);

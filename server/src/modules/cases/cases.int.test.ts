@@ -93,6 +93,36 @@ describe('intake', () => {
   });
 });
 
+describe('person corrections', () => {
+  it('lets those with access correct a person, refuses others, and refuses a stale version', async () => {
+    const { tenant, cm, caseId } = await setup();
+    const child = (await cm.get(`/cases/${caseId}`)).json().household.members[1].person;
+    const body = {
+      firstName: 'Muharrem',
+      lastName: 'Beispiel',
+      birthDate: '2013-05-17',
+      gender: 'maennlich',
+      language: 'türkisch',
+      phone: null,
+    };
+    const other = await Client.as(app, tenant, 'caseManagerB');
+    expect((await other.put(`/persons/${child.id}`, { ...body, version: 1 })).statusCode).toBe(403);
+    expect((await cm.put(`/persons/${child.id}`, { ...body, version: 1 })).statusCode).toBe(204);
+    expect((await cm.put(`/persons/${child.id}`, { ...body, version: 1 })).statusCode).toBe(409);
+    const after = (await cm.get(`/cases/${caseId}`)).json().household.members[1].person;
+    expect(after).toMatchObject({ firstName: 'Muharrem', language: 'türkisch', version: 2 });
+    // The phonetic key follows the name: the corrected spelling is found as a duplicate.
+    const dup = (
+      await cm.post('/persons/duplicates', {
+        firstName: 'Muharrem',
+        lastName: 'Beispiel',
+        birthDate: '2013-05-17',
+      })
+    ).json();
+    expect(dup[0]).toMatchObject({ accessible: true, person: { firstName: 'Muharrem' } });
+  });
+});
+
 describe('case access', () => {
   it('lets lead, deputy and the team lead in; keeps the other team out and audits the attempt', async () => {
     const { db, tenant, caseId } = await setup();

@@ -16,15 +16,17 @@ import {
   myCasesQuerySchema,
   networkTieInputSchema,
   peerConsultationInputSchema,
+  personInputSchema,
   resourceInputSchema,
   riskConsultationInputSchema,
+  versionSchema,
   willAndGoalsInputSchema,
   z,
 } from '@leuchtturm/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { withCtx } from '../../http/context.ts';
 import type { Ctx } from '../../shared/context.ts';
-import { createHousehold, findDuplicates } from '../persons/service.ts';
+import { createHousehold, findDuplicates, updatePerson } from '../persons/service.ts';
 import * as classification from './classification.ts';
 import * as closing from './closing.ts';
 import { addPeerConsultation } from './consultation.ts';
@@ -56,6 +58,22 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: { tags, summary: 'Familie / Haushalt erfassen', body: householdInputSchema, response: created },
     handler: async (request, reply) =>
       reply.status(201).send({ id: await withCtx(request, (ctx) => createHousehold(ctx, request.body)) }),
+  });
+
+  app.put('/persons/:id', {
+    config: work,
+    schema: {
+      tags,
+      summary: 'Angaben einer Person berichtigen',
+      params: caseParams,
+      body: personInputSchema.extend({ version: versionSchema }),
+      response: noContent,
+    },
+    handler: async (request, reply) => {
+      const { version, ...body } = request.body;
+      await withCtx(request, (ctx) => updatePerson(ctx, request.params.id, version, body));
+      return reply.status(204).send(null);
+    },
   });
 
   app.get('/cases', {

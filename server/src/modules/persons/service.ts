@@ -1,6 +1,8 @@
 import type { DuplicateCandidate, DuplicateQuery, HouseholdInput, PersonInput } from '@leuchtturm/shared';
+import { sql } from 'kysely';
 import type { Ctx } from '../../shared/context.ts';
 import { AppError } from '../../shared/errors.ts';
+import { expectOneUpdated } from '../../shared/versioned.ts';
 import { accessibleCaseIds } from '../cases/access.ts';
 import { findResponsibleTeam } from '../organisation/address.ts';
 import { koelnerPhonetik, matchNames } from './phonetics.ts';
@@ -186,4 +188,72 @@ export async function findDuplicates(ctx: Ctx, query: DuplicateQuery): Promise<D
     details: { purpose: 'duplicates', matches: result.length },
   });
   return result;
+}
+
+/**
+ * Corrects a person's data (name, date of birth, ...). Allowed to whoever may work on one of the cases of the
+ * person's households; a person in no case yet is open to any case worker of the tenant.
+ */
+export async function updatePerson(
+  ctx: Ctx,
+  personId: string,
+  version: number,
+  input: PersonInput,
+): Promise<void> {
+  const tenantId = ctx.actor.tenantId;
+  const cases = await ctx.db
+    .selectFrom('household_member as hm')
+    .innerJoin('case_file as c', (j) =>
+      j.onRef('c.tenant_id', '=', 'hm.tenant_id').onRef('c.household_id', '=', 'hm.household_id'),
+    )
+    .select('c.id')
+    .where('hm.tenant_id', '=', tenantId)
+    .where('hm.person_id', '=', personId)
+    .execute();
+  const allowed = await accessibleCaseIds(
+    ctx.db,
+    ctx.actor,
+    cases.map((c) => c.id),
+  );
+  if (cases.length > 0 && allowed.size === 0) {
+    throw new AppError('forbidden', 'Sie haben keinen Zugriff auf die Fälle dieser Person.', {
+      audit: {
+        action: 'access_denied',
+        entityType: 'person',
+        entityId: personId,
+        details: { purpose: 'write' },
+      },
+    });
+  }
+  const result = await ctx.db
+    .updateTable('person')
+    .set({
+      first_name: input.firstName,
+      last_name: input.lastName,
+      birth_date: input.birthDate,
+      gender: input.gender,
+      language: input.language,
+      phone: input.phone,
+      phonetic_first: koelnerPhonetik(input.firstName),
+      phonetic_last: koelnerPhonetik(input.lastName),
+      version: sql`version + 1`,
+    })
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', personId)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  const exists = () =>
+    ctx.db
+      .selectFrom('person')
+      .select('id')
+      .where('tenant_id', '=', tenantId)
+      .where('id', '=', personId)
+      .executeTakeFirst();
+  await expectOneUpdated(result, exists, 'Die Person');
+  await ctx.audit({
+    action: 'update',
+    entityType: 'person',
+    entityId: personId,
+    details: { fields: Object.keys(input).sort() },
+  });
 }

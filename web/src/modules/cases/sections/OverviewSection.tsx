@@ -1,13 +1,15 @@
-import { accessRoutes, custodyKinds, formatDateDe, householdRoles } from '@leuchtturm/shared';
+import { accessRoutes, custodyKinds, formatDateDe, householdRoles, type Person } from '@leuchtturm/shared';
 import { Button, Group, Stack, Table, Text, Title } from '@mantine/core';
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { DataTable } from '../../../app/components/DataTable.tsx';
 import { formUrl } from '../caseQueries.ts';
+import { PersonForm } from './PersonForm.tsx';
 import { InfoList, type SectionProps } from './ui.tsx';
 
 /** Überblick: why the case came in, the family and what happened so far. */
-export function OverviewSection({ detail }: SectionProps) {
+export function OverviewSection({ detail, readOnly }: SectionProps) {
   const { household } = detail;
+  const [editing, setEditing] = useState<Person | null>(null);
   const timelineId = useId();
   const address = `${household.address.street} ${household.address.houseNumber}${
     household.address.postalCode ? `, ${household.address.postalCode}` : ''
@@ -40,7 +42,14 @@ export function OverviewSection({ detail }: SectionProps) {
         {household.members.length === 0 ? (
           <Text>Keine Personen erfasst.</Text>
         ) : (
-          <DataTable caption={household.name} headers={['Name', 'geboren', 'Rolle', 'Sorgerecht']}>
+          <DataTable
+            caption={household.name}
+            headers={
+              readOnly
+                ? ['Name', 'geboren', 'Rolle', 'Sorgerecht']
+                : ['Name', 'geboren', 'Rolle', 'Sorgerecht', 'Aktion']
+            }
+          >
             {household.members.map((m) => (
               <Table.Tr key={m.person.id}>
                 <Table.Td>
@@ -49,11 +58,33 @@ export function OverviewSection({ detail }: SectionProps) {
                 <Table.Td>{formatDateDe(m.person.birthDate)}</Table.Td>
                 <Table.Td>{householdRoles.labels[m.role]}</Table.Td>
                 <Table.Td>{m.custody ? custodyKinds.labels[m.custody] : '–'}</Table.Td>
+                {!readOnly && (
+                  <Table.Td>
+                    <Button
+                      size="xs"
+                      variant="default"
+                      aria-label={`${m.person.firstName} ${m.person.lastName} bearbeiten`}
+                      onClick={() => setEditing(m.person)}
+                    >
+                      Bearbeiten
+                    </Button>
+                  </Table.Td>
+                )}
               </Table.Tr>
             ))}
           </DataTable>
         )}
       </Stack>
+
+      {editing && (
+        <PersonForm
+          key={`${editing.id}-${editing.version}`}
+          caseId={detail.id}
+          person={editing}
+          opened
+          onClose={() => setEditing(null)}
+        />
+      )}
 
       <Stack gap="sm">
         <Title order={2} size="h3" id={timelineId}>

@@ -1,0 +1,103 @@
+import { genders, type Person, personInputSchema } from '@leuchtturm/shared';
+import { Select, SimpleGrid, TextInput } from '@mantine/core';
+import { api } from '../../../app/api.ts';
+import { FormModal } from '../../../app/components/FormModal.tsx';
+import { useFormState } from '../../../app/form.ts';
+import { useCaseMutation } from '../caseQueries.ts';
+
+const fields = ['firstName', 'lastName', 'birthDate', 'gender', 'language', 'phone'] as const;
+
+/** Corrects a family member's data (the server checks access and the version the form started from). */
+export function PersonForm({
+  caseId,
+  person,
+  opened,
+  onClose,
+}: {
+  caseId: string;
+  person: Person;
+  opened: boolean;
+  onClose: () => void;
+}) {
+  const form = useFormState({
+    firstName: person.firstName,
+    lastName: person.lastName,
+    birthDate: person.birthDate,
+    gender: person.gender as string,
+    language: person.language ?? '',
+    phone: person.phone ?? '',
+  });
+  const save = useCaseMutation(
+    caseId,
+    (input: Record<string, unknown>) =>
+      api.put(`/persons/${person.id}`, { ...input, version: person.version }),
+    `Die Angaben zu ${person.firstName} ${person.lastName} wurden gespeichert.`,
+  );
+  function submit() {
+    const input = form.validate(personInputSchema, {
+      ...form.values,
+      language: form.values.language.trim() || null,
+      phone: form.values.phone.trim() || null,
+    });
+    if (!input) return;
+    save.mutate(input, { onSuccess: onClose, onError: (error) => form.showServerError(error, fields) });
+  }
+  return (
+    <FormModal
+      opened={opened}
+      title={`${person.firstName} ${person.lastName} bearbeiten`}
+      onClose={onClose}
+      onSubmit={submit}
+      submitting={save.isPending}
+      formError={form.formError}
+      formRef={form.formRef}
+    >
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <TextInput
+          label="Vorname"
+          required
+          data-autofocus
+          value={form.values.firstName}
+          onChange={(e) => form.set('firstName', e.currentTarget.value)}
+          error={form.errors.firstName}
+        />
+        <TextInput
+          label="Nachname"
+          required
+          value={form.values.lastName}
+          onChange={(e) => form.set('lastName', e.currentTarget.value)}
+          error={form.errors.lastName}
+        />
+        <TextInput
+          label="Geburtsdatum"
+          type="date"
+          required
+          value={form.values.birthDate}
+          onChange={(e) => form.set('birthDate', e.currentTarget.value)}
+          error={form.errors.birthDate}
+        />
+        <Select
+          label="Geschlecht"
+          required
+          data={genders.values.map((g) => ({ value: g, label: genders.labels[g] }))}
+          value={form.values.gender}
+          onChange={(value) => form.set('gender', value ?? 'ohne_angabe')}
+          error={form.errors.gender}
+          allowDeselect={false}
+        />
+        <TextInput
+          label="Sprache"
+          value={form.values.language}
+          onChange={(e) => form.set('language', e.currentTarget.value)}
+          error={form.errors.language}
+        />
+        <TextInput
+          label="Telefon"
+          value={form.values.phone}
+          onChange={(e) => form.set('phone', e.currentTarget.value)}
+          error={form.errors.phone}
+        />
+      </SimpleGrid>
+    </FormModal>
+  );
+}
