@@ -4,7 +4,8 @@ import { openMigrated } from './database.ts';
 import type { Command } from './main.ts';
 
 export const demoDataCommand: Command = {
-  description: 'Erzeugt eine fiktive Stadt mit Organisation, Personal und Jugendeinwohnern.',
+  description:
+    'Erzeugt eine fiktive Stadt: Organisation, Personal, Jugendeinwohner, zehn Jahre Fälle und Hilfen.',
   usage: `leuchtturm demo-data [--scale small|city|10x] [--tenant SLUG]
 
   --scale   Größe: small (schnell, für Entwicklung), city (etwa eine Großstadt), 10x (Lasttests). Standard: small.

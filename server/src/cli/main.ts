@@ -30,7 +30,7 @@ const commands: Record<string, Command> = {
 };
 
 function overview(): string {
-  const lines = Object.entries(commands).map(([name, c]) => `  ${name.padEnd(14)} ${c.description}`);
+  const lines = Object.entries(commands).map(([name, c]) => `  ${name.padEnd(22)} ${c.description}`);
   return `Leuchtturm: Fallmanagement und Steuerung für Jugendämter
 
 Aufruf: leuchtturm <Befehl> [Optionen]   (Hilfe zu einem Befehl: leuchtturm <Befehl> --help)
