@@ -50,6 +50,13 @@ describe('controlling dashboard', () => {
     expect(lines.slice(1)).toEqual(expected);
     expect(expected).toHaveLength(28);
 
+    const xlsxDownload = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'XLSX herunterladen: Hilfedichte je 1.000 JEW' }).click();
+    const xlsxFile = await (await xlsxDownload).path();
+    const book = readFileSync(xlsxFile);
+    expect(book.subarray(0, 2).toString()).toBe('PK');
+    expect(book.toString('utf8')).toContain('Deichhausen (je 1.000 JEW)');
+
     await page.getByRole('tab', { name: 'Karte der Stadtteile' }).click();
     await page.getByRole('table', { name: /Kennzahlen der Stadtteile/ }).waitFor();
     await expectNoAxeViolations(page, 'Steuerung, Karte');

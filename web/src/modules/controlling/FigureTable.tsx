@@ -1,5 +1,6 @@
 import { Button, Group, Table } from '@mantine/core';
 import type { ReactNode } from 'react';
+import { downloadXlsx, type XlsxCell } from '../../app/xlsx.ts';
 import { downloadCsv, toCsv } from './csv.ts';
 
 export interface Column<T> {
@@ -47,12 +48,29 @@ export function FigureTable<T>({
         [...rows.map((row) => columns.map((c) => c.csv(row))), ...(footer ? [footer.csv] : [])],
       ),
     );
+  // The spreadsheet gets numbers where the CSV has German decimals ("32,25"), text elsewhere.
+  const asCell = (value: string): XlsxCell =>
+    /^-?\d+(,\d+)?$/.test(value) ? Number(value.replace(',', '.')) : value;
+  const downloadSpreadsheet = () =>
+    downloadXlsx(filename.replace(/\.csv$/, '.xlsx'), name, [
+      columns.map((c) => c.header),
+      ...rows.map((row) => columns.map((c) => asCell(c.csv(row)))),
+      ...(footer ? [footer.csv.map(asCell)] : []),
+    ]);
   return (
     <div>
       {downloadable && (
-        <Group justify="flex-end" mb="xs">
+        <Group justify="flex-end" mb="xs" gap="xs">
           <Button variant="default" size="sm" onClick={download} aria-label={`CSV herunterladen: ${name}`}>
             CSV herunterladen
+          </Button>
+          <Button
+            variant="default"
+            size="sm"
+            onClick={downloadSpreadsheet}
+            aria-label={`XLSX herunterladen: ${name}`}
+          >
+            XLSX herunterladen
           </Button>
         </Group>
       )}
