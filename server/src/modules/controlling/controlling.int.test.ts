@@ -169,6 +169,19 @@ describe('key figures on a hand-built district', () => {
     expect((await controller.get('/controlling/kpis?region=NH&year=2025')).json().cases.neu).toBe(4);
   });
 
+  it('shows a new case in the next dashboard request (cached figures follow every change)', async () => {
+    const { tenant, cm } = await handBuilt();
+    const controller = await Client.as(app, tenant, 'controller');
+    const q4 = async () =>
+      (await controller.get('/controlling/dashboard?region=NH&from=2025&to=2025'))
+        .json()
+        .quarters.find((q: { quarter: string }) => q.quarter === '2025-Q4');
+    expect((await q4()).casesNeu).toBe(0);
+    expect((await q4()).casesNeu).toBe(0);
+    await openTestCase(cm, { openedOn: '2025-11-11', childFirstName: 'Nova' });
+    expect((await q4()).casesNeu).toBe(1);
+  });
+
   it('keeps controlling to aggregates: no case, person or staff list', async () => {
     const { tenant } = await handBuilt();
     const controller = await Client.as(app, tenant, 'controller');

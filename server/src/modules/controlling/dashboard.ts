@@ -4,6 +4,7 @@ import { Fraction } from '../../shared/money.ts';
 import { loadCostInputs } from '../measures/costInputs.ts';
 import { exactCost } from '../measures/costRule.ts';
 import { importedValues } from './aggregates.ts';
+import { cachedFigures } from './cache.ts';
 import { firstRecordYear } from './kpis.ts';
 import { resolveRegion } from './regions.ts';
 import { costsByYear, hzeByQuarter, jewByYear, quarterly } from './series.ts';
@@ -27,7 +28,11 @@ export async function dashboard(
   const city = await resolveRegion(db, tenantId, 'stadt');
   const [points, cityPoints, jew, cityJew, costs] = [
     await quarterly(db, tenantId, region, fromYear, toYear),
-    region.kind === 'city' ? null : await hzeByQuarter(db, tenantId, city, fromYear, toYear),
+    region.kind === 'city'
+      ? null
+      : await cachedFigures(db, tenantId, `hze|city|${fromYear}|${toYear}`, () =>
+          hzeByQuarter(db, tenantId, city, fromYear, toYear),
+        ),
     await jewByYear(db, tenantId, region, fromYear, toYear),
     region.kind === 'city' ? null : await jewByYear(db, tenantId, city, fromYear, toYear),
     await costsByYear(db, tenantId, region, fromYear, toYear),
