@@ -164,5 +164,3 @@ export const staffSchema = staffInputSchema.extend({
   teamName: z.string().nullable(),
 });
 export type Staff = z.infer<typeof staffSchema>;
-
-export const withVersion = <T extends z.ZodObject>(schema: T) => schema.extend({ version: versionSchema });

@@ -25,8 +25,9 @@ export const serveCommand: Command = {
       console.log('Leere Datenbank: lade Demo-Daten (small) ...');
       await generateDemoData(handle.db, { scale: 'small', password: config.demoPassword });
     }
-    if (handle.kind === 'pglite') {
-      // The embedded database has no autovacuum: refresh the planner's statistics once at start.
+    if (handle.kind === 'pglite' && !empty) {
+      // The embedded database has no autovacuum: refresh the planner's statistics once at start (the demo
+      // generator has just done so when it filled an empty database).
       await sql`analyze`.execute(handle.db);
     }
     const app = await buildApp({ db: handle.db, config, logger: true });

@@ -1,4 +1,4 @@
-import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { ColumnType, Generated, Insertable } from 'kysely';
 import type {
   ActionStepTable,
   CaseAccessGrantTable,
@@ -206,5 +206,4 @@ export interface DB {
   aggregate: AggregateTable;
 }
 
-export type AppUserRow = Selectable<AppUserTable>;
 export type NewAppUser = Insertable<AppUserTable>;
