@@ -32,6 +32,8 @@ export interface HouseholdTable {
   postal_code: string | null;
   district_id: string | null;
   team_id: string | null;
+  /** Who registered it; null for households loaded in bulk (demo data), which all have cases. */
+  created_by: string | null;
   version: Generated<number>;
   created_at: CreatedAt;
 }

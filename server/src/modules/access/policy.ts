@@ -37,6 +37,26 @@ export function caseAccessReason(actor: Actor, subject: CaseAccessSubject): Case
   return null;
 }
 
+/** What the household rule needs: its team, who registered it, and the access subjects of its cases. */
+export interface HouseholdAccessSubject {
+  teamId: string | null;
+  createdBy: string | null;
+  cases: readonly CaseAccessSubject[];
+}
+
+/**
+ * May the actor work with a household (open a case on it, link its persons into another household)? Through it
+ * one sees the whole family, so it takes access to one of its cases. A household without a case yet belongs to
+ * whoever registered it (the intake in progress) and to the lead of its team. Anyone else goes through the
+ * duplicate hint to the responsible team lead, who can grant access.
+ */
+export function mayUseHousehold(actor: Actor, subject: HouseholdAccessSubject): boolean {
+  if (actor.userId === null) return false;
+  if (subject.cases.length > 0) return subject.cases.some((c) => caseAccessReason(actor, c) !== null);
+  if (subject.createdBy !== null && subject.createdBy === actor.userId) return true;
+  return actor.roles.includes('team_lead') && subject.teamId !== null && actor.teamId === subject.teamId;
+}
+
 export function requireCaseAccess(actor: Actor, subject: CaseAccessSubject): CaseAccessReason {
   const reason = caseAccessReason(actor, subject);
   if (!reason) {

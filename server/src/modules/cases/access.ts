@@ -3,7 +3,13 @@ import type { DB } from '../../db/schema.ts';
 import type { Actor } from '../../shared/actor.ts';
 import type { Ctx } from '../../shared/context.ts';
 import { AppError } from '../../shared/errors.ts';
-import { type CaseAccessReason, type CaseAccessSubject, caseAccessReason } from '../access/policy.ts';
+import {
+  type CaseAccessReason,
+  type CaseAccessSubject,
+  caseAccessReason,
+  type HouseholdAccessSubject,
+  mayUseHousehold,
+} from '../access/policy.ts';
 
 /** The case rows the access rule needs, for one case or a list (one query either way). */
 function caseSubjects(db: Kysely<DB>, tenantId: string, caseIds: string[]) {
@@ -63,6 +69,63 @@ export async function requireCase(ctx: Ctx, caseId: string, purpose: 'read' | 'w
     throw new AppError('conflict', 'Der Fall ist abgeschlossen und kann nicht mehr geändert werden.');
   }
   return { ...loaded, reason };
+}
+
+/** The household rule's subjects for these households, with the access subjects of all their cases. */
+async function householdSubjects(db: Kysely<DB>, tenantId: string, householdIds: string[]) {
+  const households = await db
+    .selectFrom('household as h')
+    .select([
+      'h.id',
+      'h.team_id',
+      'h.created_by',
+      sql<{ team_id: string; lead_user_id: string | null; granted: string[] }[]>`coalesce((
+        select json_agg(json_build_object('team_id', c.team_id, 'lead_user_id', c.lead_user_id, 'granted',
+          coalesce((select array_agg(g.user_id) from case_access_grant g
+            where g.tenant_id = c.tenant_id and g.case_id = c.id), '{}')))
+        from case_file c where c.tenant_id = h.tenant_id and c.household_id = h.id), '[]')`.as('cases'),
+    ])
+    .where('h.tenant_id', '=', tenantId)
+    .where('h.id', 'in', householdIds)
+    .execute();
+  return new Map(
+    households.map((h): [string, HouseholdAccessSubject & { id: string }] => [
+      h.id,
+      { id: h.id, teamId: h.team_id, createdBy: h.created_by, cases: h.cases.map(toSubject) },
+    ]),
+  );
+}
+
+/**
+ * The gate before a household is used for a new case: it exists and the actor may use it (policy.ts,
+ * mayUseHousehold). A refusal is audited; it names nobody of the family.
+ */
+export async function requireHousehold(ctx: Ctx, householdId: string) {
+  const subject = (await householdSubjects(ctx.db, ctx.actor.tenantId, [householdId])).get(householdId);
+  if (!subject) throw AppError.validation('householdId', 'Diesen Haushalt gibt es nicht.');
+  if (!mayUseHousehold(ctx.actor, subject)) {
+    throw new AppError(
+      'forbidden',
+      'Diese Familie ist bereits bekannt und Sie haben keinen Zugriff auf ihre Fälle. Bitte klären Sie die Zuständigkeit mit der Referatsleitung des zuständigen Teams; sie kann Ihnen Zugriff gewähren.',
+      {
+        fieldErrors: [{ field: 'householdId', message: 'Kein Zugriff auf diese Familie.' }],
+        audit: {
+          action: 'access_denied',
+          entityType: 'household',
+          entityId: householdId,
+          details: { purpose: 'open_case' },
+        },
+      },
+    );
+  }
+  return subject;
+}
+
+/** Which of these households may the actor use (for linking their persons into a new household)? */
+export async function usableHouseholdIds(db: Kysely<DB>, actor: Actor, householdIds: string[]) {
+  if (householdIds.length === 0) return new Set<string>();
+  const subjects = await householdSubjects(db, actor.tenantId, householdIds);
+  return new Set([...subjects.values()].filter((s) => mayUseHousehold(actor, s)).map((s) => s.id));
 }
 
 /** Which of these cases may the actor see? */

@@ -1,7 +1,7 @@
 import type { IntakeInput } from '@leuchtturm/shared';
 import type { Ctx } from '../../shared/context.ts';
 import { AppError } from '../../shared/errors.ts';
-import { bumpCaseVersion, requireCase } from './access.ts';
+import { bumpCaseVersion, requireCase, requireHousehold } from './access.ts';
 
 /**
  * Falleingang. The case takes its team from the household's address; the intake case manager leads it when she
@@ -9,13 +9,13 @@ import { bumpCaseVersion, requireCase } from './access.ts';
  */
 export async function openCase(ctx: Ctx, input: IntakeInput): Promise<{ id: string; caseNumber: string }> {
   const tenantId = ctx.actor.tenantId;
+  await requireHousehold(ctx, input.householdId);
   const household = await ctx.db
     .selectFrom('household')
     .select(['id', 'team_id', 'district_id'])
     .where('tenant_id', '=', tenantId)
     .where('id', '=', input.householdId)
-    .executeTakeFirst();
-  if (!household) throw AppError.validation('householdId', 'Diesen Haushalt gibt es nicht.');
+    .executeTakeFirstOrThrow();
   if (!household.team_id)
     throw AppError.validation('householdId', 'Für die Adresse des Haushalts ist kein Team zuständig.');
   const lead =

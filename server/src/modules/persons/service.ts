@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import type { Ctx } from '../../shared/context.ts';
 import { AppError } from '../../shared/errors.ts';
 import { expectOneUpdated } from '../../shared/versioned.ts';
-import { accessibleCaseIds } from '../cases/access.ts';
+import { accessibleCaseIds, usableHouseholdIds } from '../cases/access.ts';
 import { findResponsibleTeam } from '../organisation/address.ts';
 import { koelnerPhonetik, matchNames } from './phonetics.ts';
 
@@ -50,30 +50,6 @@ export async function createHousehold(ctx: Ctx, input: HouseholdInput): Promise<
   const place = await resolveAddress(ctx, input.address);
   const existingIds = input.members.flatMap((m) => (m.personId ? [m.personId] : []));
   if (existingIds.length > 0) {
-    // Linking a known person requires access to one of their cases (or that they have none yet).
-    const known = await ctx.db
-      .selectFrom('household_member as hm')
-      .innerJoin('case_file as c', (j) =>
-        j.onRef('c.tenant_id', '=', 'hm.tenant_id').onRef('c.household_id', '=', 'hm.household_id'),
-      )
-      .select(['hm.person_id', 'c.id as case_id'])
-      .where('hm.tenant_id', '=', tenantId)
-      .where('hm.person_id', 'in', existingIds)
-      .execute();
-    const allowed = await accessibleCaseIds(
-      ctx.db,
-      ctx.actor,
-      known.map((k) => k.case_id),
-    );
-    for (const personId of existingIds) {
-      const cases = known.filter((k) => k.person_id === personId);
-      if (cases.length > 0 && !cases.some((c) => allowed.has(c.case_id))) {
-        throw AppError.validation(
-          'members',
-          'Diese Person gehört zu einem Fall, auf den Sie keinen Zugriff haben.',
-        );
-      }
-    }
     const found = await ctx.db
       .selectFrom('person')
       .select('id')
@@ -82,6 +58,35 @@ export async function createHousehold(ctx: Ctx, input: HouseholdInput): Promise<
       .execute();
     if (found.length !== new Set(existingIds).size)
       throw AppError.validation('members', 'Eine der gewählten Personen gibt es nicht.');
+    // Linking a known person requires that one of their households may be used (policy.ts, mayUseHousehold).
+    const memberships = await ctx.db
+      .selectFrom('household_member')
+      .select(['person_id', 'household_id'])
+      .where('tenant_id', '=', tenantId)
+      .where('person_id', 'in', existingIds)
+      .execute();
+    const usable = await usableHouseholdIds(
+      ctx.db,
+      ctx.actor,
+      memberships.map((m) => m.household_id),
+    );
+    for (const personId of existingIds) {
+      if (!memberships.some((m) => m.person_id === personId && usable.has(m.household_id))) {
+        throw new AppError(
+          'forbidden',
+          'Diese Person gehört zu einer Familie, auf deren Fälle Sie keinen Zugriff haben.',
+          {
+            fieldErrors: [{ field: 'members', message: 'Kein Zugriff auf diese Person.' }],
+            audit: {
+              action: 'access_denied',
+              entityType: 'person',
+              entityId: personId,
+              details: { purpose: 'link' },
+            },
+          },
+        );
+      }
+    }
   }
   const household = await ctx.db
     .insertInto('household')
@@ -94,6 +99,7 @@ export async function createHousehold(ctx: Ctx, input: HouseholdInput): Promise<
       postal_code: place.street.postalCode,
       district_id: place.district.id,
       team_id: place.team.id,
+      created_by: ctx.actor.userId,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
