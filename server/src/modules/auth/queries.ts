@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 
 /** The signed-in user with team, centre and tenant: what `me` shows and what an Actor is built from. */
@@ -62,4 +62,35 @@ export async function countRecentFailures(
   q = 'username' in by ? q.where('username', '=', by.username) : q.where('ip', '=', by.ip);
   const row = await q.executeTakeFirstOrThrow();
   return Number(row.n);
+}
+
+/**
+ * Takes one sign-in attempt's slot before the password is checked, or refuses when the account or the address has
+ * used its attempts in the window. Count and insert happen under transaction-scoped advisory locks on the account
+ * and the address (always in that order), so parallel attempts queue here and at most `perAccount` passwords are
+ * ever checked per window: the slot counts as a failure until a success clears it.
+ */
+export async function reserveLoginAttempt(
+  db: Kysely<DB>,
+  tenantId: string,
+  attempt: { username: string; ip: string },
+  limits: { since: Date; perAccount: number; perAddress: number },
+): Promise<{ id: string; at: Date } | null> {
+  return db.transaction().execute(async (trx) => {
+    await sql`select pg_advisory_xact_lock(hashtextextended(${`login:${tenantId}:user:${attempt.username}`}, 0))`.execute(
+      trx,
+    );
+    await sql`select pg_advisory_xact_lock(hashtextextended(${`login:${tenantId}:ip:${attempt.ip}`}, 0))`.execute(
+      trx,
+    );
+    const byAccount = await countRecentFailures(trx, tenantId, { username: attempt.username }, limits.since);
+    if (byAccount >= limits.perAccount) return null;
+    const byAddress = await countRecentFailures(trx, tenantId, { ip: attempt.ip }, limits.since);
+    if (byAddress >= limits.perAddress) return null;
+    return trx
+      .insertInto('login_failure')
+      .values({ tenant_id: tenantId, username: attempt.username, ip: attempt.ip })
+      .returning(['id', 'at'])
+      .executeTakeFirstOrThrow();
+  });
 }

@@ -70,7 +70,8 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       response: { 204: z.null() },
     },
     handler: async (request, reply) => {
-      await withCtx(request, (ctx) => changePassword(ctx, request.body));
+      const tokenHash = request.session?.tokenHash ?? '';
+      await withCtx(request, (ctx) => changePassword(ctx, request.body, tokenHash));
       return reply.status(204).send(null);
     },
   });

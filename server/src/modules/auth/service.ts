@@ -9,8 +9,14 @@ import { inTransaction } from '../../shared/context.ts';
 import { AppError } from '../../shared/errors.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
 import { presentSessionUser } from './presenter.ts';
-import { countRecentFailures, findSessionUser, findTenantBySlug, listTenants } from './queries.ts';
-import { startSession } from './sessions.ts';
+import {
+  countRecentFailures,
+  findSessionUser,
+  findTenantBySlug,
+  listTenants,
+  reserveLoginAttempt,
+} from './queries.ts';
+import { endOtherSessions, startSession } from './sessions.ts';
 
 /** Failed sign-ins within this window count towards a lock-out. */
 export const lockout = { windowMinutes: 15, perAccount: 5, perAddress: 20 } as const;
@@ -38,10 +44,8 @@ export async function login(
   const tenant = await resolveTenant(db, config, input.tenant);
   const username = input.username.toLowerCase();
   const since = new Date(Date.now() - lockout.windowMinutes * 60_000);
-  const tooMany =
-    (await countRecentFailures(db, tenant.id, { username }, since)) >= lockout.perAccount ||
-    (await countRecentFailures(db, tenant.id, { ip }, since)) >= lockout.perAddress;
-  if (tooMany) {
+  const slot = await reserveLoginAttempt(db, tenant.id, { username, ip }, { since, ...lockout });
+  if (!slot) {
     throw new AppError('too_many_attempts', lockedMessage, { retryAfterSeconds: lockout.windowMinutes * 60 });
   }
 
@@ -55,8 +59,8 @@ export async function login(
     (await verifyPassword(account?.active ? account.password_hash : null, input.password)) && account;
 
   if (!ok) {
+    // The reserved slot stays as the failure's record.
     const failures = await inTransaction(db, systemActor(tenant.id), async (ctx) => {
-      await ctx.db.insertInto('login_failure').values({ tenant_id: tenant.id, username, ip }).execute();
       await ctx.audit({ action: 'login_failed', entityType: 'user', entityId: account?.id ?? null });
       return countRecentFailures(ctx.db, tenant.id, { username }, since);
     });
@@ -69,10 +73,12 @@ export async function login(
   }
 
   return inTransaction(db, { ...systemActor(tenant.id), userId: account.id }, async (ctx) => {
+    // A success clears this attempt's slot and the failures before it; attempts still in flight keep counting.
     await ctx.db
       .deleteFrom('login_failure')
       .where('tenant_id', '=', tenant.id)
       .where('username', '=', username)
+      .where((eb) => eb.or([eb('id', '=', slot.id), eb('at', '<', slot.at)]))
       .execute();
     const { cookieValue, csrfToken } = await startSession(ctx.db, config, tenant.id, account.id);
     await ctx.audit({ action: 'login', entityType: 'user', entityId: account.id });
@@ -82,7 +88,12 @@ export async function login(
   });
 }
 
-export async function changePassword(ctx: Ctx, input: ChangePasswordRequest): Promise<void> {
+/** Changes the own password and ends the user's other sessions (a stolen session must not outlive the change). */
+export async function changePassword(
+  ctx: Ctx,
+  input: ChangePasswordRequest,
+  currentTokenHash: string,
+): Promise<void> {
   const userId = ctx.actor.userId;
   if (!userId) throw new AppError('unauthenticated', 'Bitte melden Sie sich an.');
   const account = await ctx.db
@@ -100,10 +111,11 @@ export async function changePassword(ctx: Ctx, input: ChangePasswordRequest): Pr
     .where('tenant_id', '=', ctx.actor.tenantId)
     .where('id', '=', userId)
     .execute();
+  const endedSessions = await endOtherSessions(ctx.db, ctx.actor.tenantId, userId, currentTokenHash);
   await ctx.audit({
     action: 'update',
     entityType: 'user',
     entityId: userId,
-    details: { fields: ['password'] },
+    details: { fields: ['password'], endedSessions },
   });
 }

@@ -113,3 +113,19 @@ export function csrfMatches(expected: string, given: string | undefined): boolea
   const b = Buffer.from(given);
   return a.length === b.length && timingSafeEqual(a, b);
 }
+
+/** Ends every session of a user but the one given (after a password change: whoever else held one is out). */
+export async function endOtherSessions(
+  db: Kysely<DB>,
+  tenantId: string,
+  userId: string,
+  keepTokenHash: string,
+): Promise<number> {
+  const result = await db
+    .deleteFrom('session')
+    .where('tenant_id', '=', tenantId)
+    .where('user_id', '=', userId)
+    .where('token_hash', '!=', keepTokenHash)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

@@ -38,7 +38,8 @@ export function AccountPage() {
           notifications.show({
             color: 'green',
             title: 'Gespeichert',
-            message: 'Ihr Passwort wurde geändert.',
+            message:
+              'Ihr Passwort wurde geändert. Ihre Anmeldungen in anderen Browsern und auf anderen Geräten wurden beendet.',
           });
         },
         onError: (error) => form.showServerError(error, ['currentPassword', 'newPassword']),
