@@ -21,3 +21,58 @@ export function formatDateDe(date: string | null | undefined): string {
   const [y, m, d] = date.split('-');
   return `${d}.${m}.${y}`;
 }
+
+/*
+ * Day arithmetic on calendar dates. A date is a day number since 1970-01-01 (UTC has no daylight-saving jumps, so
+ * every day is 86,400,000 ms there); these are the only functions that convert between the two.
+ */
+const DAY_MS = 86_400_000;
+
+/** Days since 1970-01-01 of a 'YYYY-MM-DD' date. */
+export function dayNumber(date: string): number {
+  return Math.round(Date.parse(`${date}T00:00:00Z`) / DAY_MS);
+}
+
+/** The 'YYYY-MM-DD' date of a day number. */
+export function dateOfDay(day: number): string {
+  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+}
+
+export function addDays(date: string, days: number): string {
+  return dateOfDay(dayNumber(date) + days);
+}
+
+/** Days from `from` to `to`, both counted (a measure from the 1st to the 31st runs 31 days); 0 when to < from. */
+export function daysInclusive(from: string, to: string): number {
+  return Math.max(0, dayNumber(to) - dayNumber(from) + 1);
+}
+
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** First and last day of the month of a date or of a 'YYYY-MM' month. */
+export function monthBounds(dateOrMonth: string): { from: string; to: string } {
+  const [y, m] = dateOrMonth.split('-').map(Number) as [number, number];
+  const mm = String(m).padStart(2, '0');
+  return { from: `${y}-${mm}-01`, to: `${y}-${mm}-${String(daysInMonth(y, m)).padStart(2, '0')}` };
+}
+
+/** The quarter (1-4) of a date. */
+export function quarterOf(date: string): 1 | 2 | 3 | 4 {
+  return (Math.floor((Number(date.slice(5, 7)) - 1) / 3) + 1) as 1 | 2 | 3 | 4;
+}
+
+/** First and last day of a quarter. */
+export function quarterBounds(year: number, quarter: 1 | 2 | 3 | 4): { from: string; to: string } {
+  const first = (quarter - 1) * 3 + 1;
+  return {
+    from: `${year}-${String(first).padStart(2, '0')}-01`,
+    to: monthBounds(`${year}-${String(first + 2).padStart(2, '0')}`).to,
+  };
+}
+
+/** The calendar day in Europe/Berlin of an instant (what "the day it happened" means to the office). */
+export function berlinDateOf(instant: Date): string {
+  return todayIso(instant);
+}
