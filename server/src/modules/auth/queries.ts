@@ -1,5 +1,5 @@
-import { type Kysely, sql } from 'kysely';
-import type { DB } from '../../db/schema.ts';
+import { type Insertable, type Kysely, sql } from 'kysely';
+import type { DB, SessionTable } from '../../db/schema.ts';
 
 /** The signed-in user with team, centre and tenant: what `me` shows and what an Actor is built from. */
 export function findSessionUser(db: Kysely<DB>, tenantId: string, userId: string) {
@@ -93,4 +93,84 @@ export async function reserveLoginAttempt(
       .returning(['id', 'at'])
       .executeTakeFirstOrThrow();
   });
+}
+
+export function findAccount(db: Kysely<DB>, tenantId: string, by: { username: string } | { id: string }) {
+  const q = db
+    .selectFrom('app_user')
+    .select(['id', 'password_hash', 'active'])
+    .where('tenant_id', '=', tenantId);
+  return (
+    'username' in by ? q.where('username', '=', by.username) : q.where('id', '=', by.id)
+  ).executeTakeFirst();
+}
+
+export async function setPasswordHash(db: Kysely<DB>, tenantId: string, userId: string, hash: string) {
+  await db
+    .updateTable('app_user')
+    .set({ password_hash: hash })
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', userId)
+    .execute();
+}
+
+/** After a success: the attempt's own slot and the failures before it go; attempts still in flight keep counting. */
+export async function clearFailuresUpTo(
+  db: Kysely<DB>,
+  tenantId: string,
+  username: string,
+  slot: { id: string; at: Date },
+) {
+  await db
+    .deleteFrom('login_failure')
+    .where('tenant_id', '=', tenantId)
+    .where('username', '=', username)
+    .where((eb) => eb.or([eb('id', '=', slot.id), eb('at', '<', slot.at)]))
+    .execute();
+}
+
+export async function insertSession(db: Kysely<DB>, row: Insertable<SessionTable>) {
+  await db.insertInto('session').values(row).execute();
+}
+
+export function findSession(db: Kysely<DB>, tenantId: string, tokenHash: string) {
+  return db
+    .selectFrom('session')
+    .select(['user_id', 'csrf_token', 'last_seen_at', 'expires_at'])
+    .where('tenant_id', '=', tenantId)
+    .where('token_hash', '=', tokenHash)
+    .executeTakeFirst();
+}
+
+export async function touchSession(db: Kysely<DB>, tenantId: string, tokenHash: string, at: Date) {
+  await db
+    .updateTable('session')
+    .set({ last_seen_at: at })
+    .where('tenant_id', '=', tenantId)
+    .where('token_hash', '=', tokenHash)
+    .execute();
+}
+
+export async function deleteSession(db: Kysely<DB>, tenantId: string, tokenHash: string) {
+  await db
+    .deleteFrom('session')
+    .where('tenant_id', '=', tenantId)
+    .where('token_hash', '=', tokenHash)
+    .execute();
+}
+
+/** Deletes every session of a user but one; answers how many ended. */
+export async function deleteOtherSessions(
+  db: Kysely<DB>,
+  tenantId: string,
+  userId: string,
+  keepTokenHash: string,
+) {
+  const result = await db
+    .deleteFrom('session')
+    .where('tenant_id', '=', tenantId)
+    .where('user_id', '=', userId)
+    .where('token_hash', '!=', keepTokenHash)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
 }

@@ -10,11 +10,14 @@ import { AppError } from '../../shared/errors.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
 import { presentSessionUser } from './presenter.ts';
 import {
+  clearFailuresUpTo,
   countRecentFailures,
+  findAccount,
   findSessionUser,
   findTenantBySlug,
   listTenants,
   reserveLoginAttempt,
+  setPasswordHash,
 } from './queries.ts';
 import { endOtherSessions, startSession } from './sessions.ts';
 
@@ -49,12 +52,7 @@ export async function login(
     throw new AppError('too_many_attempts', lockedMessage, { retryAfterSeconds: lockout.windowMinutes * 60 });
   }
 
-  const account = await db
-    .selectFrom('app_user')
-    .select(['id', 'password_hash', 'active'])
-    .where('tenant_id', '=', tenant.id)
-    .where('username', '=', username)
-    .executeTakeFirst();
+  const account = await findAccount(db, tenant.id, { username });
   const ok =
     (await verifyPassword(account?.active ? account.password_hash : null, input.password)) && account;
 
@@ -73,13 +71,7 @@ export async function login(
   }
 
   return inTransaction(db, { ...systemActor(tenant.id), userId: account.id }, async (ctx) => {
-    // A success clears this attempt's slot and the failures before it; attempts still in flight keep counting.
-    await ctx.db
-      .deleteFrom('login_failure')
-      .where('tenant_id', '=', tenant.id)
-      .where('username', '=', username)
-      .where((eb) => eb.or([eb('id', '=', slot.id), eb('at', '<', slot.at)]))
-      .execute();
+    await clearFailuresUpTo(ctx.db, tenant.id, username, slot);
     const { cookieValue, csrfToken } = await startSession(ctx.db, config, tenant.id, account.id);
     await ctx.audit({ action: 'login', entityType: 'user', entityId: account.id });
     const user = await findSessionUser(ctx.db, tenant.id, account.id);
@@ -96,21 +88,11 @@ export async function changePassword(
 ): Promise<void> {
   const userId = ctx.actor.userId;
   if (!userId) throw new AppError('unauthenticated', 'Bitte melden Sie sich an.');
-  const account = await ctx.db
-    .selectFrom('app_user')
-    .select(['password_hash'])
-    .where('tenant_id', '=', ctx.actor.tenantId)
-    .where('id', '=', userId)
-    .executeTakeFirstOrThrow();
-  if (!(await verifyPassword(account.password_hash, input.currentPassword))) {
+  const account = await findAccount(ctx.db, ctx.actor.tenantId, { id: userId });
+  if (!account || !(await verifyPassword(account.password_hash, input.currentPassword))) {
     throw AppError.validation('currentPassword', 'Das bisherige Passwort stimmt nicht.');
   }
-  await ctx.db
-    .updateTable('app_user')
-    .set({ password_hash: await hashPassword(input.newPassword) })
-    .where('tenant_id', '=', ctx.actor.tenantId)
-    .where('id', '=', userId)
-    .execute();
+  await setPasswordHash(ctx.db, ctx.actor.tenantId, userId, await hashPassword(input.newPassword));
   const endedSessions = await endOtherSessions(ctx.db, ctx.actor.tenantId, userId, currentTokenHash);
   await ctx.audit({
     action: 'update',

@@ -4,7 +4,16 @@ import type { Kysely } from 'kysely';
 import type { Config } from '../../config.ts';
 import type { DB } from '../../db/schema.ts';
 import type { Actor } from '../../shared/actor.ts';
-import { findDeputyFor, findSessionUser, type SessionUserRow } from './queries.ts';
+import {
+  deleteOtherSessions,
+  deleteSession,
+  findDeputyFor,
+  findSession,
+  findSessionUser,
+  insertSession,
+  type SessionUserRow,
+  touchSession,
+} from './queries.ts';
 
 export const SESSION_COOKIE = 'lt_session';
 
@@ -23,17 +32,14 @@ export async function startSession(
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
   const now = new Date();
-  await db
-    .insertInto('session')
-    .values({
-      tenant_id: tenantId,
-      token_hash: sha256(token),
-      user_id: userId,
-      csrf_token: csrfToken,
-      last_seen_at: now,
-      expires_at: new Date(now.getTime() + config.absoluteTimeoutHours * 3600_000),
-    })
-    .execute();
+  await insertSession(db, {
+    tenant_id: tenantId,
+    token_hash: sha256(token),
+    user_id: userId,
+    csrf_token: csrfToken,
+    last_seen_at: now,
+    expires_at: new Date(now.getTime() + config.absoluteTimeoutHours * 3600_000),
+  });
   return { cookieValue: `${tenantId}.${token}`, csrfToken };
 }
 
@@ -62,12 +68,7 @@ export async function resolveSession(
   const token = cookieValue.slice(dot + 1);
   if (dot < 0 || !UUID.test(tenantId) || !token) return { status: 'none' };
   const tokenHash = sha256(token);
-  const row = await db
-    .selectFrom('session')
-    .select(['user_id', 'csrf_token', 'last_seen_at', 'expires_at'])
-    .where('tenant_id', '=', tenantId)
-    .where('token_hash', '=', tokenHash)
-    .executeTakeFirst();
+  const row = await findSession(db, tenantId, tokenHash);
   if (!row) return { status: 'none' };
   const now = Date.now();
   const idleLimit = config.idleTimeoutMinutes * 60_000;
@@ -82,12 +83,7 @@ export async function resolveSession(
   }
   // Touch at most once a minute: the idle timeout needs no finer grain, and reads stay reads.
   if (now - row.last_seen_at.getTime() > 60_000) {
-    await db
-      .updateTable('session')
-      .set({ last_seen_at: new Date(now) })
-      .where('tenant_id', '=', tenantId)
-      .where('token_hash', '=', tokenHash)
-      .execute();
+    await touchSession(db, tenantId, tokenHash, new Date(now));
   }
   const actor: Actor = {
     tenantId,
@@ -100,11 +96,7 @@ export async function resolveSession(
 }
 
 export async function endSession(db: Kysely<DB>, tenantId: string, tokenHash: string): Promise<void> {
-  await db
-    .deleteFrom('session')
-    .where('tenant_id', '=', tenantId)
-    .where('token_hash', '=', tokenHash)
-    .execute();
+  await deleteSession(db, tenantId, tokenHash);
 }
 
 export function csrfMatches(expected: string, given: string | undefined): boolean {
@@ -115,17 +107,6 @@ export function csrfMatches(expected: string, given: string | undefined): boolea
 }
 
 /** Ends every session of a user but the one given (after a password change: whoever else held one is out). */
-export async function endOtherSessions(
-  db: Kysely<DB>,
-  tenantId: string,
-  userId: string,
-  keepTokenHash: string,
-): Promise<number> {
-  const result = await db
-    .deleteFrom('session')
-    .where('tenant_id', '=', tenantId)
-    .where('user_id', '=', userId)
-    .where('token_hash', '!=', keepTokenHash)
-    .executeTakeFirst();
-  return Number(result.numDeletedRows);
+export function endOtherSessions(db: Kysely<DB>, tenantId: string, userId: string, keepTokenHash: string) {
+  return deleteOtherSessions(db, tenantId, userId, keepTokenHash);
 }
