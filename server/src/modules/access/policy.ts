@@ -37,6 +37,38 @@ export function caseAccessReason(actor: Actor, subject: CaseAccessSubject): Case
   return null;
 }
 
+/**
+ * The list form of the same rule, for queries that select many cases ("Meine Fälle", the team view): the cases led
+ * by the actor or someone she stands in for, or granted to her (scope mine), or the cases of the team she leads
+ * (scope team). Together the two scopes admit exactly the cases caseAccessReason admits (policy.test.ts).
+ */
+export interface CaseListFilter {
+  leadUserIds: string[];
+  grantee: string | null;
+  teamLeadOf: string | null;
+}
+
+export function caseListFilter(actor: Actor, scope: 'mine' | 'team'): CaseListFilter {
+  if (actor.userId === null) return { leadUserIds: [], grantee: null, teamLeadOf: null };
+  if (scope === 'team') {
+    return {
+      leadUserIds: [],
+      grantee: null,
+      teamLeadOf: actor.roles.includes('team_lead') ? actor.teamId : null,
+    };
+  }
+  return { leadUserIds: [actor.userId, ...actor.deputyFor], grantee: actor.userId, teamLeadOf: null };
+}
+
+/** Whether a case passes a list filter (what the list query's SQL does, as a function for tests). */
+export function matchesCaseListFilter(filter: CaseListFilter, subject: CaseAccessSubject): boolean {
+  return (
+    (subject.leadUserId !== null && filter.leadUserIds.includes(subject.leadUserId)) ||
+    (filter.grantee !== null && subject.grantedUserIds.includes(filter.grantee)) ||
+    (filter.teamLeadOf !== null && filter.teamLeadOf === subject.teamId)
+  );
+}
+
 /** What the household rule needs: its team, who registered it, and the access subjects of its cases. */
 export interface HouseholdAccessSubject {
   teamId: string | null;

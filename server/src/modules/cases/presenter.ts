@@ -1,8 +1,8 @@
 import type { CaseSummary } from '@leuchtturm/shared';
-import type { CaseListRow } from './queries.ts';
+import type { CaseSummaryRow } from './queries/list.ts';
 
 /** The row of "Meine Fälle" (and the head of the case page). Only these fields leave the server. */
-export function presentCaseSummary(r: CaseListRow, today: string): CaseSummary {
+export function presentCaseSummary(r: CaseSummaryRow, today: string): CaseSummary {
   const candidates = [
     ...(r.next_mandate ? [{ on: r.next_mandate, what: 'Auftrag/Auflage fällig' }] : []),
     ...(r.next_review ? [{ on: r.next_review, what: 'Überprüfung des Hilfeplans' }] : []),

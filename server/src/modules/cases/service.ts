@@ -1,9 +1,11 @@
 import { type CaseDetail, type MyCasesQuery, todayIso } from '@leuchtturm/shared';
 import type { Ctx } from '../../shared/context.ts';
+import { AppError } from '../../shared/errors.ts';
 import { requireCase } from './access.ts';
-import { loadCaseDetail } from './detail.ts';
+import { presentCaseDetail } from './detailPresenter.ts';
 import { presentCaseSummary } from './presenter.ts';
-import { listCases } from './queries.ts';
+import { loadCaseRecords } from './queries/detail.ts';
+import { caseSummary, listCases } from './queries/list.ts';
 
 /** Reading cases. Every read of a case is audited; the list shows only cases the rule lets the actor see. */
 
@@ -20,7 +22,13 @@ export async function myCases(ctx: Ctx, query: MyCasesQuery) {
 
 export async function readCase(ctx: Ctx, caseId: string): Promise<CaseDetail> {
   const loaded = await requireCase(ctx, caseId, 'read');
-  const detail = await loadCaseDetail(ctx.db, ctx.actor.tenantId, caseId, loaded.reason, todayIso());
+  const today = todayIso();
+  const [records, summary] = await Promise.all([
+    loadCaseRecords(ctx.db, ctx.actor.tenantId, caseId),
+    caseSummary(ctx.db, ctx.actor.tenantId, caseId, today),
+  ]);
+  if (!summary) throw AppError.notFound('Der Fall');
+  const detail = presentCaseDetail(records, summary, loaded.reason, today);
   await ctx.audit({ action: 'read', entityType: 'case', entityId: caseId });
   return detail;
 }

@@ -1,7 +1,8 @@
 import type { MyCasesQuery } from '@leuchtturm/shared';
 import { type Kysely, sql } from 'kysely';
-import type { DB } from '../../db/schema.ts';
-import type { Actor } from '../../shared/actor.ts';
+import type { DB } from '../../../db/schema.ts';
+import type { Actor } from '../../../shared/actor.ts';
+import { caseListFilter } from '../../access/policy.ts';
 
 /**
  * "Meine Fälle": the cases the actor leads, stands in for, was granted, or (scope team, for team leads) the team's.
@@ -14,14 +15,9 @@ const nextMandate = sql<string | null>`(select min(m.due_on) from mandate m wher
 const nextReview = sql<string | null>`(select hp.review_on from help_plan hp where hp.tenant_id = c.tenant_id
   and hp.case_id = c.id order by hp.version_no desc limit 1)`;
 
-export function listCases(
-  db: Kysely<DB>,
-  actor: Actor,
-  query: MyCasesQuery,
-  today: string,
-  onlyCaseId?: string,
-) {
-  let q = db
+/** The columns of a case summary (the row of "Meine Fälle" and the head of the case page). */
+function caseSummaries(db: Kysely<DB>, tenantId: string, today: string) {
+  return db
     .selectFrom('case_file as c')
     .innerJoin('household as h', (j) =>
       j.onRef('h.tenant_id', '=', 'c.tenant_id').onRef('h.id', '=', 'c.household_id'),
@@ -53,30 +49,36 @@ export function listCases(
       sql<number>`(select count(*) from mandate m where m.tenant_id = c.tenant_id and m.case_id = c.id
         and m.result = 'offen' and m.due_on < ${today}::date)`.as('overdue_mandates'),
     ])
-    .where('c.tenant_id', '=', actor.tenantId);
+    .where('c.tenant_id', '=', tenantId);
+}
 
-  if (onlyCaseId) {
-    // The head of one case page: access was checked by the caller.
-    q = q.where('c.id', '=', onlyCaseId);
-  } else if (query.scope === 'team' && actor.roles.includes('team_lead') && actor.teamId) {
-    q = q.where('c.team_id', '=', actor.teamId);
-  } else {
-    const userId = actor.userId ?? '00000000-0000-0000-0000-000000000000';
-    q = q.where((eb) =>
-      eb.or([
-        eb('c.lead_user_id', '=', userId),
-        ...(actor.deputyFor.length > 0 ? [eb('c.lead_user_id', 'in', actor.deputyFor)] : []),
-        eb.exists(
-          eb
-            .selectFrom('case_access_grant as g')
-            .select('g.user_id')
-            .whereRef('g.tenant_id', '=', 'c.tenant_id')
-            .whereRef('g.case_id', '=', 'c.id')
-            .where('g.user_id', '=', userId),
-        ),
-      ]),
-    );
-  }
+/** The summary of one case, for the head of its page (access is checked by the caller). */
+export function caseSummary(db: Kysely<DB>, tenantId: string, caseId: string, today: string) {
+  return caseSummaries(db, tenantId, today).where('c.id', '=', caseId).executeTakeFirst();
+}
+
+export function listCases(db: Kysely<DB>, actor: Actor, query: MyCasesQuery, today: string) {
+  let q = caseSummaries(db, actor.tenantId, today);
+  // The access rule's list form (access/policy.ts): the same rule as the single-case check.
+  const filter = caseListFilter(actor, query.scope);
+  q = q.where((eb) =>
+    eb.or([
+      ...(filter.leadUserIds.length > 0 ? [eb('c.lead_user_id', 'in', filter.leadUserIds)] : []),
+      ...(filter.teamLeadOf ? [eb('c.team_id', '=', filter.teamLeadOf)] : []),
+      ...(filter.grantee
+        ? [
+            eb.exists(
+              eb
+                .selectFrom('case_access_grant as g')
+                .select('g.user_id')
+                .whereRef('g.tenant_id', '=', 'c.tenant_id')
+                .whereRef('g.case_id', '=', 'c.id')
+                .where('g.user_id', '=', filter.grantee),
+            ),
+          ]
+        : []),
+    ]),
+  );
   if (query.status !== 'alle') q = q.where('c.status', '=', query.status);
   if (query.area) q = q.where(areaOf, '=', query.area);
   if (query.q) {
@@ -88,4 +90,4 @@ export function listCases(
   else q = q.orderBy(sql`least(${nextMandate}, ${nextReview}) asc nulls last`);
   return q.orderBy('c.case_number').limit(500).execute();
 }
-export type CaseListRow = Awaited<ReturnType<typeof listCases>>[number];
+export type CaseSummaryRow = Awaited<ReturnType<typeof listCases>>[number];

@@ -1,191 +1,35 @@
 import type { CaseDetail } from '@leuchtturm/shared';
-import { caseAreas, formatDateDe, mandateKinds } from '@leuchtturm/shared';
-import type { Kysely } from 'kysely';
-import type { DB } from '../../db/schema.ts';
+import { berlinDateOf, caseAreas, formatDateDe, mandateKinds } from '@leuchtturm/shared';
 import type { CaseAccessReason } from '../access/policy.ts';
 import { presentCaseSummary } from './presenter.ts';
-import { listCases } from './queries.ts';
+import type { CaseRecords } from './queries/detail.ts';
+import type { CaseSummaryRow } from './queries/list.ts';
 
-/** Everything the case page shows, in one call (a handful of indexed queries, no N+1). */
-export async function loadCaseDetail(
-  db: Kysely<DB>,
-  tenantId: string,
-  caseId: string,
+/** The case page: the summary head and every record of the method, shaped field by field (no raw rows leave). */
+export function presentCaseDetail(
+  records: CaseRecords,
+  summaryRow: CaseSummaryRow,
   access: CaseAccessReason,
   today: string,
-): Promise<CaseDetail> {
-  const base = await db
-    .selectFrom('case_file as c')
-    .innerJoin('household as h', (j) =>
-      j.onRef('h.tenant_id', '=', 'c.tenant_id').onRef('h.id', '=', 'c.household_id'),
-    )
-    .leftJoin('district as d', (j) =>
-      j.onRef('d.tenant_id', '=', 'h.tenant_id').onRef('d.id', '=', 'h.district_id'),
-    )
-    .leftJoin('team as t', (j) => j.onRef('t.tenant_id', '=', 'h.tenant_id').onRef('t.id', '=', 'h.team_id'))
-    .select([
-      'c.access_route',
-      'c.reporter',
-      'c.concern',
-      'c.closing_reason',
-      'c.closing_outcome',
-      'c.closing_tip',
-      'c.opened_on',
-      'c.created_at',
-      'h.id as household_id',
-      'h.name as household_name',
-      'h.version as household_version',
-      'h.street_name',
-      'h.house_number',
-      'h.postal_code',
-      'd.id as h_district_id',
-      'd.name as h_district_name',
-      't.id as h_team_id',
-      't.name as h_team_name',
-    ])
-    .where('c.tenant_id', '=', tenantId)
-    .where('c.id', '=', caseId)
-    .executeTakeFirstOrThrow();
-  const [summaryRow] = await listCases(
-    db,
-    { tenantId, userId: null, roles: [], teamId: null, deputyFor: [] },
-    { status: 'alle', sort: 'name', scope: 'mine' },
-    today,
-    caseId,
-  );
-  if (!summaryRow) throw new Error('case vanished while loading');
-  const members = await db
-    .selectFrom('household_member as hm')
-    .innerJoin('person as p', (j) =>
-      j.onRef('p.tenant_id', '=', 'hm.tenant_id').onRef('p.id', '=', 'hm.person_id'),
-    )
-    .select([
-      'hm.role',
-      'hm.custody',
-      'p.id',
-      'p.first_name',
-      'p.last_name',
-      'p.birth_date',
-      'p.gender',
-      'p.language',
-      'p.phone',
-      'p.version',
-    ])
-    .where('hm.tenant_id', '=', tenantId)
-    .where('hm.household_id', '=', base.household_id)
-    .orderBy('hm.position')
-    .execute();
-
-  const consultations = await db
-    .selectFrom('risk_consultation')
-    .selectAll()
-    .where('tenant_id', '=', tenantId)
-    .where('case_id', '=', caseId)
-    .orderBy('held_on')
-    .orderBy('created_at')
-    .execute();
-  const mandates = await db
-    .selectFrom('mandate')
-    .selectAll()
-    .where('tenant_id', '=', tenantId)
-    .where('case_id', '=', caseId)
-    .orderBy('due_on')
-    .execute();
-  const will = await db
-    .selectFrom('will_and_goals')
-    .selectAll()
-    .where('tenant_id', '=', tenantId)
-    .where('case_id', '=', caseId)
-    .executeTakeFirst();
-  const goals = await db
-    .selectFrom('goal')
-    .selectAll()
-    .where('tenant_id', '=', tenantId)
-    .where('case_id', '=', caseId)
-    .orderBy('position')
-    .execute();
-  const steps =
-    goals.length > 0
-      ? await db
-          .selectFrom('action_step')
-          .selectAll()
-          .where('tenant_id', '=', tenantId)
-          .where(
-            'goal_id',
-            'in',
-            goals.map((g) => g.id),
-          )
-          .orderBy('position')
-          .execute()
-      : [];
-  const resources = await db
-    .selectFrom('resource')
-    .selectAll()
-    .where('tenant_id', '=', tenantId)
-    .where('case_id', '=', caseId)
-    .orderBy('created_at')
-    .execute();
-  const network = await db
-    .selectFrom('network_tie')
-    .selectAll()
-    .where('tenant_id', '=', tenantId)
-    .where('case_id', '=', caseId)
-    .orderBy('name')
-    .execute();
-  const peer = await db
-    .selectFrom('peer_consultation')
-    .selectAll()
-    .where('tenant_id', '=', tenantId)
-    .where('case_id', '=', caseId)
-    .orderBy('held_on')
-    .execute();
-  const plans = await db
-    .selectFrom('help_plan')
-    .selectAll()
-    .where('tenant_id', '=', tenantId)
-    .where('case_id', '=', caseId)
-    .orderBy('version_no')
-    .execute();
-  const conference = await db
-    .selectFrom('family_conference')
-    .selectAll()
-    .where('tenant_id', '=', tenantId)
-    .where('case_id', '=', caseId)
-    .executeTakeFirst();
-  const consents = await db
-    .selectFrom('consent')
-    .selectAll()
-    .where('tenant_id', '=', tenantId)
-    .where('case_id', '=', caseId)
-    .orderBy('valid_from')
-    .execute();
-  const documents = await db
-    .selectFrom('case_document')
-    .select(['id', 'file_name', 'content_type', 'size', 'uploaded_at'])
-    .where('tenant_id', '=', tenantId)
-    .where('case_id', '=', caseId)
-    .orderBy('uploaded_at')
-    .execute();
-  // Names of the staff who appear in this case only (not the whole directory).
-  const staffIds = [
-    ...new Set([
-      ...consultations.flatMap((r) => r.participant_ids),
-      ...peer.flatMap((p) => [p.moderator_id, p.minutes_id, p.perspective_id]),
-      ...plans.flatMap((p) => (p.created_by ? [p.created_by] : [])),
-    ]),
-  ];
-  const staffNames = new Map(
-    staffIds.length > 0
-      ? (
-          await db
-            .selectFrom('app_user')
-            .select(['id', 'display_name'])
-            .where('tenant_id', '=', tenantId)
-            .where('id', 'in', staffIds)
-            .execute()
-        ).map((u) => [u.id, u.display_name])
-      : [],
-  );
+): CaseDetail {
+  const {
+    base,
+    members,
+    consultations,
+    mandates,
+    will,
+    goals,
+    steps,
+    resources,
+    network,
+    peer,
+    plans,
+    conference,
+    consents,
+    documents,
+    staff,
+  } = records;
+  const staffNames = new Map(staff.map((u) => [u.id, u.display_name]));
   const name = (id: string) => staffNames.get(id) ?? 'unbekannt';
   const personName = new Map(members.map((m) => [m.id, `${m.first_name} ${m.last_name}`]));
 
@@ -197,14 +41,14 @@ export async function loadCaseDetail(
       text: `Kurzberatung: ${caseAreas.labels[r.area as keyof typeof caseAreas.labels]}`,
     })),
     ...mandates.map((m) => ({
-      at: m.created_at.toISOString().slice(0, 10),
+      at: berlinDateOf(m.created_at),
       kind: 'auftrag',
       text: `${mandateKinds.labels[m.kind as 'auftrag']} bis ${formatDateDe(m.due_on)}`,
     })),
     ...(will
       ? [
           {
-            at: will.updated_at.toISOString().slice(0, 10),
+            at: berlinDateOf(will.updated_at),
             kind: 'ziele',
             text: 'Wille und Ziele aktualisiert',
           },

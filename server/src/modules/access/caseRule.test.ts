@@ -1,0 +1,67 @@
+import { type Role, roles } from '@leuchtturm/shared';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Actor } from '../../shared/actor.ts';
+import {
+  type CaseAccessSubject,
+  caseAccessReason,
+  caseListFilter,
+  matchesCaseListFilter,
+  mayUseHousehold,
+} from './policy.ts';
+
+const users = ['u1', 'u2', 'u3', 'u4'];
+const teams = ['t1', 't2'];
+const arbActor = fc.record({
+  tenantId: fc.constant('t'),
+  userId: fc.option(fc.constantFrom(...users), { nil: null }),
+  roles: fc.subarray([...roles] as Role[]),
+  teamId: fc.option(fc.constantFrom(...teams), { nil: null }),
+  deputyFor: fc.subarray(users),
+}) satisfies fc.Arbitrary<Actor>;
+const arbCase = fc.record({
+  teamId: fc.constantFrom(...teams),
+  leadUserId: fc.option(fc.constantFrom(...users), { nil: null }),
+  grantedUserIds: fc.subarray(users),
+}) satisfies fc.Arbitrary<CaseAccessSubject>;
+
+describe('the case-list filter is the single-case rule', () => {
+  it('admits a case in scope mine or team exactly when caseAccessReason does', () => {
+    fc.assert(
+      fc.property(arbActor, arbCase, (actor, subject) => {
+        const listed =
+          matchesCaseListFilter(caseListFilter(actor, 'mine'), subject) ||
+          matchesCaseListFilter(caseListFilter(actor, 'team'), subject);
+        expect(listed).toBe(caseAccessReason(actor, subject) !== null);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+describe('using a household', () => {
+  it('takes access to one of its cases when it has any', () => {
+    fc.assert(
+      fc.property(arbActor, fc.array(arbCase, { minLength: 1, maxLength: 3 }), (actor, cases) => {
+        const subject = { teamId: 't1', createdBy: actor.userId, cases };
+        expect(mayUseHousehold(actor, subject)).toBe(cases.some((c) => caseAccessReason(actor, c) !== null));
+      }),
+    );
+  });
+
+  it('belongs, without a case, to whoever registered it and the lead of its team only', () => {
+    const cm = (userId: string, role: Role = 'case_manager'): Actor => ({
+      tenantId: 't',
+      userId,
+      roles: [role],
+      teamId: 't1',
+      deputyFor: [],
+    });
+    const fresh = { teamId: 't1', createdBy: 'u1', cases: [] };
+    expect(mayUseHousehold(cm('u1'), fresh)).toBe(true);
+    expect(mayUseHousehold(cm('u2'), fresh)).toBe(false);
+    expect(mayUseHousehold(cm('u3', 'team_lead'), fresh)).toBe(true);
+    expect(mayUseHousehold({ ...cm('u3', 'team_lead'), teamId: 't2' }, fresh)).toBe(false);
+    expect(mayUseHousehold(cm('u1'), { ...fresh, createdBy: null })).toBe(false);
+  });
+});

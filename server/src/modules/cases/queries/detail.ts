@@ -1,0 +1,199 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../../db/schema.ts';
+
+/**
+ * Everything the case page shows, read in one go: the case row first (it names the household), then its records in
+ * parallel (independent queries, each on an index by case), then the names of the staff who appear in them.
+ */
+export async function loadCaseRecords(db: Kysely<DB>, tenantId: string, caseId: string) {
+  const base = await db
+    .selectFrom('case_file as c')
+    .innerJoin('household as h', (j) =>
+      j.onRef('h.tenant_id', '=', 'c.tenant_id').onRef('h.id', '=', 'c.household_id'),
+    )
+    .leftJoin('district as d', (j) =>
+      j.onRef('d.tenant_id', '=', 'h.tenant_id').onRef('d.id', '=', 'h.district_id'),
+    )
+    .leftJoin('team as t', (j) => j.onRef('t.tenant_id', '=', 'h.tenant_id').onRef('t.id', '=', 'h.team_id'))
+    .select([
+      'c.access_route',
+      'c.reporter',
+      'c.concern',
+      'c.closing_reason',
+      'c.closing_outcome',
+      'c.closing_tip',
+      'c.opened_on',
+      'c.created_at',
+      'h.id as household_id',
+      'h.name as household_name',
+      'h.version as household_version',
+      'h.street_name',
+      'h.house_number',
+      'h.postal_code',
+      'd.id as h_district_id',
+      'd.name as h_district_name',
+      't.id as h_team_id',
+      't.name as h_team_name',
+    ])
+    .where('c.tenant_id', '=', tenantId)
+    .where('c.id', '=', caseId)
+    .executeTakeFirstOrThrow();
+  const [
+    members,
+    consultations,
+    mandates,
+    will,
+    goals,
+    steps,
+    resources,
+    network,
+    peer,
+    plans,
+    conference,
+    consents,
+    documents,
+  ] = await Promise.all([
+    db
+      .selectFrom('household_member as hm')
+      .innerJoin('person as p', (j) =>
+        j.onRef('p.tenant_id', '=', 'hm.tenant_id').onRef('p.id', '=', 'hm.person_id'),
+      )
+      .select([
+        'hm.role',
+        'hm.custody',
+        'p.id',
+        'p.first_name',
+        'p.last_name',
+        'p.birth_date',
+        'p.gender',
+        'p.language',
+        'p.phone',
+        'p.version',
+      ])
+      .where('hm.tenant_id', '=', tenantId)
+      .where('hm.household_id', '=', base.household_id)
+      .orderBy('hm.position')
+      .execute(),
+    db
+      .selectFrom('risk_consultation')
+      .selectAll()
+      .where('tenant_id', '=', tenantId)
+      .where('case_id', '=', caseId)
+      .orderBy('held_on')
+      .orderBy('created_at')
+      .execute(),
+    db
+      .selectFrom('mandate')
+      .selectAll()
+      .where('tenant_id', '=', tenantId)
+      .where('case_id', '=', caseId)
+      .orderBy('due_on')
+      .execute(),
+    db
+      .selectFrom('will_and_goals')
+      .selectAll()
+      .where('tenant_id', '=', tenantId)
+      .where('case_id', '=', caseId)
+      .executeTakeFirst(),
+    db
+      .selectFrom('goal')
+      .selectAll()
+      .where('tenant_id', '=', tenantId)
+      .where('case_id', '=', caseId)
+      .orderBy('position')
+      .execute(),
+    db
+      .selectFrom('action_step as s')
+      .selectAll('s')
+      .innerJoin('goal as g', (j) =>
+        j.onRef('g.tenant_id', '=', 's.tenant_id').onRef('g.id', '=', 's.goal_id'),
+      )
+      .where('g.tenant_id', '=', tenantId)
+      .where('g.case_id', '=', caseId)
+      .orderBy('s.position')
+      .execute(),
+    db
+      .selectFrom('resource')
+      .selectAll()
+      .where('tenant_id', '=', tenantId)
+      .where('case_id', '=', caseId)
+      .orderBy('created_at')
+      .execute(),
+    db
+      .selectFrom('network_tie')
+      .selectAll()
+      .where('tenant_id', '=', tenantId)
+      .where('case_id', '=', caseId)
+      .orderBy('name')
+      .execute(),
+    db
+      .selectFrom('peer_consultation')
+      .selectAll()
+      .where('tenant_id', '=', tenantId)
+      .where('case_id', '=', caseId)
+      .orderBy('held_on')
+      .execute(),
+    db
+      .selectFrom('help_plan')
+      .selectAll()
+      .where('tenant_id', '=', tenantId)
+      .where('case_id', '=', caseId)
+      .orderBy('version_no')
+      .execute(),
+    db
+      .selectFrom('family_conference')
+      .selectAll()
+      .where('tenant_id', '=', tenantId)
+      .where('case_id', '=', caseId)
+      .executeTakeFirst(),
+    db
+      .selectFrom('consent')
+      .selectAll()
+      .where('tenant_id', '=', tenantId)
+      .where('case_id', '=', caseId)
+      .orderBy('valid_from')
+      .execute(),
+    db
+      .selectFrom('case_document')
+      .select(['id', 'file_name', 'content_type', 'size', 'uploaded_at'])
+      .where('tenant_id', '=', tenantId)
+      .where('case_id', '=', caseId)
+      .orderBy('uploaded_at')
+      .execute(),
+  ]);
+  // Names of the staff who appear in this case only (not the whole directory).
+  const staffIds = [
+    ...new Set([
+      ...consultations.flatMap((r) => r.participant_ids),
+      ...peer.flatMap((p) => [p.moderator_id, p.minutes_id, p.perspective_id]),
+      ...plans.flatMap((p) => (p.created_by ? [p.created_by] : [])),
+    ]),
+  ];
+  const staff =
+    staffIds.length > 0
+      ? await db
+          .selectFrom('app_user')
+          .select(['id', 'display_name'])
+          .where('tenant_id', '=', tenantId)
+          .where('id', 'in', staffIds)
+          .execute()
+      : [];
+  return {
+    base,
+    members,
+    consultations,
+    mandates,
+    will,
+    goals,
+    steps,
+    resources,
+    network,
+    peer,
+    plans,
+    conference,
+    consents,
+    documents,
+    staff,
+  };
+}
+export type CaseRecords = Awaited<ReturnType<typeof loadCaseRecords>>;
