@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import type { Actor } from '../../shared/actor.ts';
 import type { Ctx } from '../../shared/context.ts';
@@ -10,27 +10,7 @@ import {
   type HouseholdAccessSubject,
   mayUseHousehold,
 } from '../access/policy.ts';
-
-/** The case rows the access rule needs, for one case or a list (one query either way). */
-function caseSubjects(db: Kysely<DB>, tenantId: string, caseIds: string[]) {
-  return db
-    .selectFrom('case_file as c')
-    .select([
-      'c.id',
-      'c.team_id',
-      'c.lead_user_id',
-      'c.status',
-      'c.version',
-      'c.household_id',
-      'c.district_id',
-      'c.opened_on',
-      sql<string[]>`coalesce((select array_agg(g.user_id) from case_access_grant g
-        where g.tenant_id = c.tenant_id and g.case_id = c.id), '{}')`.as('granted'),
-    ])
-    .where('c.tenant_id', '=', tenantId)
-    .where('c.id', 'in', caseIds)
-    .execute();
-}
+import { bumpCaseRowVersion, caseSubjects, householdAccessRows } from './queries/access.ts';
 
 const toSubject = (row: {
   team_id: string;
@@ -73,21 +53,7 @@ export async function requireCase(ctx: Ctx, caseId: string, purpose: 'read' | 'w
 
 /** The household rule's subjects for these households, with the access subjects of all their cases. */
 async function householdSubjects(db: Kysely<DB>, tenantId: string, householdIds: string[]) {
-  const households = await db
-    .selectFrom('household as h')
-    .select([
-      'h.id',
-      'h.team_id',
-      'h.created_by',
-      sql<{ team_id: string; lead_user_id: string | null; granted: string[] }[]>`coalesce((
-        select json_agg(json_build_object('team_id', c.team_id, 'lead_user_id', c.lead_user_id, 'granted',
-          coalesce((select array_agg(g.user_id) from case_access_grant g
-            where g.tenant_id = c.tenant_id and g.case_id = c.id), '{}')))
-        from case_file c where c.tenant_id = h.tenant_id and c.household_id = h.id), '[]')`.as('cases'),
-    ])
-    .where('h.tenant_id', '=', tenantId)
-    .where('h.id', 'in', householdIds)
-    .execute();
+  const households = await householdAccessRows(db, tenantId, householdIds);
   return new Map(
     households.map((h): [string, HouseholdAccessSubject & { id: string }] => [
       h.id,
@@ -139,14 +105,8 @@ export async function accessibleCaseIds(
   return new Set(rows.filter((r) => caseAccessReason(actor, toSubject(r))).map((r) => r.id));
 }
 
-/** Optimistic concurrency on the case row itself: bump its version or refuse. */
+/** Optimistic concurrency on the case row itself: bump its version or refuse (the case exists: requireCase ran). */
 export async function bumpCaseVersion(ctx: Ctx, caseId: string, version: number): Promise<void> {
-  const result = await ctx.db
-    .updateTable('case_file')
-    .set((eb) => ({ version: eb('version', '+', 1) }))
-    .where('tenant_id', '=', ctx.actor.tenantId)
-    .where('id', '=', caseId)
-    .where('version', '=', version)
-    .executeTakeFirst();
-  if (result.numUpdatedRows === 0n) throw AppError.versionConflict();
+  if (!(await bumpCaseRowVersion(ctx.db, ctx.actor.tenantId, caseId, version)))
+    throw AppError.versionConflict();
 }
