@@ -4,12 +4,12 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   checkShape,
-  hiddenRouteViolations,
   locateRoute,
   operationsWithoutResponse,
   sqlAllowed,
   sqlViolations,
   stripComments,
+  undocumentedRoutes,
   webViolations,
 } from './check-shape.ts';
 
@@ -190,10 +190,16 @@ describe('rule responses', () => {
     expect(locateRoute('DELETE', '/api/v1/cases/{id}', '/api/v1', sources)).toBeNull();
   });
 
-  it('flags routes hidden from the document, except the document itself', () => {
-    const source = "app.get('/x', { schema: { hide: true } });";
-    expect(hiddenRouteViolations('server/src/modules/a/routes.ts', source)).toHaveLength(1);
-    expect(hiddenRouteViolations('server/src/http/app.ts', source)).toEqual([]);
+  it('flags API routes the document leaves out, except HEAD and the document itself', () => {
+    const table = [
+      { method: 'GET', url: '/api/v1/cases/:id' },
+      { method: 'HEAD', url: '/api/v1/cases/:id' },
+      { method: 'GET', url: '/api/v1/secret' },
+      { method: 'GET', url: '/api/v1/openapi.json' },
+      { method: 'GET', url: '/index.html' },
+    ];
+    const paths = { '/api/v1/cases/{id}': { get: {} } } as never;
+    expect(undocumentedRoutes(table, paths, '/api/v1')).toEqual([{ method: 'GET', path: '/api/v1/secret' }]);
   });
 });
 

@@ -14,8 +14,9 @@
  * responses  Every API operation states its answer. Checked at run time on the real route table: the app is
  *            built (no database connection is made) and its OpenAPI document read; an operation fails when no
  *            response has a body schema (an empty schema, as z.unknown() gives, does not count) and it declares
- *            no 204. Each failure is traced to its registration (`app.get('/path'` …) for file:line. A route
- *            hidden from the document (`hide: true`) fails too, except the document's own route in http/app.ts.
+ *            no 204. A route of the route table (app.routeTable) missing from the document (`hide: true`) fails
+ *            too, except the document's own route. Each failure is traced to its registration
+ *            (`app.get('/path'` …) for file:line.
  * web        No component calls the API directly: a web/src/**\/*.tsx file may not import the `api` client from
  *            web/src/app/api.ts (ApiError and errorMessage are fine) nor call fetch( or XMLHttpRequest; API calls
  *            live in the query-hook modules `queries.ts` / `*Queries.ts`.
@@ -202,16 +203,23 @@ export function locateRoute(
   return null;
 }
 
-export function hiddenRouteViolations(file: string, source: string): Violation[] {
-  if (!file.startsWith('server/src/') || /\.test\.ts$/.test(file) || file === 'server/src/http/app.ts')
-    return [];
-  const code = stripComments(source);
-  return [...code.matchAll(/\bhide\s*:\s*true\b/g)].map((m) => ({
-    file,
-    line: lineAt(code, m.index),
-    rule: 'responses' as const,
-    message: 'route hidden from the OpenAPI document, so its answer is not checked',
-  }));
+/** API routes of the route table (app.routeTable) that the OpenAPI document leaves out (`hide: true`). */
+export function undocumentedRoutes(
+  table: readonly { method: string; url: string }[],
+  paths: OpenApiPaths,
+  prefix: string,
+): { method: string; path: string }[] {
+  const documented = new Set(
+    Object.entries(paths).flatMap(([route, operations]) =>
+      Object.keys(operations).map((m) => `${m.toUpperCase()} ${route.replace(/\{(\w+)\}/g, ':$1')}`),
+    ),
+  );
+  return table
+    .filter(
+      (r) => r.url.startsWith(`${prefix}/`) && r.method !== 'HEAD' && r.url !== `${prefix}/openapi.json`,
+    )
+    .filter((r) => !documented.has(`${r.method} ${r.url}`))
+    .map((r) => ({ method: r.method, path: r.url }));
 }
 
 function sourceFiles(root: string, dir: string): string[] {
@@ -238,14 +246,21 @@ async function responseViolations(root: string, sources: ReadonlyMap<string, str
   });
   try {
     await app.ready();
-    const doc = app.swagger() as { paths?: OpenApiPaths };
-    return operationsWithoutResponse(doc.paths ?? {}).map(({ method, path: route }) => {
-      const at = locateRoute(method, route, API_PREFIX, sources) ?? {
-        file: 'server/src/http/app.ts',
-        line: 1,
-      };
-      return { ...at, rule: 'responses', message: `${method} ${route} has no response schema` };
-    });
+    const paths = (app.swagger() as { paths?: OpenApiPaths }).paths ?? {};
+    const at = (method: string, route: string) =>
+      locateRoute(method, route, API_PREFIX, sources) ?? { file: 'server/src/http/app.ts', line: 1 };
+    return [
+      ...operationsWithoutResponse(paths).map(({ method, path: route }) => ({
+        ...at(method, route),
+        rule: 'responses' as const,
+        message: `${method} ${route} has no response schema`,
+      })),
+      ...undocumentedRoutes(app.routeTable, paths, API_PREFIX).map(({ method, path: route }) => ({
+        ...at(method, route),
+        rule: 'responses' as const,
+        message: `${method} ${route} is hidden from the OpenAPI document, so its answer is not checked`,
+      })),
+    ];
   } finally {
     await app.close();
     await handle.close();
@@ -259,7 +274,6 @@ export async function checkShape(root: string, rules: ReadonlySet<Rule>): Promis
   for (const [file, source] of sources) {
     if (rules.has('sql')) out.push(...sqlViolations(file, source));
     if (rules.has('web')) out.push(...webViolations(file, source));
-    if (rules.has('responses')) out.push(...hiddenRouteViolations(file, source));
   }
   if (rules.has('responses')) {
     // Registrations are looked up in the server code only (a test calling the same path is no registration).
