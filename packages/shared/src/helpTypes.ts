@@ -1,7 +1,7 @@
 /**
- * The Hilfeart catalogue of DOMAIN.md section 3, as each new Jugendamt starts with it. Admins maintain it
- * afterwards (versioned by validity dates). `categoryRule`: fixed category, chosen per measure (§ 35, § 35a), or
- * that of the underlying help (§ 41).
+ * The Hilfeart catalogue (docs/domain.md, section 3), as each new Jugendamt starts with it. Admins maintain
+ * it afterwards (versioned by validity dates). `categoryRule`: fixed category, chosen per measure (§ 35,
+ * § 35a), or that of the underlying help (§ 41).
  */
 export const defaultHelpTypes = [
   {

@@ -2,7 +2,7 @@ import { idSchema, nameSchema, versionSchema } from './common.ts';
 import { dateSchema } from './dates.ts';
 import { z } from './zod.ts';
 
-/** Help types, providers, offers, rates, measures and payments (DOMAIN.md section 3). */
+/** Help types, providers, offers, rates, measures and payments (docs/domain.md, section 3). */
 
 export const helpCategories = {
   values: ['ambulant', 'teilstationaer', 'stationaer', 'sonstige'] as const,

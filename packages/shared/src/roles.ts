@@ -1,6 +1,7 @@
 /**
- * Roles and permissions of DOMAIN.md section 1. The server enforces them; the web app only uses them to
- * decide which navigation entries to show. Deny by default: a role has exactly the permissions listed here.
+ * Roles and permissions (docs/domain.md, section 1). The server enforces them; the web app only uses them
+ * to decide which navigation entries to show. Deny by default: a role has exactly the permissions listed
+ * here.
  */
 export const roles = [
   'case_manager',

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { executeScript } from '../script.ts';
 
-/** Case work: persons, households, cases and the method's records (DOMAIN.md section 2). */
+/** Case work: persons, households, cases and the method's records (docs/domain.md, section 2). */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await executeScript(
     db,

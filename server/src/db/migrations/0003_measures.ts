@@ -1,7 +1,9 @@
 import type { Kysely } from 'kysely';
 import { executeScript } from '../script.ts';
 
-/** Measures and money: help types, providers, offers, rates, measures, payments (DOMAIN.md section 3). */
+/**
+ * Measures and money (docs/domain.md, section 3): help types, providers, offers, rates, measures, payments.
+ */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await executeScript(
     db,

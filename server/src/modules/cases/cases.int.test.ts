@@ -441,18 +441,64 @@ describe('closing', () => {
     expect((await cm.get('/cases?status=abgeschlossen')).json()).toHaveLength(1);
   });
 
-  it('refuses the second of two closings based on the same version', async () => {
+  it('refuses the second of two closings based on the same version, keeping the first', async () => {
     const { tenant, cm, caseId } = await setup();
     const lead = await Client.as(app, tenant, 'teamLeadA');
-    await lead.put(`/cases/${caseId}/lead`, { leadUserId: tenant.users.colleagueA.id, version: 1 });
-    const res = await lead.post(`/cases/${caseId}/close`, {
+    // Both saw version 1 of the open case and send their closing at the same time.
+    const closing = (reason: string, outcome: string, tip: string) => ({
+      closedOn: '2026-03-01',
+      reason,
+      outcome,
+      tip,
+      version: 1,
+    });
+    const [byCm, byLead] = await Promise.all([
+      cm.post(`/cases/${caseId}/close`, closing('ziele_erreicht', 'positiv', 'Erster Abschluss')),
+      lead.post(`/cases/${caseId}/close`, closing('sonstiges', 'negativ', 'Zweiter Abschluss')),
+    ]);
+    expect([byCm.statusCode, byLead.statusCode].sort()).toEqual([204, 409]);
+    const refused = byCm.statusCode === 409 ? byCm : byLead;
+    expect(refused.headers['content-type']).toContain('application/problem+json');
+    // The case holds exactly the closing that was accepted; the refused one changed nothing.
+    const first = byCm.statusCode === 204 ? 'cm' : 'lead';
+    const detail = (await cm.get(`/cases/${caseId}`)).json();
+    expect(detail).toMatchObject({
+      status: 'abgeschlossen',
+      closedOn: '2026-03-01',
+      closing:
+        first === 'cm'
+          ? { reason: 'ziele_erreicht', outcome: 'positiv', tip: 'Erster Abschluss' }
+          : { reason: 'sonstiges', outcome: 'negativ', tip: 'Zweiter Abschluss' },
+    });
+    // A later closing with the version the closing produced is refused too: a closed case stays closed.
+    const again = await lead.post(`/cases/${caseId}/close`, {
+      ...closing('sonstiges', 'negativ', 'Dritter Abschluss'),
+      version: detail.version,
+    });
+    expect(again.statusCode).toBe(409);
+    expect((await cm.get(`/cases/${caseId}`)).json().closing).toEqual(detail.closing);
+  });
+
+  it('refuses a closing based on a version that changed since, and leaves the case open', async () => {
+    const { tenant, caseId } = await setup();
+    const lead = await Client.as(app, tenant, 'teamLeadA');
+    const moved = await lead.put(`/cases/${caseId}/lead`, {
+      leadUserId: tenant.users.colleagueA.id,
+      version: 1,
+    });
+    expect(moved.statusCode).toBe(204);
+    const stale = await lead.post(`/cases/${caseId}/close`, {
       closedOn: '2026-03-01',
       reason: 'sonstiges',
       outcome: 'teilweise',
       tip: null,
       version: 1,
     });
-    expect(res.statusCode).toBe(409);
-    expect(cm).toBeDefined();
+    expect(stale.statusCode).toBe(409);
+    expect((await lead.get(`/cases/${caseId}`)).json()).toMatchObject({
+      status: 'offen',
+      closedOn: null,
+      closing: null,
+    });
   });
 });

@@ -6,8 +6,8 @@ import { exactCost } from '../measures/costRule.ts';
 import { caseScope, type Region } from './regions.ts';
 
 /**
- * The key figures of DOMAIN.md section 6, computed from the records as they are now. Every figure follows the
- * definitions there; counts come from cases and measures, money from the one cost rule.
+ * The key figures of docs/domain.md, section 6, computed from the records as they are now. Every figure
+ * follows the definitions there; counts come from cases and measures, money from the one cost rule.
  */
 
 const NONE = '00000000-0000-0000-0000-000000000000';

@@ -1,5 +1,6 @@
 /**
- * The fictional city "Hafenstadt", shaped like the seeds' Bremen: 6 Sozialzentren, 17 Stadtteilteams, 23 Stadtteile.
+ * The fictional city "Hafenstadt", shaped like Bremen (docs/domain.md, section 1): 6 Sozialzentren,
+ * 17 Stadtteilteams, 23 Stadtteile.
  * Each team covers one or two districts; `share` weights each district's young inhabitants (sum 1).
  */
 export interface DemoCentre {

@@ -22,7 +22,7 @@ beforeAll(async () => {
 afterAll(() => app.close());
 
 describe('demo data', () => {
-  it('builds the city of the seeds: 6 Sozialzentren, 17 teams, 23 districts with streets and young inhabitants', () => {
+  it('builds a city shaped like Bremen: 6 Sozialzentren, 17 teams, 23 districts with streets and young inhabitants', () => {
     expect(summary.counts).toMatchObject({ socialCentres: 6, teams: 17, districts: 23 });
     expect(summary.counts.streets).toBeGreaterThanOrEqual(23 * 6);
     // small is a tenth of the city: about 10,000 young inhabitants under 21 this year.
@@ -84,7 +84,7 @@ describe('demo data', () => {
     expect(report.entries).toBeGreaterThan(0);
   });
 
-  it('lands near the seeds: about 550-700 helps per 10,000 under-21s, stationär dearer per young inhabitant', async () => {
+  it('lands near the magnitudes of Bremen: about 550-700 helps per 10,000 under-21s, stationär dearer per young inhabitant', async () => {
     const { db } = await testDatabase();
     const year = 2025;
     const jew = await db

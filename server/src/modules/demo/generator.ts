@@ -304,7 +304,7 @@ async function insertPopulation(
 ) {
   const rows: Insertable<DB['population']>[] = [];
   for (const district of districts) {
-    // Each district has its own trend: most grow a little, some shrink (as in the seeds' city).
+    // Each district has its own trend: most grow a little, some shrink (as in Bremen's figures).
     const trend = 1 + (rnd.next() - 0.35) * 0.02;
     for (let year = firstPopulationYear; year <= CURRENT_YEAR; year++) {
       const yearFactor = trend ** (year - CURRENT_YEAR);

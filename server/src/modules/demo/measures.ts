@@ -7,8 +7,8 @@ import { type Random, randomUuid } from './random.ts';
 
 /**
  * Providers, offers, rates (rising about 3 % a year) and the measures of the demo cases with a help plan,
- * calibrated towards the seeds' magnitudes: about 550-700 helps per 10,000 under-21s a year, a few hundred euros
- * per young inhabitant for ambulant help and more for stationär.
+ * calibrated towards Bremen's magnitudes (docs/domain.md, section 6): about 550-700 helps per 10,000
+ * under-21s a year, a few hundred euros per young inhabitant for ambulant help and more for stationär.
  */
 interface Mix {
   code: string;

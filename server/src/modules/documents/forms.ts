@@ -13,8 +13,9 @@ import {
 import type { FormSection, FormSpec } from './pdf.ts';
 
 /**
- * The forms of the seeds (Falleingang, Schweigepflichtentbindung, Beratungsvorlage and Protokoll der kollegialen
- * Beratung, Antrag auf Hilfe zur Erziehung, Hilfeplan), filled from the case record.
+ * The forms of docs/domain.md, section 2 (Falleingang, Schweigepflichtentbindung, Beratungsvorlage and
+ * Protokoll der kollegialen Beratung, Antrag auf Hilfe zur Erziehung, Hilfeplan), filled from the case
+ * record.
  */
 export type FormKind =
   | 'falleingang'

@@ -1,7 +1,8 @@
 import { Fraction } from '../../shared/money.ts';
 
 /**
- * The cost rule of DOMAIN.md section 3: the one function finance screens, controlling, exports and demo checks use.
+ * The cost rule of docs/domain.md, section 3: the one function finance screens, controlling, exports and demo
+ * checks use.
  *
  * For a measure and a period [p0, p1] (dates, both inclusive) the active days are [max(begin, p0), min(end, p1)].
  * With the rate valid on each day: unit `day` adds the rate, `hour` adds rate × hours_per_week / 7, `month` adds
@@ -109,7 +110,10 @@ export function costOfPeriod(m: CostMeasure, p0: string, p1: string): string {
   return exactCost(m, p0, p1).toMoney();
 }
 
-/** Is the measure active on the date (DOMAIN.md: begin ≤ D and (no end or end ≥ D)), counting only approved ones. */
+/**
+ * Is the measure active on the date (docs/domain.md, section 6: begin ≤ D and (no end or end ≥ D)), counting
+ * only approved ones.
+ */
 export function isActiveOn(m: Pick<CostMeasure, 'begin' | 'end' | 'approved'>, date: string): boolean {
   return m.approved && m.begin <= date && (m.end === null || m.end >= date);
 }

@@ -24,7 +24,7 @@ const fields = [
   'reasons',
 ] as const;
 const unitOptions = rateUnits.values.map((u) => ({ value: u, label: rateUnits.labels[u] }));
-// § 35 and § 35a are ambulant or stationär, decided per measure (DOMAIN.md section 3).
+// § 35 and § 35a are ambulant or stationär, decided per measure (docs/domain.md, section 3).
 const categoryOptions = [
   { value: 'ambulant', label: 'ambulant' },
   { value: 'stationaer', label: 'stationär' },

@@ -14,7 +14,7 @@ import { useCaseMutation, useTeamStaff } from '../caseQueries.ts';
 import { MandatesSection } from './MandatesSection.tsx';
 import { DateField, SectionForm, type SectionProps, staffOptions } from './ui.tsx';
 
-/** One line per area, after DOMAIN.md: what the classification means for the work with the family. */
+/** One line per area, after docs/domain.md (section 2): what the classification means for the family. */
 export const areaExplanations: Record<(typeof caseAreas.values)[number], string> = {
   leistung: 'Freiwillige Hilfe: Anliegen, Wille und Ziele der Familie führen.',
   grau: 'Die Fachkräfte sind besorgt: Aufträge sollen ein Risiko klären oder abwenden.',
