@@ -157,6 +157,7 @@ export interface NetworkTieTable {
   closeness: number;
   quality: string;
   angle: number;
+  version: Generated<number>;
 }
 
 export interface NeedTable {

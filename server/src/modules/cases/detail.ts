@@ -313,6 +313,7 @@ export async function loadCaseDetail(
       closeness: n.closeness,
       quality: n.quality as never,
       angle: n.angle,
+      version: n.version,
     })),
     peerConsultations: peer.map((p) => ({
       id: p.id,
