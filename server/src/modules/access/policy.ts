@@ -1,4 +1,4 @@
-import { hasPermission, type Permission } from '@leuchtturm/shared';
+import { hasPermission, type Permission, type Role, roles } from '@leuchtturm/shared';
 import type { Actor } from '../../shared/actor.ts';
 import { AppError } from '../../shared/errors.ts';
 
@@ -12,6 +12,9 @@ export function requirePermission(actor: Actor, permission: Permission): void {
     throw new AppError('forbidden', 'Für diese Aktion fehlt Ihnen die Berechtigung.');
   }
 }
+
+/** Roles that open the case work (and with a team or a deputyship, social data): given only under four eyes. */
+export const caseAccessRoles: readonly Role[] = roles.filter((role) => hasPermission([role], 'case:work'));
 
 /** What the case-access rule needs to know about a case; later modules load it from their case table. */
 export interface CaseAccessSubject {
