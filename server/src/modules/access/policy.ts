@@ -1,15 +1,16 @@
 import { hasPermission, type Permission, type Role, roles } from '@leuchtturm/shared';
 import type { Actor } from '../../shared/actor.ts';
 import { AppError } from '../../shared/errors.ts';
+import type { AuditEntry } from '../audit/chain.ts';
 
 /**
  * The one place that decides who may do what. Deny by default: anything not granted here is refused.
  * Routes declare a role permission (checked before the handler runs); services holding a record call
  * `requireCaseAccess` before they read or change it.
  */
-export function requirePermission(actor: Actor, permission: Permission): void {
+export function requirePermission(actor: Actor, permission: Permission, audit?: () => AuditEntry): void {
   if (!hasPermission(actor.roles, permission)) {
-    throw new AppError('forbidden', 'Für diese Aktion fehlt Ihnen die Berechtigung.');
+    throw new AppError('forbidden', 'Für diese Aktion fehlt Ihnen die Berechtigung.', { audit: audit?.() });
   }
 }
 

@@ -47,7 +47,7 @@ async function versionOf(client: Client, tenant: TestTenant, userId: string): Pr
 }
 
 describe('four eyes on access to cases', () => {
-  it('refuses an admin the team-lead role for its own account and lets a second admin give it', async () => {
+  it('refuses an admin the team-lead role for its own account, audits it, and lets a second admin give it', async () => {
     const { db, tenant, admin, second } = await twoAdmins();
     const self = tenant.users.admin.id;
     const asLead = { ...account('admin', ['admin', 'team_lead'], tenant.teams.a), version: 1 };
@@ -62,6 +62,13 @@ describe('four eyes on access to cases', () => {
       .where('id', '=', self)
       .executeTakeFirstOrThrow();
     expect(stored).toEqual({ roles: ['admin'], team_id: null, version: 1 });
+    const denied = await db
+      .selectFrom('audit_log')
+      .select(['actor_id', 'entity_type', 'entity_id'])
+      .where('tenant_id', '=', tenant.id)
+      .where('action', '=', 'access_denied')
+      .execute();
+    expect(denied).toEqual([{ actor_id: self, entity_type: 'user', entity_id: self }]);
 
     // Also refused: the case-manager role, which opens case work just the same.
     const asCaseManager = { ...account('admin', ['admin', 'case_manager'], tenant.teams.a), version: 1 };
