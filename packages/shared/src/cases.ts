@@ -110,6 +110,9 @@ export const networkTieInputSchema = z.object({
   angle: z.int().min(0).max(359),
 });
 export type NetworkTieInput = z.infer<typeof networkTieInputSchema>;
+/** A change names the version it was made on, so that a concurrent change is refused instead of overwritten. */
+export const networkTieUpdateSchema = networkTieInputSchema.extend({ version: versionSchema });
+export type NetworkTieUpdate = z.infer<typeof networkTieUpdateSchema>;
 
 // Kollegiale Beratung
 export const CLOSING_QUESTION =
@@ -272,7 +275,7 @@ export const caseDetailSchema = caseSummarySchema.extend({
     version: z.int(),
   }),
   resources: z.array(resourceInputSchema.extend({ id: idSchema })),
-  network: z.array(networkTieInputSchema.extend({ id: idSchema })),
+  network: z.array(networkTieInputSchema.extend({ id: idSchema, version: versionSchema })),
   peerConsultations: z.array(
     peerConsultationInputSchema.extend({
       id: idSchema,

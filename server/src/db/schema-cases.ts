@@ -159,6 +159,7 @@ export interface NetworkTieTable {
   closeness: number;
   quality: string;
   angle: number;
+  version: Generated<number>;
 }
 
 export interface NeedTable {

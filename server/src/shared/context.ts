@@ -28,6 +28,7 @@ export async function inTransaction<T>(db: Database, actor: Actor, fn: (ctx: Ctx
     if (error instanceof AppError && error.auditEntry) {
       const entry = error.auditEntry;
       await db.transaction().execute((trx) => recordAudit(trx, actor, entry));
+      error.auditRecorded = true;
     }
     throw error;
   }

@@ -40,6 +40,8 @@ export class AppError extends Error {
   readonly retryAfterSeconds: number | undefined;
   /** Recorded in the audit trail even though the request's transaction rolls back (e.g. a refused access). */
   readonly auditEntry: AuditEntry | undefined;
+  /** Set once the refusal is in the audit trail, so that the HTTP layer's safety net does not record it twice. */
+  auditRecorded = false;
 
   constructor(
     code: ErrorCode,

@@ -1,17 +1,21 @@
-import { hasPermission, type Permission } from '@leuchtturm/shared';
+import { hasPermission, type Permission, type Role, roles } from '@leuchtturm/shared';
 import type { Actor } from '../../shared/actor.ts';
 import { AppError } from '../../shared/errors.ts';
+import type { AuditEntry } from '../audit/chain.ts';
 
 /**
  * The one place that decides who may do what. Deny by default: anything not granted here is refused.
  * Routes declare a role permission (checked before the handler runs); services holding a record call
  * `requireCaseAccess` before they read or change it.
  */
-export function requirePermission(actor: Actor, permission: Permission): void {
+export function requirePermission(actor: Actor, permission: Permission, audit?: () => AuditEntry): void {
   if (!hasPermission(actor.roles, permission)) {
-    throw new AppError('forbidden', 'Für diese Aktion fehlt Ihnen die Berechtigung.');
+    throw new AppError('forbidden', 'Für diese Aktion fehlt Ihnen die Berechtigung.', { audit: audit?.() });
   }
 }
+
+/** Roles that open the case work (and with a team or a deputyship, social data): given only under four eyes. */
+export const caseAccessRoles: readonly Role[] = roles.filter((role) => hasPermission([role], 'case:work'));
 
 /** What the case-access rule needs to know about a case; later modules load it from their case table. */
 export interface CaseAccessSubject {

@@ -7,7 +7,8 @@ import { canonicalJson } from '../../shared/canonical.ts';
 /**
  * The audit trail: append-only, one hash chain per tenant. Each entry's hash covers its content and the previous
  * entry's hash, so changing, removing or reordering any entry breaks every hash after it.
- * Details name fields and ids, never personal data.
+ * Details name fields and ids, never personal data; the one exception, the duplicate search's terms, is argued in
+ * docs/decisions.md.
  */
 export interface AuditEntry {
   action: 'read' | 'create' | 'update' | 'delete' | 'login' | 'login_failed' | 'logout' | 'export' | string;

@@ -146,8 +146,15 @@ describe('case access', () => {
       .where('entity_id', '=', caseId)
       .where('action', '=', 'access_denied')
       .execute();
+    // Everyone refused, at the case-access rule or already at the role check (director, controlling).
     expect(denied.map((d) => d.actor_id).sort()).toEqual(
-      [tenant.users.colleagueA.id, tenant.users.caseManagerB.id, tenant.users.teamLeadB.id].sort(),
+      [
+        tenant.users.colleagueA.id,
+        tenant.users.caseManagerB.id,
+        tenant.users.teamLeadB.id,
+        tenant.users.director.id,
+        tenant.users.controller.id,
+      ].sort(),
     );
     const reads = await db
       .selectFrom('audit_log')

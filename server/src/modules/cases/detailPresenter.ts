@@ -157,6 +157,7 @@ export function presentCaseDetail(
       closeness: n.closeness,
       quality: n.quality as never,
       angle: n.angle,
+      version: n.version,
     })),
     peerConsultations: peer.map((p) => ({
       id: p.id,

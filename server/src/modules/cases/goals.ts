@@ -1,6 +1,8 @@
-import type { NetworkTieInput, ResourceInput, WillAndGoalsInput } from '@leuchtturm/shared';
+import type { NetworkTieInput, NetworkTieUpdate, ResourceInput, WillAndGoalsInput } from '@leuchtturm/shared';
+import { sql } from 'kysely';
 import type { Ctx } from '../../shared/context.ts';
 import { AppError } from '../../shared/errors.ts';
+import { expectOneUpdated } from '../../shared/versioned.ts';
 import { requireCase } from './access.ts';
 
 /** Wille und Ziele, Ressourcenkarte and Netzwerkkarte: the family's own view, kept as records, not free text. */
@@ -163,21 +165,32 @@ export async function addNetworkTie(ctx: Ctx, caseId: string, input: NetworkTieI
   return row.id;
 }
 
+/** Changes an entry of the Netzwerkkarte; a save made on an older version is refused (409), never merged. */
 export async function updateNetworkTie(
   ctx: Ctx,
   caseId: string,
   tieId: string,
-  input: NetworkTieInput,
+  update: NetworkTieUpdate,
 ): Promise<void> {
   await requireCase(ctx, caseId, 'write');
+  const { version, ...input } = update;
+  const tie = () =>
+    ctx.db
+      .selectFrom('network_tie')
+      .select('id')
+      .where('tenant_id', '=', ctx.actor.tenantId)
+      .where('case_id', '=', caseId)
+      .where('id', '=', tieId)
+      .executeTakeFirst();
   const result = await ctx.db
     .updateTable('network_tie')
-    .set(input)
+    .set({ ...input, version: sql`version + 1` })
     .where('tenant_id', '=', ctx.actor.tenantId)
     .where('case_id', '=', caseId)
     .where('id', '=', tieId)
+    .where('version', '=', version)
     .executeTakeFirst();
-  if (result.numUpdatedRows === 0n) throw AppError.notFound('Der Eintrag der Netzwerkkarte');
+  await expectOneUpdated(result, tie, 'Der Eintrag der Netzwerkkarte');
   await ctx.audit({ action: 'update', entityType: 'network_tie', entityId: tieId, details: { caseId } });
 }
 

@@ -15,6 +15,7 @@ import {
   mandateResultInputSchema,
   myCasesQuerySchema,
   networkTieInputSchema,
+  networkTieUpdateSchema,
   peerConsultationInputSchema,
   personInputSchema,
   resourceInputSchema,
@@ -203,7 +204,7 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
   });
   app.put('/cases/:id/network/:itemId', {
     config: work,
-    schema: { tags, params: itemParams, body: networkTieInputSchema, response: noContent },
+    schema: { tags, params: itemParams, body: networkTieUpdateSchema, response: noContent },
     handler: async (request, reply) => {
       await withCtx(request, (ctx) =>
         goals.updateNetworkTie(ctx, request.params.id, request.params.itemId, request.body),

@@ -4,6 +4,7 @@ import type { Ctx } from '../../shared/context.ts';
 import { AppError } from '../../shared/errors.ts';
 import { expectOneUpdated } from '../../shared/versioned.ts';
 import { hashPassword } from '../auth/passwords.ts';
+import { checkStaffFourEyes } from './fourEyes.ts';
 
 /** Staff accounts, team membership, deputies (Vertretungen) and subject-matter expertise. */
 
@@ -56,6 +57,7 @@ async function replaceDeputies(ctx: Ctx, userId: string, deputyIds: string[]) {
 
 export async function createStaff(ctx: Ctx, input: StaffCreate) {
   await checkStaffReferences(ctx, input);
+  await checkStaffFourEyes(ctx, null, input);
   const row = await ctx.db
     .insertInto('app_user')
     .values({
@@ -88,6 +90,7 @@ export async function updateStaff(ctx: Ctx, id: string, version: number, input: 
   if (ctx.actor.userId === id && !input.roles.includes('admin')) {
     throw AppError.validation('roles', 'Sie können sich die Rolle Administration nicht selbst entziehen.');
   }
+  await checkStaffFourEyes(ctx, id, input);
   const result = await ctx.db
     .updateTable('app_user')
     .set({

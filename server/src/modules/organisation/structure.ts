@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import type { Ctx } from '../../shared/context.ts';
 import { AppError } from '../../shared/errors.ts';
 import { expectOneUpdated } from '../../shared/versioned.ts';
+import { checkTeamLeadFourEyes } from './fourEyes.ts';
 
 /** Changes to the organisation's structure: Sozialzentren, Stadtteile, Stadtteilteams. Admins only (route). */
 
@@ -73,6 +74,7 @@ async function checkTeamReferences(ctx: Ctx, input: TeamInput) {
 }
 
 export async function createTeam(ctx: Ctx, input: TeamInput) {
+  checkTeamLeadFourEyes(ctx, input.leadUserId, null);
   await checkTeamReferences(ctx, input);
   const row = await ctx.db
     .insertInto('team')
@@ -89,6 +91,13 @@ export async function createTeam(ctx: Ctx, input: TeamInput) {
 }
 
 export async function updateTeam(ctx: Ctx, id: string, version: number, input: TeamInput) {
+  const current = await ctx.db
+    .selectFrom('team')
+    .select('lead_user_id')
+    .where('tenant_id', '=', ctx.actor.tenantId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  checkTeamLeadFourEyes(ctx, input.leadUserId, current?.lead_user_id ?? null);
   await checkTeamReferences(ctx, input);
   const result = await ctx.db
     .updateTable('team')

@@ -5,6 +5,7 @@ import { AppError } from '../../shared/errors.ts';
 import { expectOneUpdated } from '../../shared/versioned.ts';
 import { accessibleCaseIds, usableHouseholdIds } from '../cases/access.ts';
 import { findResponsibleTeam } from '../organisation/address.ts';
+import { auditDuplicateLookup, limitDuplicateLookups } from './duplicateLookups.ts';
 import { koelnerPhonetik, matchNames } from './phonetics.ts';
 
 /** Persons and households (Familie/Haushalt). The address of a household decides district and team. */
@@ -131,8 +132,10 @@ export async function createHousehold(ctx: Ctx, input: HouseholdInput): Promise<
 /**
  * Likely duplicates: same date of birth and a similar name (Kölner Phonetik or edit distance), across the tenant.
  * Where the user has no access to any of the person's cases, only the fact and whom to ask are returned.
+ * Rate-limited per user, and every lookup is audited with its terms and hits (duplicateLookups.ts).
  */
 export async function findDuplicates(ctx: Ctx, query: DuplicateQuery): Promise<DuplicateCandidate[]> {
+  await limitDuplicateLookups(ctx, query);
   const tenantId = ctx.actor.tenantId;
   const sameBirthday = await ctx.db
     .selectFrom('person')
@@ -146,7 +149,10 @@ export async function findDuplicates(ctx: Ctx, query: DuplicateQuery): Promise<D
     .filter(
       (m): m is { p: (typeof sameBirthday)[number]; match: 'phonetik' | 'schreibweise' } => m.match !== null,
     );
-  if (matches.length === 0) return [];
+  if (matches.length === 0) {
+    await auditDuplicateLookup(ctx, query, []);
+    return [];
+  }
   const cases = await ctx.db
     .selectFrom('household_member as hm')
     .innerJoin('case_file as c', (j) =>
@@ -188,11 +194,11 @@ export async function findDuplicates(ctx: Ctx, query: DuplicateQuery): Promise<D
       contacts: (open.length > 0 ? open : own).map((c) => ({ leadName: c.lead_name, teamName: c.team_name })),
     };
   });
-  await ctx.audit({
-    action: 'search',
-    entityType: 'person',
-    details: { purpose: 'duplicates', matches: result.length },
-  });
+  await auditDuplicateLookup(
+    ctx,
+    query,
+    matches.map((m) => m.p.id),
+  );
   return result;
 }
 

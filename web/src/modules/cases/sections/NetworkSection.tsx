@@ -1,6 +1,7 @@
 import {
   type CaseDetail,
   type NetworkTieInput,
+  type NetworkTieUpdate,
   networkTieInputSchema,
   tieKinds,
   tieQualities,
@@ -149,11 +150,15 @@ function TieForm({
     quality: (tie?.quality ?? null) as string | null,
     angle: String(tie?.angle ?? freeAngle(others)),
   });
+  // A change names the version the form was opened on: one saved meanwhile by someone else is refused (409).
   const save = useCaseMutation(
     caseId,
     (input: NetworkTieInput) =>
       tie
-        ? api.put(`/cases/${caseId}/network/${tie.id}`, input)
+        ? api.put(`/cases/${caseId}/network/${tie.id}`, {
+            ...input,
+            version: tie.version,
+          } satisfies NetworkTieUpdate)
         : api.post(`/cases/${caseId}/network`, input),
     tie ? 'Der Eintrag wurde gespeichert.' : 'Der Eintrag wurde hinzugefügt.',
   );

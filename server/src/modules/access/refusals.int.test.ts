@@ -1,0 +1,124 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestCase } from '../../../test/cases.ts';
+import { testDatabase } from '../../../test/db.ts';
+import { createTestTenant, type TestTenant } from '../../../test/factories.ts';
+import { Client, testApp } from '../../../test/http.ts';
+
+let app: FastifyInstance;
+beforeAll(async () => {
+  app = await testApp();
+});
+afterAll(() => app.close());
+
+async function deniedEntries(tenant: TestTenant) {
+  const { db } = await testDatabase();
+  return db
+    .selectFrom('audit_log')
+    .select(['actor_id', 'entity_type', 'entity_id', 'details'])
+    .where('tenant_id', '=', tenant.id)
+    .where('action', '=', 'access_denied')
+    .orderBy('seq')
+    .execute();
+}
+
+describe('refusals are audited like granted access', () => {
+  it('records a refusal at the role check with the case, the route and the permission lacking', async () => {
+    const tenant = await createTestTenant((await testDatabase()).db);
+    const { caseId } = await openTestCase(await Client.as(app, tenant, 'caseManagerA'));
+    const director = await Client.as(app, tenant, 'director');
+    const res = await director.get(`/cases/${caseId}`);
+    expect(res.statusCode).toBe(403);
+    expect(res.json().detail).toContain('Berechtigung');
+    expect(await deniedEntries(tenant)).toEqual([
+      {
+        actor_id: tenant.users.director.id,
+        entity_type: 'case',
+        entity_id: caseId,
+        details: { purpose: 'read', route: 'GET /api/v1/cases/:id', permission: 'case:work' },
+      },
+    ]);
+  });
+
+  it('records refusals at the role check on routes without a record, and changes nothing else', async () => {
+    const { db } = await testDatabase();
+    const tenant = await createTestTenant(db);
+    const controller = await Client.as(app, tenant, 'controller');
+    const before = await db.selectFrom('district').select('id').where('tenant_id', '=', tenant.id).execute();
+    expect((await controller.get('/audit')).statusCode).toBe(403);
+    expect((await controller.post('/organisation/districts', { name: 'Neu', code: 'NEU' })).statusCode).toBe(
+      403,
+    );
+    expect(await deniedEntries(tenant)).toEqual([
+      {
+        actor_id: tenant.users.controller.id,
+        entity_type: 'audit',
+        entity_id: null,
+        details: { purpose: 'read', route: 'GET /api/v1/audit', permission: 'audit:read' },
+      },
+      {
+        actor_id: tenant.users.controller.id,
+        entity_type: 'district',
+        entity_id: null,
+        details: {
+          purpose: 'write',
+          route: 'POST /api/v1/organisation/districts',
+          permission: 'organisation:manage',
+        },
+      },
+    ]);
+    const after = await db.selectFrom('district').select('id').where('tenant_id', '=', tenant.id).execute();
+    expect(after).toEqual(before);
+  });
+
+  it('records refused team-lead actions on a case (allocating the lead, granting access)', async () => {
+    const tenant = await createTestTenant((await testDatabase()).db);
+    const cm = await Client.as(app, tenant, 'caseManagerA');
+    const { caseId } = await openTestCase(cm);
+    const colleague = tenant.users.colleagueA.id;
+    expect((await cm.put(`/cases/${caseId}/lead`, { leadUserId: colleague, version: 1 })).statusCode).toBe(
+      403,
+    );
+    expect((await cm.put(`/cases/${caseId}/access-grants/${colleague}`, {})).statusCode).toBe(403);
+    expect(await deniedEntries(tenant)).toEqual([
+      {
+        actor_id: tenant.users.caseManagerA.id,
+        entity_type: 'case',
+        entity_id: caseId,
+        details: { purpose: 'write', route: 'PUT /api/v1/cases/:id/lead' },
+      },
+      {
+        actor_id: tenant.users.caseManagerA.id,
+        entity_type: 'case',
+        entity_id: caseId,
+        details: { purpose: 'write', route: 'PUT /api/v1/cases/:id/access-grants/:itemId' },
+      },
+    ]);
+  });
+
+  it('records a refusal that already carries its entry once, not twice', async () => {
+    const tenant = await createTestTenant((await testDatabase()).db);
+    const { caseId } = await openTestCase(await Client.as(app, tenant, 'caseManagerA'));
+    const other = await Client.as(app, tenant, 'caseManagerB');
+    expect((await other.get(`/cases/${caseId}`)).statusCode).toBe(403);
+    expect(await deniedEntries(tenant)).toEqual([
+      {
+        actor_id: tenant.users.caseManagerB.id,
+        entity_type: 'case',
+        entity_id: caseId,
+        details: { purpose: 'read' },
+      },
+    ]);
+  });
+
+  it('keeps an id that is not well-formed out of the entry, and the chain verifies', async () => {
+    const tenant = await createTestTenant((await testDatabase()).db);
+    const director = await Client.as(app, tenant, 'director');
+    expect((await director.get('/cases/Muster%20Max%202013')).statusCode).toBe(403);
+    const [entry] = await deniedEntries(tenant);
+    expect(entry).toMatchObject({ entity_type: 'case', entity_id: null });
+    expect(JSON.stringify(entry)).not.toContain('Muster');
+    const verify = await (await Client.as(app, tenant, 'admin')).get('/audit/verify');
+    expect(verify.json()).toMatchObject({ ok: true, broken: [] });
+  });
+});

@@ -1,0 +1,72 @@
+import type { Permission } from '@leuchtturm/shared';
+import { AppError } from '../../shared/errors.ts';
+import type { AuditEntry } from '../audit/chain.ts';
+
+/**
+ * Refused access to social data is audited like granted access. Services that refuse an action on a case throw
+ * `forbiddenOnCase`, whose entry `inTransaction` records after the rollback. Any other refusal (the role check
+ * before the handler, a 403 thrown without an entry) is recorded by the HTTP layer with the entry
+ * `refusalOfRoute` derives from the route: entity and id from its first parameter, the route pattern, and the
+ * permission lacking. Never the URL as sent or the body: those can carry personal data.
+ */
+export function forbiddenOnCase(
+  caseId: string,
+  purpose: 'read' | 'write' | string,
+  message: string,
+): AppError {
+  return new AppError('forbidden', message, {
+    audit: { action: 'access_denied', entityType: 'case', entityId: caseId, details: { purpose } },
+  });
+}
+
+/** The audit entity of a route's resource segment, where it differs from the segment itself. */
+const entityTypes: Record<string, string> = {
+  cases: 'case',
+  persons: 'person',
+  households: 'household',
+  measures: 'measure',
+  teams: 'team',
+  staff: 'user',
+  streets: 'street',
+  districts: 'district',
+  'social-centres': 'social_centre',
+  responsibilities: 'responsibility',
+  offers: 'service_offer',
+  providers: 'provider',
+  'help-types': 'help_type',
+  duplicates: 'person',
+};
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const API_PREFIX = '/api/v1';
+
+export interface RefusedRoute {
+  method: string;
+  /** The route pattern as registered, e.g. `/api/v1/cases/:id/lead`. */
+  route: string;
+  params: Record<string, unknown>;
+  /** The role permission the actor lacks, when the role check refused. */
+  permission?: Permission;
+}
+
+/**
+ * The entry for a refusal on a route: the entity is named by the segment before the route's first parameter (the
+ * record asked for, e.g. the case of `/cases/:id/lead`), or by the last segment when there is no parameter. The id
+ * is kept only when it is a well-formed id; anything else typed into an address is not stored.
+ */
+export function refusalOfRoute(refused: RefusedRoute): AuditEntry {
+  const segments = refused.route.replace(API_PREFIX, '').split('/').filter(Boolean);
+  const paramAt = segments.findIndex((s) => s.startsWith(':'));
+  const resource = (paramAt > 0 ? segments[paramAt - 1] : segments.at(-1)) ?? 'route';
+  const param = paramAt > 0 ? refused.params[segments[paramAt]?.slice(1) ?? ''] : undefined;
+  return {
+    action: 'access_denied',
+    entityType: entityTypes[resource] ?? resource.replaceAll('-', '_'),
+    entityId: typeof param === 'string' && UUID.test(param) ? param.toLowerCase() : null,
+    details: {
+      purpose: ['GET', 'HEAD'].includes(refused.method) ? 'read' : 'write',
+      route: `${refused.method} ${refused.route}`,
+      ...(refused.permission ? { permission: refused.permission } : {}),
+    },
+  };
+}

@@ -1,0 +1,75 @@
+import type { DuplicateQuery } from '@leuchtturm/shared';
+import { sql } from 'kysely';
+import type { Ctx } from '../../shared/context.ts';
+import { AppError } from '../../shared/errors.ts';
+
+/**
+ * The duplicate search tells any case worker that a person is known to another team and who leads the case: needed
+ * to settle responsibility, and open to misuse as a people search. So every lookup is audited with what was
+ * searched (docs/decisions.md), and each user may make a limited number in a sliding window. The count is taken
+ * from the audit trail itself, which holds each performed lookup anyway and cannot be changed.
+ */
+export const duplicateLookupLimit = { lookups: 30, windowMinutes: 10 } as const;
+
+const PURPOSE = 'duplicates';
+
+/** What the trail keeps of a lookup: the terms as searched (trimmed by the schema) and what was found. */
+function lookupDetails(query: DuplicateQuery) {
+  return {
+    purpose: PURPOSE,
+    terms: { firstName: query.firstName, lastName: query.lastName, birthDate: query.birthDate },
+  };
+}
+
+/**
+ * Refuses the lookup (429, audited) when the user made the allowed number in the window. The user's account row is
+ * locked first, so that parallel lookups of one user are counted one after the other: none slips past the limit.
+ */
+export async function limitDuplicateLookups(ctx: Ctx, query: DuplicateQuery): Promise<void> {
+  const { tenantId, userId } = ctx.actor;
+  if (userId === null) return;
+  await ctx.db
+    .selectFrom('app_user')
+    .select('id')
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', userId)
+    .forNoKeyUpdate()
+    .execute();
+  const windowMs = duplicateLookupLimit.windowMinutes * 60_000;
+  const now = Date.now();
+  const recent = await ctx.db
+    .selectFrom('audit_log')
+    .select((eb) => [eb.fn.countAll<string>().as('count'), eb.fn.min('at').as('oldest')])
+    .where('tenant_id', '=', tenantId)
+    .where('actor_id', '=', userId)
+    .where('at', '>', new Date(now - windowMs))
+    .where('action', '=', 'search')
+    .where('entity_type', '=', 'person')
+    .where(sql<string>`details->>'purpose'`, '=', PURPOSE)
+    .executeTakeFirstOrThrow();
+  if (Number(recent.count) < duplicateLookupLimit.lookups) return;
+  const oldest = recent.oldest ? new Date(recent.oldest).getTime() : now;
+  const retryAfterSeconds = Math.max(1, Math.ceil((oldest + windowMs - now) / 1000));
+  const minutes = Math.ceil(retryAfterSeconds / 60);
+  throw new AppError(
+    'too_many_attempts',
+    `Sie haben in den letzten ${duplicateLookupLimit.windowMinutes} Minuten ${duplicateLookupLimit.lookups}-mal nach Dubletten gesucht. Bitte versuchen Sie es in ${minutes === 1 ? 'einer Minute' : `${minutes} Minuten`} erneut. Die Suche ist begrenzt, weil sie zeigt, wer eine Familie betreut.`,
+    {
+      retryAfterSeconds,
+      audit: {
+        action: 'search_refused',
+        entityType: 'person',
+        details: { ...lookupDetails(query), reason: 'rate_limit' },
+      },
+    },
+  );
+}
+
+/** Records a performed lookup: the terms, the number of hits and which persons they were. */
+export function auditDuplicateLookup(ctx: Ctx, query: DuplicateQuery, personIds: string[]): Promise<void> {
+  return ctx.audit({
+    action: 'search',
+    entityType: 'person',
+    details: { ...lookupDetails(query), hits: personIds.length, personIds },
+  });
+}
