@@ -120,7 +120,9 @@ export function firstFullMonth(begin: string): { from: string; to: string } {
  * with the rates valid in it, as if approved and running through that month (a short measure is judged by its
  * monthly level, not by how few days it has). Payments are not used: the figure is decided before any exist.
  */
-export function firstFullMonthCost(m: Pick<CostMeasure, 'begin' | 'unit' | 'hoursPerWeek' | 'rates'>): string {
+export function firstFullMonthCost(
+  m: Pick<CostMeasure, 'begin' | 'unit' | 'hoursPerWeek' | 'rates'>,
+): string {
   const month = firstFullMonth(m.begin);
   return costOfPeriod({ ...m, end: null, approved: true }, month.from, month.to);
 }

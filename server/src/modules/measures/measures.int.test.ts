@@ -33,6 +33,8 @@ async function setup() {
     ).json().id as string;
   const spfh = await offer('SpFH', '31', 'hour', '70.00');
   const heim = await offer('Wohngruppe', '34', 'day', '180.00');
+  // Between the SpFH (50.00 a day: 1550.00 in March) and the Wohngruppe (180.00 a day: 5580.00 in March)
+  await fin.put('/finance/settings', { approvalThreshold: '2000.00' });
   const detail = (await cm.get(`/cases/${opened.caseId}`)).json();
   const child = detail.household.members.find((m: { role: string }) => m.role === 'kind').person.id as string;
   const measure = (over: Record<string, unknown>) => ({
@@ -57,7 +59,7 @@ describe('measures and approval', () => {
     const { tenant, cm, fin, caseId, measure, heim, type } = await setup();
     const small = await cm.post(`/cases/${caseId}/measures`, measure({}));
     expect(small.statusCode).toBe(201);
-    // 70 × 5 × 30 / 7 = 1500.00: not above the threshold of 1500.00
+    // March: 31 × 70 × 5 / 7 = 1550.00, not above the threshold of 2000.00
     expect(small.json().status).toBe('bewilligt');
     const big = await cm.post(
       `/cases/${caseId}/measures`,
@@ -75,7 +77,8 @@ describe('measures and approval', () => {
     const lead = await Client.as(app, tenant, 'teamLeadA');
     const pending = (await lead.get('/measures/approvals')).json();
     expect(pending.map((m: { id: string }) => m.id)).toEqual([big.json().id]);
-    expect(pending[0]).toMatchObject({ monthlyEstimate: '5400.00', status: 'geplant' });
+    // The monthly figure is the cost rule's for March, the first full month: 31 × 180.00
+    expect(pending[0]).toMatchObject({ monthlyEstimate: '5580.00', status: 'geplant' });
     expect((await lead.post(`/measures/${big.json().id}/approve`, { version: 1 })).statusCode).toBe(204);
     const after = (await fin.get('/finance/costs?month=2026-03')).json();
     // + 31 × 180.00 = 5580.00
