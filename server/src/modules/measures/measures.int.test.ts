@@ -112,6 +112,125 @@ describe('measures and approval', () => {
   });
 });
 
+describe('the approval threshold and approving', () => {
+  it('compares the threshold with the cost rule for the first full calendar month, not with 30 days', async () => {
+    const { fin, cm, tenant, caseId, measure } = await setup();
+    await fin.put('/finance/settings', { approvalThreshold: '1500.00' });
+    // SpFH at 50.00 a day: 30 days would be 1500.00 (not above) for every begin
+    const status = async (beginOn: string) =>
+      (await cm.post(`/cases/${caseId}/measures`, measure({ beginOn }))).json() as {
+        id: string;
+        status: string;
+      };
+    const april = await status('2026-04-01'); // April: 30 × 50.00 = 1500.00
+    const march = await status('2026-03-01'); // March: 31 × 50.00 = 1550.00
+    const midFebruary = await status('2026-02-14'); // first full month March: 1550.00
+    const february = await status('2026-02-01'); // February: 28 × 50.00 = 1400.00
+    expect([april.status, march.status, midFebruary.status, february.status]).toEqual([
+      'bewilligt',
+      'geplant',
+      'geplant',
+      'bewilligt',
+    ]);
+    const lead = await Client.as(app, tenant, 'teamLeadA');
+    const pending = (await lead.get('/measures/approvals')).json() as {
+      id: string;
+      monthlyEstimate: string;
+    }[];
+    expect(pending.map((m) => [m.id, m.monthlyEstimate])).toEqual([
+      [march.id, '1550.00'],
+      [midFebruary.id, '1550.00'],
+    ]);
+    const listed = (await cm.get(`/cases/${caseId}/measures`)).json() as {
+      id: string;
+      monthlyEstimate: string;
+    }[];
+    expect(listed.find((m) => m.id === february.id)?.monthlyEstimate).toBe('1400.00');
+  });
+
+  it('answers 409 to an approval or end on a stale version and 404 to an unknown measure', async () => {
+    const { tenant, cm, caseId, measure, heim, type } = await setup();
+    const big = (
+      await cm.post(
+        `/cases/${caseId}/measures`,
+        measure({ helpTypeId: type('34'), offerId: heim, hoursPerWeek: null }),
+      )
+    ).json().id as string;
+    const lead = await Client.as(app, tenant, 'teamLeadA');
+    const end = { endOn: '2026-06-30', endReason: 'planmaessig' };
+    // The case manager ends the planned measure first (version 1 → 2); the team lead approves what it saw
+    expect((await cm.post(`/measures/${big}/end`, { ...end, version: 1 })).statusCode).toBe(204);
+    const stale = await lead.post(`/measures/${big}/approve`, { version: 1 });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().title).toBe('Zwischenzeitlich geändert');
+    expect((await cm.post(`/measures/${big}/end`, { ...end, version: 1 })).statusCode).toBe(409);
+    const [unchanged] = (await lead.get('/measures/approvals')).json() as {
+      status: string;
+      version: number;
+    }[];
+    expect(unchanged).toMatchObject({ status: 'geplant', version: 2 });
+
+    const unknown = '00000000-0000-4000-8000-000000000000';
+    const missingApprove = await lead.post(`/measures/${unknown}/approve`, { version: 1 });
+    expect(missingApprove.statusCode).toBe(404);
+    expect(missingApprove.json().detail).toBe('Die Maßnahme wurde nicht gefunden.');
+    expect((await cm.post(`/measures/${unknown}/end`, { ...end, version: 1 })).statusCode).toBe(404);
+    expect((await lead.post(`/measures/${big}/approve`, { version: 2 })).statusCode).toBe(204);
+  });
+
+  it('refuses the approval to a case manager of the case and audits the refusal', async () => {
+    const { db, tenant, cm, caseId, measure, heim, type } = await setup();
+    const big = (
+      await cm.post(
+        `/cases/${caseId}/measures`,
+        measure({ helpTypeId: type('34'), offerId: heim, hoursPerWeek: null }),
+      )
+    ).json().id as string;
+    expect((await cm.post(`/measures/${big}/approve`, { version: 1 })).statusCode).toBe(403);
+    const denied = await db
+      .selectFrom('audit_log')
+      .select(['actor_id', 'details'])
+      .where('tenant_id', '=', tenant.id)
+      .where('entity_type', '=', 'measure')
+      .where('entity_id', '=', big)
+      .where('action', '=', 'access_denied')
+      .execute();
+    expect(denied).toEqual([{ actor_id: tenant.users.caseManagerA.id, details: { purpose: 'approve' } }]);
+  });
+
+  it('lets a team lead who leads a case of their team start help above the threshold without waiting', async () => {
+    const { db, tenant, type, heim } = await setup();
+    // A Referatsleitung who also works cases: leads the case it opens
+    await db
+      .updateTable('app_user')
+      .set({ roles: ['team_lead', 'case_manager'] })
+      .where('tenant_id', '=', tenant.id)
+      .where('id', '=', tenant.users.teamLeadA.id)
+      .execute();
+    const lead = await Client.as(app, tenant, 'teamLeadA');
+    const own = await openTestCase(lead, { childFirstName: 'Ida' });
+    const detail = (await lead.get(`/cases/${own.caseId}`)).json();
+    // Reached as the lead case manager, not as the team lead: the approval must not hang on that
+    expect(detail).toMatchObject({ lead: { id: tenant.users.teamLeadA.id }, access: 'lead' });
+    const child = detail.household.members.find((m: { role: string }) => m.role === 'kind').person.id;
+    const res = await lead.post(`/cases/${own.caseId}/measures`, {
+      personId: child,
+      helpTypeId: type('34'),
+      offerId: heim,
+      individualRate: null,
+      category: null,
+      underlyingHelpTypeId: null,
+      beginOn: '2026-03-01',
+      plannedEndOn: null,
+      hoursPerWeek: null,
+      helpPlanId: null,
+      reasons: [],
+    });
+    expect(res.statusCode).toBe(201);
+    expect(res.json().status).toBe('bewilligt');
+  });
+});
+
 describe('payments import', () => {
   it('writes nothing when any line is malformed, and reports each rejected line', async () => {
     const { db, tenant, cm, fin, caseId, measure } = await setup();
