@@ -145,6 +145,10 @@ export const measureSchema = z.object({
   endReason: z.enum(endReasons.values).nullable(),
   hoursPerWeek: z.string().nullable(),
   status: z.enum(['geplant', 'bewilligt']),
+  /**
+   * What a month of the measure costs: the cost rule for its first full calendar month (the begin month when it
+   * begins on the 1st, else the next) with the rates valid then; the approval threshold is compared with it.
+   */
   monthlyEstimate: z.string(),
   approvedBy: z.string().nullable(),
   approvedAt: z.string().nullable(),

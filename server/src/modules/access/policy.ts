@@ -103,3 +103,17 @@ export function requireCaseAccess(actor: Actor, subject: CaseAccessSubject): Cas
   }
   return reason;
 }
+
+/**
+ * May the actor approve a measure of a case of this team (above the tenant's monthly threshold)? The lead of the
+ * case's team (Referatsleitung) approves, and starts such a measure without waiting, also on a case they lead
+ * themselves. The list of measures awaiting approval is built from the same rule (the actor's own team).
+ */
+export function mayApproveMeasure(actor: Actor, subject: Pick<CaseAccessSubject, 'teamId'>): boolean {
+  return (
+    actor.userId !== null &&
+    actor.roles.includes('team_lead') &&
+    actor.teamId !== null &&
+    actor.teamId === subject.teamId
+  );
+}

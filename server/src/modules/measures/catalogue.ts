@@ -1,66 +1,94 @@
 import type { HelpType, Provider } from '@leuchtturm/shared';
-import type { Kysely } from 'kysely';
-import type { DB } from '../../db/schema.ts';
+import { addDays } from '@leuchtturm/shared';
+import type { Ctx } from '../../shared/context.ts';
+import { AppError } from '../../shared/errors.ts';
+import { presentHelpType, presentProviders } from './presenter.ts';
+import * as q from './queries/catalogue.ts';
 
-/** Help types and providers with their offers and rates: no personal data, read by everyone who plans help. */
-export async function listHelpTypes(db: Kysely<DB>, tenantId: string): Promise<HelpType[]> {
-  const rows = await db
-    .selectFrom('help_type')
-    .selectAll()
-    .where('tenant_id', '=', tenantId)
-    .orderBy('code')
-    .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    code: r.code,
-    name: r.name,
-    paragraph: r.paragraph,
-    categoryRule: r.category_rule as HelpType['categoryRule'],
-    isHze: r.is_hze,
-    validFrom: r.valid_from,
-    validTo: r.valid_to,
-    version: r.version,
-  }));
+/**
+ * The catalogue a measure is planned from: help types, providers with their offers and rates. No personal data:
+ * read by everyone who plans help; help types are kept by admins, providers, offers and rates by the
+ * Wirtschaftliche Jugendhilfe (the routes declare who).
+ */
+
+export async function listHelpTypes(ctx: Ctx): Promise<HelpType[]> {
+  return (await q.listHelpTypes(ctx.db, ctx.actor.tenantId)).map(presentHelpType);
 }
 
-export async function listProviders(db: Kysely<DB>, tenantId: string): Promise<Provider[]> {
-  const providers = await db
-    .selectFrom('provider')
-    .selectAll()
-    .where('tenant_id', '=', tenantId)
-    .orderBy('name')
-    .execute();
-  const offers = await db
-    .selectFrom('service_offer as o')
-    .innerJoin('help_type as h', (j) =>
-      j.onRef('h.tenant_id', '=', 'o.tenant_id').onRef('h.id', '=', 'o.help_type_id'),
-    )
-    .select(['o.id', 'o.provider_id', 'o.name', 'o.unit', 'o.help_type_id', 'h.name as help_type_name'])
-    .where('o.tenant_id', '=', tenantId)
-    .orderBy('o.name')
-    .execute();
-  const rates = await db
-    .selectFrom('rate')
-    .selectAll()
-    .where('tenant_id', '=', tenantId)
-    .orderBy('valid_from')
-    .execute();
-  return providers.map((p) => ({
-    id: p.id,
-    name: p.name,
-    kind: p.kind as Provider['kind'],
-    version: p.version,
-    offers: offers
-      .filter((o) => o.provider_id === p.id)
-      .map((o) => ({
-        id: o.id,
-        name: o.name,
-        helpTypeId: o.help_type_id,
-        helpTypeName: o.help_type_name,
-        unit: o.unit,
-        rates: rates
-          .filter((r) => r.offer_id === o.id)
-          .map((r) => ({ amount: r.amount, validFrom: r.valid_from, validTo: r.valid_to })),
-      })),
-  }));
+export async function createHelpType(ctx: Ctx, input: Omit<HelpType, 'id' | 'version'>): Promise<string> {
+  const id = await q.insertHelpType(ctx.db, {
+    tenant_id: ctx.actor.tenantId,
+    code: input.code,
+    name: input.name,
+    paragraph: input.paragraph,
+    category_rule: input.categoryRule,
+    is_hze: input.isHze,
+    valid_from: input.validFrom,
+    valid_to: input.validTo,
+  });
+  await ctx.audit({ action: 'create', entityType: 'help_type', entityId: id });
+  return id;
+}
+
+export async function listProviders(ctx: Ctx): Promise<Provider[]> {
+  const tenantId = ctx.actor.tenantId;
+  const providers = await q.listProviderRows(ctx.db, tenantId);
+  const offers = await q.listOfferRows(ctx.db, tenantId);
+  const rates = await q.listRateRows(ctx.db, tenantId);
+  return presentProviders(providers, offers, rates);
+}
+
+export async function createProvider(ctx: Ctx, input: { name: string; kind: string }): Promise<string> {
+  const id = await q.insertProvider(ctx.db, ctx.actor.tenantId, input);
+  await ctx.audit({ action: 'create', entityType: 'provider', entityId: id });
+  return id;
+}
+
+export async function createOffer(
+  ctx: Ctx,
+  input: {
+    providerId: string;
+    name: string;
+    helpTypeId: string;
+    unit: 'day' | 'hour' | 'month';
+    rate: { amount: string; validFrom: string };
+  },
+): Promise<string> {
+  const tenantId = ctx.actor.tenantId;
+  if (!(await q.findProvider(ctx.db, tenantId, input.providerId)))
+    throw AppError.validation('providerId', 'Diesen Träger gibt es nicht.');
+  if (!(await q.findHelpType(ctx.db, tenantId, input.helpTypeId)))
+    throw AppError.validation('helpTypeId', 'Diese Hilfeart gibt es nicht.');
+  const id = await q.insertOffer(ctx.db, tenantId, input);
+  await q.insertOpenRate(ctx.db, tenantId, id, input.rate);
+  await ctx.audit({ action: 'create', entityType: 'service_offer', entityId: id });
+  return id;
+}
+
+/**
+ * A new rate from a date on: the current open rate ends the day before, so that a rate change takes effect from
+ * its date only and earlier days keep their rate.
+ */
+export async function changeRate(
+  ctx: Ctx,
+  offerId: string,
+  input: { amount: string; validFrom: string },
+): Promise<void> {
+  const tenantId = ctx.actor.tenantId;
+  const [open] = await q.lockRatesOfOffer(ctx.db, tenantId, offerId);
+  if (!open) throw AppError.notFound('Das Leistungsangebot');
+  if (input.validFrom <= open.valid_from) {
+    throw AppError.validation(
+      'validFrom',
+      'Ein neuer Satz gilt ab einem Tag nach dem Beginn des geltenden Satzes.',
+    );
+  }
+  await q.endRate(ctx.db, tenantId, offerId, open.valid_from, addDays(input.validFrom, -1));
+  await q.insertOpenRate(ctx.db, tenantId, offerId, input);
+  await ctx.audit({
+    action: 'update',
+    entityType: 'rate',
+    entityId: offerId,
+    details: { validFrom: input.validFrom },
+  });
 }

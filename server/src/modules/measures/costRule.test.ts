@@ -1,7 +1,14 @@
+import { dayNumber } from '@leuchtturm/shared';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { moneyToCents } from '../../shared/money.ts';
-import { type CostMeasure, costOfPeriod, dayNumber, isActiveOn } from './costRule.ts';
+import {
+  type CostMeasure,
+  costOfPeriod,
+  firstFullMonth,
+  firstFullMonthCost,
+  isActiveOn,
+} from './costRule.ts';
 
 const measure = (over: Partial<CostMeasure>): CostMeasure => ({
   begin: '2024-01-01',
@@ -91,6 +98,48 @@ describe('the cost rule, by hand', () => {
     expect(isActiveOn({ ...m, approved: true }, '2024-06-01')).toBe(true);
     expect(isActiveOn({ ...m, approved: true, end: '2024-06-01' }, '2024-06-01')).toBe(true);
     expect(isActiveOn({ ...m, approved: true, end: '2024-05-31' }, '2024-06-01')).toBe(false);
+  });
+});
+
+describe('the monthly figure for the approval threshold', () => {
+  const spfh = measure({
+    unit: 'hour',
+    hoursPerWeek: '5',
+    rates: [{ amount: '70.00', validFrom: '2020-01-01', validTo: null }],
+  });
+
+  it('is the first full calendar month: the begin month from the 1st, else the month after', () => {
+    expect(firstFullMonth('2026-03-01')).toEqual({ from: '2026-03-01', to: '2026-03-31' });
+    expect(firstFullMonth('2026-01-31')).toEqual({ from: '2026-02-01', to: '2026-02-28' });
+    expect(firstFullMonth('2026-12-02')).toEqual({ from: '2027-01-01', to: '2027-01-31' });
+  });
+
+  it('counts the days of that calendar month, not 30: 50.00 a day is 1550.00 in March, 1400.00 in February', () => {
+    // 70.00 × 5 h / 7 = 50.00 a day; a 30-day month would make every month 1500.00
+    expect(firstFullMonthCost({ ...spfh, begin: '2026-03-01' })).toBe('1550.00');
+    expect(firstFullMonthCost({ ...spfh, begin: '2026-01-15' })).toBe('1400.00');
+    expect(firstFullMonthCost({ ...spfh, begin: '2026-04-01' })).toBe('1500.00');
+    // A monthly flat rate is the rate, whatever the month's length
+    expect(
+      firstFullMonthCost({
+        ...spfh,
+        unit: 'month',
+        begin: '2026-02-10',
+        rates: [{ amount: '2900.00', validFrom: '2020-01-01', validTo: null }],
+      }),
+    ).toBe('2900.00');
+  });
+
+  it('uses the rates valid in that month, also when one changes within it', () => {
+    // Begins 20 Feb: the first full month is March; 10 days at 150.00 and 21 at 160.00 = 1500 + 3360
+    const m = measure({
+      begin: '2026-02-20',
+      rates: [
+        { amount: '150.00', validFrom: '2020-01-01', validTo: '2026-03-10' },
+        { amount: '160.00', validFrom: '2026-03-11', validTo: null },
+      ],
+    });
+    expect(firstFullMonthCost(m)).toBe('4860.00');
   });
 });
 

@@ -1,3 +1,4 @@
+import { addMonths, dateOfDay, dayNumber, daysInMonth, monthBounds } from '@leuchtturm/shared';
 import { Fraction } from '../../shared/money.ts';
 
 /**
@@ -29,11 +30,6 @@ export interface CostMeasure {
   payments?: ReadonlyMap<string, string>;
 }
 
-const DAY_MS = 86_400_000;
-export const dayNumber = (date: string): number => Date.parse(`${date}T00:00:00Z`) / DAY_MS;
-const dateOf = (day: number): string => new Date(day * DAY_MS).toISOString().slice(0, 10);
-const daysInMonth = (year: number, month: number): number => new Date(Date.UTC(year, month, 0)).getUTCDate();
-
 /** The computed (unpaid) cost of the measure's active days in [from, to], as an exact fraction. */
 function computed(m: CostMeasure, from: number, to: number): Fraction {
   let total = Fraction.zero;
@@ -55,14 +51,10 @@ function computed(m: CostMeasure, from: number, to: number): Fraction {
     else if (m.unit === 'month') {
       // Walk month by month: each day is worth rate / days of its month.
       for (let day = a; day <= b; ) {
-        const d = new Date(day * DAY_MS);
-        const y = d.getUTCFullYear();
-        const mo = d.getUTCMonth() + 1;
-        const monthEnd = dayNumber(
-          `${y}-${String(mo).padStart(2, '0')}-${String(daysInMonth(y, mo)).padStart(2, '0')}`,
-        );
-        const last = Math.min(b, monthEnd);
-        total = total.add(amount.mul(Fraction.int(last - day + 1)).div(Fraction.int(daysInMonth(y, mo))));
+        const date = dateOfDay(day);
+        const length = daysInMonth(Number(date.slice(0, 4)), Number(date.slice(5, 7)));
+        const last = Math.min(b, day - Number(date.slice(8, 10)) + length);
+        total = total.add(amount.mul(Fraction.int(last - day + 1)).div(Fraction.int(length)));
         day = last + 1;
       }
     }
@@ -82,11 +74,10 @@ export function exactCost(m: CostMeasure, p0: string, p1: string): Fraction {
   let total = Fraction.zero;
   // Month by month over the period: a month with a payment takes the payment, others the computed amount.
   for (let day = dayNumber(p0); day <= dayNumber(p1); ) {
-    const date = dateOf(day);
-    const y = Number(date.slice(0, 4));
-    const mo = Number(date.slice(5, 7));
-    const monthStart = dayNumber(`${date.slice(0, 7)}-01`);
-    const monthEnd = monthStart + daysInMonth(y, mo) - 1;
+    const date = dateOfDay(day);
+    const length = daysInMonth(Number(date.slice(0, 4)), Number(date.slice(5, 7)));
+    const monthStart = day - Number(date.slice(8, 10)) + 1;
+    const monthEnd = monthStart + length - 1;
     const from = Math.max(day, start);
     const to = Math.min(monthEnd, dayNumber(p1), stop);
     const paid = payments.get(date.slice(0, 7));
@@ -96,7 +87,7 @@ export function exactCost(m: CostMeasure, p0: string, p1: string): Fraction {
       const share =
         activeInMonth > 0
           ? new Fraction(BigInt(Math.max(0, to - from + 1)), BigInt(activeInMonth))
-          : new Fraction(BigInt(periodInMonth), BigInt(daysInMonth(y, mo)));
+          : new Fraction(BigInt(periodInMonth), BigInt(length));
       total = total.add(Fraction.parse(paid).mul(share));
     } else if (from <= to) {
       total = total.add(computed(m, from, to));
@@ -116,4 +107,26 @@ export function costOfPeriod(m: CostMeasure, p0: string, p1: string): string {
  */
 export function isActiveOn(m: Pick<CostMeasure, 'begin' | 'end' | 'approved'>, date: string): boolean {
   return m.approved && m.begin <= date && (m.end === null || m.end >= date);
+}
+
+/**
+ * The calendar month a measure first runs through in full: its begin month when it begins on the 1st, else the
+ * month after.
+ */
+export function firstFullMonth(begin: string): { from: string; to: string } {
+  const start = begin.endsWith('-01') ? begin : addMonths(monthBounds(begin).from, 1);
+  return monthBounds(start);
+}
+
+/**
+ * What a month of a measure costs, for the approval threshold ("above a monthly amount the team lead approves")
+ * and the monthly figure shown with a measure: this cost rule applied to the measure's first full calendar month,
+ * with the rates valid in it, as if approved and running through that month (a short measure is judged by its
+ * monthly level, not by how few days it has). Payments are not used: the figure is decided before any exist.
+ */
+export function firstFullMonthCost(
+  m: Pick<CostMeasure, 'begin' | 'unit' | 'hoursPerWeek' | 'rates'>,
+): string {
+  const month = firstFullMonth(m.begin);
+  return costOfPeriod({ ...m, end: null, approved: true }, month.from, month.to);
 }

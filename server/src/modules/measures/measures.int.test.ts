@@ -33,6 +33,8 @@ async function setup() {
     ).json().id as string;
   const spfh = await offer('SpFH', '31', 'hour', '70.00');
   const heim = await offer('Wohngruppe', '34', 'day', '180.00');
+  // Between the SpFH (50.00 a day: 1550.00 in March) and the Wohngruppe (180.00 a day: 5580.00 in March)
+  await fin.put('/finance/settings', { approvalThreshold: '2000.00' });
   const detail = (await cm.get(`/cases/${opened.caseId}`)).json();
   const child = detail.household.members.find((m: { role: string }) => m.role === 'kind').person.id as string;
   const measure = (over: Record<string, unknown>) => ({
@@ -57,7 +59,7 @@ describe('measures and approval', () => {
     const { tenant, cm, fin, caseId, measure, heim, type } = await setup();
     const small = await cm.post(`/cases/${caseId}/measures`, measure({}));
     expect(small.statusCode).toBe(201);
-    // 70 × 5 × 30 / 7 = 1500.00: not above the threshold of 1500.00
+    // March: 31 × 70 × 5 / 7 = 1550.00, not above the threshold of 2000.00
     expect(small.json().status).toBe('bewilligt');
     const big = await cm.post(
       `/cases/${caseId}/measures`,
@@ -75,7 +77,8 @@ describe('measures and approval', () => {
     const lead = await Client.as(app, tenant, 'teamLeadA');
     const pending = (await lead.get('/measures/approvals')).json();
     expect(pending.map((m: { id: string }) => m.id)).toEqual([big.json().id]);
-    expect(pending[0]).toMatchObject({ monthlyEstimate: '5400.00', status: 'geplant' });
+    // The monthly figure is the cost rule's for March, the first full month: 31 × 180.00
+    expect(pending[0]).toMatchObject({ monthlyEstimate: '5580.00', status: 'geplant' });
     expect((await lead.post(`/measures/${big.json().id}/approve`, { version: 1 })).statusCode).toBe(204);
     const after = (await fin.get('/finance/costs?month=2026-03')).json();
     // + 31 × 180.00 = 5580.00
@@ -106,6 +109,125 @@ describe('measures and approval', () => {
     expect((await fin.get('/finance/costs?month=2026-03')).json().total).toBe('1550.00');
     const early = await fin.post(`/offers/${spfh}/rates`, { amount: '80.00', validFrom: '2026-04-16' });
     expect(early.statusCode).toBe(400);
+  });
+});
+
+describe('the approval threshold and approving', () => {
+  it('compares the threshold with the cost rule for the first full calendar month, not with 30 days', async () => {
+    const { fin, cm, tenant, caseId, measure } = await setup();
+    await fin.put('/finance/settings', { approvalThreshold: '1500.00' });
+    // SpFH at 50.00 a day: 30 days would be 1500.00 (not above) for every begin
+    const status = async (beginOn: string) =>
+      (await cm.post(`/cases/${caseId}/measures`, measure({ beginOn }))).json() as {
+        id: string;
+        status: string;
+      };
+    const april = await status('2026-04-01'); // April: 30 × 50.00 = 1500.00
+    const march = await status('2026-03-01'); // March: 31 × 50.00 = 1550.00
+    const midFebruary = await status('2026-02-14'); // first full month March: 1550.00
+    const february = await status('2026-02-01'); // February: 28 × 50.00 = 1400.00
+    expect([april.status, march.status, midFebruary.status, february.status]).toEqual([
+      'bewilligt',
+      'geplant',
+      'geplant',
+      'bewilligt',
+    ]);
+    const lead = await Client.as(app, tenant, 'teamLeadA');
+    const pending = (await lead.get('/measures/approvals')).json() as {
+      id: string;
+      monthlyEstimate: string;
+    }[];
+    expect(pending.map((m) => [m.id, m.monthlyEstimate])).toEqual([
+      [march.id, '1550.00'],
+      [midFebruary.id, '1550.00'],
+    ]);
+    const listed = (await cm.get(`/cases/${caseId}/measures`)).json() as {
+      id: string;
+      monthlyEstimate: string;
+    }[];
+    expect(listed.find((m) => m.id === february.id)?.monthlyEstimate).toBe('1400.00');
+  });
+
+  it('answers 409 to an approval or end on a stale version and 404 to an unknown measure', async () => {
+    const { tenant, cm, caseId, measure, heim, type } = await setup();
+    const big = (
+      await cm.post(
+        `/cases/${caseId}/measures`,
+        measure({ helpTypeId: type('34'), offerId: heim, hoursPerWeek: null }),
+      )
+    ).json().id as string;
+    const lead = await Client.as(app, tenant, 'teamLeadA');
+    const end = { endOn: '2026-06-30', endReason: 'planmaessig' };
+    // The case manager ends the planned measure first (version 1 → 2); the team lead approves what it saw
+    expect((await cm.post(`/measures/${big}/end`, { ...end, version: 1 })).statusCode).toBe(204);
+    const stale = await lead.post(`/measures/${big}/approve`, { version: 1 });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().title).toBe('Zwischenzeitlich geändert');
+    expect((await cm.post(`/measures/${big}/end`, { ...end, version: 1 })).statusCode).toBe(409);
+    const [unchanged] = (await lead.get('/measures/approvals')).json() as {
+      status: string;
+      version: number;
+    }[];
+    expect(unchanged).toMatchObject({ status: 'geplant', version: 2 });
+
+    const unknown = '00000000-0000-4000-8000-000000000000';
+    const missingApprove = await lead.post(`/measures/${unknown}/approve`, { version: 1 });
+    expect(missingApprove.statusCode).toBe(404);
+    expect(missingApprove.json().detail).toBe('Die Maßnahme wurde nicht gefunden.');
+    expect((await cm.post(`/measures/${unknown}/end`, { ...end, version: 1 })).statusCode).toBe(404);
+    expect((await lead.post(`/measures/${big}/approve`, { version: 2 })).statusCode).toBe(204);
+  });
+
+  it('refuses the approval to a case manager of the case and audits the refusal', async () => {
+    const { db, tenant, cm, caseId, measure, heim, type } = await setup();
+    const big = (
+      await cm.post(
+        `/cases/${caseId}/measures`,
+        measure({ helpTypeId: type('34'), offerId: heim, hoursPerWeek: null }),
+      )
+    ).json().id as string;
+    expect((await cm.post(`/measures/${big}/approve`, { version: 1 })).statusCode).toBe(403);
+    const denied = await db
+      .selectFrom('audit_log')
+      .select(['actor_id', 'details'])
+      .where('tenant_id', '=', tenant.id)
+      .where('entity_type', '=', 'measure')
+      .where('entity_id', '=', big)
+      .where('action', '=', 'access_denied')
+      .execute();
+    expect(denied).toEqual([{ actor_id: tenant.users.caseManagerA.id, details: { purpose: 'approve' } }]);
+  });
+
+  it('lets a team lead who leads a case of their team start help above the threshold without waiting', async () => {
+    const { db, tenant, type, heim } = await setup();
+    // A Referatsleitung who also works cases: leads the case it opens
+    await db
+      .updateTable('app_user')
+      .set({ roles: ['team_lead', 'case_manager'] })
+      .where('tenant_id', '=', tenant.id)
+      .where('id', '=', tenant.users.teamLeadA.id)
+      .execute();
+    const lead = await Client.as(app, tenant, 'teamLeadA');
+    const own = await openTestCase(lead, { childFirstName: 'Ida' });
+    const detail = (await lead.get(`/cases/${own.caseId}`)).json();
+    // Reached as the lead case manager, not as the team lead: the approval must not hang on that
+    expect(detail).toMatchObject({ lead: { id: tenant.users.teamLeadA.id }, access: 'lead' });
+    const child = detail.household.members.find((m: { role: string }) => m.role === 'kind').person.id;
+    const res = await lead.post(`/cases/${own.caseId}/measures`, {
+      personId: child,
+      helpTypeId: type('34'),
+      offerId: heim,
+      individualRate: null,
+      category: null,
+      underlyingHelpTypeId: null,
+      beginOn: '2026-03-01',
+      plannedEndOn: null,
+      hoursPerWeek: null,
+      helpPlanId: null,
+      reasons: [],
+    });
+    expect(res.statusCode).toBe(201);
+    expect(res.json().status).toBe('bewilligt');
   });
 });
 

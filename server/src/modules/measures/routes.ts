@@ -17,9 +17,9 @@ import {
 } from '@leuchtturm/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { withCtx } from '../../http/context.ts';
-import { actorOf } from '../../http/permissions.ts';
-import { listHelpTypes, listProviders } from './catalogue.ts';
+import * as catalogue from './catalogue.ts';
 import * as finance from './finance.ts';
+import { importPayments } from './payments.ts';
 import { approveMeasure, createMeasure, endMeasure, listCaseMeasures, pendingApprovals } from './service.ts';
 import { hzeStatisticsCsv } from './statistics.ts';
 
@@ -27,38 +27,27 @@ const tags = ['measures'];
 const params = z.object({ id: idSchema });
 const created = { 201: z.object({ id: idSchema }) };
 const noContent = { 204: z.null() };
+const csvFile = {
+  200: {
+    description: 'CSV (Semikolon, UTF-8 mit BOM)',
+    content: { 'text/csv': { schema: z.string() } },
+  },
+};
 
+/** Routes are thin: schema, permission, one service call (catalogue.ts, service.ts, finance.ts, payments.ts). */
 export const measureRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/help-types', {
     config: { permission: 'catalogue:read' },
     schema: { tags, summary: 'Hilfearten', response: { 200: z.array(helpTypeSchema) } },
-    handler: (request) => listHelpTypes(app.db, actorOf(request).tenantId),
+    handler: (request) => withCtx(request, (ctx) => catalogue.listHelpTypes(ctx)),
   });
   app.post('/help-types', {
     config: { permission: 'catalogue:manage' },
-    schema: { tags, body: helpTypeInputSchema, response: created },
-    handler: async (request, reply) => {
-      const id = await withCtx(request, async (ctx) => {
-        const b = request.body;
-        const row = await ctx.db
-          .insertInto('help_type')
-          .values({
-            tenant_id: ctx.actor.tenantId,
-            code: b.code,
-            name: b.name,
-            paragraph: b.paragraph,
-            category_rule: b.categoryRule,
-            is_hze: b.isHze,
-            valid_from: b.validFrom,
-            valid_to: b.validTo,
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow();
-        await ctx.audit({ action: 'create', entityType: 'help_type', entityId: row.id });
-        return row.id;
-      });
-      return reply.status(201).send({ id });
-    },
+    schema: { tags, summary: 'Hilfeart anlegen', body: helpTypeInputSchema, response: created },
+    handler: async (request, reply) =>
+      reply
+        .status(201)
+        .send({ id: await withCtx(request, (ctx) => catalogue.createHelpType(ctx, request.body)) }),
   });
 
   app.get('/providers', {
@@ -68,21 +57,23 @@ export const measureRoutes: FastifyPluginAsyncZod = async (app) => {
       summary: 'Träger mit Leistungsangeboten und Sätzen',
       response: { 200: z.array(providerSchema) },
     },
-    handler: (request) => listProviders(app.db, actorOf(request).tenantId),
+    handler: (request) => withCtx(request, (ctx) => catalogue.listProviders(ctx)),
   });
   app.post('/providers', {
     config: { permission: 'finance:manage' },
-    schema: { tags, body: providerInputSchema, response: created },
+    schema: { tags, summary: 'Träger anlegen', body: providerInputSchema, response: created },
     handler: async (request, reply) =>
       reply
         .status(201)
-        .send({ id: await withCtx(request, (ctx) => finance.createProvider(ctx, request.body)) }),
+        .send({ id: await withCtx(request, (ctx) => catalogue.createProvider(ctx, request.body)) }),
   });
   app.post('/offers', {
     config: { permission: 'finance:manage' },
     schema: { tags, summary: 'Leistungsangebot mit erstem Satz', body: offerInputSchema, response: created },
     handler: async (request, reply) =>
-      reply.status(201).send({ id: await withCtx(request, (ctx) => finance.createOffer(ctx, request.body)) }),
+      reply
+        .status(201)
+        .send({ id: await withCtx(request, (ctx) => catalogue.createOffer(ctx, request.body)) }),
   });
   app.post('/offers/:id/rates', {
     config: { permission: 'finance:manage' },
@@ -94,14 +85,14 @@ export const measureRoutes: FastifyPluginAsyncZod = async (app) => {
       response: noContent,
     },
     handler: async (request, reply) => {
-      await withCtx(request, (ctx) => finance.changeRate(ctx, request.params.id, request.body));
+      await withCtx(request, (ctx) => catalogue.changeRate(ctx, request.params.id, request.body));
       return reply.status(204).send(null);
     },
   });
 
   app.get('/cases/:id/measures', {
     config: { permission: 'case:work' },
-    schema: { tags, params, response: { 200: z.array(measureSchema) } },
+    schema: { tags, summary: 'Maßnahmen eines Falls', params, response: { 200: z.array(measureSchema) } },
     handler: (request) => withCtx(request, (ctx) => listCaseMeasures(ctx, request.params.id)),
   });
   app.post('/cases/:id/measures', {
@@ -174,19 +165,16 @@ export const measureRoutes: FastifyPluginAsyncZod = async (app) => {
       response: { 200: paymentImportReportSchema },
     },
     handler: (request) =>
-      withCtx(request, (ctx) => finance.importPayments(ctx, request.body.csv, request.query.dryRun)),
+      withCtx(request, (ctx) => importPayments(ctx, request.body.csv, request.query.dryRun)),
   });
   app.get('/finance/settings', {
     config: { permission: 'finance:manage' },
-    schema: { tags, response: { 200: z.object({ approvalThreshold: z.string() }) } },
-    handler: async (request) => {
-      const row = await app.db
-        .selectFrom('finance_setting')
-        .select('approval_threshold')
-        .where('tenant_id', '=', actorOf(request).tenantId)
-        .executeTakeFirst();
-      return { approvalThreshold: row?.approval_threshold ?? '0.00' };
+    schema: {
+      tags,
+      summary: 'Betragsgrenze für die Bewilligung durch die Referatsleitung',
+      response: { 200: z.object({ approvalThreshold: z.string() }) },
     },
+    handler: (request) => withCtx(request, (ctx) => finance.financeSettings(ctx)),
   });
   app.put('/finance/settings', {
     config: { permission: 'finance:manage' },
@@ -197,20 +185,7 @@ export const measureRoutes: FastifyPluginAsyncZod = async (app) => {
       response: noContent,
     },
     handler: async (request, reply) => {
-      await withCtx(request, async (ctx) => {
-        await ctx.db
-          .insertInto('finance_setting')
-          .values({ tenant_id: ctx.actor.tenantId, approval_threshold: request.body.approvalThreshold })
-          .onConflict((oc) =>
-            oc.column('tenant_id').doUpdateSet({ approval_threshold: request.body.approvalThreshold }),
-          )
-          .execute();
-        await ctx.audit({
-          action: 'update',
-          entityType: 'finance_setting',
-          details: { approvalThreshold: request.body.approvalThreshold },
-        });
-      });
+      await withCtx(request, (ctx) => finance.setApprovalThreshold(ctx, request.body.approvalThreshold));
       return reply.status(204).send(null);
     },
   });
@@ -220,6 +195,7 @@ export const measureRoutes: FastifyPluginAsyncZod = async (app) => {
       tags,
       summary: 'Statistik erzieherische Hilfen (§ 99 SGB VIII) als CSV',
       querystring: z.object({ year: z.coerce.number().int().min(2000).max(2100) }),
+      response: csvFile,
     },
     handler: async (request, reply) => {
       const { csv } = await withCtx(request, (ctx) => hzeStatisticsCsv(ctx, request.query.year));

@@ -1,0 +1,195 @@
+import {
+  endReasons,
+  type HelpType,
+  type Measure,
+  type MonthlyCost,
+  type Provider,
+  providerKinds,
+} from '@leuchtturm/shared';
+import { centsToMoney } from '../../shared/money.ts';
+import { type CostRow, individualRate } from './costInputs.ts';
+import { firstFullMonthCost, type RatePeriod, type RateUnit } from './costRule.ts';
+import type { HelpTypeRow, OfferRow, ProviderRow, RateRow } from './queries/catalogue.ts';
+import type { CostLabelRow } from './queries/finance.ts';
+import type { MeasureRow } from './queries/measures.ts';
+import type { HzeRow } from './queries/statistics.ts';
+
+/** Rows to responses: only the fields listed here leave the server. */
+
+export function presentHelpType(r: HelpTypeRow): HelpType {
+  return {
+    id: r.id,
+    code: r.code,
+    name: r.name,
+    paragraph: r.paragraph,
+    categoryRule: r.category_rule as HelpType['categoryRule'],
+    isHze: r.is_hze,
+    validFrom: r.valid_from,
+    validTo: r.valid_to,
+    version: r.version,
+  };
+}
+
+export function presentProviders(
+  providers: readonly ProviderRow[],
+  offers: readonly OfferRow[],
+  rates: readonly RateRow[],
+): Provider[] {
+  return providers.map((p) => ({
+    id: p.id,
+    name: p.name,
+    kind: p.kind as Provider['kind'],
+    version: p.version,
+    offers: offers
+      .filter((o) => o.provider_id === p.id)
+      .map((o) => ({
+        id: o.id,
+        name: o.name,
+        helpTypeId: o.help_type_id,
+        helpTypeName: o.help_type_name,
+        unit: o.unit,
+        rates: rates
+          .filter((r) => r.offer_id === o.id)
+          .map((r) => ({ amount: r.amount, validFrom: r.valid_from, validTo: r.valid_to })),
+      })),
+  }));
+}
+
+/** Rate periods by offer, for the cost rule. */
+export function ratesByOffer(rates: readonly RateRow[]): Map<string, RatePeriod[]> {
+  const byOffer = new Map<string, RatePeriod[]>();
+  for (const r of rates) {
+    const list = byOffer.get(r.offer_id) ?? [];
+    list.push({ amount: r.amount, validFrom: r.valid_from, validTo: r.valid_to });
+    byOffer.set(r.offer_id, list);
+  }
+  return byOffer;
+}
+
+/** The rate a measure is paid at now: the newest one begun by today, or by its begin when it lies ahead. */
+function currentRate(rates: readonly RatePeriod[], begin: string, today: string): string | null {
+  const on = begin > today ? begin : today;
+  let current: RatePeriod | null = null;
+  for (const r of rates) if (r.validFrom <= on && (!current || r.validFrom > current.validFrom)) current = r;
+  return current?.amount ?? null;
+}
+
+/** A measure as lists show it; `rates` are its offer's rate periods (by offer id), `today` the Berlin date. */
+export function presentMeasure(
+  r: MeasureRow,
+  rates: ReadonlyMap<string, readonly RatePeriod[]>,
+  today: string,
+): Measure {
+  const unit: RateUnit = r.individual_unit ?? r.offer_unit ?? 'day';
+  const periods = r.individual_amount
+    ? individualRate(r.individual_amount)
+    : (rates.get(r.offer_id ?? '') ?? []);
+  return {
+    id: r.id,
+    caseId: r.case_id,
+    caseNumber: r.case_number,
+    personId: r.person_id,
+    personName: `${r.first_name} ${r.last_name}`,
+    helpType: { id: r.help_type_id, name: r.help_type_name, paragraph: r.paragraph },
+    provider: r.provider_name,
+    offer: r.offer_name,
+    unit,
+    rate: currentRate(periods, r.begin_on, today),
+    category: r.category as Measure['category'],
+    beginOn: r.begin_on,
+    plannedEndOn: r.planned_end_on,
+    endOn: r.end_on,
+    endReason: r.end_reason as Measure['endReason'],
+    hoursPerWeek: r.hours_per_week,
+    status: r.status,
+    monthlyEstimate: firstFullMonthCost({
+      begin: r.begin_on,
+      unit,
+      hoursPerWeek: r.hours_per_week,
+      rates: periods,
+    }),
+    approvedBy: r.approved_by_name,
+    approvedAt: r.approved_at ? r.approved_at.toISOString() : null,
+    version: r.version,
+  };
+}
+
+/** The monthly costs list, by case number; `costs` holds each measure's cost in cents from the cost rule. */
+export function presentMonthlyCost(
+  month: string,
+  costs: readonly { row: CostRow; cents: bigint }[],
+  labels: readonly CostLabelRow[],
+): MonthlyCost {
+  const byId = new Map(labels.map((l) => [l.id, l]));
+  let total = 0n;
+  const rows = costs.map(({ row, cents }): MonthlyCost['rows'][number] => {
+    total += cents;
+    const label = byId.get(row.id);
+    return {
+      measureId: row.id,
+      caseId: row.caseId,
+      caseNumber: label?.case_number ?? '',
+      helpType: label?.help_type ?? '',
+      provider: label?.provider ?? null,
+      category: row.category as MonthlyCost['rows'][number]['category'],
+      amount: centsToMoney(cents),
+      paid: row.measure.payments?.has(month) ?? false,
+    };
+  });
+  rows.sort((a, b) => a.caseNumber.localeCompare(b.caseNumber));
+  return { month, total: centsToMoney(total), rows };
+}
+
+/**
+ * The record per help for the official Kinder- und Jugendhilfestatistik on erzieherische Hilfen (§ 99 Abs. 1
+ * SGB VIII). The mapping of every column is documented in docs/hze-statistics.md. Fields the case file does not
+ * hold yet are exported empty rather than guessed.
+ */
+export const hzeColumns = [
+  'Kennung',
+  'Art des Trägers',
+  'Hilfeart (§)',
+  'Ort der Hilfe',
+  'Beginn Monat',
+  'Beginn Jahr',
+  'Ende Monat',
+  'Ende Jahr',
+  'Status zum Jahresende',
+  'Grund der Beendigung',
+  'Geschlecht',
+  'Geburtsmonat',
+  'Geburtsjahr',
+  'Deutsch vorrangig gesprochene Sprache',
+  'Grund 1',
+  'Grund 2',
+  'Grund 3',
+  'Vorausgegangene Gefährdungseinschätzung',
+] as const;
+
+const genderCodes: Record<string, string> = { weiblich: 'w', maennlich: 'm', divers: 'd', ohne_angabe: 'o' };
+
+/** One help's record for a year ending on `yearEnd`, in the order of `hzeColumns`. */
+export function hzeRecord(r: HzeRow, yearEnd: string): string[] {
+  const ended = r.end_on !== null && r.end_on <= yearEnd ? r.end_on : null;
+  const reasons = [...r.reasons, '', '', ''].slice(0, 3);
+  return [
+    r.id,
+    r.provider_kind
+      ? providerKinds.labels[r.provider_kind as keyof typeof providerKinds.labels]
+      : 'öffentlicher Träger',
+    r.paragraph,
+    r.category === 'stationaer' ? 'außerhalb des Elternhauses' : 'im Elternhaus / ambulant',
+    r.begin_on.slice(5, 7),
+    r.begin_on.slice(0, 4),
+    ended ? ended.slice(5, 7) : '',
+    ended ? ended.slice(0, 4) : '',
+    ended ? 'beendet' : 'andauernd',
+    ended && r.end_reason ? endReasons.labels[r.end_reason as keyof typeof endReasons.labels] : '',
+    genderCodes[r.gender] ?? '',
+    r.birth_date.slice(5, 7),
+    r.birth_date.slice(0, 4),
+    r.language === null ? '' : r.language.toLowerCase() === 'deutsch' ? 'ja' : 'nein',
+    ...reasons,
+    r.preceding_assessment ? 'ja' : 'nein',
+  ];
+}

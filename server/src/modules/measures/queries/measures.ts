@@ -1,0 +1,156 @@
+import { type Insertable, type Kysely, sql, type UpdateResult } from 'kysely';
+import type { DB } from '../../../db/schema.ts';
+import type { MeasureTable } from '../../../db/schema-measures.ts';
+
+/** Measures on cases: what planning, approving and ending a measure read and write. */
+
+export async function isHouseholdMember(
+  db: Kysely<DB>,
+  tenantId: string,
+  householdId: string,
+  personId: string,
+): Promise<boolean> {
+  const row = await db
+    .selectFrom('household_member')
+    .select('person_id')
+    .where('tenant_id', '=', tenantId)
+    .where('household_id', '=', householdId)
+    .where('person_id', '=', personId)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function isHelpPlanOfCase(
+  db: Kysely<DB>,
+  tenantId: string,
+  caseId: string,
+  helpPlanId: string,
+): Promise<boolean> {
+  const row = await db
+    .selectFrom('help_plan')
+    .select('id')
+    .where('tenant_id', '=', tenantId)
+    .where('case_id', '=', caseId)
+    .where('id', '=', helpPlanId)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** The monthly amount above which the team lead approves (the tenant's setting; 0 when none is stored). */
+export async function findApprovalThreshold(db: Kysely<DB>, tenantId: string): Promise<string> {
+  const row = await db
+    .selectFrom('finance_setting')
+    .select('approval_threshold')
+    .where('tenant_id', '=', tenantId)
+    .executeTakeFirst();
+  return row?.approval_threshold ?? '0.00';
+}
+
+export function insertMeasure(db: Kysely<DB>, values: Insertable<MeasureTable>) {
+  return db.insertInto('measure').values(values).returning(['id', 'status']).executeTakeFirstOrThrow();
+}
+
+/** What approving or ending needs of a measure: its case (for the access check first) and its state. */
+export function findMeasureState(db: Kysely<DB>, tenantId: string, measureId: string) {
+  return db
+    .selectFrom('measure')
+    .select(['case_id', 'status', 'version', 'begin_on'])
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', measureId)
+    .executeTakeFirst();
+}
+
+export function approveMeasureRow(
+  db: Kysely<DB>,
+  tenantId: string,
+  measureId: string,
+  version: number,
+  userId: string | null,
+): Promise<UpdateResult> {
+  return db
+    .updateTable('measure')
+    .set({ status: 'bewilligt', approved_by: userId, approved_at: new Date(), version: sql`version + 1` })
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', measureId)
+    .where('version', '=', version)
+    .executeTakeFirst();
+}
+
+export function endMeasureRow(
+  db: Kysely<DB>,
+  tenantId: string,
+  measureId: string,
+  input: { endOn: string; endReason: string; version: number },
+): Promise<UpdateResult> {
+  return db
+    .updateTable('measure')
+    .set({ end_on: input.endOn, end_reason: input.endReason, version: sql`version + 1` })
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', measureId)
+    .where('version', '=', input.version)
+    .executeTakeFirst();
+}
+
+/**
+ * Measures with what a list shows, either of one case or awaiting approval in one team (oldest first). The caller
+ * has checked access to the case, or that the actor approves for the team.
+ */
+export function listMeasureRows(
+  db: Kysely<DB>,
+  tenantId: string,
+  filter: { caseId: string } | { pendingInTeam: string },
+) {
+  let q = db
+    .selectFrom('measure as m')
+    .innerJoin('case_file as c', (j) =>
+      j.onRef('c.tenant_id', '=', 'm.tenant_id').onRef('c.id', '=', 'm.case_id'),
+    )
+    .innerJoin('person as p', (j) =>
+      j.onRef('p.tenant_id', '=', 'm.tenant_id').onRef('p.id', '=', 'm.person_id'),
+    )
+    .innerJoin('help_type as h', (j) =>
+      j.onRef('h.tenant_id', '=', 'm.tenant_id').onRef('h.id', '=', 'm.help_type_id'),
+    )
+    .leftJoin('service_offer as o', (j) =>
+      j.onRef('o.tenant_id', '=', 'm.tenant_id').onRef('o.id', '=', 'm.offer_id'),
+    )
+    .leftJoin('provider as pr', (j) =>
+      j.onRef('pr.tenant_id', '=', 'o.tenant_id').onRef('pr.id', '=', 'o.provider_id'),
+    )
+    .leftJoin('app_user as a', (j) =>
+      j.onRef('a.tenant_id', '=', 'm.tenant_id').onRef('a.id', '=', 'm.approved_by'),
+    )
+    .select([
+      'm.id',
+      'm.case_id',
+      'c.case_number',
+      'm.person_id',
+      'p.first_name',
+      'p.last_name',
+      'h.id as help_type_id',
+      'h.name as help_type_name',
+      'h.paragraph',
+      'pr.name as provider_name',
+      'm.offer_id',
+      'o.name as offer_name',
+      'o.unit as offer_unit',
+      'm.individual_amount',
+      'm.individual_unit',
+      'm.category',
+      'm.begin_on',
+      'm.planned_end_on',
+      'm.end_on',
+      'm.end_reason',
+      'm.hours_per_week',
+      'm.status',
+      'm.approved_at',
+      'a.display_name as approved_by_name',
+      'm.version',
+    ])
+    .where('m.tenant_id', '=', tenantId);
+  if ('caseId' in filter)
+    return q.where('m.case_id', '=', filter.caseId).orderBy('m.begin_on').orderBy('m.id').execute();
+  q = q.where('m.status', '=', 'geplant').where('c.team_id', '=', filter.pendingInTeam);
+  return q.orderBy('m.created_at').execute();
+}
+export type MeasureRow = Awaited<ReturnType<typeof listMeasureRows>>[number];
