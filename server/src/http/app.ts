@@ -23,6 +23,7 @@ import { controllingRoutes } from '../modules/controlling/routes.ts';
 import { documentRoutes } from '../modules/documents/routes.ts';
 import { measureRoutes } from '../modules/measures/routes.ts';
 import { organisationRoutes } from '../modules/organisation/routes.ts';
+import { personRoutes } from '../modules/persons/routes.ts';
 import { AppError } from '../shared/errors.ts';
 import { registerAccessControl } from './permissions.ts';
 import { sendProblem } from './problem.ts';
@@ -104,6 +105,7 @@ export async function buildApp(options: {
       await api.register(authRoutes);
       await api.register(organisationRoutes);
       await api.register(auditRoutes);
+      await api.register(personRoutes);
       await api.register(caseRoutes);
       await api.register(documentRoutes);
       await api.register(needRoutes);

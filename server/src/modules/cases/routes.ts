@@ -3,11 +3,8 @@ import {
   caseSummarySchema,
   closeCaseInputSchema,
   consentInputSchema,
-  duplicateCandidateSchema,
-  duplicateQuerySchema,
   familyConferenceInputSchema,
   helpPlanInputSchema,
-  householdInputSchema,
   idSchema,
   intakeInputSchema,
   leadInputSchema,
@@ -17,17 +14,14 @@ import {
   networkTieInputSchema,
   networkTieUpdateSchema,
   peerConsultationInputSchema,
-  personInputSchema,
   resourceInputSchema,
   riskConsultationInputSchema,
-  versionSchema,
   willAndGoalsInputSchema,
   z,
 } from '@leuchtturm/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { withCtx } from '../../http/context.ts';
 import type { Ctx } from '../../shared/context.ts';
-import { createHousehold, findDuplicates, updatePerson } from '../persons/service.ts';
 import * as classification from './classification.ts';
 import * as closing from './closing.ts';
 import { addPeerConsultation } from './consultation.ts';
@@ -44,39 +38,6 @@ const created = { 201: z.object({ id: idSchema }) };
 const noContent = { 204: z.null() };
 
 export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.post('/persons/duplicates', {
-    config: work,
-    schema: {
-      tags,
-      summary: 'Mögliche Dubletten einer Person',
-      body: duplicateQuerySchema,
-      response: { 200: z.array(duplicateCandidateSchema) },
-    },
-    handler: (request) => withCtx(request, (ctx) => findDuplicates(ctx, request.body)),
-  });
-  app.post('/households', {
-    config: work,
-    schema: { tags, summary: 'Familie / Haushalt erfassen', body: householdInputSchema, response: created },
-    handler: async (request, reply) =>
-      reply.status(201).send({ id: await withCtx(request, (ctx) => createHousehold(ctx, request.body)) }),
-  });
-
-  app.put('/persons/:id', {
-    config: work,
-    schema: {
-      tags,
-      summary: 'Angaben einer Person berichtigen',
-      params: caseParams,
-      body: personInputSchema.extend({ version: versionSchema }),
-      response: noContent,
-    },
-    handler: async (request, reply) => {
-      const { version, ...body } = request.body;
-      await withCtx(request, (ctx) => updatePerson(ctx, request.params.id, version, body));
-      return reply.status(204).send(null);
-    },
-  });
-
   app.get('/cases', {
     config: work,
     schema: {

@@ -1,7 +1,7 @@
 import type { DuplicateQuery } from '@leuchtturm/shared';
-import { sql } from 'kysely';
 import type { Ctx } from '../../shared/context.ts';
 import { AppError } from '../../shared/errors.ts';
+import { lockUserRow, recentLookups } from './queries.ts';
 
 /**
  * The duplicate search tells any case worker that a person is known to another team and who leads the case: needed
@@ -28,25 +28,10 @@ function lookupDetails(query: DuplicateQuery) {
 export async function limitDuplicateLookups(ctx: Ctx, query: DuplicateQuery): Promise<void> {
   const { tenantId, userId } = ctx.actor;
   if (userId === null) return;
-  await ctx.db
-    .selectFrom('app_user')
-    .select('id')
-    .where('tenant_id', '=', tenantId)
-    .where('id', '=', userId)
-    .forNoKeyUpdate()
-    .execute();
+  await lockUserRow(ctx.db, tenantId, userId);
   const windowMs = duplicateLookupLimit.windowMinutes * 60_000;
   const now = Date.now();
-  const recent = await ctx.db
-    .selectFrom('audit_log')
-    .select((eb) => [eb.fn.countAll<string>().as('count'), eb.fn.min('at').as('oldest')])
-    .where('tenant_id', '=', tenantId)
-    .where('actor_id', '=', userId)
-    .where('at', '>', new Date(now - windowMs))
-    .where('action', '=', 'search')
-    .where('entity_type', '=', 'person')
-    .where(sql<string>`details->>'purpose'`, '=', PURPOSE)
-    .executeTakeFirstOrThrow();
+  const recent = await recentLookups(ctx.db, tenantId, userId, PURPOSE, new Date(now - windowMs));
   if (Number(recent.count) < duplicateLookupLimit.lookups) return;
   const oldest = recent.oldest ? new Date(recent.oldest).getTime() : now;
   const retryAfterSeconds = Math.max(1, Math.ceil((oldest + windowMs - now) / 1000));

@@ -1,0 +1,127 @@
+import { type Insertable, type Kysely, sql } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import type { HouseholdMemberTable, HouseholdTable, PersonTable } from '../../db/schema-cases.ts';
+
+/** All SQL of persons and households (Familie/Haushalt). */
+
+export function existingPersonIds(db: Kysely<DB>, tenantId: string, personIds: string[]) {
+  return db
+    .selectFrom('person')
+    .select('id')
+    .where('tenant_id', '=', tenantId)
+    .where('id', 'in', personIds)
+    .execute();
+}
+
+/** Which households each of these persons belongs to. */
+export function householdsOfPersons(db: Kysely<DB>, tenantId: string, personIds: string[]) {
+  return db
+    .selectFrom('household_member')
+    .select(['person_id', 'household_id'])
+    .where('tenant_id', '=', tenantId)
+    .where('person_id', 'in', personIds)
+    .execute();
+}
+
+export function insertPersonRow(db: Kysely<DB>, row: Insertable<PersonTable>) {
+  return db.insertInto('person').values(row).returning('id').executeTakeFirstOrThrow();
+}
+
+export function insertHouseholdRow(db: Kysely<DB>, row: Insertable<HouseholdTable>) {
+  return db.insertInto('household').values(row).returning('id').executeTakeFirstOrThrow();
+}
+
+export async function insertHouseholdMember(db: Kysely<DB>, row: Insertable<HouseholdMemberTable>) {
+  await db.insertInto('household_member').values(row).execute();
+}
+
+/** Persons born on a day: the duplicate search compares their names in code (Kölner Phonetik, edit distance). */
+export function personsBornOn(db: Kysely<DB>, tenantId: string, birthDate: string) {
+  return db
+    .selectFrom('person')
+    .select(['id', 'first_name', 'last_name', 'birth_date'])
+    .where('tenant_id', '=', tenantId)
+    .where('birth_date', '=', birthDate)
+    .limit(500)
+    .execute();
+}
+
+/** The cases of these persons' households, with the team and lead to ask. */
+export function casesOfPersons(db: Kysely<DB>, tenantId: string, personIds: string[]) {
+  return db
+    .selectFrom('household_member as hm')
+    .innerJoin('case_file as c', (j) =>
+      j.onRef('c.tenant_id', '=', 'hm.tenant_id').onRef('c.household_id', '=', 'hm.household_id'),
+    )
+    .innerJoin('team as t', (j) => j.onRef('t.tenant_id', '=', 'c.tenant_id').onRef('t.id', '=', 'c.team_id'))
+    .leftJoin('app_user as u', (j) =>
+      j.onRef('u.tenant_id', '=', 'c.tenant_id').onRef('u.id', '=', 'c.lead_user_id'),
+    )
+    .select([
+      'hm.person_id',
+      'c.id as case_id',
+      'c.status',
+      't.name as team_name',
+      'u.display_name as lead_name',
+    ])
+    .where('hm.tenant_id', '=', tenantId)
+    .where('hm.person_id', 'in', personIds)
+    .execute();
+}
+
+/** Conditional update on the version the client saw; answers whether a row changed. */
+export function updatePersonRow(
+  db: Kysely<DB>,
+  tenantId: string,
+  personId: string,
+  version: number,
+  values: Omit<Insertable<PersonTable>, 'tenant_id' | 'id' | 'created_at' | 'version'>,
+) {
+  return db
+    .updateTable('person')
+    .set({ ...values, version: sql`version + 1` })
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', personId)
+    .where('version', '=', version)
+    .executeTakeFirst();
+}
+
+export function findPerson(db: Kysely<DB>, tenantId: string, personId: string) {
+  return db
+    .selectFrom('person')
+    .select('id')
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', personId)
+    .executeTakeFirst();
+}
+
+/** Locks the user's account row so that parallel duplicate lookups of one user are counted one after the other. */
+export async function lockUserRow(db: Kysely<DB>, tenantId: string, userId: string) {
+  await db
+    .selectFrom('app_user')
+    .select('id')
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', userId)
+    .forNoKeyUpdate()
+    .execute();
+}
+
+/** The user's audited lookups of one purpose since an instant: how many, and the oldest. */
+export function recentLookups(
+  db: Kysely<DB>,
+  tenantId: string,
+  userId: string,
+  purpose: string,
+  since: Date,
+) {
+  return db
+    .selectFrom('audit_log')
+    .select((eb) => [eb.fn.countAll<string>().as('count'), eb.fn.min('at').as('oldest')])
+    .where('tenant_id', '=', tenantId)
+    .where('actor_id', '=', userId)
+    .where('at', '>', since)
+    .where('action', '=', 'search')
+    .where('entity_type', '=', 'person')
+    .where(sql<string>`details->>'purpose'`, '=', purpose)
+    .executeTakeFirstOrThrow();
+}
