@@ -2,10 +2,26 @@ import type { CloseCaseInput, ConsentInput, FamilyConferenceInput } from '@leuch
 import { todayIso } from '@leuchtturm/shared';
 import type { Ctx } from '../../shared/context.ts';
 import { AppError } from '../../shared/errors.ts';
+import { expectOneUpdated } from '../../shared/versioned.ts';
 import { bumpCaseVersion, requireCase } from './access.ts';
+import {
+  closeCaseFile,
+  findFamilyConference,
+  insertConsent,
+  insertFamilyConference,
+  isHouseholdMember,
+  revokeConsentOn,
+  updateFamilyConference,
+} from './queries/closing.ts';
 
 /** Familienrat, Schweigepflichtentbindungen and closing a case. */
 
+/**
+ * The Familienrat record exists from its first save on; version 0 means "there was none when I loaded the case".
+ * Both saves are conditional writes, so nothing is read first and nothing is locked: the first save inserts and
+ * the primary key refuses a second first save (409, also when two arrive at once); later saves update only the
+ * version the client saw, and expectOneUpdated tells a stale version (409) from a record that is not there (404).
+ */
 export async function saveFamilyConference(
   ctx: Ctx,
   caseId: string,
@@ -13,14 +29,6 @@ export async function saveFamilyConference(
 ): Promise<void> {
   await requireCase(ctx, caseId, 'write');
   const tenantId = ctx.actor.tenantId;
-  const current = await ctx.db
-    .selectFrom('family_conference')
-    .select('version')
-    .where('tenant_id', '=', tenantId)
-    .where('case_id', '=', caseId)
-    .forUpdate()
-    .executeTakeFirst();
-  if ((current?.version ?? 0) !== input.version) throw AppError.versionConflict();
   if (input.followUpOn && input.heldOn && input.followUpOn <= input.heldOn) {
     throw AppError.validation(
       'followUpOn',
@@ -28,32 +36,17 @@ export async function saveFamilyConference(
     );
   }
   const { version, ...fields } = input;
-  const values = {
-    concern: fields.concern,
-    coordinator: fields.coordinator,
-    participants: fields.participants,
-    place: fields.place,
-    held_on: fields.heldOn,
-    phase: fields.phase,
-    family_plan: fields.familyPlan,
-    office_decision: fields.officeDecision,
-    follow_up_on: fields.followUpOn,
-  };
-  if (current) {
-    await ctx.db
-      .updateTable('family_conference')
-      .set({ ...values, version: version + 1 })
-      .where('tenant_id', '=', tenantId)
-      .where('case_id', '=', caseId)
-      .execute();
+  if (version === 0) {
+    if (!(await insertFamilyConference(ctx.db, tenantId, caseId, fields))) throw AppError.versionConflict();
   } else {
-    await ctx.db
-      .insertInto('family_conference')
-      .values({ tenant_id: tenantId, case_id: caseId, ...values })
-      .execute();
+    await expectOneUpdated(
+      await updateFamilyConference(ctx.db, tenantId, caseId, fields, version),
+      () => findFamilyConference(ctx.db, tenantId, caseId),
+      'Der Familienrat',
+    );
   }
   await ctx.audit({
-    action: current ? 'update' : 'create',
+    action: version === 0 ? 'create' : 'update',
     entityType: 'family_conference',
     entityId: caseId,
     details: { phase: input.phase },
@@ -62,42 +55,16 @@ export async function saveFamilyConference(
 
 export async function addConsent(ctx: Ctx, caseId: string, input: ConsentInput): Promise<string> {
   const loaded = await requireCase(ctx, caseId, 'write');
-  const member = await ctx.db
-    .selectFrom('household_member')
-    .select('person_id')
-    .where('tenant_id', '=', ctx.actor.tenantId)
-    .where('household_id', '=', loaded.household_id)
-    .where('person_id', '=', input.personId)
-    .executeTakeFirst();
-  if (!member) throw AppError.validation('personId', 'Die Person gehört nicht zur Familie dieses Falls.');
-  const row = await ctx.db
-    .insertInto('consent')
-    .values({
-      tenant_id: ctx.actor.tenantId,
-      case_id: caseId,
-      person_id: input.personId,
-      recipient: input.recipient,
-      purpose: input.purpose,
-      valid_from: input.validFrom,
-      valid_until: input.validUntil,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await ctx.audit({ action: 'create', entityType: 'consent', entityId: row.id, details: { caseId } });
-  return row.id;
+  if (!(await isHouseholdMember(ctx.db, ctx.actor.tenantId, loaded.household_id, input.personId)))
+    throw AppError.validation('personId', 'Die Person gehört nicht zur Familie dieses Falls.');
+  const id = await insertConsent(ctx.db, ctx.actor.tenantId, caseId, input);
+  await ctx.audit({ action: 'create', entityType: 'consent', entityId: id, details: { caseId } });
+  return id;
 }
 
 export async function revokeConsent(ctx: Ctx, caseId: string, consentId: string): Promise<void> {
   await requireCase(ctx, caseId, 'write');
-  const result = await ctx.db
-    .updateTable('consent')
-    .set({ revoked_on: todayIso() })
-    .where('tenant_id', '=', ctx.actor.tenantId)
-    .where('case_id', '=', caseId)
-    .where('id', '=', consentId)
-    .where('revoked_on', 'is', null)
-    .executeTakeFirst();
-  if (result.numUpdatedRows === 0n)
+  if (!(await revokeConsentOn(ctx.db, ctx.actor.tenantId, caseId, consentId, todayIso())))
     throw new AppError(
       'conflict',
       'Diese Schweigepflichtentbindung gibt es nicht oder sie ist bereits widerrufen.',
@@ -117,18 +84,7 @@ export async function closeCase(ctx: Ctx, caseId: string, input: CloseCaseInput)
   if (input.closedOn > todayIso())
     throw AppError.validation('closedOn', 'Ein Fall kann nicht in der Zukunft abgeschlossen werden.');
   await bumpCaseVersion(ctx, caseId, input.version);
-  await ctx.db
-    .updateTable('case_file')
-    .set({
-      status: 'abgeschlossen',
-      closed_on: input.closedOn,
-      closing_reason: input.reason,
-      closing_outcome: input.outcome,
-      closing_tip: input.tip,
-    })
-    .where('tenant_id', '=', ctx.actor.tenantId)
-    .where('id', '=', caseId)
-    .execute();
+  await closeCaseFile(ctx.db, ctx.actor.tenantId, caseId, input);
   await ctx.audit({
     action: 'update',
     entityType: 'case',

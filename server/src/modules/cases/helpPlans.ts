@@ -2,6 +2,13 @@ import { addMonths, type HelpPlanInput } from '@leuchtturm/shared';
 import type { Ctx } from '../../shared/context.ts';
 import { AppError } from '../../shared/errors.ts';
 import { requireCase } from './access.ts';
+import { currentGoals, insertHelpPlan, latestHelpPlan } from './queries/records.ts';
+
+const newerVersion = () =>
+  new AppError(
+    'version_conflict',
+    'Es gibt inzwischen eine neuere Fassung des Hilfeplans. Bitte laden Sie den Fall neu und schreiben Sie die neueste fort.',
+  );
 
 /**
  * Hilfeplan (§ 36 SGB VIII). Each version is immutable (a database trigger refuses changes); a Fortschreibung is a
@@ -15,20 +22,10 @@ export async function addHelpPlan(
 ): Promise<{ id: string; versionNo: number; warnings: string[] }> {
   await requireCase(ctx, caseId, 'write');
   const tenantId = ctx.actor.tenantId;
-  const latest = await ctx.db
-    .selectFrom('help_plan')
-    .select(['id', 'version_no'])
-    .where('tenant_id', '=', tenantId)
-    .where('case_id', '=', caseId)
-    .orderBy('version_no', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+  const latest = await latestHelpPlan(ctx.db, tenantId, caseId);
   if ((latest?.id ?? null) !== input.supersedesId) {
     throw latest
-      ? new AppError(
-          'version_conflict',
-          'Es gibt inzwischen eine neuere Fassung des Hilfeplans. Bitte laden Sie den Fall neu und schreiben Sie die neueste fort.',
-        )
+      ? newerVersion()
       : AppError.validation(
           'supersedesId',
           'Es gibt noch keinen Hilfeplan, der fortgeschrieben werden könnte.',
@@ -43,24 +40,13 @@ export async function addHelpPlan(
           'Die Überprüfung liegt mehr als sechs Monate nach dem Hilfeplangespräch (§ 36 SGB VIII: spätestens nach sechs Monaten).',
         ]
       : [];
-  const will = await ctx.db
-    .selectFrom('will_and_goals')
-    .select('direction_goal')
-    .where('tenant_id', '=', tenantId)
-    .where('case_id', '=', caseId)
-    .executeTakeFirst();
-  if (!will)
+  const current = await currentGoals(ctx.db, tenantId, caseId);
+  if (!current)
     throw AppError.validation(
       'goals',
       'Bitte zuerst Wille und Ziele der Familie erfassen: der Hilfeplan übernimmt sie.',
     );
-  const goals = await ctx.db
-    .selectFrom('goal')
-    .select(['id', 'text', 'due_on'])
-    .where('tenant_id', '=', tenantId)
-    .where('case_id', '=', caseId)
-    .orderBy('position')
-    .execute();
+  const { directionGoal, goals } = current;
   const goalIds = new Set(goals.map((g) => g.id));
   const unknown = input.attainment.findIndex((a) => !goalIds.has(a.goalId));
   if (unknown >= 0)
@@ -69,32 +55,21 @@ export async function addHelpPlan(
     throw AppError.validation('attainment', 'Die Zielerreichung wird erst bei der Fortschreibung bewertet.');
   }
   const versionNo = (latest?.version_no ?? 0) + 1;
-  const row = await ctx.db
-    .insertInto('help_plan')
-    .values({
-      tenant_id: tenantId,
-      case_id: caseId,
-      version_no: versionNo,
-      supersedes_id: input.supersedesId,
-      application_on: input.applicationOn,
-      applicant: input.applicant,
-      meeting_on: input.meetingOn,
-      participants: JSON.stringify(input.participants),
-      child_participated: input.childParticipated,
-      agreed_measures: input.agreedMeasures,
-      review_on: input.reviewOn,
-      direction_goal: will.direction_goal,
-      goals: JSON.stringify(goals.map((g) => ({ id: g.id, text: g.text, dueOn: g.due_on }))),
-      attainment: JSON.stringify(input.attainment),
-      created_by: ctx.actor.userId,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const id = await insertHelpPlan(ctx.db, tenantId, caseId, {
+    ...input,
+    versionNo,
+    directionGoal,
+    goals: goals.map((g) => ({ id: g.id, text: g.text, dueOn: g.due_on })),
+    createdBy: ctx.actor.userId,
+  });
+  // The version read above is not locked: a Fortschreibung saved since then holds the version number (and the
+  // superseded plan), and the insert, a conditional write, refuses to write a second one.
+  if (!id) throw newerVersion();
   await ctx.audit({
     action: 'create',
     entityType: 'help_plan',
-    entityId: row.id,
+    entityId: id,
     details: { caseId, versionNo },
   });
-  return { id: row.id, versionNo, warnings };
+  return { id, versionNo, warnings };
 }

@@ -2,6 +2,15 @@ import type { IntakeInput } from '@leuchtturm/shared';
 import type { Ctx } from '../../shared/context.ts';
 import { AppError } from '../../shared/errors.ts';
 import { bumpCaseVersion, requireCase, requireHousehold } from './access.ts';
+import {
+  deleteAccessGrant,
+  findHouseholdPlacement,
+  insertAccessGrant,
+  insertCaseFile,
+  setCaseLead,
+  takeCaseNumber,
+} from './queries/intake.ts';
+import { findStaffMember } from './queries/staff.ts';
 
 /**
  * Falleingang. The case takes its team from the household's address; the intake case manager leads it when she
@@ -10,64 +19,35 @@ import { bumpCaseVersion, requireCase, requireHousehold } from './access.ts';
 export async function openCase(ctx: Ctx, input: IntakeInput): Promise<{ id: string; caseNumber: string }> {
   const tenantId = ctx.actor.tenantId;
   await requireHousehold(ctx, input.householdId);
-  const household = await ctx.db
-    .selectFrom('household')
-    .select(['id', 'team_id', 'district_id'])
-    .where('tenant_id', '=', tenantId)
-    .where('id', '=', input.householdId)
-    .executeTakeFirstOrThrow();
+  const household = await findHouseholdPlacement(ctx.db, tenantId, input.householdId);
   if (!household.team_id)
     throw AppError.validation('householdId', 'Für die Adresse des Haushalts ist kein Team zuständig.');
   const lead =
     ctx.actor.userId && ctx.actor.teamId === household.team_id && ctx.actor.roles.includes('case_manager')
       ? ctx.actor.userId
       : null;
-  const caseNumber = await nextCaseNumber(ctx, input.openedOn);
-  const row = await ctx.db
-    .insertInto('case_file')
-    .values({
-      tenant_id: tenantId,
-      case_number: caseNumber,
-      household_id: household.id,
-      opened_on: input.openedOn,
-      access_route: input.accessRoute,
-      reporter: input.reporter,
-      concern: input.concern,
-      team_id: household.team_id,
-      lead_user_id: lead,
-      district_id: household.district_id,
-      created_by: ctx.actor.userId,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  // Case numbers run per year: 2026-00042 (the counter's row lock makes them gap-free under concurrency).
+  const year = Number(input.openedOn.slice(0, 4));
+  const caseNumber = `${year}-${String(await takeCaseNumber(ctx.db, tenantId, year)).padStart(5, '0')}`;
+  const id = await insertCaseFile(ctx.db, tenantId, {
+    caseNumber,
+    intake: input,
+    householdId: household.id,
+    teamId: household.team_id,
+    districtId: household.district_id,
+    leadUserId: lead,
+    createdBy: ctx.actor.userId,
+  });
   // Whoever took the intake keeps access while the team lead allocates the case.
   if (!lead && ctx.actor.userId && !ctx.actor.roles.includes('team_lead')) {
-    await ctx.db
-      .insertInto('case_access_grant')
-      .values({
-        tenant_id: tenantId,
-        case_id: row.id,
-        user_id: ctx.actor.userId,
-        granted_by: ctx.actor.userId,
-      })
-      .execute();
+    await insertAccessGrant(ctx.db, tenantId, {
+      caseId: id,
+      userId: ctx.actor.userId,
+      grantedBy: ctx.actor.userId,
+    });
   }
-  await ctx.audit({ action: 'create', entityType: 'case', entityId: row.id });
-  return { id: row.id, caseNumber };
-}
-
-/** Case numbers run per year: 2026-00042. The counter row lock makes them gap-free under concurrency. */
-async function nextCaseNumber(ctx: Ctx, openedOn: string): Promise<string> {
-  const year = Number(openedOn.slice(0, 4));
-  const row = await ctx.db
-    .insertInto('case_counter')
-    .values({ tenant_id: ctx.actor.tenantId, year, last: 1 })
-    .onConflict((oc) =>
-      oc.columns(['tenant_id', 'year']).doUpdateSet((eb) => ({ last: eb('case_counter.last', '+', 1) })),
-    )
-    .returning('last')
-    .executeTakeFirstOrThrow();
-  return `${year}-${String(row.last).padStart(5, '0')}`;
+  await ctx.audit({ action: 'create', entityType: 'case', entityId: id });
+  return { id, caseNumber };
 }
 
 /** The team lead allocates the case to a case manager of the team. */
@@ -81,22 +61,12 @@ export async function allocateLead(
   if (loaded.reason !== 'team_lead') {
     throw new AppError('forbidden', 'Nur die Referatsleitung des Teams kann die Fallführung zuteilen.');
   }
-  const user = await ctx.db
-    .selectFrom('app_user')
-    .select(['id', 'team_id', 'roles', 'active'])
-    .where('tenant_id', '=', ctx.actor.tenantId)
-    .where('id', '=', leadUserId)
-    .executeTakeFirst();
+  const user = await findStaffMember(ctx.db, ctx.actor.tenantId, leadUserId);
   if (!user?.active || user.team_id !== loaded.team_id || !user.roles.includes('case_manager')) {
     throw AppError.validation('leadUserId', 'Die Fallführung übernimmt eine aktive Fachkraft des Teams.');
   }
   await bumpCaseVersion(ctx, caseId, version);
-  await ctx.db
-    .updateTable('case_file')
-    .set({ lead_user_id: leadUserId })
-    .where('tenant_id', '=', ctx.actor.tenantId)
-    .where('id', '=', caseId)
-    .execute();
+  await setCaseLead(ctx.db, ctx.actor.tenantId, caseId, leadUserId);
   await ctx.audit({
     action: 'update',
     entityType: 'case',
@@ -121,26 +91,12 @@ export async function setAccessGrant(
   }
   const tenantId = ctx.actor.tenantId;
   if (granted) {
-    const user = await ctx.db
-      .selectFrom('app_user')
-      .select('active')
-      .where('tenant_id', '=', tenantId)
-      .where('id', '=', userId)
-      .executeTakeFirst();
+    const user = await findStaffMember(ctx.db, tenantId, userId);
     if (!user?.active)
       throw AppError.validation('userId', 'Dieses Konto gibt es nicht oder es ist nicht aktiv.');
-    await ctx.db
-      .insertInto('case_access_grant')
-      .values({ tenant_id: tenantId, case_id: caseId, user_id: userId, granted_by: ctx.actor.userId })
-      .onConflict((oc) => oc.doNothing())
-      .execute();
+    await insertAccessGrant(ctx.db, tenantId, { caseId, userId, grantedBy: ctx.actor.userId });
   } else {
-    await ctx.db
-      .deleteFrom('case_access_grant')
-      .where('tenant_id', '=', tenantId)
-      .where('case_id', '=', caseId)
-      .where('user_id', '=', userId)
-      .execute();
+    await deleteAccessGrant(ctx.db, tenantId, caseId, userId);
   }
   await ctx.audit({
     action: granted ? 'grant' : 'revoke',

@@ -1,0 +1,100 @@
+import type { IntakeInput } from '@leuchtturm/shared';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../../db/schema.ts';
+
+/** Falleingang, Fallführung and access grants: the case row and who may work on it. */
+
+/** Where the household lives, as far as the case needs it: the team responsible and the district. */
+export function findHouseholdPlacement(db: Kysely<DB>, tenantId: string, householdId: string) {
+  return db
+    .selectFrom('household')
+    .select(['id', 'team_id', 'district_id'])
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', householdId)
+    .executeTakeFirstOrThrow();
+}
+
+/**
+ * Takes the next number of the year's case counter (creating the counter at 1). The upsert locks the counter row,
+ * so concurrent intakes get consecutive numbers without gaps.
+ */
+export async function takeCaseNumber(db: Kysely<DB>, tenantId: string, year: number): Promise<number> {
+  const row = await db
+    .insertInto('case_counter')
+    .values({ tenant_id: tenantId, year, last: 1 })
+    .onConflict((oc) =>
+      oc.columns(['tenant_id', 'year']).doUpdateSet((eb) => ({ last: eb('case_counter.last', '+', 1) })),
+    )
+    .returning('last')
+    .executeTakeFirstOrThrow();
+  return row.last;
+}
+
+export async function insertCaseFile(
+  db: Kysely<DB>,
+  tenantId: string,
+  row: {
+    caseNumber: string;
+    intake: Omit<IntakeInput, 'householdId'>;
+    householdId: string;
+    teamId: string;
+    districtId: string | null;
+    leadUserId: string | null;
+    createdBy: string | null;
+  },
+): Promise<string> {
+  const inserted = await db
+    .insertInto('case_file')
+    .values({
+      tenant_id: tenantId,
+      case_number: row.caseNumber,
+      household_id: row.householdId,
+      opened_on: row.intake.openedOn,
+      access_route: row.intake.accessRoute,
+      reporter: row.intake.reporter,
+      concern: row.intake.concern,
+      team_id: row.teamId,
+      lead_user_id: row.leadUserId,
+      district_id: row.districtId,
+      created_by: row.createdBy,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return inserted.id;
+}
+
+export async function setCaseLead(db: Kysely<DB>, tenantId: string, caseId: string, leadUserId: string) {
+  await db
+    .updateTable('case_file')
+    .set({ lead_user_id: leadUserId })
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', caseId)
+    .execute();
+}
+
+/** Gives a user access to a case; granting twice keeps the first grant. */
+export async function insertAccessGrant(
+  db: Kysely<DB>,
+  tenantId: string,
+  grant: { caseId: string; userId: string; grantedBy: string | null },
+) {
+  await db
+    .insertInto('case_access_grant')
+    .values({
+      tenant_id: tenantId,
+      case_id: grant.caseId,
+      user_id: grant.userId,
+      granted_by: grant.grantedBy,
+    })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+}
+
+export async function deleteAccessGrant(db: Kysely<DB>, tenantId: string, caseId: string, userId: string) {
+  await db
+    .deleteFrom('case_access_grant')
+    .where('tenant_id', '=', tenantId)
+    .where('case_id', '=', caseId)
+    .where('user_id', '=', userId)
+    .execute();
+}

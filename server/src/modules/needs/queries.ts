@@ -1,0 +1,86 @@
+import type { Need } from '@leuchtturm/shared';
+import { type Kysely, sql } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+
+/** Needs (Bedarfe) of the districts: what cases and district rounds say is missing there. */
+
+type AgeCohort = Need['ageCohort'];
+/** Where a need was named (the table's check constraint lists the same four). */
+export type NeedSource = 'kollegiale_beratung' | 'bedarfsrunde' | 'erkundung' | 'gespraech';
+
+export function listNeeds(
+  db: Kysely<DB>,
+  tenantId: string,
+  filter: { districtId?: string | undefined; ageCohort?: AgeCohort | undefined },
+) {
+  let q = db
+    .selectFrom('need as n')
+    .innerJoin('district as d', (j) =>
+      j.onRef('d.tenant_id', '=', 'n.tenant_id').onRef('d.id', '=', 'n.district_id'),
+    )
+    .select([
+      'n.id',
+      'n.age_cohort',
+      'n.text',
+      'n.mentions',
+      'n.status',
+      'n.created_on',
+      'd.id as district_id',
+      'd.name as district_name',
+    ])
+    .where('n.tenant_id', '=', tenantId);
+  if (filter.districtId) q = q.where('n.district_id', '=', filter.districtId);
+  if (filter.ageCohort) q = q.where('n.age_cohort', '=', filter.ageCohort);
+  return q.orderBy('n.mentions', 'desc').orderBy('n.created_on', 'desc').limit(500).execute();
+}
+export type NeedRow = Awaited<ReturnType<typeof listNeeds>>[number];
+
+/**
+ * The open need of the district and age cohort with this text (compared trimmed and case-insensitively), locked
+ * so that two mentions at once count up one after the other.
+ */
+export function findOpenNeed(
+  db: Kysely<DB>,
+  tenantId: string,
+  need: { districtId: string; ageCohort: AgeCohort; text: string },
+) {
+  return db
+    .selectFrom('need')
+    .select('id')
+    .where('tenant_id', '=', tenantId)
+    .where('district_id', '=', need.districtId)
+    .where('age_cohort', '=', need.ageCohort)
+    .where('status', '!=', 'erledigt')
+    .where(sql<boolean>`lower(trim(text)) = ${need.text.trim().toLowerCase()}`)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+export async function countNeedMention(db: Kysely<DB>, tenantId: string, needId: string) {
+  await db
+    .updateTable('need')
+    .set((eb) => ({ mentions: eb('mentions', '+', 1), version: eb('version', '+', 1) }))
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', needId)
+    .execute();
+}
+
+export async function insertNeed(
+  db: Kysely<DB>,
+  tenantId: string,
+  need: { districtId: string; ageCohort: AgeCohort; text: string; source: NeedSource; createdOn: string },
+): Promise<string> {
+  const row = await db
+    .insertInto('need')
+    .values({
+      tenant_id: tenantId,
+      district_id: need.districtId,
+      age_cohort: need.ageCohort,
+      text: need.text,
+      source: need.source,
+      created_on: need.createdOn,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}

@@ -1,0 +1,44 @@
+import { type Need, todayIso } from '@leuchtturm/shared';
+import type { Ctx } from '../../shared/context.ts';
+import { presentNeed } from './presenter.ts';
+import { countNeedMention, findOpenNeed, insertNeed, listNeeds, type NeedSource } from './queries.ts';
+
+/**
+ * Needs (Bedarfe) of the districts. A need holds no personal data (district, age cohort, text, count), so reading
+ * the list is not audited, as before this module existed; who may read it is the route's permission (need:read).
+ * Changes are audited like any record.
+ */
+
+export async function districtNeeds(
+  ctx: Ctx,
+  filter: { districtId?: string | undefined; ageCohort?: Need['ageCohort'] | undefined },
+): Promise<Need[]> {
+  const rows = await listNeeds(ctx.db, ctx.actor.tenantId, filter);
+  return rows.map(presentNeed);
+}
+
+/**
+ * A need named in the district: the same need still open there (same age cohort, same text apart from case and
+ * surrounding blanks) counts up instead of appearing twice; otherwise it is created. The caller has checked that
+ * the actor may name it (e.g. the case's access check for a kollegiale Beratung).
+ */
+export async function mentionNeed(
+  ctx: Ctx,
+  need: { districtId: string; ageCohort: Need['ageCohort']; text: string; source: NeedSource },
+): Promise<string> {
+  const tenantId = ctx.actor.tenantId;
+  const existing = await findOpenNeed(ctx.db, tenantId, need);
+  if (existing) {
+    await countNeedMention(ctx.db, tenantId, existing.id);
+    await ctx.audit({
+      action: 'update',
+      entityType: 'need',
+      entityId: existing.id,
+      details: { fields: ['mentions'] },
+    });
+    return existing.id;
+  }
+  const id = await insertNeed(ctx.db, tenantId, { ...need, createdOn: todayIso() });
+  await ctx.audit({ action: 'create', entityType: 'need', entityId: id });
+  return id;
+}
