@@ -1,91 +1,58 @@
 import type { NetworkTieInput, NetworkTieUpdate, ResourceInput, WillAndGoalsInput } from '@leuchtturm/shared';
-import { sql } from 'kysely';
 import type { Ctx } from '../../shared/context.ts';
 import { AppError } from '../../shared/errors.ts';
 import { expectOneUpdated } from '../../shared/versioned.ts';
 import { requireCase } from './access.ts';
+import {
+  deleteCaseItemRow,
+  deleteGoals,
+  findNetworkTie,
+  findWillAndGoals,
+  goalIdsOfCase,
+  insertActionStep,
+  insertGoal,
+  insertNetworkTie,
+  insertResource,
+  insertWillAndGoals,
+  resourceIdsOfCase,
+  updateGoalClearingSteps,
+  updateNetworkTieRow,
+  updateWillAndGoals,
+} from './queries/goals.ts';
 
 /** Wille und Ziele, Ressourcenkarte and Netzwerkkarte: the family's own view, kept as records, not free text. */
 
+/**
+ * Saves will, direction goal and the Handlungsziele with their steps. Goal ids are kept across saves (help plans
+ * refer to them); goals left out are removed. Version 0 means "nothing saved yet": the insert then refuses a second
+ * first save, like the conditional update refuses a stale one (the same style as the Familienrat).
+ */
 export async function saveWillAndGoals(ctx: Ctx, caseId: string, input: WillAndGoalsInput): Promise<void> {
   await requireCase(ctx, caseId, 'write');
   const tenantId = ctx.actor.tenantId;
-  const current = await ctx.db
-    .selectFrom('will_and_goals')
-    .select('version')
-    .where('tenant_id', '=', tenantId)
-    .where('case_id', '=', caseId)
-    .forUpdate()
-    .executeTakeFirst();
-  if ((current?.version ?? 0) !== input.version) throw AppError.versionConflict();
-  if (current) {
-    await ctx.db
-      .updateTable('will_and_goals')
-      .set({
-        will: input.will,
-        direction_goal: input.directionGoal,
-        version: input.version + 1,
-        updated_at: new Date(),
-      })
-      .where('tenant_id', '=', tenantId)
-      .where('case_id', '=', caseId)
-      .execute();
+  const values = { will: input.will, directionGoal: input.directionGoal };
+  if (input.version === 0) {
+    if (!(await insertWillAndGoals(ctx.db, tenantId, caseId, values))) throw AppError.versionConflict();
   } else {
-    await ctx.db
-      .insertInto('will_and_goals')
-      .values({
-        tenant_id: tenantId,
-        case_id: caseId,
-        will: input.will,
-        direction_goal: input.directionGoal,
-        updated_at: new Date(),
-      })
-      .execute();
+    await expectOneUpdated(
+      await updateWillAndGoals(ctx.db, tenantId, caseId, values, input.version),
+      () => findWillAndGoals(ctx.db, tenantId, caseId),
+      'Wille und Ziele',
+    );
   }
 
-  const existing = await ctx.db
-    .selectFrom('goal')
-    .select('id')
-    .where('tenant_id', '=', tenantId)
-    .where('case_id', '=', caseId)
-    .execute();
-  const existingIds = new Set(existing.map((g) => g.id));
-  const resourceIds = new Set(
-    (
-      await ctx.db
-        .selectFrom('resource')
-        .select('id')
-        .where('tenant_id', '=', tenantId)
-        .where('case_id', '=', caseId)
-        .execute()
-    ).map((r) => r.id),
-  );
+  const [existingIds, resourceIds] = await Promise.all([
+    goalIdsOfCase(ctx.db, tenantId, caseId),
+    resourceIdsOfCase(ctx.db, tenantId, caseId),
+  ]);
   const keptIds = new Set<string>();
   for (const [position, goal] of input.actionGoals.entries()) {
-    let goalId = goal.id;
-    if (goalId && !existingIds.has(goalId))
+    if (goal.id && !existingIds.has(goal.id))
       throw AppError.validation(`actionGoals.${position}.id`, 'Dieses Handlungsziel gehört nicht zum Fall.');
-    if (goalId) {
-      await ctx.db
-        .updateTable('goal')
-        .set({ position, text: goal.text, due_on: goal.dueOn })
-        .where('tenant_id', '=', tenantId)
-        .where('id', '=', goalId)
-        .execute();
-      await ctx.db
-        .deleteFrom('action_step')
-        .where('tenant_id', '=', tenantId)
-        .where('goal_id', '=', goalId)
-        .execute();
-    } else {
-      goalId = (
-        await ctx.db
-          .insertInto('goal')
-          .values({ tenant_id: tenantId, case_id: caseId, position, text: goal.text, due_on: goal.dueOn })
-          .returning('id')
-          .executeTakeFirstOrThrow()
-      ).id;
-    }
+    const fields = { position, text: goal.text, dueOn: goal.dueOn };
+    let goalId = goal.id;
+    if (goalId) await updateGoalClearingSteps(ctx.db, tenantId, goalId, fields);
+    else goalId = await insertGoal(ctx.db, tenantId, caseId, fields);
     keptIds.add(goalId);
     for (const [stepPosition, step] of goal.steps.entries()) {
       if (step.resourceId && !resourceIds.has(step.resourceId)) {
@@ -94,32 +61,13 @@ export async function saveWillAndGoals(ctx: Ctx, caseId: string, input: WillAndG
           'Diese Ressource gehört nicht zum Fall.',
         );
       }
-      await ctx.db
-        .insertInto('action_step')
-        .values({
-          tenant_id: tenantId,
-          goal_id: goalId,
-          position: stepPosition,
-          who: step.who,
-          what: step.what,
-          due_on: step.dueOn,
-          resource_id: step.resourceId,
-        })
-        .execute();
+      await insertActionStep(ctx.db, tenantId, goalId, { position: stepPosition, ...step });
     }
   }
   const removed = [...existingIds].filter((id) => !keptIds.has(id));
-  if (removed.length > 0) {
-    await ctx.db
-      .updateTable('resource')
-      .set({ goal_id: null })
-      .where('tenant_id', '=', tenantId)
-      .where('goal_id', 'in', removed)
-      .execute();
-    await ctx.db.deleteFrom('goal').where('tenant_id', '=', tenantId).where('id', 'in', removed).execute();
-  }
+  if (removed.length > 0) await deleteGoals(ctx.db, tenantId, removed);
   await ctx.audit({
-    action: current ? 'update' : 'create',
+    action: input.version === 0 ? 'create' : 'update',
     entityType: 'will_and_goals',
     entityId: caseId,
     details: { goals: input.actionGoals.length, removedGoals: removed.length },
@@ -128,41 +76,19 @@ export async function saveWillAndGoals(ctx: Ctx, caseId: string, input: WillAndG
 
 export async function addResource(ctx: Ctx, caseId: string, input: ResourceInput): Promise<string> {
   await requireCase(ctx, caseId, 'write');
-  if (input.goalId) {
-    const goal = await ctx.db
-      .selectFrom('goal')
-      .select('id')
-      .where('tenant_id', '=', ctx.actor.tenantId)
-      .where('case_id', '=', caseId)
-      .where('id', '=', input.goalId)
-      .executeTakeFirst();
-    if (!goal) throw AppError.validation('goalId', 'Dieses Ziel gehört nicht zum Fall.');
-  }
-  const row = await ctx.db
-    .insertInto('resource')
-    .values({
-      tenant_id: ctx.actor.tenantId,
-      case_id: caseId,
-      area: input.area,
-      description: input.description,
-      goal_id: input.goalId,
-      directory_entry_id: input.directoryEntryId,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await ctx.audit({ action: 'create', entityType: 'resource', entityId: row.id, details: { caseId } });
-  return row.id;
+  const tenantId = ctx.actor.tenantId;
+  if (input.goalId && !(await goalIdsOfCase(ctx.db, tenantId, caseId)).has(input.goalId))
+    throw AppError.validation('goalId', 'Dieses Ziel gehört nicht zum Fall.');
+  const id = await insertResource(ctx.db, tenantId, caseId, input);
+  await ctx.audit({ action: 'create', entityType: 'resource', entityId: id, details: { caseId } });
+  return id;
 }
 
 export async function addNetworkTie(ctx: Ctx, caseId: string, input: NetworkTieInput): Promise<string> {
   await requireCase(ctx, caseId, 'write');
-  const row = await ctx.db
-    .insertInto('network_tie')
-    .values({ tenant_id: ctx.actor.tenantId, case_id: caseId, ...input })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await ctx.audit({ action: 'create', entityType: 'network_tie', entityId: row.id, details: { caseId } });
-  return row.id;
+  const id = await insertNetworkTie(ctx.db, ctx.actor.tenantId, caseId, input);
+  await ctx.audit({ action: 'create', entityType: 'network_tie', entityId: id, details: { caseId } });
+  return id;
 }
 
 /** Changes an entry of the Netzwerkkarte; a save made on an older version is refused (409), never merged. */
@@ -173,24 +99,13 @@ export async function updateNetworkTie(
   update: NetworkTieUpdate,
 ): Promise<void> {
   await requireCase(ctx, caseId, 'write');
+  const tenantId = ctx.actor.tenantId;
   const { version, ...input } = update;
-  const tie = () =>
-    ctx.db
-      .selectFrom('network_tie')
-      .select('id')
-      .where('tenant_id', '=', ctx.actor.tenantId)
-      .where('case_id', '=', caseId)
-      .where('id', '=', tieId)
-      .executeTakeFirst();
-  const result = await ctx.db
-    .updateTable('network_tie')
-    .set({ ...input, version: sql`version + 1` })
-    .where('tenant_id', '=', ctx.actor.tenantId)
-    .where('case_id', '=', caseId)
-    .where('id', '=', tieId)
-    .where('version', '=', version)
-    .executeTakeFirst();
-  await expectOneUpdated(result, tie, 'Der Eintrag der Netzwerkkarte');
+  await expectOneUpdated(
+    await updateNetworkTieRow(ctx.db, tenantId, caseId, tieId, input, version),
+    () => findNetworkTie(ctx.db, tenantId, caseId, tieId),
+    'Der Eintrag der Netzwerkkarte',
+  );
   await ctx.audit({ action: 'update', entityType: 'network_tie', entityId: tieId, details: { caseId } });
 }
 
@@ -202,20 +117,7 @@ export async function deleteCaseItem(
   id: string,
 ): Promise<void> {
   await requireCase(ctx, caseId, 'write');
-  if (table === 'resource') {
-    await ctx.db
-      .updateTable('action_step')
-      .set({ resource_id: null })
-      .where('tenant_id', '=', ctx.actor.tenantId)
-      .where('resource_id', '=', id)
-      .execute();
-  }
-  const result = await ctx.db
-    .deleteFrom(table)
-    .where('tenant_id', '=', ctx.actor.tenantId)
-    .where('case_id', '=', caseId)
-    .where('id', '=', id)
-    .executeTakeFirst();
-  if (result.numDeletedRows === 0n) throw AppError.notFound('Der Eintrag');
+  if (!(await deleteCaseItemRow(ctx.db, ctx.actor.tenantId, caseId, table, id)))
+    throw AppError.notFound('Der Eintrag');
   await ctx.audit({ action: 'delete', entityType: table, entityId: id, details: { caseId } });
 }
