@@ -6,6 +6,7 @@ import * as m0004 from './0004_controlling.ts';
 import * as m0005 from './0005_district_outline.ts';
 import * as m0006 from './0006_social_indicator.ts';
 import * as m0007 from './0007_case_district_index.ts';
+import * as m0009 from './0009_data_version.ts';
 
 /** Versioned migrations, applied in key order. Never edit one that has shipped: add the next. */
 export const migrations: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '0005_district_outline': m0005,
   '0006_social_indicator': m0006,
   '0007_case_district_index': m0007,
+  '0009_data_version': m0009,
 };

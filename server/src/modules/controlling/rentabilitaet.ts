@@ -1,3 +1,4 @@
+import type { Rentabilitaet } from '@leuchtturm/shared';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { AppError } from '../../shared/errors.ts';
@@ -8,25 +9,11 @@ import { firstRecordYear } from './kpis.ts';
 import { resolveRegion } from './regions.ts';
 
 /**
- * Rentabilitätsbetrachtung as in ESPQ (DOMAIN.md section 6): had the site's costs developed like the reference
+ * Rentabilitätsbetrachtung as in ESPQ (docs/domain.md, key figures): had the site's costs developed like the reference
  * region's, they would have been expected(t) = cost_site(t-1) × cost_ref(t) / cost_ref(t-1);
  * savings(t) = expected(t) - cost_site(t); net(t) = savings(t) - extra_costs(t). Costs are the sum of the three
  * cost metrics; exact until each figure is rounded to the cent.
  */
-export interface Rentabilitaet {
-  site: string;
-  reference: string;
-  year: number;
-  costSitePrev: string;
-  costSite: string;
-  costRefPrev: string;
-  costRef: string;
-  expected: string;
-  savings: string;
-  extraCosts: string;
-  net: string;
-}
-
 async function costTotal(
   db: Kysely<DB>,
   tenantId: string,
