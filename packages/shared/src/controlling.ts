@@ -116,7 +116,7 @@ export const figureTables = [
   'staedtevergleich',
   'personalbemessung',
 ] as const;
-export type FigureTable = (typeof figureTables)[number];
+export type FigureTableKey = (typeof figureTables)[number];
 
 export const tableExportSchema = z.object({
   table: z.enum(figureTables, { error: 'Unbekannte Tabelle.' }),
@@ -302,6 +302,7 @@ export type DistrictOutlines = z.infer<typeof districtOutlinesSchema>;
 
 export const comparisonSchema = z.object({
   year: z.int(),
+  /** Lowest cost per JEW first. */
   cities: z.array(
     z.object({
       region: z.string(),

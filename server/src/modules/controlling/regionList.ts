@@ -25,7 +25,7 @@ export async function listRegions(db: Kysely<DB>, tenantId: string): Promise<Reg
 
 /**
  * The IKO comparison: costs per young inhabitant of each external city with imported costs and JEW for the year,
- * and of this city (computed), with the median of all.
+ * and of this city (computed), lowest first, with the median of all.
  */
 export async function comparison(db: Kysely<DB>, tenantId: string, year: number): Promise<Comparison> {
   const regions = await regionsWithMetric(db, tenantId, String(year), 'jew_u21');
@@ -42,9 +42,11 @@ export async function comparison(db: Kysely<DB>, tenantId: string, year: number)
       densityPer10000: k.density?.per10000 ?? null,
     });
   }
-  const sorted = cities
-    .map((c) => Fraction.parse(c.perJewTotal))
-    .sort((a, b) => (a.sub(b).isNegative() ? -1 : 1));
+  // Lowest cost per JEW first, compared exactly.
+  const ranked = cities
+    .map((c) => ({ city: c, perJew: Fraction.parse(c.perJewTotal) }))
+    .sort((a, b) => (a.perJew.sub(b.perJew).isNegative() ? -1 : b.perJew.sub(a.perJew).isNegative() ? 1 : 0));
+  const sorted = ranked.map((r) => r.perJew);
   const mid = Math.floor(sorted.length / 2);
   const median =
     sorted.length === 0
@@ -55,5 +57,5 @@ export async function comparison(db: Kysely<DB>, tenantId: string, year: number)
             .add(sorted[mid] as Fraction)
             .div(Fraction.int(2))
             .toMoney();
-  return { year, cities, medianPerJewTotal: median };
+  return { year, cities: ranked.map((r) => r.city), medianPerJewTotal: median };
 }
