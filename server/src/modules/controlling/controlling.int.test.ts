@@ -284,3 +284,31 @@ describe('imported aggregates and the cost-benefit calculation', () => {
     ).toBe(403);
   });
 });
+
+describe('the comparison of cities', () => {
+  it('ranks the cities by cost per JEW, lowest first, with the exact median', async () => {
+    const { db } = await testDatabase();
+    const tenant = await createTestTenant(db);
+    const controller = await Client.as(app, tenant, 'controller');
+    const city = (name: string, costs: string) =>
+      `${name},2012,costs_stationaer,${costs}\n${name},2012,jew_u21,300`;
+    const csv = [
+      'region,period,metric,value',
+      city('Aheim', '300000'),
+      city('Beheim', '150001'),
+      city('Ceheim', '225000'),
+    ];
+    expect((await controller.post('/controlling/aggregates', { csv: csv.join('\n') })).json().written).toBe(
+      true,
+    );
+    const res = (await controller.get('/controlling/comparison?year=2012')).json();
+    expect(res.cities.map((c: { region: string; perJewTotal: string }) => [c.region, c.perJewTotal])).toEqual(
+      [
+        ['Beheim', '500.00'],
+        ['Ceheim', '750.00'],
+        ['Aheim', '1000.00'],
+      ],
+    );
+    expect(res.medianPerJewTotal).toBe('750.00');
+  });
+});
