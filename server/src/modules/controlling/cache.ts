@@ -22,6 +22,11 @@ export function figureCacheStats(tenantId: string): { hits: number; misses: numb
   return { ...(stats.get(tenantId) ?? { hits: 0, misses: 0 }) };
 }
 
+/** Drops the entries whose key matches: the benchmark measures the computation, not the cache. */
+export function forgetFigures(matches: (key: string) => boolean): void {
+  for (const id of [...entries.keys()]) if (matches(id.slice(id.indexOf('|') + 1))) entries.delete(id);
+}
+
 export async function cachedFigures<T>(
   db: Kysely<DB>,
   tenantId: string,
