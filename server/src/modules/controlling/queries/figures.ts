@@ -5,6 +5,22 @@ import { scoped } from './scope.ts';
 
 /** Counts of cases and measures on a reference date or over a period, for a region (figures.ts). */
 
+/** Approved measures (alias m) with their case (alias c), the base of the measure counts. */
+const approvedMeasures = (db: Kysely<DB>, tenantId: string) =>
+  db
+    .selectFrom('measure as m')
+    .innerJoin('case_file as c', (j) =>
+      j.onRef('c.tenant_id', '=', 'm.tenant_id').onRef('c.id', '=', 'm.case_id'),
+    )
+    .where('m.tenant_id', '=', tenantId)
+    .where('m.status', '=', 'bewilligt');
+
+/** The same with the help type (alias h). */
+const approvedWithType = (db: Kysely<DB>, tenantId: string) =>
+  approvedMeasures(db, tenantId).innerJoin('help_type as h', (j) =>
+    j.onRef('h.tenant_id', '=', 'm.tenant_id').onRef('h.id', '=', 'm.help_type_id'),
+  );
+
 /** The first day with a case: before its year, figures come from imported aggregates. */
 export async function firstOpenedOn(db: Kysely<DB>, tenantId: string): Promise<string | null> {
   const row = await db
@@ -35,17 +51,8 @@ export async function activeCaseCounts(db: Kysely<DB>, tenantId: string, region:
 
 /** Approved measures running on a date, by category and help type. */
 export async function activeMeasureCounts(db: Kysely<DB>, tenantId: string, region: Region, date: string) {
-  const q = db
-    .selectFrom('measure as m')
-    .innerJoin('case_file as c', (j) =>
-      j.onRef('c.tenant_id', '=', 'm.tenant_id').onRef('c.id', '=', 'm.case_id'),
-    )
-    .innerJoin('help_type as h', (j) =>
-      j.onRef('h.tenant_id', '=', 'm.tenant_id').onRef('h.id', '=', 'm.help_type_id'),
-    )
+  const q = approvedWithType(db, tenantId)
     .select(['m.category', 'h.code', 'h.name', 'h.is_hze', sql<number>`count(*)`.as('n')])
-    .where('m.tenant_id', '=', tenantId)
-    .where('m.status', '=', 'bewilligt')
     .where('m.begin_on', '<=', date)
     .where((eb) => eb.or([eb('m.end_on', 'is', null), eb('m.end_on', '>=', date)]))
     .groupBy(['m.category', 'h.code', 'h.name', 'h.is_hze']);
@@ -80,19 +87,13 @@ export async function endedMeasures(
   from: string,
   to: string,
 ) {
-  const q = db
-    .selectFrom('measure as m')
-    .innerJoin('case_file as c', (j) =>
-      j.onRef('c.tenant_id', '=', 'm.tenant_id').onRef('c.id', '=', 'm.case_id'),
-    )
+  const q = approvedMeasures(db, tenantId)
     .select([
       sql<number>`count(*)`.as('n'),
       sql<number | null>`percentile_cont(0.5) within group (order by (m.end_on - m.begin_on + 1))`.as(
         'median',
       ),
     ])
-    .where('m.tenant_id', '=', tenantId)
-    .where('m.status', '=', 'bewilligt')
     .where('m.end_on', '>=', from)
     .where('m.end_on', '<=', to);
   const row = await scoped(q, region, 'c').executeTakeFirstOrThrow();
@@ -101,20 +102,11 @@ export async function endedMeasures(
 
 /** Approved HzE measures running at any time in a period (Inanspruchnahme), and those other than § 28. */
 export async function hzeInUse(db: Kysely<DB>, tenantId: string, region: Region, from: string, to: string) {
-  const q = db
-    .selectFrom('measure as m')
-    .innerJoin('case_file as c', (j) =>
-      j.onRef('c.tenant_id', '=', 'm.tenant_id').onRef('c.id', '=', 'm.case_id'),
-    )
-    .innerJoin('help_type as h', (j) =>
-      j.onRef('h.tenant_id', '=', 'm.tenant_id').onRef('h.id', '=', 'm.help_type_id'),
-    )
+  const q = approvedWithType(db, tenantId)
     .select([
       sql<number>`count(*)`.as('n'),
       sql<number>`count(*) filter (where h.code <> '28')`.as('without28'),
     ])
-    .where('m.tenant_id', '=', tenantId)
-    .where('m.status', '=', 'bewilligt')
     .where('h.is_hze', '=', true)
     .where('m.begin_on', '<=', to)
     .where((eb) => eb.or([eb('m.end_on', 'is', null), eb('m.end_on', '>=', from)]));
