@@ -14,8 +14,8 @@ import { youngInhabitantSums } from './queries/population.ts';
 import { caseScope, type Region } from './regions.ts';
 
 /**
- * The key figures of the domain model (docs/domain.md), computed from the records as they are now. Counts come
- * from cases and measures, money from the one cost rule.
+ * The key figures of docs/domain.md, section 6, computed from the records as they are now. Every figure
+ * follows the definitions there; counts come from cases and measures, money from the one cost rule.
  */
 
 export interface StichtagFigures {

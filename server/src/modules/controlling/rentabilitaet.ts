@@ -9,8 +9,8 @@ import { firstRecordYear } from './kpis.ts';
 import { resolveRegion } from './regions.ts';
 
 /**
- * Rentabilitätsbetrachtung as in ESPQ (docs/domain.md, key figures): had the site's costs developed like the reference
- * region's, they would have been expected(t) = cost_site(t-1) × cost_ref(t) / cost_ref(t-1);
+ * Rentabilitätsbetrachtung as in ESPQ (docs/domain.md, section 6): had the site's costs developed like the
+ * reference region's, they would have been expected(t) = cost_site(t-1) × cost_ref(t) / cost_ref(t-1);
  * savings(t) = expected(t) - cost_site(t); net(t) = savings(t) - extra_costs(t). Costs are the sum of the three
  * cost metrics; exact until each figure is rounded to the cent.
  */
