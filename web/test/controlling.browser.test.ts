@@ -57,6 +57,25 @@ describe('controlling dashboard', () => {
     expect(book.subarray(0, 2).toString()).toBe('PK');
     expect(book.toString('utf8')).toContain('Deichhausen (je 1.000 JEW)');
 
+    // Both downloads are in the audit trail, with the table and its parameters.
+    const recorded = await h.db
+      .selectFrom('audit_log')
+      .select('details')
+      .where('tenant_id', '=', h.tenantId)
+      .where('action', '=', 'export')
+      .where('entity_type', '=', 'controlling_table')
+      .orderBy('seq')
+      .execute();
+    expect(recorded.map((r) => r.details)).toEqual(
+      ['csv', 'xlsx'].map((format) => ({
+        table: 'hilfedichte',
+        format,
+        region: 'DEI',
+        from: 2018,
+        to: 2024,
+      })),
+    );
+
     await page.getByRole('tab', { name: 'Karte der Stadtteile' }).click();
     await page.getByRole('table', { name: /Kennzahlen der Stadtteile/ }).waitFor();
     await expectNoAxeViolations(page, 'Steuerung, Karte');

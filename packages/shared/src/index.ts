@@ -2,6 +2,7 @@ export * from './auth.ts';
 export * from './cases.ts';
 export * from './catalogues.ts';
 export * from './common.ts';
+export * from './controlling.ts';
 export * from './csv.ts';
 export * from './dates.ts';
 export * from './helpTypes.ts';

@@ -7,6 +7,7 @@ import * as m0005 from './0005_district_outline.ts';
 import * as m0006 from './0006_social_indicator.ts';
 import * as m0007 from './0007_case_district_index.ts';
 import * as m0008 from './0008_household_created_by.ts';
+import * as m0009 from './0009_data_version.ts';
 import * as m0010 from './0010_network_tie_version.ts';
 
 /** Versioned migrations, applied in key order. Never edit one that has shipped: add the next. */
@@ -19,5 +20,6 @@ export const migrations: Record<string, Migration> = {
   '0006_social_indicator': m0006,
   '0007_case_district_index': m0007,
   '0008_household_created_by': m0008,
+  '0009_data_version': m0009,
   '0010_network_tie_version': m0010,
 };

@@ -1,38 +1,17 @@
+import { type AggregateImportReport, type AggregateMetric, aggregateMetrics } from '@leuchtturm/shared';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import type { Ctx } from '../../shared/context.ts';
+import { upsertAggregates, valuesOfPeriod } from './queries/aggregates.ts';
 
 /**
  * Imported aggregates: rows `region,period,metric,value`. `period` is a year (2012), a quarter (2012-Q3), a month
  * (2012-07) or a date (Stichtag). The whole file is accepted or nothing is written, with a report of every rejected
  * line.
  */
-export const aggregateMetrics = [
-  'costs_ambulant',
-  'costs_stationaer',
-  'costs_sonstige',
-  'jew_u21',
-  'jew_u18',
-  'measures_active',
-  'cases_beratung',
-  'cases_kosten',
-  'cases_neu',
-  'extra_costs',
-  'staff_soll_vze',
-  'staff_ist_vze',
-  /** Share of children in SGB II households (%), the social indicator of the staff reference. */
-  'sgb2_quote',
-] as const;
-export type AggregateMetric = (typeof aggregateMetrics)[number];
+const metrics: readonly string[] = aggregateMetrics.values;
 
 const periodPattern = /^(\d{4})(-Q[1-4]|-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
-
-export interface AggregateImportReport {
-  accepted: number;
-  rejected: { line: number; reason: string }[];
-  written: boolean;
-  regions: string[];
-}
 
 export async function importAggregates(
   ctx: Ctx,
@@ -65,8 +44,8 @@ export async function importAggregates(
         ? 'Die Region fehlt.'
         : !periodPattern.test(period)
           ? `Der Zeitraum „${period}“ ist weder Jahr (2012), Quartal (2012-Q3), Monat (2012-07) noch Datum (2012-12-31).`
-          : !(aggregateMetrics as readonly string[]).includes(metric)
-            ? `Die Kennzahl „${metric}“ ist unbekannt. Erlaubt: ${aggregateMetrics.join(', ')}.`
+          : !metrics.includes(metric)
+            ? `Die Kennzahl „${metric}“ ist unbekannt. Erlaubt: ${metrics.join(', ')}.`
             : !/^-?\d{1,14}(\.\d{1,2})?$/.test(value)
               ? `Der Wert „${rawValue}“ ist keine Zahl mit höchstens zwei Nachkommastellen.`
               : seen.has(`${region}|${period}|${metric}`)
@@ -81,23 +60,11 @@ export async function importAggregates(
     });
   const written = !dryRun && rejected.length === 0 && rows.length > 0;
   if (written) {
-    for (const r of rows) {
-      await ctx.db
-        .insertInto('aggregate')
-        .values({
-          tenant_id: ctx.actor.tenantId,
-          region: r.region,
-          period: r.period,
-          metric: r.metric,
-          value: r.value,
-        })
-        .onConflict((oc) =>
-          oc
-            .columns(['tenant_id', 'region', 'period', 'metric'])
-            .doUpdateSet({ value: r.value, imported_at: new Date() }),
-        )
-        .execute();
-    }
+    await upsertAggregates(
+      ctx.db,
+      ctx.actor.tenantId,
+      rows.map(({ region, period, metric, value }) => ({ region, period, metric, value })),
+    );
     await ctx.audit({ action: 'import', entityType: 'aggregate', details: { rows: rows.length } });
   }
   return {
@@ -115,12 +82,6 @@ export async function importedValues(
   regionKeys: string[],
   period: string,
 ): Promise<Partial<Record<AggregateMetric, string>>> {
-  const rows = await db
-    .selectFrom('aggregate')
-    .select(['metric', 'value'])
-    .where('tenant_id', '=', tenantId)
-    .where('region', 'in', regionKeys)
-    .where('period', '=', period)
-    .execute();
+  const rows = await valuesOfPeriod(db, tenantId, regionKeys, period);
   return Object.fromEntries(rows.map((r) => [r.metric, r.value]));
 }

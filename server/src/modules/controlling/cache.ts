@@ -1,22 +1,30 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
+import { dataVersion } from './queries/version.ts';
 
 /**
- * Figures computed from the records may be reused until the records change. Every change is audited, and every
- * audit entry advances the tenant's chain head, so (tenant, head sequence) names a state of the records: a cached
- * figure is used only while the head has not moved, and a change shows in the next request. The check is one
- * primary-key read; the cache holds the most recent entries of this process only.
+ * Figures computed from the records may be reused until the records change. The tenant's data version (migration
+ * 0009) is advanced by triggers in every transaction that changes a table the figures read (cases, measures,
+ * rates, payments, aggregates, population, staff, organisation), and by nothing else: reading a case, which writes
+ * an audit entry, leaves it alone. A cached figure is used only while the version has not moved, so a committed
+ * change shows in the next request. The version is read before computing: a figure stored under a version is at
+ * least as new as that version. The check is one primary-key read; the cache holds the most recent entries of
+ * this process only (several server processes each keep their own). Never call it in a transaction that has
+ * changed those tables: its version would be one that a rollback hands out again.
  */
-const entries = new Map<string, { seq: number; value: unknown }>();
+const entries = new Map<string, { version: number; value: unknown }>();
 const LIMIT = 200;
 
-async function headSeq(db: Kysely<DB>, tenantId: string): Promise<number> {
-  const row = await db
-    .selectFrom('audit_head')
-    .select('seq')
-    .where('tenant_id', '=', tenantId)
-    .executeTakeFirst();
-  return Number(row?.seq ?? 0);
+/** Hits and misses per tenant: what the tests observe, and what an operator could. */
+const stats = new Map<string, { hits: number; misses: number }>();
+
+export function figureCacheStats(tenantId: string): { hits: number; misses: number } {
+  return { ...(stats.get(tenantId) ?? { hits: 0, misses: 0 }) };
+}
+
+/** Drops the entries whose key matches: the benchmark measures the computation, not the cache. */
+export function forgetFigures(matches: (key: string) => boolean): void {
+  for (const id of [...entries.keys()]) if (matches(id.slice(id.indexOf('|') + 1))) entries.delete(id);
 }
 
 export async function cachedFigures<T>(
@@ -25,17 +33,26 @@ export async function cachedFigures<T>(
   key: string,
   compute: () => Promise<T>,
 ): Promise<T> {
-  const seq = await headSeq(db, tenantId);
+  const version = await dataVersion(db, tenantId);
   const id = `${tenantId}|${key}`;
+  const count = stats.get(tenantId) ?? { hits: 0, misses: 0 };
+  stats.set(tenantId, count);
   const hit = entries.get(id);
-  if (hit && hit.seq === seq) {
+  if (hit && hit.version === version) {
+    count.hits++;
     // Refresh its place: the map's order is the eviction order.
     entries.delete(id);
     entries.set(id, hit);
     return hit.value as T;
   }
+  count.misses++;
   const value = await compute();
-  entries.set(id, { seq, value });
+  // A slower computation of an older version must not replace a newer entry.
+  const current = entries.get(id);
+  if (!current || current.version <= version) {
+    entries.delete(id);
+    entries.set(id, { version, value });
+  }
   if (entries.size > LIMIT) entries.delete(entries.keys().next().value as string);
   return value;
 }

@@ -1,11 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestCase } from '../../../test/cases.ts';
+import { handBuilt } from '../../../test/controlling.ts';
 import { testDatabase } from '../../../test/db.ts';
-import { createTestTenant, type TestTenant } from '../../../test/factories.ts';
+import { createTestTenant } from '../../../test/factories.ts';
 import { Client, testApp } from '../../../test/http.ts';
 import { pdfText } from '../../../test/pdf-text.ts';
-import type { Database } from '../../db/database.ts';
+import { figureCacheStats } from './cache.ts';
 
 let app: FastifyInstance;
 beforeAll(async () => {
@@ -13,121 +14,9 @@ beforeAll(async () => {
 });
 afterAll(() => app.close());
 
-/**
- * A hand-built Stadtteil "Nordhafen" (NH) with 1,000 young inhabitants in 2025 and three cases:
- * X (Kostenfall: measure M1 from 1 Jul, open; M3 1 Sep - 31 Oct), Y (no measure, closes on the Stichtag),
- * Z (a measure M2 that is planned, not approved). Südhafen (SH) has no inhabitants.
- */
-async function handBuilt() {
-  const { db } = await testDatabase();
-  const tenant = await createTestTenant(db);
-  const cm = await Client.as(app, tenant, 'caseManagerA');
-  const fin = await Client.as(app, tenant, 'finance');
-  await db
-    .insertInto('population')
-    .values(
-      [
-        ['0-5', 400],
-        ['6-9', 300],
-        ['10-13', 200],
-        ['14-17', 100],
-        ['18-20', 0],
-      ].map(([band, residents]) => ({
-        tenant_id: tenant.id,
-        district_id: tenant.districts.a,
-        year: 2025,
-        age_band: band as string,
-        residents: residents as number,
-      })),
-    )
-    .execute();
-  const types = (await cm.get('/help-types')).json() as { id: string; code: string }[];
-  const spfh = types.find((t) => t.code === '31')?.id as string;
-  const provider = (await fin.post('/providers', { name: 'Träger Test', kind: 'frei' })).json().id;
-  const offer = (
-    await fin.post('/offers', {
-      providerId: provider,
-      name: 'Tagessatz 100',
-      helpTypeId: spfh,
-      unit: 'day',
-      rate: { amount: '100.00', validFrom: '2020-01-01' },
-    })
-  ).json().id;
-  const x = await openTestCase(cm, { openedOn: '2025-01-10' });
-  const y = await openTestCase(cm, { openedOn: '2025-03-01', childFirstName: 'Yara' });
-  const z = await openTestCase(cm, { openedOn: '2025-05-01', childFirstName: 'Zoe' });
-  await cm.post(`/cases/${y.caseId}/close`, {
-    closedOn: '2025-12-31',
-    reason: 'keine_hilfe_noetig',
-    outcome: 'positiv',
-    tip: null,
-    version: 1,
-  });
-  const measure = (caseId: string, begin: string, end: string | null, status: 'geplant' | 'bewilligt') => ({
-    caseId,
-    begin,
-    end,
-    status,
-  });
-  for (const m of [
-    measure(x.caseId, '2025-07-01', null, 'bewilligt'),
-    measure(x.caseId, '2025-09-01', '2025-10-31', 'bewilligt'),
-    measure(z.caseId, '2025-06-01', null, 'geplant'),
-  ]) {
-    await insertMeasure(db, tenant, m.caseId, spfh, offer, m.begin, m.end, m.status);
-  }
-  return { db, tenant, cm };
-}
-
-async function insertMeasure(
-  db: Database,
-  tenant: TestTenant,
-  caseId: string,
-  helpTypeId: string,
-  offerId: string,
-  begin: string,
-  end: string | null,
-  status: 'geplant' | 'bewilligt',
-) {
-  const c = await db
-    .selectFrom('case_file')
-    .select('household_id')
-    .where('tenant_id', '=', tenant.id)
-    .where('id', '=', caseId)
-    .executeTakeFirstOrThrow();
-  const child = await db
-    .selectFrom('household_member')
-    .select('person_id')
-    .where('tenant_id', '=', tenant.id)
-    .where('household_id', '=', c.household_id)
-    .where('role', '=', 'kind')
-    .executeTakeFirstOrThrow();
-  await db
-    .insertInto('measure')
-    .values({
-      tenant_id: tenant.id,
-      case_id: caseId,
-      person_id: child.person_id,
-      help_type_id: helpTypeId,
-      offer_id: offerId,
-      individual_amount: null,
-      individual_unit: null,
-      category: 'ambulant',
-      underlying_help_type_id: null,
-      begin_on: begin,
-      planned_end_on: null,
-      end_on: end,
-      end_reason: end ? 'planmaessig' : null,
-      hours_per_week: null,
-      help_plan_id: null,
-      status,
-    })
-    .execute();
-}
-
 describe('key figures on a hand-built district', () => {
   it('computes case types, density, costs per JEW, duration and use exactly', async () => {
-    const { tenant } = await handBuilt();
+    const { tenant } = await handBuilt(app);
     const controller = await Client.as(app, tenant, 'controller');
     const res = await controller.get('/controlling/kpis?region=NH&year=2025');
     expect(res.statusCode).toBe(200);
@@ -152,7 +41,7 @@ describe('key figures on a hand-built district', () => {
   });
 
   it('says "not available" for a region without young inhabitants instead of dividing by zero', async () => {
-    const { tenant } = await handBuilt();
+    const { tenant } = await handBuilt(app);
     const k = (
       await (await Client.as(app, tenant, 'controller')).get('/controlling/kpis?region=SH&year=2025')
     ).json();
@@ -162,28 +51,32 @@ describe('key figures on a hand-built district', () => {
   });
 
   it('shows a change to a case in the next request', async () => {
-    const { tenant, cm } = await handBuilt();
+    const { tenant, cm } = await handBuilt(app);
     const controller = await Client.as(app, tenant, 'controller');
     const opened = await openTestCase(cm, { openedOn: '2025-11-11', childFirstName: 'Neu' });
     expect(opened.caseId).toBeDefined();
     expect((await controller.get('/controlling/kpis?region=NH&year=2025')).json().cases.neu).toBe(4);
   });
 
-  it('shows a new case in the next dashboard request (cached figures follow every change)', async () => {
-    const { tenant, cm } = await handBuilt();
+  it('serves a repeated dashboard from the cache and recomputes it after a new case', async () => {
+    const { tenant, cm } = await handBuilt(app);
     const controller = await Client.as(app, tenant, 'controller');
     const q4 = async () =>
       (await controller.get('/controlling/dashboard?region=NH&from=2025&to=2025'))
         .json()
         .quarters.find((q: { quarter: string }) => q.quarter === '2025-Q4');
     expect((await q4()).casesNeu).toBe(0);
+    const before = figureCacheStats(tenant.id);
     expect((await q4()).casesNeu).toBe(0);
+    // The second answer came from the cache: one more hit, no more computations.
+    expect(figureCacheStats(tenant.id)).toEqual({ hits: before.hits + 1, misses: before.misses });
     await openTestCase(cm, { openedOn: '2025-11-11', childFirstName: 'Nova' });
     expect((await q4()).casesNeu).toBe(1);
+    expect(figureCacheStats(tenant.id).misses).toBeGreaterThan(before.misses);
   });
 
   it('keeps controlling to aggregates: no case, person or staff list', async () => {
-    const { tenant } = await handBuilt();
+    const { tenant } = await handBuilt(app);
     const controller = await Client.as(app, tenant, 'controller');
     expect((await controller.get('/cases')).statusCode).toBe(403);
     expect((await controller.get('/organisation/staff')).statusCode).toBe(403);
@@ -199,9 +92,29 @@ describe('key figures on a hand-built district', () => {
   });
 });
 
+describe('the API document', () => {
+  it('documents an answer schema for every controlling route', async () => {
+    const doc = (await app.inject({ url: '/api/v1/openapi.json' })).json() as {
+      paths: Record<string, Record<string, { responses: Record<string, { content?: unknown }> }>>;
+    };
+    const routes = Object.entries(doc.paths)
+      .filter(([path]) => path.startsWith('/api/v1/controlling/'))
+      .flatMap(([path, operations]) =>
+        Object.entries(operations).map(([method, op]) => ({
+          route: `${method} ${path}`,
+          answers: Object.entries(op.responses).map(
+            ([status, r]) => status === '204' || r.content !== undefined,
+          ),
+        })),
+      );
+    expect(routes).toHaveLength(12);
+    expect(routes.filter((r) => r.answers.length === 0 || r.answers.includes(false))).toEqual([]);
+  });
+});
+
 describe('publication export', () => {
   it('shows counts under 5 as "<5" in the CSV for publication', async () => {
-    const { tenant } = await handBuilt();
+    const { tenant } = await handBuilt(app);
     const controller = await Client.as(app, tenant, 'controller');
     const res = await controller.get('/controlling/export?region=NH&from=2025&to=2025');
     expect(res.statusCode).toBe(200);
@@ -282,7 +195,7 @@ describe('staff reference', () => {
 
 describe('committee report', () => {
   it('is a PDF with the key figures and the cost table, small counts as "<5"', async () => {
-    const { tenant } = await handBuilt();
+    const { tenant } = await handBuilt(app);
     const controller = await Client.as(app, tenant, 'controller');
     const res = await controller.get('/controlling/report?region=NH&from=2024&to=2025');
     expect(res.statusCode).toBe(200);
@@ -369,5 +282,33 @@ describe('imported aggregates and the cost-benefit calculation', () => {
       (await (await Client.as(app, tenant, 'caseManagerA')).post('/controlling/aggregates', { csv }))
         .statusCode,
     ).toBe(403);
+  });
+});
+
+describe('the comparison of cities', () => {
+  it('ranks the cities by cost per JEW, lowest first, with the exact median', async () => {
+    const { db } = await testDatabase();
+    const tenant = await createTestTenant(db);
+    const controller = await Client.as(app, tenant, 'controller');
+    const city = (name: string, costs: string) =>
+      `${name},2012,costs_stationaer,${costs}\n${name},2012,jew_u21,300`;
+    const csv = [
+      'region,period,metric,value',
+      city('Aheim', '300000'),
+      city('Beheim', '150001'),
+      city('Ceheim', '225000'),
+    ];
+    expect((await controller.post('/controlling/aggregates', { csv: csv.join('\n') })).json().written).toBe(
+      true,
+    );
+    const res = (await controller.get('/controlling/comparison?year=2012')).json();
+    expect(res.cities.map((c: { region: string; perJewTotal: string }) => [c.region, c.perJewTotal])).toEqual(
+      [
+        ['Beheim', '500.00'],
+        ['Ceheim', '750.00'],
+        ['Aheim', '1000.00'],
+      ],
+    );
+    expect(res.medianPerJewTotal).toBe('750.00');
   });
 });

@@ -1,4 +1,5 @@
-import { type Kysely, sql } from 'kysely';
+import type { CostYear, Dashboard, DistrictFigure, FigureSource } from '@leuchtturm/shared';
+import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { Fraction } from '../../shared/money.ts';
 import { loadCostInputs } from '../measures/costInputs.ts';
@@ -6,7 +7,11 @@ import { exactCost } from '../measures/costRule.ts';
 import { importedValues } from './aggregates.ts';
 import { cachedFigures } from './cache.ts';
 import { firstRecordYear } from './kpis.ts';
-import { resolveRegion } from './regions.ts';
+import { presentCostYear, presentDistrictFigure, presentQuarter } from './presenter.ts';
+import { activeHzeByDistrict, caseDistricts } from './queries/figures.ts';
+import { districtRows } from './queries/organisation.ts';
+import { youngInhabitantsByDistrict } from './queries/population.ts';
+import { CITY, resolveRegion } from './regions.ts';
 import { costsByYear, hzeByQuarter, jewByYear, quarterly } from './series.ts';
 
 /**
@@ -14,63 +19,37 @@ import { costsByYear, hzeByQuarter, jewByYear, quarterly } from './series.ts';
  * measures and case types over time, and the cost table per year (total and per young inhabitant, ambulant /
  * stationär / sonstige as the Senate reports them, teilstationär with ambulant). Aggregates only.
  */
-const per = (count: number, base: number | undefined, scale: number) =>
-  base ? Math.round((count / base) * scale * 100) / 100 : null;
-
 export async function dashboard(
   db: Kysely<DB>,
   tenantId: string,
   regionKey: string,
   fromYear: number,
   toYear: number,
-) {
+): Promise<Dashboard> {
   const region = await resolveRegion(db, tenantId, regionKey);
-  const city = await resolveRegion(db, tenantId, 'stadt');
-  const [points, cityPoints, jew, cityJew, costs] = [
-    await quarterly(db, tenantId, region, fromYear, toYear),
+  const city = await resolveRegion(db, tenantId, CITY);
+  const points = await quarterly(db, tenantId, region, fromYear, toYear);
+  // Every region's density chart shows the city line: computed once per state of the records.
+  const cityPoints =
     region.kind === 'city'
       ? null
       : await cachedFigures(db, tenantId, `hze|city|${fromYear}|${toYear}`, () =>
           hzeByQuarter(db, tenantId, city, fromYear, toYear),
-        ),
-    await jewByYear(db, tenantId, region, fromYear, toYear),
-    region.kind === 'city' ? null : await jewByYear(db, tenantId, city, fromYear, toYear),
-    await costsByYear(db, tenantId, region, fromYear, toYear),
-  ];
+        );
+  const jew = await jewByYear(db, tenantId, region, fromYear, toYear);
+  const cityJew = region.kind === 'city' ? jew : await jewByYear(db, tenantId, city, fromYear, toYear);
+  const costs = await costsByYear(db, tenantId, region, fromYear, toYear);
   const quarters = points.map((p, i) => {
     const year = Number(p.date.slice(0, 4));
-    const cityPoint = cityPoints?.[i] ?? p;
-    return {
-      quarter: p.quarter,
-      date: p.date,
-      densityPer1000: per(p.hze, jew.get(year), 1000),
-      cityDensityPer1000: per(cityPoint.hze, (cityJew ?? jew).get(year), 1000),
-      ambulant: p.ambulant + p.teilstationaer,
-      stationaer: p.stationaer,
-      sonstige: p.sonstige,
-      casesKosten: p.casesKosten,
-      casesBeratung: p.casesBeratung,
-      casesNeu: p.casesNeu,
-    };
+    return presentQuarter(p, jew.get(year), cityPoints?.[i]?.hze ?? p.hze, cityJew.get(year));
   });
+
   const first = region.kind === 'external' ? null : await firstRecordYear(db, tenantId);
-  const years: {
-    year: number;
-    source: 'computed' | 'imported' | 'none';
-    jew: number | null;
-    ambulant: string | null;
-    stationaer: string | null;
-    sonstige: string | null;
-    total: string | null;
-    perJewAmbulant: string | null;
-    perJewStationaer: string | null;
-    perJewSonstige: string | null;
-    perJewTotal: string | null;
-  }[] = [];
+  const years: CostYear[] = [];
   for (const c of costs) {
     let inhabitants = jew.get(c.year) ?? null;
-    let source: 'computed' | 'imported' | 'none' = 'computed';
-    let row = {
+    let source: FigureSource = 'computed';
+    let parts = {
       ambulant: Fraction.parse(c.ambulant).add(Fraction.parse(c.teilstationaer)),
       stationaer: Fraction.parse(c.stationaer),
       sonstige: Fraction.parse(c.sonstige),
@@ -80,7 +59,7 @@ export async function dashboard(
       const imported = await importedValues(db, tenantId, [region.key, region.name], String(c.year));
       if (imported.costs_ambulant || imported.costs_stationaer || imported.costs_sonstige) {
         source = 'imported';
-        row = {
+        parts = {
           ambulant: Fraction.parse(imported.costs_ambulant ?? '0'),
           stationaer: Fraction.parse(imported.costs_stationaer ?? '0'),
           sonstige: Fraction.parse(imported.costs_sonstige ?? '0'),
@@ -88,38 +67,9 @@ export async function dashboard(
         inhabitants ??= imported.jew_u21 ? Number(imported.jew_u21) : null;
       }
     }
-    const total = row.ambulant.add(row.stationaer).add(row.sonstige);
-    const perJew = (v: Fraction) => (inhabitants ? v.div(Fraction.int(inhabitants)).toMoney() : null);
-    if (source === 'computed' && (first === null || c.year < first)) {
-      // Neither records nor imports for the year: not available, rather than a computed zero.
-      years.push({
-        year: c.year,
-        source: 'none' as const,
-        jew: inhabitants,
-        ambulant: null,
-        stationaer: null,
-        sonstige: null,
-        total: null,
-        perJewAmbulant: null,
-        perJewStationaer: null,
-        perJewSonstige: null,
-        perJewTotal: null,
-      });
-      continue;
-    }
-    years.push({
-      year: c.year,
-      source,
-      jew: inhabitants,
-      ambulant: row.ambulant.toMoney(),
-      stationaer: row.stationaer.toMoney(),
-      sonstige: row.sonstige.toMoney(),
-      total: total.toMoney(),
-      perJewAmbulant: perJew(row.ambulant),
-      perJewStationaer: perJew(row.stationaer),
-      perJewSonstige: perJew(row.sonstige),
-      perJewTotal: perJew(total),
-    });
+    // Neither records nor imports for the year: not available, rather than a computed zero.
+    const none = source === 'computed' && (first === null || c.year < first);
+    years.push(presentCostYear(c.year, none ? 'none' : source, inhabitants, none ? null : parts));
   }
   return {
     region: { key: region.key, name: region.name, kind: region.kind },
@@ -131,58 +81,25 @@ export async function dashboard(
 }
 
 /** One figure for every Stadtteil (the map): density per 1,000 JEW on 31 Dec and costs per JEW of the year. */
-export async function districtFigures(db: Kysely<DB>, tenantId: string, year: number) {
+export async function districtFigures(
+  db: Kysely<DB>,
+  tenantId: string,
+  year: number,
+): Promise<DistrictFigure[]> {
+  const from = `${year}-01-01`;
   const date = `${year}-12-31`;
-  const districts = await db
-    .selectFrom('district')
-    .select(['id', 'code', 'name'])
-    .where('tenant_id', '=', tenantId)
-    .orderBy('name')
-    .execute();
-  const active = await sql<{ district_id: string; n: number }>`
-    select c.district_id, count(*)::int as n from measure m
-    join case_file c on c.tenant_id = m.tenant_id and c.id = m.case_id
-    join help_type h on h.tenant_id = m.tenant_id and h.id = m.help_type_id
-    where m.tenant_id = ${tenantId} and m.status = 'bewilligt' and h.is_hze and m.begin_on <= ${date}::date
-      and (m.end_on is null or m.end_on >= ${date}::date)
-    group by 1`.execute(db);
-  const jew = await db
-    .selectFrom('population')
-    .select(['district_id', sql<number>`sum(residents)::int`.as('n')])
-    .where('tenant_id', '=', tenantId)
-    .where('year', '=', year)
-    .groupBy('district_id')
-    .execute();
-  const inputs = await loadCostInputs(db, tenantId, { from: `${year}-01-01`, to: date, approvedOnly: true });
-  const caseDistrict = new Map(
-    inputs.length === 0
-      ? []
-      : (
-          await sql<{
-            id: string;
-            district_id: string | null;
-          }>`select id, district_id from case_file where tenant_id = ${tenantId}`.execute(db)
-        ).rows.map((r) => [r.id, r.district_id]),
-  );
+  const districts = await districtRows(db, tenantId);
+  const active = await activeHzeByDistrict(db, tenantId, date);
+  const jew = await youngInhabitantsByDistrict(db, tenantId, year);
+  const inputs = await loadCostInputs(db, tenantId, { from, to: date, approvedOnly: true });
+  const caseDistrict =
+    inputs.length === 0 ? new Map<string, string | null>() : await caseDistricts(db, tenantId);
   const cents = new Map<string, bigint>();
   for (const i of inputs) {
     const d = caseDistrict.get(i.caseId);
-    if (d) cents.set(d, (cents.get(d) ?? 0n) + exactCost(i.measure, `${year}-01-01`, date).toCents());
+    if (d) cents.set(d, (cents.get(d) ?? 0n) + exactCost(i.measure, from, date).toCents());
   }
-  const activeBy = new Map(active.rows.map((r) => [r.district_id, r.n]));
-  const jewBy = new Map(jew.map((r) => [r.district_id, Number(r.n)]));
-  return districts.map((d) => {
-    const inhabitants = jewBy.get(d.id) ?? 0;
-    return {
-      code: d.code,
-      name: d.name,
-      jew: inhabitants,
-      activeHze: activeBy.get(d.id) ?? 0,
-      densityPer1000: per(activeBy.get(d.id) ?? 0, inhabitants, 1000),
-      costs: new Fraction(cents.get(d.id) ?? 0n, 100n).toMoney(),
-      perJewTotal: inhabitants
-        ? new Fraction(cents.get(d.id) ?? 0n, 100n).div(Fraction.int(inhabitants)).toMoney()
-        : null,
-    };
-  });
+  return districts.map((d) =>
+    presentDistrictFigure(d, jew.get(d.id) ?? 0, active.get(d.id) ?? 0, cents.get(d.id) ?? 0n),
+  );
 }

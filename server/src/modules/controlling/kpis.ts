@@ -1,8 +1,11 @@
-import { type Kysely, sql } from 'kysely';
+import type { AggregateMetric, FigureSource, Kpis } from '@leuchtturm/shared';
+import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { Fraction } from '../../shared/money.ts';
-import { type AggregateMetric, importedValues } from './aggregates.ts';
+import { importedValues } from './aggregates.ts';
 import { period, stichtag, youngInhabitants } from './figures.ts';
+import { firstOpenedOn } from './queries/figures.ts';
+import { staffVze } from './queries/organisation.ts';
 import { type Region, resolveRegion } from './regions.ts';
 
 /**
@@ -10,7 +13,8 @@ import { type Region, resolveRegion } from './regions.ts';
  * Where the region and year have records, figures are computed; otherwise imported aggregates fill in, marked as
  * such. Money as decimal strings; per young inhabitant to the cent; a ratio without a base is null ("not available").
  */
-export type Source = 'computed' | 'imported' | 'none';
+type Source = FigureSource;
+type YearFigures = Omit<Kpis, 'growth'>;
 
 const money = (value: Fraction) => value.toMoney();
 const perJew = (amount: string | null, jew: number | null) =>
@@ -20,12 +24,8 @@ const ratio = (a: number, b: number | null, scale = 1) =>
 
 /** The first year with records: before it, a region's figures come from imported aggregates. */
 export async function firstRecordYear(db: Kysely<DB>, tenantId: string): Promise<number | null> {
-  const row = await db
-    .selectFrom('case_file')
-    .select(sql<string | null>`min(opened_on)`.as('first'))
-    .where('tenant_id', '=', tenantId)
-    .executeTakeFirst();
-  return row?.first ? Number(row.first.slice(0, 4)) : null;
+  const first = await firstOpenedOn(db, tenantId);
+  return first ? Number(first.slice(0, 4)) : null;
 }
 
 export async function yearKpis(
@@ -34,7 +34,7 @@ export async function yearKpis(
   regionKey: string,
   year: number,
   baseline?: number,
-) {
+): Promise<Kpis> {
   const region = await resolveRegion(db, tenantId, regionKey);
   const first = await firstRecordYear(db, tenantId);
   const hasRecords = region.kind !== 'external' && first !== null && year >= first;
@@ -72,7 +72,7 @@ async function computeYear(
   year: number,
   hasRecords: boolean,
   imported: Partial<Record<AggregateMetric, string>>,
-) {
+): Promise<YearFigures> {
   const from = `${year}-01-01`;
   const to = `${year}-12-31`;
   const inhabitants = await youngInhabitants(db, tenantId, region, year);
@@ -168,7 +168,7 @@ async function computeYear(
       costs: costsSource,
       jew: jewSource,
       cases: hasRecords ? 'computed' : active !== null ? 'imported' : 'none',
-    } as Record<string, Source>,
+    },
   };
 }
 
@@ -182,17 +182,7 @@ async function staffingOf(
 ) {
   let ist: number | null = imported.staff_ist_vze ? Number(imported.staff_ist_vze) : null;
   if (region.kind !== 'external' && region.kind !== 'district' && region.teamIds.length > 0) {
-    const row = await db
-      .selectFrom('app_user')
-      .select(sql<string>`coalesce(sum(fte), 0)`.as('vze'))
-      .where('tenant_id', '=', tenantId)
-      .where('active', '=', true)
-      .where('team_id', 'in', region.teamIds)
-      .where((eb) =>
-        eb.or([sql<boolean>`'case_manager' = any(roles)`, sql<boolean>`'team_lead' = any(roles)`]),
-      )
-      .executeTakeFirstOrThrow();
-    ist = Number(row.vze);
+    ist = await staffVze(db, tenantId, region.teamIds);
   }
   const soll = imported.staff_soll_vze ? Number(imported.staff_soll_vze) : null;
   return {

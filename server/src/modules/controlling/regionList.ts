@@ -1,64 +1,36 @@
-import { type Kysely, sql } from 'kysely';
+import type { Comparison, RegionEntry } from '@leuchtturm/shared';
+import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { Fraction } from '../../shared/money.ts';
 import { yearKpis } from './kpis.ts';
+import { presentRegions } from './presenter.ts';
+import { aggregateRegions, regionsWithMetric } from './queries/aggregates.ts';
+import { centreRows, districtRows, teamRows } from './queries/organisation.ts';
 import { CITY } from './regions.ts';
 
 /** The regions to choose from: internal ones by kind, external ones as far as aggregates name them. */
-export async function listRegions(db: Kysely<DB>, tenantId: string) {
-  const centres = await db
-    .selectFrom('social_centre')
-    .select(['code', 'name'])
-    .where('tenant_id', '=', tenantId)
-    .orderBy('name')
-    .execute();
-  const teams = await db
-    .selectFrom('team')
-    .select('name')
-    .where('tenant_id', '=', tenantId)
-    .orderBy('name')
-    .execute();
-  const districts = await db
-    .selectFrom('district')
-    .select(['code', 'name'])
-    .where('tenant_id', '=', tenantId)
-    .orderBy('name')
-    .execute();
+export async function listRegions(db: Kysely<DB>, tenantId: string): Promise<RegionEntry[]> {
+  const centres = await centreRows(db, tenantId);
+  const teams = await teamRows(db, tenantId);
+  const districts = await districtRows(db, tenantId);
   const internal = new Set([
     CITY,
     ...centres.flatMap((c) => [c.code, c.name]),
     ...teams.map((t) => t.name),
     ...districts.flatMap((d) => [d.code, d.name]),
   ]);
-  const external = (
-    await db
-      .selectFrom('aggregate')
-      .select('region')
-      .distinct()
-      .where('tenant_id', '=', tenantId)
-      .orderBy('region')
-      .execute()
-  )
-    .map((r) => r.region)
-    .filter((r) => !internal.has(r));
-  return [
-    { key: CITY, name: 'Stadt (gesamt)', kind: 'city' },
-    ...centres.map((c) => ({ key: c.code, name: c.name, kind: 'centre' })),
-    ...teams.map((t) => ({ key: t.name, name: t.name, kind: 'team' })),
-    ...districts.map((d) => ({ key: d.code, name: d.name, kind: 'district' })),
-    ...external.map((r) => ({ key: r, name: r, kind: 'external' })),
-  ];
+  const external = (await aggregateRegions(db, tenantId)).filter((r) => !internal.has(r));
+  return presentRegions(centres, teams, districts, external);
 }
 
 /**
  * The IKO comparison: costs per young inhabitant of each external city with imported costs and JEW for the year,
- * and of this city (computed), with the median of all.
+ * and of this city (computed), lowest first, with the median of all.
  */
-export async function comparison(db: Kysely<DB>, tenantId: string, year: number) {
-  const rows = await sql<{ region: string }>`select distinct region from aggregate
-    where tenant_id = ${tenantId} and period = ${String(year)} and metric = 'jew_u21'`.execute(db);
-  const cities = [];
-  for (const region of [CITY, ...rows.rows.map((r) => r.region).filter((r) => r !== CITY)]) {
+export async function comparison(db: Kysely<DB>, tenantId: string, year: number): Promise<Comparison> {
+  const regions = await regionsWithMetric(db, tenantId, String(year), 'jew_u21');
+  const cities: Comparison['cities'] = [];
+  for (const region of [CITY, ...regions.filter((r) => r !== CITY)]) {
     const k = await yearKpis(db, tenantId, region, year);
     if (k.region.kind !== 'city' && k.region.kind !== 'external') continue;
     if (k.perJew.total === null) continue;
@@ -70,9 +42,11 @@ export async function comparison(db: Kysely<DB>, tenantId: string, year: number)
       densityPer10000: k.density?.per10000 ?? null,
     });
   }
-  const sorted = cities
-    .map((c) => Fraction.parse(c.perJewTotal))
-    .sort((a, b) => (a.sub(b).isNegative() ? -1 : 1));
+  // Lowest cost per JEW first, compared exactly.
+  const ranked = cities
+    .map((c) => ({ city: c, perJew: Fraction.parse(c.perJewTotal) }))
+    .sort((a, b) => (a.perJew.sub(b.perJew).isNegative() ? -1 : b.perJew.sub(a.perJew).isNegative() ? 1 : 0));
+  const sorted = ranked.map((r) => r.perJew);
   const mid = Math.floor(sorted.length / 2);
   const median =
     sorted.length === 0
@@ -83,5 +57,5 @@ export async function comparison(db: Kysely<DB>, tenantId: string, year: number)
             .add(sorted[mid] as Fraction)
             .div(Fraction.int(2))
             .toMoney();
-  return { year, cities, medianPerJewTotal: median };
+  return { year, cities: ranked.map((r) => r.city), medianPerJewTotal: median };
 }

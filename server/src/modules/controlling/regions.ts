@@ -1,5 +1,12 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
+import {
+  centreRows,
+  districtIdsOfTeams,
+  districtRows,
+  teamIdsOfDistricts,
+  teamRows,
+} from './queries/organisation.ts';
 
 /**
  * A region of the key figures: the city, a Sozialzentrum, a Stadtteilteam, a Stadtteil, or an external region
@@ -22,16 +29,7 @@ export const CITY = 'stadt';
 export async function resolveRegion(db: Kysely<DB>, tenantId: string, key: string): Promise<Region> {
   const wanted = key.trim();
   const lower = wanted.toLowerCase();
-  const districts = await db
-    .selectFrom('district')
-    .select(['id', 'code', 'name'])
-    .where('tenant_id', '=', tenantId)
-    .execute();
-  const teams = await db
-    .selectFrom('team')
-    .select(['id', 'name', 'social_centre_id'])
-    .where('tenant_id', '=', tenantId)
-    .execute();
+  const [districts, teams] = [await districtRows(db, tenantId), await teamRows(db, tenantId)];
   if (lower === CITY || lower === 'city') {
     return {
       kind: 'city',
@@ -43,14 +41,10 @@ export async function resolveRegion(db: Kysely<DB>, tenantId: string, key: strin
   }
   const district = districts.find((d) => d.code.toLowerCase() === lower || d.name.toLowerCase() === lower);
   if (district) {
-    const teamIds = await teamsOfDistricts(db, tenantId, [district.id]);
+    const teamIds = await teamIdsOfDistricts(db, tenantId, [district.id]);
     return { kind: 'district', key: district.code, name: district.name, districtIds: [district.id], teamIds };
   }
-  const centres = await db
-    .selectFrom('social_centre')
-    .select(['id', 'code', 'name'])
-    .where('tenant_id', '=', tenantId)
-    .execute();
+  const centres = await centreRows(db, tenantId);
   const centre = centres.find((c) => c.code.toLowerCase() === lower || c.name.toLowerCase() === lower);
   if (centre) {
     const teamIds = teams.filter((t) => t.social_centre_id === centre.id).map((t) => t.id);
@@ -58,7 +52,7 @@ export async function resolveRegion(db: Kysely<DB>, tenantId: string, key: strin
       kind: 'centre',
       key: centre.code,
       name: centre.name,
-      districtIds: await districtsOfTeams(db, tenantId, teamIds),
+      districtIds: await districtIdsOfTeams(db, tenantId, teamIds),
       teamIds,
     };
   }
@@ -68,42 +62,11 @@ export async function resolveRegion(db: Kysely<DB>, tenantId: string, key: strin
       kind: 'team',
       key: team.name,
       name: team.name,
-      districtIds: await districtsOfTeams(db, tenantId, [team.id]),
+      districtIds: await districtIdsOfTeams(db, tenantId, [team.id]),
       teamIds: [team.id],
     };
   }
   return { kind: 'external', key: wanted, name: wanted, districtIds: [], teamIds: [] };
-}
-
-/** A team's districts: those where it is responsible for the whole of at least one street. */
-async function districtsOfTeams(db: Kysely<DB>, tenantId: string, teamIds: string[]): Promise<string[]> {
-  if (teamIds.length === 0) return [];
-  const rows = await db
-    .selectFrom('responsibility as r')
-    .innerJoin('street as s', (j) =>
-      j.onRef('s.tenant_id', '=', 'r.tenant_id').onRef('s.id', '=', 'r.street_id'),
-    )
-    .select('s.district_id')
-    .distinct()
-    .where('r.tenant_id', '=', tenantId)
-    .where('r.team_id', 'in', teamIds)
-    .where('r.house_from', 'is', null)
-    .execute();
-  return rows.map((r) => r.district_id);
-}
-
-async function teamsOfDistricts(db: Kysely<DB>, tenantId: string, districtIds: string[]): Promise<string[]> {
-  const rows = await db
-    .selectFrom('responsibility as r')
-    .innerJoin('street as s', (j) =>
-      j.onRef('s.tenant_id', '=', 'r.tenant_id').onRef('s.id', '=', 'r.street_id'),
-    )
-    .select('r.team_id')
-    .distinct()
-    .where('r.tenant_id', '=', tenantId)
-    .where('s.district_id', 'in', districtIds)
-    .execute();
-  return rows.map((r) => r.team_id);
 }
 
 /** Cases of a region: by district for a Stadtteil, by team for a team or centre, all for the city. */

@@ -1,3 +1,4 @@
+import type { Rentabilitaet } from '@leuchtturm/shared';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { AppError } from '../../shared/errors.ts';
@@ -13,20 +14,6 @@ import { resolveRegion } from './regions.ts';
  * savings(t) = expected(t) - cost_site(t); net(t) = savings(t) - extra_costs(t). Costs are the sum of the three
  * cost metrics; exact until each figure is rounded to the cent.
  */
-export interface Rentabilitaet {
-  site: string;
-  reference: string;
-  year: number;
-  costSitePrev: string;
-  costSite: string;
-  costRefPrev: string;
-  costRef: string;
-  expected: string;
-  savings: string;
-  extraCosts: string;
-  net: string;
-}
-
 async function costTotal(
   db: Kysely<DB>,
   tenantId: string,

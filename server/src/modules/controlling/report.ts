@@ -1,9 +1,5 @@
-import { formatDateDe, todayIso } from '@leuchtturm/shared';
-import type { Kysely } from 'kysely';
-import type { DB } from '../../db/schema.ts';
+import { type Dashboard, formatDateDe, type Kpis, todayIso } from '@leuchtturm/shared';
 import { type FormSection, renderForm } from '../documents/pdf.ts';
-import { dashboard } from './dashboard.ts';
-import { yearKpis } from './kpis.ts';
 import { suppressSmall } from './publication.ts';
 
 /**
@@ -17,21 +13,15 @@ const euroPlain = (v: string | null) => {
 };
 const num = (v: number | null) => (v === null ? 'nicht verfügbar' : String(v).replace('.', ','));
 
-export async function controllingReport(
-  db: Kysely<DB>,
-  tenantId: string,
-  regionKey: string,
-  fromYear: number,
-  toYear: number,
-) {
-  const tenant = await db
-    .selectFrom('tenant')
-    .select('name')
-    .where('id', '=', tenantId)
-    .executeTakeFirstOrThrow();
-  const data = await dashboard(db, tenantId, regionKey, fromYear, toYear);
-  const k = await yearKpis(db, tenantId, regionKey, toYear, fromYear);
-  const growth = 'growth' in k ? k.growth : null;
+export function controllingReport(
+  office: string,
+  /** The dashboard of the region over the period. */
+  data: Dashboard,
+  /** The key figures of the period's last year, with its first as the baseline. */
+  k: Kpis,
+): Promise<Uint8Array> {
+  const { fromYear, toYear } = data;
+  const growth = k.growth ?? null;
   const sections: FormSection[] = [
     {
       heading: `Kennzahlen ${toYear}`,
@@ -78,7 +68,7 @@ export async function controllingReport(
     },
   ];
   return renderForm({
-    office: tenant.name,
+    office,
     unit: 'Controlling / Jugendhilfeplanung',
     title: `Kennzahlenbericht ${data.region.name}, ${fromYear}–${toYear}`,
     reference: `Region ${data.region.key}`,

@@ -1,20 +1,59 @@
-import { z } from '@leuchtturm/shared';
+import {
+  aggregateImportQuerySchema,
+  aggregateImportReportSchema,
+  aggregateImportSchema,
+  comparisonSchema,
+  dashboardSchema,
+  districtFigureSchema,
+  districtOutlinesSchema,
+  kpisQuerySchema,
+  kpisSchema,
+  regionEntrySchema,
+  regionPeriodQuerySchema,
+  rentabilitaetQuerySchema,
+  rentabilitaetSchema,
+  staffingQuerySchema,
+  staffingSchema,
+  tableExportSchema,
+  yearQuerySchema,
+  z,
+} from '@leuchtturm/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { withCtx } from '../../http/context.ts';
 import { actorOf } from '../../http/permissions.ts';
 import { importAggregates } from './aggregates.ts';
-import { dashboard, districtFigures } from './dashboard.ts';
-import { yearKpis } from './kpis.ts';
-import { publicationCsv } from './publication.ts';
-import { comparison, listRegions } from './regionList.ts';
 import { rentabilitaet } from './rentabilitaet.ts';
-import { controllingReport } from './report.ts';
-import { staffReference } from './staffing.ts';
+import {
+  cityComparison,
+  districtOutlines,
+  districts,
+  kpis,
+  listRegions,
+  publicationExport,
+  recordTableExport,
+  regionDashboard,
+  reportExport,
+  staffing,
+} from './service.ts';
 
 const tags = ['controlling'];
 const read = { permission: 'controlling:read' } as const;
-const year = z.coerce.number({ error: 'Bitte ein Jahr angeben.' }).int().min(1990).max(2100);
-const regionKey = z.string().trim().min(1, { error: 'Bitte eine Region angeben.' }).max(100);
+const csvFile = {
+  200: {
+    description: 'CSV (Semikolon, Dezimalkomma, UTF-8 mit BOM)',
+    content: { 'text/csv': { schema: z.string() } },
+  },
+};
+const pdfFile = {
+  200: {
+    description: 'PDF',
+    content: {
+      'application/pdf': {
+        schema: z.custom<Buffer>((v) => Buffer.isBuffer(v)).meta({ type: 'string', format: 'binary' }),
+      },
+    },
+  },
+};
 
 /** Controlling: aggregates only. Every answer is counts, sums and ratios; no route returns a person or a case. */
 export const controllingRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -22,7 +61,11 @@ export const controllingRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/controlling/regions', {
     config: read,
-    schema: { tags, summary: 'Regionen (Stadt, Sozialzentren, Teams, Stadtteile, externe)' },
+    schema: {
+      tags,
+      summary: 'Regionen (Stadt, Sozialzentren, Teams, Stadtteile, externe)',
+      response: { 200: z.array(regionEntrySchema) },
+    },
     handler: (request) => listRegions(app.db, tenant(request)),
   });
   app.get('/controlling/kpis', {
@@ -30,32 +73,18 @@ export const controllingRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: {
       tags,
       summary: 'Kennzahlen einer Region und eines Jahres',
-      querystring: z.object({ region: regionKey, year, baseline: year.optional() }),
+      querystring: kpisQuerySchema,
+      response: { 200: kpisSchema },
     },
-    handler: (request) =>
-      yearKpis(app.db, tenant(request), request.query.region, request.query.year, request.query.baseline),
+    handler: (request) => kpis(app.db, tenant(request), request.query),
   });
   app.get('/controlling/rentabilitaet', {
     config: read,
     schema: {
       tags,
       summary: 'Rentabilitätsbetrachtung (ESPQ)',
-      querystring: z.object({ site: regionKey, reference: regionKey, year }),
-      response: {
-        200: z.object({
-          site: z.string(),
-          reference: z.string(),
-          year: z.int(),
-          costSitePrev: z.string(),
-          costSite: z.string(),
-          costRefPrev: z.string(),
-          costRef: z.string(),
-          expected: z.string(),
-          savings: z.string(),
-          extraCosts: z.string(),
-          net: z.string(),
-        }),
-      },
+      querystring: rentabilitaetQuerySchema,
+      response: { 200: rentabilitaetSchema },
     },
     handler: (request) =>
       rentabilitaet(app.db, tenant(request), request.query.site, request.query.reference, request.query.year),
@@ -65,38 +94,26 @@ export const controllingRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: {
       tags,
       summary: 'Zeitreihen einer Region: Dichte je Quartal, Maßnahmen, Fallarten, Kosten je Jahr',
-      querystring: z
-        .object({ region: regionKey, from: year, to: year })
-        .refine((q) => q.from <= q.to && q.to - q.from <= 20, {
-          error: 'Bitte höchstens 20 Jahre, von ≤ bis.',
-          path: ['to'],
-        }),
+      querystring: regionPeriodQuerySchema,
+      response: { 200: dashboardSchema },
     },
-    handler: (request) =>
-      dashboard(app.db, tenant(request), request.query.region, request.query.from, request.query.to),
+    handler: (request) => regionDashboard(app.db, tenant(request), request.query),
   });
   app.get('/controlling/export', {
     config: read,
     schema: {
       tags,
       summary: 'Quartalszahlen einer Region als CSV zur Veröffentlichung (Fallzahlen unter 5 als „<5“)',
-      querystring: z.object({ region: regionKey, from: year, to: year }),
+      querystring: regionPeriodQuerySchema,
+      response: csvFile,
     },
     handler: async (request, reply) => {
-      const data = await dashboard(
-        app.db,
-        tenant(request),
-        request.query.region,
-        request.query.from,
-        request.query.to,
-      );
+      const { from, to } = request.query;
+      const { csv, regionKey } = await withCtx(request, (ctx) => publicationExport(ctx, request.query));
       return reply
         .type('text/csv; charset=utf-8')
-        .header(
-          'content-disposition',
-          `attachment; filename="kennzahlen-${data.region.key}-${request.query.from}-${request.query.to}.csv"`,
-        )
-        .send(publicationCsv(data));
+        .header('content-disposition', `attachment; filename="kennzahlen-${regionKey}-${from}-${to}.csv"`)
+        .send(csv);
     },
   });
   app.get('/controlling/report', {
@@ -104,15 +121,29 @@ export const controllingRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: {
       tags,
       summary: 'Kennzahlenbericht einer Region als PDF (für Ausschüsse; Fallzahlen unter 5 als „<5“)',
-      querystring: z.object({ region: regionKey, from: year, to: year }),
+      querystring: regionPeriodQuerySchema,
+      response: pdfFile,
     },
     handler: async (request, reply) => {
-      const { region, from, to } = request.query;
-      const pdf = await controllingReport(app.db, tenant(request), region, from, to);
+      const { from, to } = request.query;
+      const pdf = await withCtx(request, (ctx) => reportExport(ctx, request.query));
       return reply
         .type('application/pdf')
         .header('content-disposition', `attachment; filename="kennzahlenbericht-${from}-${to}.pdf"`)
         .send(Buffer.from(pdf));
+    },
+  });
+  app.post('/controlling/exports', {
+    config: read,
+    schema: {
+      tags,
+      summary: 'Download einer Kennzahlentabelle (CSV/XLSX, im Browser erzeugt) im Protokoll vermerken',
+      body: tableExportSchema,
+      response: { 204: z.null() },
+    },
+    handler: async (request, reply) => {
+      await withCtx(request, (ctx) => recordTableExport(ctx, request.body));
+      return reply.status(204).send(null);
     },
   });
   app.get('/controlling/staffing', {
@@ -120,55 +151,48 @@ export const controllingRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: {
       tags,
       summary: 'Personal Soll/Ist je Sozialzentrum und Personalbemessung nach gewichteten Jugendeinwohnern',
-      querystring: z.object({ year, totalSoll: z.coerce.number().min(0).max(100_000).optional() }),
+      querystring: staffingQuerySchema,
+      response: { 200: staffingSchema },
     },
-    handler: (request) =>
-      staffReference(app.db, tenant(request), request.query.year, request.query.totalSoll),
+    handler: (request) => staffing(app.db, tenant(request), request.query.year, request.query.totalSoll),
   });
   app.get('/controlling/districts', {
     config: read,
-    schema: { tags, summary: 'Kennzahlen aller Stadtteile (Karte)', querystring: z.object({ year }) },
-    handler: (request) => districtFigures(app.db, tenant(request), request.query.year),
+    schema: {
+      tags,
+      summary: 'Kennzahlen aller Stadtteile (Karte)',
+      querystring: yearQuerySchema,
+      response: { 200: z.array(districtFigureSchema) },
+    },
+    handler: (request) => districts(app.db, tenant(request), request.query.year),
   });
   app.get('/controlling/district-outlines', {
     config: { permission: 'organisation:read' },
-    schema: { tags, summary: 'Umrisse der Stadtteile als GeoJSON (für die Karte)' },
-    handler: async (request) => {
-      const rows = await app.db
-        .selectFrom('district')
-        .select(['code', 'name', 'outline'])
-        .where('tenant_id', '=', tenant(request))
-        .where('outline', 'is not', null)
-        .orderBy('name')
-        .execute();
-      return {
-        type: 'FeatureCollection',
-        features: rows.map((r) => ({
-          type: 'Feature',
-          properties: { code: r.code, name: r.name },
-          geometry: r.outline,
-        })),
-      };
+    schema: {
+      tags,
+      summary: 'Umrisse der Stadtteile als GeoJSON (für die Karte)',
+      response: { 200: districtOutlinesSchema },
     },
+    handler: (request) => districtOutlines(app.db, tenant(request)),
   });
   app.get('/controlling/comparison', {
     config: read,
     schema: {
       tags,
       summary: 'Städtevergleich (IKO): Kosten je JEW mit Median',
-      querystring: z.object({ year }),
+      querystring: yearQuerySchema,
+      response: { 200: comparisonSchema },
     },
-    handler: (request) => comparison(app.db, tenant(request), request.query.year),
+    handler: (request) => cityComparison(app.db, tenant(request), request.query.year),
   });
   app.post('/controlling/aggregates', {
     config: { permission: 'controlling:import' },
     schema: {
       tags,
       summary: 'Aggregierte Werte importieren (CSV region,period,metric,value); alles oder nichts',
-      querystring: z.object({ dryRun: z.stringbool().default(false) }),
-      body: z.object({
-        csv: z.string().max(5_000_000, { error: 'Die Datei ist zu groß (höchstens 5 MB).' }),
-      }),
+      querystring: aggregateImportQuerySchema,
+      body: aggregateImportSchema,
+      response: { 200: aggregateImportReportSchema },
     },
     handler: (request) =>
       withCtx(request, (ctx) => importAggregates(ctx, request.body.csv, request.query.dryRun)),

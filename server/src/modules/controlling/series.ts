@@ -1,8 +1,10 @@
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { Fraction } from '../../shared/money.ts';
 import { loadCostInputs } from '../measures/costInputs.ts';
 import { exactCost } from '../measures/costRule.ts';
+import { youngInhabitantsByYear } from './queries/population.ts';
+import { caseEvents, hzeEvents, measureEvents, measureIntervals } from './queries/series.ts';
 import { caseScope, type Region } from './regions.ts';
 
 /**
@@ -10,15 +12,6 @@ import { caseScope, type Region } from './regions.ts';
  * category and case types at each quarter's end, new cases per quarter, young inhabitants and costs (the cost
  * rule) per year.
  */
-const NONE = '00000000-0000-0000-0000-000000000000';
-
-function scopeSql(region: Region, alias: string) {
-  const scope = caseScope(region);
-  if (!scope) return sql`true`;
-  const ids = scope.ids.length > 0 ? scope.ids : [NONE];
-  return sql`${sql.ref(`${alias}.${scope.column}`)} in (${sql.join(ids)})`;
-}
-
 export interface QuarterPoint {
   quarter: string;
   date: string;
@@ -35,18 +28,6 @@ export interface QuarterPoint {
 
 const quarterLabel = (date: string) =>
   `${date.slice(0, 4)}-Q${Math.floor((Number(date.slice(5, 7)) - 1) / 3) + 1}`;
-
-/**
- * SQL for the quarter end on or after a date column, as 'YYYY-MM-DD'. Plain integer arithmetic: date_trunc and
- * to_char go through time zones and are many times slower on the embedded database.
- */
-/** Measures need their case only to filter by region: the city needs no join. */
-const caseJoin = (region: Region) =>
-  caseScope(region) ? sql`join case_file c on c.tenant_id = m.tenant_id and c.id = m.case_id` : sql``;
-
-const qe = (col: string) =>
-  sql.raw(`(extract(year from ${col})::int || case (extract(month from ${col})::int - 1) / 3
-    when 0 then '-03-31' when 1 then '-06-30' when 2 then '-09-30' else '-12-31' end)`);
 
 /** The quarter end on or after a date: the first quarter-end Stichtag that a day counts for. */
 function quarterEndOf(date: string): string {
@@ -87,60 +68,28 @@ export async function quarterly(
 ): Promise<QuarterPoint[]> {
   const from = `${fromYear}-01-01`;
   const to = `${toYear}-12-31`;
-  const measureEvents = await sql<{ category: string; is_hze: boolean; at: string; delta: number }>`
-    select m.category, h.is_hze, ${qe('m.begin_on')} as at, count(*)::int as delta
-    from measure m ${caseJoin(region)}
-    join help_type h on h.tenant_id = m.tenant_id and h.id = m.help_type_id
-    where m.tenant_id = ${tenantId} and m.status = 'bewilligt' and m.begin_on <= ${to}::date and ${scopeSql(region, 'c')}
-    group by 1, 2, 3
-    union all
-    select m.category, h.is_hze, ${qe('(m.end_on + 1)')} as at, -count(*)::int as delta
-    from measure m ${caseJoin(region)}
-    join help_type h on h.tenant_id = m.tenant_id and h.id = m.help_type_id
-    where m.tenant_id = ${tenantId} and m.status = 'bewilligt' and m.end_on is not null and m.begin_on <= ${to}::date
-      and ${scopeSql(region, 'c')}
-    group by 1, 2, 3`.execute(db);
-  const caseEvents = await sql<{ at: string; delta: number; opened: number }>`
-    select ${qe('c.opened_on')} as at, count(*)::int as delta,
-      count(*) filter (where c.opened_on >= ${from}::date)::int as opened
-    from case_file c where c.tenant_id = ${tenantId} and c.opened_on <= ${to}::date and ${scopeSql(region, 'c')}
-    group by 1
-    union all
-    select ${qe('(c.closed_on + 1)')} as at, -count(*)::int as delta, 0 as opened
-    from case_file c where c.tenant_id = ${tenantId} and c.closed_on is not null and c.opened_on <= ${to}::date
-      and ${scopeSql(region, 'c')}
-    group by 1`.execute(db);
+  const measures = await measureEvents(db, tenantId, region, to);
+  const cases = await caseEvents(db, tenantId, region, from, to);
   // A Kostenfall has an active measure: the union of each case's measure intervals (within the case) counts.
-  const intervals = await sql<{
-    case_id: string;
-    begin_on: string;
-    end_on: string | null;
-    opened_on: string;
-    closed_on: string | null;
-  }>`
-    select m.case_id, m.begin_on, m.end_on, c.opened_on, c.closed_on
-    from measure m join case_file c on c.tenant_id = m.tenant_id and c.id = m.case_id
-    where m.tenant_id = ${tenantId} and m.status = 'bewilligt' and m.begin_on <= ${to}::date
-      and (m.end_on is null or m.end_on >= ${from}::date) and ${scopeSql(region, 'c')}
-    order by m.case_id, m.begin_on`.execute(db);
+  const intervals = await measureIntervals(db, tenantId, region, from, to);
 
   const points = emptyPoints(fromYear, toYear);
   for (const category of ['ambulant', 'teilstationaer', 'stationaer', 'sonstige'] as const) {
     const events = new Map<string, number>();
-    for (const e of measureEvents.rows)
+    for (const e of measures)
       if (e.category === category) events.set(e.at, (events.get(e.at) ?? 0) + e.delta);
     sweep(points, events, (p, n) => {
       p[category] = n;
     });
   }
   const hze = new Map<string, number>();
-  for (const e of measureEvents.rows) if (e.is_hze) hze.set(e.at, (hze.get(e.at) ?? 0) + e.delta);
+  for (const e of measures) if (e.is_hze) hze.set(e.at, (hze.get(e.at) ?? 0) + e.delta);
   sweep(points, hze, (p, n) => {
     p.hze = n;
   });
   const active = new Map<string, number>();
   const byQuarter = new Map(points.map((p) => [p.date, p]));
-  for (const e of caseEvents.rows) {
+  for (const e of cases) {
     active.set(e.at, (active.get(e.at) ?? 0) + e.delta);
     const p = byQuarter.get(e.at);
     if (p) p.casesNeu += e.opened;
@@ -156,7 +105,7 @@ export async function quarterly(
     add(quarterEndOf(current.a), 1);
     if (current.b !== null) add(quarterEndOf(dayAfter(current.b)), -1);
   };
-  for (const r of intervals.rows) {
+  for (const r of intervals) {
     const a = [r.begin_on, r.opened_on].sort()[1] as string; // the later of two ISO dates
     const caseEnd = r.closed_on;
     const b = r.end_on === null ? caseEnd : caseEnd === null || r.end_on < caseEnd ? r.end_on : caseEnd;
@@ -189,21 +138,9 @@ export async function hzeByQuarter(
   toYear: number,
 ) {
   const to = `${toYear}-12-31`;
-  const events = await sql<{ at: string; delta: number }>`
-    select ${qe('m.begin_on')} as at, count(*)::int as delta from measure m
-    join help_type h on h.tenant_id = m.tenant_id and h.id = m.help_type_id and h.is_hze
-    ${caseJoin(region)}
-    where m.tenant_id = ${tenantId} and m.status = 'bewilligt' and m.begin_on <= ${to}::date and ${scopeSql(region, 'c')}
-    group by 1
-    union all
-    select ${qe('(m.end_on + 1)')} as at, -count(*)::int as delta from measure m
-    join help_type h on h.tenant_id = m.tenant_id and h.id = m.help_type_id and h.is_hze
-    ${caseJoin(region)}
-    where m.tenant_id = ${tenantId} and m.status = 'bewilligt' and m.end_on is not null and m.begin_on <= ${to}::date
-      and ${scopeSql(region, 'c')}
-    group by 1`.execute(db);
+  const events = await hzeEvents(db, tenantId, region, to);
   const totals = new Map<string, number>();
-  for (const e of events.rows) totals.set(e.at, (totals.get(e.at) ?? 0) + e.delta);
+  for (const e of events) totals.set(e.at, (totals.get(e.at) ?? 0) + e.delta);
   const points = emptyPoints(fromYear, toYear);
   sweep(points, totals, (p, n) => {
     p.hze = n;
@@ -234,24 +171,14 @@ function emptyPoints(fromYear: number, toYear: number): QuarterPoint[] {
   return points;
 }
 
-export async function jewByYear(
+export function jewByYear(
   db: Kysely<DB>,
   tenantId: string,
   region: Region,
   fromYear: number,
   toYear: number,
 ): Promise<Map<number, number>> {
-  if (region.districtIds.length === 0) return new Map();
-  const rows = await db
-    .selectFrom('population')
-    .select(['year', sql<number>`sum(residents)::int`.as('n')])
-    .where('tenant_id', '=', tenantId)
-    .where('district_id', 'in', region.districtIds)
-    .where('year', '>=', fromYear)
-    .where('year', '<=', toYear)
-    .groupBy('year')
-    .execute();
-  return new Map(rows.map((r) => [r.year, Number(r.n)]));
+  return youngInhabitantsByYear(db, tenantId, region.districtIds, fromYear, toYear);
 }
 
 export interface YearCosts {

@@ -1,5 +1,9 @@
-import { type Kysely, sql } from 'kysely';
+import type { Staffing } from '@leuchtturm/shared';
+import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
+import { metricsOfPeriod } from './queries/aggregates.ts';
+import { centreRows, districtRows, staffVze } from './queries/organisation.ts';
+import { youngInhabitantsByDistrict } from './queries/population.ts';
 import { resolveRegion } from './regions.ts';
 
 /**
@@ -9,36 +13,16 @@ import { resolveRegion } from './regions.ts';
  * Soll = total × its weight / all weights. Ist = the current full-time equivalents of its case managers and team
  * leads (today's staffing, whatever the year).
  */
-export async function staffReference(db: Kysely<DB>, tenantId: string, year: number, totalSoll?: number) {
-  const centres = await db
-    .selectFrom('social_centre')
-    .select(['id', 'code', 'name'])
-    .where('tenant_id', '=', tenantId)
-    .orderBy('name')
-    .execute();
-  const districts = await db
-    .selectFrom('district')
-    .select(['id', 'code', 'name'])
-    .where('tenant_id', '=', tenantId)
-    .execute();
-  const jew = new Map(
-    (
-      await db
-        .selectFrom('population')
-        .select(['district_id', sql<number>`sum(residents)::int`.as('n')])
-        .where('tenant_id', '=', tenantId)
-        .where('year', '=', year)
-        .groupBy('district_id')
-        .execute()
-    ).map((r) => [r.district_id, Number(r.n)]),
-  );
-  const aggregates = await db
-    .selectFrom('aggregate')
-    .select(['region', 'metric', 'value'])
-    .where('tenant_id', '=', tenantId)
-    .where('period', '=', String(year))
-    .where('metric', 'in', ['sgb2_quote', 'staff_soll_vze'])
-    .execute();
+export async function staffReference(
+  db: Kysely<DB>,
+  tenantId: string,
+  year: number,
+  totalSoll?: number,
+): Promise<Staffing> {
+  const centres = await centreRows(db, tenantId);
+  const districts = await districtRows(db, tenantId);
+  const jew = await youngInhabitantsByDistrict(db, tenantId, year);
+  const aggregates = await metricsOfPeriod(db, tenantId, String(year), ['sgb2_quote', 'staff_soll_vze']);
   const value = (metric: string, keys: string[]) => {
     const row = aggregates.find((a) => a.metric === metric && keys.includes(a.region));
     return row ? Number(row.value) : null;
@@ -57,20 +41,7 @@ export async function staffReference(db: Kysely<DB>, tenantId: string, year: num
       inhabitants += n;
       weighted += n * (1 + (quote ?? 0) / 100);
     }
-    const ist = await db
-      .selectFrom('app_user')
-      .select(sql<string>`coalesce(sum(fte), 0)`.as('vze'))
-      .where('tenant_id', '=', tenantId)
-      .where('active', '=', true)
-      .where(
-        'team_id',
-        'in',
-        region.teamIds.length > 0 ? region.teamIds : ['00000000-0000-0000-0000-000000000000'],
-      )
-      .where((eb) =>
-        eb.or([sql<boolean>`'case_manager' = any(roles)`, sql<boolean>`'team_lead' = any(roles)`]),
-      )
-      .executeTakeFirstOrThrow();
+    const ist = await staffVze(db, tenantId, region.teamIds);
     rows.push({
       code: c.code,
       name: c.name,
@@ -79,7 +50,7 @@ export async function staffReference(db: Kysely<DB>, tenantId: string, year: num
       indicatorDistricts: indicatorKnown,
       districts: region.districtIds.length,
       sollVze: value('staff_soll_vze', [c.code, c.name]),
-      istVze: Number(ist.vze),
+      istVze: ist,
     });
   }
   const totalWeight = rows.reduce((a, r) => a + r.weightedJew, 0);

@@ -53,10 +53,8 @@ export function ComparisonTab({ choices }: { choices: ReturnType<typeof useChoic
   const comparison = useComparison(year);
   const data = comparison.data;
 
-  const sorted = useMemo(
-    () => [...(data?.cities ?? [])].sort((a, b) => Number(a.perJewTotal) - Number(b.perJewTotal)),
-    [data],
-  );
+  // The server ranks the cities (lowest cost per JEW first), comparing the amounts exactly.
+  const sorted = useMemo(() => data?.cities ?? [], [data]);
   const option = useMemo((): EChartsCoreOption => {
     const median = toNumber(data?.medianPerJewTotal ?? null);
     return {
@@ -137,7 +135,10 @@ export function ComparisonTab({ choices }: { choices: ReturnType<typeof useChoic
                 columns={columns}
                 rows={sorted}
                 rowKey={(c) => c.region}
-                filename={`staedtevergleich-${year}.csv`}
+                download={{
+                  filename: `staedtevergleich-${year}.csv`,
+                  record: { table: 'staedtevergleich', year },
+                }}
                 footer={{
                   cells: ['Median', '', money(data.medianPerJewTotal), ''],
                   csv: ['Median', '', moneyPlain(data.medianPerJewTotal), ''],

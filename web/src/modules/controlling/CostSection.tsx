@@ -94,7 +94,10 @@ export function CostSection({ data }: { data: Dashboard }) {
           columns={columns}
           rows={years}
           rowKey={(y) => y.year}
-          filename={`kosten-${slug(region.name)}-${data.fromYear}-${data.toYear}.csv`}
+          download={{
+            filename: `kosten-${slug(region.name)}-${data.fromYear}-${data.toYear}.csv`,
+            record: { table: 'kosten', region: region.key, from: data.fromYear, to: data.toYear },
+          }}
           maxHeight={520}
         />
       }

@@ -1,7 +1,10 @@
+import type { TableExport } from '@leuchtturm/shared';
 import { Button, Group, Table } from '@mantine/core';
 import type { ReactNode } from 'react';
+import { ErrorAlert } from '../../app/QueryState.tsx';
 import { downloadXlsx, type XlsxCell } from '../../app/xlsx.ts';
 import { downloadCsv, toCsv } from './csv.ts';
+import { useRecordExport } from './queries.ts';
 
 export interface Column<T> {
   header: string;
@@ -12,35 +15,42 @@ export interface Column<T> {
   numeric?: boolean;
 }
 
+/** What a download writes and what the audit trail records about it (which table, which parameters). */
+export interface TableDownload {
+  /** The CSV file's name; the XLSX file is named alike. */
+  filename: string;
+  record: Omit<TableExport, 'format'>;
+}
+
 /**
  * The figures behind a chart: a real table with a caption (scrolling inside its own keyboard-reachable box when it
- * is long) and a button that downloads exactly these figures as CSV.
+ * is long) and buttons that download exactly these figures as CSV or XLSX, each recorded in the audit trail first.
  */
 export function FigureTable<T>({
   caption,
   columns,
   rows,
   rowKey,
-  filename,
+  download,
   name,
   maxHeight = 380,
   footer,
-  downloadable = true,
 }: {
   caption: string;
   columns: readonly Column<T>[];
   rows: readonly T[];
   rowKey: (row: T) => string | number;
-  filename: string;
+  /** Without it no download buttons (tables that are not figures, e.g. an import report). */
+  download?: TableDownload;
   /** Short name of the figures, for the download button's accessible name. */
   name: string;
   maxHeight?: number;
   /** A closing row (e.g. the median): the cells as shown and as written to the CSV file. */
   footer?: { cells: readonly ReactNode[]; csv: readonly string[] };
-  /** Without the CSV button (tables that are not figures, e.g. an import report). */
-  downloadable?: boolean;
 }) {
-  const download = () =>
+  const record = useRecordExport();
+  const filename = download?.filename ?? 'tabelle.csv';
+  const writeCsv = () =>
     downloadCsv(
       filename,
       toCsv(
@@ -51,29 +61,42 @@ export function FigureTable<T>({
   // The spreadsheet gets numbers where the CSV has German decimals ("32,25"), text elsewhere.
   const asCell = (value: string): XlsxCell =>
     /^-?\d+(,\d+)?$/.test(value) ? Number(value.replace(',', '.')) : value;
-  const downloadSpreadsheet = () =>
+  const writeXlsx = () =>
     downloadXlsx(filename.replace(/\.csv$/, '.xlsx'), name, [
       columns.map((c) => c.header),
       ...rows.map((row) => columns.map((c) => asCell(c.csv(row)))),
       ...(footer ? [footer.csv.map(asCell)] : []),
     ]);
+  const save = (format: TableExport['format']) => {
+    if (!download) return;
+    record.mutate({ ...download.record, format }, { onSuccess: format === 'csv' ? writeCsv : writeXlsx });
+  };
+  const pending = (format: TableExport['format']) => record.isPending && record.variables?.format === format;
   return (
     <div>
-      {downloadable && (
+      {download && (
         <Group justify="flex-end" mb="xs" gap="xs">
-          <Button variant="default" size="sm" onClick={download} aria-label={`CSV herunterladen: ${name}`}>
+          <Button
+            variant="default"
+            size="sm"
+            onClick={() => save('csv')}
+            loading={pending('csv')}
+            aria-label={`CSV herunterladen: ${name}`}
+          >
             CSV herunterladen
           </Button>
           <Button
             variant="default"
             size="sm"
-            onClick={downloadSpreadsheet}
+            onClick={() => save('xlsx')}
+            loading={pending('xlsx')}
             aria-label={`XLSX herunterladen: ${name}`}
           >
             XLSX herunterladen
           </Button>
         </Group>
       )}
+      {record.isError && <ErrorAlert error={record.error} title="Download nicht möglich" />}
       {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling box must be reachable by keyboard */}
       <section className="ctl-table-box" style={{ maxHeight }} tabIndex={0} aria-label={caption}>
         <Table striped highlightOnHover stickyHeader captionSide="top" verticalSpacing={6} fz="sm">

@@ -1,29 +1,22 @@
+import { type AggregateMetric, aggregateMetrics } from '@leuchtturm/shared';
 import { Alert, Button, Code, FileInput, Group, List, Stack, Text, Title } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
-import { api } from '../../app/api.ts';
 import { ErrorAlert } from '../../app/QueryState.tsx';
 import { type Column, FigureTable } from './FigureTable.tsx';
-import type { ImportReport } from './queries.ts';
+import {
+  type AggregateImportReport as ImportReport,
+  useCheckAggregates,
+  useImportAggregates,
+} from './queries.ts';
 
 const MAX_BYTES = 5_000_000;
 
-const metrics: [string, string][] = [
-  ['costs_ambulant', 'Ausgaben für ambulante Hilfen (einschließlich teilstationär) in Euro'],
-  ['costs_stationaer', 'Ausgaben für stationäre Hilfen in Euro'],
-  ['costs_sonstige', 'sonstige Ausgaben in Euro'],
-  ['jew_u21', 'Jugendeinwohner unter 21 Jahren'],
-  ['jew_u18', 'Jugendeinwohner unter 18 Jahren'],
-  ['measures_active', 'aktive Hilfen zur Erziehung am Stichtag'],
-  ['cases_kosten', 'Kostenfälle am Stichtag'],
-  ['cases_beratung', 'Beratungsfälle am Stichtag'],
-  ['cases_neu', 'Neufälle im Zeitraum'],
-  ['extra_costs', 'Mehrkosten eines Projekts (für die Rentabilitätsbetrachtung) in Euro'],
-  ['staff_soll_vze', 'Soll-Stellen in Vollzeitäquivalenten (VZE)'],
-  ['staff_ist_vze', 'Ist-Stellen in Vollzeitäquivalenten (VZE)'],
-];
+const metrics = aggregateMetrics.values.map((key): [AggregateMetric, string] => [
+  key,
+  aggregateMetrics.labels[key],
+]);
 
-const metricColumns: Column<[string, string]>[] = [
+const metricColumns: Column<[AggregateMetric, string]>[] = [
   { header: 'Kennzahl (metric)', cell: ([key]) => <Code>{key}</Code>, csv: ([key]) => key },
   { header: 'Bedeutung', cell: ([, meaning]) => meaning, csv: ([, meaning]) => meaning },
 ];
@@ -73,8 +66,6 @@ function FormatHelp() {
           columns={metricColumns}
           rows={metrics}
           rowKey={([key]) => key}
-          filename="kennzahlen.csv"
-          downloadable={false}
           maxHeight={640}
         />
       </Stack>
@@ -84,27 +75,13 @@ function FormatHelp() {
 
 /** Import of aggregated figures (years before the system, other cities): check first, then import. */
 export function ImportTab() {
-  const queryClient = useQueryClient();
   const resultId = useId();
   const [file, setFile] = useState<File | null>(null);
   const [fileError, setFileError] = useState<string | null>(null);
   const [checked, setChecked] = useState<{ file: File; csv: string; report: ImportReport } | null>(null);
 
-  const check = useMutation({
-    mutationFn: async (f: File) => {
-      const csv = await f.text();
-      const report = await api.post<ImportReport>('/controlling/aggregates?dryRun=true', { csv });
-      return { file: f, csv, report };
-    },
-    onSuccess: (result) => setChecked(result),
-  });
-  const save = useMutation({
-    mutationFn: (csv: string) => api.post<ImportReport>('/controlling/aggregates?dryRun=false', { csv }),
-    onSuccess: () => {
-      setChecked(null);
-      void queryClient.invalidateQueries({ queryKey: ['controlling'] });
-    },
-  });
+  const check = useCheckAggregates();
+  const save = useImportAggregates();
 
   const current = checked && checked.file === file ? checked.report : null;
   const clean = current !== null && current.rejected.length === 0 && current.accepted > 0;
@@ -139,14 +116,17 @@ export function ImportTab() {
         />
         <Group>
           <Button
-            onClick={() => file && check.mutate(file)}
+            onClick={() => file && check.mutate(file, { onSuccess: setChecked })}
             disabled={!file || !!fileError}
             loading={check.isPending}
           >
             Prüfen
           </Button>
           {clean && checked && (
-            <Button onClick={() => save.mutate(checked.csv)} loading={save.isPending}>
+            <Button
+              onClick={() => save.mutate(checked.csv, { onSuccess: () => setChecked(null) })}
+              loading={save.isPending}
+            >
               Importieren
             </Button>
           )}
@@ -196,8 +176,6 @@ function CheckResult({ report }: { report: ImportReport }) {
           columns={rejectedColumns}
           rows={report.rejected}
           rowKey={(r) => r.line}
-          filename="abgewiesene-zeilen.csv"
-          downloadable={false}
         />
       )}
     </Stack>

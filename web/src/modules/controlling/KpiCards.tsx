@@ -2,7 +2,7 @@ import { Badge, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/co
 import { useId } from 'react';
 import { ErrorAlert, Loading } from '../../app/QueryState.tsx';
 import { money, NOT_AVAILABLE, num, percent } from './format.ts';
-import { type Kpis, type Source, useKpis } from './queries.ts';
+import { type FigureSource, type Kpis, useKpis } from './queries.ts';
 
 /** The text badge for figures that come from imported aggregates rather than from the records. */
 export function ImportedBadge() {
@@ -17,7 +17,7 @@ interface Card {
   label: string;
   value: string;
   detail?: string;
-  source?: Source;
+  source?: FigureSource;
 }
 
 function cards(k: Kpis): Card[] {

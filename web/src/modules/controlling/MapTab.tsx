@@ -14,17 +14,22 @@ const DistrictMap = lazy(() => import('./DistrictMap.tsx'));
 
 const figures: Record<
   MapFigure,
-  { label: string; value: (d: DistrictFigure) => number | null; text: (v: number) => string }
+  {
+    label: string;
+    /** For colouring only; a legend's labels come from `text`, money from its exact string. */
+    value: (d: DistrictFigure) => number | null;
+    text: (d: DistrictFigure) => string;
+  }
 > = {
   dichte: {
     label: 'Hilfedichte je 1.000 JEW',
     value: (d) => d.densityPer1000,
-    text: (v) => num(v, { fixed: true }),
+    text: (d) => num(d.densityPer1000, { fixed: true }),
   },
   kosten: {
     label: 'Kosten je JEW',
     value: (d) => toNumber(d.perJewTotal),
-    text: (v) => money(v.toFixed(2)),
+    text: (d) => money(d.perJewTotal),
   },
 };
 
@@ -153,8 +158,8 @@ export function MapTab({ choices }: { choices: ReturnType<typeof useChoices> }) 
                         <li key={c.colour}>
                           <Box component="span" className="ctl-swatch" style={{ background: c.colour }} />
                           {c.min === c.max
-                            ? figure.text(c.min)
-                            : `${figure.text(c.min)} bis ${figure.text(c.max)}`}
+                            ? figure.text(c.first)
+                            : `${figure.text(c.first)} bis ${figure.text(c.last)}`}
                           <Text span c="gray.8" size="sm">
                             {' '}
                             ({c.count} {c.count === 1 ? 'Stadtteil' : 'Stadtteile'})
@@ -177,7 +182,7 @@ export function MapTab({ choices }: { choices: ReturnType<typeof useChoices> }) 
                 columns={columns}
                 rows={districts.data}
                 rowKey={(d) => d.code}
-                filename={`stadtteile-${year}.csv`}
+                download={{ filename: `stadtteile-${year}.csv`, record: { table: 'stadtteile', year } }}
                 maxHeight={560}
               />
             </Stack>

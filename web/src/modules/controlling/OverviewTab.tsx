@@ -1,3 +1,4 @@
+import { periodSchema } from '@leuchtturm/shared';
 import { Anchor, Group, Stack, Text } from '@mantine/core';
 import { ErrorAlert, Loading } from '../../app/QueryState.tsx';
 import { RegionSelect, YearSelect } from './Controls.tsx';
@@ -7,20 +8,18 @@ import { QuarterCharts } from './QuarterCharts.tsx';
 import { useDashboard, useRegions } from './queries.ts';
 import type { useChoices } from './useChoices.ts';
 
-/** The longest period the server answers at once. */
-const MAX_YEARS = 20;
+/** The server's own rule for a period (at most 20 years, from not after to), with its message. */
+function periodError(from: number, to: number): string | undefined {
+  const result = periodSchema.safeParse({ from, to });
+  return result.success ? undefined : result.error.issues[0]?.message;
+}
 
 /** Region and period, the key figures of the Stichtag year, and the time series with their tables. */
 export function OverviewTab({ choices }: { choices: ReturnType<typeof useChoices> }) {
   const { region, from, to, year, set } = choices;
   const regions = useRegions();
-  const periodError =
-    from > to
-      ? '„Bis“ liegt vor „Von“.'
-      : to - from > MAX_YEARS
-        ? `Höchstens ${MAX_YEARS} Jahre auf einmal.`
-        : undefined;
-  const dashboard = useDashboard(region, from, to, periodError === undefined);
+  const invalidPeriod = periodError(from, to);
+  const dashboard = useDashboard(region, from, to, invalidPeriod === undefined);
 
   return (
     <Stack gap="xl">
@@ -43,7 +42,7 @@ export function OverviewTab({ choices }: { choices: ReturnType<typeof useChoices
             description="letztes Jahr"
             value={to}
             onChange={(value) => set({ bis: value })}
-            error={periodError}
+            error={invalidPeriod}
           />
           <YearSelect
             label="Stichtagsjahr"
@@ -56,7 +55,7 @@ export function OverviewTab({ choices }: { choices: ReturnType<typeof useChoices
         {regions.isError && (
           <ErrorAlert error={regions.error} title="Regionen konnten nicht geladen werden" />
         )}
-        {!periodError && (
+        {!invalidPeriod && (
           <Group gap="md">
             <Anchor
               href={`/api/v1/controlling/report?${new URLSearchParams({ region, from: String(from), to: String(to) })}`}
@@ -77,7 +76,7 @@ export function OverviewTab({ choices }: { choices: ReturnType<typeof useChoices
       <KpiCards region={region} year={year} />
 
       <Stack gap="xl" aria-busy={dashboard.isFetching}>
-        {periodError ? (
+        {invalidPeriod ? (
           <Text c="gray.8">Bitte wählen Sie einen gültigen Zeitraum, um die Zeitreihen zu sehen.</Text>
         ) : dashboard.isPending ? (
           <Loading />

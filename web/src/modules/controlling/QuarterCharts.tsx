@@ -1,3 +1,4 @@
+import type { FigureTableKey } from '@leuchtturm/shared';
 import type { EChartsCoreOption } from 'echarts/core';
 import { useMemo } from 'react';
 import { slug } from './csv.ts';
@@ -99,14 +100,17 @@ export function QuarterCharts({ data }: { data: Dashboard }) {
     };
   }, [quarters]);
 
-  const table = (caption: string, name: string, columns: Column<QuarterPoint>[], what: string) => (
+  const table = (caption: string, name: string, columns: Column<QuarterPoint>[], what: FigureTableKey) => (
     <FigureTable
       caption={caption}
       name={name}
       columns={columns}
       rows={quarters}
       rowKey={(q) => q.quarter}
-      filename={file(what)}
+      download={{
+        filename: file(what),
+        record: { table: what, region: region.key, from: data.fromYear, to: data.toYear },
+      }}
     />
   );
 

@@ -1,28 +1,11 @@
 import { NumberInput, Stack, Text } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api } from '../../app/api.ts';
 import { ErrorAlert, Loading } from '../../app/QueryState.tsx';
 import { YearSelect } from './Controls.tsx';
 import { type Column, FigureTable } from './FigureTable.tsx';
 import { num, numPlain } from './format.ts';
+import { type StaffingRow, useStaffing } from './queries.ts';
 import type { useChoices } from './useChoices.ts';
-
-interface StaffingRow {
-  code: string;
-  name: string;
-  jew: number;
-  weightedJew: number;
-  sollVze: number | null;
-  istVze: number;
-  share: number | null;
-  referenceVze: number | null;
-}
-interface Staffing {
-  year: number;
-  totalSoll: number;
-  centres: StaffingRow[];
-}
 
 const columns: Column<StaffingRow>[] = [
   { header: 'Sozialzentrum', cell: (r) => r.name, csv: (r) => r.name },
@@ -48,11 +31,7 @@ const columns: Column<StaffingRow>[] = [
 export function StaffingTab({ choices }: { choices: ReturnType<typeof useChoices> }) {
   const { year, set } = choices;
   const [total, setTotal] = useState<number | ''>('');
-  const query = useQuery({
-    queryKey: ['controlling', 'staffing', year, total],
-    queryFn: () =>
-      api.get<Staffing>('/controlling/staffing', { year, totalSoll: total === '' ? undefined : total }),
-  });
+  const query = useStaffing(year, total === '' ? null : total);
   return (
     <Stack gap="md">
       <Text maw={760}>
@@ -81,7 +60,10 @@ export function StaffingTab({ choices }: { choices: ReturnType<typeof useChoices
           columns={columns}
           rows={query.data.centres}
           rowKey={(r) => r.code}
-          filename={`personalbemessung-${query.data.year}.csv`}
+          download={{
+            filename: `personalbemessung-${query.data.year}.csv`,
+            record: { table: 'personalbemessung', year: query.data.year },
+          }}
           name="Personalbemessung"
         />
       )}

@@ -1,37 +1,42 @@
 /** Five classes of equal count (quantiles) for the map, with the exact range of the values in each class. */
 export const classColours = ['#d0e2f2', '#93bde0', '#4f8fc8', '#1f63a6', '#0b3d73'] as const;
 
-export interface MapClass {
+export interface MapClass<T> {
   colour: string;
   min: number;
   max: number;
+  /** The items holding the smallest and the largest value: the legend labels them from their own figures. */
+  first: T;
+  last: T;
   count: number;
 }
 
 export function classify<T>(
   items: readonly T[],
   value: (item: T) => number | null,
-): { classes: MapClass[]; classOf: (item: T) => MapClass | null } {
+): { classes: MapClass<T>[]; classOf: (item: T) => MapClass<T> | null } {
   const sorted = items
-    .map(value)
-    .filter((v): v is number => v !== null)
-    .sort((a, b) => a - b);
-  const distinct = [...new Set(sorted)];
-  const n = Math.min(classColours.length, distinct.length);
-  const classes: MapClass[] = [];
+    .flatMap((item) => {
+      const v = value(item);
+      return v === null ? [] : [{ item, v }];
+    })
+    .sort((a, b) => a.v - b.v);
+  const distinct = new Set(sorted.map((s) => s.v)).size;
+  const n = Math.min(classColours.length, distinct);
+  const classes: MapClass<T>[] = [];
   for (let i = 0; i < n; i++) {
     const slice = sorted.slice(
       Math.floor((i * sorted.length) / n),
       Math.floor(((i + 1) * sorted.length) / n),
     );
-    const min = slice[0];
-    const max = slice[slice.length - 1];
-    if (min === undefined || max === undefined) continue;
+    const low = slice[0];
+    const high = slice[slice.length - 1];
+    if (low === undefined || high === undefined) continue;
     // Equal values stay in one class: a value already covered by the previous class is left there.
     const previous = classes[classes.length - 1];
-    const from = previous && previous.max >= min ? slice.find((v) => v > previous.max) : min;
+    const from = previous && previous.max >= low.v ? slice.find((s) => s.v > previous.max) : low;
     if (from === undefined) continue;
-    classes.push({ colour: '', min: from, max, count: 0 });
+    classes.push({ colour: '', min: from.v, max: high.v, first: from.item, last: high.item, count: 0 });
   }
   // Spread the colours over the classes that remain, from light to dark.
   classes.forEach((c, i) => {

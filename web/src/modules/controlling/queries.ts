@@ -1,117 +1,61 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type {
+  AggregateImportReport,
+  Comparison,
+  Dashboard,
+  DistrictFigure,
+  DistrictOutlines,
+  Kpis,
+  RegionEntry,
+  Staffing,
+  TableExport,
+} from '@leuchtturm/shared';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../app/api.ts';
 
-/** The answers of /controlling/* (server/src/modules/controlling). Money as decimal strings, null = not available. */
-export type RegionKind = 'city' | 'centre' | 'team' | 'district' | 'external';
-export type Source = 'computed' | 'imported' | 'none';
-
-export interface RegionEntry {
-  key: string;
-  name: string;
-  kind: RegionKind;
-}
-
-export interface QuarterPoint {
-  quarter: string;
-  date: string;
-  densityPer1000: number | null;
-  cityDensityPer1000: number | null;
-  ambulant: number;
-  stationaer: number;
-  sonstige: number;
-  casesKosten: number;
-  casesBeratung: number;
-  casesNeu: number;
-}
-
-export interface CostYear {
-  year: number;
-  /** 'none': neither records nor imported figures for the year. */
-  source: 'computed' | 'imported' | 'none';
-  jew: number | null;
-  ambulant: string | null;
-  stationaer: string | null;
-  sonstige: string | null;
-  total: string | null;
-  perJewAmbulant: string | null;
-  perJewStationaer: string | null;
-  perJewSonstige: string | null;
-  perJewTotal: string | null;
-}
-
-export interface Dashboard {
-  region: RegionEntry;
-  fromYear: number;
-  toYear: number;
-  quarters: QuarterPoint[];
-  years: CostYear[];
-}
-
-export interface Kpis {
-  region: RegionEntry;
-  year: number;
-  jew: number | null;
-  costs: { total: string | null };
-  perJew: { total: string | null };
-  cases: { active: number | null; kosten: number | null; beratung: number | null; neu: number | null };
-  shareBeratung: number | null;
-  density: { per1000: number | null; per10000: number | null } | null;
-  ambulantStationaerRatio: number | null;
-  medianDurationDays: number | null;
-  staffing: { sollVze: number | null; istVze: number | null; casesPerVze: number | null };
-  sources: { costs: Source; jew: Source; cases: Source };
-}
-
-export interface DistrictFigure {
-  code: string;
-  name: string;
-  jew: number;
-  activeHze: number;
-  densityPer1000: number | null;
-  costs: string;
-  perJewTotal: string | null;
-}
-
-export interface DistrictOutlines {
-  type: 'FeatureCollection';
-  features: {
-    type: 'Feature';
-    properties: { code: string; name: string };
-    geometry: { type: 'Polygon' | 'MultiPolygon'; coordinates: unknown };
-  }[];
-}
-
-export interface Comparison {
-  year: number;
-  cities: {
-    region: string;
-    own: boolean;
-    source: Source;
-    perJewTotal: string;
-    densityPer10000: number | null;
-  }[];
-  medianPerJewTotal: string | null;
-}
-
-export interface ImportReport {
-  accepted: number;
-  rejected: { line: number; reason: string }[];
-  written: boolean;
-  regions: string[];
-}
+/**
+ * The answers of /controlling/* with their shared schemas (packages/shared/src/controlling.ts): money as exact
+ * decimal strings, counts and ratios as numbers, null = not available. Every key starts with 'controlling'.
+ */
+export type {
+  AggregateImportReport,
+  Comparison,
+  CostYear,
+  Dashboard,
+  DistrictFigure,
+  DistrictOutlines,
+  FigureSource,
+  Kpis,
+  QuarterPoint,
+  RegionEntry,
+  RegionKind,
+  Staffing,
+  StaffingRow,
+} from '@leuchtturm/shared';
 
 const keep = { placeholderData: keepPreviousData } as const;
 
+export const controllingKeys = {
+  all: ['controlling'] as const,
+  regions: () => ['controlling', 'regions'] as const,
+  dashboard: (region: string, from: number, to: number) =>
+    ['controlling', 'dashboard', region, from, to] as const,
+  kpis: (region: string, year: number) => ['controlling', 'kpis', region, year] as const,
+  districts: (year: number) => ['controlling', 'districts', year] as const,
+  outlines: () => ['controlling', 'outlines'] as const,
+  comparison: (year: number) => ['controlling', 'comparison', year] as const,
+  staffing: (year: number, totalSoll: number | null) => ['controlling', 'staffing', year, totalSoll] as const,
+};
+
 export const useRegions = () =>
   useQuery({
-    queryKey: ['controlling', 'regions'],
+    queryKey: controllingKeys.regions(),
     queryFn: () => api.get<RegionEntry[]>('/controlling/regions'),
     staleTime: 5 * 60_000,
   });
 
 export const useDashboard = (region: string, from: number, to: number, enabled: boolean) =>
   useQuery({
-    queryKey: ['controlling', 'dashboard', region, from, to],
+    queryKey: controllingKeys.dashboard(region, from, to),
     queryFn: () => api.get<Dashboard>('/controlling/dashboard', { region, from, to }),
     enabled,
     ...keep,
@@ -119,31 +63,62 @@ export const useDashboard = (region: string, from: number, to: number, enabled: 
 
 export const useKpis = (region: string, year: number) =>
   useQuery({
-    queryKey: ['controlling', 'kpis', region, year],
+    queryKey: controllingKeys.kpis(region, year),
     queryFn: () => api.get<Kpis>('/controlling/kpis', { region, year }),
     ...keep,
   });
 
 export const useDistricts = (year: number) =>
   useQuery({
-    queryKey: ['controlling', 'districts', year],
+    queryKey: controllingKeys.districts(year),
     queryFn: () => api.get<DistrictFigure[]>('/controlling/districts', { year }),
     ...keep,
   });
 
 export const useOutlines = () =>
   useQuery({
-    queryKey: ['controlling', 'outlines'],
+    queryKey: controllingKeys.outlines(),
     queryFn: () => api.get<DistrictOutlines>('/controlling/district-outlines'),
     staleTime: 30 * 60_000,
   });
 
 export const useComparison = (year: number) =>
   useQuery({
-    queryKey: ['controlling', 'comparison', year],
+    queryKey: controllingKeys.comparison(year),
     queryFn: () => api.get<Comparison>('/controlling/comparison', { year }),
     ...keep,
   });
+
+/** The staff reference; without a total Soll the server takes the imported Soll, else the Ist. */
+export const useStaffing = (year: number, totalSoll: number | null) =>
+  useQuery({
+    queryKey: controllingKeys.staffing(year, totalSoll),
+    queryFn: () => api.get<Staffing>('/controlling/staffing', { year, totalSoll }),
+  });
+
+/** Checks a file of aggregates without writing anything. */
+export const useCheckAggregates = () =>
+  useMutation({
+    mutationFn: async (file: File) => {
+      const csv = await file.text();
+      const report = await api.post<AggregateImportReport>('/controlling/aggregates?dryRun=true', { csv });
+      return { file, csv, report };
+    },
+  });
+
+/** Imports a checked file (all or nothing); every figure may change. */
+export function useImportAggregates() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (csv: string) =>
+      api.post<AggregateImportReport>('/controlling/aggregates?dryRun=false', { csv }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: controllingKeys.all }),
+  });
+}
+
+/** Records a table download in the audit trail; the file is written only after the server has recorded it. */
+export const useRecordExport = () =>
+  useMutation({ mutationFn: (e: TableExport) => api.post('/controlling/exports', e) });
 
 /** The value to send for a region: its key, or its name where another region has the same key (the server
  * resolves districts first, so a Sozialzentrum sharing a district's code is reached by its name). */

@@ -1,0 +1,109 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { handBuilt } from '../../../test/controlling.ts';
+import { testDatabase } from '../../../test/db.ts';
+import { createTestTenant } from '../../../test/factories.ts';
+import { Client, testApp } from '../../../test/http.ts';
+import { figureCacheStats } from './cache.ts';
+import { dataVersion } from './queries/version.ts';
+
+let app: FastifyInstance;
+beforeAll(async () => {
+  app = await testApp();
+});
+afterAll(() => app.close());
+
+const auditHead = async (tenantId: string) => {
+  const { db } = await testDatabase();
+  const row = await db
+    .selectFrom('audit_head')
+    .select('seq')
+    .where('tenant_id', '=', tenantId)
+    .executeTakeFirstOrThrow();
+  return Number(row.seq);
+};
+
+describe('the figures cache', () => {
+  it('keeps cached figures when a case is read, and recomputes them when a case is closed', async () => {
+    const { tenant, cm, cases } = await handBuilt(app);
+    const controller = await Client.as(app, tenant, 'controller');
+    const q4 = async () =>
+      (await controller.get('/controlling/dashboard?region=NH&from=2025&to=2025'))
+        .json()
+        .quarters.find((q: { quarter: string }) => q.quarter === '2025-Q4');
+    const active = async () =>
+      (await controller.get('/controlling/kpis?region=NH&year=2025')).json().cases.active;
+
+    expect((await q4()).casesBeratung).toBe(2);
+    expect(await active()).toBe(3);
+    const computed = figureCacheStats(tenant.id);
+
+    // Reading a case is audited (the audit head moves), but it changes no record the figures are made of.
+    const head = await auditHead(tenant.id);
+    expect((await cm.get(`/cases/${cases.z}`)).statusCode).toBe(200);
+    expect(await auditHead(tenant.id)).toBeGreaterThan(head);
+    expect((await q4()).casesBeratung).toBe(2);
+    expect(await active()).toBe(3);
+    expect(figureCacheStats(tenant.id)).toEqual({ hits: computed.hits + 2, misses: computed.misses });
+
+    // Closing Z (a Beratungsfall) before the Stichtag changes both figures in the next request.
+    const closed = await cm.post(`/cases/${cases.z}/close`, {
+      closedOn: '2025-11-30',
+      reason: 'keine_hilfe_noetig',
+      outcome: 'positiv',
+      tip: null,
+      version: 1,
+    });
+    expect(closed.statusCode).toBe(204);
+    expect((await q4()).casesBeratung).toBe(1);
+    expect(await active()).toBe(2);
+    expect(figureCacheStats(tenant.id).misses).toBeGreaterThanOrEqual(computed.misses + 2);
+  });
+
+  it("advances a tenant's data version once per changing statement, not by reads or other tenants", async () => {
+    const { db } = await testDatabase();
+    const tenant = await createTestTenant(db);
+    const version = () => dataVersion(db, tenant.id);
+    const start = await version();
+
+    // One statement, five rows: one step.
+    const bands = ['0-5', '6-9', '10-13', '14-17', '18-20'];
+    await db
+      .insertInto('population')
+      .values(
+        bands.map((band) => ({
+          tenant_id: tenant.id,
+          district_id: tenant.districts.a,
+          year: 2030,
+          age_band: band,
+          residents: 10,
+        })),
+      )
+      .execute();
+    expect(await version()).toBe(start + 1);
+
+    // Reads, and a statement that changes no row, leave it alone.
+    await db.selectFrom('population').selectAll().where('tenant_id', '=', tenant.id).execute();
+    await db
+      .updateTable('population')
+      .set({ residents: 0 })
+      .where('tenant_id', '=', tenant.id)
+      .where('year', '=', 1999)
+      .execute();
+    expect(await version()).toBe(start + 1);
+
+    // Another tenant's changes count for that tenant only.
+    const other = await createTestTenant(db);
+    expect(await dataVersion(db, other.id)).toBeGreaterThan(0);
+    expect(await version()).toBe(start + 1);
+
+    await db
+      .updateTable('population')
+      .set({ residents: 11 })
+      .where('tenant_id', '=', tenant.id)
+      .where('year', '=', 2030)
+      .execute();
+    await db.deleteFrom('population').where('tenant_id', '=', tenant.id).where('year', '=', 2030).execute();
+    expect(await version()).toBe(start + 3);
+  });
+});

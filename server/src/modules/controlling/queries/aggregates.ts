@@ -1,0 +1,86 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../../db/schema.ts';
+
+/** Imported aggregates: rows (region, period, metric, value) per tenant. */
+
+export interface AggregateRow {
+  region: string;
+  period: string;
+  metric: string;
+  value: string;
+}
+
+/** Rows per statement: five parameters each, well below the protocol's 65,535. */
+const CHUNK = 1_000;
+
+/** Inserts or replaces the rows (distinct by region, period and metric), a thousand per statement. */
+export async function upsertAggregates(
+  db: Kysely<DB>,
+  tenantId: string,
+  rows: AggregateRow[],
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    await db
+      .insertInto('aggregate')
+      .values(rows.slice(i, i + CHUNK).map((r) => ({ tenant_id: tenantId, ...r })))
+      .onConflict((oc) =>
+        oc
+          .columns(['tenant_id', 'region', 'period', 'metric'])
+          .doUpdateSet((eb) => ({ value: eb.ref('excluded.value'), imported_at: new Date() })),
+      )
+      .execute();
+  }
+}
+
+/** The values of any of these region names for one period. */
+export function valuesOfPeriod(db: Kysely<DB>, tenantId: string, regionKeys: string[], period: string) {
+  return db
+    .selectFrom('aggregate')
+    .select(['metric', 'value'])
+    .where('tenant_id', '=', tenantId)
+    .where('region', 'in', regionKeys)
+    .where('period', '=', period)
+    .execute();
+}
+
+/** Every region's values of some metrics for one period. */
+export function metricsOfPeriod(db: Kysely<DB>, tenantId: string, period: string, metrics: string[]) {
+  return db
+    .selectFrom('aggregate')
+    .select(['region', 'metric', 'value'])
+    .where('tenant_id', '=', tenantId)
+    .where('period', '=', period)
+    .where('metric', 'in', metrics)
+    .execute();
+}
+
+/** Every region name that imported aggregates use, sorted. */
+export async function aggregateRegions(db: Kysely<DB>, tenantId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('aggregate')
+    .select('region')
+    .distinct()
+    .where('tenant_id', '=', tenantId)
+    .orderBy('region')
+    .execute();
+  return rows.map((r) => r.region);
+}
+
+/** Regions with a value of one metric for a period, sorted (e.g. the cities of the comparison). */
+export async function regionsWithMetric(
+  db: Kysely<DB>,
+  tenantId: string,
+  period: string,
+  metric: string,
+): Promise<string[]> {
+  const rows = await db
+    .selectFrom('aggregate')
+    .select('region')
+    .distinct()
+    .where('tenant_id', '=', tenantId)
+    .where('period', '=', period)
+    .where('metric', '=', metric)
+    .orderBy('region')
+    .execute();
+  return rows.map((r) => r.region);
+}

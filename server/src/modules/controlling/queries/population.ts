@@ -1,0 +1,62 @@
+import { type Kysely, sql } from 'kysely';
+import type { DB } from '../../../db/schema.ts';
+
+/** Young inhabitants (JEW: under 21) from the population table, by district, year and age band. */
+
+/** Under 21 and under 18 in these districts in a year. */
+export async function youngInhabitantSums(
+  db: Kysely<DB>,
+  tenantId: string,
+  districtIds: string[],
+  year: number,
+) {
+  if (districtIds.length === 0) return { u21: 0, u18: 0 };
+  const row = await db
+    .selectFrom('population')
+    .select([
+      sql<number>`coalesce(sum(residents), 0)`.as('u21'),
+      sql<number>`coalesce(sum(residents) filter (where age_band <> '18-20'), 0)`.as('u18'),
+    ])
+    .where('tenant_id', '=', tenantId)
+    .where('district_id', 'in', districtIds)
+    .where('year', '=', year)
+    .executeTakeFirstOrThrow();
+  return { u21: Number(row.u21), u18: Number(row.u18) };
+}
+
+/** Under 21 in these districts, per year of a range (years without rows are missing). */
+export async function youngInhabitantsByYear(
+  db: Kysely<DB>,
+  tenantId: string,
+  districtIds: string[],
+  fromYear: number,
+  toYear: number,
+): Promise<Map<number, number>> {
+  if (districtIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('population')
+    .select(['year', sql<number>`sum(residents)::int`.as('n')])
+    .where('tenant_id', '=', tenantId)
+    .where('district_id', 'in', districtIds)
+    .where('year', '>=', fromYear)
+    .where('year', '<=', toYear)
+    .groupBy('year')
+    .execute();
+  return new Map(rows.map((r) => [r.year, Number(r.n)]));
+}
+
+/** Under 21 per district in a year (districts without rows are missing). */
+export async function youngInhabitantsByDistrict(
+  db: Kysely<DB>,
+  tenantId: string,
+  year: number,
+): Promise<Map<string, number>> {
+  const rows = await db
+    .selectFrom('population')
+    .select(['district_id', sql<number>`sum(residents)::int`.as('n')])
+    .where('tenant_id', '=', tenantId)
+    .where('year', '=', year)
+    .groupBy('district_id')
+    .execute();
+  return new Map(rows.map((r) => [r.district_id, Number(r.n)]));
+}

@@ -1,0 +1,93 @@
+import type { KpisQuery, RegionPeriodQuery, TableExport } from '@leuchtturm/shared';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import type { Ctx } from '../../shared/context.ts';
+import { cachedFigures } from './cache.ts';
+import { dashboard, districtFigures } from './dashboard.ts';
+import { yearKpis } from './kpis.ts';
+import { presentOutlines } from './presenter.ts';
+import { publicationCsv } from './publication.ts';
+import { outlineRows, tenantName } from './queries/organisation.ts';
+import { comparison, listRegions } from './regionList.ts';
+import { controllingReport } from './report.ts';
+import { staffReference } from './staffing.ts';
+
+/**
+ * What the controlling routes call. Controlling is aggregates only (counts, sums, ratios; never a person or a
+ * case), so reads are not audited; exports are, like every export: what was exported with which parameters.
+ * Figures are cached per state of the records (cache.ts); a region is keyed as asked ("NH" and "Nordhafen" are two
+ * entries of the same figures).
+ */
+
+const regionKey = (region: string) => region.trim().toLowerCase();
+
+export { listRegions };
+
+export function kpis(db: Kysely<DB>, tenantId: string, q: KpisQuery) {
+  return cachedFigures(db, tenantId, `kpis|${regionKey(q.region)}|${q.year}|${q.baseline ?? ''}`, () =>
+    yearKpis(db, tenantId, q.region, q.year, q.baseline),
+  );
+}
+
+export function regionDashboard(db: Kysely<DB>, tenantId: string, q: RegionPeriodQuery) {
+  return cachedFigures(db, tenantId, `dashboard|${regionKey(q.region)}|${q.from}|${q.to}`, () =>
+    dashboard(db, tenantId, q.region, q.from, q.to),
+  );
+}
+
+export function districts(db: Kysely<DB>, tenantId: string, year: number) {
+  return cachedFigures(db, tenantId, `districts|${year}`, () => districtFigures(db, tenantId, year));
+}
+
+export function cityComparison(db: Kysely<DB>, tenantId: string, year: number) {
+  return cachedFigures(db, tenantId, `comparison|${year}`, () => comparison(db, tenantId, year));
+}
+
+export function staffing(db: Kysely<DB>, tenantId: string, year: number, totalSoll?: number) {
+  return cachedFigures(db, tenantId, `staffing|${year}|${totalSoll ?? ''}`, () =>
+    staffReference(db, tenantId, year, totalSoll),
+  );
+}
+
+export async function districtOutlines(db: Kysely<DB>, tenantId: string) {
+  return presentOutlines(await outlineRows(db, tenantId));
+}
+
+/** The quarterly figures of a region for publication (CSV), audited as an export. */
+export async function publicationExport(ctx: Ctx, q: RegionPeriodQuery) {
+  const data = await regionDashboard(ctx.db, ctx.actor.tenantId, q);
+  const csv = publicationCsv(data);
+  await ctx.audit({
+    action: 'export',
+    entityType: 'controlling_publication',
+    details: { region: data.region.key, from: q.from, to: q.to, format: 'csv', rows: data.quarters.length },
+  });
+  return { csv, regionKey: data.region.key };
+}
+
+/** The committee report of a region (PDF), audited as an export. */
+export async function reportExport(ctx: Ctx, q: RegionPeriodQuery) {
+  const tenantId = ctx.actor.tenantId;
+  const data = await regionDashboard(ctx.db, tenantId, q);
+  const k = await kpis(ctx.db, tenantId, { region: q.region, year: q.to, baseline: q.from });
+  const pdf = await controllingReport(await tenantName(ctx.db, tenantId), data, k);
+  await ctx.audit({
+    action: 'export',
+    entityType: 'controlling_report',
+    details: { region: data.region.key, from: q.from, to: q.to, format: 'pdf' },
+  });
+  return pdf;
+}
+
+/**
+ * A figure table the web app wrote as CSV or XLSX from figures it had already received: recorded before the file
+ * is written, so that the trail shows every controlling export whether the server or the browser builds the file.
+ */
+export async function recordTableExport(ctx: Ctx, e: TableExport) {
+  const { table, format, ...parameters } = e;
+  await ctx.audit({
+    action: 'export',
+    entityType: 'controlling_table',
+    details: { table, format, ...parameters },
+  });
+}
