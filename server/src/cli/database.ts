@@ -1,10 +1,11 @@
+import path from 'node:path';
 import type { Config } from '../config.ts';
 import { type DatabaseHandle, openDatabase } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 
-/** Opens the configured database and brings its schema up to date (every command works on a current schema). */
+/** Opens the configured database (nothing else may have it open) and brings its schema up to date. */
 export async function openMigrated(config: Config): Promise<DatabaseHandle> {
-  const handle = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+  const handle = await openConfigured(config);
   try {
     await migrateToLatest(handle.db);
   } catch (error) {
@@ -14,8 +15,17 @@ export async function openMigrated(config: Config): Promise<DatabaseHandle> {
   return handle;
 }
 
+export function openConfigured(config: Config): Promise<DatabaseHandle> {
+  return openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, fsync: config.fsync });
+}
+
 export function describe(handle: DatabaseHandle, config: Config): string {
   return handle.kind === 'postgres'
     ? 'PostgreSQL-Server (DATABASE_URL)'
-    : `eingebettete Datenbank in ${config.dataDir}`;
+    : `eingebettete Datenbank in ${config.dataDir}, fsync ${config.fsync ? 'an' : 'aus'}`;
+}
+
+/** A file named on the command line, relative to where the command was started (npm runs scripts elsewhere). */
+export function userPath(file: string): string {
+  return path.resolve(process.env.INIT_CWD ?? process.cwd(), file);
 }

@@ -5,6 +5,7 @@ import { readConfig } from '../config.ts';
 import { buildApp } from '../http/app.ts';
 import { demoTenant } from '../modules/demo/city.ts';
 import { generateDemoData } from '../modules/demo/generator.ts';
+import { startControlServer } from './control.ts';
 import { describe, openMigrated } from './database.ts';
 import { printDemoAccounts } from './demo.ts';
 import type { Command } from './main.ts';
@@ -13,6 +14,7 @@ export const serveCommand: Command = {
   description: 'Startet den Server (API und Web-Anwendung).',
   usage: `leuchtturm serve
 
+  Hört auf HOST (Standard 127.0.0.1, nur dieser Rechner) und PORT (Standard 3000).
   Ohne DATABASE_URL läuft die eingebettete Datenbank in LEUCHTTURM_DATA_DIR (Standard ./data); ist sie leer,
   werden Demo-Daten der Größe „small“ geladen. Mit LEUCHTTURM_DEMO=1 geschieht das auch auf einem leeren Server.`,
   options: {},
@@ -32,23 +34,36 @@ export const serveCommand: Command = {
     }
     const app = await buildApp({ db: handle.db, config, logger: true });
     await app.listen({ port: config.port, host: config.host });
+    // The embedded database: `leuchtturm backup` asks this process for a copy through a local channel.
+    const control = handle.kind === 'pglite' ? await startControlServer(handle) : null;
     if (!existsSync(path.join(config.webDistDir, 'index.html'))) {
       console.log('Hinweis: Die Web-Anwendung ist nicht gebaut (npm run build); nur die API läuft.');
     }
+    const address = app.server.address();
+    const port = typeof address === 'object' && address ? address.port : config.port;
+    const host = ['127.0.0.1', '::1', '0.0.0.0', '::'].includes(config.host) ? 'localhost' : config.host;
     console.log(
-      `\nLeuchtturm läuft auf http://localhost:${config.port} (${describe(handle, config)}), gestartet in ${Date.now() - started} ms.`,
+      `\nLeuchtturm läuft auf http://${host}:${port} (${describe(handle, config)}), gestartet in ${Date.now() - started} ms.`,
     );
     const hasDemo = await handle.db
       .selectFrom('tenant')
       .select('id')
       .where('slug', '=', demoTenant.slug)
       .executeTakeFirst();
-    if (hasDemo) printDemoAccounts(config.demoPassword);
+    if (hasDemo) {
+      printDemoAccounts(config.demoPassword);
+      if (host !== 'localhost') {
+        console.log(
+          `\nAchtung: Der Server ist unter ${config.host} erreichbar, und das Passwort der Demo-Konten ist öffentlich bekannt.`,
+        );
+      }
+    }
 
     let stopping = false;
     const stop = async () => {
       if (stopping) return;
       stopping = true;
+      await control?.close();
       await app.close();
       await handle.close();
       process.exit(0);

@@ -4,7 +4,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { embeddedStartParams, SyncingNodeFS, syncTree } from './embedded-fs.ts';
-import { CONTROL_SOCKET, lockDataDir, reassertLock } from './lock.ts';
+import { CONTROL_FILE, lockDataDir, reassertLock } from './lock.ts';
 import type { DB } from './schema.ts';
 
 export type Database = Kysely<DB>;
@@ -60,7 +60,8 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: 'postgres', close: () => db.destroy() };
   }
-  if (!options.dataDir || options.dataDir === 'memory://') return fromPglite(await PGlite.create({ parsers }));
+  if (!options.dataDir || options.dataDir === 'memory://')
+    return fromPglite(await PGlite.create({ parsers }));
 
   const dir = path.resolve(options.dataDir);
   // Social data: only the owner may enter a new data directory (PGlite creates its files world-readable).
@@ -76,10 +77,10 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
       ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
     });
     if (options.loadDataDir) {
-      // The backup holds the files its server kept beside PostgreSQL's: its lock (naming that server's process)
-      // and its socket (unpacked as an empty directory). Neither belongs here.
+      // The backup holds the files its server kept beside PostgreSQL's: its lock and its control channel, both
+      // naming that server's process. Neither belongs here.
       reassertLock(dir);
-      rmSync(path.join(dir, CONTROL_SOCKET), { recursive: true, force: true });
+      rmSync(path.join(dir, CONTROL_FILE), { force: true });
     }
     if (fsync && fresh) syncTree(dir);
     const handle = fromPglite(pglite);

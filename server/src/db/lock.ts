@@ -10,8 +10,8 @@ import path from 'node:path';
  * opened from two machines.
  */
 export const LOCK_FILE = 'leuchtturm.lock';
-/** The running server's control socket (cli/control.ts), also kept in the data directory. */
-export const CONTROL_SOCKET = 'leuchtturm.sock';
+/** How to reach the running server's control channel (cli/control.ts), also kept in the data directory. */
+export const CONTROL_FILE = 'leuchtturm.control';
 
 /** Data directories this process holds (resolved paths). */
 const held = new Set<string>();
