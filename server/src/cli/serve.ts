@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { sql } from 'kysely';
@@ -12,16 +13,23 @@ import type { Command } from './main.ts';
 
 export const serveCommand: Command = {
   description: 'Startet den Server (API und Web-Anwendung).',
-  usage: `leuchtturm serve
+  usage: `leuchtturm serve [--build-web]
 
+  --build-web  baut zugleich die Web-Anwendung, wenn sich ihre Quellen seit dem letzten Bau geändert haben
+               (so startet npm start).
   Hört auf HOST (Standard 127.0.0.1, nur dieser Rechner) und PORT (Standard 3000).
   Ohne DATABASE_URL läuft die eingebettete Datenbank in LEUCHTTURM_DATA_DIR (Standard ./data); ist sie leer,
   werden Demo-Daten der Größe „small“ geladen. Mit LEUCHTTURM_DEMO=1 geschieht das auch auf einem leeren Server.`,
-  options: {},
-  async run() {
+  options: { 'build-web': { type: 'boolean' } },
+  async run(values) {
     const started = Date.now();
     const config = readConfig();
-    const handle = await openMigrated(config);
+    // In a process of its own, on the other core, while this one opens (or creates) the database.
+    const webBuild = values['build-web'] ? buildWeb() : null;
+    const handle = await openMigrated(config).catch((error: unknown) => {
+      webBuild?.cancel();
+      throw error;
+    });
     const empty = !(await handle.db.selectFrom('tenant').select('id').limit(1).executeTakeFirst());
     if (empty && (handle.kind === 'pglite' || process.env.LEUCHTTURM_DEMO === '1')) {
       console.log('Leere Datenbank: lade Demo-Daten (small) ...');
@@ -31,6 +39,13 @@ export const serveCommand: Command = {
       // The embedded database has no autovacuum: refresh the planner's statistics once at start (the demo
       // generator has just done so when it filled an empty database).
       await sql`analyze`.execute(handle.db);
+    }
+    if (webBuild && !(await webBuild.done)) {
+      console.error(
+        'Die Web-Anwendung konnte nicht gebaut werden (Meldungen oben); der Server startet nicht.',
+      );
+      await handle.close();
+      return 1;
     }
     const app = await buildApp({ db: handle.db, config, logger: true });
     await app.listen({ port: config.port, host: config.host });
@@ -73,3 +88,14 @@ export const serveCommand: Command = {
     return -1;
   },
 };
+
+/** scripts/build-web.mjs: builds the web app when its sources changed; `done` says whether it succeeded. */
+function buildWeb(): { done: Promise<boolean>; cancel(): void } {
+  const script = path.resolve(import.meta.dirname, '../../../scripts/build-web.mjs');
+  const child = spawn(process.execPath, [script], { stdio: 'inherit' });
+  const done = new Promise<boolean>((resolve) => {
+    child.on('error', () => resolve(false));
+    child.on('close', (code) => resolve(code === 0));
+  });
+  return { done, cancel: () => child.kill() };
+}
