@@ -75,6 +75,30 @@ describe('the lock of an embedded data directory', () => {
     release();
   });
 
+  it('takes over the lock of a killed process that its parent has not collected yet (a zombie)', async () => {
+    if (!existsSync('/proc/self/stat')) throw new Error('this test needs Linux /proc');
+    const dir = tempDir();
+    // A shell that starts a sleeper, kills it and does not wait for it: the sleeper stays a zombie until the
+    // shell ends.
+    const shell = spawn('sh', ['-c', 'sleep 60 & echo $!; kill -9 $!; exec sleep 60'], {
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
+    children.push(shell);
+    const zombie = Number(
+      (await new Promise<Buffer>((resolve) => shell.stdout?.once('data', resolve))).toString(),
+    );
+    let state = '';
+    for (let i = 0; i < 100 && state !== 'Z'; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      const stat = readFileSync(`/proc/${zombie}/stat`, 'utf8');
+      state = stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
+    }
+    expect(state).toBe('Z');
+    writeFileSync(path.join(dir, LOCK_FILE), `${zombie}\n`);
+    expect(lockHolder(dir)).toBeNull();
+    lockDataDir(dir)();
+  });
+
   it('takes over a lock with its own pid that it does not hold (an earlier process with the same id)', () => {
     const dir = tempDir();
     writeFileSync(path.join(dir, LOCK_FILE), `${process.pid}\n`);

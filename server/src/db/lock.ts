@@ -48,10 +48,21 @@ function isRunning(pid: number, dir: string): boolean {
   if (pid === process.pid) return held.has(dir);
   try {
     process.kill(pid, 0);
-    return true;
   } catch (error) {
     // EPERM: the process exists but belongs to another user.
     return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+  return !isZombie(pid);
+}
+
+/** A killed process whose parent has not yet collected it still answers kill(0) (Linux only; elsewhere false). */
+function isZombie(pid: number): boolean {
+  try {
+    // The state follows the command name in parentheses, which may itself hold spaces and parentheses.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) === 'Z';
+  } catch {
+    return false;
   }
 }
 
