@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { sql } from 'kysely';
 import { readConfig } from '../config.ts';
+import { analyzeChangedTables } from '../db/statistics.ts';
 import { buildApp } from '../http/app.ts';
 import { demoTenant } from '../modules/demo/city.ts';
 import { generateDemoData } from '../modules/demo/generator.ts';
@@ -36,9 +36,9 @@ export const serveCommand: Command = {
       await generateDemoData(handle.db, { scale: 'small', password: config.demoPassword });
     }
     if (handle.kind === 'pglite' && !empty) {
-      // The embedded database has no autovacuum: refresh the planner's statistics once at start (the demo
-      // generator has just done so when it filled an empty database).
-      await sql`analyze`.execute(handle.db);
+      // The embedded database has no autovacuum: refresh the planner's statistics of the tables that changed
+      // (the demo generator has just analysed everything when it filled an empty database).
+      await analyzeChangedTables(handle.db);
     }
     if (webBuild && !(await webBuild.done)) {
       console.error(
