@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 
 /** Everything the server reads from its environment, read once. */
@@ -6,6 +7,13 @@ export interface Config {
   host: string;
   databaseUrl: string | undefined;
   dataDir: string;
+  /**
+   * The embedded database calls fsync (commits survive a power loss, not only a crash of the process).
+   * See docs/decisions.md "Durability of the embedded database".
+   */
+  fsync: boolean;
+  /** Addresses or networks (CIDR) of reverse proxies whose X-Forwarded-For is believed; empty: none. */
+  trustedProxies: string[];
   production: boolean;
   /** Minutes without a request after which a session ends. */
   idleTimeoutMinutes: number;
@@ -17,13 +25,17 @@ export interface Config {
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const production = env.NODE_ENV === 'production';
   return {
     port: Number(env.PORT ?? 3000),
-    host: env.HOST ?? '0.0.0.0',
+    // Loopback unless told otherwise: the demo passwords are public.
+    host: env.HOST || '127.0.0.1',
     databaseUrl: env.DATABASE_URL || undefined,
     // Relative to where the command was started (npm sets INIT_CWD when it runs a workspace script).
     dataDir: path.resolve(env.INIT_CWD ?? process.cwd(), env.LEUCHTTURM_DATA_DIR ?? './data'),
-    production: env.NODE_ENV === 'production',
+    fsync: flag(env, 'LEUCHTTURM_FSYNC', production),
+    trustedProxies: trustedProxies(env.LEUCHTTURM_TRUSTED_PROXIES),
+    production,
     idleTimeoutMinutes: Number(env.LEUCHTTURM_IDLE_TIMEOUT_MINUTES ?? 30),
     absoluteTimeoutHours: Number(env.LEUCHTTURM_SESSION_HOURS ?? 10),
     demoPassword: env.LEUCHTTURM_DEMO_PASSWORD || 'leuchtturm-demo',
@@ -32,4 +44,34 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ? path.resolve(env.LEUCHTTURM_WEB_DIST)
       : path.resolve(import.meta.dirname, '../../web/dist'),
   };
+}
+
+function flag(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const value = env[name]?.trim().toLowerCase();
+  if (!value) return fallback;
+  if (['1', 'true', 'on', 'ja'].includes(value)) return true;
+  if (['0', 'false', 'off', 'nein'].includes(value)) return false;
+  throw new Error(`${name}: „${env[name]}“ ist kein gültiger Wert; erlaubt sind 1 (an) und 0 (aus).`);
+}
+
+/** Names proxy-addr (Fastify's trustProxy) understands besides addresses and CIDR networks. */
+const proxyRangeNames = ['loopback', 'linklocal', 'uniquelocal'];
+
+function trustedProxies(value: string | undefined): string[] {
+  const entries = (value ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+  for (const entry of entries) {
+    const [address = '', prefix, ...rest] = entry.split('/');
+    const version = isIP(address);
+    const prefixOk =
+      prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (version === 6 ? 128 : 32));
+    if (!proxyRangeNames.includes(entry) && (version === 0 || !prefixOk || rest.length > 0)) {
+      throw new Error(
+        `LEUCHTTURM_TRUSTED_PROXIES: „${entry}“ ist keine IP-Adresse und kein Netz (z. B. 10.0.0.5 oder 10.0.0.0/24).`,
+      );
+    }
+  }
+  return entries;
 }

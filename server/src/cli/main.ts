@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { auditVerifyCommand } from './audit.ts';
+import { backupCommand, restoreCommand } from './backup.ts';
 import { importAggregatesCommand, kpiCommand, rentabilitaetCommand } from './controlling.ts';
 import { demoDataCommand } from './demo.ts';
 import { migrateCommand } from './migrate.ts';
@@ -24,6 +25,8 @@ const commands: Record<string, Command> = {
   'demo-data': demoDataCommand,
   'user add': userAddCommand,
   'audit verify': auditVerifyCommand,
+  backup: backupCommand,
+  restore: restoreCommand,
   kpi: kpiCommand,
   'report rentabilitaet': rentabilitaetCommand,
   'import aggregates': importAggregatesCommand,
@@ -39,7 +42,11 @@ Befehle:
 ${lines.join('\n')}
 
 Umgebung: DATABASE_URL (PostgreSQL-Server; ohne: eingebettete Datenbank in LEUCHTTURM_DATA_DIR, Standard ./data),
-PORT (Standard 3000), LEUCHTTURM_DEMO_PASSWORD (Passwort der Demo-Konten).`;
+HOST (Standard 127.0.0.1), PORT (Standard 3000), LEUCHTTURM_DEMO_PASSWORD (Passwort der Demo-Konten);
+alle Einstellungen: README.md, Abschnitt Configuration.
+
+Die eingebettete Datenbank kann nur ein Prozess zugleich öffnen: solange der Server läuft, verweigern die anderen
+Befehle die Arbeit (außer backup, das den Server um die Sicherung bittet).`;
 }
 
 export async function main(argv: string[]): Promise<number> {

@@ -1,6 +1,6 @@
 import { readConfig } from '../config.ts';
-import { openDatabase } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrate.ts';
+import { openConfigured } from './database.ts';
 import type { Command } from './main.ts';
 
 export const migrateCommand: Command = {
@@ -9,7 +9,7 @@ export const migrateCommand: Command = {
   options: {},
   async run() {
     const config = readConfig();
-    const handle = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+    const handle = await openConfigured(config);
     try {
       const applied = await migrateToLatest(handle.db);
       console.log(applied.length ? `Angewendet: ${applied.join(', ')}` : 'Das Schema ist aktuell.');

@@ -1,7 +1,10 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { embeddedStartParams, SyncingNodeFS, syncTree } from './embedded-fs.ts';
+import { CONTROL_FILE, lockDataDir, reassertLock } from './lock.ts';
 import type { DB } from './schema.ts';
 
 export type Database = Kysely<DB>;
@@ -21,11 +24,28 @@ const parsers = {
 export interface DatabaseHandle {
   db: Database;
   kind: 'postgres' | 'pglite';
+  /** The embedded engine itself (backups need it); absent on PostgreSQL. */
+  pglite?: PGlite;
+  /** The data directory of an embedded database on disk. */
+  dataDir?: string;
   close(): Promise<void>;
 }
 
-/** A PostgreSQL server when a URL is given; else the embedded PGlite in `dataDir` (or in memory for `memory://`). */
-export async function openDatabase(options: { url?: string; dataDir?: string }): Promise<DatabaseHandle> {
+export interface OpenOptions {
+  url?: string;
+  /** Data directory of the embedded database; `memory://` or none: in memory. */
+  dataDir?: string;
+  /** Embedded database on disk: call fsync (see SyncingNodeFS). */
+  fsync?: boolean;
+  /** Embedded database on disk: fill the (empty) data directory from a backup made by dumpDataDir. */
+  loadDataDir?: Blob;
+}
+
+/**
+ * A PostgreSQL server when a URL is given; else the embedded PGlite in `dataDir` (or in memory for `memory://`).
+ * A data directory on disk is locked for this process until close() (lock.ts).
+ */
+export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle> {
   if (options.url) {
     const pool = new pg.Pool({
       connectionString: options.url,
@@ -40,13 +60,48 @@ export async function openDatabase(options: { url?: string; dataDir?: string }):
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: 'postgres', close: () => db.destroy() };
   }
-  const dir = options.dataDir;
-  if (dir && dir !== 'memory://') mkdirSync(dir, { recursive: true });
-  const pglite = await PGlite.create(dir === 'memory://' || !dir ? undefined : dir, { parsers });
-  return fromPglite(pglite);
+  if (!options.dataDir || options.dataDir === 'memory://')
+    return fromPglite(await PGlite.create({ parsers }));
+
+  const dir = path.resolve(options.dataDir);
+  // Social data: only the owner may enter a new data directory (PGlite creates its files world-readable).
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const release = lockDataDir(dir);
+  try {
+    const fresh = !existsSync(path.join(dir, 'PG_VERSION'));
+    const fsync = options.fsync ?? false;
+    const pglite = await PGlite.create({
+      fs: new SyncingNodeFS(dir),
+      parsers,
+      startParams: embeddedStartParams(PGlite.defaultStartParams, fsync),
+      ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+    });
+    if (options.loadDataDir) {
+      // The backup holds the files its server kept beside PostgreSQL's: its lock and its control channel, both
+      // naming that server's process. Neither belongs here.
+      reassertLock(dir);
+      rmSync(path.join(dir, CONTROL_FILE), { force: true });
+    }
+    if (fsync && fresh) syncTree(dir);
+    const handle = fromPglite(pglite);
+    return {
+      ...handle,
+      dataDir: dir,
+      close: async () => {
+        try {
+          await handle.close();
+        } finally {
+          release();
+        }
+      },
+    };
+  } catch (error) {
+    release();
+    throw error;
+  }
 }
 
 export function fromPglite(pglite: PGlite): DatabaseHandle {
   const db = new Kysely<DB>({ dialect: new PGliteDialect({ pglite }) });
-  return { db, kind: 'pglite', close: () => db.destroy() };
+  return { db, kind: 'pglite', pglite, close: () => db.destroy() };
 }

@@ -40,7 +40,7 @@ export async function buildApp(options: {
     // Request logging is off: URLs and bodies can carry social data. We log method, route and status only.
     logger: options.logger ? { level: 'info' } : false,
     logController: new LogController({ disableRequestLogging: true }),
-    trustProxy: true,
+    trustProxy: options.config.trustedProxies.length > 0 ? options.config.trustedProxies : false,
   }).withTypeProvider<ZodTypeProvider>();
   app.decorate('db', options.db);
   app.decorate('config', options.config);

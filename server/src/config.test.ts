@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { readConfig } from './config.ts';
+
+describe('configuration from the environment', () => {
+  it('listens on loopback only unless HOST says otherwise', () => {
+    expect(readConfig({}).host).toBe('127.0.0.1');
+    expect(readConfig({ HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
+  });
+
+  it('trusts no proxy by default and reads a comma-separated list of addresses and networks', () => {
+    expect(readConfig({}).trustedProxies).toEqual([]);
+    expect(
+      readConfig({ LEUCHTTURM_TRUSTED_PROXIES: ' 10.0.0.5, 10.1.0.0/16,fd00::/8 ,loopback' }).trustedProxies,
+    ).toEqual(['10.0.0.5', '10.1.0.0/16', 'fd00::/8', 'loopback']);
+  });
+
+  it('refuses a proxy entry that is no address, naming the variable', () => {
+    expect(() => readConfig({ LEUCHTTURM_TRUSTED_PROXIES: '10.0.0.5,proxy.intern' })).toThrow(
+      /LEUCHTTURM_TRUSTED_PROXIES: „proxy.intern“ ist keine IP-Adresse/,
+    );
+    expect(() => readConfig({ LEUCHTTURM_TRUSTED_PROXIES: '10.0.0.0/33' })).toThrow(/keine IP-Adresse/);
+  });
+
+  it('turns fsync on in production and lets LEUCHTTURM_FSYNC decide either way', () => {
+    expect(readConfig({}).fsync).toBe(false);
+    expect(readConfig({ NODE_ENV: 'production' }).fsync).toBe(true);
+    expect(readConfig({ LEUCHTTURM_FSYNC: '1' }).fsync).toBe(true);
+    expect(readConfig({ NODE_ENV: 'production', LEUCHTTURM_FSYNC: '0' }).fsync).toBe(false);
+    expect(() => readConfig({ LEUCHTTURM_FSYNC: 'vielleicht' })).toThrow(/LEUCHTTURM_FSYNC/);
+  });
+});
