@@ -5,6 +5,7 @@ export * from './common.ts';
 export * from './dates.ts';
 export * from './helpTypes.ts';
 export * from './measures.ts';
+export * from './money.ts';
 export * from './organisation.ts';
 export * from './persons.ts';
 export * from './roles.ts';
