@@ -4,7 +4,6 @@ import { FormModal } from '../../app/components/FormModal.tsx';
 import { useFormState } from '../../app/form.ts';
 import { measureName } from './ApproveModal.tsx';
 import { useEndMeasure } from './queries.ts';
-import { validateInto } from './validate.ts';
 
 const reasonOptions = endReasons.values.map((r) => ({ value: r, label: endReasons.labels[r] }));
 
@@ -28,11 +27,11 @@ export function EndMeasureForm({
     const extra: Record<string, string> = {};
     if (form.values.endOn !== '' && form.values.endOn < latest.beginOn)
       extra.endOn = `Das Ende kann nicht vor dem Beginn (${formatDateDe(latest.beginOn)}) liegen.`;
-    const valid = validateInto(form, measureEndSchema, { ...form.values, version: latest.version }, extra);
+    const valid = form.validate(measureEndSchema, { ...form.values, version: latest.version }, extra);
     if (!valid) return;
     end.mutate(
       { id: latest.id, ...valid },
-      { onSuccess: onClose, onError: (error) => form.showServerError(error, ['endOn', 'endReason']) },
+      { onSuccess: onClose, onError: (error) => form.showServerError(error) },
     );
   }
 
