@@ -169,10 +169,8 @@ export function RateForm({ offer, opened, onClose }: FormProps & { offer: Offer 
   function submit() {
     const amount = parseMoney(form.values.amount);
     const input = { amount: amount.value, validFrom: form.values.validFrom };
-    const extra: Record<string, string | null> = { amount: amount.error };
-    if (open && input.validFrom !== '' && input.validFrom <= open.validFrom)
-      extra.validFrom = `Der neue Satz muss nach dem Beginn des geltenden Satzes (${formatDateDe(open.validFrom)}) beginnen.`;
-    const valid = form.validate(rateInputSchema, input, extra);
+    // A start on or before the current rate's is refused by the server, under "validFrom".
+    const valid = form.validate(rateInputSchema, input, { amount: amount.error });
     if (!valid) return;
     save.mutate(valid, {
       onSuccess: onClose,

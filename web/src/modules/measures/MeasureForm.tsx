@@ -76,18 +76,11 @@ export function MeasureForm({
       helpPlanId: v.helpPlanId,
       reasons: [v.reason1, v.reason2, v.reason3].map((r) => r.trim()).filter((r) => r !== ''),
     };
-    // The schema checks these only once every field has its type; the user learns of all at once.
-    const extra: Record<string, string | null> = {};
-    if (individual) extra['individualRate.amount'] = amount.error;
-    if (!individual && !v.offerId) extra.offerId = 'Bitte ein Leistungsangebot auswählen.';
-    if (v.plannedEndOn !== '' && v.beginOn !== '' && v.plannedEndOn < v.beginOn)
-      extra.plannedEndOn = 'Das geplante Ende liegt vor dem Beginn.';
-    if (showCategory && !v.category) extra.category = 'Bitte auswählen: ambulant oder stationär.';
-    if (type?.categoryRule === 'underlying' && !v.underlyingHelpTypeId)
-      extra.underlyingHelpTypeId = 'Bitte die zugrunde liegende Hilfe auswählen.';
-    if (unit === 'hour' && v.hoursPerWeek.trim() === '')
-      extra.hoursPerWeek = 'Bei Fachleistungsstunden bitte die Stunden pro Woche angeben.';
-    const valid = form.validate(measureInputSchema, input, extra);
+    // Rules that depend on the help type (category, underlying help) are the server's; its messages come back
+    // under the same fields.
+    const valid = form.validate(measureInputSchema, input, {
+      'individualRate.amount': individual ? amount.error : null,
+    });
     if (!valid) return;
     create.mutate(valid, { onSuccess: onClose, onError: (error) => form.showServerError(error) });
   }
