@@ -193,4 +193,55 @@ describe('a family case from the first call to closing', () => {
     await page.getByRole('cell', { name: closingAnswer }).waitFor();
     await expectNoAxeViolations(page, 'Bedarfe');
   });
+
+  it('as fachkraft: a wrong entry is shown under its own field, found by the browser or by the server', async () => {
+    const { page, baseUrl } = h;
+    const focused = (locator: ReturnType<typeof page.getByLabel>) =>
+      locator.evaluate((el) => el === document.activeElement);
+    await h.context.clearCookies();
+    await signIn(page, baseUrl, 'fachkraft');
+    await page.getByRole('heading', { name: 'Willkommen, Frida Fachkraft' }).waitFor();
+    await page.getByRole('link', { name: 'Meine Fälle' }).click();
+    await page.getByRole('link', { name: 'Neuer Falleingang' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Falleingang' }).waitFor();
+    await page.getByLabel('Name des Haushalts', { exact: true }).fill('Familie Irrweg');
+    await page.getByLabel('Straße', { exact: true }).fill('Gibt-es-nicht-Weg');
+    await page.getByLabel('Hausnummer', { exact: true }).fill('7');
+    const person = page.getByRole('group', { name: 'Person 1' });
+    await person.getByLabel('Vorname', { exact: true }).fill('Ida');
+    await person.getByLabel('Nachname', { exact: true }).fill('Irrweg');
+    const birthDate = person.getByLabel('Geburtsdatum', { exact: true });
+    await birthDate.fill('2999-01-01');
+    await person.getByRole('combobox', { name: 'Geschlecht' }).click();
+    await page.getByRole('option', { name: 'weiblich' }).click();
+    await person.getByRole('combobox', { name: 'Rolle' }).click();
+    await page.getByRole('option', { name: 'Mutter' }).click();
+
+    // The shared schema, in the browser: members.0.person.birthDate
+    await page.getByRole('button', { name: 'Weiter' }).click();
+    await person.getByText('Das Geburtsdatum muss in der Vergangenheit liegen.').waitFor();
+    expect(await birthDate.getAttribute('aria-invalid')).toBe('true');
+    await expect.poll(() => focused(birthDate)).toBe(true);
+    await page.getByRole('alert').filter({ hasText: 'Bitte prüfen Sie die markierten Felder.' }).waitFor();
+    await birthDate.fill('1990-03-04');
+    expect(await birthDate.getAttribute('aria-invalid')).not.toBe('true');
+    // Leaving the field starts the duplicate check, whose answer moves the buttons below: wait for it.
+    await birthDate.blur();
+    await person.getByText('Keine mögliche Dublette gefunden.').waitFor();
+
+    // The server, after step 2: address.street
+    await page.getByRole('button', { name: 'Weiter' }).click();
+    await page.getByRole('heading', { name: 'Schritt 2 von 2: Falleingang' }).waitFor();
+    await choose(page, 'Zugangsweg', 'Meldung durch Dritte: Schule');
+    await page.getByLabel('Anliegen in den Worten der Familie', { exact: true }).fill('Ida braucht Hilfe.');
+    await page.getByRole('button', { name: 'Fall eröffnen' }).click();
+    const street = page.getByLabel('Straße', { exact: true });
+    await page.getByText('Diese Straße ist keinem Stadtteil zugeordnet.').waitFor();
+    expect(await street.getAttribute('aria-invalid')).toBe('true');
+    await expect.poll(() => focused(street)).toBe(true);
+    expect(await page.getByLabel('Hausnummer', { exact: true }).getAttribute('aria-invalid')).not.toBe(
+      'true',
+    );
+    await expectNoAxeViolations(page, 'Falleingang mit Fehlern');
+  });
 });

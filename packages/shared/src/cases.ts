@@ -333,3 +333,31 @@ export const needSchema = z.object({
   createdOn: z.string(),
 });
 export type Need = z.infer<typeof needSchema>;
+
+// Who may see a case and why (the team lead's overview)
+export const caseAccessReasons = {
+  values: ['lead', 'deputy', 'team_lead', 'granted'] as const,
+  labels: {
+    lead: 'Fallführung',
+    deputy: 'Vertretung der Fallführung',
+    team_lead: 'Referatsleitung des Teams',
+    granted: 'Zugriff gewährt',
+  },
+};
+export type CaseAccessReason = (typeof caseAccessReasons.values)[number];
+
+/** One reason one person has access; someone with two reasons (e.g. granted, later lead) has two entries. */
+export const caseAccessEntrySchema = z.object({
+  user: ref,
+  reason: z.enum(caseAccessReasons.values),
+  /** Whether the account can still sign in; a grant to a deactivated account can still be revoked. */
+  active: z.boolean(),
+  /** For a grant: who granted it (null when that account is gone) and when. */
+  grantedBy: ref.nullable(),
+  grantedAt: z.string().nullable(),
+});
+export const caseAccessListSchema = z.object({
+  caseId: idSchema,
+  entries: z.array(caseAccessEntrySchema),
+});
+export type CaseAccessList = z.infer<typeof caseAccessListSchema>;

@@ -7,6 +7,7 @@ export * from './csv.ts';
 export * from './dates.ts';
 export * from './helpTypes.ts';
 export * from './measures.ts';
+export * from './money.ts';
 export * from './organisation.ts';
 export * from './pagination.ts';
 export * from './persons.ts';

@@ -5,7 +5,8 @@ import { Notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
 import { useEffect } from 'react';
-import { can, dropSessionData, UserContext, useLogout, useSessionUser } from './auth.ts';
+import { dropSessionData, useLogout } from '../modules/auth/queries.ts';
+import { can, UserContext, useSessionUser } from './auth.ts';
 
 interface NavEntry {
   to:

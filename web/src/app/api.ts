@@ -7,6 +7,7 @@ export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
   readonly detail: string;
+  /** Messages by the full path of the field in the request body ("members.1.person.birthDate"). */
   readonly fieldErrors: Record<string, string>;
 
   constructor(problem: Problem) {
@@ -17,11 +18,8 @@ export class ApiError extends Error {
     this.code = problem.code;
     this.detail = detail;
     this.fieldErrors = {};
-    for (const { field, message } of problem.errors ?? []) {
-      // "roles.0" belongs to the field "roles"; the first message per field wins.
-      const key = field.split('.')[0] ?? field;
-      this.fieldErrors[key] ??= message;
-    }
+    // The first message per field wins.
+    for (const { field, message } of problem.errors ?? []) this.fieldErrors[field] ??= message;
   }
 }
 

@@ -9,6 +9,7 @@ import {
   redirect,
 } from '@tanstack/react-router';
 import { lazy, type ReactNode, Suspense } from 'react';
+import { clearSession, dropSessionData, loadSession, sessionQuery } from '../modules/auth/queries.ts';
 import { SignInPage } from '../modules/auth/SignInPage.tsx';
 import { validateMyCasesSearch } from '../modules/cases/search.ts';
 import { validateCaseSearch } from '../modules/cases/sections/caseSearch.ts';
@@ -17,7 +18,7 @@ import { validateFinanceSearch } from '../modules/finance/search.ts';
 import { validateNeedsSearch } from '../modules/needs/search.ts';
 import { AppLayout } from './AppLayout.tsx';
 import { onUnauthorized } from './api.ts';
-import { clearSession, dropSessionData, loadSession, sessionQuery, useCan } from './auth.ts';
+import { useCan } from './auth.ts';
 import { ForbiddenPage, NotFoundPage } from './NotFoundPage.tsx';
 import { Loading } from './QueryState.tsx';
 

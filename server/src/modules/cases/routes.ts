@@ -1,4 +1,5 @@
 import {
+  caseAccessListSchema,
   caseDetailSchema,
   caseSummarySchema,
   closeCaseInputSchema,
@@ -22,6 +23,7 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { withCtx } from '../../http/context.ts';
 import type { Ctx } from '../../shared/context.ts';
+import { caseAccessList } from './accessList.ts';
 import * as classification from './classification.ts';
 import * as closing from './closing.ts';
 import { addPeerConsultation } from './consultation.ts';
@@ -101,6 +103,17 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
       await withCtx(request, (ctx) => setAccessGrant(ctx, request.params.id, request.params.itemId, false));
       return reply.status(204).send(null);
     },
+  });
+
+  app.get('/cases/:id/access', {
+    config: work,
+    schema: {
+      tags,
+      summary: 'Wer Zugriff auf den Fall hat und warum (Referatsleitung, Fallführung)',
+      params: caseParams,
+      response: { 200: caseAccessListSchema },
+    },
+    handler: (request) => withCtx(request, (ctx) => caseAccessList(ctx, request.params.id)),
   });
 
   // Records of the case: each a POST to a sub-collection, answered with the new id.

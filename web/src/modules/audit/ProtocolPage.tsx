@@ -1,25 +1,9 @@
 import { Alert, Button, Group, List, Table, Text } from '@mantine/core';
-import { useMutation, useQuery } from '@tanstack/react-query';
-import { api } from '../../app/api.ts';
 import { DataTable } from '../../app/components/DataTable.tsx';
+import { formatDateTimeDe } from '../../app/dateTime.ts';
 import { Page } from '../../app/Page.tsx';
 import { ErrorAlert, QueryState } from '../../app/QueryState.tsx';
-
-interface AuditEntry {
-  seq: number;
-  at: string;
-  actorId: string | null;
-  actorName: string | null;
-  action: string;
-  entityType: string;
-  entityId: string | null;
-}
-
-interface ChainReport {
-  ok: boolean;
-  entries: number;
-  broken: { seq: number; reason: string }[];
-}
+import { useAuditEntries, useVerifyChain } from './queries.ts';
 
 const actionLabels: Record<string, string> = {
   read: 'Gelesen',
@@ -44,20 +28,11 @@ const entityLabels: Record<string, string> = {
   demo_data: 'Demodaten',
 };
 
-const dateTime = new Intl.DateTimeFormat('de-DE', {
-  dateStyle: 'medium',
-  timeStyle: 'medium',
-  timeZone: 'Europe/Berlin',
-});
-
 const LIMIT = 100;
 
 export function ProtocolPage() {
-  const entries = useQuery({
-    queryKey: ['audit', LIMIT],
-    queryFn: () => api.get<AuditEntry[]>('/audit', { limit: LIMIT }),
-  });
-  const verify = useMutation({ mutationFn: () => api.get<ChainReport>('/audit/verify') });
+  const entries = useAuditEntries(LIMIT);
+  const verify = useVerifyChain();
 
   return (
     <Page title="Protokoll">
@@ -102,7 +77,7 @@ export function ProtocolPage() {
             {items.map((entry) => (
               <Table.Tr key={entry.seq}>
                 <Table.Td>{entry.seq}</Table.Td>
-                <Table.Td>{dateTime.format(new Date(entry.at))}</Table.Td>
+                <Table.Td>{formatDateTimeDe(entry.at, { seconds: true })}</Table.Td>
                 <Table.Td>{entry.actorName ?? (entry.actorId ? 'Unbekannt' : 'System')}</Table.Td>
                 <Table.Td>{actionLabels[entry.action] ?? entry.action}</Table.Td>
                 <Table.Td>{entityLabels[entry.entityType] ?? entry.entityType}</Table.Td>

@@ -1,13 +1,12 @@
 import { changePasswordRequestSchema, passwordPolicy, z } from '@leuchtturm/shared';
 import { Alert, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useMutation } from '@tanstack/react-query';
 import type { FormEvent } from 'react';
-import { api } from '../../app/api.ts';
 import { useUser } from '../../app/auth.ts';
 import { PasswordField } from '../../app/components/PasswordField.tsx';
 import { useFormState } from '../../app/form.ts';
 import { Page } from '../../app/Page.tsx';
+import { useChangePassword } from './queries.ts';
 
 const passwordFormSchema = changePasswordRequestSchema
   .and(z.object({ repeatPassword: z.string() }))
@@ -21,10 +20,7 @@ const empty = { currentPassword: '', newPassword: '', repeatPassword: '' };
 export function AccountPage() {
   const user = useUser();
   const form = useFormState(empty);
-  const change = useMutation({
-    mutationFn: (input: { currentPassword: string; newPassword: string }) =>
-      api.post('/auth/password', input),
-  });
+  const change = useChangePassword();
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -42,7 +38,7 @@ export function AccountPage() {
               'Ihr Passwort wurde geändert. Ihre Anmeldungen in anderen Browsern und auf anderen Geräten wurden beendet.',
           });
         },
-        onError: (error) => form.showServerError(error, ['currentPassword', 'newPassword']),
+        onError: (error) => form.showServerError(error),
       },
     );
   }

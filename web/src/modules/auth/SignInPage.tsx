@@ -2,10 +2,10 @@ import { Alert, Button, Container, Paper, Stack, Text, TextInput } from '@mantin
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import type { FormEvent } from 'react';
 import { errorMessage } from '../../app/api.ts';
-import { useLogin } from '../../app/auth.ts';
 import { PasswordField } from '../../app/components/PasswordField.tsx';
 import { useFormState } from '../../app/form.ts';
 import { Page } from '../../app/Page.tsx';
+import { useLogin } from './queries.ts';
 
 export function SignInPage() {
   const search = useSearch({ from: '/anmelden' });

@@ -7,6 +7,7 @@ import { ApiError } from '../../app/api.ts';
 import { Page } from '../../app/Page.tsx';
 import { ErrorAlert, Loading } from '../../app/QueryState.tsx';
 import { useCase } from './caseQueries.ts';
+import { AccessSection, seesAccess } from './sections/AccessSection.tsx';
 import { ClassificationSection } from './sections/ClassificationSection.tsx';
 import { ClosingSection } from './sections/ClosingSection.tsx';
 import { ConsentsSection } from './sections/ConsentsSection.tsx';
@@ -23,7 +24,13 @@ import type { SectionProps } from './sections/ui.tsx';
 import { InfoList } from './sections/ui.tsx';
 import { WillAndGoalsSection } from './sections/WillAndGoalsSection.tsx';
 
-const sections: { value: CaseSection; label: string; Panel: ComponentType<SectionProps> }[] = [
+const sections: {
+  value: CaseSection;
+  label: string;
+  Panel: ComponentType<SectionProps>;
+  /** Shown only when this holds (default: always). */
+  when?: (detail: CaseDetail) => boolean;
+}[] = [
   { value: 'ueberblick', label: 'Überblick', Panel: OverviewSection },
   { value: 'einordnung', label: 'Einordnung', Panel: ClassificationSection },
   { value: 'wille-und-ziele', label: 'Wille und Ziele', Panel: WillAndGoalsSection },
@@ -36,6 +43,7 @@ const sections: { value: CaseSection; label: string; Panel: ComponentType<Sectio
   { value: 'einwilligungen', label: 'Einwilligungen', Panel: ConsentsSection },
   { value: 'dokumente', label: 'Dokumente', Panel: DocumentsSection },
   { value: 'abschluss', label: 'Abschluss', Panel: ClosingSection },
+  { value: 'zugriff', label: 'Fallführung und Zugriff', Panel: AccessSection, when: seesAccess },
 ];
 
 const areaColours = { leistung: 'green', grau: 'orange', gefaehrdung: 'red' } as const;
@@ -108,14 +116,15 @@ function CaseHeader({ detail }: { detail: CaseDetail }) {
 function CaseTabs({ detail }: { detail: CaseDetail }) {
   const search = useSearch({ from: '/app/faelle/$caseId' });
   const navigate = useNavigate({ from: '/faelle/$caseId' });
-  const active = sections.find((s) => s.value === search.bereich) ?? sections[0];
+  const visible = sections.filter((s) => s.when?.(detail) ?? true);
+  const active = visible.find((s) => s.value === search.bereich) ?? visible[0];
   const readOnly = detail.status === 'abgeschlossen';
 
   return (
     <Tabs
       value={active?.value ?? null}
       onChange={(value) => {
-        const section = sections.find((s) => s.value === value);
+        const section = visible.find((s) => s.value === value);
         if (!section) return;
         void navigate({
           search: section.value === 'ueberblick' ? {} : { bereich: section.value },
@@ -125,13 +134,13 @@ function CaseTabs({ detail }: { detail: CaseDetail }) {
       keepMounted={false}
     >
       <Tabs.List aria-label="Bereiche des Falls">
-        {sections.map((s) => (
+        {visible.map((s) => (
           <Tabs.Tab key={s.value} value={s.value}>
             {s.label}
           </Tabs.Tab>
         ))}
       </Tabs.List>
-      {sections.map((s) => (
+      {visible.map((s) => (
         <Tabs.Panel key={s.value} value={s.value} pt="lg">
           <Stack gap="lg">
             <s.Panel detail={detail} readOnly={readOnly} />

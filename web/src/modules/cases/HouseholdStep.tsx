@@ -1,8 +1,7 @@
-import { type DuplicateCandidate, duplicateQuerySchema } from '@leuchtturm/shared';
+import { duplicateQuerySchema } from '@leuchtturm/shared';
 import { Alert, Button, Fieldset, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
-import type { Dispatch, SetStateAction } from 'react';
-import { api } from '../../app/api.ts';
-import type { FieldErrors } from '../../app/form.ts';
+import type { FormState } from '../../app/form.ts';
+import { useFindDuplicates } from './caseQueries.ts';
 import {
   type DuplicateCheck,
   duplicateKey,
@@ -17,56 +16,35 @@ function focusSoon(id: string) {
   requestAnimationFrame(() => document.getElementById(id)?.focus());
 }
 
-/** This row's messages without the "members.<index>." prefix. */
-function rowErrors(errors: FieldErrors, index: number): FieldErrors {
-  const prefix = `members.${index}.`;
-  const found: FieldErrors = {};
-  for (const [key, message] of Object.entries(errors)) {
-    if (key.startsWith(prefix)) found[key.slice(prefix.length)] = message;
-  }
-  return found;
-}
-
 /** Step 1 of the intake: the household's name and address and its members. */
 export function HouseholdStep({
-  draft,
-  setDraft,
-  errors,
-  setErrors,
+  form,
   locked,
 }: {
-  draft: HouseholdDraft;
-  setDraft: Dispatch<SetStateAction<HouseholdDraft>>;
-  errors: FieldErrors;
-  setErrors: Dispatch<SetStateAction<FieldErrors>>;
+  form: FormState<HouseholdDraft>;
   /** The household is saved already (the case itself failed): it is shown, not changed. */
   locked: boolean;
 }) {
-  function clearErrors(match: (key: string) => boolean) {
-    setErrors((current) => {
-      const keys = Object.keys(current).filter(match);
-      if (keys.length === 0) return current;
-      const next = { ...current };
-      for (const key of keys) delete next[key];
-      return next;
-    });
+  const draft = form.values;
+  const { errors, clearErrors } = form;
+  const setDraft = form.update;
+  const findDuplicates = useFindDuplicates();
+
+  function setAddress(field: keyof HouseholdDraft['address'], value: string) {
+    setDraft((d) => ({ ...d, address: { ...d.address, [field]: value } }));
+    clearErrors((k) => k === `address.${field}` || k === 'address');
   }
 
-  function setField(field: 'name' | 'street' | 'houseNumber' | 'postalCode', value: string) {
-    setDraft((d) => ({ ...d, [field]: value }));
-    const key = field === 'name' ? 'name' : `address.${field}`;
-    clearErrors((k) => k === key);
-  }
+  /** Person fields sit under "person" in the request body; role and custody beside it. */
+  const pathOf = (field: string) => (field === 'role' || field === 'custody' ? field : `person.${field}`);
 
   function updateMember(rowKey: number, patch: Partial<MemberDraft>) {
     const index = draft.members.findIndex((m) => m.key === rowKey);
     setDraft((d) => ({ ...d, members: d.members.map((m) => (m.key === rowKey ? { ...m, ...patch } : m)) }));
-    const fields = Object.keys(patch);
+    const row = `members.${index}`;
+    const paths = Object.keys(patch).map((f) => `${row}.${pathOf(f)}`);
     clearErrors(
-      (k) =>
-        k === 'members' ||
-        fields.some((f) => k === `members.${index}.${f}`) ||
-        (patch.linked !== undefined && k.startsWith(`members.${index}.`)),
+      (k) => k === 'members' || paths.includes(k) || (patch.linked !== undefined && k.startsWith(`${row}.`)),
     );
   }
 
@@ -94,8 +72,8 @@ export function HouseholdStep({
       ...d,
       members: d.members.map((m) => (m.key === member.key ? { ...m, check: { state: 'checking', key } } : m)),
     }));
-    api
-      .post<DuplicateCandidate[]>('/persons/duplicates', query.data)
+    findDuplicates
+      .mutateAsync(query.data)
       .then((candidates) => setCheck(member.key, key, { state: 'done', key, candidates }))
       .catch(() => setCheck(member.key, key, { state: 'failed', key }));
   }
@@ -130,7 +108,7 @@ export function HouseholdStep({
           withAsterisk={false}
           maw={480}
           value={draft.name}
-          onChange={(e) => setField('name', e.currentTarget.value)}
+          onChange={(e) => form.set('name', e.currentTarget.value)}
           error={errors.name}
         />
         <Fieldset legend="Adresse">
@@ -143,24 +121,24 @@ export function HouseholdStep({
                 label="Straße"
                 required
                 withAsterisk={false}
-                value={draft.street}
-                onChange={(e) => setField('street', e.currentTarget.value)}
+                value={draft.address.street}
+                onChange={(e) => setAddress('street', e.currentTarget.value)}
                 error={errors['address.street']}
               />
               <TextInput
                 label="Hausnummer"
                 required
                 withAsterisk={false}
-                value={draft.houseNumber}
-                onChange={(e) => setField('houseNumber', e.currentTarget.value)}
+                value={draft.address.houseNumber}
+                onChange={(e) => setAddress('houseNumber', e.currentTarget.value)}
                 error={errors['address.houseNumber']}
               />
               <TextInput
                 label="Postleitzahl (optional)"
                 inputMode="numeric"
                 maxLength={5}
-                value={draft.postalCode}
-                onChange={(e) => setField('postalCode', e.currentTarget.value)}
+                value={draft.address.postalCode}
+                onChange={(e) => setAddress('postalCode', e.currentTarget.value)}
                 error={errors['address.postalCode']}
               />
             </SimpleGrid>
@@ -180,7 +158,7 @@ export function HouseholdStep({
               key={member.key}
               member={member}
               index={index}
-              errors={rowErrors(errors, index)}
+              error={(field) => errors[`members.${index}.${field}`]}
               onChange={(patch) => updateMember(member.key, patch)}
               onIdentityBlur={() => checkDuplicates(member)}
               onLink={(person) => {

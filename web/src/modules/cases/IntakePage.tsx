@@ -1,4 +1,4 @@
-import { accessRoutes, type HouseholdInput, intakeInputSchema, todayIso } from '@leuchtturm/shared';
+import { accessRoutes, householdInputSchema, intakeInputSchema, todayIso } from '@leuchtturm/shared';
 import {
   Alert,
   Button,
@@ -12,33 +12,26 @@ import {
   Title,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
-import { ApiError, api, errorMessage } from '../../app/api.ts';
-import { type FieldErrors, useFormState } from '../../app/form.ts';
+import { ApiError, errorMessage } from '../../app/api.ts';
+import { useFormState } from '../../app/form.ts';
 import { Page } from '../../app/Page.tsx';
+import { useCreateHousehold, useOpenCase } from './caseQueries.ts';
 import { HouseholdStep } from './HouseholdStep.tsx';
-import { emptyHousehold, serverHouseholdErrors, validateHousehold } from './householdDraft.ts';
+import { emptyHousehold, householdBody } from './householdDraft.ts';
 
 /** Step 2 checks everything but the household, which exists only once step 1 has been saved. */
 const intakeStepSchema = intakeInputSchema.omit({ householdId: true });
-const intakeFields = ['openedOn', 'accessRoute', 'reporter', 'concern'] as const;
 const accessRouteOptions = accessRoutes.values.map((r) => ({ value: r, label: accessRoutes.labels[r] }));
-const CHECK_FIELDS = 'Bitte prüfen Sie die markierten Felder.';
 
 /** Falleingang: the family (household, address, persons with the duplicate check), then how the case came in. */
 export function IntakePage() {
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
   const [active, setActive] = useState(0);
-  const [draft, setDraft] = useState(emptyHousehold);
-  const [householdErrors, setHouseholdErrors] = useState<FieldErrors>({});
-  const [householdError, setHouseholdError] = useState<string | null>(null);
+  const household = useFormState(emptyHousehold());
   /** Set once the household is saved: a retry after a failed case must not create the family twice. */
   const [householdId, setHouseholdId] = useState<string | null>(null);
-  const householdForm = useRef<HTMLFormElement>(null);
-  const focusInvalid = useRef(false);
   const stepHeading = useRef<HTMLHeadingElement>(null);
   const stepChanged = useRef(false);
   const intake = useFormState({
@@ -48,12 +41,8 @@ export function IntakePage() {
     concern: '',
   });
 
-  const createHousehold = useMutation({
-    mutationFn: (input: HouseholdInput) => api.post<{ id: string }>('/households', input),
-  });
-  const openCase = useMutation({
-    mutationFn: (input: object) => api.post<{ id: string; caseNumber: string }>('/cases', input),
-  });
+  const createHousehold = useCreateHousehold();
+  const openCase = useOpenCase();
   const submitting = createHousehold.isPending || openCase.isPending;
 
   // A new step: its heading takes the focus, so screen-reader users learn where they are.
@@ -64,39 +53,25 @@ export function IntakePage() {
     stepHeading.current?.focus();
   }, [active]);
 
-  // After a failed attempt on step 1, focus goes to the first field to correct.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: runs whenever a new set of errors is shown
-  useEffect(() => {
-    if (!focusInvalid.current) return;
-    focusInvalid.current = false;
-    householdForm.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-  }, [householdErrors, active]);
-
   function goTo(step: number) {
     if (step === active) return;
     stepChanged.current = true;
     setActive(step);
   }
 
-  function showHouseholdErrors(errors: FieldErrors, message: string) {
-    setHouseholdErrors(errors);
-    setHouseholdError(message);
-    focusInvalid.current = Object.keys(errors).length > 0;
-    if (!focusInvalid.current) stepChanged.current = active !== 0;
-    setActive(0);
+  /** Back to step 1 with its messages; the focus goes to the first field to correct, not to the heading. */
+  const backToHousehold = () => setActive(0);
+
+  /** Step 1 checked with the shared schema. */
+  function validHousehold() {
+    const input = household.validate(householdInputSchema, householdBody(household.values));
+    if (!input) backToHousehold();
+    return input;
   }
 
   function next(event: FormEvent) {
     event.preventDefault();
-    if (householdId === null) {
-      const result = validateHousehold(draft);
-      if (!result.ok) {
-        showHouseholdErrors(result.errors, CHECK_FIELDS);
-        return;
-      }
-    }
-    setHouseholdErrors({});
-    setHouseholdError(null);
+    if (householdId === null && !validHousehold()) return;
     goTo(1);
   }
 
@@ -113,21 +88,16 @@ export function IntakePage() {
 
     let id = householdId;
     if (id === null) {
-      const household = validateHousehold(draft);
-      if (!household.ok) {
-        showHouseholdErrors(household.errors, CHECK_FIELDS);
-        return;
-      }
+      const input = validHousehold();
+      if (!input) return;
       try {
-        id = (await createHousehold.mutateAsync(household.input)).id;
+        id = (await createHousehold.mutateAsync(input)).id;
         setHouseholdId(id);
       } catch (error) {
         // Problems with the family belong to step 1; everything else is shown here.
         if (error instanceof ApiError && error.status === 400) {
-          showHouseholdErrors(
-            serverHouseholdErrors(error.fieldErrors),
-            `Die Familie wurde nicht gespeichert: ${error.detail}`,
-          );
+          household.showServerError(error);
+          backToHousehold();
         } else {
           intake.setFormError(`Die Familie wurde nicht gespeichert. ${errorMessage(error)}`);
         }
@@ -137,7 +107,6 @@ export function IntakePage() {
 
     try {
       const created = await openCase.mutateAsync({ householdId: id, ...details });
-      await queryClient.invalidateQueries({ queryKey: ['cases'] });
       notifications.show({
         color: 'green',
         title: 'Fall eröffnet',
@@ -145,7 +114,7 @@ export function IntakePage() {
       });
       void navigate({ to: '/faelle/$caseId', params: { caseId: created.id } });
     } catch (error) {
-      intake.showServerError(error, intakeFields);
+      intake.showServerError(error);
     }
   }
 
@@ -155,7 +124,7 @@ export function IntakePage() {
     <Page title="Falleingang">
       <Stepper active={active} onStepClick={goTo} allowNextStepsSelect={false} maw={1100}>
         <Stepper.Step label="Familie" description="Haushalt und Personen" {...stepProps(0)}>
-          <form onSubmit={next} noValidate ref={householdForm} aria-labelledby="schritt-titel">
+          <form onSubmit={next} noValidate ref={household.formRef} aria-labelledby="schritt-titel">
             <Stack gap="lg" pt="md">
               <Title
                 order={2}
@@ -167,18 +136,12 @@ export function IntakePage() {
               >
                 Schritt 1 von 2: Familie
               </Title>
-              {householdError && (
-                <Alert color="red" role="alert" title="Bitte prüfen">
-                  {householdError}
+              {household.formError && (
+                <Alert color="red" role="alert" title="Die Familie ist noch nicht gespeichert">
+                  {household.formError}
                 </Alert>
               )}
-              <HouseholdStep
-                draft={draft}
-                setDraft={setDraft}
-                errors={householdErrors}
-                setErrors={setHouseholdErrors}
-                locked={householdId !== null}
-              />
+              <HouseholdStep form={household} locked={householdId !== null} />
               <Group justify="flex-end" gap="sm">
                 <Button variant="default" component={Link} to="/faelle">
                   Abbrechen

@@ -1,6 +1,5 @@
 import { custodyKinds, formatDateDe, genders, householdRoles, todayIso } from '@leuchtturm/shared';
 import { Alert, Button, Fieldset, Group, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
-import type { FieldErrors } from '../../app/form.ts';
 import { duplicateKey, type LinkedPerson, type MemberDraft } from './householdDraft.ts';
 
 const genderOptions = genders.values.map((g) => ({ value: g, label: genders.labels[g] }));
@@ -17,7 +16,7 @@ function personText(p: LinkedPerson): string {
 export function MemberRow({
   member,
   index,
-  errors,
+  error,
   onChange,
   onIdentityBlur,
   onLink,
@@ -26,8 +25,8 @@ export function MemberRow({
 }: {
   member: MemberDraft;
   index: number;
-  /** This row's messages, keyed by field ("firstName", "role", "person", …). */
-  errors: FieldErrors;
+  /** This row's message at a path of its request body ("person.firstName", "role", "person", …). */
+  error: (path: string) => string | undefined;
   onChange: (patch: Partial<MemberDraft>) => void;
   /** Leaving first name, last name or date of birth: the duplicate check runs when all three are filled. */
   onIdentityBlur: () => void;
@@ -64,7 +63,7 @@ export function MemberRow({
               value={member.firstName}
               onChange={(e) => onChange({ firstName: e.currentTarget.value })}
               onBlur={onIdentityBlur}
-              error={errors.firstName}
+              error={error('person.firstName')}
             />
             <TextInput
               id={id('lastName')}
@@ -75,7 +74,7 @@ export function MemberRow({
               value={member.lastName}
               onChange={(e) => onChange({ lastName: e.currentTarget.value })}
               onBlur={onIdentityBlur}
-              error={errors.lastName}
+              error={error('person.lastName')}
             />
             <TextInput
               id={id('birthDate')}
@@ -88,7 +87,7 @@ export function MemberRow({
               value={member.birthDate}
               onChange={(e) => onChange({ birthDate: e.currentTarget.value })}
               onBlur={onIdentityBlur}
-              error={errors.birthDate}
+              error={error('person.birthDate')}
             />
             <Select
               id={id('gender')}
@@ -98,7 +97,7 @@ export function MemberRow({
               data={genderOptions}
               value={member.gender}
               onChange={(value) => onChange({ gender: value })}
-              error={errors.gender}
+              error={error('person.gender')}
             />
           </SimpleGrid>
         )}
@@ -111,7 +110,7 @@ export function MemberRow({
             data={roleOptions}
             value={member.role}
             onChange={(value) => onChange({ role: value })}
-            error={errors.role}
+            error={error('role')}
           />
           {member.role === 'kind' && (
             <Select
@@ -120,13 +119,13 @@ export function MemberRow({
               data={custodyOptions}
               value={member.custody}
               onChange={(value) => onChange({ custody: value })}
-              error={errors.custody}
+              error={error('custody')}
             />
           )}
         </SimpleGrid>
-        {errors.person && (
+        {(error('person') ?? error('personId')) && (
           <Text size="sm" c="red.9" role="alert">
-            {errors.person}
+            {error('person') ?? error('personId')}
           </Text>
         )}
         {!member.linked && (

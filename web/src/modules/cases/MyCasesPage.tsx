@@ -1,4 +1,4 @@
-import { type CaseSummary, caseAreas, formatDateDe, type MyCasesQuery } from '@leuchtturm/shared';
+import { caseAreas, formatDateDe, type MyCasesQuery } from '@leuchtturm/shared';
 import {
   Anchor,
   Badge,
@@ -12,14 +12,13 @@ import {
   TextInput,
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useSearch } from '@tanstack/react-router';
 import { useEffect, useState } from 'react';
-import { api } from '../../app/api.ts';
 import { useUser } from '../../app/auth.ts';
 import { DataTable } from '../../app/components/DataTable.tsx';
 import { Page } from '../../app/Page.tsx';
 import { QueryState } from '../../app/QueryState.tsx';
+import { useMyCases } from './caseQueries.ts';
 import type { MyCasesSearch } from './search.ts';
 
 const ALL = 'alle';
@@ -44,13 +43,6 @@ const scopeOptions: { value: MyCasesQuery['scope']; label: string }[] = [
 ];
 
 const LIMIT = 500;
-
-export const useMyCases = (query: MyCasesQuery) =>
-  useQuery({
-    queryKey: ['cases', 'list', query],
-    queryFn: () => api.get<CaseSummary[]>('/cases', { ...query }),
-    placeholderData: keepPreviousData,
-  });
 
 function caption(count: number, query: MyCasesQuery): string {
   const noun = count === 1 ? 'Fall' : 'Fälle';

@@ -1,21 +1,54 @@
-import type { CaseDetail, Staff } from '@leuchtturm/shared';
+import {
+  type CaseAccessList,
+  type CaseDetail,
+  type CaseSummary,
+  type CloseCaseInput,
+  type ConsentInput,
+  caseAreas,
+  type DuplicateCandidate,
+  type DuplicateQuery,
+  type FamilyConferenceInput,
+  type HelpPlanInput,
+  type HouseholdInput,
+  type IntakeInput,
+  type MandateInput,
+  type MyCasesQuery,
+  type NetworkTieInput,
+  type PeerConsultationInput,
+  type PersonInput,
+  type ResourceInput,
+  type RiskConsultationInput,
+  type WillAndGoalsInput,
+} from '@leuchtturm/shared';
 import { notifications } from '@mantine/notifications';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, api } from '../../app/api.ts';
+import { useStaff } from '../organisation/queries.ts';
 
-/** The whole case file in one answer; every change on the case page invalidates it. */
-export const caseKey = (caseId: string) => ['case', caseId] as const;
+/**
+ * Every answer of the cases API has one key here. The case file is one answer under `detail`; its access list
+ * lies beneath it, so that reloading the case file reloads who may see it too.
+ */
+export const caseKeys = {
+  all: ['cases'] as const,
+  lists: ['cases', 'list'] as const,
+  list: (query: MyCasesQuery) => ['cases', 'list', query] as const,
+  detail: (caseId: string) => ['cases', 'detail', caseId] as const,
+  access: (caseId: string) => ['cases', 'detail', caseId, 'access'] as const,
+};
+
+export const useMyCases = (query: MyCasesQuery) =>
+  useQuery({
+    queryKey: caseKeys.list(query),
+    queryFn: () => api.get<CaseSummary[]>('/cases', { ...query }),
+    placeholderData: keepPreviousData,
+  });
 
 export const useCase = (caseId: string) =>
-  useQuery({ queryKey: caseKey(caseId), queryFn: () => api.get<CaseDetail>(`/cases/${caseId}`) });
+  useQuery({ queryKey: caseKeys.detail(caseId), queryFn: () => api.get<CaseDetail>(`/cases/${caseId}`) });
 
-/** Active staff of the case's team (for participants, moderation, minutes, ...). */
-export const useTeamStaff = (teamId: string) =>
-  useQuery({
-    queryKey: ['organisation', 'staff', { teamId }],
-    queryFn: () => api.get<Staff[]>('/organisation/staff', { teamId, limit: 500 }),
-    select: (staff) => staff.filter((s) => s.active),
-  });
+/** Active staff of the case's team (for participants, moderation, minutes, the Fallführung, ...). */
+export const useTeamStaff = (teamId: string) => useStaff({ teamId }, { activeOnly: true });
 
 /** Someone else saved the record meanwhile: the form offers "Neu laden" instead of retrying blindly. */
 export function isVersionConflict(error: unknown): boolean {
@@ -25,7 +58,8 @@ export function isVersionConflict(error: unknown): boolean {
 /**
  * A change to the case. Afterwards the case file is loaded again (the page, its badges and the timeline all come
  * from it) before the mutation counts as done, so the submit button stays disabled until the page shows the
- * result. A version conflict does not reload by itself: the form keeps the user's input and offers "Neu laden".
+ * result; the case lists are marked stale. A version conflict does not reload by itself: the form keeps the
+ * user's input and offers "Neu laden".
  */
 export function useCaseMutation<T, R = unknown>(
   caseId: string,
@@ -36,7 +70,8 @@ export function useCaseMutation<T, R = unknown>(
   return useMutation({
     mutationFn,
     onSuccess: async (result, input) => {
-      await queryClient.invalidateQueries({ queryKey: caseKey(caseId) });
+      void queryClient.invalidateQueries({ queryKey: caseKeys.lists });
+      await queryClient.invalidateQueries({ queryKey: caseKeys.detail(caseId) });
       if (successMessage) {
         const message = typeof successMessage === 'string' ? successMessage : successMessage(result, input);
         notifications.show({ color: 'green', title: 'Gespeichert', message });
@@ -45,7 +80,7 @@ export function useCaseMutation<T, R = unknown>(
     onError: (error) => {
       // Closed or deleted meanwhile: the page must show the current state.
       if (error instanceof ApiError && (error.status === 404 || error.code === 'conflict')) {
-        void queryClient.invalidateQueries({ queryKey: caseKey(caseId) });
+        void queryClient.invalidateQueries({ queryKey: caseKeys.detail(caseId) });
       }
     },
   });
@@ -54,8 +89,180 @@ export function useCaseMutation<T, R = unknown>(
 /** Loads the case file again (after a version conflict). */
 export function useReloadCase(caseId: string) {
   const queryClient = useQueryClient();
-  return () => queryClient.invalidateQueries({ queryKey: caseKey(caseId) });
+  return () => queryClient.invalidateQueries({ queryKey: caseKeys.detail(caseId) });
 }
+
+// Falleingang
+
+export const useFindDuplicates = () =>
+  useMutation({
+    mutationFn: (query: DuplicateQuery) => api.post<DuplicateCandidate[]>('/persons/duplicates', query),
+  });
+
+export const useCreateHousehold = () =>
+  useMutation({ mutationFn: (input: HouseholdInput) => api.post<{ id: string }>('/households', input) });
+
+export function useOpenCase() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: IntakeInput) => api.post<{ id: string; caseNumber: string }>('/cases', input),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: caseKeys.lists }),
+  });
+}
+
+// The parts of the case file
+
+const base = (caseId: string) => `/cases/${caseId}`;
+
+export const useUpdatePerson = (caseId: string, person: { id: string; version: number; name: string }) =>
+  useCaseMutation(
+    caseId,
+    (input: PersonInput) => api.put(`/persons/${person.id}`, { ...input, version: person.version }),
+    `Die Angaben zu ${person.name} wurden gespeichert.`,
+  );
+
+export const useAddRiskConsultation = (caseId: string) =>
+  useCaseMutation(
+    caseId,
+    (input: RiskConsultationInput) => api.post(`${base(caseId)}/risk-consultations`, input),
+    (_, input) => `Die Kurzberatung wurde gespeichert. Einordnung: ${caseAreas.labels[input.area]}.`,
+  );
+
+export const useAddMandate = (caseId: string) =>
+  useCaseMutation(
+    caseId,
+    (input: MandateInput) => api.post(`${base(caseId)}/mandates`, input),
+    (_, input) => `${input.kind === 'auflage' ? 'Die Auflage' : 'Der Auftrag'} wurde gespeichert.`,
+  );
+
+export const useSaveMandateResult = (caseId: string, mandateId: string) =>
+  useCaseMutation(
+    caseId,
+    (input: { result: string; consequence: string | null; version: number }) =>
+      api.put(`${base(caseId)}/mandates/${mandateId}`, input),
+    'Das Ergebnis wurde gespeichert.',
+  );
+
+export const useSaveWillAndGoals = (caseId: string) =>
+  useCaseMutation(
+    caseId,
+    (input: WillAndGoalsInput) => api.put(`${base(caseId)}/will-and-goals`, input),
+    'Wille und Ziele wurden gespeichert.',
+  );
+
+export const useAddResource = (caseId: string) =>
+  useCaseMutation(
+    caseId,
+    (input: ResourceInput) => api.post(`${base(caseId)}/resources`, input),
+    'Die Ressource wurde hinzugefügt.',
+  );
+
+export const useRemoveResource = (caseId: string) =>
+  useCaseMutation(
+    caseId,
+    (resource: { id: string }) => api.delete(`${base(caseId)}/resources/${resource.id}`),
+    'Die Ressource wurde gelöscht.',
+  );
+
+/** Adds a tie (`id` null) or changes one. */
+export const useSaveNetworkTie = (caseId: string, tieId: string | null) =>
+  useCaseMutation(
+    caseId,
+    (input: NetworkTieInput) =>
+      tieId ? api.put(`${base(caseId)}/network/${tieId}`, input) : api.post(`${base(caseId)}/network`, input),
+    tieId ? 'Der Eintrag wurde gespeichert.' : 'Der Eintrag wurde hinzugefügt.',
+  );
+
+export const useRemoveNetworkTie = (caseId: string) =>
+  useCaseMutation(
+    caseId,
+    (tie: { id: string }) => api.delete(`${base(caseId)}/network/${tie.id}`),
+    'Der Eintrag wurde gelöscht.',
+  );
+
+/** The answer names the need the closing question created; the form tells where it was recorded. */
+export const useAddPeerConsultation = (caseId: string) =>
+  useCaseMutation(caseId, (input: PeerConsultationInput) =>
+    api.post<{ id: string }>(`${base(caseId)}/peer-consultations`, input),
+  );
+
+/** The form reports the new version and any warnings itself. */
+export const useAddHelpPlan = (caseId: string) =>
+  useCaseMutation(caseId, (input: HelpPlanInput) =>
+    api.post<{ id: string; versionNo: number; warnings: string[] }>(`${base(caseId)}/help-plans`, input),
+  );
+
+export const useSaveFamilyConference = (caseId: string) =>
+  useCaseMutation(
+    caseId,
+    (input: FamilyConferenceInput) => api.put(`${base(caseId)}/family-conference`, input),
+    'Der Familienrat wurde gespeichert.',
+  );
+
+export const useAddConsent = (caseId: string) =>
+  useCaseMutation(
+    caseId,
+    (input: ConsentInput) => api.post(`${base(caseId)}/consents`, input),
+    'Die Schweigepflichtentbindung wurde gespeichert.',
+  );
+
+export const useRevokeConsent = (caseId: string) =>
+  useCaseMutation(
+    caseId,
+    (consent: { id: string }) => api.post(`${base(caseId)}/consents/${consent.id}/revoke`),
+    'Die Schweigepflichtentbindung wurde widerrufen.',
+  );
+
+/** Uploads a file (multipart) under the type given, which may differ from what the browser reported. */
+export const useUploadDocument = (caseId: string) =>
+  useCaseMutation(
+    caseId,
+    ({ file, type }: { file: File; type: string }) => {
+      const data = new FormData();
+      data.append('file', type !== file.type ? new File([file], file.name, { type }) : file);
+      return api.upload<{ id: string }>(`${base(caseId)}/documents`, data);
+    },
+    (_, { file }) => `Die Datei „${file.name}“ wurde hochgeladen.`,
+  );
+
+export const useCloseCase = (caseId: string) =>
+  useCaseMutation(
+    caseId,
+    (input: CloseCaseInput) => api.post(`${base(caseId)}/close`, input),
+    'Der Fall wurde abgeschlossen.',
+  );
+
+// Who may see the case (the team lead's tools)
+
+/** Who has access and why; only the team lead and the lead of the case may ask. */
+export const useCaseAccess = (caseId: string, enabled = true) =>
+  useQuery({
+    queryKey: caseKeys.access(caseId),
+    queryFn: () => api.get<CaseAccessList>(`${base(caseId)}/access`),
+    enabled,
+  });
+
+export const useAllocateLead = (caseId: string) =>
+  useCaseMutation(
+    caseId,
+    (input: { leadUserId: string; version: number; name: string }) =>
+      api.put(`${base(caseId)}/lead`, { leadUserId: input.leadUserId, version: input.version }),
+    (_, input) => `Die Fallführung hat jetzt ${input.name}.`,
+  );
+
+export const useGrantAccess = (caseId: string) =>
+  useCaseMutation(
+    caseId,
+    (user: { id: string; name: string }) => api.put(`${base(caseId)}/access-grants/${user.id}`, undefined),
+    (_, user) => `${user.name} hat jetzt Zugriff auf den Fall.`,
+  );
+
+export const useRevokeAccess = (caseId: string) =>
+  useCaseMutation(
+    caseId,
+    (user: { id: string; name: string }) => api.delete(`${base(caseId)}/access-grants/${user.id}`),
+    (_, user) => `Der Zugriff von ${user.name} wurde entzogen.`,
+  );
 
 /** Address of a generated form (PDF); the session cookie goes with a plain link. */
 export function formUrl(caseId: string, kind: string, itemId?: string): string {

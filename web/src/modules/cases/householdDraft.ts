@@ -1,10 +1,4 @@
-import {
-  type DuplicateCandidate,
-  type HouseholdInput,
-  householdInputSchema,
-  type z,
-} from '@leuchtturm/shared';
-import type { FieldErrors } from '../../app/form.ts';
+import type { DuplicateCandidate } from '@leuchtturm/shared';
 
 export type LinkedPerson = NonNullable<DuplicateCandidate['person']>;
 
@@ -29,11 +23,10 @@ export interface MemberDraft {
   check: DuplicateCheck;
 }
 
+/** Shaped like the request body, so that every message's path names a value of the form. */
 export interface HouseholdDraft {
   name: string;
-  street: string;
-  houseNumber: string;
-  postalCode: string;
+  address: { street: string; houseNumber: string; postalCode: string };
   members: MemberDraft[];
 }
 
@@ -54,7 +47,7 @@ export function emptyMember(): MemberDraft {
 }
 
 export function emptyHousehold(): HouseholdDraft {
-  return { name: '', street: '', houseNumber: '', postalCode: '', members: [emptyMember()] };
+  return { name: '', address: { street: '', houseNumber: '', postalCode: '' }, members: [emptyMember()] };
 }
 
 /** What the row asks the duplicate check with: the three identifying fields, or null while one is missing. */
@@ -70,9 +63,8 @@ export function householdBody(draft: HouseholdDraft) {
   return {
     name: draft.name,
     address: {
-      street: draft.street,
-      houseNumber: draft.houseNumber,
-      postalCode: draft.postalCode.trim() === '' ? null : draft.postalCode,
+      ...draft.address,
+      postalCode: draft.address.postalCode.trim() === '' ? null : draft.address.postalCode,
     },
     members: draft.members.map((m) => {
       const custody = m.role === 'kind' ? m.custody : null;
@@ -93,74 +85,4 @@ export function householdBody(draft: HouseholdDraft) {
           };
     }),
   };
-}
-
-/**
- * Field keys of the household form: "name", "address.street", "members" and, per row, "members.<index>.<field>"
- * (the person's fields without the "person" level).
- */
-export function fieldKey(path: readonly PropertyKey[]): string {
-  const parts = path.map(String);
-  if (parts[0] === 'members' && parts.length > 2) {
-    const rest = parts.slice(2);
-    const field = rest[0] === 'person' && rest.length > 1 ? rest.slice(1) : rest;
-    return ['members', parts[1], ...field].join('.');
-  }
-  return parts.join('.') || '_';
-}
-
-function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
-  let value = input;
-  for (const part of path) {
-    if (value === null || typeof value !== 'object') return undefined;
-    value = (value as Record<PropertyKey, unknown>)[part];
-  }
-  return value;
-}
-
-/** Validates the household in the browser: the parsed input, or the German message per field key. */
-export function validateHousehold(
-  draft: HouseholdDraft,
-): { ok: true; input: HouseholdInput } | { ok: false; errors: FieldErrors } {
-  const body = householdBody(draft);
-  const result = householdInputSchema.safeParse(body);
-  if (result.success) return { ok: true, input: result.data };
-  return { ok: false, errors: issuesToErrors(result.error, body) };
-}
-
-function issuesToErrors(error: z.ZodError, input: unknown): FieldErrors {
-  const errors: FieldErrors = {};
-  for (const issue of error.issues) {
-    const key = fieldKey(issue.path);
-    // A required choice or text left empty: the schema's message about the expected form would not help.
-    const value = valueAt(input, issue.path);
-    errors[key] ??=
-      value === null
-        ? 'Bitte auswählen.'
-        : key === 'address.houseNumber' && value === ''
-          ? 'Bitte ausfüllen.'
-          : issue.message;
-  }
-  return errors;
-}
-
-/**
- * The server names fields by their first segment only (see ApiError.fieldErrors): "address" is placed under the
- * address field its message is about.
- */
-export function serverHouseholdErrors(fieldErrors: Record<string, string>): FieldErrors {
-  const errors: FieldErrors = {};
-  for (const [field, message] of Object.entries(fieldErrors)) {
-    if (field === 'address') {
-      const sub = /Postleitzahl/.test(message)
-        ? 'postalCode'
-        : /Hausnummer|Adresse/.test(message)
-          ? 'houseNumber'
-          : 'street';
-      errors[`address.${sub}`] = message;
-    } else if (field === 'name' || field === 'members') {
-      errors[field] = message;
-    }
-  }
-  return errors;
 }

@@ -1,9 +1,15 @@
-import { helpCategories, type MonthlyCost, todayIso } from '@leuchtturm/shared';
+import {
+  formatMoney,
+  formatMoneyPlain,
+  helpCategories,
+  type MonthlyCost,
+  sumMoney,
+  todayIso,
+} from '@leuchtturm/shared';
 import { Badge, Button, Group, NativeSelect, Paper, Table, Text, TextInput } from '@mantine/core';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useState } from 'react';
 import { ErrorAlert, Loading } from '../../app/QueryState.tsx';
-import { formatMoney, formatMoneyPlain, fromCents, toCents } from '../measures/money.ts';
 import { downloadFile, toCsv } from './csv.ts';
 import { useMonthlyCosts } from './queries.ts';
 
@@ -66,7 +72,7 @@ export function CostsTab() {
       needle === '' ||
       [r.caseNumber, r.helpType, r.provider ?? ''].some((text) => text.toLowerCase().includes(needle)),
   );
-  const shownTotal = fromCents(rows.reduce((sum, r) => sum + toCents(r.amount), 0n));
+  const shownTotal = sumMoney(rows.map((r) => r.amount));
 
   function download() {
     const lines = rows.map((r) => [

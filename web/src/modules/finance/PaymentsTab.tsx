@@ -1,16 +1,11 @@
-import type { PaymentImportReport } from '@leuchtturm/shared';
+import { formatMoney, type PaymentImportReport } from '@leuchtturm/shared';
 import { Alert, Button, FileInput, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
-import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
-import { api } from '../../app/api.ts';
 import { DataTable } from '../../app/components/DataTable.tsx';
 import { useFormState } from '../../app/form.ts';
-import { formatMoney } from '../measures/money.ts';
-import { useFinanceMutation } from './queries.ts';
+import { useCheckPayments, useImportPayments } from './queries.ts';
 
 const MAX_BYTES = 5_000_000;
-const send = (csv: string, dryRun: boolean) =>
-  api.post<PaymentImportReport>(`/finance/payments?dryRun=${dryRun}`, { csv });
 
 /**
  * Zahlungen importieren: the file is checked first (dry run); it is written only when every line is accepted,
@@ -20,12 +15,8 @@ export function PaymentsTab() {
   const form = useFormState({ file: null as File | null });
   const [checked, setChecked] = useState<{ csv: string; report: PaymentImportReport } | null>(null);
   const resultRef = useRef<HTMLHeadingElement>(null);
-  const check = useMutation({ mutationFn: (csv: string) => send(csv, true) });
-  const save = useFinanceMutation(
-    (csv: string) => send(csv, false),
-    (report) =>
-      `${report.accepted} ${report.accepted === 1 ? 'Zahlung wurde' : 'Zahlungen wurden'} importiert (${formatMoney(report.total)}).`,
-  );
+  const check = useCheckPayments();
+  const save = useImportPayments();
 
   // The result of a check is announced by moving there.
   useEffect(() => {
@@ -44,7 +35,7 @@ export function PaymentsTab() {
     const csv = await file.text();
     check.mutate(csv, {
       onSuccess: (report) => setChecked({ csv, report }),
-      onError: (error) => form.showServerError(error, ['file', 'csv']),
+      onError: (error) => form.showServerError(error),
     });
   }
 
@@ -57,7 +48,7 @@ export function PaymentsTab() {
           form.reset({ file: null });
         } else setChecked({ csv: checked.csv, report });
       },
-      onError: (error) => form.showServerError(error, ['file', 'csv']),
+      onError: (error) => form.showServerError(error),
     });
   }
 

@@ -1,21 +1,20 @@
 import {
   formatDateDe,
+  formatMoney,
   offerInputSchema,
   type Provider,
+  parseMoney,
   providerInputSchema,
   providerKinds,
   rateInputSchema,
   rateUnits,
 } from '@leuchtturm/shared';
 import { Select, SimpleGrid, Text, TextInput } from '@mantine/core';
-import { api } from '../../app/api.ts';
 import { FormModal } from '../../app/components/FormModal.tsx';
 import { useFormState } from '../../app/form.ts';
-import { formatMoney, moneyInput } from '../measures/money.ts';
 import { currentHelpTypes, helpTypeLabel, useHelpTypes } from '../measures/queries.ts';
-import { validateInto } from '../measures/validate.ts';
 import type { Offer } from './ProvidersTab.tsx';
-import { useFinanceMutation } from './queries.ts';
+import { useAddOffer, useAddProvider, useAddRate } from './queries.ts';
 
 const kindOptions = providerKinds.values.map((k) => ({ value: k, label: providerKinds.labels[k] }));
 const unitOptions = rateUnits.values.map((u) => ({ value: u, label: rateUnits.labels[u] }));
@@ -27,17 +26,14 @@ interface FormProps {
 
 export function ProviderForm({ opened, onClose }: FormProps) {
   const form = useFormState({ name: '', kind: 'frei' as string | null });
-  const save = useFinanceMutation(
-    (input: object) => api.post('/providers', input),
-    'Der Träger wurde angelegt.',
-  );
+  const save = useAddProvider();
 
   function submit() {
-    const valid = validateInto(form, providerInputSchema, form.values);
+    const valid = form.validate(providerInputSchema, form.values);
     if (!valid) return;
     save.mutate(valid, {
       onSuccess: onClose,
-      onError: (error) => form.showServerError(error, ['name', 'kind']),
+      onError: (error) => form.showServerError(error),
     });
   }
 
@@ -83,25 +79,23 @@ export function OfferForm({ provider, opened, onClose }: FormProps & { provider:
     'rate.amount': '',
     'rate.validFrom': '',
   });
-  const save = useFinanceMutation(
-    (input: object) => api.post('/offers', input),
-    'Das Leistungsangebot wurde angelegt.',
-  );
+  const save = useAddOffer();
   const v = form.values;
 
   function submit() {
+    const amount = parseMoney(v['rate.amount']);
     const input = {
       providerId: provider.id,
       name: v.name,
       helpTypeId: v.helpTypeId,
       unit: v.unit,
-      rate: { amount: moneyInput(v['rate.amount']), validFrom: v['rate.validFrom'] },
+      rate: { amount: amount.value, validFrom: v['rate.validFrom'] },
     };
-    const valid = validateInto(form, offerInputSchema, input);
+    const valid = form.validate(offerInputSchema, input, { 'rate.amount': amount.error });
     if (!valid) return;
     save.mutate(valid, {
       onSuccess: onClose,
-      onError: (error) => form.showServerError(error, ['name', 'helpTypeId', 'unit', 'rate']),
+      onError: (error) => form.showServerError(error),
     });
   }
 
@@ -169,22 +163,18 @@ export function OfferForm({ provider, opened, onClose }: FormProps & { provider:
 /** "Neuer Satz ab": the offer's current rate ends the day before the new one begins. */
 export function RateForm({ offer, opened, onClose }: FormProps & { offer: Offer }) {
   const form = useFormState({ amount: '', validFrom: '' });
-  const save = useFinanceMutation(
-    (input: object) => api.post(`/offers/${offer.id}/rates`, input),
-    'Der neue Satz wurde gespeichert.',
-  );
+  const save = useAddRate(offer.id);
   const open = [...offer.rates].sort((a, b) => b.validFrom.localeCompare(a.validFrom))[0];
 
   function submit() {
-    const input = { amount: moneyInput(form.values.amount), validFrom: form.values.validFrom };
-    const extra: Record<string, string> = {};
-    if (open && input.validFrom !== '' && input.validFrom <= open.validFrom)
-      extra.validFrom = `Der neue Satz muss nach dem Beginn des geltenden Satzes (${formatDateDe(open.validFrom)}) beginnen.`;
-    const valid = validateInto(form, rateInputSchema, input, extra);
+    const amount = parseMoney(form.values.amount);
+    const input = { amount: amount.value, validFrom: form.values.validFrom };
+    // A start on or before the current rate's is refused by the server, under "validFrom".
+    const valid = form.validate(rateInputSchema, input, { amount: amount.error });
     if (!valid) return;
     save.mutate(valid, {
       onSuccess: onClose,
-      onError: (error) => form.showServerError(error, ['amount', 'validFrom']),
+      onError: (error) => form.showServerError(error),
     });
   }
 

@@ -1,9 +1,15 @@
-import { formatDateDe, type Provider, providerKinds, rateUnits, todayIso } from '@leuchtturm/shared';
+import {
+  formatDateDe,
+  formatMoney,
+  type Provider,
+  providerKinds,
+  rateUnits,
+  todayIso,
+} from '@leuchtturm/shared';
 import { Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { DataTable } from '../../app/components/DataTable.tsx';
 import { useModalState } from '../../app/components/useModalState.ts';
 import { QueryState } from '../../app/QueryState.tsx';
-import { formatMoney } from '../measures/money.ts';
 import { rateOn, useProviders } from '../measures/queries.ts';
 import { OfferForm, ProviderForm, RateForm } from './ProviderForms.tsx';
 

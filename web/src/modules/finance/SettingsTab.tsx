@@ -1,12 +1,12 @@
-import { moneySchema } from '@leuchtturm/shared';
+import { formatMoney, formatMoneyPlain, moneySchema, parseMoney, z } from '@leuchtturm/shared';
 import { Alert, Button, Stack, Text, TextInput } from '@mantine/core';
 import type { FormEvent } from 'react';
-import { api } from '../../app/api.ts';
 import { useFormState } from '../../app/form.ts';
 import { ErrorAlert, Loading } from '../../app/QueryState.tsx';
-import { formatMoney, formatMoneyPlain, moneyInput } from '../measures/money.ts';
-import { germanExamples } from '../measures/validate.ts';
-import { useFinanceMutation, useFinanceSettings } from './queries.ts';
+import { useFinanceSettings, useSaveFinanceSettings } from './queries.ts';
+
+/** The body of PUT /finance/settings. */
+const settingsSchema = z.object({ approvalThreshold: moneySchema });
 
 /** Einstellungen: above this monthly estimate a measure waits for the team lead's approval. */
 export function SettingsTab() {
@@ -18,25 +18,18 @@ export function SettingsTab() {
 
 function ThresholdForm({ current }: { current: string }) {
   const form = useFormState({ approvalThreshold: formatMoneyPlain(current) });
-  const save = useFinanceMutation(
-    (input: { approvalThreshold: string }) => api.put('/finance/settings', input),
-    'Die Betragsgrenze wurde gespeichert.',
-  );
+  const save = useSaveFinanceSettings();
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    const amount = moneyInput(form.values.approvalThreshold);
-    const result = moneySchema.safeParse(amount);
-    if (
-      !form.check(
-        result.success ? {} : { approvalThreshold: germanExamples(result.error.issues[0]?.message ?? '') },
-      )
-    )
-      return;
-    save.mutate(
-      { approvalThreshold: amount },
-      { onError: (error) => form.showServerError(error, ['approvalThreshold']) },
+    const amount = parseMoney(form.values.approvalThreshold);
+    const input = form.validate(
+      settingsSchema,
+      { approvalThreshold: amount.value },
+      { approvalThreshold: amount.error },
     );
+    if (!input) return;
+    save.mutate(input, { onError: (error) => form.showServerError(error) });
   }
 
   return (

@@ -1,4 +1,4 @@
-import { formatDateDe, type Measure } from '@leuchtturm/shared';
+import { formatDateDe, formatMoney, type Measure } from '@leuchtturm/shared';
 import { Anchor, Button, Table, Text } from '@mantine/core';
 import { Link } from '@tanstack/react-router';
 import { useUser } from '../../app/auth.ts';
@@ -6,7 +6,6 @@ import { useModalState } from '../../app/components/useModalState.ts';
 import { Page } from '../../app/Page.tsx';
 import { QueryState } from '../../app/QueryState.tsx';
 import { ApproveModal, measureName, providerLabel } from './ApproveModal.tsx';
-import { formatMoney } from './money.ts';
 import { helpTypeLabel, useApprovals } from './queries.ts';
 
 const columns: { label: string; numeric?: boolean }[] = [

@@ -1,7 +1,6 @@
-import { formatDateDe, type Measure } from '@leuchtturm/shared';
+import { formatDateDe, formatMoney, type Measure } from '@leuchtturm/shared';
 import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { errorMessage } from '../../app/api.ts';
-import { formatMoney } from './money.ts';
 import { helpTypeLabel, useApproveMeasure } from './queries.ts';
 
 /** "Träger – Angebot", or the individual rate's note. */

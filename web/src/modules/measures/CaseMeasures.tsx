@@ -1,14 +1,12 @@
-import { endReasons, formatDateDe, type Measure } from '@leuchtturm/shared';
+import { endReasons, formatDateDe, formatMoney, type Measure } from '@leuchtturm/shared';
 import { Badge, Button, Group, Stack, Table, Text } from '@mantine/core';
-import { useQueryClient } from '@tanstack/react-query';
 import { DataTable } from '../../app/components/DataTable.tsx';
 import { useModalState } from '../../app/components/useModalState.ts';
 import { QueryState } from '../../app/QueryState.tsx';
 import { ApproveModal, measureName, providerLabel } from './ApproveModal.tsx';
 import { EndMeasureForm } from './EndMeasureForm.tsx';
 import { MeasureForm } from './MeasureForm.tsx';
-import { formatMoney } from './money.ts';
-import { helpTypeLabel, measureKeys, rateLabel, useCaseMeasures } from './queries.ts';
+import { helpTypeLabel, rateLabel, useCaseMeasures, useLoadedMeasure } from './queries.ts';
 
 export interface CaseMeasuresProps {
   caseId: string;
@@ -55,12 +53,10 @@ const headers = [
 /** The case's measures (Hilfen) with their cost estimate and approval; "Hilfe anlegen", "Beenden", "Bewilligen". */
 export function CaseMeasures({ caseId, caseOpen, members, helpPlans, canApprove }: CaseMeasuresProps) {
   const measures = useCaseMeasures(caseId);
-  const queryClient = useQueryClient();
   const creator = useModalState<true>();
   const ender = useModalState<Measure>();
   const approver = useModalState<Measure>();
-  const current = (id: string) =>
-    queryClient.getQueryData<Measure[]>(measureKeys.ofCase(caseId))?.find((m) => m.id === id);
+  const current = useLoadedMeasure(caseId);
   const actions = (m: Measure) => caseOpen && (m.endOn === null || (canApprove && m.status === 'geplant'));
 
   return (

@@ -1,10 +1,9 @@
-import { endReasons, formatDateDe, type Measure, measureEndSchema, todayIso } from '@leuchtturm/shared';
+import { endReasons, type Measure, measureEndSchema, todayIso } from '@leuchtturm/shared';
 import { Select, Text, TextInput } from '@mantine/core';
 import { FormModal } from '../../app/components/FormModal.tsx';
 import { useFormState } from '../../app/form.ts';
 import { measureName } from './ApproveModal.tsx';
 import { useEndMeasure } from './queries.ts';
-import { validateInto } from './validate.ts';
 
 const reasonOptions = endReasons.values.map((r) => ({ value: r, label: endReasons.labels[r] }));
 
@@ -25,14 +24,12 @@ export function EndMeasureForm({
 
   function submit() {
     const latest = current() ?? measure;
-    const extra: Record<string, string> = {};
-    if (form.values.endOn !== '' && form.values.endOn < latest.beginOn)
-      extra.endOn = `Das Ende kann nicht vor dem Beginn (${formatDateDe(latest.beginOn)}) liegen.`;
-    const valid = validateInto(form, measureEndSchema, { ...form.values, version: latest.version }, extra);
+    // An end before the beginning is refused by the server, under "endOn".
+    const valid = form.validate(measureEndSchema, { ...form.values, version: latest.version });
     if (!valid) return;
     end.mutate(
       { id: latest.id, ...valid },
-      { onSuccess: onClose, onError: (error) => form.showServerError(error, ['endOn', 'endReason']) },
+      { onSuccess: onClose, onError: (error) => form.showServerError(error) },
     );
   }
 

@@ -1,28 +1,13 @@
-import { measureInputSchema, type RateUnit, rateUnits } from '@leuchtturm/shared';
+import { measureInputSchema, parseMoney, type RateUnit, rateUnits } from '@leuchtturm/shared';
 import { Checkbox, Fieldset, Select, SimpleGrid, Text, TextInput } from '@mantine/core';
 import { FormModal } from '../../app/components/FormModal.tsx';
 import { useFormState } from '../../app/form.ts';
 import { ErrorAlert } from '../../app/QueryState.tsx';
 import type { CaseMeasuresProps } from './CaseMeasures.tsx';
 import { measureChoices, roleLabel } from './measureChoices.ts';
-import { decimalInput, moneyInput } from './money.ts';
 import { helpTypeLabel, useCreateMeasure, useHelpTypes, useProviders } from './queries.ts';
-import { validateInto } from './validate.ts';
 
 const NONE = 'keiner';
-const fields = [
-  'personId',
-  'helpTypeId',
-  'offerId',
-  'individualRate',
-  'category',
-  'underlyingHelpTypeId',
-  'beginOn',
-  'plannedEndOn',
-  'hoursPerWeek',
-  'helpPlanId',
-  'reasons',
-] as const;
 const unitOptions = rateUnits.values.map((u) => ({ value: u, label: rateUnits.labels[u] }));
 // § 35 and § 35a are ambulant or stationär, decided per measure (docs/domain.md, section 3).
 const categoryOptions = [
@@ -76,32 +61,28 @@ export function MeasureForm({
   }
 
   function submit() {
+    const amount = parseMoney(v['individualRate.amount']);
     const input = {
       personId: v.personId,
       helpTypeId: v.helpTypeId,
       offerId: individual ? null : v.offerId,
-      individualRate: individual ? { amount: moneyInput(v['individualRate.amount']), unit: v.unit } : null,
+      individualRate: individual ? { amount: amount.value, unit: v.unit } : null,
       category: showCategory ? v.category : null,
       underlyingHelpTypeId: type?.categoryRule === 'underlying' ? v.underlyingHelpTypeId : null,
       beginOn: v.beginOn,
       plannedEndOn: v.plannedEndOn === '' ? null : v.plannedEndOn,
-      hoursPerWeek: unit === 'hour' ? decimalInput(v.hoursPerWeek) : null,
+      // Hours are no money: a decimal comma becomes the API's point.
+      hoursPerWeek: unit === 'hour' ? v.hoursPerWeek.trim().replace(',', '.') : null,
       helpPlanId: v.helpPlanId,
       reasons: [v.reason1, v.reason2, v.reason3].map((r) => r.trim()).filter((r) => r !== ''),
     };
-    // The schema checks these only once every field has its type; the user learns of all at once.
-    const extra: Record<string, string> = {};
-    if (!individual && !v.offerId) extra.offerId = 'Bitte ein Leistungsangebot auswählen.';
-    if (v.plannedEndOn !== '' && v.beginOn !== '' && v.plannedEndOn < v.beginOn)
-      extra.plannedEndOn = 'Das geplante Ende liegt vor dem Beginn.';
-    if (showCategory && !v.category) extra.category = 'Bitte auswählen: ambulant oder stationär.';
-    if (type?.categoryRule === 'underlying' && !v.underlyingHelpTypeId)
-      extra.underlyingHelpTypeId = 'Bitte die zugrunde liegende Hilfe auswählen.';
-    if (unit === 'hour' && v.hoursPerWeek.trim() === '')
-      extra.hoursPerWeek = 'Bei Fachleistungsstunden bitte die Stunden pro Woche angeben.';
-    const valid = validateInto(form, measureInputSchema, input, extra);
+    // Rules that depend on the help type (category, underlying help) are the server's; its messages come back
+    // under the same fields.
+    const valid = form.validate(measureInputSchema, input, {
+      'individualRate.amount': individual ? amount.error : null,
+    });
     if (!valid) return;
-    create.mutate(valid, { onSuccess: onClose, onError: (error) => form.showServerError(error, fields) });
+    create.mutate(valid, { onSuccess: onClose, onError: (error) => form.showServerError(error) });
   }
 
   const rateError = form.errors['individualRate.amount'] ?? form.errors.individualRate;

@@ -1,4 +1,5 @@
 import {
+  formatMoney,
   type HelpType,
   type Measure,
   type MeasureInput,
@@ -9,35 +10,44 @@ import {
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, api } from '../../app/api.ts';
-import { formatMoney } from './money.ts';
+import { caseKeys } from '../cases/caseQueries.ts';
+import { financeKeys } from '../finance/queries.ts';
 
-/** Catalogue (help types, providers), measures and finance answers; each change reloads what depends on it. */
+/**
+ * Every answer of the measures API has one key here: the catalogue (help types, providers with their offers and
+ * rates) and the lists of measures. A change to a measure reloads the lists, not the catalogue.
+ */
 export const measureKeys = {
   all: ['measures'] as const,
-  ofCase: (caseId: string) => ['measures', 'case', caseId] as const,
-  approvals: ['measures', 'approvals'] as const,
-  catalogue: ['catalogue'] as const,
-  finance: ['finance'] as const,
+  helpTypes: ['measures', 'help-types'] as const,
+  providers: ['measures', 'providers'] as const,
+  lists: ['measures', 'list'] as const,
+  ofCase: (caseId: string) => ['measures', 'list', 'case', caseId] as const,
+  approvals: ['measures', 'list', 'approvals'] as const,
 };
 
 export const useHelpTypes = () =>
   useQuery({
-    queryKey: [...measureKeys.catalogue, 'help-types'],
+    queryKey: measureKeys.helpTypes,
     queryFn: () => api.get<HelpType[]>('/help-types'),
     staleTime: 5 * 60_000,
   });
 
 export const useProviders = () =>
-  useQuery({
-    queryKey: [...measureKeys.catalogue, 'providers'],
-    queryFn: () => api.get<Provider[]>('/providers'),
-  });
+  useQuery({ queryKey: measureKeys.providers, queryFn: () => api.get<Provider[]>('/providers') });
 
 export const useCaseMeasures = (caseId: string) =>
   useQuery({
     queryKey: measureKeys.ofCase(caseId),
     queryFn: () => api.get<Measure[]>(`/cases/${caseId}/measures`),
   });
+
+/** The case's measure as last loaded (its version may be newer than the one a dialog was opened with). */
+export function useLoadedMeasure(caseId: string) {
+  const queryClient = useQueryClient();
+  return (id: string) =>
+    queryClient.getQueryData<Measure[]>(measureKeys.ofCase(caseId))?.find((m) => m.id === id);
+}
 
 export const useApprovals = () =>
   useQuery({ queryKey: measureKeys.approvals, queryFn: () => api.get<Measure[]>('/measures/approvals') });
@@ -67,16 +77,16 @@ function useRefreshMeasures() {
   const queryClient = useQueryClient();
   return (caseId: string) =>
     Promise.all([
-      queryClient.invalidateQueries({ queryKey: measureKeys.all }),
-      queryClient.invalidateQueries({ queryKey: ['case', caseId] }),
-      queryClient.invalidateQueries({ queryKey: measureKeys.finance }),
+      queryClient.invalidateQueries({ queryKey: measureKeys.lists }),
+      queryClient.invalidateQueries({ queryKey: caseKeys.detail(caseId) }),
+      queryClient.invalidateQueries({ queryKey: financeKeys.all }),
     ]);
 }
 
 /** The measure as last loaded (after a version conflict the lists are loaded again). */
 function latest(queryClient: ReturnType<typeof useQueryClient>, measure: Measure): Measure {
   let newest = measure;
-  for (const [, list] of queryClient.getQueriesData<Measure[]>({ queryKey: measureKeys.all })) {
+  for (const [, list] of queryClient.getQueriesData<Measure[]>({ queryKey: measureKeys.lists })) {
     const found = list?.find((m) => m.id === measure.id);
     if (found && found.version > newest.version) newest = found;
   }
@@ -85,7 +95,7 @@ function latest(queryClient: ReturnType<typeof useQueryClient>, measure: Measure
 
 function onConflict(queryClient: ReturnType<typeof useQueryClient>, error: unknown) {
   if (error instanceof ApiError && (error.status === 404 || error.status === 409)) {
-    void queryClient.invalidateQueries({ queryKey: measureKeys.all });
+    void queryClient.invalidateQueries({ queryKey: measureKeys.lists });
   }
 }
 

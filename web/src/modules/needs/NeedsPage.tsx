@@ -1,12 +1,11 @@
 import { ageCohorts, formatDateDe, type Need } from '@leuchtturm/shared';
 import { Badge, Group, Select, Table, Text } from '@mantine/core';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useNavigate, useSearch } from '@tanstack/react-router';
-import { api } from '../../app/api.ts';
 import { DataTable } from '../../app/components/DataTable.tsx';
 import { Page } from '../../app/Page.tsx';
 import { QueryState } from '../../app/QueryState.tsx';
 import { useDistricts } from '../organisation/queries.ts';
+import { useNeeds } from './queries.ts';
 import type { NeedsSearch } from './search.ts';
 
 const ALL = 'alle';
@@ -29,13 +28,6 @@ const cohortOptions = [
   { value: ALL, label: 'Alle Altersgruppen' },
   ...ageCohorts.values.map((c) => ({ value: c, label: ageCohorts.labels[c] })),
 ];
-
-const useNeeds = (search: NeedsSearch) =>
-  useQuery({
-    queryKey: ['needs', search],
-    queryFn: () => api.get<Need[]>('/needs', { ...search }),
-    placeholderData: keepPreviousData,
-  });
 
 /** Bedarfe im Sozialraum: what the districts lack, collected from case work (no personal data). */
 export function NeedsPage() {

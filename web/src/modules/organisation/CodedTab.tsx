@@ -1,7 +1,6 @@
 import { districtInputSchema, socialCentreInputSchema } from '@leuchtturm/shared';
 import { Button, Group, Table, TextInput } from '@mantine/core';
 import type { UseQueryResult } from '@tanstack/react-query';
-import { api } from '../../app/api.ts';
 import { useCan } from '../../app/auth.ts';
 import { ConfirmDelete } from '../../app/components/ConfirmDelete.tsx';
 import { DataTable } from '../../app/components/DataTable.tsx';
@@ -10,7 +9,7 @@ import { RowActions } from '../../app/components/RowActions.tsx';
 import { useModalState } from '../../app/components/useModalState.ts';
 import { useFormState } from '../../app/form.ts';
 import { QueryState } from '../../app/QueryState.tsx';
-import { saveTo, useDistricts, useOrgMutation, useSocialCentres } from './queries.ts';
+import { useDeleteOrg, useDistricts, useSaveOrg, useSocialCentres } from './queries.ts';
 
 /** Sozialzentren and Stadtteile look alike: a name, a short code and a count. */
 interface CodedItem {
@@ -21,7 +20,7 @@ interface CodedItem {
 }
 
 interface Kind<T extends CodedItem> {
-  path: string;
+  collection: 'social-centres' | 'districts';
   noun: string;
   article: 'Das' | 'Der';
   plural: string;
@@ -37,10 +36,7 @@ function CodedTab<T extends CodedItem>({ kind }: { kind: Kind<T> }) {
   const list = kind.useList();
   const editor = useModalState<T | 'new'>();
   const remover = useModalState<T>();
-  const remove = useOrgMutation(
-    (item: T) => api.delete(`${kind.path}/${item.id}`),
-    `${kind.article} ${kind.noun} wurde gelöscht.`,
-  );
+  const remove = useDeleteOrg(kind.collection, `${kind.article} ${kind.noun} wurde gelöscht.`);
 
   const headers = ['Name', 'Kürzel', kind.countHeader];
   return (
@@ -111,17 +107,13 @@ function CodedForm<T extends CodedItem>({
   onClose: () => void;
 }) {
   const form = useFormState({ name: item?.name ?? '', code: item?.code ?? '' });
-  const save = useOrgMutation(
-    (input: { name: string; code: string }) =>
-      saveTo(kind.path, item?.id ?? null, item?.version ?? null, input),
-    `${kind.article} ${kind.noun} wurde gespeichert.`,
-  );
+  const save = useSaveOrg(kind.collection, item, `${kind.article} ${kind.noun} wurde gespeichert.`);
   function submit() {
     const input = form.validate(kind.schema, form.values);
     if (!input) return;
     save.mutate(input, {
       onSuccess: onClose,
-      onError: (error) => form.showServerError(error, ['name', 'code']),
+      onError: (error) => form.showServerError(error),
     });
   }
   return (
@@ -158,7 +150,7 @@ export function SocialCentresTab() {
   return (
     <CodedTab
       kind={{
-        path: '/organisation/social-centres',
+        collection: 'social-centres',
         noun: 'Sozialzentrum',
         article: 'Das',
         plural: 'Sozialzentren',
@@ -176,7 +168,7 @@ export function DistrictsTab() {
   return (
     <CodedTab
       kind={{
-        path: '/organisation/districts',
+        collection: 'districts',
         noun: 'Stadtteil',
         article: 'Der',
         plural: 'Stadtteile',

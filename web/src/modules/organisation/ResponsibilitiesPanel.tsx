@@ -1,7 +1,6 @@
 import { type Responsibility, responsibilityInputSchema, type Street } from '@leuchtturm/shared';
 import { Button, Card, Group, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useEffect, useRef } from 'react';
-import { api } from '../../app/api.ts';
 import { useCan } from '../../app/auth.ts';
 import { ConfirmDelete } from '../../app/components/ConfirmDelete.tsx';
 import { DataTable } from '../../app/components/DataTable.tsx';
@@ -9,7 +8,7 @@ import { FormModal } from '../../app/components/FormModal.tsx';
 import { useModalState } from '../../app/components/useModalState.ts';
 import { useFormState } from '../../app/form.ts';
 import { QueryState } from '../../app/QueryState.tsx';
-import { useOrgMutation, useResponsibilities, useTeams } from './queries.ts';
+import { useDeleteOrg, useResponsibilities, useSaveOrg, useTeams } from './queries.ts';
 
 export function houseRange(r: { houseFrom: number | null; houseTo: number | null }): string {
   if (r.houseFrom === null || r.houseTo === null) return 'Ganze Straße';
@@ -22,10 +21,7 @@ export function ResponsibilitiesPanel({ street, onClose }: { street: Street; onC
   const list = useResponsibilities(street.id);
   const creator = useModalState<true>();
   const remover = useModalState<Responsibility>();
-  const remove = useOrgMutation(
-    (r: Responsibility) => api.delete(`/organisation/responsibilities/${r.id}`),
-    'Die Zuständigkeit wurde gelöscht.',
-  );
+  const remove = useDeleteOrg('responsibilities', 'Die Zuständigkeit wurde gelöscht.');
   const heading = useRef<HTMLHeadingElement>(null);
 
   // Choosing a street moves the reading position to its responsibilities.
@@ -123,10 +119,7 @@ function ResponsibilityForm({
 }) {
   const teams = useTeams();
   const form = useFormState({ teamId: null as string | null, houseFrom: '', houseTo: '' });
-  const save = useOrgMutation(
-    (input: object) => api.post('/organisation/responsibilities', input),
-    'Die Zuständigkeit wurde gespeichert.',
-  );
+  const save = useSaveOrg('responsibilities', null, 'Die Zuständigkeit wurde gespeichert.');
   function submit() {
     const input = form.validate(responsibilityInputSchema, {
       streetId: street.id,
@@ -137,7 +130,7 @@ function ResponsibilityForm({
     if (!input) return;
     save.mutate(input, {
       onSuccess: onClose,
-      onError: (error) => form.showServerError(error, ['teamId', 'houseFrom', 'houseTo']),
+      onError: (error) => form.showServerError(error),
     });
   }
   return (

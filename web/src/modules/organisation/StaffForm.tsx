@@ -12,25 +12,13 @@ import { MultiSelect, Select, SimpleGrid, Switch, TextInput } from '@mantine/cor
 import { FormModal } from '../../app/components/FormModal.tsx';
 import { PasswordField } from '../../app/components/PasswordField.tsx';
 import { useFormState } from '../../app/form.ts';
-import { saveTo, useOrgMutation, useStaff, useTeams } from './queries.ts';
+import { useSaveOrg, useStaff, useTeams } from './queries.ts';
 
 type Specialisation = (typeof specialisations)[number];
 const NONE = 'keines';
 
 const roleOptions = roles.map((role) => ({ value: role, label: roleLabels[role] }));
 const specialisationOptions = specialisations.map((s) => ({ value: s, label: specialisationLabels[s] }));
-const fields = [
-  'username',
-  'displayName',
-  'email',
-  'roles',
-  'teamId',
-  'specialisations',
-  'deputyIds',
-  'fte',
-  'active',
-  'password',
-] as const;
 
 export function StaffForm({
   person,
@@ -55,8 +43,9 @@ export function StaffForm({
     active: person?.active ?? true,
     password: '',
   });
-  const save = useOrgMutation(
-    (input: object) => saveTo('/organisation/staff', person?.id ?? null, person?.version ?? null, input),
+  const save = useSaveOrg(
+    'staff',
+    person,
     person ? 'Die Angaben wurden gespeichert.' : 'Das Konto wurde angelegt.',
   );
 
@@ -73,7 +62,7 @@ export function StaffForm({
       ? form.validate(staffInputSchema, input)
       : form.validate(staffCreateSchema, { ...input, password });
     if (!valid) return;
-    save.mutate(valid, { onSuccess: onClose, onError: (error) => form.showServerError(error, fields) });
+    save.mutate(valid, { onSuccess: onClose, onError: (error) => form.showServerError(error) });
   }
 
   const deputyOptions = (staff.data ?? [])

@@ -2,7 +2,6 @@ import { type Street, streetInputSchema } from '@leuchtturm/shared';
 import { Anchor, Button, Grid, Group, Select, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
-import { api } from '../../app/api.ts';
 import { useCan } from '../../app/auth.ts';
 import { ConfirmDelete } from '../../app/components/ConfirmDelete.tsx';
 import { DataTable } from '../../app/components/DataTable.tsx';
@@ -11,7 +10,7 @@ import { RowActions } from '../../app/components/RowActions.tsx';
 import { useModalState } from '../../app/components/useModalState.ts';
 import { useFormState } from '../../app/form.ts';
 import { QueryState } from '../../app/QueryState.tsx';
-import { saveTo, useDistricts, useOrgMutation, useStreets } from './queries.ts';
+import { useDeleteOrg, useDistricts, useSaveOrg, useStreets } from './queries.ts';
 import { ResponsibilitiesPanel } from './ResponsibilitiesPanel.tsx';
 
 const ALL = 'alle';
@@ -29,10 +28,7 @@ export function StreetsTab() {
   const [selected, setSelected] = useState<Street | null>(null);
   const editor = useModalState<Street | 'new'>();
   const remover = useModalState<Street>();
-  const remove = useOrgMutation(
-    (street: Street) => api.delete(`/organisation/streets/${street.id}`),
-    'Die Straße wurde gelöscht.',
-  );
+  const remove = useDeleteOrg('streets', 'Die Straße wurde gelöscht.');
 
   const headers = ['Straße', 'Postleitzahl', 'Stadtteil'];
   return (
@@ -162,16 +158,13 @@ function StreetForm({
     postalCode: street?.postalCode ?? '',
     districtId: street?.districtId ?? defaultDistrictId,
   });
-  const save = useOrgMutation(
-    (input: object) => saveTo('/organisation/streets', street?.id ?? null, street?.version ?? null, input),
-    'Die Straße wurde gespeichert.',
-  );
+  const save = useSaveOrg('streets', street, 'Die Straße wurde gespeichert.');
   function submit() {
     const input = form.validate(streetInputSchema, form.values);
     if (!input) return;
     save.mutate(input, {
       onSuccess: onClose,
-      onError: (error) => form.showServerError(error, ['name', 'postalCode', 'districtId']),
+      onError: (error) => form.showServerError(error),
     });
   }
   return (

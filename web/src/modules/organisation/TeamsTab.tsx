@@ -1,7 +1,6 @@
 import { type Team, teamInputSchema } from '@leuchtturm/shared';
 import { Button, Group, Select, Table, TextInput } from '@mantine/core';
 import { useState } from 'react';
-import { api } from '../../app/api.ts';
 import { useCan } from '../../app/auth.ts';
 import { ConfirmDelete } from '../../app/components/ConfirmDelete.tsx';
 import { DataTable } from '../../app/components/DataTable.tsx';
@@ -10,7 +9,7 @@ import { RowActions } from '../../app/components/RowActions.tsx';
 import { useModalState } from '../../app/components/useModalState.ts';
 import { useFormState } from '../../app/form.ts';
 import { QueryState } from '../../app/QueryState.tsx';
-import { saveTo, useOrgMutation, useSocialCentres, useStaff, useTeams } from './queries.ts';
+import { useDeleteOrg, useSaveOrg, useSocialCentres, useStaff, useTeams } from './queries.ts';
 
 const ALL = 'alle';
 const NONE = 'keine';
@@ -22,10 +21,7 @@ export function TeamsTab() {
   const teams = useTeams(centreId === ALL ? undefined : centreId);
   const editor = useModalState<Team | 'new'>();
   const remover = useModalState<Team>();
-  const remove = useOrgMutation(
-    (team: Team) => api.delete(`/organisation/teams/${team.id}`),
-    'Das Team wurde gelöscht.',
-  );
+  const remove = useDeleteOrg('teams', 'Das Team wurde gelöscht.');
 
   const centreOptions = [
     { value: ALL, label: 'Alle Sozialzentren' },
@@ -103,17 +99,14 @@ function TeamForm({ team, opened, onClose }: { team: Team | null; opened: boolea
     socialCentreId: team?.socialCentreId ?? null,
     leadUserId: team?.leadUserId ?? null,
   });
-  const save = useOrgMutation(
-    (input: object) => saveTo('/organisation/teams', team?.id ?? null, team?.version ?? null, input),
-    'Das Team wurde gespeichert.',
-  );
+  const save = useSaveOrg('teams', team, 'Das Team wurde gespeichert.');
 
   function submit() {
     const input = form.validate(teamInputSchema, form.values);
     if (!input) return;
     save.mutate(input, {
       onSuccess: onClose,
-      onError: (error) => form.showServerError(error, ['name', 'socialCentreId', 'leadUserId']),
+      onError: (error) => form.showServerError(error),
     });
   }
 

@@ -1,16 +1,9 @@
-import {
-  caseAreas,
-  formatDateDe,
-  type RiskConsultationInput,
-  riskConsultationInputSchema,
-  todayIso,
-} from '@leuchtturm/shared';
+import { caseAreas, formatDateDe, riskConsultationInputSchema, todayIso } from '@leuchtturm/shared';
 import { MultiSelect, Radio, Stack, Table, Text, Textarea, Title } from '@mantine/core';
-import { api } from '../../../app/api.ts';
 import { useUser } from '../../../app/auth.ts';
 import { DataTable } from '../../../app/components/DataTable.tsx';
 import { useFormState } from '../../../app/form.ts';
-import { useCaseMutation, useTeamStaff } from '../caseQueries.ts';
+import { useAddRiskConsultation, useTeamStaff } from '../caseQueries.ts';
 import { MandatesSection } from './MandatesSection.tsx';
 import { DateField, SectionForm, type SectionProps, staffOptions } from './ui.tsx';
 
@@ -56,8 +49,6 @@ export function ClassificationSection({ detail, readOnly }: SectionProps) {
   );
 }
 
-const fields = ['heldOn', 'participantIds', 'facts', 'area', 'nextSteps'] as const;
-
 function RiskConsultationForm({ detail }: { detail: SectionProps['detail'] }) {
   const user = useUser();
   const staff = useTeamStaff(detail.team.id);
@@ -69,11 +60,7 @@ function RiskConsultationForm({ detail }: { detail: SectionProps['detail'] }) {
     nextSteps: '',
   });
   const form = useFormState(initial());
-  const save = useCaseMutation(
-    detail.id,
-    (input: RiskConsultationInput) => api.post(`/cases/${detail.id}/risk-consultations`, input),
-    (_, input) => `Die Kurzberatung wurde gespeichert. Einordnung: ${caseAreas.labels[input.area]}.`,
-  );
+  const save = useAddRiskConsultation(detail.id);
 
   const options = staffOptions(staff.data);
   if (!options.some((o) => o.value === user.id)) options.unshift({ value: user.id, label: user.displayName });
@@ -83,7 +70,7 @@ function RiskConsultationForm({ detail }: { detail: SectionProps['detail'] }) {
     if (!input) return;
     save.mutate(input, {
       onSuccess: () => form.reset(initial()),
-      onError: (error) => form.showServerError(error, fields),
+      onError: (error) => form.showServerError(error),
     });
   }
 

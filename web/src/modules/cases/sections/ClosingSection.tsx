@@ -9,10 +9,9 @@ import {
 } from '@leuchtturm/shared';
 import { Select, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
-import { api } from '../../../app/api.ts';
 import { useModalState } from '../../../app/components/useModalState.ts';
 import { useFormState } from '../../../app/form.ts';
-import { isVersionConflict, useCaseMutation, useReloadCase } from '../caseQueries.ts';
+import { isVersionConflict, useCloseCase, useReloadCase } from '../caseQueries.ts';
 import { ConfirmModal, DateField, emptyToNull, InfoList, SectionForm, type SectionProps } from './ui.tsx';
 
 /** Abschluss: closing the case (with a confirmation), or what was recorded when it was closed. */
@@ -38,8 +37,6 @@ export function ClosingSection({ detail, readOnly }: SectionProps) {
   return <CloseForm key={detail.version} detail={detail} />;
 }
 
-const fields = ['closedOn', 'reason', 'outcome', 'tip'] as const;
-
 function CloseForm({ detail }: { detail: CaseDetail }) {
   const form = useFormState({
     closedOn: todayIso(),
@@ -50,11 +47,7 @@ function CloseForm({ detail }: { detail: CaseDetail }) {
   const confirm = useModalState<CloseCaseInput>();
   const [conflict, setConflict] = useState(false);
   const reload = useReloadCase(detail.id);
-  const close = useCaseMutation(
-    detail.id,
-    (input: CloseCaseInput) => api.post(`/cases/${detail.id}/close`, input),
-    'Der Fall wurde abgeschlossen.',
-  );
+  const close = useCloseCase(detail.id);
 
   function submit() {
     const input = form.validate(closeCaseInputSchema, {
@@ -75,7 +68,7 @@ function CloseForm({ detail }: { detail: CaseDetail }) {
       onError: (error) => {
         confirm.close();
         setConflict(isVersionConflict(error));
-        form.showServerError(error, fields);
+        form.showServerError(error);
       },
     });
   }

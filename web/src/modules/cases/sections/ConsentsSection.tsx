@@ -1,10 +1,4 @@
-import {
-  type CaseDetail,
-  type ConsentInput,
-  consentInputSchema,
-  formatDateDe,
-  todayIso,
-} from '@leuchtturm/shared';
+import { type CaseDetail, consentInputSchema, formatDateDe, todayIso } from '@leuchtturm/shared';
 import {
   Badge,
   Button,
@@ -17,11 +11,10 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { api } from '../../../app/api.ts';
 import { DataTable } from '../../../app/components/DataTable.tsx';
 import { useModalState } from '../../../app/components/useModalState.ts';
 import { useFormState } from '../../../app/form.ts';
-import { formUrl, useCaseMutation } from '../caseQueries.ts';
+import { formUrl, useAddConsent, useRevokeConsent } from '../caseQueries.ts';
 import { ConfirmModal, DateField, DownloadLink, emptyToNull, SectionForm, type SectionProps } from './ui.tsx';
 
 type Consent = CaseDetail['consents'][number];
@@ -37,11 +30,7 @@ function status(consent: Consent): { label: string; colour: string } {
 /** Einwilligungen: Schweigepflichtentbindungen (who releases whom, for what, how long); revocable. */
 export function ConsentsSection({ detail, readOnly }: SectionProps) {
   const revoker = useModalState<Consent>();
-  const revoke = useCaseMutation(
-    detail.id,
-    (consent: Consent) => api.post(`/cases/${detail.id}/consents/${consent.id}/revoke`),
-    'Die Schweigepflichtentbindung wurde widerrufen.',
-  );
+  const revoke = useRevokeConsent(detail.id);
   const consents = detail.consents;
 
   return (
@@ -129,8 +118,6 @@ export function ConsentsSection({ detail, readOnly }: SectionProps) {
   );
 }
 
-const fields = ['personId', 'recipient', 'purpose', 'validFrom', 'validUntil'] as const;
-
 function ConsentForm({ detail }: { detail: CaseDetail }) {
   const initial = () => ({
     personId: null as string | null,
@@ -140,11 +127,7 @@ function ConsentForm({ detail }: { detail: CaseDetail }) {
     validUntil: '',
   });
   const form = useFormState(initial());
-  const save = useCaseMutation(
-    detail.id,
-    (input: ConsentInput) => api.post(`/cases/${detail.id}/consents`, input),
-    'Die Schweigepflichtentbindung wurde gespeichert.',
-  );
+  const save = useAddConsent(detail.id);
 
   function submit() {
     const input = form.validate(consentInputSchema, {
@@ -154,7 +137,7 @@ function ConsentForm({ detail }: { detail: CaseDetail }) {
     if (!input) return;
     save.mutate(input, {
       onSuccess: () => form.reset(initial()),
-      onError: (error) => form.showServerError(error, fields),
+      onError: (error) => form.showServerError(error),
     });
   }
 

@@ -1,9 +1,9 @@
 import type { CaseDetail } from '@leuchtturm/shared';
 import { FileInput, Stack, Table, Text, Title } from '@mantine/core';
-import { api } from '../../../app/api.ts';
 import { DataTable } from '../../../app/components/DataTable.tsx';
+import { formatDateTimeDe } from '../../../app/dateTime.ts';
 import { useFormState } from '../../../app/form.ts';
-import { documentUrl, useCaseMutation } from '../caseQueries.ts';
+import { documentUrl, useUploadDocument } from '../caseQueries.ts';
 import { DownloadLink, SectionForm, type SectionProps } from './ui.tsx';
 
 /** What the server accepts (documents/routes.ts uploadPolicy), with the names users know. */
@@ -34,12 +34,6 @@ export function formatSize(bytes: number): string {
   return `${(kb / 1024).toLocaleString('de-DE', { maximumFractionDigits: 1 })} MB`;
 }
 
-const dateTime = new Intl.DateTimeFormat('de-DE', {
-  timeZone: 'Europe/Berlin',
-  dateStyle: 'medium',
-  timeStyle: 'short',
-});
-
 /** Dokumente: uploaded files of the case (scans, letters), at most 10 MB each. */
 export function DocumentsSection({ detail, readOnly }: SectionProps) {
   const documents = [...detail.documents].reverse();
@@ -67,7 +61,7 @@ export function DocumentsSection({ detail, readOnly }: SectionProps) {
                 </Table.Td>
                 <Table.Td>{types[d.contentType] ?? d.contentType}</Table.Td>
                 <Table.Td>{formatSize(d.size)}</Table.Td>
-                <Table.Td>{dateTime.format(new Date(d.uploadedAt))}</Table.Td>
+                <Table.Td>{formatDateTimeDe(d.uploadedAt)}</Table.Td>
               </Table.Tr>
             ))}
           </DataTable>
@@ -87,32 +81,27 @@ function fileType(file: File): string | undefined {
 
 function UploadForm({ detail }: { detail: CaseDetail }) {
   const form = useFormState({ file: null as File | null });
-  const upload = useCaseMutation(
-    detail.id,
-    (file: File) => {
-      const data = new FormData();
-      const type = fileType(file);
-      // Send the file with its accepted type even when the browser reported none.
-      data.append('file', type && type !== file.type ? new File([file], file.name, { type }) : file);
-      return api.upload<{ id: string }>(`/cases/${detail.id}/documents`, data);
-    },
-    (_, file) => `Die Datei „${file.name}“ wurde hochgeladen.`,
-  );
+  const upload = useUploadDocument(detail.id);
 
   function submit() {
     const { file } = form.values;
+    const type = file ? fileType(file) : undefined;
     const problem = !file
       ? 'Bitte eine Datei auswählen.'
       : file.size > MAX_BYTES
         ? `Die Datei ist größer als 10 MB (${formatSize(file.size)}).`
-        : !fileType(file)
+        : !type
           ? `Dieser Dateityp ist nicht erlaubt. Erlaubt sind: ${Object.values(types).join(', ')}.`
           : null;
-    if (!form.check(problem ? { file: problem } : {}) || !file) return;
-    upload.mutate(file, {
-      onSuccess: () => form.reset({ file: null }),
-      onError: (error) => form.showServerError(error, ['file']),
-    });
+    if (!form.check(problem ? { file: problem } : {}) || !file || !type) return;
+    // Sent with its accepted type even when the browser reported none.
+    upload.mutate(
+      { file, type },
+      {
+        onSuccess: () => form.reset({ file: null }),
+        onError: (error) => form.showServerError(error),
+      },
+    );
   }
 
   return (

@@ -1,30 +1,17 @@
 import {
   addMonths,
   type CaseDetail,
-  type FamilyConferenceInput,
   familyConferenceInputSchema,
   familyConferencePhases,
   formatDateDe,
 } from '@leuchtturm/shared';
 import { Select, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
-import { api } from '../../../app/api.ts';
 import { useFormState } from '../../../app/form.ts';
-import { isVersionConflict, useCaseMutation, useReloadCase } from '../caseQueries.ts';
+import { isVersionConflict, useReloadCase, useSaveFamilyConference } from '../caseQueries.ts';
 import { DateField, emptyToNull, InfoList, SectionForm, type SectionProps } from './ui.tsx';
 
 const isDate = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value);
-const fields = [
-  'concern',
-  'coordinator',
-  'participants',
-  'place',
-  'heldOn',
-  'phase',
-  'familyPlan',
-  'officeDecision',
-  'followUpOn',
-] as const;
 
 const intro =
   'Das Jugendamt formuliert sein Anliegen; die Familie wählt Teilnehmende, Ort und Zeit. Nach Informations-, ' +
@@ -77,11 +64,7 @@ function FamilyConferenceForm({ detail }: { detail: CaseDetail }) {
   });
   const [conflict, setConflict] = useState(false);
   const reload = useReloadCase(detail.id);
-  const save = useCaseMutation(
-    detail.id,
-    (input: FamilyConferenceInput) => api.put(`/cases/${detail.id}/family-conference`, input),
-    'Der Familienrat wurde gespeichert.',
-  );
+  const save = useSaveFamilyConference(detail.id);
   const { heldOn, followUpOn } = form.values;
   const suggestion = isDate(heldOn) ? addMonths(heldOn, 3) : null;
 
@@ -112,7 +95,7 @@ function FamilyConferenceForm({ detail }: { detail: CaseDetail }) {
     save.mutate(input, {
       onError: (error) => {
         setConflict(isVersionConflict(error));
-        form.showServerError(error, fields);
+        form.showServerError(error);
       },
     });
   }

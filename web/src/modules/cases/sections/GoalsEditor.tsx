@@ -71,7 +71,7 @@ export function GoalsEditor({
 }: {
   goals: GoalDraft[];
   onChange: (goals: GoalDraft[]) => void;
-  errors: FieldErrors;
+  errors: Readonly<FieldErrors>;
   resources: CaseDetail['resources'];
 }) {
   const resourceOptions = [

@@ -4,7 +4,6 @@ import {
   type CaseDetail,
   formatDateDe,
   type HelpPlan,
-  type HelpPlanInput,
   helpPlanInputSchema,
   todayIso,
 } from '@leuchtturm/shared';
@@ -23,21 +22,11 @@ import {
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import { api } from '../../../app/api.ts';
 import { useFormState } from '../../../app/form.ts';
-import { isVersionConflict, useCaseMutation, useReloadCase } from '../caseQueries.ts';
-import { DateField, emptyToNull, SectionForm, validateDeep } from './ui.tsx';
+import { isVersionConflict, useAddHelpPlan, useReloadCase } from '../caseQueries.ts';
+import { DateField, emptyToNull, SectionForm } from './ui.tsx';
 
 const isDate = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value);
-const fields = [
-  'applicationOn',
-  'applicant',
-  'meetingOn',
-  'participants',
-  'childParticipated',
-  'agreedMeasures',
-  'reviewOn',
-] as const;
 
 let nextKey = 0;
 const participantDrafts = (names: string[]) => names.map((name) => ({ key: ++nextKey, name }));
@@ -58,9 +47,7 @@ export function HelpPlanForm({ detail, latest }: { detail: CaseDetail; latest: H
   });
   const [conflict, setConflict] = useState(false);
   const reload = useReloadCase(detail.id);
-  const save = useCaseMutation(detail.id, (input: HelpPlanInput) =>
-    api.post<{ id: string; versionNo: number; warnings: string[] }>(`/cases/${detail.id}/help-plans`, input),
-  );
+  const save = useAddHelpPlan(detail.id);
   const { meetingOn, reviewOn, participants } = form.values;
   const latestReview = isDate(meetingOn) ? addMonths(meetingOn, 6) : null;
   const tooLate = latestReview !== null && isDate(reviewOn) && reviewOn > latestReview;
@@ -74,7 +61,7 @@ export function HelpPlanForm({ detail, latest }: { detail: CaseDetail; latest: H
   }
 
   function submit() {
-    const input = validateDeep(form, helpPlanInputSchema, {
+    const input = form.validate(helpPlanInputSchema, {
       ...form.values,
       participants: participants.map((p) => p.name),
       attainment: latest
@@ -102,7 +89,7 @@ export function HelpPlanForm({ detail, latest }: { detail: CaseDetail; latest: H
       },
       onError: (error) => {
         setConflict(isVersionConflict(error));
-        form.showServerError(error, fields);
+        form.showServerError(error);
       },
     });
   }

@@ -7,10 +7,9 @@ import {
 } from '@leuchtturm/shared';
 import { Select, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
-import { api } from '../../../app/api.ts';
 import { FormModal } from '../../../app/components/FormModal.tsx';
 import { useFormState } from '../../../app/form.ts';
-import { isVersionConflict, useCaseMutation, useReloadCase } from '../caseQueries.ts';
+import { isVersionConflict, useReloadCase, useSaveMandateResult } from '../caseQueries.ts';
 import { emptyToNull, FormErrorAlert } from './ui.tsx';
 
 type Mandate = CaseDetail['mandates'][number];
@@ -33,12 +32,7 @@ export function MandateResultForm({
   });
   const [conflict, setConflict] = useState(false);
   const reload = useReloadCase(caseId);
-  const save = useCaseMutation(
-    caseId,
-    (input: { result: string; consequence: string | null; version: number }) =>
-      api.put(`/cases/${caseId}/mandates/${mandate.id}`, input),
-    'Das Ergebnis wurde gespeichert.',
-  );
+  const save = useSaveMandateResult(caseId, mandate.id);
 
   function submit() {
     const input = form.validate(mandateResultInputSchema, {
@@ -52,7 +46,7 @@ export function MandateResultForm({
       onSuccess: onClose,
       onError: (error) => {
         setConflict(isVersionConflict(error));
-        form.showServerError(error, ['result', 'consequence']);
+        form.showServerError(error);
       },
     });
   }

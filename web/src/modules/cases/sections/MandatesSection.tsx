@@ -1,7 +1,6 @@
 import {
   type CaseDetail,
   formatDateDe,
-  type MandateInput,
   mandateInputSchema,
   mandateKinds,
   mandateResults,
@@ -19,11 +18,10 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { api } from '../../../app/api.ts';
 import { DataTable } from '../../../app/components/DataTable.tsx';
 import { useModalState } from '../../../app/components/useModalState.ts';
 import { useFormState } from '../../../app/form.ts';
-import { useCaseMutation } from '../caseQueries.ts';
+import { useAddMandate } from '../caseQueries.ts';
 import { MandateResultForm } from './MandateResultForm.tsx';
 import { DateField, emptyToNull, SectionForm, type SectionProps } from './ui.tsx';
 
@@ -126,8 +124,6 @@ export function MandatesSection({ detail, readOnly }: SectionProps) {
   );
 }
 
-const fields = ['kind', 'text', 'addressee', 'dueOn', 'checkMethod', 'consequence'] as const;
-
 function MandateForm({ detail }: { detail: CaseDetail }) {
   const kinds = detail.area === 'gefaehrdung' ? mandateKinds.values : (['auftrag'] as const);
   const initial = () => ({
@@ -139,11 +135,7 @@ function MandateForm({ detail }: { detail: CaseDetail }) {
     consequence: '',
   });
   const form = useFormState(initial());
-  const save = useCaseMutation(
-    detail.id,
-    (input: MandateInput) => api.post(`/cases/${detail.id}/mandates`, input),
-    (_, input) => `${input.kind === 'auflage' ? 'Die Auflage' : 'Der Auftrag'} wurde gespeichert.`,
-  );
+  const save = useAddMandate(detail.id);
 
   function submit() {
     const input = form.validate(mandateInputSchema, {
@@ -153,7 +145,7 @@ function MandateForm({ detail }: { detail: CaseDetail }) {
     if (!input) return;
     save.mutate(input, {
       onSuccess: () => form.reset(initial()),
-      onError: (error) => form.showServerError(error, fields),
+      onError: (error) => form.showServerError(error),
     });
   }
 

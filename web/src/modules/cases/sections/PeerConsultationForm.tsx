@@ -3,16 +3,14 @@ import {
   type CaseDetail,
   CLOSING_QUESTION,
   ideaSources,
-  type PeerConsultationInput,
   peerConsultationInputSchema,
   todayIso,
 } from '@leuchtturm/shared';
 import { Button, Fieldset, Group, Select, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { api } from '../../../app/api.ts';
 import { useFormState } from '../../../app/form.ts';
-import { useCaseMutation, useTeamStaff } from '../caseQueries.ts';
-import { DateField, SectionForm, staffOptions, validateDeep } from './ui.tsx';
+import { useAddPeerConsultation, useTeamStaff } from '../caseQueries.ts';
+import { DateField, SectionForm, staffOptions } from './ui.tsx';
 
 interface IdeaDraft {
   key: number;
@@ -21,16 +19,6 @@ interface IdeaDraft {
 }
 
 let nextKey = 0;
-const fields = [
-  'heldOn',
-  'question',
-  'moderatorId',
-  'minutesId',
-  'perspectiveId',
-  'decision',
-  'closingAnswer',
-  'ageCohort',
-] as const;
 
 export function PeerConsultationForm({ detail }: { detail: CaseDetail }) {
   const staff = useTeamStaff(detail.team.id);
@@ -47,9 +35,7 @@ export function PeerConsultationForm({ detail }: { detail: CaseDetail }) {
   });
   const form = useFormState(initial());
   const district = detail.district?.name ?? 'des Falls';
-  const save = useCaseMutation(detail.id, (input: PeerConsultationInput) =>
-    api.post<{ id: string }>(`/cases/${detail.id}/peer-consultations`, input),
-  );
+  const save = useAddPeerConsultation(detail.id);
   const options = staffOptions(staff.data);
   const ideas = form.values.ideas;
   const setIdea = (index: number, changed: Partial<IdeaDraft>) =>
@@ -59,18 +45,12 @@ export function PeerConsultationForm({ detail }: { detail: CaseDetail }) {
     );
 
   function submit() {
-    const input = validateDeep(form, peerConsultationInputSchema, {
+    const input = form.validate(peerConsultationInputSchema, {
       ...form.values,
       ideas: ideas.map(({ source, text }) => ({ source, text })),
     });
+    // Three different people for the three roles: the server's rule, answered under "perspectiveId".
     if (!input) return;
-    const roles = new Set([input.moderatorId, input.minutesId, input.perspectiveId]);
-    if (roles.size !== 3) {
-      form.check({
-        perspectiveId: 'Moderation, Protokoll und Perspektivwechsel übernehmen drei verschiedene Personen.',
-      });
-      return;
-    }
     save.mutate(input, {
       onSuccess: () => {
         form.reset(initial());
@@ -80,7 +60,7 @@ export function PeerConsultationForm({ detail }: { detail: CaseDetail }) {
           message: `Der Bedarf wurde im Stadtteil ${district} erfasst.`,
         });
       },
-      onError: (error) => form.showServerError(error, fields),
+      onError: (error) => form.showServerError(error),
     });
   }
 

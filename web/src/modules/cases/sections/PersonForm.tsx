@@ -1,11 +1,8 @@
 import { genders, type Person, personInputSchema } from '@leuchtturm/shared';
 import { Select, SimpleGrid, TextInput } from '@mantine/core';
-import { api } from '../../../app/api.ts';
 import { FormModal } from '../../../app/components/FormModal.tsx';
 import { useFormState } from '../../../app/form.ts';
-import { useCaseMutation } from '../caseQueries.ts';
-
-const fields = ['firstName', 'lastName', 'birthDate', 'gender', 'language', 'phone'] as const;
+import { useUpdatePerson } from '../caseQueries.ts';
 
 /** Corrects a family member's data (the server checks access and the version the form started from). */
 export function PersonForm({
@@ -27,12 +24,11 @@ export function PersonForm({
     language: person.language ?? '',
     phone: person.phone ?? '',
   });
-  const save = useCaseMutation(
-    caseId,
-    (input: Record<string, unknown>) =>
-      api.put(`/persons/${person.id}`, { ...input, version: person.version }),
-    `Die Angaben zu ${person.firstName} ${person.lastName} wurden gespeichert.`,
-  );
+  const save = useUpdatePerson(caseId, {
+    id: person.id,
+    version: person.version,
+    name: `${person.firstName} ${person.lastName}`,
+  });
   function submit() {
     const input = form.validate(personInputSchema, {
       ...form.values,
@@ -40,7 +36,7 @@ export function PersonForm({
       phone: form.values.phone.trim() || null,
     });
     if (!input) return;
-    save.mutate(input, { onSuccess: onClose, onError: (error) => form.showServerError(error, fields) });
+    save.mutate(input, { onSuccess: onClose, onError: (error) => form.showServerError(error) });
   }
   return (
     <FormModal

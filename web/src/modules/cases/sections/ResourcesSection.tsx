@@ -1,10 +1,9 @@
-import { type CaseDetail, type ResourceInput, resourceAreas, resourceInputSchema } from '@leuchtturm/shared';
+import { type CaseDetail, resourceAreas, resourceInputSchema } from '@leuchtturm/shared';
 import { Button, Card, Select, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
-import { api } from '../../../app/api.ts';
 import { ConfirmDelete } from '../../../app/components/ConfirmDelete.tsx';
 import { useModalState } from '../../../app/components/useModalState.ts';
 import { useFormState } from '../../../app/form.ts';
-import { useCaseMutation } from '../caseQueries.ts';
+import { useAddResource, useRemoveResource } from '../caseQueries.ts';
 import { SectionForm, type SectionProps } from './ui.tsx';
 
 type Resource = CaseDetail['resources'][number];
@@ -21,11 +20,7 @@ const NO_GOAL = 'keines';
 /** Ressourcenkarte: the family's resources in four areas, each optionally serving a Handlungsziel. */
 export function ResourcesSection({ detail, readOnly }: SectionProps) {
   const remover = useModalState<Resource>();
-  const remove = useCaseMutation(
-    detail.id,
-    (resource: Resource) => api.delete(`/cases/${detail.id}/resources/${resource.id}`),
-    'Die Ressource wurde gelöscht.',
-  );
+  const remove = useRemoveResource(detail.id);
   const goalText = (id: string | null) => detail.willAndGoals.actionGoals.find((g) => g.id === id)?.text;
 
   return (
@@ -100,11 +95,7 @@ export function ResourcesSection({ detail, readOnly }: SectionProps) {
 function ResourceForm({ detail }: { detail: CaseDetail }) {
   const initial = () => ({ area: null as string | null, description: '', goalId: null as string | null });
   const form = useFormState(initial());
-  const save = useCaseMutation(
-    detail.id,
-    (input: ResourceInput) => api.post(`/cases/${detail.id}/resources`, input),
-    'Die Ressource wurde hinzugefügt.',
-  );
+  const save = useAddResource(detail.id);
   const goals = detail.willAndGoals.actionGoals;
 
   function submit() {
@@ -112,7 +103,7 @@ function ResourceForm({ detail }: { detail: CaseDetail }) {
     if (!input) return;
     save.mutate(input, {
       onSuccess: () => form.reset(initial()),
-      onError: (error) => form.showServerError(error, ['area', 'description', 'goalId']),
+      onError: (error) => form.showServerError(error),
     });
   }
 

@@ -1,16 +1,10 @@
-import {
-  type CaseDetail,
-  formatDateDe,
-  type WillAndGoalsInput,
-  willAndGoalsInputSchema,
-} from '@leuchtturm/shared';
+import { type CaseDetail, formatDateDe, willAndGoalsInputSchema } from '@leuchtturm/shared';
 import { Alert, List, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
-import { api } from '../../../app/api.ts';
 import { useFormState } from '../../../app/form.ts';
-import { isVersionConflict, useCaseMutation, useReloadCase } from '../caseQueries.ts';
+import { isVersionConflict, useReloadCase, useSaveWillAndGoals } from '../caseQueries.ts';
 import { type GoalDraft, GoalsEditor, goalDrafts, goalInputs } from './GoalsEditor.tsx';
-import { InfoList, SectionForm, type SectionProps, validateDeep } from './ui.tsx';
+import { InfoList, SectionForm, type SectionProps } from './ui.tsx';
 
 /** Wille und Ziele: the family's will in their own words, the Richtungsziel and observable Handlungsziele. */
 export function WillAndGoalsSection({ detail, readOnly }: SectionProps) {
@@ -61,14 +55,10 @@ function WillAndGoalsForm({ detail }: { detail: CaseDetail }) {
   });
   const [conflict, setConflict] = useState(false);
   const reload = useReloadCase(detail.id);
-  const save = useCaseMutation(
-    detail.id,
-    (input: WillAndGoalsInput) => api.put(`/cases/${detail.id}/will-and-goals`, input),
-    'Wille und Ziele wurden gespeichert.',
-  );
+  const save = useSaveWillAndGoals(detail.id);
 
   function submit() {
-    const input = validateDeep(form, willAndGoalsInputSchema, {
+    const input = form.validate(willAndGoalsInputSchema, {
       will: form.values.will,
       directionGoal: form.values.directionGoal,
       actionGoals: goalInputs(form.values.actionGoals),
@@ -79,7 +69,7 @@ function WillAndGoalsForm({ detail }: { detail: CaseDetail }) {
     save.mutate(input, {
       onError: (error) => {
         setConflict(isVersionConflict(error));
-        form.showServerError(error, ['will', 'directionGoal']);
+        form.showServerError(error);
       },
     });
   }

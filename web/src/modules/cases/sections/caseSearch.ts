@@ -14,6 +14,8 @@ export const caseSections = [
   'einwilligungen',
   'dokumente',
   'abschluss',
+  /** Only for the team lead and the lead case manager. */
+  'zugriff',
 ] as const;
 export type CaseSection = (typeof caseSections)[number];
 

@@ -1,4 +1,4 @@
-import type { CaseDetail, z } from '@leuchtturm/shared';
+import type { CaseDetail } from '@leuchtturm/shared';
 import {
   Alert,
   Anchor,
@@ -14,7 +14,6 @@ import {
 } from '@mantine/core';
 import { type FormEvent, type ReactNode, type RefObject, useId } from 'react';
 import { errorMessage } from '../../../app/api.ts';
-import type { FieldErrors } from '../../../app/form.ts';
 
 /** What every section of the case page gets: the case file and whether it may still be changed. */
 export interface SectionProps {
@@ -177,31 +176,6 @@ export function ConfirmModal({
 }
 
 export const emptyToNull = (value: string): string | null => (value.trim() === '' ? null : value);
-
-/**
- * Validates a form with nested lists: every message goes to its full path ("actionGoals.0.steps.1.who"), so it
- * can be shown under the very field. A required choice left empty says "Bitte auswählen.".
- */
-export function validateDeep<S extends z.ZodType>(
-  form: { check: (errors: FieldErrors) => boolean },
-  schema: S,
-  input: unknown,
-): z.infer<S> | null {
-  const result = schema.safeParse(input);
-  if (result.success) {
-    form.check({});
-    return result.data;
-  }
-  const errors: FieldErrors = {};
-  for (const issue of result.error.issues) {
-    const path = issue.path.map(String);
-    let value: unknown = input;
-    for (const key of path) value = value && typeof value === 'object' ? Reflect.get(value, key) : undefined;
-    errors[path.join('.') || '_'] ??= value === null ? 'Bitte auswählen.' : issue.message;
-  }
-  form.check(errors);
-  return null;
-}
 
 /** Staff as options of a Select or MultiSelect. */
 export function staffOptions(staff: readonly { id: string; displayName: string }[] | undefined) {
