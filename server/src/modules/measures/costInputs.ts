@@ -25,6 +25,19 @@ export const individualRate = (amount: string): RatePeriod[] => [
   { amount, validFrom: '1900-01-01', validTo: null },
 ];
 
+/** Rate rows grouped into the rate periods of each offer, for the cost rule. */
+export function ratesByOffer(
+  rows: readonly { offer_id: string; amount: string; valid_from: string; valid_to: string | null }[],
+): Map<string, RatePeriod[]> {
+  const byOffer = new Map<string, RatePeriod[]>();
+  for (const r of rows) {
+    const list = byOffer.get(r.offer_id) ?? [];
+    list.push({ amount: r.amount, validFrom: r.valid_from, validTo: r.valid_to });
+    byOffer.set(r.offer_id, list);
+  }
+  return byOffer;
+}
+
 export async function loadCostInputs(
   db: Kysely<DB>,
   tenantId: string,
@@ -33,12 +46,7 @@ export async function loadCostInputs(
   const measures = await listCostMeasures(db, tenantId, filter);
   if (measures.length === 0) return [];
 
-  const ratesByOffer = new Map<string, RatePeriod[]>();
-  for (const r of await listRatesInPeriod(db, tenantId, filter.from, filter.to)) {
-    const list = ratesByOffer.get(r.offer_id) ?? [];
-    list.push({ amount: r.amount, validFrom: r.valid_from, validTo: r.valid_to });
-    ratesByOffer.set(r.offer_id, list);
-  }
+  const rates = ratesByOffer(await listRatesInPeriod(db, tenantId, filter.from, filter.to));
 
   const paymentsByMeasure = new Map<string, Map<string, string>>();
   for (const p of await listPaymentsInPeriod(db, tenantId, filter.from, filter.to)) {
@@ -57,9 +65,7 @@ export async function loadCostInputs(
       end: m.end_on,
       unit: (m.individual_unit ?? m.offer_unit ?? 'day') as RateUnit,
       hoursPerWeek: m.hours_per_week,
-      rates: m.individual_amount
-        ? individualRate(m.individual_amount)
-        : (ratesByOffer.get(m.offer_id ?? '') ?? []),
+      rates: m.individual_amount ? individualRate(m.individual_amount) : (rates.get(m.offer_id ?? '') ?? []),
       approved: m.status === 'bewilligt',
       payments: paymentsByMeasure.get(m.id) ?? new Map(),
     },

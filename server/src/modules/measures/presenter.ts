@@ -55,17 +55,6 @@ export function presentProviders(
   }));
 }
 
-/** Rate periods by offer, for the cost rule. */
-export function ratesByOffer(rates: readonly RateRow[]): Map<string, RatePeriod[]> {
-  const byOffer = new Map<string, RatePeriod[]>();
-  for (const r of rates) {
-    const list = byOffer.get(r.offer_id) ?? [];
-    list.push({ amount: r.amount, validFrom: r.valid_from, validTo: r.valid_to });
-    byOffer.set(r.offer_id, list);
-  }
-  return byOffer;
-}
-
 /** The rate a measure is paid at now: the newest one begun by today, or by its begin when it lies ahead. */
 function currentRate(rates: readonly RatePeriod[], begin: string, today: string): string | null {
   const on = begin > today ? begin : today;

@@ -6,9 +6,9 @@ import { moneyToCents } from '../../shared/money.ts';
 import { expectOneUpdated } from '../../shared/versioned.ts';
 import { mayApproveMeasure } from '../access/policy.ts';
 import { requireCase } from '../cases/access.ts';
-import { individualRate } from './costInputs.ts';
+import { individualRate, ratesByOffer } from './costInputs.ts';
 import { firstFullMonthCost, type RatePeriod, type RateUnit } from './costRule.ts';
-import { presentMeasure, ratesByOffer } from './presenter.ts';
+import { presentMeasure } from './presenter.ts';
 import { findHelpType, findOffer, listRateRows } from './queries/catalogue.ts';
 import {
   approveMeasureRow,
