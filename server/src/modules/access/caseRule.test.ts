@@ -6,8 +6,12 @@ import {
   type CaseAccessSubject,
   caseAccessReason,
   caseListFilter,
+  intakeAccess,
   matchesCaseListFilter,
+  mayAllocateLead,
+  mayGrantCaseAccess,
   mayUseHousehold,
+  mayViewCaseAccess,
 } from './policy.ts';
 
 const users = ['u1', 'u2', 'u3', 'u4'];
@@ -63,5 +67,38 @@ describe('using a household', () => {
     expect(mayUseHousehold(cm('u3', 'team_lead'), fresh)).toBe(true);
     expect(mayUseHousehold({ ...cm('u3', 'team_lead'), teamId: 't2' }, fresh)).toBe(false);
     expect(mayUseHousehold(cm('u1'), { ...fresh, createdBy: null })).toBe(false);
+  });
+});
+
+describe('steering a case', () => {
+  it('leaves allocating the lead and granting access to the team lead, and the access list to her and the lead', () => {
+    for (const reason of ['lead', 'deputy', 'team_lead', 'granted'] as const) {
+      expect({ reason, allocate: mayAllocateLead(reason), grant: mayGrantCaseAccess(reason) }).toEqual({
+        reason,
+        allocate: reason === 'team_lead',
+        grant: reason === 'team_lead',
+      });
+      expect(mayViewCaseAccess(reason)).toBe(reason === 'team_lead' || reason === 'lead');
+    }
+  });
+
+  it('makes a case manager of the responsible team the lead of her intake, and keeps others in by a grant', () => {
+    const who = (roles: Role[], teamId: string | null): Actor => ({
+      tenantId: 't',
+      userId: 'u1',
+      roles,
+      teamId,
+      deputyFor: [],
+    });
+    expect(intakeAccess(who(['case_manager'], 't1'), 't1')).toEqual({
+      leadUserId: 'u1',
+      grantToTaker: false,
+    });
+    expect(intakeAccess(who(['case_manager'], 't2'), 't1')).toEqual({ leadUserId: null, grantToTaker: true });
+    expect(intakeAccess(who(['team_lead'], 't1'), 't1')).toEqual({ leadUserId: null, grantToTaker: false });
+    expect(intakeAccess({ ...who([], null), userId: null }, 't1')).toEqual({
+      leadUserId: null,
+      grantToTaker: false,
+    });
   });
 });

@@ -73,6 +73,33 @@ export function matchesCaseListFilter(filter: CaseListFilter, subject: CaseAcces
   );
 }
 
+/**
+ * What taking an intake gives: a case manager of the responsible team leads the new case; anyone else (but a team
+ * lead, who reaches the team's cases anyway) keeps access by a grant until the team lead allocates it.
+ */
+export function intakeAccess(
+  actor: Actor,
+  caseTeamId: string,
+): { leadUserId: string | null; grantToTaker: boolean } {
+  if (actor.userId === null) return { leadUserId: null, grantToTaker: false };
+  if (actor.teamId === caseTeamId && actor.roles.includes('case_manager'))
+    return { leadUserId: actor.userId, grantToTaker: false };
+  return { leadUserId: null, grantToTaker: !actor.roles.includes('team_lead') };
+}
+
+/** Who steers a case: only the lead of its team allocates the Fallführung and grants or revokes access. */
+export function mayAllocateLead(reason: CaseAccessReason): boolean {
+  return reason === 'team_lead';
+}
+export function mayGrantCaseAccess(reason: CaseAccessReason): boolean {
+  return reason === 'team_lead';
+}
+
+/** Who may see who else may see a case (it names colleagues): the team lead and the lead case manager. */
+export function mayViewCaseAccess(reason: CaseAccessReason): boolean {
+  return reason === 'team_lead' || reason === 'lead';
+}
+
 /** What the household rule needs: its team, who registered it, and the access subjects of its cases. */
 export interface HouseholdAccessSubject {
   teamId: string | null;

@@ -1,7 +1,9 @@
 import { type CaseAccessList, type CaseAccessReason, caseAccessReasons } from '@leuchtturm/shared';
 import type { Ctx } from '../../shared/context.ts';
 import { AppError } from '../../shared/errors.ts';
+import { mayViewCaseAccess } from '../access/policy.ts';
 import { requireCase } from './access.ts';
+import { activeDeputiesOf, activeTeamLeadsOf, grantsOfCase, userById } from './queries/accessList.ts';
 
 type Entry = CaseAccessList['entries'][number];
 
@@ -12,7 +14,7 @@ type Entry = CaseAccessList['entries'][number];
  */
 export async function caseAccessList(ctx: Ctx, caseId: string): Promise<CaseAccessList> {
   const loaded = await requireCase(ctx, caseId, 'read');
-  if (loaded.reason !== 'team_lead' && loaded.reason !== 'lead') {
+  if (!mayViewCaseAccess(loaded.reason)) {
     throw new AppError(
       'forbidden',
       'Wer Zugriff auf den Fall hat, sehen nur die Referatsleitung des Teams und die fallführende Fachkraft.',
@@ -27,10 +29,6 @@ export async function caseAccessList(ctx: Ctx, caseId: string): Promise<CaseAcce
     );
   }
   const tenantId = ctx.actor.tenantId;
-  const users = ctx.db
-    .selectFrom('app_user as u')
-    .select(['u.id', 'u.display_name', 'u.active'])
-    .where('u.tenant_id', '=', tenantId);
   const entries: Entry[] = [];
   const add = (reason: CaseAccessReason, rows: { id: string; display_name: string; active: boolean }[]) => {
     for (const r of rows) {
@@ -47,45 +45,11 @@ export async function caseAccessList(ctx: Ctx, caseId: string): Promise<CaseAcce
   // Deactivated accounts cannot sign in and so have no access by their role; the lead and grants are records
   // the team lead manages and are shown either way.
   if (loaded.lead_user_id) {
-    add('lead', await users.where('u.id', '=', loaded.lead_user_id).execute());
-    add(
-      'deputy',
-      await users
-        .innerJoin('deputy as d', (j) =>
-          j.onRef('d.tenant_id', '=', 'u.tenant_id').onRef('d.deputy_user_id', '=', 'u.id'),
-        )
-        .where('d.user_id', '=', loaded.lead_user_id)
-        .where('u.active', '=', true)
-        .execute(),
-    );
+    add('lead', await userById(ctx.db, tenantId, loaded.lead_user_id));
+    add('deputy', await activeDeputiesOf(ctx.db, tenantId, loaded.lead_user_id));
   }
-  add(
-    'team_lead',
-    await users
-      .where('u.team_id', '=', loaded.team_id)
-      .where((eb) => eb(eb.val('team_lead'), '=', eb.fn.any('u.roles')))
-      .where('u.active', '=', true)
-      .execute(),
-  );
-  const grants = await ctx.db
-    .selectFrom('case_access_grant as g')
-    .innerJoin('app_user as u', (j) =>
-      j.onRef('u.tenant_id', '=', 'g.tenant_id').onRef('u.id', '=', 'g.user_id'),
-    )
-    .leftJoin('app_user as by', (j) =>
-      j.onRef('by.tenant_id', '=', 'g.tenant_id').onRef('by.id', '=', 'g.granted_by'),
-    )
-    .select([
-      'u.id',
-      'u.display_name',
-      'u.active',
-      'by.id as by_id',
-      'by.display_name as by_name',
-      'g.granted_at',
-    ])
-    .where('g.tenant_id', '=', tenantId)
-    .where('g.case_id', '=', caseId)
-    .execute();
+  add('team_lead', await activeTeamLeadsOf(ctx.db, tenantId, loaded.team_id));
+  const grants = await grantsOfCase(ctx.db, tenantId, caseId);
   for (const g of grants) {
     entries.push({
       user: { id: g.id, name: g.display_name },

@@ -1,6 +1,8 @@
 import type { IntakeInput } from '@leuchtturm/shared';
 import type { Ctx } from '../../shared/context.ts';
 import { AppError } from '../../shared/errors.ts';
+import { intakeAccess, mayAllocateLead, mayGrantCaseAccess } from '../access/policy.ts';
+import { forbiddenOnCase } from '../access/refusals.ts';
 import { bumpCaseVersion, requireCase, requireHousehold } from './access.ts';
 import {
   deleteAccessGrant,
@@ -22,10 +24,7 @@ export async function openCase(ctx: Ctx, input: IntakeInput): Promise<{ id: stri
   const household = await findHouseholdPlacement(ctx.db, tenantId, input.householdId);
   if (!household.team_id)
     throw AppError.validation('householdId', 'Für die Adresse des Haushalts ist kein Team zuständig.');
-  const lead =
-    ctx.actor.userId && ctx.actor.teamId === household.team_id && ctx.actor.roles.includes('case_manager')
-      ? ctx.actor.userId
-      : null;
+  const access = intakeAccess(ctx.actor, household.team_id);
   // Case numbers run per year: 2026-00042 (the counter's row lock makes them gap-free under concurrency).
   const year = Number(input.openedOn.slice(0, 4));
   const caseNumber = `${year}-${String(await takeCaseNumber(ctx.db, tenantId, year)).padStart(5, '0')}`;
@@ -35,11 +34,10 @@ export async function openCase(ctx: Ctx, input: IntakeInput): Promise<{ id: stri
     householdId: household.id,
     teamId: household.team_id,
     districtId: household.district_id,
-    leadUserId: lead,
+    leadUserId: access.leadUserId,
     createdBy: ctx.actor.userId,
   });
-  // Whoever took the intake keeps access while the team lead allocates the case.
-  if (!lead && ctx.actor.userId && !ctx.actor.roles.includes('team_lead')) {
+  if (access.grantToTaker && ctx.actor.userId) {
     await insertAccessGrant(ctx.db, tenantId, {
       caseId: id,
       userId: ctx.actor.userId,
@@ -58,8 +56,12 @@ export async function allocateLead(
   version: number,
 ): Promise<void> {
   const loaded = await requireCase(ctx, caseId, 'write');
-  if (loaded.reason !== 'team_lead') {
-    throw new AppError('forbidden', 'Nur die Referatsleitung des Teams kann die Fallführung zuteilen.');
+  if (!mayAllocateLead(loaded.reason)) {
+    throw forbiddenOnCase(
+      caseId,
+      'allocate_lead',
+      'Nur die Referatsleitung des Teams kann die Fallführung zuteilen.',
+    );
   }
   const user = await findStaffMember(ctx.db, ctx.actor.tenantId, leadUserId);
   if (!user?.active || user.team_id !== loaded.team_id || !user.roles.includes('case_manager')) {
@@ -83,9 +85,10 @@ export async function setAccessGrant(
   granted: boolean,
 ): Promise<void> {
   const loaded = await requireCase(ctx, caseId, 'read');
-  if (loaded.reason !== 'team_lead') {
-    throw new AppError(
-      'forbidden',
+  if (!mayGrantCaseAccess(loaded.reason)) {
+    throw forbiddenOnCase(
+      caseId,
+      'grant_access',
       'Nur die Referatsleitung des Teams kann Zugriff auf einen Fall gewähren.',
     );
   }

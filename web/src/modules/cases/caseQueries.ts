@@ -14,6 +14,7 @@ import {
   type MandateInput,
   type MyCasesQuery,
   type NetworkTieInput,
+  type NetworkTieUpdate,
   type PeerConsultationInput,
   type PersonInput,
   type ResourceInput,
@@ -164,13 +165,18 @@ export const useRemoveResource = (caseId: string) =>
     'Die Ressource wurde gelöscht.',
   );
 
-/** Adds a tie (`id` null) or changes one. */
-export const useSaveNetworkTie = (caseId: string, tieId: string | null) =>
+/** Adds an entry to the Netzwerkkarte, or changes one on the version it was opened on (409 when changed meanwhile). */
+export const useSaveNetworkTie = (caseId: string, tie: { id: string; version: number } | null) =>
   useCaseMutation(
     caseId,
     (input: NetworkTieInput) =>
-      tieId ? api.put(`${base(caseId)}/network/${tieId}`, input) : api.post(`${base(caseId)}/network`, input),
-    tieId ? 'Der Eintrag wurde gespeichert.' : 'Der Eintrag wurde hinzugefügt.',
+      tie
+        ? api.put(`${base(caseId)}/network/${tie.id}`, {
+            ...input,
+            version: tie.version,
+          } satisfies NetworkTieUpdate)
+        : api.post(`${base(caseId)}/network`, input),
+    tie ? 'Der Eintrag wurde gespeichert.' : 'Der Eintrag wurde hinzugefügt.',
   );
 
 export const useRemoveNetworkTie = (caseId: string) =>

@@ -1,21 +1,12 @@
-import {
-  type CaseDetail,
-  type NetworkTieInput,
-  type NetworkTieUpdate,
-  networkTieInputSchema,
-  tieKinds,
-  tieQualities,
-  z,
-} from '@leuchtturm/shared';
+import { type CaseDetail, networkTieInputSchema, tieKinds, tieQualities, z } from '@leuchtturm/shared';
 import { Button, Grid, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { api } from '../../../app/api.ts';
 import { ConfirmDelete } from '../../../app/components/ConfirmDelete.tsx';
 import { DataTable } from '../../../app/components/DataTable.tsx';
 import { FormModal } from '../../../app/components/FormModal.tsx';
 import { RowActions } from '../../../app/components/RowActions.tsx';
 import { useModalState } from '../../../app/components/useModalState.ts';
 import { useFormState } from '../../../app/form.ts';
-import { useCaseMutation } from '../caseQueries.ts';
+import { useRemoveNetworkTie, useSaveNetworkTie } from '../caseQueries.ts';
 import { NetworkMap } from './NetworkMap.tsx';
 import type { SectionProps } from './ui.tsx';
 
@@ -27,11 +18,7 @@ export const closenessLabels: Record<number, string> = { 1: '1 – nah', 2: '2 �
 export function NetworkSection({ detail, readOnly }: SectionProps) {
   const editor = useModalState<Tie | 'new'>();
   const remover = useModalState<Tie>();
-  const remove = useCaseMutation(
-    detail.id,
-    (tie: Tie) => api.delete(`/cases/${detail.id}/network/${tie.id}`),
-    'Der Eintrag wurde gelöscht.',
-  );
+  const remove = useRemoveNetworkTie(detail.id);
   const ties = detail.network;
   const headers = ['Name', 'Art', 'Nähe', 'Qualität', 'Position'];
 
@@ -151,17 +138,7 @@ function TieForm({
     angle: String(tie?.angle ?? freeAngle(others)),
   });
   // A change names the version the form was opened on: one saved meanwhile by someone else is refused (409).
-  const save = useCaseMutation(
-    caseId,
-    (input: NetworkTieInput) =>
-      tie
-        ? api.put(`/cases/${caseId}/network/${tie.id}`, {
-            ...input,
-            version: tie.version,
-          } satisfies NetworkTieUpdate)
-        : api.post(`/cases/${caseId}/network`, input),
-    tie ? 'Der Eintrag wurde gespeichert.' : 'Der Eintrag wurde hinzugefügt.',
-  );
+  const save = useSaveNetworkTie(caseId, tie ?? null);
 
   function submit() {
     const angle = form.values.angle.trim();
