@@ -1,6 +1,7 @@
 import { z } from '@leuchtturm/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { withCtx } from '../../http/context.ts';
+import { contentDisposition } from '../../http/download.ts';
 import { actorOf } from '../../http/permissions.ts';
 import { importAggregates } from './aggregates.ts';
 import { dashboard, districtFigures } from './dashboard.ts';
@@ -94,7 +95,7 @@ export const controllingRoutes: FastifyPluginAsyncZod = async (app) => {
         .type('text/csv; charset=utf-8')
         .header(
           'content-disposition',
-          `attachment; filename="kennzahlen-${data.region.key}-${request.query.from}-${request.query.to}.csv"`,
+          contentDisposition(`kennzahlen-${data.region.key}-${request.query.from}-${request.query.to}.csv`),
         )
         .send(publicationCsv(data));
     },
@@ -111,7 +112,7 @@ export const controllingRoutes: FastifyPluginAsyncZod = async (app) => {
       const pdf = await controllingReport(app.db, tenant(request), region, from, to);
       return reply
         .type('application/pdf')
-        .header('content-disposition', `attachment; filename="kennzahlenbericht-${from}-${to}.pdf"`)
+        .header('content-disposition', contentDisposition(`kennzahlenbericht-${from}-${to}.pdf`))
         .send(Buffer.from(pdf));
     },
   });
