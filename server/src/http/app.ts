@@ -25,7 +25,9 @@ import { measureRoutes } from '../modules/measures/routes.ts';
 import { organisationRoutes } from '../modules/organisation/routes.ts';
 import { AppError } from '../shared/errors.ts';
 import { registerAccessControl } from './permissions.ts';
-import { sendProblem } from './problem.ts';
+import { clientErrorHandler, frameworkErrorHandler, sendProblem } from './problem.ts';
+import { registerSecurityHeaders } from './securityHeaders.ts';
+import { registerTextGuard } from './textGuard.ts';
 import './types.ts';
 
 export const API_PREFIX = '/api/v1';
@@ -36,6 +38,9 @@ export async function buildApp(options: {
   logger?: boolean;
 }): Promise<FastifyInstance> {
   const app = Fastify({
+    // Router errors (bad %-encoding, over-long parameters) and refused HTTP are problems like all others.
+    frameworkErrors: frameworkErrorHandler(options.config.production),
+    clientErrorHandler: clientErrorHandler(options.config.production),
     // Request logging is off: URLs and bodies can carry social data. We log method, route and status only.
     logger: options.logger ? { level: 'info' } : false,
     logController: new LogController({ disableRequestLogging: true }),
@@ -46,6 +51,7 @@ export async function buildApp(options: {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler((error, _request, reply) => sendProblem(reply, error));
+  registerSecurityHeaders(app);
 
   await app.register(fastifyCookie);
   await app.register(fastifyMultipart);
@@ -68,6 +74,7 @@ export async function buildApp(options: {
     transform: jsonSchemaTransform,
   });
   registerAccessControl(app);
+  registerTextGuard(app);
 
   app.addHook('onResponse', async (request, reply) => {
     if (options.logger && request.routeOptions.url?.startsWith('/api/')) {
