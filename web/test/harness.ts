@@ -17,9 +17,9 @@ const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 /**
  * A real server (embedded database with the small demo city, the built web app) on a free port, and a fresh
  * headless Chromium profile. The web app must be built first (`npm run test:browser` does).
- * The server sends its Content-Security-Policy as in production; whatever the browser refuses under it (Chromium
- * reports each refusal on the console) is collected, and `close()` fails the test file if there was any: every page
- * a browser test visits proves the policy fits the app.
+ * The server sends its Content-Security-Policy as in production; whatever the browser refuses under it is collected,
+ * and `close()` fails the test file if there was any: every page a browser test visits proves the policy fits the
+ * app.
  */
 export interface Harness {
   baseUrl: string;
@@ -56,8 +56,17 @@ export async function startHarness(): Promise<Harness> {
     ],
   });
   const cspViolations: string[] = [];
+  // Chromium logs most refusals on the console, but not an eval the page refuses and catches (zod probes for eval
+  // so): the page's securitypolicyviolation event reports those.
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) =>
+      console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`),
+    );
+  });
   context.on('console', (message) => {
-    if (message.text().includes('Content Security Policy')) cspViolations.push(message.text());
+    const text = message.text();
+    if (text.includes('Content Security Policy') || text.startsWith('CSP violation:'))
+      cspViolations.push(text);
   });
   const page = context.pages()[0] ?? (await context.newPage());
   return {

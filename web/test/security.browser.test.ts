@@ -44,6 +44,21 @@ describe('Content-Security-Policy in the browser', () => {
     expect(takeViolations()).toContain("frame-ancestors 'none'");
   });
 
+  it('validates a form in the browser without eval, so without any refusal', async () => {
+    const { page, baseUrl } = h;
+    await signIn(page, baseUrl, 'fachkraft');
+    await page.getByRole('link', { name: 'Mein Konto' }).click();
+    await page.getByLabel('Bisheriges Passwort').fill('bisher-geheim');
+    await page.getByLabel('Neues Passwort', { exact: true }).fill('neu-und-lang-genug-1');
+    await page.getByLabel('Neues Passwort wiederholen').fill('neu-und-lang-genug-2');
+    await page.getByRole('button', { name: 'Passwort ändern' }).click();
+    // The shared zod schema (an object) refused the repetition, in the browser.
+    await page.getByText('Die beiden neuen Passwörter stimmen nicht überein.').waitFor();
+    expect(h.cspViolations).toEqual([]);
+    await page.getByRole('button', { name: 'Abmelden' }).click();
+    await page.waitForURL(/\/anmelden/);
+  });
+
   it('lets the district map start its worker and draw, without any refusal', async () => {
     const { page, baseUrl } = h;
     await signIn(page, baseUrl, 'controlling');
