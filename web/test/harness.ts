@@ -17,6 +17,9 @@ const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 /**
  * A real server (embedded database with the small demo city, the built web app) on a free port, and a fresh
  * headless Chromium profile. The web app must be built first (`npm run test:browser` does).
+ * The server sends its Content-Security-Policy as in production; whatever the browser refuses under it is collected,
+ * and `close()` fails the test file if there was any: every page a browser test visits proves the policy fits the
+ * app.
  */
 export interface Harness {
   baseUrl: string;
@@ -24,6 +27,7 @@ export interface Harness {
   tenantId: string;
   context: BrowserContext;
   page: Page;
+  cspViolations: string[];
   close(): Promise<void>;
 }
 
@@ -51,6 +55,19 @@ export async function startHarness(): Promise<Harness> {
       '--disable-sync',
     ],
   });
+  const cspViolations: string[] = [];
+  // Chromium logs most refusals on the console, but not an eval the page refuses and catches (zod probes for eval
+  // so): the page's securitypolicyviolation event reports those.
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) =>
+      console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`),
+    );
+  });
+  context.on('console', (message) => {
+    const text = message.text();
+    if (text.includes('Content Security Policy') || text.startsWith('CSP violation:'))
+      cspViolations.push(text);
+  });
   const page = context.pages()[0] ?? (await context.newPage());
   return {
     baseUrl: address,
@@ -58,11 +75,17 @@ export async function startHarness(): Promise<Harness> {
     tenantId: demo.tenantId,
     context,
     page,
+    cspViolations,
     async close() {
       await context.close();
       await app.close();
       await handle.close();
       rmSync(profile, { recursive: true, force: true });
+      if (cspViolations.length > 0) {
+        throw new Error(
+          `The browser refused under the Content-Security-Policy:\n${cspViolations.join('\n')}`,
+        );
+      }
     },
   };
 }
@@ -73,7 +96,8 @@ export async function axeViolations(page: Page): Promise<{ id: string; help: str
   await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'), null, {
     timeout: 5000,
   });
-  await page.addScriptTag({ content: axeSource });
+  // Evaluated through the DevTools protocol: an inline <script> would be refused by the app's CSP, as it should.
+  await page.evaluate(`${axeSource}\n;undefined`);
   return page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (ctx: Document, opts: unknown) => Promise<AxeResult> } })
       .axe;

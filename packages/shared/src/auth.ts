@@ -1,14 +1,14 @@
-import { idSchema } from './common.ts';
+import { idSchema, lineSchema, nameSchema } from './common.ts';
 import { permissions, roles } from './roles.ts';
 import { z } from './zod.ts';
 
 export const passwordPolicy = { minLength: 12 } as const;
 
 export const loginRequestSchema = z.object({
-  username: z.string().trim().min(1, { error: 'Bitte den Benutzernamen eingeben.' }).max(100),
+  username: lineSchema(100).min(1, { error: 'Bitte den Benutzernamen eingeben.' }),
   password: z.string().min(1, { error: 'Bitte das Passwort eingeben.' }).max(1000),
   /** Which Jugendamt; only needed where one server hosts several. */
-  tenant: z.string().trim().min(1).max(100).optional(),
+  tenant: nameSchema(100).optional(),
 });
 export type LoginRequest = z.infer<typeof loginRequestSchema>;
 

@@ -13,23 +13,13 @@ import {
   tieKinds,
   tieQualities,
 } from './catalogues.ts';
-import { idSchema, versionSchema } from './common.ts';
+import { idSchema, intSchema, lineSchema, optionalTextSchema, textSchema, versionSchema } from './common.ts';
 import { dateSchema } from './dates.ts';
 import { householdSchema } from './persons.ts';
 import { z } from './zod.ts';
 
-const text = (max = 4000) =>
-  z
-    .string()
-    .trim()
-    .min(1, { error: 'Bitte ausfüllen.' })
-    .max(max, { error: `Höchstens ${max} Zeichen.` });
-const optionalText = (max = 4000) =>
-  z
-    .string()
-    .trim()
-    .max(max, { error: `Höchstens ${max} Zeichen.` })
-    .nullable();
+const text = textSchema;
+const optionalText = (max = 4000) => optionalTextSchema(max).nullable();
 const ref = z.object({ id: idSchema, name: z.string() });
 
 // Falleingang
@@ -88,7 +78,7 @@ export const willAndGoalsInputSchema = z.object({
   will: text(4000),
   directionGoal: text(2000),
   actionGoals: z.array(actionGoalInputSchema).max(10),
-  version: z.int().min(0),
+  version: intSchema({ min: 0 }),
 });
 export type WillAndGoalsInput = z.infer<typeof willAndGoalsInputSchema>;
 
@@ -105,9 +95,9 @@ export type ResourceInput = z.infer<typeof resourceInputSchema>;
 export const networkTieInputSchema = z.object({
   name: text(200),
   kind: z.enum(tieKinds.values),
-  closeness: z.int().min(1).max(3),
+  closeness: intSchema({ min: 1, max: 3 }),
   quality: z.enum(tieQualities.values),
-  angle: z.int().min(0).max(359),
+  angle: intSchema({ min: 0, max: 359 }),
 });
 export type NetworkTieInput = z.infer<typeof networkTieInputSchema>;
 /** A change names the version it was made on, so that a concurrent change is refused instead of overwritten. */
@@ -158,7 +148,7 @@ export const familyConferenceInputSchema = z.object({
   familyPlan: optionalText(4000),
   officeDecision: optionalText(2000),
   followUpOn: dateSchema.nullable(),
-  version: z.int().min(0),
+  version: intSchema({ min: 0 }),
 });
 export type FamilyConferenceInput = z.infer<typeof familyConferenceInputSchema>;
 
@@ -317,7 +307,7 @@ export type CaseDetail = z.infer<typeof caseDetailSchema>;
 export const myCasesQuerySchema = z.object({
   status: z.enum(['offen', 'abgeschlossen', 'alle']).default('offen'),
   area: z.enum(caseAreas.values).optional(),
-  q: z.string().trim().max(100).optional(),
+  q: lineSchema(100).optional(),
   sort: z.enum(['faellig', 'eingang', 'name']).default('faellig'),
   scope: z.enum(['mine', 'team']).default('mine'),
 });

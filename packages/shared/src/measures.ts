@@ -54,9 +54,9 @@ export const moneySchema = z
   });
 
 export const helpTypeInputSchema = z.object({
-  code: z.string().trim().min(1).max(20),
+  code: nameSchema(20),
   name: nameSchema(),
-  paragraph: z.string().trim().min(1).max(30),
+  paragraph: nameSchema(30),
   categoryRule: z.enum(categoryRules),
   /** Counts as Hilfe zur Erziehung for density and the official statistics (§§ 27-35a, 41; not § 42). */
   isHze: z.boolean(),
@@ -108,7 +108,7 @@ export const measureInputSchema = z
       .nullable(),
     helpPlanId: idSchema.nullable(),
     /** Reasons for granting (statistics): up to three. */
-    reasons: z.array(z.string().trim().min(1).max(100)).max(3),
+    reasons: z.array(nameSchema(100)).max(3),
   })
   .refine((m) => (m.offerId === null) !== (m.individualRate === null), {
     error:

@@ -1,15 +1,10 @@
 import { custodyKinds, genders, householdRoles } from './catalogues.ts';
-import { idSchema, nameSchema, versionSchema } from './common.ts';
+import { idSchema, lineSchema, nameSchema, versionSchema } from './common.ts';
 import { dateSchema } from './dates.ts';
 import { postalCodeSchema } from './organisation.ts';
 import { z } from './zod.ts';
 
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, { error: `Höchstens ${max} Zeichen.` })
-    .nullable();
+const optionalText = (max: number) => lineSchema(max).nullable();
 
 export const birthDateSchema = dateSchema.refine(
   (d) => d >= '1900-01-01' && d <= new Date().toISOString().slice(0, 10),

@@ -26,7 +26,9 @@ import { organisationRoutes } from '../modules/organisation/routes.ts';
 import { personRoutes } from '../modules/persons/routes.ts';
 import { AppError } from '../shared/errors.ts';
 import { registerAccessControl } from './permissions.ts';
-import { sendProblem } from './problem.ts';
+import { clientErrorHandler, frameworkErrorHandler, sendProblem } from './problem.ts';
+import { registerSecurityHeaders } from './securityHeaders.ts';
+import { registerTextGuard } from './textGuard.ts';
 import './types.ts';
 
 export const API_PREFIX = '/api/v1';
@@ -37,6 +39,9 @@ export async function buildApp(options: {
   logger?: boolean;
 }): Promise<FastifyInstance> {
   const app = Fastify({
+    // Router errors (bad %-encoding, over-long parameters) and refused HTTP are problems like all others.
+    frameworkErrors: frameworkErrorHandler(options.config.production),
+    clientErrorHandler: clientErrorHandler(options.config.production),
     // Request logging is off: URLs and bodies can carry social data. We log method, route and status only.
     logger: options.logger ? { level: 'info' } : false,
     logController: new LogController({ disableRequestLogging: true }),
@@ -47,6 +52,7 @@ export async function buildApp(options: {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler((error, _request, reply) => sendProblem(reply, error));
+  registerSecurityHeaders(app);
 
   await app.register(fastifyCookie);
   await app.register(fastifyMultipart);
@@ -69,6 +75,7 @@ export async function buildApp(options: {
     transform: jsonSchemaTransform,
   });
   registerAccessControl(app);
+  registerTextGuard(app);
 
   app.addHook('onResponse', async (request, reply) => {
     if (options.logger && request.routeOptions.url?.startsWith('/api/')) {

@@ -81,9 +81,23 @@ export class AppError extends Error {
   }
 }
 
+/**
+ * Values PostgreSQL refuses to store (class 22, data exception): NUL in text, a number beyond the column, a date
+ * outside its range, text too long for the column. The shared field schemas refuse these before the database sees
+ * them, naming the field; this is the last line for a route whose schema lets one through.
+ */
+const dataExceptions = new Set(['22001', '22003', '22007', '22008', '22021', '22P02', '22P05']);
+
 /** PostgreSQL error codes we translate instead of answering 500. */
 export function fromDatabaseError(error: unknown): AppError | undefined {
   const e = error as { code?: string; constraint?: string };
+  if (e?.code && dataExceptions.has(e.code)) {
+    return new AppError(
+      'validation',
+      'Die Eingabe enthält einen Wert, der nicht gespeichert werden kann (z. B. ein Steuerzeichen, eine zu große Zahl oder ein Datum außerhalb des gültigen Bereichs).',
+      { cause: error },
+    );
+  }
   if (e?.code === '23505') {
     return new AppError('conflict', 'Ein Eintrag mit diesem Namen oder Kürzel existiert bereits.', {
       cause: error,

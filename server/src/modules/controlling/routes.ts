@@ -20,6 +20,7 @@ import {
 } from '@leuchtturm/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { withCtx } from '../../http/context.ts';
+import { contentDisposition } from '../../http/download.ts';
 import { actorOf } from '../../http/permissions.ts';
 import { importAggregates } from './aggregates.ts';
 import { rentabilitaet } from './rentabilitaet.ts';
@@ -112,7 +113,7 @@ export const controllingRoutes: FastifyPluginAsyncZod = async (app) => {
       const { csv, regionKey } = await withCtx(request, (ctx) => publicationExport(ctx, request.query));
       return reply
         .type('text/csv; charset=utf-8')
-        .header('content-disposition', `attachment; filename="kennzahlen-${regionKey}-${from}-${to}.csv"`)
+        .header('content-disposition', contentDisposition(`kennzahlen-${regionKey}-${from}-${to}.csv`))
         .send(csv);
     },
   });
@@ -129,7 +130,7 @@ export const controllingRoutes: FastifyPluginAsyncZod = async (app) => {
       const pdf = await withCtx(request, (ctx) => reportExport(ctx, request.query));
       return reply
         .type('application/pdf')
-        .header('content-disposition', `attachment; filename="kennzahlenbericht-${from}-${to}.pdf"`)
+        .header('content-disposition', contentDisposition(`kennzahlenbericht-${from}-${to}.pdf`))
         .send(Buffer.from(pdf));
     },
   });

@@ -1,6 +1,7 @@
 import { idSchema, z } from '@leuchtturm/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { withCtx } from '../../http/context.ts';
+import { contentDisposition } from '../../http/download.ts';
 import { AppError } from '../../shared/errors.ts';
 import { requireCase } from '../cases/access.ts';
 import { readCase } from '../cases/service.ts';
@@ -37,6 +38,20 @@ export const uploadPolicy = {
   } as Record<string, string>,
 };
 
+/**
+ * Whatever goes wrong while reading the upload is the request's fault (not multipart, no boundary, cut off, too
+ * large): a 400 naming the field, never a 500.
+ */
+function unreadableUpload(error: { code?: string }): never {
+  if (error.code === 'FST_REQ_FILE_TOO_LARGE') {
+    throw AppError.validation('file', 'Die Datei ist größer als 10 MB.');
+  }
+  throw AppError.validation(
+    'file',
+    'Die Datei konnte nicht gelesen werden: Die Übertragung war unvollständig oder kein gültiges Formular (multipart/form-data). Bitte erneut hochladen.',
+  );
+}
+
 export const documentRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['documents'];
 
@@ -64,7 +79,7 @@ export const documentRoutes: FastifyPluginAsyncZod = async (app) => {
       });
       return reply
         .type('application/pdf')
-        .header('content-disposition', `attachment; filename="${pdf.name}"`)
+        .header('content-disposition', contentDisposition(pdf.name))
         .send(Buffer.from(pdf.bytes));
     },
   });
@@ -77,7 +92,9 @@ export const documentRoutes: FastifyPluginAsyncZod = async (app) => {
       params: z.object({ id: idSchema }),
     },
     handler: async (request, reply) => {
-      const file = await request.file({ limits: { fileSize: uploadPolicy.maxBytes, files: 1 } });
+      const file = await request
+        .file({ limits: { fileSize: uploadPolicy.maxBytes, files: 1 } })
+        .catch(unreadableUpload);
       if (!file) throw AppError.validation('file', 'Bitte eine Datei auswählen.');
       const type = file.mimetype;
       if (!uploadPolicy.types[type]) {
@@ -86,11 +103,7 @@ export const documentRoutes: FastifyPluginAsyncZod = async (app) => {
           `Dieser Dateityp ist nicht erlaubt. Erlaubt sind: ${Object.values(uploadPolicy.types).join(', ')}.`,
         );
       }
-      const content = await file.toBuffer().catch((error: { code?: string }) => {
-        if (error.code === 'FST_REQ_FILE_TOO_LARGE')
-          throw AppError.validation('file', 'Die Datei ist größer als 10 MB.');
-        throw error;
-      });
+      const content = await file.toBuffer().catch(unreadableUpload);
       const fileName = file.filename.replace(/[^\p{L}\p{N}._ -]/gu, '_').slice(0, 200) || 'datei';
       const id = await withCtx(request, async (ctx) => {
         await requireCase(ctx, request.params.id, 'write');
@@ -143,8 +156,7 @@ export const documentRoutes: FastifyPluginAsyncZod = async (app) => {
       });
       return reply
         .type(doc.content_type)
-        .header('content-disposition', `attachment; filename="${encodeURIComponent(doc.file_name)}"`)
-        .header('x-content-type-options', 'nosniff')
+        .header('content-disposition', contentDisposition(doc.file_name))
         .send(doc.content);
     },
   });

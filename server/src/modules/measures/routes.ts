@@ -17,6 +17,7 @@ import {
 } from '@leuchtturm/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { withCtx } from '../../http/context.ts';
+import { contentDisposition } from '../../http/download.ts';
 import * as catalogue from './catalogue.ts';
 import * as finance from './finance.ts';
 import { importPayments } from './payments.ts';
@@ -201,7 +202,7 @@ export const measureRoutes: FastifyPluginAsyncZod = async (app) => {
       const { csv } = await withCtx(request, (ctx) => hzeStatisticsCsv(ctx, request.query.year));
       return reply
         .type('text/csv; charset=utf-8')
-        .header('content-disposition', `attachment; filename="hze-statistik-${request.query.year}.csv"`)
+        .header('content-disposition', contentDisposition(`hze-statistik-${request.query.year}.csv`))
         .send(csv);
     },
   });
