@@ -3,16 +3,14 @@ import path from 'node:path';
 import { type Config, readConfig } from '../config.ts';
 import {
   backupKindOf,
-  clearDataDir,
   countTables,
-  dataDirEntries,
   dropPublicSchema,
   dumpEmbedded,
   pgDump,
   pgRestore,
 } from '../db/backup.ts';
 import { openDatabase } from '../db/database.ts';
-import { lockDataDir, lockHolder } from '../db/lock.ts';
+import { clearDataDir, dataDirEntries, lockDataDir, lockHolder } from '../db/lock.ts';
 import { requestBackup } from './control.ts';
 import { describe, userPath } from './database.ts';
 import type { Command } from './main.ts';

@@ -49,6 +49,7 @@ export async function startControlServer(handle: DatabaseHandle): Promise<Contro
       }
       dumpEmbedded(handle).then(
         (bytes) => {
+          console.log(`Sicherung über den Steuerkanal angelegt (${bytes.length} Bytes).`);
           socket.write(`OK ${bytes.length}\n`);
           socket.end(bytes);
         },

@@ -1,9 +1,6 @@
 import { spawn } from 'node:child_process';
-import { readdirSync, rmSync } from 'node:fs';
-import path from 'node:path';
 import { sql } from 'kysely';
 import type { DatabaseHandle } from './database.ts';
-import { LOCK_FILE } from './lock.ts';
 
 /**
  * Backups of both engines (docs/decisions.md "Backups"). The embedded database is copied as its data directory
@@ -32,21 +29,6 @@ export async function dumpEmbedded(handle: DatabaseHandle): Promise<Uint8Array> 
     const tarball = await pglite.dumpDataDir('gzip');
     return new Uint8Array(await tarball.arrayBuffer());
   });
-}
-
-/** Entries of a data directory other than the lock (a directory holding only a stale lock is empty). */
-export function dataDirEntries(dir: string): string[] {
-  try {
-    return readdirSync(dir).filter((name) => name !== LOCK_FILE);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw error;
-  }
-}
-
-/** Removes everything in a data directory except its lock. */
-export function clearDataDir(dir: string): void {
-  for (const name of dataDirEntries(dir)) rmSync(path.join(dir, name), { recursive: true, force: true });
 }
 
 /** Tables in the schema the application uses. */

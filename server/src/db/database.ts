@@ -1,11 +1,12 @@
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
+import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
 import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { embeddedStartParams, SyncingNodeFS, syncTree } from './embedded-fs.ts';
-import { CONTROL_FILE, lockDataDir, reassertLock } from './lock.ts';
+import { CONTROL_FILE, clearDataDir, lockDataDir, reassertLock } from './lock.ts';
 import type { DB } from './schema.ts';
+import { dropTemplate, readTemplate, saveTemplate } from './template.ts';
 
 export type Database = Kysely<DB>;
 
@@ -60,8 +61,9 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: 'postgres', close: () => db.destroy() };
   }
-  if (!options.dataDir || options.dataDir === 'memory://')
-    return fromPglite(await PGlite.create({ parsers }));
+  if (!options.dataDir || options.dataDir === 'memory://') {
+    return fromPglite(await createPglite({ parsers }, true));
+  }
 
   const dir = path.resolve(options.dataDir);
   // Social data: only the owner may enter a new data directory (PGlite creates its files world-readable).
@@ -70,15 +72,13 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
   try {
     const fresh = !existsSync(path.join(dir, 'PG_VERSION'));
     const fsync = options.fsync ?? false;
-    const pglite = await PGlite.create({
-      fs: new SyncingNodeFS(dir),
-      parsers,
-      startParams: embeddedStartParams(PGlite.defaultStartParams, fsync),
-      ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
-    });
-    if (options.loadDataDir) {
-      // The backup holds the files its server kept beside PostgreSQL's: its lock and its control channel, both
-      // naming that server's process. Neither belongs here.
+    const settings = { parsers, startParams: embeddedStartParams(PGlite.defaultStartParams, fsync) };
+    const pglite = options.loadDataDir
+      ? await PGlite.create({ ...settings, fs: new SyncingNodeFS(dir), loadDataDir: options.loadDataDir })
+      : await createPglite({ ...settings, fs: new SyncingNodeFS(dir) }, fresh, () => clearDataDir(dir));
+    if (fresh) {
+      // A backup (or the template) holds the files its server kept beside PostgreSQL's: its lock and its control
+      // channel, both naming that server's process. Neither belongs here.
       reassertLock(dir);
       rmSync(path.join(dir, CONTROL_FILE), { force: true });
     }
@@ -99,6 +99,27 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
     release();
     throw error;
   }
+}
+
+/**
+ * PGlite on a new (empty) or existing file system. A new one is unpacked from the initdb template (template.ts)
+ * when there is one, and becomes the template when there is none. A template that fails to load is dropped and
+ * initdb runs after all (`reset` empties what the failed attempt wrote).
+ */
+async function createPglite(options: PGliteOptions, fresh: boolean, reset = () => {}): Promise<PGlite> {
+  if (!fresh) return PGlite.create(options);
+  const template = readTemplate();
+  if (template) {
+    try {
+      return await PGlite.create({ ...options, loadDataDir: template });
+    } catch {
+      dropTemplate();
+      reset();
+    }
+  }
+  const pglite = await PGlite.create(options);
+  await saveTemplate(pglite);
+  return pglite;
 }
 
 export function fromPglite(pglite: PGlite): DatabaseHandle {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { linkSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { linkSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 /**
@@ -114,6 +114,21 @@ function releaseDataDir(dir: string): void {
 export function reassertLock(dataDir: string): void {
   const dir = path.resolve(dataDir);
   if (held.has(dir)) writeFileSync(lockPath(dir), `${process.pid}\n`, { mode: 0o600 });
+}
+
+/** Entries of a data directory other than the lock (a directory holding only a stale lock is empty). */
+export function dataDirEntries(dir: string): string[] {
+  try {
+    return readdirSync(dir).filter((name) => name !== LOCK_FILE);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+}
+
+/** Removes everything in a data directory except its lock. */
+export function clearDataDir(dir: string): void {
+  for (const name of dataDirEntries(dir)) rmSync(path.join(dir, name), { recursive: true, force: true });
 }
 
 // A process that ends without closing its database (process.exit after an error) leaves no lock behind.

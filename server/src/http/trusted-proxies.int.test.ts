@@ -33,16 +33,31 @@ function signIn(
   });
 }
 
+/**
+ * 20 failed sign-ins (the per-address limit) from `remoteAddress`, each for another account, so that the
+ * per-account limit plays no part. None of the first 19 is refused for too many attempts.
+ */
+async function failTwentyTimes(
+  app: FastifyInstance,
+  slug: string,
+  remoteAddress: string,
+  forwardedFor: (attempt: number) => string,
+) {
+  const statuses: number[] = [];
+  for (let i = 0; i < 20; i++) {
+    statuses.push(
+      (await signIn(app, slug, `niemand${i}`, 'falsch', remoteAddress, forwardedFor(i))).statusCode,
+    );
+  }
+  expect(statuses.slice(0, 19)).toEqual(Array(19).fill(401));
+}
+
 describe('forwarded addresses and the per-address sign-in limit', () => {
   it('ignores X-Forwarded-For when no proxy is trusted: 20 failures from one peer lock it out', async () => {
     const app = await appTrusting([]);
     const tenant = await createTestTenant((await testDatabase()).db);
-    // Each attempt claims another client address and names another account, so neither a forged address nor
-    // the per-account limit can explain the lock-out: only the real peer address counts.
-    for (let i = 0; i < 20; i++) {
-      const res = await signIn(app, tenant.slug, `niemand${i}`, 'falsch', '10.20.0.1', `203.0.113.${i + 1}`);
-      expect(res.statusCode).toBe(401);
-    }
+    // Each attempt claims another client address: only the real peer address can explain the lock-out.
+    await failTwentyTimes(app, tenant.slug, '10.20.0.1', (i) => `203.0.113.${i + 1}`);
     const locked = await signIn(app, tenant.slug, 'admin', TEST_PASSWORD, '10.20.0.1', '203.0.113.200');
     expect(locked.statusCode).toBe(429);
     // Another real peer is not affected.
@@ -53,10 +68,7 @@ describe('forwarded addresses and the per-address sign-in limit', () => {
   it('uses the forwarded address of a request that comes through a configured proxy', async () => {
     const app = await appTrusting(['10.30.0.0/24']);
     const tenant = await createTestTenant((await testDatabase()).db);
-    for (let i = 0; i < 20; i++) {
-      const res = await signIn(app, tenant.slug, `niemand${i}`, 'falsch', '10.30.0.7', '198.51.100.9');
-      expect(res.statusCode).toBe(401);
-    }
+    await failTwentyTimes(app, tenant.slug, '10.30.0.7', () => '198.51.100.9');
     // The client behind the proxy is locked out ...
     const locked = await signIn(app, tenant.slug, 'admin', TEST_PASSWORD, '10.30.0.7', '198.51.100.9');
     expect(locked.statusCode).toBe(429);
