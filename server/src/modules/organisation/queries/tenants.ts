@@ -16,3 +16,8 @@ export async function insertFinanceSettings(db: Kysely<DB>, tenantId: string) {
 export async function insertHelpTypes(db: Kysely<DB>, rows: Insertable<HelpTypeTable>[]) {
   await db.insertInto('help_type').values(rows).execute();
 }
+
+/** The name of the Jugendamt, as it heads its letters and forms. */
+export function findTenantName(db: Kysely<DB>, tenantId: string) {
+  return db.selectFrom('tenant').select('name').where('id', '=', tenantId).executeTakeFirstOrThrow();
+}
