@@ -1,8 +1,9 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { sql } from 'kysely';
 import { readConfig } from '../config.ts';
+import { analyze } from '../db/queries.ts';
 import { buildApp } from '../http/app.ts';
+import { findTenantBySlug, listTenants } from '../modules/auth/queries.ts';
 import { demoTenant } from '../modules/demo/city.ts';
 import { generateDemoData } from '../modules/demo/generator.ts';
 import { describe, openMigrated } from './database.ts';
@@ -20,7 +21,7 @@ export const serveCommand: Command = {
     const started = Date.now();
     const config = readConfig();
     const handle = await openMigrated(config);
-    const empty = !(await handle.db.selectFrom('tenant').select('id').limit(1).executeTakeFirst());
+    const empty = (await listTenants(handle.db)).length === 0;
     if (empty && (handle.kind === 'pglite' || process.env.LEUCHTTURM_DEMO === '1')) {
       console.log('Leere Datenbank: lade Demo-Daten (small) ...');
       await generateDemoData(handle.db, { scale: 'small', password: config.demoPassword });
@@ -28,7 +29,7 @@ export const serveCommand: Command = {
     if (handle.kind === 'pglite' && !empty) {
       // The embedded database has no autovacuum: refresh the planner's statistics once at start (the demo
       // generator has just done so when it filled an empty database).
-      await sql`analyze`.execute(handle.db);
+      await analyze(handle.db);
     }
     const app = await buildApp({ db: handle.db, config, logger: true });
     await app.listen({ port: config.port, host: config.host });
@@ -38,11 +39,7 @@ export const serveCommand: Command = {
     console.log(
       `\nLeuchtturm läuft auf http://localhost:${config.port} (${describe(handle, config)}), gestartet in ${Date.now() - started} ms.`,
     );
-    const hasDemo = await handle.db
-      .selectFrom('tenant')
-      .select('id')
-      .where('slug', '=', demoTenant.slug)
-      .executeTakeFirst();
+    const hasDemo = await findTenantBySlug(handle.db, demoTenant.slug);
     if (hasDemo) printDemoAccounts(config.demoPassword);
 
     let stopping = false;
