@@ -4,6 +4,7 @@ import path from 'node:path';
 import { readConfig } from '../config.ts';
 import { analyzeChangedTables } from '../db/statistics.ts';
 import { buildApp } from '../http/app.ts';
+import { listTenants } from '../modules/auth/queries.ts';
 import { demoTenant } from '../modules/demo/city.ts';
 import { generateDemoData } from '../modules/demo/generator.ts';
 import { startControlServer } from './control.ts';
@@ -30,7 +31,7 @@ export const serveCommand: Command = {
       webBuild?.cancel();
       throw error;
     });
-    const empty = !(await handle.db.selectFrom('tenant').select('id').limit(1).executeTakeFirst());
+    const empty = (await listTenants(handle.db)).length === 0;
     if (empty && (handle.kind === 'pglite' || process.env.LEUCHTTURM_DEMO === '1')) {
       console.log('Leere Datenbank: lade Demo-Daten (small) ...');
       await generateDemoData(handle.db, { scale: 'small', password: config.demoPassword });

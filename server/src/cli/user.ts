@@ -2,6 +2,7 @@ import { text } from 'node:stream/consumers';
 import { roles, staffCreateSchema } from '@leuchtturm/shared';
 import { readConfig } from '../config.ts';
 import { resolveTenant } from '../modules/auth/service.ts';
+import { findTeamByName } from '../modules/organisation/queries/structure.ts';
 import { createStaff } from '../modules/organisation/staff.ts';
 import { systemActor } from '../shared/actor.ts';
 import { inTransaction } from '../shared/context.ts';
@@ -37,12 +38,7 @@ export const userAddCommand: Command = {
       const tenant = await resolveTenant(handle.db, config, values.tenant as string | undefined);
       let teamId: string | null = null;
       if (values.team) {
-        const team = await handle.db
-          .selectFrom('team')
-          .select('id')
-          .where('tenant_id', '=', tenant.id)
-          .where('name', '=', String(values.team))
-          .executeTakeFirst();
+        const team = await findTeamByName(handle.db, tenant.id, String(values.team));
         if (!team) {
           console.error(`Team „${values.team}“ gibt es nicht.`);
           return 2;

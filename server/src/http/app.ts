@@ -12,9 +12,9 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import { sql } from 'kysely';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/database.ts';
+import { ping } from '../db/queries.ts';
 import { auditRoutes } from '../modules/audit/routes.ts';
 import { authRoutes } from '../modules/auth/routes.ts';
 import { caseRoutes } from '../modules/cases/routes.ts';
@@ -100,7 +100,7 @@ export async function buildApp(options: {
           response: { 200: z.object({ status: z.literal('ok'), database: z.string() }) },
         },
         handler: async () => {
-          await sql`select 1`.execute(api.db);
+          await ping(api.db);
           return { status: 'ok' as const, database: api.db === app.db ? 'ok' : 'other' };
         },
       });

@@ -1,8 +1,16 @@
 import { createHash } from 'node:crypto';
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import type { Actor } from '../../shared/actor.ts';
 import { canonicalJson } from '../../shared/canonical.ts';
+import {
+  advanceChainHead,
+  insertChainHead,
+  insertLogEntry,
+  listChainEntries,
+  listChainHeads,
+  lockChainHead,
+} from './queries.ts';
 
 /**
  * The audit trail: append-only, one hash chain per tenant. Each entry's hash covers its content and the previous
@@ -10,8 +18,37 @@ import { canonicalJson } from '../../shared/canonical.ts';
  * Details name fields and ids, never personal data; the one exception, the duplicate search's terms, is argued in
  * docs/decisions.md.
  */
+
+/**
+ * Every action the trail records: a closed list, so that a new kind of entry is a decision made here (and named in
+ * the protocol's labels) rather than a string typed somewhere.
+ */
+export const auditActions = [
+  // Social data and records
+  'read',
+  'create',
+  'update',
+  'delete',
+  'approve',
+  'export',
+  'import',
+  // Who may see a case (Fallführung, grants)
+  'grant',
+  'revoke',
+  // Duplicate search
+  'search',
+  'search_refused',
+  // Refused access of any kind
+  'access_denied',
+  // Sessions
+  'login',
+  'login_failed',
+  'logout',
+] as const;
+export type AuditAction = (typeof auditActions)[number];
+
 export interface AuditEntry {
-  action: 'read' | 'create' | 'update' | 'delete' | 'login' | 'login_failed' | 'logout' | 'export' | string;
+  action: AuditAction;
   entityType: string;
   entityId?: string | null;
   details?: Record<string, unknown>;
@@ -51,12 +88,7 @@ export function entryHash(f: HashedFields): string {
 
 /** Appends one entry in the caller's transaction; the head row lock serialises writers of one tenant. */
 export async function recordAudit(db: Kysely<DB>, actor: Actor, entry: AuditEntry): Promise<void> {
-  const head = await db
-    .selectFrom('audit_head')
-    .select(['seq', 'hash'])
-    .where('tenant_id', '=', actor.tenantId)
-    .forUpdate()
-    .executeTakeFirstOrThrow();
+  const head = await lockChainHead(db, actor.tenantId);
   const fields: HashedFields = {
     tenantId: actor.tenantId,
     seq: Number(head.seq) + 1,
@@ -70,26 +102,19 @@ export async function recordAudit(db: Kysely<DB>, actor: Actor, entry: AuditEntr
     prevHash: head.hash,
   };
   const hash = entryHash(fields);
-  await db
-    .insertInto('audit_log')
-    .values({
-      tenant_id: fields.tenantId,
-      seq: fields.seq,
-      at: fields.at,
-      actor_id: fields.actorId,
-      action: fields.action,
-      entity_type: fields.entityType,
-      entity_id: fields.entityId,
-      details: JSON.stringify(fields.details),
-      prev_hash: fields.prevHash,
-      hash,
-    })
-    .execute();
-  await db
-    .updateTable('audit_head')
-    .set({ seq: fields.seq, hash })
-    .where('tenant_id', '=', actor.tenantId)
-    .execute();
+  await insertLogEntry(db, {
+    tenant_id: fields.tenantId,
+    seq: fields.seq,
+    at: fields.at,
+    actor_id: fields.actorId,
+    action: fields.action,
+    entity_type: fields.entityType,
+    entity_id: fields.entityId,
+    details: JSON.stringify(fields.details),
+    prev_hash: fields.prevHash,
+    hash,
+  });
+  await advanceChainHead(db, actor.tenantId, fields.seq, hash);
 }
 
 export interface ChainReport {
@@ -100,24 +125,15 @@ export interface ChainReport {
 
 /** Recomputes every tenant's chain from the start; reports each place where it breaks. */
 export async function verifyAuditChain(db: Kysely<DB>, tenantId?: string): Promise<ChainReport> {
-  let heads = db.selectFrom('audit_head').select(['tenant_id', 'seq', 'hash']);
-  if (tenantId) heads = heads.where('tenant_id', '=', tenantId);
   const report: ChainReport = { tenants: 0, entries: 0, broken: [] };
-  for (const head of await heads.execute()) {
+  for (const head of await listChainHeads(db, tenantId)) {
     report.tenants++;
     let prevHash = GENESIS_HASH;
     let expectedSeq = 1;
     let lastSeq = 0;
     const batch = 2000;
     for (;;) {
-      const rows = await db
-        .selectFrom('audit_log')
-        .selectAll()
-        .where('tenant_id', '=', head.tenant_id)
-        .where('seq', '>', lastSeq)
-        .orderBy('seq')
-        .limit(batch)
-        .execute();
+      const rows = await listChainEntries(db, head.tenant_id, lastSeq, batch);
       for (const row of rows) {
         report.entries++;
         const seq = Number(row.seq);
@@ -160,7 +176,5 @@ export async function verifyAuditChain(db: Kysely<DB>, tenantId?: string): Promi
 
 /** Creates a tenant's empty chain. */
 export async function startAuditChain(db: Kysely<DB>, tenantId: string): Promise<void> {
-  await sql`insert into audit_head (tenant_id, seq, hash) values (${tenantId}, 0, ${GENESIS_HASH})`.execute(
-    db,
-  );
+  await insertChainHead(db, tenantId, GENESIS_HASH);
 }

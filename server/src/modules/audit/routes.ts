@@ -1,17 +1,9 @@
-import { idSchema, z } from '@leuchtturm/shared';
+import { z } from '@leuchtturm/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { actorOf } from '../../http/permissions.ts';
 import { verifyAuditChain } from './chain.ts';
-
-const entrySchema = z.object({
-  seq: z.int(),
-  at: z.iso.datetime({ offset: true }),
-  actorId: idSchema.nullable(),
-  actorName: z.string().nullable(),
-  action: z.string(),
-  entityType: z.string(),
-  entityId: z.string().nullable(),
-});
+import { logEntrySchema, presentLogEntry } from './presenter.ts';
+import { listLogEntries } from './queries.ts';
 
 export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/audit', {
@@ -25,31 +17,10 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
         before: z.coerce.number().int().min(1).optional(),
         limit: z.coerce.number().int().min(1).max(500).default(100),
       }),
-      response: { 200: z.array(entrySchema) },
+      response: { 200: z.array(logEntrySchema) },
     },
-    handler: async (request) => {
-      const { entityType, entityId, before, limit } = request.query;
-      let q = app.db
-        .selectFrom('audit_log as a')
-        .leftJoin('app_user as u', (j) =>
-          j.onRef('u.tenant_id', '=', 'a.tenant_id').onRef('u.id', '=', 'a.actor_id'),
-        )
-        .select(['a.seq', 'a.at', 'a.actor_id', 'u.display_name', 'a.action', 'a.entity_type', 'a.entity_id'])
-        .where('a.tenant_id', '=', actorOf(request).tenantId);
-      if (entityType) q = q.where('a.entity_type', '=', entityType);
-      if (entityId) q = q.where('a.entity_id', '=', entityId);
-      if (before) q = q.where('a.seq', '<', before);
-      const rows = await q.orderBy('a.seq', 'desc').limit(limit).execute();
-      return rows.map((r) => ({
-        seq: Number(r.seq),
-        at: r.at.toISOString(),
-        actorId: r.actor_id,
-        actorName: r.display_name,
-        action: r.action,
-        entityType: r.entity_type,
-        entityId: r.entity_id,
-      }));
-    },
+    handler: async (request) =>
+      (await listLogEntries(app.db, actorOf(request).tenantId, request.query)).map(presentLogEntry),
   });
 
   app.get('/audit/verify', {

@@ -2,7 +2,8 @@ import type { Insertable, Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { koelnerPhonetik } from '../persons/phonetics.ts';
 import * as texts from './caseTexts.ts';
-import { insertChunked } from './insert.ts';
+import { insertCaseCounter, insertChunked } from './queries/insert.ts';
+import { listTeamMembers, listWholeStreets } from './queries/reads.ts';
 import { type Random, randomUuid } from './random.ts';
 
 /**
@@ -27,25 +28,9 @@ export async function insertDemoCases(
   counts: Record<string, number>,
   favouredUserId: string | null,
 ) {
-  const streets = await db
-    .selectFrom('responsibility as r')
-    .innerJoin('street as s', (j) =>
-      j.onRef('s.tenant_id', '=', 'r.tenant_id').onRef('s.id', '=', 'r.street_id'),
-    )
-    .select(['s.id', 's.name', 's.postal_code', 's.district_id', 'r.team_id'])
-    .where('r.tenant_id', '=', tenantId)
-    .where('r.house_from', 'is', null)
-    // Ids are random in the database: order by what is unique and stable, so the draw below is reproducible.
-    .orderBy('s.postal_code')
-    .orderBy('s.name')
-    .execute();
-  const staff = await db
-    .selectFrom('app_user')
-    .select(['id', 'team_id', 'roles'])
-    .where('tenant_id', '=', tenantId)
-    .where('team_id', 'is not', null)
-    .orderBy('username')
-    .execute();
+  // Ordered by what is unique and stable (ids are random in the database), so that the draws are reproducible.
+  const streets = await listWholeStreets(db, tenantId);
+  const staff = await listTeamMembers(db, tenantId);
   const managers = new Map<string, string[]>();
   const teamStaff = new Map<string, string[]>();
   for (const u of staff) {
@@ -368,7 +353,7 @@ export async function insertDemoCases(
   counts.need = needRows.length;
   counts.peer_consultation = peerRows.length;
   for (const [year, last] of years) {
-    await db.insertInto('case_counter').values({ tenant_id: tenantId, year, last }).execute();
+    await insertCaseCounter(db, tenantId, year, last);
   }
 }
 

@@ -1,12 +1,14 @@
 import type { Role } from '@leuchtturm/shared';
 import { specialisations } from '@leuchtturm/shared';
-import { type Insertable, type Kysely, sql } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
 import type { Database } from '../../db/database.ts';
+import { analyze } from '../../db/queries.ts';
 import type { DB, NewAppUser } from '../../db/schema.ts';
 import { systemActor } from '../../shared/actor.ts';
 import { AppError } from '../../shared/errors.ts';
 import { recordAudit } from '../audit/chain.ts';
 import { hashPassword } from '../auth/passwords.ts';
+import { findTenantBySlug } from '../auth/queries.ts';
 import { createTenant } from '../organisation/tenants.ts';
 import { insertDemoCases } from './cases.ts';
 import {
@@ -20,9 +22,16 @@ import {
   streetStems,
 } from './city.ts';
 import { insertDemoIndicators } from './indicators.ts';
-import { insertChunked } from './insert.ts';
 import { insertDemoMeasures } from './measures.ts';
 import { gridOutline } from './outlines.ts';
+import {
+  insertChunked,
+  insertDistrict,
+  insertSocialCentre,
+  insertTeam,
+  setTeamLead,
+} from './queries/insert.ts';
+import { findUserByUsername } from './queries/reads.ts';
 import { Random } from './random.ts';
 
 /**
@@ -59,7 +68,7 @@ export async function generateDemoData(
   options: { scale: Scale; password: string; slug?: string; name?: string },
 ): Promise<DemoSummary> {
   const slug = options.slug ?? demoTenant.slug;
-  const existing = await db.selectFrom('tenant').select('id').where('slug', '=', slug).executeTakeFirst();
+  const existing = await findTenantBySlug(db, slug);
   if (existing) throw new AppError('conflict', `Das Jugendamt „${slug}“ hat bereits Daten.`);
   const factor = scales[options.scale];
   const rnd = new Random(`leuchtturm-${options.scale}`);
@@ -71,12 +80,7 @@ export async function generateDemoData(
     const org = await insertOrganisation(trx, tenantId, rnd, factor, counts);
     await insertStaff(trx, tenantId, rnd, factor, passwordHash, org, counts);
     await insertPopulation(trx, tenantId, rnd, factor, org.districts, counts);
-    const fachkraft = await trx
-      .selectFrom('app_user')
-      .select('id')
-      .where('tenant_id', '=', tenantId)
-      .where('username', '=', 'fachkraft')
-      .executeTakeFirst();
+    const fachkraft = await findUserByUsername(trx, tenantId, 'fachkraft');
     await insertDemoCases(trx, tenantId, rnd, factor, counts, fachkraft?.id ?? null);
     await insertDemoMeasures(trx, tenantId, rnd, counts);
     await insertDemoIndicators(trx, tenantId, rnd, CURRENT_YEAR, counts);
@@ -88,7 +92,7 @@ export async function generateDemoData(
     return { tenantId, tenantSlug: slug, scale: options.scale, counts };
   });
   // Fresh statistics after a bulk load, so that the planner does not take tens of thousands of rows for one.
-  await sql`analyze`.execute(db);
+  await analyze(db);
   return summary;
 }
 
@@ -109,30 +113,23 @@ async function insertOrganisation(
   const streets: Insertable<DB['street']>[] = [];
   const districtTeams: { districtId: string; teamId: string; neighbourTeamId: string | null }[] = [];
   for (const centre of demoCity) {
-    const c = await db
-      .insertInto('social_centre')
-      .values({ tenant_id: tenantId, code: centre.code, name: centre.name })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const c = await insertSocialCentre(db, { tenant_id: tenantId, code: centre.code, name: centre.name });
     const teams: { id: string; name: string }[] = [];
     for (const team of centre.teams) {
-      const t = await db
-        .insertInto('team')
-        .values({ tenant_id: tenantId, social_centre_id: c.id, name: team.name, lead_user_id: null })
-        .returning('id')
-        .executeTakeFirstOrThrow();
+      const t = await insertTeam(db, {
+        tenant_id: tenantId,
+        social_centre_id: c.id,
+        name: team.name,
+        lead_user_id: null,
+      });
       teams.push({ id: t.id, name: team.name });
       for (const district of team.districts) {
-        const d = await db
-          .insertInto('district')
-          .values({
-            tenant_id: tenantId,
-            code: district.code,
-            name: district.name,
-            outline: JSON.stringify(gridOutline(org.districts.length)),
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow();
+        const d = await insertDistrict(db, {
+          tenant_id: tenantId,
+          code: district.code,
+          name: district.name,
+          outline: JSON.stringify(gridOutline(org.districts.length)),
+        });
         org.districts.push({ id: d.id, share: district.share });
         districtTeams.push({ districtId: d.id, teamId: t.id, neighbourTeamId: null });
         const names = new Set<string>();
@@ -272,12 +269,7 @@ async function insertStaff(
     return row.id;
   };
   for (const [teamId, index] of teamLeads) {
-    await db
-      .updateTable('team')
-      .set({ lead_user_id: idAt(index) })
-      .where('tenant_id', '=', tenantId)
-      .where('id', '=', teamId)
-      .execute();
+    await setTeamLead(db, tenantId, teamId, idAt(index));
   }
   // Each case manager is deputised by the next colleague of the team (a ring).
   const deputies: Insertable<DB['deputy']>[] = [];

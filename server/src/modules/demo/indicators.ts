@@ -1,7 +1,8 @@
-import { type Insertable, type Kysely, sql } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { firstPopulationYear } from './city.ts';
-import { insertChunked } from './insert.ts';
+import { insertChunked } from './queries/insert.ts';
+import { listDistrictCodes, staffingPerCentre } from './queries/reads.ts';
 import type { Random } from './random.ts';
 
 /**
@@ -15,12 +16,7 @@ export async function insertDemoIndicators(
   lastYear: number,
   counts: Record<string, number>,
 ) {
-  const districts = await db
-    .selectFrom('district')
-    .select('code')
-    .where('tenant_id', '=', tenantId)
-    .orderBy('code')
-    .execute();
+  const districts = await listDistrictCodes(db, tenantId);
   const rows: Insertable<DB['aggregate']>[] = [];
   for (const d of districts) {
     const base = 8 + rnd.next() * 37;
@@ -34,12 +30,8 @@ export async function insertDemoIndicators(
       });
     }
   }
-  const staffing = await sql<{ code: string; vze: string }>`
-    select sc.code, coalesce(sum(u.fte), 0)::text as vze from social_centre sc
-    join team t on t.tenant_id = sc.tenant_id and t.social_centre_id = sc.id
-    join app_user u on u.tenant_id = t.tenant_id and u.team_id = t.id and ('case_manager' = any(u.roles) or 'team_lead' = any(u.roles))
-    where sc.tenant_id = ${tenantId} group by sc.code order by sc.code`.execute(db);
-  for (const s of staffing.rows) {
+  const staffing = await staffingPerCentre(db, tenantId);
+  for (const s of staffing) {
     for (let year = 2016; year <= lastYear; year++) {
       rows.push({
         tenant_id: tenantId,

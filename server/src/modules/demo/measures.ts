@@ -1,8 +1,8 @@
 import type { Insertable, Kysely } from 'kysely';
-import { sql } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { DEMO_TODAY } from './cases.ts';
-import { insertChunked } from './insert.ts';
+import { insertChunked } from './queries/insert.ts';
+import { listCasesWithFirstPlan, listHelpTypes } from './queries/reads.ts';
 import { type Random, randomUuid } from './random.ts';
 
 /**
@@ -64,15 +64,7 @@ export async function insertDemoMeasures(
   rnd: Random,
   counts: Record<string, number>,
 ) {
-  const types = new Map(
-    (
-      await db
-        .selectFrom('help_type')
-        .select(['id', 'code', 'category_rule'])
-        .where('tenant_id', '=', tenantId)
-        .execute()
-    ).map((t) => [t.code, t]),
-  );
+  const types = new Map((await listHelpTypes(db, tenantId)).map((t) => [t.code, t]));
   const offers: { code: string; id: string }[] = [];
   const providers: Insertable<DB['provider']>[] = [];
   const offerRows: Insertable<DB['service_offer']>[] = [];
@@ -121,28 +113,7 @@ export async function insertDemoMeasures(
   await insertChunked(db, 'rate', rates, []);
 
   // Cases with a first help plan: the help begins at the plan's meeting and ends by the case's closing.
-  const cases = await db
-    .selectFrom('case_file as c')
-    .innerJoin('help_plan as hp', (j) =>
-      j
-        .onRef('hp.tenant_id', '=', 'c.tenant_id')
-        .onRef('hp.case_id', '=', 'c.id')
-        .on('hp.version_no', '=', 1),
-    )
-    .select([
-      'c.id',
-      'c.closed_on',
-      'c.lead_user_id',
-      'hp.id as plan_id',
-      'hp.meeting_on',
-      sql<string[]>`(select array_agg(hm.person_id order by hm.position) from household_member hm
-        where hm.tenant_id = c.tenant_id and hm.household_id = c.household_id and hm.role = 'kind')`.as(
-        'children',
-      ),
-    ])
-    .where('c.tenant_id', '=', tenantId)
-    .orderBy('c.case_number')
-    .execute();
+  const cases = await listCasesWithFirstPlan(db, tenantId);
   const today = Date.parse(DEMO_TODAY);
   const measures: Insertable<DB['measure']>[] = [];
   const pickMix = () => {

@@ -5,8 +5,10 @@ import { contentDisposition } from '../../http/download.ts';
 import { AppError } from '../../shared/errors.ts';
 import { requireCase } from '../cases/access.ts';
 import { readCase } from '../cases/service.ts';
+import { findTenantName } from '../organisation/queries/tenants.ts';
 import { buildForm, type FormKind } from './forms.ts';
 import { renderForm } from './pdf.ts';
+import { findDocument, insertDocument } from './queries.ts';
 
 const formKinds = [
   'falleingang',
@@ -24,6 +26,18 @@ const fileNames: Record<FormKind, string> = {
   antrag: 'Antrag-HzE',
   hilfeplan: 'Hilfeplan',
 };
+
+/**
+ * A response that is a file, not JSON: the handler sends a Buffer, which Fastify passes on as it is (no serializer
+ * runs on it), and OpenAPI shows a binary string under each media type the file can have.
+ */
+const fileBody = z
+  .custom<Buffer>((value) => Buffer.isBuffer(value))
+  .meta({ type: 'string', format: 'binary' });
+const fileResponse = (description: string, mediaTypes: string[]) => ({
+  description,
+  content: Object.fromEntries(mediaTypes.map((type) => [type, { schema: fileBody }])),
+});
 
 /** Uploads: office documents and scans only, at most 10 MB (the content lives in the database, inside backups). */
 export const uploadPolicy = {
@@ -62,16 +76,13 @@ export const documentRoutes: FastifyPluginAsyncZod = async (app) => {
       summary: 'Formular als PDF aus der Fallakte',
       params: z.object({ id: idSchema, kind: z.enum(formKinds) }),
       querystring: z.object({ item: idSchema.optional() }),
+      response: { 200: fileResponse('Das Formular als PDF', ['application/pdf']) },
     },
     handler: async (request, reply) => {
       const { id, kind } = request.params;
       const pdf = await withCtx(request, async (ctx) => {
         const detail = await readCase(ctx, id);
-        const tenant = await ctx.db
-          .selectFrom('tenant')
-          .select('name')
-          .where('id', '=', ctx.actor.tenantId)
-          .executeTakeFirstOrThrow();
+        const tenant = await findTenantName(ctx.db, ctx.actor.tenantId);
         const spec = buildForm(kind, { office: tenant.name, detail }, request.query.item);
         if (!spec) throw AppError.notFound('Der Eintrag für dieses Formular');
         await ctx.audit({ action: 'export', entityType: 'case', entityId: id, details: { form: kind } });
@@ -90,6 +101,7 @@ export const documentRoutes: FastifyPluginAsyncZod = async (app) => {
       tags,
       summary: 'Datei hochladen (multipart/form-data, Feld "file")',
       params: z.object({ id: idSchema }),
+      response: { 201: z.object({ id: idSchema }) },
     },
     handler: async (request, reply) => {
       const file = await request
@@ -107,19 +119,15 @@ export const documentRoutes: FastifyPluginAsyncZod = async (app) => {
       const fileName = file.filename.replace(/[^\p{L}\p{N}._ -]/gu, '_').slice(0, 200) || 'datei';
       const id = await withCtx(request, async (ctx) => {
         await requireCase(ctx, request.params.id, 'write');
-        const row = await ctx.db
-          .insertInto('case_document')
-          .values({
-            tenant_id: ctx.actor.tenantId,
-            case_id: request.params.id,
-            file_name: fileName,
-            content_type: type,
-            size: content.length,
-            content,
-            uploaded_by: ctx.actor.userId,
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow();
+        const row = await insertDocument(ctx.db, {
+          tenant_id: ctx.actor.tenantId,
+          case_id: request.params.id,
+          file_name: fileName,
+          content_type: type,
+          size: content.length,
+          content,
+          uploaded_by: ctx.actor.userId,
+        });
         await ctx.audit({
           action: 'create',
           entityType: 'case_document',
@@ -134,17 +142,18 @@ export const documentRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/cases/:id/documents/:itemId', {
     config: { permission: 'case:work' },
-    schema: { tags, summary: 'Datei herunterladen', params: z.object({ id: idSchema, itemId: idSchema }) },
+    schema: {
+      tags,
+      summary: 'Datei herunterladen',
+      params: z.object({ id: idSchema, itemId: idSchema }),
+      response: {
+        200: fileResponse('Die Datei, wie sie hochgeladen wurde', Object.keys(uploadPolicy.types)),
+      },
+    },
     handler: async (request, reply) => {
       const doc = await withCtx(request, async (ctx) => {
         await requireCase(ctx, request.params.id, 'read');
-        const row = await ctx.db
-          .selectFrom('case_document')
-          .select(['file_name', 'content_type', 'content'])
-          .where('tenant_id', '=', ctx.actor.tenantId)
-          .where('case_id', '=', request.params.id)
-          .where('id', '=', request.params.itemId)
-          .executeTakeFirst();
+        const row = await findDocument(ctx.db, ctx.actor.tenantId, request.params.id, request.params.itemId);
         if (!row) throw AppError.notFound('Die Datei');
         await ctx.audit({
           action: 'export',

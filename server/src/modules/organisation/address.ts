@@ -4,11 +4,23 @@ import type {
   ResponsibilityInput,
   StreetInput,
 } from '@leuchtturm/shared';
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import type { Ctx } from '../../shared/context.ts';
 import { AppError } from '../../shared/errors.ts';
 import { expectOneUpdated } from '../../shared/versioned.ts';
+import {
+  deleteResponsibilityRow,
+  deleteStreetRow,
+  findHouseRanges,
+  findStreetRules,
+  findStreetsByName,
+  insertResponsibility,
+  insertStreet,
+  lockStreet,
+  updateStreetRow,
+} from './queries/address.ts';
+import { findOrganisationRow } from './queries/structure.ts';
 
 /**
  * Streets and the address-based responsibility: a whole street, or a range of its house numbers, belongs to one
@@ -30,38 +42,13 @@ export async function findResponsibleTeam(
   tenantId: string,
   query: AddressLookupQuery,
 ): Promise<AddressLookupResult> {
-  let streets = db
-    .selectFrom('street as s')
-    .innerJoin('district as d', (j) =>
-      j.onRef('d.tenant_id', '=', 's.tenant_id').onRef('d.id', '=', 's.district_id'),
-    )
-    .select(['s.id', 's.name', 's.postal_code', 'd.id as district_id', 'd.name as district_name'])
-    .where('s.tenant_id', '=', tenantId)
-    .where(sql<boolean>`lower(s.name) = ${normaliseStreetName(query.street)}`);
-  if (query.postalCode) streets = streets.where('s.postal_code', '=', query.postalCode);
-  const found = await streets.limit(2).execute();
+  const found = await findStreetsByName(db, tenantId, normaliseStreetName(query.street), query.postalCode);
   const street = found[0];
   if (!street) throw AppError.validation('street', 'Diese Straße ist keinem Stadtteil zugeordnet.');
   if (found.length > 1) {
     throw AppError.validation('postalCode', 'Diese Straße gibt es mehrfach: bitte die Postleitzahl angeben.');
   }
-  const rules = await db
-    .selectFrom('responsibility as r')
-    .innerJoin('team as t', (j) => j.onRef('t.tenant_id', '=', 'r.tenant_id').onRef('t.id', '=', 'r.team_id'))
-    .innerJoin('social_centre as sc', (j) =>
-      j.onRef('sc.tenant_id', '=', 't.tenant_id').onRef('sc.id', '=', 't.social_centre_id'),
-    )
-    .select([
-      'r.house_from',
-      'r.house_to',
-      't.id as team_id',
-      't.name as team_name',
-      'sc.id as centre_id',
-      'sc.name as centre_name',
-    ])
-    .where('r.tenant_id', '=', tenantId)
-    .where('r.street_id', '=', street.id)
-    .execute();
+  const rules = await findStreetRules(db, tenantId, street.id);
   const n = query.houseNumber;
   // A range that contains the number is more specific than the whole-street rule.
   const rule =
@@ -90,52 +77,30 @@ export async function findResponsibleTeam(
 }
 
 async function checkDistrict(ctx: Ctx, districtId: string) {
-  const d = await ctx.db
-    .selectFrom('district')
-    .select('id')
-    .where('tenant_id', '=', ctx.actor.tenantId)
-    .where('id', '=', districtId)
-    .executeTakeFirst();
+  const d = await findOrganisationRow(ctx.db, 'district', ctx.actor.tenantId, districtId);
   if (!d) throw AppError.validation('districtId', 'Diesen Stadtteil gibt es nicht.');
 }
 
 export async function createStreet(ctx: Ctx, input: StreetInput) {
   await checkDistrict(ctx, input.districtId);
-  const row = await ctx.db
-    .insertInto('street')
-    .values({
-      tenant_id: ctx.actor.tenantId,
-      district_id: input.districtId,
-      name: input.name,
-      postal_code: input.postalCode,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const row = await insertStreet(ctx.db, {
+    tenant_id: ctx.actor.tenantId,
+    district_id: input.districtId,
+    name: input.name,
+    postal_code: input.postalCode,
+  });
   await ctx.audit({ action: 'create', entityType: 'street', entityId: row.id });
   return row.id;
 }
 
 export async function updateStreet(ctx: Ctx, id: string, version: number, input: StreetInput) {
   await checkDistrict(ctx, input.districtId);
-  const result = await ctx.db
-    .updateTable('street')
-    .set({
-      district_id: input.districtId,
-      name: input.name,
-      postal_code: input.postalCode,
-      version: sql`version + 1`,
-    })
-    .where('tenant_id', '=', ctx.actor.tenantId)
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .executeTakeFirst();
-  const stillExists = () =>
-    ctx.db
-      .selectFrom('street')
-      .select('id')
-      .where('tenant_id', '=', ctx.actor.tenantId)
-      .where('id', '=', id)
-      .executeTakeFirst();
+  const result = await updateStreetRow(ctx.db, ctx.actor.tenantId, id, version, {
+    district_id: input.districtId,
+    name: input.name,
+    postal_code: input.postalCode,
+  });
+  const stillExists = () => findOrganisationRow(ctx.db, 'street', ctx.actor.tenantId, id);
   await expectOneUpdated(result, stillExists, 'Die Straße');
   await ctx.audit({
     action: 'update',
@@ -146,11 +111,7 @@ export async function updateStreet(ctx: Ctx, id: string, version: number, input:
 }
 
 export async function deleteStreet(ctx: Ctx, id: string) {
-  const result = await ctx.db
-    .deleteFrom('street')
-    .where('tenant_id', '=', ctx.actor.tenantId)
-    .where('id', '=', id)
-    .executeTakeFirst();
+  const result = await deleteStreetRow(ctx.db, ctx.actor.tenantId, id);
   if (result.numDeletedRows === 0n) throw AppError.notFound('Die Straße');
   await ctx.audit({ action: 'delete', entityType: 'street', entityId: id });
 }
@@ -158,27 +119,11 @@ export async function deleteStreet(ctx: Ctx, id: string) {
 /** A new rule may not overlap an existing one of the same street: every address has exactly one team. */
 export async function createResponsibility(ctx: Ctx, input: ResponsibilityInput) {
   const tenantId = ctx.actor.tenantId;
-  const street = await ctx.db
-    .selectFrom('street')
-    .select('id')
-    .where('tenant_id', '=', tenantId)
-    .where('id', '=', input.streetId)
-    .forUpdate()
-    .executeTakeFirst();
+  const street = await lockStreet(ctx.db, tenantId, input.streetId);
   if (!street) throw AppError.validation('streetId', 'Diese Straße gibt es nicht.');
-  const team = await ctx.db
-    .selectFrom('team')
-    .select('id')
-    .where('tenant_id', '=', tenantId)
-    .where('id', '=', input.teamId)
-    .executeTakeFirst();
+  const team = await findOrganisationRow(ctx.db, 'team', tenantId, input.teamId);
   if (!team) throw AppError.validation('teamId', 'Dieses Team gibt es nicht.');
-  const existing = await ctx.db
-    .selectFrom('responsibility')
-    .select(['house_from', 'house_to'])
-    .where('tenant_id', '=', tenantId)
-    .where('street_id', '=', input.streetId)
-    .execute();
+  const existing = await findHouseRanges(ctx.db, tenantId, input.streetId);
   const overlaps = existing.some((r) =>
     input.houseFrom === null || input.houseTo === null
       ? r.house_from === null
@@ -195,27 +140,19 @@ export async function createResponsibility(ctx: Ctx, input: ResponsibilityInput)
         : 'Dieser Hausnummernbereich überschneidet sich mit einer bestehenden Zuständigkeit.',
     );
   }
-  const row = await ctx.db
-    .insertInto('responsibility')
-    .values({
-      tenant_id: tenantId,
-      street_id: input.streetId,
-      team_id: input.teamId,
-      house_from: input.houseFrom,
-      house_to: input.houseTo,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const row = await insertResponsibility(ctx.db, {
+    tenant_id: tenantId,
+    street_id: input.streetId,
+    team_id: input.teamId,
+    house_from: input.houseFrom,
+    house_to: input.houseTo,
+  });
   await ctx.audit({ action: 'create', entityType: 'responsibility', entityId: row.id });
   return row.id;
 }
 
 export async function deleteResponsibility(ctx: Ctx, id: string) {
-  const result = await ctx.db
-    .deleteFrom('responsibility')
-    .where('tenant_id', '=', ctx.actor.tenantId)
-    .where('id', '=', id)
-    .executeTakeFirst();
+  const result = await deleteResponsibilityRow(ctx.db, ctx.actor.tenantId, id);
   if (result.numDeletedRows === 0n) throw AppError.notFound('Die Zuständigkeit');
   await ctx.audit({ action: 'delete', entityType: 'responsibility', entityId: id });
 }

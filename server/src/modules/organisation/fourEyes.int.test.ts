@@ -123,4 +123,30 @@ describe('four eyes on access to cases', () => {
     expect(refused.json().errors[0].field).toBe('deputyIds');
     expect((await second.put(`/organisation/staff/${target}`, withSelf)).statusCode).toBe(204);
   });
+
+  it('decides four eyes before checking the rest of the input: a refused request learns nothing about it', async () => {
+    const { db, tenant, admin } = await twoAdmins();
+    const self = tenant.users.admin.id;
+    // An unknown team would be a 400 naming teamId; the admin's own deputyship is refused first.
+    const unknownTeam = '00000000-0000-4000-8000-000000000000';
+    const created = await admin.post('/organisation/staff', {
+      ...account('neue-fachkraft', ['case_manager'], unknownTeam, [self]),
+      password: 'ein-langes-passwort',
+    });
+    expect(created.statusCode).toBe(403);
+    expect(created.json().errors[0].field).toBe('deputyIds');
+    const changed = await admin.put(`/organisation/staff/${tenant.users.caseManagerB.id}`, {
+      ...account('casemanagerb', ['case_manager'], unknownTeam, [self]),
+      version: 1,
+    });
+    expect(changed.statusCode).toBe(403);
+    expect(changed.json().errors[0].field).toBe('deputyIds');
+    const denied = await db
+      .selectFrom('audit_log')
+      .select('entity_type')
+      .where('tenant_id', '=', tenant.id)
+      .where('action', '=', 'access_denied')
+      .execute();
+    expect(denied).toHaveLength(2);
+  });
 });

@@ -2,6 +2,7 @@ import { roleLabels, type StaffInput } from '@leuchtturm/shared';
 import type { Ctx } from '../../shared/context.ts';
 import { AppError } from '../../shared/errors.ts';
 import { caseAccessRoles } from '../access/policy.ts';
+import { findDeputyship, findRolesAndTeam } from './queries/staff.ts';
 
 /**
  * Four eyes on access to social data: an admin manages accounts but must not open cases to itself. Whatever would
@@ -28,26 +29,13 @@ export async function checkStaffFourEyes(
   if (self === null) return;
   const tenantId = ctx.actor.tenantId;
   if (accountId !== self && input.deputyIds.includes(self)) {
-    const already =
-      accountId !== null &&
-      (await ctx.db
-        .selectFrom('deputy')
-        .select('user_id')
-        .where('tenant_id', '=', tenantId)
-        .where('user_id', '=', accountId)
-        .where('deputy_user_id', '=', self)
-        .executeTakeFirst());
+    const already = accountId !== null && (await findDeputyship(ctx.db, tenantId, accountId, self));
     if (!already) {
       refuse('deputyIds', `Sie können sich nicht selbst als Vertretung eintragen. ${otherAdmin}`);
     }
   }
   if (accountId !== self) return;
-  const current = await ctx.db
-    .selectFrom('app_user')
-    .select(['roles', 'team_id'])
-    .where('tenant_id', '=', tenantId)
-    .where('id', '=', self)
-    .executeTakeFirst();
+  const current = await findRolesAndTeam(ctx.db, tenantId, self);
   if (!current) return;
   const added = input.roles.filter((r) => caseAccessRoles.includes(r) && !current.roles.includes(r));
   if (added.length > 0) {

@@ -6,7 +6,7 @@ import type {
   listStreets,
   listTeams,
   StaffRow,
-} from './queries.ts';
+} from './queries/lists.ts';
 
 /** API shapes of the organisation module. Only listed fields leave the server (never e.g. a password hash). */
 type Row<F extends (...args: never[]) => Promise<unknown[]>> = Awaited<ReturnType<F>>[number];

@@ -23,7 +23,7 @@ import { withCtx } from '../../http/context.ts';
 import { actorOf } from '../../http/permissions.ts';
 import * as address from './address.ts';
 import * as presenter from './presenter.ts';
-import * as queries from './queries.ts';
+import * as queries from './queries/lists.ts';
 import * as staff from './staff.ts';
 import * as structure from './structure.ts';
 

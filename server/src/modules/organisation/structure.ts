@@ -1,30 +1,35 @@
 import type { DistrictInput, SocialCentreInput, TeamInput } from '@leuchtturm/shared';
-import { sql } from 'kysely';
 import type { Ctx } from '../../shared/context.ts';
 import { AppError } from '../../shared/errors.ts';
 import { expectOneUpdated } from '../../shared/versioned.ts';
 import { checkTeamLeadFourEyes } from './fourEyes.ts';
+import {
+  type CodedTable,
+  deleteStructureRow,
+  findActiveUserRoles,
+  findOrganisationRow,
+  findTeamLead,
+  insertCoded,
+  insertTeam,
+  type StructureTable,
+  updateCodedRow,
+  updateTeamRow,
+} from './queries/structure.ts';
 
 /** Changes to the organisation's structure: Sozialzentren, Stadtteile, Stadtteilteams. Admins only (route). */
 
-const exists = (ctx: Ctx, table: 'social_centre' | 'district' | 'team', id: string) => () =>
-  ctx.db
-    .selectFrom(table)
-    .select('id')
-    .where('tenant_id', '=', ctx.actor.tenantId)
-    .where('id', '=', id)
-    .executeTakeFirst();
+const exists = (ctx: Ctx, table: StructureTable, id: string) => () =>
+  findOrganisationRow(ctx.db, table, ctx.actor.tenantId, id);
 
-type CodedTable = 'social_centre' | 'district';
 const labels: Record<CodedTable, string> = { social_centre: 'Das Sozialzentrum', district: 'Der Stadtteil' };
 
 /** Sozialzentren and Stadtteile are both a name and a code. */
 export async function createCoded(ctx: Ctx, table: CodedTable, input: SocialCentreInput | DistrictInput) {
-  const row = await ctx.db
-    .insertInto(table)
-    .values({ tenant_id: ctx.actor.tenantId, name: input.name, code: input.code })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const row = await insertCoded(ctx.db, table, {
+    tenant_id: ctx.actor.tenantId,
+    name: input.name,
+    code: input.code,
+  });
   await ctx.audit({ action: 'create', entityType: table, entityId: row.id });
   return row.id;
 }
@@ -36,13 +41,10 @@ export async function updateCoded(
   version: number,
   input: SocialCentreInput | DistrictInput,
 ) {
-  const result = await ctx.db
-    .updateTable(table)
-    .set({ name: input.name, code: input.code, version: sql`version + 1` })
-    .where('tenant_id', '=', ctx.actor.tenantId)
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .executeTakeFirst();
+  const result = await updateCodedRow(ctx.db, table, ctx.actor.tenantId, id, version, {
+    name: input.name,
+    code: input.code,
+  });
   await expectOneUpdated(result, exists(ctx, table, id), labels[table]);
   await ctx.audit({
     action: 'update',
@@ -57,13 +59,7 @@ async function checkTeamReferences(ctx: Ctx, input: TeamInput) {
     throw AppError.validation('socialCentreId', 'Dieses Sozialzentrum gibt es nicht.');
   }
   if (input.leadUserId) {
-    const lead = await ctx.db
-      .selectFrom('app_user')
-      .select('roles')
-      .where('tenant_id', '=', ctx.actor.tenantId)
-      .where('id', '=', input.leadUserId)
-      .where('active', '=', true)
-      .executeTakeFirst();
+    const lead = await findActiveUserRoles(ctx.db, ctx.actor.tenantId, input.leadUserId);
     if (!lead?.roles.includes('team_lead')) {
       throw AppError.validation(
         'leadUserId',
@@ -76,41 +72,25 @@ async function checkTeamReferences(ctx: Ctx, input: TeamInput) {
 export async function createTeam(ctx: Ctx, input: TeamInput) {
   checkTeamLeadFourEyes(ctx, input.leadUserId, null);
   await checkTeamReferences(ctx, input);
-  const row = await ctx.db
-    .insertInto('team')
-    .values({
-      tenant_id: ctx.actor.tenantId,
-      name: input.name,
-      social_centre_id: input.socialCentreId,
-      lead_user_id: input.leadUserId,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const row = await insertTeam(ctx.db, {
+    tenant_id: ctx.actor.tenantId,
+    name: input.name,
+    social_centre_id: input.socialCentreId,
+    lead_user_id: input.leadUserId,
+  });
   await ctx.audit({ action: 'create', entityType: 'team', entityId: row.id });
   return row.id;
 }
 
 export async function updateTeam(ctx: Ctx, id: string, version: number, input: TeamInput) {
-  const current = await ctx.db
-    .selectFrom('team')
-    .select('lead_user_id')
-    .where('tenant_id', '=', ctx.actor.tenantId)
-    .where('id', '=', id)
-    .executeTakeFirst();
+  const current = await findTeamLead(ctx.db, ctx.actor.tenantId, id);
   checkTeamLeadFourEyes(ctx, input.leadUserId, current?.lead_user_id ?? null);
   await checkTeamReferences(ctx, input);
-  const result = await ctx.db
-    .updateTable('team')
-    .set({
-      name: input.name,
-      social_centre_id: input.socialCentreId,
-      lead_user_id: input.leadUserId,
-      version: sql`version + 1`,
-    })
-    .where('tenant_id', '=', ctx.actor.tenantId)
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .executeTakeFirst();
+  const result = await updateTeamRow(ctx.db, ctx.actor.tenantId, id, version, {
+    name: input.name,
+    social_centre_id: input.socialCentreId,
+    lead_user_id: input.leadUserId,
+  });
   await expectOneUpdated(result, exists(ctx, 'team', id), 'Das Team');
   await ctx.audit({
     action: 'update',
@@ -121,12 +101,8 @@ export async function updateTeam(ctx: Ctx, id: string, version: number, input: T
 }
 
 /** Removing structure that is still in use is refused by the foreign keys (answered as a conflict). */
-export async function deleteStructure(ctx: Ctx, table: 'social_centre' | 'district' | 'team', id: string) {
-  const result = await ctx.db
-    .deleteFrom(table)
-    .where('tenant_id', '=', ctx.actor.tenantId)
-    .where('id', '=', id)
-    .executeTakeFirst();
+export async function deleteStructure(ctx: Ctx, table: StructureTable, id: string) {
+  const result = await deleteStructureRow(ctx.db, table, ctx.actor.tenantId, id);
   if (result.numDeletedRows === 0n) throw AppError.notFound('Der Eintrag');
   await ctx.audit({ action: 'delete', entityType: table, entityId: id });
 }

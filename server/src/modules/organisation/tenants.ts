@@ -2,26 +2,25 @@ import { defaultHelpTypes } from '@leuchtturm/shared';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { startAuditChain } from '../audit/chain.ts';
+import { insertFinanceSettings, insertHelpTypes, insertTenant } from './queries/tenants.ts';
 
 /** A Jugendamt. Each starts its own audit chain, the default help-type catalogue and finance settings. */
 export async function createTenant(db: Kysely<DB>, slug: string, name: string): Promise<string> {
-  const row = await db.insertInto('tenant').values({ slug, name }).returning('id').executeTakeFirstOrThrow();
+  const row = await insertTenant(db, slug, name);
   await startAuditChain(db, row.id);
-  await db.insertInto('finance_setting').values({ tenant_id: row.id }).execute();
-  await db
-    .insertInto('help_type')
-    .values(
-      defaultHelpTypes.map((h) => ({
-        tenant_id: row.id,
-        code: h.code,
-        name: h.name,
-        paragraph: h.paragraph,
-        category_rule: h.categoryRule,
-        is_hze: h.isHze,
-        valid_from: '2000-01-01',
-        valid_to: null,
-      })),
-    )
-    .execute();
+  await insertFinanceSettings(db, row.id);
+  await insertHelpTypes(
+    db,
+    defaultHelpTypes.map((h) => ({
+      tenant_id: row.id,
+      code: h.code,
+      name: h.name,
+      paragraph: h.paragraph,
+      category_rule: h.categoryRule,
+      is_hze: h.isHze,
+      valid_from: '2000-01-01',
+      valid_to: null,
+    })),
+  );
   return row.id;
 }

@@ -1,7 +1,7 @@
 import { type Kysely, sql } from 'kysely';
-import type { DB } from '../../db/schema.ts';
+import type { DB } from '../../../db/schema.ts';
 
-/** Read queries of the organisation module. Each takes the db (or transaction) first and the tenant second. */
+/** The lists of the organisation module. Each query takes the db (or transaction) first and the tenant second. */
 
 export function listSocialCentres(db: Kysely<DB>, tenantId: string) {
   return db
