@@ -1,9 +1,9 @@
 import path from 'node:path';
-import { sql } from 'kysely';
 import type { Config } from '../config.ts';
 import { type Database, type DatabaseHandle, openDatabase } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { migrations } from '../db/migrations/index.ts';
+import { appliedMigrationNames } from '../db/queries.ts';
 
 /** Opens the configured database (nothing else may have it open) and brings its schema up to date. */
 export async function openMigrated(config: Config): Promise<DatabaseHandle> {
@@ -23,8 +23,7 @@ export async function openMigrated(config: Config): Promise<DatabaseHandle> {
  */
 export async function schemaIsCurrent(db: Database): Promise<boolean> {
   try {
-    const applied = await sql<{ name: string }>`select name from kysely_migration`.execute(db);
-    const names = new Set(applied.rows.map((row) => row.name));
+    const names = await appliedMigrationNames(db);
     const known = Object.keys(migrations);
     return names.size === known.length && known.every((name) => names.has(name));
   } catch {

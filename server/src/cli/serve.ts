@@ -4,7 +4,7 @@ import path from 'node:path';
 import { readConfig } from '../config.ts';
 import { analyzeChangedTables } from '../db/statistics.ts';
 import { buildApp } from '../http/app.ts';
-import { listTenants } from '../modules/auth/queries.ts';
+import { findTenantBySlug, listTenants } from '../modules/auth/queries.ts';
 import { demoTenant } from '../modules/demo/city.ts';
 import { generateDemoData } from '../modules/demo/generator.ts';
 import { startControlServer } from './control.ts';
@@ -61,11 +61,7 @@ export const serveCommand: Command = {
     console.log(
       `\nLeuchtturm läuft auf http://${host}:${port} (${describe(handle, config)}), gestartet in ${Date.now() - started} ms.`,
     );
-    const hasDemo = await handle.db
-      .selectFrom('tenant')
-      .select('id')
-      .where('slug', '=', demoTenant.slug)
-      .executeTakeFirst();
+    const hasDemo = await findTenantBySlug(handle.db, demoTenant.slug);
     if (hasDemo) {
       printDemoAccounts(config.demoPassword);
       if (host !== 'localhost') {

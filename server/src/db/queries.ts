@@ -15,3 +15,9 @@ export async function ping(db: Database): Promise<void> {
 export async function analyze(db: Database): Promise<void> {
   await sql`analyze`.execute(db);
 }
+
+/** The names of the migrations that have run (throws when the migration table does not exist yet). */
+export async function appliedMigrationNames(db: Database): Promise<Set<string>> {
+  const applied = await sql<{ name: string }>`select name from kysely_migration`.execute(db);
+  return new Set(applied.rows.map((row) => row.name));
+}
