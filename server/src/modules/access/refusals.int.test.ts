@@ -85,13 +85,13 @@ describe('refusals are audited like granted access', () => {
         actor_id: tenant.users.caseManagerA.id,
         entity_type: 'case',
         entity_id: caseId,
-        details: { purpose: 'write', route: 'PUT /api/v1/cases/:id/lead' },
+        details: { purpose: 'allocate_lead' },
       },
       {
         actor_id: tenant.users.caseManagerA.id,
         entity_type: 'case',
         entity_id: caseId,
-        details: { purpose: 'write', route: 'PUT /api/v1/cases/:id/access-grants/:itemId' },
+        details: { purpose: 'grant_access' },
       },
     ]);
   });
