@@ -24,7 +24,7 @@ export async function controllingBench(ctx: BenchContext): Promise<Figure[]> {
   const boardOf = (i: number) => `/controlling/dashboard?region=${pick(i).code}&from=2016&to=2025`;
 
   const board = await p95(40, async (i) => {
-    forgetFigures((key) => key.startsWith('dashboard|'));
+    forgetFigures('dashboard');
     await get(boardOf(i));
   });
   const boardCached = await p95(40, (i) => get(boardOf(i)));
@@ -37,7 +37,7 @@ export async function controllingBench(ctx: BenchContext): Promise<Figure[]> {
   });
 
   const all = await p95(5, async () => {
-    forgetFigures((key) => key.startsWith('districts|'));
+    forgetFigures('districts');
     await get('/controlling/districts?year=2025');
   });
   const allFloor = await p95(5, async () => {

@@ -106,4 +106,18 @@ describe('the figures cache', () => {
     await db.deleteFrom('population').where('tenant_id', '=', tenant.id).where('year', '=', 2030).execute();
     expect(await version()).toBe(start + 3);
   });
+
+  it('keys figures by the region exactly as asked, so names differing in case are not merged', async () => {
+    const { db } = await testDatabase();
+    const tenant = await createTestTenant(db);
+    const controller = await Client.as(app, tenant, 'controller');
+    const csv = 'region,period,metric,value\nWalle,2012,costs_stationaer,1000.00';
+    expect((await controller.post('/controlling/aggregates', { csv })).json().written).toBe(true);
+    const total = async (region: string) =>
+      (await controller.get(`/controlling/kpis?region=${region}&year=2012`)).json().costs.total;
+    expect(await total('Walle')).toBe('1000.00');
+    // Imported names are matched as written: "walle" has no imports, whatever was asked before.
+    expect(await total('walle')).toBeNull();
+    expect(await total('Walle')).toBe('1000.00');
+  });
 });

@@ -12,7 +12,7 @@ import { dataVersion } from './queries/version.ts';
  * this process only (several server processes each keep their own). Never call it in a transaction that has
  * changed those tables: its version would be one that a rollback hands out again.
  */
-const entries = new Map<string, { version: number; value: unknown }>();
+const entries = new Map<string, { kind: string; version: number; value: unknown }>();
 const LIMIT = 200;
 
 /** Hits and misses per tenant: what the tests observe, and what an operator could. */
@@ -22,19 +22,20 @@ export function figureCacheStats(tenantId: string): { hits: number; misses: numb
   return { ...(stats.get(tenantId) ?? { hits: 0, misses: 0 }) };
 }
 
-/** Drops the entries whose key matches: the benchmark measures the computation, not the cache. */
-export function forgetFigures(matches: (key: string) => boolean): void {
-  for (const id of [...entries.keys()]) if (matches(id.slice(id.indexOf('|') + 1))) entries.delete(id);
+/** Drops the entries of one kind: the benchmark measures the computation, not the cache. */
+export function forgetFigures(kind: string): void {
+  for (const [id, entry] of [...entries]) if (entry.kind === kind) entries.delete(id);
 }
 
 export async function cachedFigures<T>(
   db: Kysely<DB>,
   tenantId: string,
-  key: string,
+  /** What is computed, and every parameter it depends on. */
+  key: readonly [kind: string, ...parameters: (string | number | null)[]],
   compute: () => Promise<T>,
 ): Promise<T> {
   const version = await dataVersion(db, tenantId);
-  const id = `${tenantId}|${key}`;
+  const id = JSON.stringify([tenantId, ...key]);
   const count = stats.get(tenantId) ?? { hits: 0, misses: 0 };
   stats.set(tenantId, count);
   const hit = entries.get(id);
@@ -51,7 +52,7 @@ export async function cachedFigures<T>(
   const current = entries.get(id);
   if (!current || current.version <= version) {
     entries.delete(id);
-    entries.set(id, { version, value });
+    entries.set(id, { kind: key[0], version, value });
   }
   if (entries.size > LIMIT) entries.delete(entries.keys().next().value as string);
   return value;

@@ -33,7 +33,7 @@ export async function dashboard(
   const cityPoints =
     region.kind === 'city'
       ? null
-      : await cachedFigures(db, tenantId, `hze|city|${fromYear}|${toYear}`, () =>
+      : await cachedFigures(db, tenantId, ['city-hze', fromYear, toYear], () =>
           hzeByQuarter(db, tenantId, city, fromYear, toYear),
         );
   const jew = await jewByYear(db, tenantId, region, fromYear, toYear);

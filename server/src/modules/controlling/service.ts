@@ -15,36 +15,34 @@ import { staffReference } from './staffing.ts';
 /**
  * What the controlling routes call. Controlling is aggregates only (counts, sums, ratios; never a person or a
  * case), so reads are not audited; exports are, like every export: what was exported with which parameters.
- * Figures are cached per state of the records (cache.ts); a region is keyed as asked ("NH" and "Nordhafen" are two
- * entries of the same figures).
+ * Figures are cached per state of the records (cache.ts); a region is keyed exactly as asked: "NH" and
+ * "Nordhafen" are two entries of the same figures, and an external region's name is matched case-sensitively.
  */
-
-const regionKey = (region: string) => region.trim().toLowerCase();
 
 export { listRegions };
 
 export function kpis(db: Kysely<DB>, tenantId: string, q: KpisQuery) {
-  return cachedFigures(db, tenantId, `kpis|${regionKey(q.region)}|${q.year}|${q.baseline ?? ''}`, () =>
+  return cachedFigures(db, tenantId, ['kpis', q.region, q.year, q.baseline ?? null], () =>
     yearKpis(db, tenantId, q.region, q.year, q.baseline),
   );
 }
 
 export function regionDashboard(db: Kysely<DB>, tenantId: string, q: RegionPeriodQuery) {
-  return cachedFigures(db, tenantId, `dashboard|${regionKey(q.region)}|${q.from}|${q.to}`, () =>
+  return cachedFigures(db, tenantId, ['dashboard', q.region, q.from, q.to], () =>
     dashboard(db, tenantId, q.region, q.from, q.to),
   );
 }
 
 export function districts(db: Kysely<DB>, tenantId: string, year: number) {
-  return cachedFigures(db, tenantId, `districts|${year}`, () => districtFigures(db, tenantId, year));
+  return cachedFigures(db, tenantId, ['districts', year], () => districtFigures(db, tenantId, year));
 }
 
 export function cityComparison(db: Kysely<DB>, tenantId: string, year: number) {
-  return cachedFigures(db, tenantId, `comparison|${year}`, () => comparison(db, tenantId, year));
+  return cachedFigures(db, tenantId, ['comparison', year], () => comparison(db, tenantId, year));
 }
 
 export function staffing(db: Kysely<DB>, tenantId: string, year: number, totalSoll?: number) {
-  return cachedFigures(db, tenantId, `staffing|${year}|${totalSoll ?? ''}`, () =>
+  return cachedFigures(db, tenantId, ['staffing', year, totalSoll ?? null], () =>
     staffReference(db, tenantId, year, totalSoll),
   );
 }
