@@ -211,7 +211,7 @@ describe('a family case from the first call to closing', () => {
     await person.getByLabel('Vorname', { exact: true }).fill('Ida');
     await person.getByLabel('Nachname', { exact: true }).fill('Irrweg');
     const birthDate = person.getByLabel('Geburtsdatum', { exact: true });
-    await birthDate.fill('2999-01-01');
+    await birthDate.fill('2150-01-01');
     await person.getByRole('combobox', { name: 'Geschlecht' }).click();
     await page.getByRole('option', { name: 'weiblich' }).click();
     await person.getByRole('combobox', { name: 'Rolle' }).click();

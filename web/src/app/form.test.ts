@@ -31,7 +31,7 @@ describe('schemaErrors: messages of the shared schema by full path', () => {
     const errors = errorsOf(householdInputSchema, {
       name: 'Familie Beispiel',
       address: { street: 'Ankerweg', houseNumber: '12', postalCode: null },
-      members: [member('1988-04-02'), member('2999-01-01')],
+      members: [member('1988-04-02'), member('2150-01-01')],
     });
     expect(errors).toEqual({
       'members.1.person.birthDate': 'Das Geburtsdatum muss in der Vergangenheit liegen.',
