@@ -4,6 +4,8 @@ import {
   addDays,
   addMonths,
   berlinDateOf,
+  berlinEndOfDay,
+  berlinInstant,
   dateOfDay,
   dayNumber,
   daysInclusive,
@@ -11,6 +13,7 @@ import {
   quarterBounds,
   quarterOf,
   todayIso,
+  weekdayOf,
 } from './dates.ts';
 
 describe('calendar dates', () => {
@@ -56,5 +59,20 @@ describe('calendar dates', () => {
         expect(quarterBounds(Number(date.slice(0, 4)), quarterOf(date)).from <= date).toBe(true);
       }),
     );
+  });
+
+  it('knows the weekday of a date (1 Monday ... 7 Sunday)', () => {
+    expect(weekdayOf('1970-01-01')).toBe(4);
+    expect(weekdayOf('2026-06-15')).toBe(1);
+    expect(weekdayOf('2026-06-14')).toBe(7);
+    expect(weekdayOf('1900-01-01')).toBe(1);
+  });
+
+  it('turns Berlin wall-clock time into an instant in winter and in summer', () => {
+    expect(berlinInstant('2026-01-15', '09:30:00.000').toISOString()).toBe('2026-01-15T08:30:00.000Z');
+    expect(berlinInstant('2026-07-15', '09:30:00.000').toISOString()).toBe('2026-07-15T07:30:00.000Z');
+    expect(berlinEndOfDay('2026-03-29').toISOString()).toBe('2026-03-29T21:59:59.999Z');
+    expect(berlinEndOfDay('2026-03-28').toISOString()).toBe('2026-03-28T22:59:59.999Z');
+    expect(berlinEndOfDay('2026-10-25').toISOString()).toBe('2026-10-25T22:59:59.999Z');
   });
 });

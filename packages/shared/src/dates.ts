@@ -83,3 +83,51 @@ export function quarterBounds(year: number, quarter: 1 | 2 | 3 | 4): { from: str
 export function berlinDateOf(instant: Date): string {
   return todayIso(instant);
 }
+
+/** The ISO weekday of a date: 1 = Monday ... 7 = Sunday (1970-01-01, day 0, was a Thursday). */
+export function weekdayOf(date: string): number {
+  return ((((dayNumber(date) + 3) % 7) + 7) % 7) + 1;
+}
+
+const berlinParts = new Intl.DateTimeFormat('en-US', {
+  timeZone: 'Europe/Berlin',
+  hourCycle: 'h23',
+  year: 'numeric',
+  month: 'numeric',
+  day: 'numeric',
+  hour: 'numeric',
+  minute: 'numeric',
+  second: 'numeric',
+});
+
+/** How far Berlin's wall clock is ahead of UTC at an instant, in ms (3,600,000 in winter, 7,200,000 in summer). */
+function berlinOffsetMs(instantMs: number): number {
+  const seconds = Math.floor(instantMs / 1000) * 1000;
+  const parts = berlinParts.formatToParts(new Date(seconds));
+  const part = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  const wall = Date.UTC(
+    part('year'),
+    part('month') - 1,
+    part('day'),
+    part('hour'),
+    part('minute'),
+    part('second'),
+  );
+  return wall - seconds;
+}
+
+/**
+ * The instant at which Berlin's wall clock shows `time` ('HH:MM:SS.mmm') on `date`. Meant for times outside the
+ * hour the clocks change (between 02:00 and 03:00 on a changeover night a time may not exist or exist twice).
+ */
+export function berlinInstant(date: string, time = '00:00:00.000'): Date {
+  const [h, mi, s] = time.split(':').map(Number) as [number, number, number];
+  const wall = Date.parse(`${date}T00:00:00Z`) + ((h * 60 + mi) * 60 + s) * 1000;
+  const guess = wall - berlinOffsetMs(wall);
+  return new Date(wall - berlinOffsetMs(guess));
+}
+
+/** The last millisecond of a calendar day in Berlin (23:59:59.999 office time). */
+export function berlinEndOfDay(date: string): Date {
+  return berlinInstant(date, '23:59:59.999');
+}
