@@ -53,14 +53,18 @@ export const permissions = [
   'controlling:read',
   /** Import aggregates (earlier years, other cities, staffing). */
   'controlling:import',
+  /** Read the process definitions (Kernprozesse): no personal data. */
+  'process:read',
+  /** Add versions of process definitions. */
+  'process:manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
 const everyStaffRole: Permission[] = ['organisation:read', 'staff:read', 'catalogue:read'];
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
-  case_manager: [...everyStaffRole, 'case:work', 'need:read'],
-  team_lead: [...everyStaffRole, 'case:work', 'need:read'],
+  case_manager: [...everyStaffRole, 'case:work', 'need:read', 'process:read'],
+  team_lead: [...everyStaffRole, 'case:work', 'need:read', 'process:read'],
   centre_lead: [...everyStaffRole, 'need:read', 'controlling:read'],
   district_coordinator: [...everyStaffRole, 'need:read', 'controlling:read'],
   clerk: everyStaffRole,
@@ -75,6 +79,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'audit:read',
     'catalogue:read',
     'catalogue:manage',
+    'process:read',
+    'process:manage',
   ],
 };
 

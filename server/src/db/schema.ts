@@ -30,6 +30,7 @@ import type {
   RateTable,
   ServiceOfferTable,
 } from './schema-measures.ts';
+import type { ProcessDefinitionTable, ProcessInstanceTable, ProcessStepTable } from './schema-processes.ts';
 
 /**
  * The database as Kysely sees it. Every domain table leads with tenant_id (the Jugendamt) so that the schema can
@@ -204,6 +205,9 @@ export interface DB {
   measure: MeasureTable;
   payment: PaymentTable;
   aggregate: AggregateTable;
+  process_definition: ProcessDefinitionTable;
+  process_instance: ProcessInstanceTable;
+  process_step: ProcessStepTable;
 }
 
 export type NewAppUser = Insertable<AppUserTable>;

@@ -24,6 +24,7 @@ import { measureRoutes } from '../modules/measures/routes.ts';
 import { needRoutes } from '../modules/needs/routes.ts';
 import { organisationRoutes } from '../modules/organisation/routes.ts';
 import { personRoutes } from '../modules/persons/routes.ts';
+import { processRoutes } from '../modules/processes/routes.ts';
 import { AppError } from '../shared/errors.ts';
 import { registerAccessControl } from './permissions.ts';
 import { clientErrorHandler, frameworkErrorHandler, sendProblem } from './problem.ts';
@@ -118,6 +119,7 @@ export async function buildApp(options: {
       await api.register(needRoutes);
       await api.register(measureRoutes);
       await api.register(controllingRoutes);
+      await api.register(processRoutes);
     },
     { prefix: API_PREFIX },
   );

@@ -2,6 +2,7 @@ import type { MandateInput, RiskConsultationInput } from '@leuchtturm/shared';
 import type { Ctx } from '../../shared/context.ts';
 import { AppError } from '../../shared/errors.ts';
 import { expectOneUpdated } from '../../shared/versioned.ts';
+import { completeProcessSteps } from '../processes/completion.ts';
 import { requireCase } from './access.ts';
 import {
   currentArea,
@@ -37,6 +38,7 @@ export async function addRiskConsultation(
     entityId: id,
     details: { caseId, area: input.area },
   });
+  await completeProcessSteps(ctx, caseId, 'risk_consultation', id);
   return id;
 }
 

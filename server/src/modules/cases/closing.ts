@@ -3,6 +3,7 @@ import { todayIso } from '@leuchtturm/shared';
 import type { Ctx } from '../../shared/context.ts';
 import { AppError } from '../../shared/errors.ts';
 import { expectOneUpdated } from '../../shared/versioned.ts';
+import { completeProcessSteps, endProcessesOfClosedCase } from '../processes/completion.ts';
 import { bumpCaseVersion, requireCase } from './access.ts';
 import {
   closeCaseFile,
@@ -84,6 +85,9 @@ export async function closeCase(ctx: Ctx, caseId: string, input: CloseCaseInput)
   if (input.closedOn > todayIso())
     throw AppError.validation('closedOn', 'Ein Fall kann nicht in der Zukunft abgeschlossen werden.');
   await bumpCaseVersion(ctx, caseId, input.version);
+  // Closing completes its step (counselling: "Abschluss"); whatever still runs ends, so nothing of it stays due.
+  await completeProcessSteps(ctx, caseId, 'case_closing', caseId);
+  await endProcessesOfClosedCase(ctx, caseId);
   await closeCaseFile(ctx.db, ctx.actor.tenantId, caseId, input);
   await ctx.audit({
     action: 'update',

@@ -2,6 +2,7 @@ import type { PeerConsultationInput } from '@leuchtturm/shared';
 import type { Ctx } from '../../shared/context.ts';
 import { AppError } from '../../shared/errors.ts';
 import { mentionNeed } from '../needs/service.ts';
+import { completeProcessSteps } from '../processes/completion.ts';
 import { requireCase } from './access.ts';
 import { insertPeerConsultation } from './queries/records.ts';
 import { existingStaffIds } from './queries/staff.ts';
@@ -45,5 +46,6 @@ export async function addPeerConsultation(
     entityId: id,
     details: { caseId },
   });
+  await completeProcessSteps(ctx, caseId, 'peer_consultation', id);
   return { id, needId };
 }

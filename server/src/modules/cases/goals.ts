@@ -2,6 +2,7 @@ import type { NetworkTieInput, NetworkTieUpdate, ResourceInput, WillAndGoalsInpu
 import type { Ctx } from '../../shared/context.ts';
 import { AppError } from '../../shared/errors.ts';
 import { expectOneUpdated } from '../../shared/versioned.ts';
+import { completeProcessSteps } from '../processes/completion.ts';
 import { requireCase } from './access.ts';
 import {
   deleteCaseItemRow,
@@ -72,6 +73,8 @@ export async function saveWillAndGoals(ctx: Ctx, caseId: string, input: WillAndG
     entityId: caseId,
     details: { goals: input.actionGoals.length, removedGoals: removed.length },
   });
+  // The record is the case's one Wille-und-Ziele sheet (keyed by the case): its first save completes the step.
+  await completeProcessSteps(ctx, caseId, 'will_and_goals', caseId);
 }
 
 export async function addResource(ctx: Ctx, caseId: string, input: ResourceInput): Promise<string> {

@@ -1,6 +1,7 @@
 import { addMonths, type HelpPlanInput } from '@leuchtturm/shared';
 import type { Ctx } from '../../shared/context.ts';
 import { AppError } from '../../shared/errors.ts';
+import { completeProcessSteps } from '../processes/completion.ts';
 import { requireCase } from './access.ts';
 import { currentGoals, insertHelpPlan, latestHelpPlan } from './queries/records.ts';
 
@@ -71,5 +72,6 @@ export async function addHelpPlan(
     entityId: id,
     details: { caseId, versionNo },
   });
+  await completeProcessSteps(ctx, caseId, 'help_plan', id);
   return { id, versionNo, warnings };
 }

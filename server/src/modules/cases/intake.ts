@@ -3,6 +3,7 @@ import type { Ctx } from '../../shared/context.ts';
 import { AppError } from '../../shared/errors.ts';
 import { intakeAccess, mayAllocateLead, mayGrantCaseAccess } from '../access/policy.ts';
 import { forbiddenOnCase } from '../access/refusals.ts';
+import { beginProcess } from '../processes/instances.ts';
 import { bumpCaseVersion, requireCase, requireHousehold } from './access.ts';
 import {
   deleteAccessGrant,
@@ -16,7 +17,8 @@ import { findStaffMember } from './queries/staff.ts';
 
 /**
  * Falleingang. The case takes its team from the household's address; the intake case manager leads it when she
- * belongs to that team, otherwise the team lead allocates it (lead stays empty until then).
+ * belongs to that team, otherwise the team lead allocates it (lead stays empty until then). The counselling
+ * process starts with it.
  */
 export async function openCase(ctx: Ctx, input: IntakeInput): Promise<{ id: string; caseNumber: string }> {
   const tenantId = ctx.actor.tenantId;
@@ -45,6 +47,8 @@ export async function openCase(ctx: Ctx, input: IntakeInput): Promise<{ id: stri
     });
   }
   await ctx.audit({ action: 'create', entityType: 'case', entityId: id });
+  // Every case begins as counselling (docs/processes.md): Falleingang, Wille und Ziele, talks, end or application.
+  await beginProcess(ctx, id, { definitionKey: 'beratung', urgency: null });
   return { id, caseNumber };
 }
 

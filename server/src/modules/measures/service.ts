@@ -6,6 +6,7 @@ import { moneyToCents } from '../../shared/money.ts';
 import { expectOneUpdated } from '../../shared/versioned.ts';
 import { mayApproveMeasure } from '../access/policy.ts';
 import { requireCase } from '../cases/access.ts';
+import { completeProcessSteps } from '../processes/completion.ts';
 import { individualRate, ratesByOffer } from './costInputs.ts';
 import { firstFullMonthCost, type RatePeriod, type RateUnit } from './costRule.ts';
 import { presentMeasure } from './presenter.ts';
@@ -132,6 +133,7 @@ export async function createMeasure(
     entityId: row.id,
     details: { caseId, status: row.status },
   });
+  if (row.status === 'bewilligt') await completeProcessSteps(ctx, caseId, 'measure_approval', row.id);
   return row;
 }
 
@@ -170,6 +172,7 @@ export async function approveMeasure(ctx: Ctx, measureId: string, version: numbe
     entityId: measureId,
     details: { caseId: state.case_id },
   });
+  await completeProcessSteps(ctx, state.case_id, 'measure_approval', measureId);
 }
 
 export async function endMeasure(
@@ -188,6 +191,7 @@ export async function endMeasure(
     entityId: measureId,
     details: { caseId: state.case_id, fields: ['endOn', 'endReason'] },
   });
+  await completeProcessSteps(ctx, state.case_id, 'measure_end', measureId);
 }
 
 /** Measures with the rates of their offers, shaped for the list. */

@@ -2,9 +2,13 @@ import { defaultHelpTypes } from '@leuchtturm/shared';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { startAuditChain } from '../audit/chain.ts';
+import { seedProcessDefinitions } from '../processes/definitions.ts';
 import { insertFinanceSettings, insertHelpTypes, insertTenant } from './queries/tenants.ts';
 
-/** A Jugendamt. Each starts its own audit chain, the default help-type catalogue and finance settings. */
+/**
+ * A Jugendamt. Each starts its own audit chain, the default help-type catalogue, finance settings and the shipped
+ * process definitions.
+ */
 export async function createTenant(db: Kysely<DB>, slug: string, name: string): Promise<string> {
   const row = await insertTenant(db, slug, name);
   await startAuditChain(db, row.id);
@@ -22,5 +26,6 @@ export async function createTenant(db: Kysely<DB>, slug: string, name: string): 
       valid_to: null,
     })),
   );
+  await seedProcessDefinitions(db, row.id);
   return row.id;
 }

@@ -1,0 +1,111 @@
+import { berlinInstant, type ProcessStepDefinition } from '@leuchtturm/shared';
+import { describe, expect, it } from 'vitest';
+import { afterClose, initialSteps, type StepRow, stepForRecord } from './engine.ts';
+import { shippedDefinitions } from './shipped.ts';
+
+const definition = (key: string) => {
+  const found = shippedDefinitions.find((d) => d.key === key);
+  if (!found) throw new Error(key);
+  return found.steps;
+};
+const hze = definition('hilfe_zur_erziehung');
+const childProtection = definition('kinderschutz');
+
+/** The instance's rows as initialSteps makes them, with ids s0, s1, ... */
+function rowsOf(steps: readonly ProcessStepDefinition[], start: Date): StepRow[] {
+  return initialSteps(steps, start, null).map((s, i) => ({ ...s, id: `s${i}`, state: 'offen' }));
+}
+function close(rows: StepRow[], key: string, occurrence = 1): StepRow {
+  const row = rows.find((r) => r.key === key && r.occurrence === occurrence);
+  if (!row) throw new Error(key);
+  row.state = 'erledigt';
+  return row;
+}
+
+const start = berlinInstant('2026-03-02', '09:00:00.000');
+
+describe('a new instance', () => {
+  it('knows the deadlines that run from the start; the others wait for their step', () => {
+    const rows = initialSteps(hze, start, null);
+    expect(rows.map((r) => [r.key, r.dueAt?.toISOString() ?? null])).toEqual([
+      ['antrag', '2026-03-09T22:59:59.999Z'],
+      ['kollegiale_beratung', null],
+      ['hilfeplangespraech', null],
+      ['bewilligung', null],
+      ['massnahme', null],
+      ['ueberpruefung', null],
+      ['ende', null],
+    ]);
+  });
+});
+
+describe('completing by record', () => {
+  it('picks the first open step of that kind: the first help plan the meeting, the next one the review', () => {
+    const rows = rowsOf(hze, start);
+    expect(stepForRecord(hze, rows, 'help_plan')?.key).toBe('hilfeplangespraech');
+    close(rows, 'hilfeplangespraech');
+    expect(stepForRecord(hze, rows, 'help_plan')?.key).toBe('ueberpruefung');
+    expect(stepForRecord(hze, rows, 'child_protection.report')).toBeUndefined();
+  });
+});
+
+describe('after a step is closed', () => {
+  it('starts the deadlines that wait for it, with the urgency the Ersteinschätzung recorded', () => {
+    const rows = rowsOf(childProtection, start);
+    const at = berlinInstant('2026-03-03', '10:00:00.000');
+    const closed = close(rows, 'ersteinschaetzung');
+    const plan = afterClose(childProtection, rows, closed, at, 'sofort');
+    // Assessment and home visit run from the Ersteinschätzung: 4 hours when it is "sofort".
+    expect(plan.deadlines.map((d) => [d.id, d.dueAt.toISOString()])).toEqual([
+      ['s2', '2026-03-03T13:00:00.000Z'],
+      ['s3', '2026-03-03T13:00:00.000Z'],
+    ]);
+    const regular = afterClose(childProtection, rows, closed, at, 'regulaer');
+    // No special period for "regulär": the rule's 5 working days.
+    expect(regular.deadlines[0]?.dueAt.toISOString()).toBe('2026-03-10T22:59:59.999Z');
+  });
+
+  it('brings the review back six months after it was done, until the end of the help is closed', () => {
+    const rows = rowsOf(hze, start);
+    for (const key of ['antrag', 'kollegiale_beratung', 'hilfeplangespraech', 'bewilligung', 'massnahme'])
+      close(rows, key);
+    const review = close(rows, 'ueberpruefung');
+    const plan = afterClose(hze, rows, review, berlinInstant('2026-08-31', '12:00:00.000'), null);
+    expect(plan.repeat).toEqual({
+      key: 'ueberpruefung',
+      position: 5,
+      occurrence: 2,
+      dueAt: new Date('2027-02-28T22:59:59.999Z'),
+    });
+    expect(plan.done).toBe(false);
+
+    rows.push({ id: 'r2', ...(plan.repeat as NonNullable<typeof plan.repeat>), state: 'offen' });
+    const end = close(rows, 'ende');
+    const ended = afterClose(hze, rows, end, new Date(), null);
+    expect(ended.retire).toEqual(['r2']);
+    expect(ended.repeat).toBeNull();
+    expect(ended.done).toBe(true);
+  });
+
+  it('does not repeat the review once the end is closed, and is not done while a step is open', () => {
+    const rows = rowsOf(hze, start);
+    close(rows, 'ende');
+    const review = close(rows, 'ueberpruefung');
+    const plan = afterClose(hze, rows, review, new Date(), null);
+    expect(plan.repeat).toBeNull();
+    expect(plan.done).toBe(false);
+  });
+
+  it('never moves a deadline that is already running', () => {
+    const rows = rowsOf(childProtection, start);
+    const first = close(rows, 'ersteinschaetzung');
+    const plan = afterClose(childProtection, rows, first, new Date('2026-03-03T09:00:00Z'), null);
+    for (const d of plan.deadlines) {
+      const row = rows.find((r) => r.id === d.id);
+      if (row) row.dueAt = d.dueAt;
+    }
+    expect(
+      afterClose(childProtection, rows, first, new Date('2026-04-03T09:00:00Z'), null).deadlines,
+    ).toEqual([]);
+  });
+});
