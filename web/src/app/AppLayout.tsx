@@ -17,6 +17,7 @@ interface NavEntry {
     | '/finanzen'
     | '/steuerung'
     | '/organisation'
+    | '/prozesse'
     | '/protokoll'
     | '/konto';
   label: string;
@@ -33,6 +34,7 @@ const navEntries: NavEntry[] = [
   { to: '/finanzen', label: 'Finanzen', permission: 'finance:manage' },
   { to: '/steuerung', label: 'Steuerung', permission: 'controlling:read' },
   { to: '/organisation', label: 'Organisation', permission: 'organisation:read' },
+  { to: '/prozesse', label: 'Prozesse', permission: 'process:manage' },
   { to: '/protokoll', label: 'Protokoll', permission: 'audit:read' },
   { to: '/konto', label: 'Mein Konto' },
 ];

@@ -41,6 +41,9 @@ const CasePage = lazy(() => import('../modules/cases/CasePage.tsx').then((m) => 
 const NeedsPage = lazy(() =>
   import('../modules/needs/NeedsPage.tsx').then((m) => ({ default: m.NeedsPage })),
 );
+const ProcessesPage = lazy(() =>
+  import('../modules/processes/ProcessesPage.tsx').then((m) => ({ default: m.ProcessesPage })),
+);
 const ControllingPage = lazy(() =>
   import('../modules/controlling/ControllingPage.tsx').then((m) => ({ default: m.ControllingPage })),
 );
@@ -216,6 +219,16 @@ const controllingRoute = createRoute({
   ),
 });
 
+const processesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/prozesse',
+  component: () => (
+    <Guard permission="process:read">
+      <ProcessesPage />
+    </Guard>
+  ),
+});
+
 const accountRoute = createRoute({ getParentRoute: () => appRoute, path: '/konto', component: AccountPage });
 
 const routeTree = rootRoute.addChildren([
@@ -231,6 +244,7 @@ const routeTree = rootRoute.addChildren([
     protocolRoute,
     approvalsRoute,
     financeRoute,
+    processesRoute,
     accountRoute,
   ]),
 ]);

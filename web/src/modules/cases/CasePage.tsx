@@ -19,6 +19,7 @@ import { MeasuresSection } from './sections/MeasuresSection.tsx';
 import { NetworkSection } from './sections/NetworkSection.tsx';
 import { OverviewSection } from './sections/OverviewSection.tsx';
 import { PeerConsultationSection } from './sections/PeerConsultationSection.tsx';
+import { ProcessesSection } from './sections/ProcessesSection.tsx';
 import { ResourcesSection } from './sections/ResourcesSection.tsx';
 import type { SectionProps } from './sections/ui.tsx';
 import { InfoList } from './sections/ui.tsx';
@@ -32,6 +33,7 @@ const sections: {
   when?: (detail: CaseDetail) => boolean;
 }[] = [
   { value: 'ueberblick', label: 'Überblick', Panel: OverviewSection },
+  { value: 'prozesse', label: 'Prozesse', Panel: ProcessesSection },
   { value: 'einordnung', label: 'Einordnung', Panel: ClassificationSection },
   { value: 'wille-und-ziele', label: 'Wille und Ziele', Panel: WillAndGoalsSection },
   { value: 'ressourcen', label: 'Ressourcen', Panel: ResourcesSection },
