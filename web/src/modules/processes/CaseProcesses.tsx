@@ -192,7 +192,7 @@ function Deadline({ step }: { step: ProcessStep }) {
       </Stack>
     );
   if (step.state === 'offen' && step.waitsFor) return <Text size="sm">beginnt mit „{step.waitsFor}“</Text>;
-  return <Text size="sm">–</Text>;
+  return <Text size="sm">{step.state === 'offen' ? 'ohne Frist' : '–'}</Text>;
 }
 
 function StepState({ step }: { step: ProcessStep }) {
