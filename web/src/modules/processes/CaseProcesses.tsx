@@ -224,13 +224,13 @@ function StepState({ step }: { step: ProcessStep }) {
   );
 }
 
-/** "Prozess starten": the definitions not running in the case yet (child protection may run several times). */
+/** "Prozess starten": the definitions not running in the case yet. */
 function StartProcessForm({ caseId, running }: { caseId: string; running: ProcessInstance[] }) {
   const definitions = useProcessDefinitions();
   const start = useStartProcess(caseId);
   const form = useFormState({ definitionKey: null as string | null, urgency: null as string | null });
   const choices = (definitions.data ?? []).filter(
-    (d) => d.latest && (d.key === 'kinderschutz' || !running.some((i) => i.definition.key === d.key)),
+    (d) => d.latest && !running.some((i) => i.definition.key === d.key),
   );
   const chosen = choices.find((d) => d.key === form.values.definitionKey);
   const asksUrgency = chosen?.steps.some((s) => s.deadline?.byUrgency) ?? false;
