@@ -10,9 +10,11 @@ export const dateSchema = z.iso
     error: `Bitte ein Datum mit einem Jahr zwischen ${DATE_YEARS.min} und ${DATE_YEARS.max} angeben.`,
   });
 
+const berlinDay = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Berlin' });
+
 export function todayIso(now = new Date()): string {
   // The office works in German time; a date is the calendar day in Europe/Berlin.
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Berlin' }).format(now);
+  return berlinDay.format(now);
 }
 
 export function addMonths(date: string, months: number): string {

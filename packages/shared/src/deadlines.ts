@@ -1,5 +1,13 @@
 import { intSchema } from './common.ts';
-import { addDays, addMonths, berlinDateOf, berlinEndOfDay, dayNumber, weekdayOf } from './dates.ts';
+import {
+  addDays,
+  addMonths,
+  berlinDateOf,
+  berlinEndOfDay,
+  dateOfDay,
+  dayNumber,
+  weekdayOf,
+} from './dates.ts';
 import { z } from './zod.ts';
 
 /*
@@ -146,12 +154,14 @@ export function isWorkingDay(date: string, calendar: WorkingCalendar = bremenCal
 
 /** The n-th working day after `date` (`date` itself never counts; n ≥ 1). */
 export function addWorkingDays(date: string, n: number, calendar: WorkingCalendar = bremenCalendar): string {
-  let day = date;
+  // On day numbers: 1970-01-01 (day 0) was a Thursday, so (day + 3) mod 7 is 5 on Saturdays and 6 on Sundays.
+  let day = dayNumber(date);
   for (let left = n; left > 0; ) {
-    day = addDays(day, 1);
-    if (isWorkingDay(day, calendar)) left -= 1;
+    day += 1;
+    const weekend = (((day + 3) % 7) + 7) % 7 >= 5;
+    if (!weekend && !calendar.isPublicHoliday(dateOfDay(day))) left -= 1;
   }
-  return day;
+  return dateOfDay(day);
 }
 
 /** The Berlin calendar day a period ends on, counted from the Berlin day of `start` (not for hours). */

@@ -122,6 +122,24 @@ describe('demo data', () => {
     expect(perJew('stationaer')).toBeGreaterThan(perJew('ambulant'));
   });
 
+  it('gives open cases their processes: help for education with reviews completed by help plans, some due', async () => {
+    const { db } = await testDatabase();
+    const steps = await db
+      .selectFrom('process_step as s')
+      .innerJoin('process_instance as i', (j) =>
+        j.onRef('i.tenant_id', '=', 's.tenant_id').onRef('i.id', '=', 's.instance_id'),
+      )
+      .select(['s.step_key', 's.state', 's.due_at', 's.completed_by_type', 'i.status'])
+      .where('s.tenant_id', '=', summary.tenantId)
+      .execute();
+    expect(summary.counts.process_instance).toBeGreaterThan(100);
+    const reviews = steps.filter((s) => s.step_key === 'ueberpruefung');
+    expect(reviews.some((s) => s.state === 'erledigt' && s.completed_by_type === 'help_plan')).toBe(true);
+    expect(reviews.some((s) => s.state === 'offen' && s.due_at !== null)).toBe(true);
+    // An open step always belongs to a running instance (the work list relies on it).
+    expect(steps.filter((s) => s.state === 'offen' && s.status !== 'running')).toEqual([]);
+  });
+
   it('refuses to generate twice into the same tenant', async () => {
     const { db } = await testDatabase();
     await expect(

@@ -24,6 +24,7 @@ import {
 import { insertDemoIndicators } from './indicators.ts';
 import { insertDemoMeasures } from './measures.ts';
 import { gridOutline } from './outlines.ts';
+import { insertDemoProcesses } from './processes.ts';
 import {
   insertChunked,
   insertDistrict,
@@ -83,6 +84,7 @@ export async function generateDemoData(
     const fachkraft = await findUserByUsername(trx, tenantId, 'fachkraft');
     await insertDemoCases(trx, tenantId, rnd, factor, counts, fachkraft?.id ?? null);
     await insertDemoMeasures(trx, tenantId, rnd, counts);
+    await insertDemoProcesses(trx, tenantId, counts);
     await insertDemoIndicators(trx, tenantId, rnd, CURRENT_YEAR, counts);
     await recordAudit(trx, systemActor(tenantId), {
       action: 'create',

@@ -1,6 +1,6 @@
 import type { ProcessRecordKind, ProcessStepDefinition, ProcessUrgency } from '@leuchtturm/shared';
 import type { Ctx } from '../../shared/context.ts';
-import { afterClose, type StepRow, type StepState, stepForRecord } from './engine.ts';
+import { afterClose, RETIRED_REASON, type StepRow, type StepState, stepForRecord } from './engine.ts';
 import { type DefinitionSteps, definitionsByIds } from './queries/definitions.ts';
 import {
   closeStepRow,
@@ -90,7 +90,7 @@ export async function followUp(ctx: Ctx, instance: LoadedInstance, closed: StepR
     ctx.db,
     tenantId,
     { ids: plan.retire },
-    { reason: 'Nicht mehr nötig: ein späterer Schritt ist abgeschlossen.', at, by: ctx.actor.userId },
+    { reason: RETIRED_REASON, at, by: ctx.actor.userId },
   );
   if (plan.done)
     await endInstanceRow(ctx.db, tenantId, instance.row.id, { status: 'done', at, reason: null });

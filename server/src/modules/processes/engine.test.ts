@@ -1,6 +1,6 @@
 import { berlinInstant, type ProcessStepDefinition } from '@leuchtturm/shared';
 import { describe, expect, it } from 'vitest';
-import { afterClose, initialSteps, type StepRow, stepForRecord } from './engine.ts';
+import { afterClose, initialSteps, replay, type StepRow, stepForRecord } from './engine.ts';
 import { shippedDefinitions } from './shipped.ts';
 
 const definition = (key: string) => {
@@ -107,5 +107,32 @@ describe('after a step is closed', () => {
     expect(
       afterClose(childProtection, rows, first, new Date('2026-04-03T09:00:00Z'), null).deadlines,
     ).toEqual([]);
+  });
+});
+
+describe('replaying what happened', () => {
+  it('completes steps by records and by hand in time order, as a running instance would', () => {
+    const at = (day: string) => berlinInstant(day, '10:00:00.000');
+    const { steps, endedAt } = replay(hze, at('2026-01-05'), [
+      { at: at('2026-02-01'), by: 'cm', record: { type: 'help_plan', id: 'plan-1' } },
+      { at: at('2026-01-06'), by: 'cm', step: 'antrag' },
+      { at: at('2026-01-07'), by: 'cm', step: 'kollegiale_beratung', skipReason: 'vorher beraten' },
+      { at: at('2026-08-01'), by: 'cm', record: { type: 'help_plan', id: 'plan-2' } },
+      { at: at('2026-08-02'), by: 'cm', record: { type: 'help_plan', id: 'plan-2' } },
+    ]);
+    expect(endedAt).toBeNull();
+    expect(steps.map((s) => [s.key, s.occurrence, s.state, s.record?.id ?? null])).toEqual([
+      ['antrag', 1, 'erledigt', null],
+      ['kollegiale_beratung', 1, 'uebersprungen', null],
+      ['hilfeplangespraech', 1, 'erledigt', 'plan-1'],
+      ['bewilligung', 1, 'offen', null],
+      ['massnahme', 1, 'offen', null],
+      ['ueberpruefung', 1, 'erledigt', 'plan-2'],
+      ['ende', 1, 'offen', null],
+      ['ueberpruefung', 2, 'offen', null],
+    ]);
+    // Skipping started the deadline after it: 20 working days from 7 January 2026.
+    expect(steps[2]?.dueAt?.toISOString()).toBe('2026-02-04T22:59:59.999Z');
+    expect(steps[7]?.dueAt?.toISOString()).toBe('2027-02-01T22:59:59.999Z');
   });
 });

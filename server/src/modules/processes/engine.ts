@@ -14,6 +14,9 @@ import {
 
 export type StepState = 'offen' | 'erledigt' | 'uebersprungen';
 
+/** The reason given to the open repetitions that a later step made unnecessary. */
+export const RETIRED_REASON = 'Nicht mehr nötig: ein späterer Schritt ist abgeschlossen.';
+
 export interface StepRow {
   id: string;
   key: string;
@@ -114,4 +117,87 @@ export function afterClose(
   const retired = new Set(retire);
   const done = !repeat && rows.every((r) => r.state !== 'offen' || retired.has(r.id));
   return { deadlines, repeat, retire, done };
+}
+
+/** Something that happened to an instance, for replaying its history (the demo city builds its processes so). */
+export interface ReplayEvent {
+  at: Date;
+  by: string | null;
+  /** A saved record of this kind completes its step (as completeProcessSteps would have) ... */
+  record?: { type: string; id: string };
+  /** ... or a user closes the first open occurrence of this step, done or (with a reason) skipped. */
+  step?: string;
+  skipReason?: string;
+}
+
+export interface ReplayedStep extends StepRow {
+  doneAt: Date | null;
+  doneBy: string | null;
+  skipReason: string | null;
+  record: { type: string; id: string } | null;
+}
+
+/**
+ * The steps of an instance after these events, in time order, by the same rules as a running instance (events
+ * that find no open step change nothing). `endedAt` is when the last open step was closed, or null.
+ */
+export function replay(
+  steps: readonly ProcessStepDefinition[],
+  startedAt: Date,
+  events: readonly ReplayEvent[],
+  calendar: WorkingCalendar = bremenCalendar,
+): { steps: ReplayedStep[]; endedAt: Date | null } {
+  const rows: ReplayedStep[] = initialSteps(steps, startedAt, null, calendar).map((s, i) => ({
+    ...s,
+    id: `step-${i}`,
+    state: 'offen',
+    doneAt: null,
+    doneBy: null,
+    skipReason: null,
+    record: null,
+  }));
+  const used = new Set<string>();
+  for (const event of [...events].sort((a, b) => a.at.getTime() - b.at.getTime())) {
+    const record = event.record;
+    const target = record
+      ? used.has(`${record.type}:${record.id}`)
+        ? undefined
+        : stepForRecord(steps, rows, record.type)
+      : rows.find((r) => r.key === event.step && r.state === 'offen');
+    if (!target) continue;
+    if (record) used.add(`${record.type}:${record.id}`);
+    Object.assign(target, {
+      state: event.skipReason ? 'uebersprungen' : 'erledigt',
+      doneAt: event.at,
+      doneBy: event.by,
+      skipReason: event.skipReason ?? null,
+      record: record ?? null,
+    });
+    const plan = afterClose(steps, rows, target, event.at, null, calendar);
+    for (const d of plan.deadlines) {
+      const row = rows.find((r) => r.id === d.id);
+      if (row) row.dueAt = d.dueAt;
+    }
+    for (const row of rows.filter((r) => plan.retire.includes(r.id))) {
+      Object.assign(row, {
+        state: 'uebersprungen',
+        doneAt: event.at,
+        doneBy: event.by,
+        skipReason: RETIRED_REASON,
+      });
+    }
+    if (plan.repeat) {
+      rows.push({
+        ...plan.repeat,
+        id: `step-${rows.length}`,
+        state: 'offen',
+        doneAt: null,
+        doneBy: null,
+        skipReason: null,
+        record: null,
+      });
+    }
+    if (plan.done) return { steps: rows, endedAt: event.at };
+  }
+  return { steps: rows, endedAt: null };
 }
