@@ -1,7 +1,10 @@
 import { berlinDateOf, formatDateDe, type ProcessDefinition } from '@leuchtturm/shared';
-import { Accordion, Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Accordion, Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { useCan } from '../../app/auth.ts';
+import { useModalState } from '../../app/components/useModalState.ts';
 import { Page } from '../../app/Page.tsx';
 import { QueryState } from '../../app/QueryState.tsx';
+import { DefinitionEditor } from './DefinitionEditor.tsx';
 import { ProcessDiagram } from './ProcessDiagram.tsx';
 import { useProcessDefinitions } from './queries.ts';
 
@@ -18,6 +21,8 @@ const usage = (n: number) =>
 /** Die Kernprozesse as diagrams: what a case runs through, step by step, with deadlines and responsibilities. */
 export function ProcessesPage() {
   const definitions = useProcessDefinitions();
+  const mayManage = useCan('process:manage');
+  const editor = useModalState<ProcessDefinition>();
   return (
     <Page title="Prozesse">
       <Text maw={760}>
@@ -34,15 +39,27 @@ export function ProcessesPage() {
               current ? (
                 <Paper key={current.key} withBorder p="md" radius="md" component="section">
                   <Stack gap="md">
-                    <Group gap="sm">
-                      <Title order={2} size="h3">
-                        {current.name}
-                      </Title>
-                      <Badge variant="light">Version {current.version}</Badge>
-                      <Text size="sm" c="gray.8">
-                        seit {formatDateDe(berlinDateOf(new Date(current.createdAt)))},{' '}
-                        {usage(current.instances)}
-                      </Text>
+                    <Group gap="sm" justify="space-between">
+                      <Group gap="sm">
+                        <Title order={2} size="h3">
+                          {current.name}
+                        </Title>
+                        <Badge variant="light">Version {current.version}</Badge>
+                        <Text size="sm" c="gray.8">
+                          seit {formatDateDe(berlinDateOf(new Date(current.createdAt)))},{' '}
+                          {usage(current.instances)}
+                        </Text>
+                      </Group>
+                      {mayManage && (
+                        <Button
+                          size="xs"
+                          variant="default"
+                          onClick={() => editor.open(current)}
+                          aria-label={`Neue Version: ${current.name}`}
+                        >
+                          Neue Version
+                        </Button>
+                      )}
                     </Group>
                     <ProcessDiagram name={current.name} steps={current.steps} />
                     {earlier.length > 0 && (
@@ -66,6 +83,14 @@ export function ProcessesPage() {
           </Stack>
         )}
       </QueryState>
+      {editor.value && (
+        <DefinitionEditor
+          key={editor.key}
+          definition={editor.value}
+          opened={editor.opened}
+          onClose={editor.close}
+        />
+      )}
     </Page>
   );
 }

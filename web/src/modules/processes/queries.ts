@@ -1,6 +1,7 @@
 import type {
   ProcessCancelInput,
   ProcessDefinition,
+  ProcessDefinitionInput,
   ProcessInstance,
   ProcessStartInput,
   ProcessStepUpdate,
@@ -73,3 +74,24 @@ export const useCancelProcess = (caseId: string) =>
       api.post(`/cases/${caseId}/processes/${instanceId}/cancel`, body),
     'Der Prozess wurde abgebrochen.',
   );
+
+/** A new version of a definition (administrators); the list is loaded again before it counts as done. */
+export function useCreateDefinitionVersion(key: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: ProcessDefinitionInput) =>
+      api.post<{ id: string; version: number }>(`/process-definitions/${key}/versions`, input),
+    onSuccess: async (result) => {
+      await queryClient.invalidateQueries({ queryKey: processKeys.definitions });
+      notifications.show({
+        color: 'green',
+        title: 'Gespeichert',
+        message: `Version ${result.version} gilt für alle Prozesse, die ab jetzt starten.`,
+      });
+    },
+    onError: (error) => {
+      if (error instanceof ApiError && error.status === 409)
+        void queryClient.invalidateQueries({ queryKey: processKeys.definitions });
+    },
+  });
+}
