@@ -6,7 +6,7 @@ import { useFormState } from '../../../app/form.ts';
 import { documentUrl, useUploadDocument } from '../caseQueries.ts';
 import { DownloadLink, SectionForm, type SectionProps } from './ui.tsx';
 
-/** What the server accepts (documents/routes.ts uploadPolicy), with the names users know. */
+/** What the server accepts (documents/service.ts uploadPolicy), with the names users know. */
 const types: Record<string, string> = {
   'application/pdf': 'PDF',
   'image/jpeg': 'JPEG',
