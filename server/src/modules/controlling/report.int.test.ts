@@ -52,8 +52,17 @@ async function report(controller: Client, query: string) {
 
 describe('committee report (Kennzahlenbericht)', () => {
   it('names the region (not an Aktenzeichen) and measures change from the first full year after the ramp-up year', async () => {
-    const { controller } = await threeYears();
+    const { db, tenant, controller } = await threeYears();
     const doc = await report(controller, 'region=NH&from=2023&to=2025');
+    const audited = await db
+      .selectFrom('audit_log')
+      .select('details')
+      .where('tenant_id', '=', tenant.id)
+      .where('entity_type', '=', 'controlling_report')
+      .execute();
+    expect(audited.map((a) => a.details)).toEqual([
+      { region: 'NH', from: 2023, to: 2025, baseline: 2024, format: 'pdf' },
+    ]);
     const texts = [
       'Kennzahlenbericht Nordhafen, 2023–2025',
       'Region: Nordhafen (Stadtteil)',
