@@ -135,6 +135,16 @@ describe('committee report (Kennzahlenbericht)', () => {
       pdfProblems(doc, { texts: ['Basisjahr: keines', 'die Veränderung wird nicht ausgewiesen'] }),
     ).toEqual([]);
   });
+
+  it('names the whole city without a kind and shows its density once, not against itself', async () => {
+    const { controller } = await threeYears();
+    const doc = await report(controller, 'region=stadt&from=2023&to=2025');
+    const texts = [
+      'Region: Stadt (gesamt) Zeitraum',
+      'Hilfedichte am Jahresende Jahr Stadt (gesamt) 2023 1,0 2024',
+    ];
+    expect(pdfProblems(doc, { texts })).toEqual([]);
+  });
 });
 
 describe('default period of the steering page', () => {

@@ -34,7 +34,7 @@ function change(n: number | null | undefined) {
 }
 
 const kindLabels: Record<RegionKind, string> = {
-  city: 'gesamtes Jugendamt',
+  city: '',
   centre: 'Sozialzentrum',
   team: 'Stadtteilteam',
   district: 'Stadtteil',
@@ -170,17 +170,21 @@ function costTable({ data, firstRecordYear }: ReportInput): FormSection {
 }
 
 function densityTable({ data }: ReportInput): FormSection {
+  const city = data.region.kind === 'city';
+  const ends = data.quarters.filter((q) => q.quarter.endsWith('Q4'));
   return {
     heading: 'Hilfedichte am Jahresende',
     table: {
       columns: [
         { label: 'Jahr', share: 1 },
         { label: data.region.name, share: 2, align: 'right' },
-        { label: 'Stadt (gesamt)', share: 2, align: 'right' },
+        ...(city ? [] : [{ label: 'Stadt (gesamt)', share: 2, align: 'right' as const }]),
       ],
-      rows: data.quarters
-        .filter((q) => q.quarter.endsWith('Q4'))
-        .map((q) => [q.quarter.slice(0, 4), rate(q.densityPer1000), rate(q.cityDensityPer1000)]),
+      rows: ends.map((q) => [
+        q.quarter.slice(0, 4),
+        rate(q.densityPer1000),
+        ...(city ? [] : [rate(q.cityDensityPer1000)]),
+      ]),
     },
     note: 'Laufende Hilfen zur Erziehung (§§ 27–35a, 41 SGB VIII) je 1.000 Einwohner unter 21 Jahren am 31.12.',
   };
@@ -194,7 +198,7 @@ export function controllingReport(input: ReportInput): Promise<Uint8Array> {
     unit: 'Controlling / Jugendhilfeplanung',
     title: `Kennzahlenbericht ${region.name}, ${fromYear}–${toYear}`,
     meta: [
-      ['Region', `${region.name} (${kindLabels[region.kind]})`],
+      ['Region', kindLabels[region.kind] ? `${region.name} (${kindLabels[region.kind]})` : region.name],
       ['Zeitraum', `${fromYear}–${toYear}`],
       ['Basisjahr', base ? String(base.year) : 'keines'],
       ['Stand', formatDateDe(todayIso())],
