@@ -4,7 +4,7 @@ import { classify, openTestCase } from '../../../test/cases.ts';
 import { testDatabase } from '../../../test/db.ts';
 import { createTestTenant } from '../../../test/factories.ts';
 import { Client, testApp } from '../../../test/http.ts';
-import { pdfText } from '../../../test/pdf-text.ts';
+import { inspectPdf, runningText } from '../../../test/pdf-layout.ts';
 
 let app: FastifyInstance;
 beforeAll(async () => {
@@ -39,7 +39,7 @@ describe('forms as PDF', () => {
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('application/pdf');
     expect(res.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
-    const text = pdfText(res.rawPayload);
+    const text = runningText(await inspectPdf(res.rawPayload));
     expect(text).toContain('Falleingang');
     expect(text).toContain('Muharem Beispiel');
     expect(text).toContain(`Aktenzeichen: ${caseNumber}`);
@@ -82,12 +82,14 @@ describe('forms as PDF', () => {
     });
     const res = await cm.get(`/cases/${caseId}/forms/hilfeplan?item=${plan.json().id}`);
     expect(res.statusCode).toBe(200);
-    const text = pdfText(res.rawPayload);
+    const text = runningText(await inspectPdf(res.rawPayload));
     expect(text).toContain('Hilfeplan nach § 36 SGB VIII, Fassung 1');
     expect(text).toContain('Muharem Beispiel (geb. 17.05.2013)');
     expect(text).toContain('Hausaufgaben sind täglich bis 18.00 Uhr gemacht.');
     expect(text).toContain('Ort, Datum, Unterschrift Personensorgeberechtigte');
-    const antrag = pdfText((await cm.get(`/cases/${caseId}/forms/antrag?item=${plan.json().id}`)).rawPayload);
+    const antrag = runningText(
+      await inspectPdf((await cm.get(`/cases/${caseId}/forms/antrag?item=${plan.json().id}`)).rawPayload),
+    );
     expect(antrag).toContain('Antrag auf Hilfe zur Erziehung');
     expect((await cm.get(`/cases/${caseId}/forms/hilfeplan?item=${caseId}`)).statusCode).toBe(404);
   });
