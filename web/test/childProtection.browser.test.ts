@@ -1,5 +1,5 @@
 import { todayIso } from '@leuchtturm/shared';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { choose, expectNoAxeViolations, type Harness, signIn, startHarness } from './harness.ts';
 
@@ -47,8 +47,8 @@ async function caseWithChild(): Promise<string> {
 }
 
 /** Picks the first option of a multi-select that is not chosen yet. */
-async function addAnother(page: Page, combobox: string) {
-  await page.getByRole('combobox', { name: combobox, exact: true }).click();
+async function addAnother(page: Page, scope: Locator, combobox: string) {
+  await scope.getByRole('combobox', { name: combobox, exact: true }).click();
   await page.getByRole('option', { selected: false }).first().click();
   await page.keyboard.press('Escape');
 }
@@ -103,7 +103,7 @@ describe('child protection (§ 8a) on the case page', () => {
     await modal.getByRole('textbox', { name: 'Schutzfaktoren' }).fill('Mutter kooperativ.');
     await modal.getByRole('button', { name: 'Speichern' }).click();
     await modal.getByText('Die Gefährdungseinschätzung braucht mindestens zwei Fachkräfte.').waitFor();
-    await addAnother(page, 'Beteiligte Fachkräfte');
+    await addAnother(page, modal, 'Beteiligte Fachkräfte');
     await expectNoAxeViolations(page, 'Gefährdungseinschätzung');
     await modal.getByRole('button', { name: 'Speichern' }).click();
     await page.getByText('Die Gefährdungseinschätzung wurde gespeichert.').first().waitFor();
@@ -129,7 +129,7 @@ describe('child protection (§ 8a) on the case page', () => {
     await expectNoAxeViolations(page, 'Ergebnis');
     await modal.getByRole('button', { name: 'Speichern' }).click();
     await page.getByText('Das Ergebnis wurde gespeichert.').first().waitFor();
-    await page.getByText('Einordnung: Gefährdungsbereich').waitFor();
+    await page.getByText('Einordnung: Gefährdungsbereich', { exact: true }).waitFor();
 
     // Konsequenzen: an Inobhutnahme, then the closing
     modal = await openStep(page, 'Konsequenz erfassen', 'Konsequenz festhalten');
@@ -151,5 +151,71 @@ describe('child protection (§ 8a) on the case page', () => {
       .waitFor();
     expect(await page.getByRole('button', { name: 'Konsequenz erfassen' }).count()).toBe(0);
     await expectNoAxeViolations(page, 'Kinderschutz, abgeschlossen');
+  });
+
+  it('as fachkraft: a failed Auftrag becomes an Auflage after confirmation, and the case moves into the danger area', async () => {
+    const { page, baseUrl } = h;
+    const auftrag = await h.db
+      .selectFrom('mandate as m')
+      .innerJoin('case_file as c', (j) =>
+        j.onRef('c.tenant_id', '=', 'm.tenant_id').onRef('c.id', '=', 'm.case_id'),
+      )
+      .innerJoin('app_user as u', (j) =>
+        j.onRef('u.tenant_id', '=', 'c.tenant_id').onRef('u.id', '=', 'c.lead_user_id'),
+      )
+      .select(['m.id', 'm.case_id'])
+      .where('m.tenant_id', '=', h.tenantId)
+      .where('u.username', '=', 'fachkraft')
+      .where('c.status', '=', 'offen')
+      .where('m.kind', '=', 'auftrag')
+      .where(({ not, exists, selectFrom }) =>
+        not(
+          exists(
+            selectFrom('risk_consultation as r')
+              .select('r.id')
+              .whereRef('r.tenant_id', '=', 'c.tenant_id')
+              .whereRef('r.case_id', '=', 'c.id')
+              .where('r.area', '=', 'gefaehrdung'),
+          ),
+        ),
+      )
+      .orderBy('c.case_number')
+      .executeTakeFirstOrThrow();
+    // The Auftrag failed (the demo data decides results at random).
+    await h.db
+      .updateTable('mandate')
+      .set({ result: 'nicht_erfuellt' })
+      .where('tenant_id', '=', h.tenantId)
+      .where('id', '=', auftrag.id)
+      .execute();
+    await h.context.clearCookies();
+    await signIn(page, baseUrl, 'fachkraft');
+    await page.getByRole('heading', { name: 'Willkommen, Frida Fachkraft' }).waitFor();
+    await page.goto(`${baseUrl}/faelle/${auftrag.case_id}?bereich=einordnung`);
+    await page.getByRole('heading', { level: 2, name: 'Aufträge und Auflagen' }).waitFor();
+    await page
+      .getByRole('button', { name: /^In Auflage überführen/ })
+      .first()
+      .click();
+    const modal = page.getByRole('dialog', { name: 'Auftrag in eine Auflage überführen' });
+    await modal.getByText('Bitte bestätigen').waitFor();
+    await addAnother(page, modal, 'Teilnehmende der Kurzberatung');
+    await modal.getByRole('textbox', { name: 'Fällig am' }).fill('2027-03-31');
+    await modal.getByRole('textbox', { name: 'Überprüfung am' }).fill('2027-04-07');
+    await expectNoAxeViolations(page, 'In Auflage überführen');
+    await modal.getByRole('button', { name: 'In Auflage überführen' }).click();
+    await page
+      .getByText(/in eine Auflage überführt; der Fall ist im Gefährdungsbereich/)
+      .first()
+      .waitFor();
+    await page.getByText('Einordnung: Gefährdungsbereich', { exact: true }).waitFor();
+    await page.getByText('aus einem nicht erfüllten Auftrag überführt').waitFor();
+    const auflage = await h.db
+      .selectFrom('mandate')
+      .select(['kind', 'purpose'])
+      .where('tenant_id', '=', h.tenantId)
+      .where('escalated_from_id', '=', auftrag.id)
+      .executeTakeFirstOrThrow();
+    expect(auflage).toEqual({ kind: 'auflage', purpose: 'abwendung' });
   });
 });

@@ -130,7 +130,7 @@ export function EscalateMandateForm({
           error={form.errors.heldOn}
         />
         <MultiSelect
-          label="Teilnehmende"
+          label="Teilnehmende der Kurzberatung"
           description="Mindestens zwei Fachkräfte."
           required
           data={choices}

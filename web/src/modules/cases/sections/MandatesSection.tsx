@@ -102,7 +102,7 @@ export function MandatesSection({ detail, readOnly }: SectionProps) {
                       <Button
                         size="xs"
                         color="red.9"
-                        variant="light"
+                        variant="outline"
                         onClick={() => escalation.open(m)}
                         aria-label={`In Auflage überführen: Auftrag ${index + 1}, fällig ${formatDateDe(m.dueOn)}`}
                       >
