@@ -4,7 +4,9 @@ import {
   addDays,
   addMonths,
   berlinDateOf,
+  DATE_INPUT_BOUNDS,
   dateOfDay,
+  dateSchema,
   dayNumber,
   daysInclusive,
   monthBounds,
@@ -56,5 +58,15 @@ describe('calendar dates', () => {
         expect(quarterBounds(Number(date.slice(0, 4)), quarterOf(date)).from <= date).toBe(true);
       }),
     );
+  });
+});
+
+describe('date input bounds', () => {
+  it('are the first and last day dateSchema accepts, so a date picker offers nothing the server refuses', () => {
+    expect(DATE_INPUT_BOUNDS).toEqual({ min: '1900-01-01', max: '2200-12-31' });
+    expect(dateSchema.safeParse(DATE_INPUT_BOUNDS.min).success).toBe(true);
+    expect(dateSchema.safeParse(DATE_INPUT_BOUNDS.max).success).toBe(true);
+    expect(dateSchema.safeParse(addDays(DATE_INPUT_BOUNDS.min, -1)).success).toBe(false);
+    expect(dateSchema.safeParse(addDays(DATE_INPUT_BOUNDS.max, 1)).success).toBe(false);
   });
 });

@@ -3,6 +3,15 @@ import { z } from './zod.ts';
 /** The years a date of this domain can have (births, plans, validity); PostgreSQL refuses e.g. the year 0. */
 export const DATE_YEARS = { min: 1900, max: 2200 } as const;
 
+/**
+ * The same range for the web app's date inputs (`min`/`max` of `<input type="date">`), so that the browser's
+ * picker offers no date the schemas refuse, and its year field takes four digits.
+ */
+export const DATE_INPUT_BOUNDS = {
+  min: `${DATE_YEARS.min}-01-01`,
+  max: `${DATE_YEARS.max}-12-31`,
+} as const;
+
 /** A calendar date as 'YYYY-MM-DD' (never a Date: no time zone can shift it), in a sensible range of years. */
 export const dateSchema = z.iso
   .date({ error: 'Bitte ein Datum angeben (TT.MM.JJJJ).' })

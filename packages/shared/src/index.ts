@@ -10,6 +10,7 @@ export * from './dates.ts';
 export * from './helpTypes.ts';
 export * from './measures.ts';
 export * from './money.ts';
+export * from './numbers.ts';
 export * from './organisation.ts';
 export * from './pagination.ts';
 export * from './persons.ts';

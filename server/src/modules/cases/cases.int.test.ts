@@ -35,7 +35,7 @@ describe('intake', () => {
       access: 'lead',
     });
     expect(detail.household.members.map((m: { role: string }) => m.role)).toEqual(['mutter', 'kind']);
-    const mine = (await cm.get('/cases')).json();
+    const mine = (await cm.get('/cases')).json().items;
     expect(mine.map((c: { id: string }) => c.id)).toEqual([caseId]);
   });
 
@@ -279,9 +279,9 @@ describe('classification, Aufträge and Auflagen', () => {
       reviewOn: '2026-01-27',
       consequence: null,
     });
-    const mine = (await cm.get('/cases')).json();
+    const mine = (await cm.get('/cases')).json().items;
     expect(mine[0]).toMatchObject({ overdue: 1, nextDue: { on: '2026-01-20' } });
-    const team = (await (await Client.as(app, tenant, 'teamLeadA')).get('/cases?scope=team')).json();
+    const team = (await (await Client.as(app, tenant, 'teamLeadA')).get('/cases?scope=team')).json().items;
     expect(team.find((c: { id: string }) => c.id === caseId)).toMatchObject({ overdue: 1 });
   });
 });
@@ -358,7 +358,7 @@ describe('kollegiale Beratung', () => {
         })
       ).statusCode,
     ).toBe(201);
-    const needs = (await cm.get(`/needs?districtId=${tenant.districts.a}`)).json();
+    const needs = (await cm.get(`/needs?districtId=${tenant.districts.a}`)).json().items;
     expect(needs).toEqual([
       expect.objectContaining({
         text: body.closingAnswer,
@@ -460,8 +460,8 @@ describe('closing', () => {
       directoryEntryId: null,
     });
     expect(later.statusCode).toBe(409);
-    expect((await cm.get('/cases')).json()).toEqual([]);
-    expect((await cm.get('/cases?status=abgeschlossen')).json()).toHaveLength(1);
+    expect((await cm.get('/cases')).json().items).toEqual([]);
+    expect((await cm.get('/cases?status=abgeschlossen')).json().items).toHaveLength(1);
   });
 
   it('refuses the second of two closings based on the same version, keeping the first', async () => {
