@@ -1,4 +1,4 @@
-import { addMonths, type CaseDetail, todayIso } from '@leuchtturm/shared';
+import { addMonths, type CaseDetail, DATE_INPUT_BOUNDS, todayIso } from '@leuchtturm/shared';
 import { TextInput, type TextInputProps } from '@mantine/core';
 import { type ReactNode, useState } from 'react';
 import { FormModal } from '../../app/components/FormModal.tsx';
@@ -10,7 +10,14 @@ import { FormErrorAlert } from '../cases/sections/ui.tsx';
 
 /** A date and time in German office time (the browser's own picker); see app/dateTime.ts for the conversion. */
 export function DateTimeField(props: Omit<TextInputProps, 'type'>) {
-  return <TextInput type="datetime-local" max="9999-12-31T23:59" {...props} />;
+  return (
+    <TextInput
+      type="datetime-local"
+      min={`${DATE_INPUT_BOUNDS.min}T00:00`}
+      max={`${DATE_INPUT_BOUNDS.max}T23:59`}
+      {...props}
+    />
+  );
 }
 
 /** A catalogue's values as the options of a Select, MultiSelect or group. */
