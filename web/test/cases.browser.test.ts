@@ -119,6 +119,8 @@ describe('a family case from the first call to closing', () => {
     await page.getByRole('textbox', { name: 'Adressat/in' }).fill('Frau Teststern');
     await page.getByRole('textbox', { name: 'Fällig am' }).fill('2027-01-31');
     await page.getByRole('textbox', { name: 'Wie wird überprüft?' }).fill('Rückmeldung der Schule');
+    await page.getByRole('radio', { name: 'Klärung einer vermuteten Gefährdung' }).check();
+    await page.getByRole('textbox', { name: 'Überprüfung am' }).fill('2027-02-07');
     await page.getByRole('button', { name: 'Auftrag oder Auflage speichern' }).click();
     await page.getByText('Der Auftrag wurde gespeichert.').first().waitFor();
     await expectNoAxeViolations(page, 'Einordnung');

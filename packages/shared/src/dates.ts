@@ -19,6 +19,16 @@ export const dateSchema = z.iso
     error: `Bitte ein Datum mit einem Jahr zwischen ${DATE_YEARS.min} und ${DATE_YEARS.max} angeben.`,
   });
 
+/**
+ * An instant (a point in time) as an ISO 8601 string with its offset ("2026-03-02T09:15:00.000Z" or
+ * "2026-03-02T10:15:00+01:00"), in the same years as a date. The server stores it as `timestamptz`.
+ */
+export const instantSchema = z.iso
+  .datetime({ offset: true, error: 'Bitte Datum und Uhrzeit angeben.' })
+  .refine((t) => Number(t.slice(0, 4)) >= DATE_YEARS.min && Number(t.slice(0, 4)) <= DATE_YEARS.max, {
+    error: `Bitte ein Datum mit einem Jahr zwischen ${DATE_YEARS.min} und ${DATE_YEARS.max} angeben.`,
+  });
+
 export function todayIso(now = new Date()): string {
   // The office works in German time; a date is the calendar day in Europe/Berlin.
   return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Berlin' }).format(now);

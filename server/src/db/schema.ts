@@ -21,6 +21,11 @@ import type {
   WillAndGoalsTable,
 } from './schema-cases.ts';
 import type {
+  ChildProtectionCheckTable,
+  ProtectionMeasureMandateTable,
+  ProtectionMeasureTable,
+} from './schema-childProtection.ts';
+import type {
   AggregateTable,
   FinanceSettingTable,
   HelpTypeTable,
@@ -204,6 +209,9 @@ export interface DB {
   measure: MeasureTable;
   payment: PaymentTable;
   aggregate: AggregateTable;
+  child_protection_check: ChildProtectionCheckTable;
+  protection_measure: ProtectionMeasureTable;
+  protection_measure_mandate: ProtectionMeasureMandateTable;
 }
 
 export type NewAppUser = Insertable<AppUserTable>;

@@ -18,6 +18,7 @@ import { ping } from '../db/queries.ts';
 import { auditRoutes } from '../modules/audit/routes.ts';
 import { authRoutes } from '../modules/auth/routes.ts';
 import { caseRoutes } from '../modules/cases/routes.ts';
+import { childProtectionRoutes } from '../modules/childProtection/routes.ts';
 import { controllingRoutes } from '../modules/controlling/routes.ts';
 import { documentRoutes } from '../modules/documents/routes.ts';
 import { measureRoutes } from '../modules/measures/routes.ts';
@@ -114,6 +115,7 @@ export async function buildApp(options: {
       await api.register(auditRoutes);
       await api.register(personRoutes);
       await api.register(caseRoutes);
+      await api.register(childProtectionRoutes);
       await api.register(documentRoutes);
       await api.register(needRoutes);
       await api.register(measureRoutes);

@@ -4,6 +4,7 @@
 export const caseSections = [
   'ueberblick',
   'einordnung',
+  'kinderschutz',
   'wille-und-ziele',
   'ressourcen',
   'netzwerkkarte',
