@@ -1,5 +1,5 @@
 /** The domain's fixed lists with their German labels (docs/domain.md, section 2). */
-const labelled = <const T extends Record<string, string>>(labels: T) => ({
+export const labelled = <const T extends Record<string, string>>(labels: T) => ({
   values: Object.keys(labels) as [keyof T & string, ...(keyof T & string)[]],
   labels,
 });

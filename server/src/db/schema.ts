@@ -30,6 +30,7 @@ import type {
   RateTable,
   ServiceOfferTable,
 } from './schema-measures.ts';
+import type { CaseNoteTable, JobTable, NotificationTable } from './schema-work.ts';
 
 /**
  * The database as Kysely sees it. Every domain table leads with tenant_id (the Jugendamt) so that the schema can
@@ -204,6 +205,9 @@ export interface DB {
   measure: MeasureTable;
   payment: PaymentTable;
   aggregate: AggregateTable;
+  case_note: CaseNoteTable;
+  notification: NotificationTable;
+  job: JobTable;
 }
 
 export type NewAppUser = Insertable<AppUserTable>;
