@@ -101,3 +101,15 @@ export type CaseNote = z.infer<typeof caseNoteSchema>;
 
 export const caseNotePageSchema = pageSchema(caseNoteSchema);
 export type CaseNotePage = z.infer<typeof caseNotePageSchema>;
+
+/** A note as the case's Verlauf lists it (the entry's text holds its kind and the start of its text). */
+export const timelineNoteSchema = z.object({
+  id: idSchema,
+  kind: z.enum(caseNoteKinds.values),
+  occurredAt: z.string(),
+  author: z.string(),
+  correctsId: idSchema.nullable(),
+  /** A later note corrects this one. */
+  corrected: z.boolean(),
+});
+export type TimelineNote = z.infer<typeof timelineNoteSchema>;
