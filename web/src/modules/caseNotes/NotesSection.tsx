@@ -44,7 +44,7 @@ export function NotesSection({ detail, readOnly }: SectionProps) {
         </Title>
         <Group align="flex-end" gap="md" role="search" aria-label="Vermerke filtern">
           <Select
-            label="Art"
+            label="Nach Art filtern"
             data={kindFilterOptions}
             value={kind}
             onChange={(value) => setKind(value ?? '')}
