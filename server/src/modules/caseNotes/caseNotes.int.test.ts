@@ -181,6 +181,18 @@ describe('Aktenvermerke', () => {
     ]);
   });
 
+  it('does not notify an author who may no longer open the case', async () => {
+    const { tenant, cm, caseId } = await setup();
+    const lead = await Client.as(app, tenant, 'teamLeadA');
+    const colleague = await Client.as(app, tenant, 'colleagueA');
+    const grant = `/cases/${caseId}/access-grants/${tenant.users.colleagueA.id}`;
+    expect((await lead.put(grant, undefined)).statusCode).toBe(204);
+    const theirs = await writeNote(colleague, caseId);
+    expect((await lead.delete(grant)).statusCode).toBe(204);
+    await writeNote(cm, caseId, { text: 'Richtigstellung.', correctsId: theirs });
+    expect((await colleague.get('/notifications/unread-count')).json()).toEqual({ unread: 0 });
+  });
+
   it('refuses a correction of a note of another case, and writes nothing', async () => {
     const { cm, caseId } = await setup();
     const other = await openTestCase(cm, { childFirstName: 'Lina' });

@@ -4,7 +4,7 @@ import { AppError } from '../../shared/errors.ts';
 import { decodeCursor, instantKeySchema, toPage } from '../../shared/pagination.ts';
 import { expectOneUpdated } from '../../shared/versioned.ts';
 import { caseNoteEditableUntil, caseNoteEditRefusal } from '../access/policy.ts';
-import { requireCase } from '../cases/access.ts';
+import { requireCase, usersWhoMaySeeCase } from '../cases/access.ts';
 import { notify } from '../notifications/service.ts';
 import { noteLinkChecks } from './links.ts';
 import { presentCaseNote } from './presenter.ts';
@@ -109,10 +109,10 @@ function fieldsOf(input: CaseNoteInput | CaseNoteUpdate): NoteFields {
 
 /**
  * Writes a note, or a correction of an earlier one (`correctsId`, a note of the same case). When someone corrects
- * another person's note, that person is notified (with the case number, no names).
+ * another person's note, that person is notified (with the case number, no names), if they may still open the case.
  */
 export async function addCaseNote(ctx: Ctx, caseId: string, input: CaseNoteInput): Promise<{ id: string }> {
-  await requireCase(ctx, caseId, 'write');
+  const loaded = await requireCase(ctx, caseId, 'write');
   const author = ctx.actor.userId;
   if (!author) throw new AppError('forbidden', 'Vermerke schreiben nur angemeldete Fachkräfte.');
   const tenantId = ctx.actor.tenantId;
@@ -136,11 +136,15 @@ export async function addCaseNote(ctx: Ctx, caseId: string, input: CaseNoteInput
       ...(fields.link ? { link: fields.link } : {}),
     },
   });
-  if (corrected && corrected.author_id !== author) {
+  const recipients =
+    corrected && corrected.author_id !== author
+      ? await usersWhoMaySeeCase(ctx.db, tenantId, loaded.subject, [corrected.author_id])
+      : [];
+  if (recipients.length > 0) {
     const { case_number } = await caseNumberOf(ctx.db, tenantId, caseId);
     await notify(ctx.db, {
       tenantId,
-      userIds: [corrected.author_id],
+      userIds: recipients,
       kind: 'vermerk_korrigiert',
       title: `Ihr Vermerk im Fall ${case_number} wurde korrigiert.`,
       link: noteLink(caseId),
