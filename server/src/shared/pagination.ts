@@ -49,8 +49,8 @@ export function toPage<R, T>(
  * of the value (`::text`, with microseconds and offset), since a JavaScript Date would cut off the microseconds
  * and the next page would repeat or skip rows.
  */
-export const instantKeySchema = z.object({
-  at: z.string().regex(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2}){0,2}$/),
-  id: z.uuid(),
-});
+export const instantTextSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2}){0,2}$/);
+export const instantKeySchema = z.object({ at: instantTextSchema, id: z.uuid() });
 export type InstantKey = z.output<typeof instantKeySchema>;

@@ -38,7 +38,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       foreign key (tenant_id, author_id) references app_user (tenant_id, id),
       foreign key (tenant_id, case_id, corrects_id) references case_note (tenant_id, case_id, id)
     );
-    create index case_note_chronology_idx on case_note (tenant_id, case_id, occurred_at desc, id desc);
+    create index case_note_chronology_idx on case_note (tenant_id, case_id, occurred_at desc, created_at desc, id desc);
     create index case_note_corrects_idx on case_note (tenant_id, corrects_id) where corrects_id is not null;
     create index case_note_link_idx on case_note (tenant_id, linked_type, linked_id) where linked_id is not null;
 

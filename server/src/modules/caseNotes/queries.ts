@@ -2,7 +2,6 @@ import type { CaseNoteKind, CaseNoteLinkType } from '@leuchtturm/shared';
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { likePattern } from '../../shared/like.ts';
-import type { InstantKey } from '../../shared/pagination.ts';
 
 /** Every statement of the Aktenvermerke (migration 0013). */
 
@@ -144,6 +143,13 @@ export async function caseRecordExists(
   return row !== undefined;
 }
 
+/** The list's order and cursor: the contact's time, then the writing time (a correction above what it corrects). */
+export interface NoteKey {
+  at: string;
+  written: string;
+  id: string;
+}
+
 export interface NoteFilter {
   kind?: CaseNoteKind | undefined;
   from?: string | undefined;
@@ -162,7 +168,7 @@ export function listNotes(
   tenantId: string,
   caseId: string,
   filter: NoteFilter,
-  after: InstantKey | undefined,
+  after: NoteKey | undefined,
   limit: number,
 ) {
   let q = db
@@ -196,6 +202,7 @@ export function listNotes(
       'c.text as corrects_text',
       'ca.display_name as corrects_author',
       sql<string>`n.occurred_at::text`.as('at_key'),
+      sql<string>`n.created_at::text`.as('written_key'),
     ])
     .where('n.tenant_id', '=', tenantId)
     .where('n.case_id', '=', caseId);
@@ -219,9 +226,14 @@ export function listNotes(
   }
   if (filter.linkType) q = q.where('n.linked_type', '=', filter.linkType);
   if (filter.linkId) q = q.where('n.linked_id', '=', filter.linkId);
-  if (after) q = q.where(sql<boolean>`(n.occurred_at, n.id) < (${after.at}::timestamptz, ${after.id}::uuid)`);
+  if (after)
+    q = q.where(
+      sql<boolean>`(n.occurred_at, n.created_at, n.id)
+        < (${after.at}::timestamptz, ${after.written}::timestamptz, ${after.id}::uuid)`,
+    );
   return q
     .orderBy('n.occurred_at', 'desc')
+    .orderBy('n.created_at', 'desc')
     .orderBy('n.id', 'desc')
     .limit(limit + 1)
     .execute();
@@ -265,6 +277,7 @@ export function timelineNotes(db: Kysely<DB>, tenantId: string, caseId: string) 
     .where('n.tenant_id', '=', tenantId)
     .where('n.case_id', '=', caseId)
     .orderBy('n.occurred_at', 'desc')
+    .orderBy('n.created_at', 'desc')
     .orderBy('n.id', 'desc')
     .execute();
 }

@@ -1,7 +1,13 @@
-import type { CaseNoteInput, CaseNotePage, CaseNoteQuery, CaseNoteUpdate } from '@leuchtturm/shared';
+import {
+  type CaseNoteInput,
+  type CaseNotePage,
+  type CaseNoteQuery,
+  type CaseNoteUpdate,
+  z,
+} from '@leuchtturm/shared';
 import type { Ctx } from '../../shared/context.ts';
 import { AppError } from '../../shared/errors.ts';
-import { decodeCursor, instantKeySchema, toPage } from '../../shared/pagination.ts';
+import { decodeCursor, instantTextSchema, toPage } from '../../shared/pagination.ts';
 import { expectOneUpdated } from '../../shared/versioned.ts';
 import { caseNoteEditableUntil, caseNoteEditRefusal } from '../access/policy.ts';
 import { requireCase, usersWhoMaySeeCase } from '../cases/access.ts';
@@ -29,6 +35,8 @@ import {
 /** A contact is recorded when it happened, not ahead: a few minutes of clock difference are tolerated. */
 const FUTURE_TOLERANCE_MS = 10 * 60_000;
 
+const noteKeySchema = z.object({ at: instantTextSchema, written: instantTextSchema, id: z.uuid() });
+
 const noteLink = (caseId: string) => `/faelle/${caseId}?bereich=vermerke`;
 
 export async function caseNotes(ctx: Ctx, caseId: string, query: CaseNoteQuery): Promise<CaseNotePage> {
@@ -36,7 +44,7 @@ export async function caseNotes(ctx: Ctx, caseId: string, query: CaseNoteQuery):
   if (query.from && query.to && query.to < query.from)
     throw AppError.validation('to', 'Das Ende des Zeitraums darf nicht vor seinem Beginn liegen.');
   const tenantId = ctx.actor.tenantId;
-  const after = decodeCursor(query.cursor, instantKeySchema);
+  const after = decodeCursor(query.cursor, noteKeySchema);
   const rows = await listNotes(ctx.db, tenantId, caseId, query, after, query.limit);
   const sent = rows.slice(0, query.limit);
   const [names, corrections] = await Promise.all([
@@ -55,7 +63,7 @@ export async function caseNotes(ctx: Ctx, caseId: string, query: CaseNoteQuery):
   const page = toPage(
     rows,
     query.limit,
-    (r) => ({ at: r.at_key, id: r.id }),
+    (r) => ({ at: r.at_key, written: r.written_key, id: r.id }),
     (r) =>
       presentCaseNote(r, {
         staffNames: nameOf,
