@@ -1,3 +1,4 @@
+import { timelineNoteSchema } from './caseNotes.ts';
 import {
   accessRoutes,
   ageCohorts,
@@ -229,7 +230,14 @@ export const helpPlanSchema = helpPlanInputSchema.omit({ attainment: true }).ext
 });
 export type HelpPlan = z.infer<typeof helpPlanSchema>;
 
-export const timelineEntrySchema = z.object({ at: z.string(), kind: z.string(), text: z.string() });
+export const timelineEntrySchema = z.object({
+  at: z.string(),
+  kind: z.string(),
+  text: z.string(),
+  /** Set on an Aktenvermerk (kind 'vermerk'); the other entries are system events. */
+  note: timelineNoteSchema.optional(),
+});
+export type TimelineEntry = z.infer<typeof timelineEntrySchema>;
 
 export const caseDetailSchema = caseSummarySchema.extend({
   accessRoute: z.enum(accessRoutes.values),

@@ -4,11 +4,14 @@ import {
   addDays,
   addMonths,
   berlinDateOf,
+  berlinDateTimeOf,
   DATE_INPUT_BOUNDS,
   dateOfDay,
   dateSchema,
   dayNumber,
   daysInclusive,
+  instantOfBerlinDateTime,
+  instantSchema,
   monthBounds,
   quarterBounds,
   quarterOf,
@@ -68,5 +71,50 @@ describe('date input bounds', () => {
     expect(dateSchema.safeParse(DATE_INPUT_BOUNDS.max).success).toBe(true);
     expect(dateSchema.safeParse(addDays(DATE_INPUT_BOUNDS.min, -1)).success).toBe(false);
     expect(dateSchema.safeParse(addDays(DATE_INPUT_BOUNDS.max, 1)).success).toBe(false);
+  });
+});
+
+describe('Berlin wall-clock time', () => {
+  it('reads an instant as Berlin time in winter and in summer', () => {
+    expect(berlinDateTimeOf(new Date('2026-01-14T13:30:00Z'))).toBe('2026-01-14T14:30');
+    expect(berlinDateTimeOf(new Date('2026-07-14T13:30:00Z'))).toBe('2026-07-14T15:30');
+    expect(berlinDateTimeOf(new Date('2025-12-31T23:30:00Z'))).toBe('2026-01-01T00:30');
+  });
+
+  it('turns a Berlin time typed into a form back into the instant, across both switches of the clock', () => {
+    expect(instantOfBerlinDateTime('2026-01-14T14:30').toISOString()).toBe('2026-01-14T13:30:00.000Z');
+    expect(instantOfBerlinDateTime('2026-07-14T15:30').toISOString()).toBe('2026-07-14T13:30:00.000Z');
+    // 29 March 2026: 02:00 does not exist in Berlin; 02:30 is read as 03:30 summer time.
+    expect(instantOfBerlinDateTime('2026-03-29T01:30').toISOString()).toBe('2026-03-29T00:30:00.000Z');
+    expect(instantOfBerlinDateTime('2026-03-29T02:30').toISOString()).toBe('2026-03-29T01:30:00.000Z');
+    expect(instantOfBerlinDateTime('2026-03-29T03:30').toISOString()).toBe('2026-03-29T01:30:00.000Z');
+    // 25 October 2026: 02:30 happens twice; the first (summer time) counts.
+    expect(instantOfBerlinDateTime('2026-10-25T02:30').toISOString()).toBe('2026-10-25T00:30:00.000Z');
+    expect(instantOfBerlinDateTime('2026-10-25T03:30').toISOString()).toBe('2026-10-25T02:30:00.000Z');
+    expect(() => instantOfBerlinDateTime('14.01.2026 14:30')).toThrow(RangeError);
+  });
+
+  it('gives back every minute it was given, for any instant of the years in use', () => {
+    fc.assert(
+      fc.property(
+        fc.date({ min: new Date('1990-01-01T00:00:00Z'), max: new Date('2100-01-01T00:00:00Z') }),
+        (d) => {
+          if (Number.isNaN(d.getTime())) return;
+          const minute = new Date(Math.floor(d.getTime() / 60_000) * 60_000);
+          const local = berlinDateTimeOf(minute);
+          // Only the repeated autumn hour is ambiguous: there the first of the two is chosen.
+          const back = instantOfBerlinDateTime(local);
+          expect(berlinDateTimeOf(back)).toBe(local);
+          expect([0, 3_600_000]).toContain(minute.getTime() - back.getTime());
+        },
+      ),
+    );
+  });
+
+  it('takes instants with a time zone in the accepted years only', () => {
+    expect(instantSchema.safeParse('2026-01-14T13:30:00Z').success).toBe(true);
+    expect(instantSchema.safeParse('2026-01-14T14:30:00+01:00').success).toBe(true);
+    expect(instantSchema.safeParse('2026-01-14T13:30:00').success).toBe(false);
+    expect(instantSchema.safeParse('0001-01-14T13:30:00Z').success).toBe(false);
   });
 });

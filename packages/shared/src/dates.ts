@@ -102,3 +102,56 @@ export function quarterBounds(year: number, quarter: 1 | 2 | 3 | 4): { from: str
 export function berlinDateOf(instant: Date): string {
   return todayIso(instant);
 }
+
+/*
+ * Instants as the office reads and types them: wall-clock time in Europe/Berlin ('YYYY-MM-DDTHH:mm', the value of
+ * an <input type="datetime-local">), whatever time zone the browser or server runs in.
+ */
+const berlinParts = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/Berlin',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+});
+
+function berlinFields(instant: Date): Record<string, string> {
+  return Object.fromEntries(berlinParts.formatToParts(instant).map((p) => [p.type, p.value]));
+}
+
+/** Berlin wall-clock time of an instant, to the minute: 'YYYY-MM-DDTHH:mm'. */
+export function berlinDateTimeOf(instant: Date): string {
+  const f = berlinFields(instant);
+  return `${f.year}-${f.month}-${f.day}T${f.hour}:${f.minute}`;
+}
+
+/** Milliseconds Berlin is ahead of UTC at this instant (1 or 2 hours). */
+function berlinOffsetMs(instant: Date): number {
+  const f = berlinFields(instant);
+  const wall = Date.UTC(
+    Number(f.year),
+    Number(f.month) - 1,
+    Number(f.day),
+    Number(f.hour),
+    Number(f.minute),
+    Number(f.second),
+  );
+  return wall - Math.floor(instant.getTime() / 1000) * 1000;
+}
+
+/**
+ * The instant of a Berlin wall-clock time 'YYYY-MM-DDTHH:mm'. In the hour skipped in spring the time is read with
+ * the offset before the switch (02:30 becomes 03:30); in the hour repeated in autumn the first (summer) one counts.
+ */
+export function instantOfBerlinDateTime(local: string): Date {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(local);
+  if (!m) throw new RangeError(`not a local date-time: ${local}`);
+  const asUtc = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]));
+  const first = berlinOffsetMs(new Date(asUtc - 2 * 3_600_000));
+  const candidate = asUtc - first;
+  const second = berlinOffsetMs(new Date(candidate));
+  return new Date(second === first ? candidate : asUtc - Math.min(first, second));
+}

@@ -1,4 +1,5 @@
 export * from './auth.ts';
+export * from './caseNotes.ts';
 export * from './cases.ts';
 export * from './catalogues.ts';
 export * from './childProtection.ts';
@@ -10,6 +11,7 @@ export * from './dates.ts';
 export * from './helpTypes.ts';
 export * from './measures.ts';
 export * from './money.ts';
+export * from './notifications.ts';
 export * from './numbers.ts';
 export * from './organisation.ts';
 export * from './pagination.ts';

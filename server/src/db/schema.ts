@@ -35,6 +35,7 @@ import type {
   RateTable,
   ServiceOfferTable,
 } from './schema-measures.ts';
+import type { CaseNoteTable, JobTable, NotificationTable } from './schema-work.ts';
 
 /**
  * The database as Kysely sees it. Every domain table leads with tenant_id (the Jugendamt) so that the schema can
@@ -212,6 +213,9 @@ export interface DB {
   child_protection_check: ChildProtectionCheckTable;
   protection_measure: ProtectionMeasureTable;
   protection_measure_mandate: ProtectionMeasureMandateTable;
+  case_note: CaseNoteTable;
+  notification: NotificationTable;
+  job: JobTable;
 }
 
 export type NewAppUser = Insertable<AppUserTable>;

@@ -17,12 +17,14 @@ import type { Database } from '../db/database.ts';
 import { ping } from '../db/queries.ts';
 import { auditRoutes } from '../modules/audit/routes.ts';
 import { authRoutes } from '../modules/auth/routes.ts';
+import { caseNoteRoutes } from '../modules/caseNotes/routes.ts';
 import { caseRoutes } from '../modules/cases/routes.ts';
 import { childProtectionRoutes } from '../modules/childProtection/routes.ts';
 import { controllingRoutes } from '../modules/controlling/routes.ts';
 import { documentRoutes } from '../modules/documents/routes.ts';
 import { measureRoutes } from '../modules/measures/routes.ts';
 import { needRoutes } from '../modules/needs/routes.ts';
+import { notificationRoutes } from '../modules/notifications/routes.ts';
 import { organisationRoutes } from '../modules/organisation/routes.ts';
 import { personRoutes } from '../modules/persons/routes.ts';
 import { AppError } from '../shared/errors.ts';
@@ -120,6 +122,8 @@ export async function buildApp(options: {
       await api.register(needRoutes);
       await api.register(measureRoutes);
       await api.register(controllingRoutes);
+      await api.register(notificationRoutes);
+      await api.register(caseNoteRoutes);
     },
     { prefix: API_PREFIX },
   );

@@ -11,6 +11,7 @@ import {
 import type { Ctx } from '../../shared/context.ts';
 import { AppError } from '../../shared/errors.ts';
 import { decodeCursor, toPage } from '../../shared/pagination.ts';
+import { timelineNotes } from '../caseNotes/queries.ts';
 import { requireCase } from './access.ts';
 import { presentCaseDetail } from './detailPresenter.ts';
 import { presentCaseSummary } from './presenter.ts';
@@ -55,12 +56,13 @@ export async function myCases(ctx: Ctx, query: MyCasesQuery & PageQuery): Promis
 export async function readCase(ctx: Ctx, caseId: string): Promise<CaseDetail> {
   const loaded = await requireCase(ctx, caseId, 'read');
   const today = todayIso();
-  const [records, summary] = await Promise.all([
+  const [records, summary, notes] = await Promise.all([
     loadCaseRecords(ctx.db, ctx.actor.tenantId, caseId),
     caseSummary(ctx.db, ctx.actor.tenantId, caseId, today),
+    timelineNotes(ctx.db, ctx.actor.tenantId, caseId),
   ]);
   if (!summary) throw AppError.notFound('Der Fall');
-  const detail = presentCaseDetail(records, summary, loaded.reason, today);
+  const detail = presentCaseDetail(records, summary, loaded.reason, today, notes);
   await ctx.audit({ action: 'read', entityType: 'case', entityId: caseId });
   return detail;
 }

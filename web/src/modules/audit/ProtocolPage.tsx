@@ -28,6 +28,8 @@ const entityLabels: Record<string, string> = {
   session: 'Sitzung',
   tenant: 'Jugendamt',
   demo_data: 'Demodaten',
+  case_note: 'Aktenvermerk',
+  case_note_list: 'Aktenvermerke (Liste)',
 };
 
 export function ProtocolPage() {

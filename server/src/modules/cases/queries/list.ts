@@ -2,6 +2,7 @@ import type { MyCasesQuery } from '@leuchtturm/shared';
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../../db/schema.ts';
 import type { Actor } from '../../../shared/actor.ts';
+import { likePattern } from '../../../shared/like.ts';
 import { caseListFilter } from '../../access/policy.ts';
 
 /**
@@ -101,7 +102,7 @@ export function listCases(
   if (query.status !== 'alle') q = q.where('c.status', '=', query.status);
   if (query.area) q = q.where(areaOf, '=', query.area);
   if (query.q) {
-    const like = `%${query.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const like = likePattern(query.q);
     q = q.where((eb) => eb.or([eb(sql`lower(h.name)`, 'like', like), eb('c.case_number', 'like', like)]));
   }
   const after = page.after;

@@ -3,6 +3,7 @@
 /** The areas (tabs) of the case page, in the order they are shown; the key stands in the address (?bereich=). */
 export const caseSections = [
   'ueberblick',
+  'vermerke',
   'einordnung',
   'kinderschutz',
   'wille-und-ziele',
