@@ -3,10 +3,10 @@ import type { Client } from './http.ts';
 /** Registers a family at the test tenant's street of team A and opens a case, as the given client. */
 export async function openTestCase(
   client: Client,
-  options: { childFirstName?: string; street?: string; openedOn?: string } = {},
+  options: { childFirstName?: string; street?: string; openedOn?: string; householdName?: string } = {},
 ) {
   const household = await client.post('/households', {
-    name: 'Familie Beispiel',
+    name: options.householdName ?? 'Familie Beispiel',
     address: { street: options.street ?? 'Ankerweg', houseNumber: '7', postalCode: null },
     members: [
       {

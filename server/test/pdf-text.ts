@@ -2,18 +2,9 @@ import { inflateSync } from 'node:zlib';
 
 // WinAnsi is Latin-1 but for 0x80-0x9F, which hold typographic marks (decoded here by hand: Node's decoder for
 // windows-1252 may drop them).
-const winAnsiHigh: Record<number, string> = {
-  128: '€',
-  130: '‚',
-  132: '„',
-  133: '…',
-  145: '‘',
-  146: '’',
-  147: '“',
-  148: '”',
-  150: '–',
-  151: '—',
-};
+const winAnsiHigh: Record<number, string> = Object.fromEntries(
+  [...'€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ'].map((ch, i) => [0x80 + i, ch]),
+);
 const winAnsi = {
   decode: (b: Buffer) => [...b].map((c) => winAnsiHigh[c] ?? String.fromCharCode(c)).join(''),
 };

@@ -1,3 +1,4 @@
+import { timelineNoteSchema } from './caseNotes.ts';
 import {
   accessRoutes,
   ageCohorts,
@@ -8,6 +9,7 @@ import {
   familyConferencePhases,
   ideaSources,
   mandateKinds,
+  mandatePurposes,
   mandateResults,
   resourceAreas,
   tieKinds,
@@ -44,13 +46,15 @@ export const riskConsultationInputSchema = z.object({
 });
 export type RiskConsultationInput = z.infer<typeof riskConsultationInputSchema>;
 
-// Aufträge and Auflagen
+// Aufträge and Auflagen: what for (an Auflage always averts), by when, checked how and when reviewed
 export const mandateInputSchema = z.object({
   kind: z.enum(mandateKinds.values),
+  purpose: z.enum(mandatePurposes.values),
   text: text(2000),
   addressee: text(200),
   dueOn: dateSchema,
   checkMethod: text(1000),
+  reviewOn: dateSchema,
   consequence: optionalText(1000),
 });
 export type MandateInput = z.infer<typeof mandateInputSchema>;
@@ -226,7 +230,14 @@ export const helpPlanSchema = helpPlanInputSchema.omit({ attainment: true }).ext
 });
 export type HelpPlan = z.infer<typeof helpPlanSchema>;
 
-export const timelineEntrySchema = z.object({ at: z.string(), kind: z.string(), text: z.string() });
+export const timelineEntrySchema = z.object({
+  at: z.string(),
+  kind: z.string(),
+  text: z.string(),
+  /** Set on an Aktenvermerk (kind 'vermerk'); the other entries are system events. */
+  note: timelineNoteSchema.optional(),
+});
+export type TimelineEntry = z.infer<typeof timelineEntrySchema>;
 
 export const caseDetailSchema = caseSummarySchema.extend({
   accessRoute: z.enum(accessRoutes.values),
@@ -254,8 +265,12 @@ export const caseDetailSchema = caseSummarySchema.extend({
     mandateInputSchema.extend({
       id: idSchema,
       version: versionSchema,
+      /** Recorded before purposes and reviews existed: no review date. */
+      reviewOn: z.string().nullable(),
       result: z.enum(mandateResults.values),
       overdue: z.boolean(),
+      /** For an Auflage: the failed Auftrag it was escalated from. */
+      escalatedFromId: idSchema.nullable(),
     }),
   ),
   willAndGoals: z.object({

@@ -1,5 +1,5 @@
 /** The domain's fixed lists with their German labels (docs/domain.md, section 2). */
-const labelled = <const T extends Record<string, string>>(labels: T) => ({
+export const labelled = <const T extends Record<string, string>>(labels: T) => ({
   values: Object.keys(labels) as [keyof T & string, ...(keyof T & string)[]],
   labels,
 });
@@ -49,6 +49,14 @@ export const caseAreas = labelled({
 });
 
 export const mandateKinds = labelled({ auftrag: 'Auftrag', auflage: 'Auflage' });
+/**
+ * What a mandate is for (Lüttringhaus): an Auftrag either clarifies a suspected endangerment or counters a
+ * threatened one; an Auflage always averts an endangerment.
+ */
+export const mandatePurposes = labelled({
+  klaerung: 'Klärung einer vermuteten Gefährdung',
+  abwendung: 'Abwendung einer (drohenden) Gefährdung',
+});
 export const mandateResults = labelled({
   offen: 'offen',
   erfuellt: 'erfüllt',

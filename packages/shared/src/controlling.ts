@@ -42,6 +42,18 @@ export const periodSchema = withinPeriod(z.object(years));
 export const regionPeriodQuerySchema = withinPeriod(z.object({ region: regionKeySchema, ...years }));
 export type RegionPeriodQuery = z.infer<typeof regionPeriodQuerySchema>;
 
+/**
+ * The committee report: a region over a period, and the baseline year its changes are measured against (by default
+ * the first full year with data in the period that is not the ramp-up year; docs/domain.md, section 6).
+ */
+export const reportQuerySchema = withinPeriod(
+  z.object({ region: regionKeySchema, ...years, baseline: controllingYearSchema.optional() }),
+).refine((q) => q.baseline === undefined || q.baseline < q.to, {
+  error: 'Das Basisjahr muss vor dem letzten Jahr des Zeitraums liegen.',
+  path: ['baseline'],
+});
+export type ReportQuery = z.infer<typeof reportQuerySchema>;
+
 export const yearQuerySchema = z.object({ year: controllingYearSchema });
 
 export const kpisQuerySchema = z.object({
@@ -238,6 +250,21 @@ export const kpisSchema = z.object({
     .optional(),
 });
 export type Kpis = z.infer<typeof kpisSchema>;
+
+/**
+ * What the steering page starts with: the last full year (Berlin) and a window of at most ten years ending there that
+ * starts no earlier than the first year with data (records, or imported costs, cases or measures).
+ */
+export const controllingDefaultsSchema = z.object({
+  from: z.int(),
+  to: z.int(),
+  /** The Stichtag year of the key figures. */
+  year: z.int(),
+  /** The year the first case was opened: the ramp-up year, whose figures cover only part of the caseload. */
+  firstRecordYear: z.int().nullable(),
+  firstDataYear: z.int().nullable(),
+});
+export type ControllingDefaults = z.infer<typeof controllingDefaultsSchema>;
 
 export const rentabilitaetSchema = z.object({
   site: z.string(),

@@ -4,11 +4,15 @@ import {
   addDays,
   addMonths,
   berlinDateOf,
+  berlinDateTimeOf,
   berlinEndOfDay,
-  berlinInstant,
+  DATE_INPUT_BOUNDS,
   dateOfDay,
+  dateSchema,
   dayNumber,
   daysInclusive,
+  instantOfBerlinDateTime,
+  instantSchema,
   monthBounds,
   quarterBounds,
   quarterOf,
@@ -60,7 +64,64 @@ describe('calendar dates', () => {
       }),
     );
   });
+});
 
+describe('date input bounds', () => {
+  it('are the first and last day dateSchema accepts, so a date picker offers nothing the server refuses', () => {
+    expect(DATE_INPUT_BOUNDS).toEqual({ min: '1900-01-01', max: '2200-12-31' });
+    expect(dateSchema.safeParse(DATE_INPUT_BOUNDS.min).success).toBe(true);
+    expect(dateSchema.safeParse(DATE_INPUT_BOUNDS.max).success).toBe(true);
+    expect(dateSchema.safeParse(addDays(DATE_INPUT_BOUNDS.min, -1)).success).toBe(false);
+    expect(dateSchema.safeParse(addDays(DATE_INPUT_BOUNDS.max, 1)).success).toBe(false);
+  });
+});
+
+describe('Berlin wall-clock time', () => {
+  it('reads an instant as Berlin time in winter and in summer', () => {
+    expect(berlinDateTimeOf(new Date('2026-01-14T13:30:00Z'))).toBe('2026-01-14T14:30');
+    expect(berlinDateTimeOf(new Date('2026-07-14T13:30:00Z'))).toBe('2026-07-14T15:30');
+    expect(berlinDateTimeOf(new Date('2025-12-31T23:30:00Z'))).toBe('2026-01-01T00:30');
+  });
+
+  it('turns a Berlin time typed into a form back into the instant, across both switches of the clock', () => {
+    expect(instantOfBerlinDateTime('2026-01-14T14:30').toISOString()).toBe('2026-01-14T13:30:00.000Z');
+    expect(instantOfBerlinDateTime('2026-07-14T15:30').toISOString()).toBe('2026-07-14T13:30:00.000Z');
+    // 29 March 2026: 02:00 does not exist in Berlin; 02:30 is read as 03:30 summer time.
+    expect(instantOfBerlinDateTime('2026-03-29T01:30').toISOString()).toBe('2026-03-29T00:30:00.000Z');
+    expect(instantOfBerlinDateTime('2026-03-29T02:30').toISOString()).toBe('2026-03-29T01:30:00.000Z');
+    expect(instantOfBerlinDateTime('2026-03-29T03:30').toISOString()).toBe('2026-03-29T01:30:00.000Z');
+    // 25 October 2026: 02:30 happens twice; the first (summer time) counts.
+    expect(instantOfBerlinDateTime('2026-10-25T02:30').toISOString()).toBe('2026-10-25T00:30:00.000Z');
+    expect(instantOfBerlinDateTime('2026-10-25T03:30').toISOString()).toBe('2026-10-25T02:30:00.000Z');
+    expect(() => instantOfBerlinDateTime('14.01.2026 14:30')).toThrow(RangeError);
+  });
+
+  it('gives back every minute it was given, for any instant of the years in use', () => {
+    fc.assert(
+      fc.property(
+        fc.date({ min: new Date('1990-01-01T00:00:00Z'), max: new Date('2100-01-01T00:00:00Z') }),
+        (d) => {
+          if (Number.isNaN(d.getTime())) return;
+          const minute = new Date(Math.floor(d.getTime() / 60_000) * 60_000);
+          const local = berlinDateTimeOf(minute);
+          // Only the repeated autumn hour is ambiguous: there the first of the two is chosen.
+          const back = instantOfBerlinDateTime(local);
+          expect(berlinDateTimeOf(back)).toBe(local);
+          expect([0, 3_600_000]).toContain(minute.getTime() - back.getTime());
+        },
+      ),
+    );
+  });
+
+  it('takes instants with a time zone in the accepted years only', () => {
+    expect(instantSchema.safeParse('2026-01-14T13:30:00Z').success).toBe(true);
+    expect(instantSchema.safeParse('2026-01-14T14:30:00+01:00').success).toBe(true);
+    expect(instantSchema.safeParse('2026-01-14T13:30:00').success).toBe(false);
+    expect(instantSchema.safeParse('0001-01-14T13:30:00Z').success).toBe(false);
+  });
+});
+
+describe('weekdays and the end of a Berlin day', () => {
   it('knows the weekday of a date (1 Monday ... 7 Sunday)', () => {
     expect(weekdayOf('1970-01-01')).toBe(4);
     expect(weekdayOf('2026-06-15')).toBe(1);
@@ -68,11 +129,9 @@ describe('calendar dates', () => {
     expect(weekdayOf('1900-01-01')).toBe(1);
   });
 
-  it('turns Berlin wall-clock time into an instant in winter and in summer', () => {
-    expect(berlinInstant('2026-01-15', '09:30:00.000').toISOString()).toBe('2026-01-15T08:30:00.000Z');
-    expect(berlinInstant('2026-07-15', '09:30:00.000').toISOString()).toBe('2026-07-15T07:30:00.000Z');
-    expect(berlinEndOfDay('2026-03-29').toISOString()).toBe('2026-03-29T21:59:59.999Z');
+  it('ends a day at 23:59:59.999 Berlin time, in winter and in summer, also on the days the clocks change', () => {
     expect(berlinEndOfDay('2026-03-28').toISOString()).toBe('2026-03-28T22:59:59.999Z');
+    expect(berlinEndOfDay('2026-03-29').toISOString()).toBe('2026-03-29T21:59:59.999Z');
     expect(berlinEndOfDay('2026-10-25').toISOString()).toBe('2026-10-25T22:59:59.999Z');
   });
 });

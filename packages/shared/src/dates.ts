@@ -3,10 +3,29 @@ import { z } from './zod.ts';
 /** The years a date of this domain can have (births, plans, validity); PostgreSQL refuses e.g. the year 0. */
 export const DATE_YEARS = { min: 1900, max: 2200 } as const;
 
+/**
+ * The same range for the web app's date inputs (`min`/`max` of `<input type="date">`), so that the browser's
+ * picker offers no date the schemas refuse, and its year field takes four digits.
+ */
+export const DATE_INPUT_BOUNDS = {
+  min: `${DATE_YEARS.min}-01-01`,
+  max: `${DATE_YEARS.max}-12-31`,
+} as const;
+
 /** A calendar date as 'YYYY-MM-DD' (never a Date: no time zone can shift it), in a sensible range of years. */
 export const dateSchema = z.iso
   .date({ error: 'Bitte ein Datum angeben (TT.MM.JJJJ).' })
   .refine((d) => Number(d.slice(0, 4)) >= DATE_YEARS.min && Number(d.slice(0, 4)) <= DATE_YEARS.max, {
+    error: `Bitte ein Datum mit einem Jahr zwischen ${DATE_YEARS.min} und ${DATE_YEARS.max} angeben.`,
+  });
+
+/**
+ * An instant (a point in time) as an ISO 8601 string with its offset ("2026-03-02T09:15:00.000Z" or
+ * "2026-03-02T10:15:00+01:00"), in the same years as a date. The server stores it as `timestamptz`.
+ */
+export const instantSchema = z.iso
+  .datetime({ offset: true, error: 'Bitte Datum und Uhrzeit angeben.' })
+  .refine((t) => Number(t.slice(0, 4)) >= DATE_YEARS.min && Number(t.slice(0, 4)) <= DATE_YEARS.max, {
     error: `Bitte ein Datum mit einem Jahr zwischen ${DATE_YEARS.min} und ${DATE_YEARS.max} angeben.`,
   });
 
@@ -86,50 +105,65 @@ export function berlinDateOf(instant: Date): string {
   return todayIso(instant);
 }
 
+/*
+ * Instants as the office reads and types them: wall-clock time in Europe/Berlin ('YYYY-MM-DDTHH:mm', the value of
+ * an <input type="datetime-local">), whatever time zone the browser or server runs in.
+ */
+const berlinParts = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/Berlin',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+});
+
+function berlinFields(instant: Date): Record<string, string> {
+  return Object.fromEntries(berlinParts.formatToParts(instant).map((p) => [p.type, p.value]));
+}
+
+/** Berlin wall-clock time of an instant, to the minute: 'YYYY-MM-DDTHH:mm'. */
+export function berlinDateTimeOf(instant: Date): string {
+  const f = berlinFields(instant);
+  return `${f.year}-${f.month}-${f.day}T${f.hour}:${f.minute}`;
+}
+
+/** Milliseconds Berlin is ahead of UTC at this instant (1 or 2 hours). */
+function berlinOffsetMs(instant: Date): number {
+  const f = berlinFields(instant);
+  const wall = Date.UTC(
+    Number(f.year),
+    Number(f.month) - 1,
+    Number(f.day),
+    Number(f.hour),
+    Number(f.minute),
+    Number(f.second),
+  );
+  return wall - Math.floor(instant.getTime() / 1000) * 1000;
+}
+
+/**
+ * The instant of a Berlin wall-clock time 'YYYY-MM-DDTHH:mm'. In the hour skipped in spring the time is read with
+ * the offset before the switch (02:30 becomes 03:30); in the hour repeated in autumn the first (summer) one counts.
+ */
+export function instantOfBerlinDateTime(local: string): Date {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(local);
+  if (!m) throw new RangeError(`not a local date-time: ${local}`);
+  const asUtc = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]));
+  const first = berlinOffsetMs(new Date(asUtc - 2 * 3_600_000));
+  const candidate = asUtc - first;
+  const second = berlinOffsetMs(new Date(candidate));
+  return new Date(second === first ? candidate : asUtc - Math.min(first, second));
+}
+
 /** The ISO weekday of a date: 1 = Monday ... 7 = Sunday (1970-01-01, day 0, was a Thursday). */
 export function weekdayOf(date: string): number {
   return ((((dayNumber(date) + 3) % 7) + 7) % 7) + 1;
 }
 
-const berlinParts = new Intl.DateTimeFormat('en-US', {
-  timeZone: 'Europe/Berlin',
-  hourCycle: 'h23',
-  year: 'numeric',
-  month: 'numeric',
-  day: 'numeric',
-  hour: 'numeric',
-  minute: 'numeric',
-  second: 'numeric',
-});
-
-/** How far Berlin's wall clock is ahead of UTC at an instant, in ms (3,600,000 in winter, 7,200,000 in summer). */
-function berlinOffsetMs(instantMs: number): number {
-  const seconds = Math.floor(instantMs / 1000) * 1000;
-  const parts = berlinParts.formatToParts(new Date(seconds));
-  const part = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  const wall = Date.UTC(
-    part('year'),
-    part('month') - 1,
-    part('day'),
-    part('hour'),
-    part('minute'),
-    part('second'),
-  );
-  return wall - seconds;
-}
-
-/**
- * The instant at which Berlin's wall clock shows `time` ('HH:MM:SS.mmm') on `date`. Meant for times outside the
- * hour the clocks change (between 02:00 and 03:00 on a changeover night a time may not exist or exist twice).
- */
-export function berlinInstant(date: string, time = '00:00:00.000'): Date {
-  const [h, mi, s] = time.split(':').map(Number) as [number, number, number];
-  const wall = Date.parse(`${date}T00:00:00Z`) + ((h * 60 + mi) * 60 + s) * 1000;
-  const guess = wall - berlinOffsetMs(wall);
-  return new Date(wall - berlinOffsetMs(guess));
-}
-
-/** The last millisecond of a calendar day in Berlin (23:59:59.999 office time). */
+/** The last millisecond of a calendar day in Berlin (23:59:59.999 office time; no clock change happens then). */
 export function berlinEndOfDay(date: string): Date {
-  return berlinInstant(date, '23:59:59.999');
+  return new Date(instantOfBerlinDateTime(`${date}T23:59`).getTime() + 59_999);
 }

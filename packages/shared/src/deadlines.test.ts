@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addDays, berlinDateOf, berlinInstant, dateOfDay, dayNumber, weekdayOf } from './dates.ts';
+import { addDays, berlinDateOf, dateOfDay, dayNumber, instantOfBerlinDateTime, weekdayOf } from './dates.ts';
 import {
   addWorkingDays,
   bremenCalendar,
@@ -21,7 +21,7 @@ const berlinClock = (instant: Date) =>
     dateStyle: 'short',
     timeStyle: 'short',
   }).format(instant);
-const at = (date: string, time: string) => berlinInstant(date, `${time}:00.000`);
+const at = (date: string, time: string) => instantOfBerlinDateTime(`${date}T${time}`);
 const hours = (amount: number): DeadlinePeriod => ({ unit: 'hours', amount });
 const workingDays = (amount: number): DeadlinePeriod => ({ unit: 'workingDays', amount });
 const months = (amount: number): DeadlinePeriod => ({ unit: 'months', amount });

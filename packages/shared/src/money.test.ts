@@ -5,6 +5,7 @@ import {
   compareMoney,
   formatMoney,
   formatMoneyPlain,
+  formatPlottedMoney,
   MONEY_NONE,
   moneyToCents,
   parseMoney,
@@ -76,6 +77,8 @@ describe('formatMoney', () => {
     expect(formatMoney(null)).toBe(MONEY_NONE);
     expect(formatMoney(undefined)).toBe('–');
     expect(formatMoney('')).toBe('–');
+    expect(formatMoney(null, { none: 'nicht verfügbar' })).toBe('nicht verfügbar');
+    expect(formatMoney('12.5', { none: 'nicht verfügbar' })).toBe(`12,50${NBSP}€`);
   });
 
   it('rounds a third decimal half away from zero instead of cutting it off', () => {
@@ -116,5 +119,14 @@ describe('exact sums', () => {
     expect(compareMoney('9007199254740993.00', '9007199254740992.00')).toBe(1);
     expect(compareMoney('0.30', '0.3')).toBe(0);
     expect(compareMoney('-1.00', '0.99')).toBe(-1);
+  });
+});
+
+describe('formatPlottedMoney', () => {
+  it('labels a drawn amount in whole euros, or in cents when asked, with a real minus sign', () => {
+    expect(formatPlottedMoney(1234567.6)).toBe(`1.234.568${NBSP}€`);
+    expect(formatPlottedMoney(1234.5, { cents: true })).toBe(`1.234,50${NBSP}€`);
+    expect(formatPlottedMoney(-12)).toBe(`\u221212${NBSP}€`);
+    expect(formatPlottedMoney(Number.NaN)).toBe(MONEY_NONE);
   });
 });

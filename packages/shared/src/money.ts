@@ -1,3 +1,5 @@
+import { formatNumber } from './numbers.ts';
+
 /**
  * Money as people type and read it in Germany ("1.234,56 €") and as the API carries it: an exact decimal string
  * with a point ("1234.56"). Everything here is string and BigInt work; a money value never becomes a
@@ -77,14 +79,15 @@ function parts(amount: string): { negative: boolean; whole: string; cents: strin
 }
 
 /**
- * "1234.5" → "1.234,50 €" (with `euro: false` "1.234,50"); a missing amount → "–". A negative amount has a real
- * minus sign. Anything that is not a decimal string is shown as it came rather than breaking the page.
+ * "1234.5" → "1.234,50 €" (with `euro: false` "1.234,50"); a missing amount → "–" (or `none`, e.g. "nicht
+ * verfügbar" for a figure that cannot be computed). A negative amount has a real minus sign. Anything that is not
+ * a decimal string is shown as it came rather than breaking the page.
  */
 export function formatMoney(
   amount: string | null | undefined,
-  { euro = true }: { euro?: boolean } = {},
+  { euro = true, none = MONEY_NONE }: { euro?: boolean; none?: string } = {},
 ): string {
-  if (amount === null || amount === undefined || amount === '') return MONEY_NONE;
+  if (amount === null || amount === undefined || amount === '') return none;
   const p = parts(amount);
   if (!p) return amount;
   const grouped = p.whole.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
@@ -101,4 +104,14 @@ export function formatMoneyPlain(amount: string | null | undefined): string {
   const p = parts(amount);
   if (!p) return amount;
   return `${p.negative ? '-' : ''}${p.whole},${p.cents}`;
+}
+
+/**
+ * An amount a chart has drawn (charts work with numbers, so the value is no longer exact): rounded to whole euros,
+ * or with `cents` to cents, "1.234.568 €". Only for axes and tooltips; a figure people read as exact is a decimal
+ * string and goes through formatMoney.
+ */
+export function formatPlottedMoney(value: number, { cents = false }: { cents?: boolean } = {}): string {
+  if (!Number.isFinite(value)) return MONEY_NONE;
+  return `${formatNumber(value, { decimals: cents ? 2 : 0, fixed: cents })}\u00a0€`.replace('-', '\u2212');
 }

@@ -15,6 +15,11 @@ export const pageQuerySchema = z.object({
 });
 export type PageQuery = z.infer<typeof pageQuerySchema>;
 
+/** A list's query string: its own filters and the page parameters. */
+export function pagedQuerySchema<S extends z.ZodRawShape>(filters: z.ZodObject<S>) {
+  return filters.extend(pageQuerySchema.shape);
+}
+
 export function pageSchema<T extends z.ZodType>(item: T) {
   return z.object({ items: z.array(item), nextCursor: z.string().nullable() });
 }

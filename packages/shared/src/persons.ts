@@ -1,17 +1,15 @@
 import { custodyKinds, genders, householdRoles } from './catalogues.ts';
 import { idSchema, lineSchema, nameSchema, versionSchema } from './common.ts';
-import { dateSchema } from './dates.ts';
+import { dateSchema, todayIso } from './dates.ts';
 import { postalCodeSchema } from './organisation.ts';
 import { z } from './zod.ts';
 
 const optionalText = (max: number) => lineSchema(max).nullable();
 
-export const birthDateSchema = dateSchema.refine(
-  (d) => d >= '1900-01-01' && d <= new Date().toISOString().slice(0, 10),
-  {
-    error: 'Das Geburtsdatum muss in der Vergangenheit liegen.',
-  },
-);
+/** A birth date: in dateSchema's years and not after today (in Berlin, where the office is). */
+export const birthDateSchema = dateSchema.refine((d) => d <= todayIso(), {
+  error: 'Das Geburtsdatum muss in der Vergangenheit liegen.',
+});
 
 export const personInputSchema = z.object({
   firstName: nameSchema(100),

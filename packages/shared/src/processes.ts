@@ -1,3 +1,4 @@
+import { labelled } from './catalogues.ts';
 import { idSchema, nameSchema, textSchema, versionSchema } from './common.ts';
 import {
   type DeadlinePeriod,
@@ -15,11 +16,6 @@ import { z } from './zod.ts';
  * Core processes (Kernprozesse) as data (docs/processes.md): a definition is a versioned list of ordered steps; a
  * case runs instances of definitions, and each step of an instance is open, done or skipped.
  */
-
-const labelled = <const T extends Record<string, string>>(labels: T) => ({
-  values: Object.keys(labels) as [keyof T & string, ...(keyof T & string)[]],
-  labels,
-});
 
 /** The kinds of record whose saving completes a step (a step's `completedBy`). */
 export const processRecordKinds = labelled({

@@ -7,6 +7,8 @@ import { buildApp } from '../http/app.ts';
 import { findTenantBySlug, listTenants } from '../modules/auth/queries.ts';
 import { demoTenant } from '../modules/demo/city.ts';
 import { generateDemoData } from '../modules/demo/generator.ts';
+import { serverJobs } from '../modules/jobs/handlers.ts';
+import { JobRunner } from '../modules/jobs/runner.ts';
 import { startControlServer } from './control.ts';
 import { describe, openMigrated } from './database.ts';
 import { printDemoAccounts } from './demo.ts';
@@ -52,6 +54,13 @@ export const serveCommand: Command = {
     await app.listen({ port: config.port, host: config.host });
     // The embedded database: `leuchtturm backup` asks this process for a copy through a local channel.
     const control = handle.kind === 'pglite' ? await startControlServer(handle) : null;
+    // Deadlines and reminders: jobs due while the server was down run now, once each.
+    const jobs = new JobRunner({
+      db: handle.db,
+      registry: serverJobs(),
+      onError: (error, job) => app.log.error({ err: error, job }, 'job failed'),
+    });
+    await jobs.start();
     if (!existsSync(path.join(config.webDistDir, 'index.html'))) {
       console.log('Hinweis: Die Web-Anwendung ist nicht gebaut (npm run build); nur die API läuft.');
     }
@@ -75,6 +84,7 @@ export const serveCommand: Command = {
     const stop = async () => {
       if (stopping) return;
       stopping = true;
+      await jobs.stop();
       await control?.close();
       await app.close();
       await handle.close();

@@ -10,7 +10,7 @@ import { dropTemplate, readTemplate, saveTemplate } from './template.ts';
 
 export type Database = Kysely<DB>;
 
-const OID = { int8: 20, numeric: 1700, date: 1082 } as const;
+const OID = { int8: 20, numeric: 1700, date: 1082, dateArray: 1182, textArray: 1009 } as const;
 
 /**
  * Types come back the same on both engines: numeric as an exact decimal string, date as 'YYYY-MM-DD', bigint
@@ -54,6 +54,12 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
       types: {
         getTypeParser: ((oid: number, format?: string) => {
           const parser = parsers[oid as keyof typeof parsers];
+          // date[] like date: 'YYYY-MM-DD' strings (PGlite applies the date parser to the elements by itself).
+          if (oid === OID.dateArray)
+            return pg.types.getTypeParser(
+              OID.textArray as Parameters<typeof pg.types.getTypeParser>[0],
+              'text',
+            );
           return parser ?? pg.types.getTypeParser(oid, format as 'text');
         }) as typeof pg.types.getTypeParser,
       },

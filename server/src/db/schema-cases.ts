@@ -106,6 +106,11 @@ export interface MandateTable {
   check_method: string;
   result: Generated<string>;
   consequence: string | null;
+  /** 'klaerung' | 'abwendung' (migration 0012); an Auflage always 'abwendung'. */
+  purpose: string;
+  review_on: Day | null;
+  /** For an Auflage: the failed Auftrag it was escalated from. */
+  escalated_from_id: string | null;
   created_at: CreatedAt;
   version: Generated<number>;
 }

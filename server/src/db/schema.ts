@@ -21,6 +21,11 @@ import type {
   WillAndGoalsTable,
 } from './schema-cases.ts';
 import type {
+  ChildProtectionCheckTable,
+  ProtectionMeasureMandateTable,
+  ProtectionMeasureTable,
+} from './schema-childProtection.ts';
+import type {
   AggregateTable,
   FinanceSettingTable,
   HelpTypeTable,
@@ -31,6 +36,7 @@ import type {
   ServiceOfferTable,
 } from './schema-measures.ts';
 import type { ProcessDefinitionTable, ProcessInstanceTable, ProcessStepTable } from './schema-processes.ts';
+import type { CaseNoteTable, JobTable, NotificationTable } from './schema-work.ts';
 
 /**
  * The database as Kysely sees it. Every domain table leads with tenant_id (the Jugendamt) so that the schema can
@@ -208,6 +214,12 @@ export interface DB {
   process_definition: ProcessDefinitionTable;
   process_instance: ProcessInstanceTable;
   process_step: ProcessStepTable;
+  child_protection_check: ChildProtectionCheckTable;
+  protection_measure: ProtectionMeasureTable;
+  protection_measure_mandate: ProtectionMeasureMandateTable;
+  case_note: CaseNoteTable;
+  notification: NotificationTable;
+  job: JobTable;
 }
 
 export type NewAppUser = Insertable<AppUserTable>;

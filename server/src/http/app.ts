@@ -17,11 +17,14 @@ import type { Database } from '../db/database.ts';
 import { ping } from '../db/queries.ts';
 import { auditRoutes } from '../modules/audit/routes.ts';
 import { authRoutes } from '../modules/auth/routes.ts';
+import { caseNoteRoutes } from '../modules/caseNotes/routes.ts';
 import { caseRoutes } from '../modules/cases/routes.ts';
+import { childProtectionRoutes } from '../modules/childProtection/routes.ts';
 import { controllingRoutes } from '../modules/controlling/routes.ts';
 import { documentRoutes } from '../modules/documents/routes.ts';
 import { measureRoutes } from '../modules/measures/routes.ts';
 import { needRoutes } from '../modules/needs/routes.ts';
+import { notificationRoutes } from '../modules/notifications/routes.ts';
 import { organisationRoutes } from '../modules/organisation/routes.ts';
 import { personRoutes } from '../modules/persons/routes.ts';
 import { processRoutes } from '../modules/processes/routes.ts';
@@ -115,10 +118,13 @@ export async function buildApp(options: {
       await api.register(auditRoutes);
       await api.register(personRoutes);
       await api.register(caseRoutes);
+      await api.register(childProtectionRoutes);
       await api.register(documentRoutes);
       await api.register(needRoutes);
       await api.register(measureRoutes);
       await api.register(controllingRoutes);
+      await api.register(notificationRoutes);
+      await api.register(caseNoteRoutes);
       await api.register(processRoutes);
     },
     { prefix: API_PREFIX },

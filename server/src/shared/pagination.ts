@@ -1,4 +1,4 @@
-import type { Page, z } from '@leuchtturm/shared';
+import { type Page, z } from '@leuchtturm/shared';
 import { AppError } from './errors.ts';
 
 /**
@@ -43,3 +43,14 @@ export function toPage<R, T>(
     nextCursor: rows.length > limit && last !== undefined ? encodeCursor(keyOf(last)) : null,
   };
 }
+
+/**
+ * The key of lists ordered by an instant and an id (newest first). The instant travels as PostgreSQL's own text
+ * of the value (`::text`, with microseconds and offset), since a JavaScript Date would cut off the microseconds
+ * and the next page would repeat or skip rows.
+ */
+export const instantTextSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2}){0,2}$/);
+export const instantKeySchema = z.object({ at: instantTextSchema, id: z.uuid() });
+export type InstantKey = z.output<typeof instantKeySchema>;

@@ -6,6 +6,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Link, Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
 import { useEffect } from 'react';
 import { dropSessionData, useLogout } from '../modules/auth/queries.ts';
+import { NotificationBell } from '../modules/notifications/NotificationBell.tsx';
 import { can, UserContext, useSessionUser } from './auth.ts';
 
 interface NavEntry {
@@ -91,6 +92,7 @@ export function AppLayout() {
               </Text>
             </Group>
             <Group gap="md" wrap="nowrap">
+              <NotificationBell />
               <Text visibleFrom="xs">{user.displayName}</Text>
               <Button variant="default" onClick={signOut} loading={logout.isPending}>
                 Abmelden

@@ -10,6 +10,8 @@ import * as m0008 from './0008_household_created_by.ts';
 import * as m0009 from './0009_data_version.ts';
 import * as m0010 from './0010_network_tie_version.ts';
 import * as m0011 from './0011_processes.ts';
+import * as m0012 from './0012_child_protection.ts';
+import * as m0013 from './0013_notes_notifications_jobs.ts';
 
 /** Versioned migrations, applied in key order. Never edit one that has shipped: add the next. */
 export const migrations: Record<string, Migration> = {
@@ -24,4 +26,6 @@ export const migrations: Record<string, Migration> = {
   '0009_data_version': m0009,
   '0010_network_tie_version': m0010,
   '0011_processes': m0011,
+  '0012_child_protection': m0012,
+  '0013_notes_notifications_jobs': m0013,
 };

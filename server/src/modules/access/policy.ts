@@ -1,4 +1,4 @@
-import { hasPermission, type Permission, type Role, roles } from '@leuchtturm/shared';
+import { CASE_NOTE_EDIT_HOURS, hasPermission, type Permission, type Role, roles } from '@leuchtturm/shared';
 import type { Actor } from '../../shared/actor.ts';
 import { AppError } from '../../shared/errors.ts';
 import type { AuditEntry } from '../audit/chain.ts';
@@ -143,4 +143,23 @@ export function mayApproveMeasure(actor: Actor, subject: Pick<CaseAccessSubject,
     actor.teamId !== null &&
     actor.teamId === subject.teamId
   );
+}
+
+/** Until when the author may change an Aktenvermerk: 24 hours after writing it. */
+export function caseNoteEditableUntil(createdAt: Date): Date {
+  return new Date(createdAt.getTime() + CASE_NOTE_EDIT_HOURS * 3_600_000);
+}
+
+/**
+ * May the actor change this Aktenvermerk now? Only its author, and only until 24 hours after writing it; after
+ * that it is fixed and a correction is a new note pointing at it. Answers why not, or null when allowed.
+ */
+export function caseNoteEditRefusal(
+  actor: Actor,
+  note: { authorId: string; createdAt: Date },
+  now: Date,
+): 'not_author' | 'fixed' | null {
+  if (actor.userId === null || actor.userId !== note.authorId) return 'not_author';
+  if (now.getTime() >= caseNoteEditableUntil(note.createdAt).getTime()) return 'fixed';
+  return null;
 }

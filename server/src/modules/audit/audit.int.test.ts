@@ -56,7 +56,7 @@ describe('audit chain', () => {
     const app = await testApp();
     const admin = await Client.as(app, tenant, 'admin');
     await admin.post('/organisation/districts', { name: 'Neu', code: 'NEU' });
-    const entries = (await admin.get('/audit')).json();
+    const entries = (await admin.get('/audit')).json().items;
     expect(entries.map((e: { action: string }) => e.action)).toEqual(['create', 'login']);
     const verify = (await admin.get('/audit/verify')).json();
     expect(verify).toEqual({ ok: true, entries: 2, broken: [] });

@@ -47,11 +47,12 @@ export function listChainEntries(db: Kysely<DB>, tenantId: string, afterSeq: num
     .execute();
 }
 
-/** The protocol as people read it: newest first, with the actor's name, filtered, a page before `before`. */
+/** The protocol as people read it: newest first, with the actor's name, filtered; `limit + 1` entries before `beforeSeq`. */
 export function listLogEntries(
   db: Kysely<DB>,
   tenantId: string,
-  filter: { entityType?: string; entityId?: string; before?: number; limit: number },
+  filter: { entityType?: string | undefined; entityId?: string | undefined },
+  page: { beforeSeq: number | undefined; limit: number },
 ) {
   let q = db
     .selectFrom('audit_log as a')
@@ -62,7 +63,10 @@ export function listLogEntries(
     .where('a.tenant_id', '=', tenantId);
   if (filter.entityType) q = q.where('a.entity_type', '=', filter.entityType);
   if (filter.entityId) q = q.where('a.entity_id', '=', filter.entityId);
-  if (filter.before) q = q.where('a.seq', '<', filter.before);
-  return q.orderBy('a.seq', 'desc').limit(filter.limit).execute();
+  if (page.beforeSeq !== undefined) q = q.where('a.seq', '<', page.beforeSeq);
+  return q
+    .orderBy('a.seq', 'desc')
+    .limit(page.limit + 1)
+    .execute();
 }
 export type LogEntryRow = Awaited<ReturnType<typeof listLogEntries>>[number];

@@ -1,9 +1,10 @@
-import { z } from '@leuchtturm/shared';
+import { pagedQuerySchema, pageSchema, z } from '@leuchtturm/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { withCtx } from '../../http/context.ts';
 import { actorOf } from '../../http/permissions.ts';
 import { verifyAuditChain } from './chain.ts';
-import { logEntrySchema, presentLogEntry } from './presenter.ts';
-import { listLogEntries } from './queries.ts';
+import { logEntrySchema } from './presenter.ts';
+import { protocolPage } from './service.ts';
 
 export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/audit', {
@@ -11,16 +12,15 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: {
       tags: ['audit'],
       summary: 'Protokolleinträge, neueste zuerst',
-      querystring: z.object({
-        entityType: z.string().max(60).optional(),
-        entityId: z.string().max(100).optional(),
-        before: z.coerce.number().int().min(1).optional(),
-        limit: z.coerce.number().int().min(1).max(500).default(100),
-      }),
-      response: { 200: z.array(logEntrySchema) },
+      querystring: pagedQuerySchema(
+        z.object({
+          entityType: z.string().max(60).optional(),
+          entityId: z.string().max(100).optional(),
+        }),
+      ),
+      response: { 200: pageSchema(logEntrySchema) },
     },
-    handler: async (request) =>
-      (await listLogEntries(app.db, actorOf(request).tenantId, request.query)).map(presentLogEntry),
+    handler: (request) => withCtx(request, (ctx) => protocolPage(ctx, request.query)),
   });
 
   app.get('/audit/verify', {

@@ -1,3 +1,4 @@
+import { hasPermission, type Role } from '@leuchtturm/shared';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import type { Actor } from '../../shared/actor.ts';
@@ -10,7 +11,7 @@ import {
   type HouseholdAccessSubject,
   mayUseHousehold,
 } from '../access/policy.ts';
-import { bumpCaseRowVersion, caseSubjects, householdAccessRows } from './queries/access.ts';
+import { bumpCaseRowVersion, caseSubjects, householdAccessRows, staffAccessRows } from './queries/access.ts';
 
 const toSubject = (row: {
   team_id: string;
@@ -109,4 +110,30 @@ export async function accessibleCaseIds(
 export async function bumpCaseVersion(ctx: Ctx, caseId: string, version: number): Promise<void> {
   if (!(await bumpCaseRowVersion(ctx.db, ctx.actor.tenantId, caseId, version)))
     throw AppError.versionConflict();
+}
+
+/**
+ * Which of these users may open the case now: active, allowed case work by their role, and let in by the case rule.
+ * Whoever is told about a case (a notification) must be one of them.
+ */
+export async function usersWhoMaySeeCase(
+  db: Kysely<DB>,
+  tenantId: string,
+  subject: CaseAccessSubject,
+  userIds: readonly string[],
+): Promise<string[]> {
+  if (userIds.length === 0) return [];
+  const rows = await staffAccessRows(db, tenantId, userIds);
+  return rows
+    .filter((u) => {
+      const actor: Actor = {
+        tenantId,
+        userId: u.id,
+        roles: u.roles as Role[],
+        teamId: u.team_id,
+        deputyFor: u.deputy_for,
+      };
+      return hasPermission(actor.roles, 'case:work') && caseAccessReason(actor, subject) !== null;
+    })
+    .map((u) => u.id);
 }

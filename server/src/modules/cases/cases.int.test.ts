@@ -35,7 +35,7 @@ describe('intake', () => {
       access: 'lead',
     });
     expect(detail.household.members.map((m: { role: string }) => m.role)).toEqual(['mutter', 'kind']);
-    const mine = (await cm.get('/cases')).json();
+    const mine = (await cm.get('/cases')).json().items;
     expect(mine.map((c: { id: string }) => c.id)).toEqual([caseId]);
   });
 
@@ -227,12 +227,14 @@ describe('classification, Aufträge and Auflagen', () => {
 
   it('allows an Auflage only while the case is classified Gefährdungsbereich', async () => {
     const { tenant, cm, caseId } = await setup();
-    const mandate = (kind: string) => ({
+    const mandate = (kind: string, purpose = kind === 'auflage' ? 'abwendung' : 'klaerung') => ({
       kind,
+      purpose,
       text: 'Muharem wird täglich pünktlich zur Schule gebracht.',
       addressee: 'Frau Beispiel',
       dueOn: '2026-02-28',
       checkMethod: 'Rückmeldung der Schule',
+      reviewOn: '2026-03-02',
       consequence: null,
     });
     expect((await cm.post(`/cases/${caseId}/mandates`, mandate('auftrag'))).statusCode).toBe(400);
@@ -245,11 +247,23 @@ describe('classification, Aufträge and Auflagen', () => {
       message: 'Auflagen gibt es nur für Fälle im Gefährdungsbereich.',
     });
     await classify(cm, caseId, 'gefaehrdung', pair(tenant));
+    const clarifying = await cm.post(`/cases/${caseId}/mandates`, mandate('auflage', 'klaerung'));
+    expect(clarifying.statusCode).toBe(400);
+    expect(clarifying.json().errors[0].field).toBe('purpose');
     expect((await cm.post(`/cases/${caseId}/mandates`, mandate('auflage'))).statusCode).toBe(201);
     const detail = (await cm.get(`/cases/${caseId}`)).json();
     expect(detail.area).toBe('gefaehrdung');
     expect(detail.classifications.map((c: { area: string }) => c.area)).toEqual(['grau', 'gefaehrdung']);
-    expect(detail.mandates.map((m: { kind: string }) => m.kind)).toEqual(['auftrag', 'auflage']);
+    expect(
+      detail.mandates.map((m: { kind: string; purpose: string; reviewOn: string }) => [
+        m.kind,
+        m.purpose,
+        m.reviewOn,
+      ]),
+    ).toEqual([
+      ['auftrag', 'klaerung', '2026-03-02'],
+      ['auflage', 'abwendung', '2026-03-02'],
+    ]);
   });
 
   it('shows an overdue Auftrag as due in "Meine Fälle" and for the team lead', async () => {
@@ -257,15 +271,17 @@ describe('classification, Aufträge and Auflagen', () => {
     await classify(cm, caseId, 'grau', pair(tenant));
     await cm.post(`/cases/${caseId}/mandates`, {
       kind: 'auftrag',
+      purpose: 'abwendung',
       text: 'Termin bei der Erziehungsberatung wahrnehmen',
       addressee: 'Frau Beispiel',
       dueOn: '2026-01-20',
       checkMethod: 'Bestätigung der Beratungsstelle',
+      reviewOn: '2026-01-27',
       consequence: null,
     });
-    const mine = (await cm.get('/cases')).json();
+    const mine = (await cm.get('/cases')).json().items;
     expect(mine[0]).toMatchObject({ overdue: 1, nextDue: { on: '2026-01-20' } });
-    const team = (await (await Client.as(app, tenant, 'teamLeadA')).get('/cases?scope=team')).json();
+    const team = (await (await Client.as(app, tenant, 'teamLeadA')).get('/cases?scope=team')).json().items;
     expect(team.find((c: { id: string }) => c.id === caseId)).toMatchObject({ overdue: 1 });
   });
 });
@@ -342,7 +358,7 @@ describe('kollegiale Beratung', () => {
         })
       ).statusCode,
     ).toBe(201);
-    const needs = (await cm.get(`/needs?districtId=${tenant.districts.a}`)).json();
+    const needs = (await cm.get(`/needs?districtId=${tenant.districts.a}`)).json().items;
     expect(needs).toEqual([
       expect.objectContaining({
         text: body.closingAnswer,
@@ -444,8 +460,8 @@ describe('closing', () => {
       directoryEntryId: null,
     });
     expect(later.statusCode).toBe(409);
-    expect((await cm.get('/cases')).json()).toEqual([]);
-    expect((await cm.get('/cases?status=abgeschlossen')).json()).toHaveLength(1);
+    expect((await cm.get('/cases')).json().items).toEqual([]);
+    expect((await cm.get('/cases?status=abgeschlossen')).json().items).toHaveLength(1);
   });
 
   it('refuses the second of two closings based on the same version, keeping the first', async () => {

@@ -44,10 +44,19 @@ export async function addRiskConsultation(
 
 /**
  * An Auftrag exists only in the grey or danger area, an Auflage only in the danger area: the area at the time
- * the mandate is given, i.e. the current classification.
+ * the mandate is given, i.e. the current classification. An Auflage always averts an endangerment; an Auflage
+ * escalated from a failed Auftrag names it (childProtection/escalation.ts).
  */
-export async function addMandate(ctx: Ctx, caseId: string, input: MandateInput): Promise<string> {
+export async function addMandate(
+  ctx: Ctx,
+  caseId: string,
+  input: MandateInput,
+  escalatedFromId: string | null = null,
+): Promise<string> {
   await requireCase(ctx, caseId, 'write');
+  if (input.kind === 'auflage' && input.purpose !== 'abwendung') {
+    throw AppError.validation('purpose', 'Eine Auflage dient immer der Abwendung einer Gefährdung.');
+  }
   const area = await currentArea(ctx.db, ctx.actor.tenantId, caseId);
   if (input.kind === 'auflage' && area !== 'gefaehrdung') {
     throw AppError.validation('kind', 'Auflagen gibt es nur für Fälle im Gefährdungsbereich.');
@@ -58,12 +67,17 @@ export async function addMandate(ctx: Ctx, caseId: string, input: MandateInput):
       'Aufträge gibt es nur für Fälle im Grau- oder Gefährdungsbereich. Im Leistungsbereich führen Wille und Ziele der Familie.',
     );
   }
-  const id = await insertMandate(ctx.db, ctx.actor.tenantId, caseId, input);
+  const id = await insertMandate(ctx.db, ctx.actor.tenantId, caseId, input, escalatedFromId);
   await ctx.audit({
     action: 'create',
     entityType: 'mandate',
     entityId: id,
-    details: { caseId, kind: input.kind },
+    details: {
+      caseId,
+      kind: input.kind,
+      purpose: input.purpose,
+      ...(escalatedFromId ? { escalatedFromId } : {}),
+    },
   });
   return id;
 }

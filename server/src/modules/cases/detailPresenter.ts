@@ -1,6 +1,8 @@
 import type { CaseDetail } from '@leuchtturm/shared';
 import { berlinDateOf, caseAreas, formatDateDe, mandateKinds } from '@leuchtturm/shared';
 import type { CaseAccessReason } from '../access/policy.ts';
+import { presentTimelineNote } from '../caseNotes/presenter.ts';
+import type { TimelineNoteRow } from '../caseNotes/queries.ts';
 import { presentCaseSummary } from './presenter.ts';
 import type { CaseRecords } from './queries/detail.ts';
 import type { CaseSummaryRow } from './queries/list.ts';
@@ -11,6 +13,8 @@ export function presentCaseDetail(
   summaryRow: CaseSummaryRow,
   access: CaseAccessReason,
   today: string,
+  /** The Aktenvermerke, newest first: the Verlauf lists them beside the system events. */
+  notes: readonly TimelineNoteRow[] = [],
 ): CaseDetail {
   const {
     base,
@@ -68,6 +72,8 @@ export function presentCaseDetail(
     ...(summaryRow.closed_on
       ? [{ at: summaryRow.closed_on, kind: 'abschluss', text: 'Fall abgeschlossen' }]
       : []),
+    // Newest first already; the stable sort keeps a day's notes in the order of their time.
+    ...notes.map(presentTimelineNote),
   ].sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
 
   const supersededBy = new Map(
@@ -122,13 +128,16 @@ export function presentCaseDetail(
       id: m.id,
       version: m.version,
       kind: m.kind as never,
+      purpose: m.purpose as never,
       text: m.text,
       addressee: m.addressee,
       dueOn: m.due_on,
       checkMethod: m.check_method,
+      reviewOn: m.review_on,
       consequence: m.consequence,
       result: m.result as never,
       overdue: m.result === 'offen' && m.due_on < today,
+      escalatedFromId: m.escalated_from_id,
     })),
     willAndGoals: {
       will: will?.will ?? '',

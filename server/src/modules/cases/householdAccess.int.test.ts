@@ -57,7 +57,7 @@ describe('opening a case on an existing household', () => {
       .where('household_id', '=', householdId)
       .execute();
     expect(cases).toHaveLength(1);
-    expect((await cmB.get('/cases')).json()).toEqual([]);
+    expect((await cmB.get('/cases')).json().items).toEqual([]);
     expect((await deniedOn(tenant.id, 'household', householdId)).map((d) => d.actor_id)).toEqual([
       tenant.users.caseManagerB.id,
     ]);

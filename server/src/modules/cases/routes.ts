@@ -14,6 +14,8 @@ import {
   myCasesQuerySchema,
   networkTieInputSchema,
   networkTieUpdateSchema,
+  pagedQuerySchema,
+  pageSchema,
   peerConsultationInputSchema,
   resourceInputSchema,
   riskConsultationInputSchema,
@@ -45,8 +47,8 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: {
       tags,
       summary: 'Meine Fälle',
-      querystring: myCasesQuerySchema,
-      response: { 200: z.array(caseSummarySchema) },
+      querystring: pagedQuerySchema(myCasesQuerySchema),
+      response: { 200: pageSchema(caseSummarySchema) },
     },
     handler: (request) => withCtx(request, (ctx) => myCases(ctx, request.query)),
   });

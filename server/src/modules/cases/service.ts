@@ -1,6 +1,17 @@
-import { type CaseDetail, type MyCasesQuery, todayIso } from '@leuchtturm/shared';
+import {
+  type CaseDetail,
+  type CaseSummary,
+  dateSchema,
+  type MyCasesQuery,
+  type Page,
+  type PageQuery,
+  todayIso,
+  z,
+} from '@leuchtturm/shared';
 import type { Ctx } from '../../shared/context.ts';
 import { AppError } from '../../shared/errors.ts';
+import { decodeCursor, toPage } from '../../shared/pagination.ts';
+import { timelineNotes } from '../caseNotes/queries.ts';
 import { requireCase } from './access.ts';
 import { presentCaseDetail } from './detailPresenter.ts';
 import { presentCaseSummary } from './presenter.ts';
@@ -9,26 +20,49 @@ import { caseSummary, listCases } from './queries/list.ts';
 
 /** Reading cases. Every read of a case is audited; the list shows only cases the rule lets the actor see. */
 
-export async function myCases(ctx: Ctx, query: MyCasesQuery) {
+/** The key each sort order of "Meine Fälle" pages by: due date (none: null), opening date, family name. */
+const sortKeys = {
+  faellig: dateSchema.nullable(),
+  eingang: dateSchema,
+  name: z.string().max(500),
+} satisfies Record<MyCasesQuery['sort'], z.ZodType<string | null>>;
+
+/** A cursor names its sort order, so that one of another order is refused rather than misread. */
+const cursorOf = (sort: MyCasesQuery['sort']) =>
+  z.object({ sort: z.literal(sort), key: sortKeys[sort], caseNumber: z.string().max(100) });
+
+export async function myCases(ctx: Ctx, query: MyCasesQuery & PageQuery): Promise<Page<CaseSummary>> {
   const today = todayIso();
-  const rows = await listCases(ctx.db, ctx.actor, query, today);
+  const after = decodeCursor(query.cursor, cursorOf(query.sort));
+  const rows = await listCases(ctx.db, ctx.actor, query, today, { after, limit: query.limit });
+  const page = toPage(
+    rows,
+    query.limit,
+    (r) => ({
+      sort: query.sort,
+      key: query.sort === 'faellig' ? r.due_on : query.sort === 'eingang' ? r.opened_on : r.title,
+      caseNumber: r.case_number,
+    }),
+    (r) => presentCaseSummary(r, today),
+  );
   await ctx.audit({
     action: 'read',
     entityType: 'case_list',
-    details: { scope: query.scope, count: rows.length },
+    details: { scope: query.scope, count: page.items.length },
   });
-  return rows.map((r) => presentCaseSummary(r, today));
+  return page;
 }
 
 export async function readCase(ctx: Ctx, caseId: string): Promise<CaseDetail> {
   const loaded = await requireCase(ctx, caseId, 'read');
   const today = todayIso();
-  const [records, summary] = await Promise.all([
+  const [records, summary, notes] = await Promise.all([
     loadCaseRecords(ctx.db, ctx.actor.tenantId, caseId),
     caseSummary(ctx.db, ctx.actor.tenantId, caseId, today),
+    timelineNotes(ctx.db, ctx.actor.tenantId, caseId),
   ]);
   if (!summary) throw AppError.notFound('Der Fall');
-  const detail = presentCaseDetail(records, summary, loaded.reason, today);
+  const detail = presentCaseDetail(records, summary, loaded.reason, today, notes);
   await ctx.audit({ action: 'read', entityType: 'case', entityId: caseId });
   return detail;
 }

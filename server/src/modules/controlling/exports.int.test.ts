@@ -46,7 +46,7 @@ describe('controlling exports', () => {
       {
         entity_type: 'controlling_report',
         entity_id: null,
-        details: { region: 'NH', from: 2024, to: 2025, format: 'pdf' },
+        details: { region: 'NH', from: 2024, to: 2025, baseline: null, format: 'pdf' },
       },
       {
         entity_type: 'controlling_table',

@@ -3,7 +3,7 @@ import { publicationCsv, suppressSmall } from './publication.ts';
 
 describe('small-count suppression for publication', () => {
   it('shows 1 to 4 as "<5", keeps 0 and 5+', () => {
-    expect([0, 1, 4, 5, 123].map(suppressSmall)).toEqual(['0', '<5', '<5', '5', '123']);
+    expect([0, 1, 4, 5, 123].map((n) => suppressSmall(n))).toEqual(['0', '<5', '<5', '5', '123']);
     expect(suppressSmall(null)).toBe('nicht verfügbar');
   });
 

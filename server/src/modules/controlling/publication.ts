@@ -2,9 +2,9 @@
  * Exports for publication (committee papers, the web): counts from 1 to 4 are shown as "<5" so that no family can
  * be recognised from a small number. Zero stays zero; money and ratios are not counts and stay as they are.
  */
-export function suppressSmall(count: number | null): string {
+export function suppressSmall(count: number | null, format: (count: number) => string = String): string {
   if (count === null) return 'nicht verfügbar';
-  return count > 0 && count < 5 ? '<5' : String(count);
+  return count > 0 && count < 5 ? '<5' : format(count);
 }
 
 const cell = (value: string) => (/[;"\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);

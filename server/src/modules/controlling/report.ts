@@ -1,79 +1,218 @@
-import { type Dashboard, formatDateDe, type Kpis, todayIso } from '@leuchtturm/shared';
+import {
+  type CostYear,
+  type Dashboard,
+  formatDateDe,
+  formatMoney,
+  formatNumber,
+  type Kpis,
+  type RegionKind,
+  todayIso,
+} from '@leuchtturm/shared';
 import { type FormSection, renderForm } from '../documents/pdf.ts';
+import { isRampUpYear } from './period.ts';
 import { suppressSmall } from './publication.ts';
 
 /**
- * A committee report (PDF) of a region: the key figures of the last year of the range, the cost table per year
- * like the Senate's answer, and the density by year. For publication: counts under 5 are shown as "<5".
+ * The committee report (Kennzahlenbericht, PDF) of a region and period: the key figures of the period's last year,
+ * their change against a baseline year, the cost table per year like the Senate's answer, and the help density by
+ * year. Every figure says its scale. One number format: counts whole, rates per 1.000 or 10.000 young inhabitants
+ * and percentages with one decimal, money in euro with cents, thousands separated by a point. For publication,
+ * counts from 1 to 4 are shown as "<5".
  */
-const euroPlain = (v: string | null) => {
-  if (v === null) return 'nicht verfügbar';
-  const [int, dec] = v.split('.');
-  return `${(int ?? '0').replace(/\B(?=(\d{3})+(?!\d))/g, '.')},${dec ?? '00'} €`;
-};
-const num = (v: number | null) => (v === null ? 'nicht verfügbar' : String(v).replace('.', ','));
 
-export function controllingReport(
-  office: string,
+const NA = 'nicht verfügbar';
+const count = (n: number | null) => suppressSmall(n, (v) => formatNumber(v, { decimals: 0 }));
+const small = (n: number | null) => count(n) === '<5';
+const rate = (n: number | null | undefined) => formatNumber(n, { decimals: 1, fixed: true, none: NA });
+const euro = (v: string | null) => (v === null ? NA : formatMoney(v));
+/** A change in percent with its sign: "+12,3 %", "−4,0 %", "0,0 %". */
+function change(n: number | null | undefined) {
+  if (n === null || n === undefined) return NA;
+  const rounded = Math.round(n * 10) / 10;
+  const sign = rounded > 0 ? '+' : rounded < 0 ? '\u2212' : '';
+  return `${sign}${formatNumber(Math.abs(rounded), { decimals: 1, fixed: true })}\u00a0%`;
+}
+
+const kindLabels: Record<RegionKind, string> = {
+  city: '',
+  centre: 'Sozialzentrum',
+  team: 'Stadtteilteam',
+  district: 'Stadtteil',
+  external: 'importierte Region',
+};
+
+export interface ReportInput {
+  office: string;
   /** The dashboard of the region over the period. */
-  data: Dashboard,
-  /** The key figures of the period's last year, with its first as the baseline. */
-  k: Kpis,
-): Promise<Uint8Array> {
-  const { fromYear, toYear } = data;
-  const growth = k.growth ?? null;
-  const sections: FormSection[] = [
-    {
-      heading: `Kennzahlen ${toYear}`,
-      fields: [
-        ['Jugendeinwohner (unter 21)', k.jew === null ? 'nicht verfügbar' : String(k.jew)],
-        ['Kostenfälle am 31.12.', suppressSmall(k.cases.kosten)],
-        ['Beratungsfälle am 31.12.', suppressSmall(k.cases.beratung)],
-        ['Neufälle im Jahr', suppressSmall(k.cases.neu)],
-        ['Hilfedichte je 1.000 JEW', num(k.density?.per1000 ?? null)],
-        ['Inanspruchnahme je 10.000 JEW', num(k.inanspruchnahme?.per10000 ?? null)],
-        ['Kosten gesamt', euroPlain(k.costs.total)],
-        ['Kosten je JEW', euroPlain(k.perJew.total)],
+  data: Dashboard;
+  /** The key figures of the period's last year, with their change since the baseline. */
+  k: Kpis;
+  /** The key figures of the baseline year (null: no baseline). */
+  base: Kpis | null;
+  firstRecordYear: number | null;
+}
+
+function keyFigures({ k }: ReportInput): FormSection {
+  const y = k.year;
+  const imported = (s: string) => (s === 'imported' ? ' (importiert)' : '');
+  return {
+    heading: `Kennzahlen ${y}`,
+    table: {
+      columns: [
+        { label: 'Kennzahl', share: 3 },
+        { label: 'Wert', share: 2, align: 'right' },
+        { label: 'Bezug', share: 5 },
+      ],
+      rows: [
+        ['Jugendeinwohner (JEW)', count(k.jew), `Einwohner unter 21 Jahren ${y}${imported(k.sources.jew)}`],
+        ['Kostenfälle', count(k.cases.kosten), `Fälle mit laufender Hilfe am 31.12.${y}`],
+        ['Beratungsfälle', count(k.cases.beratung), `Fälle ohne laufende Hilfe am 31.12.${y}`],
+        ['Neufälle', count(k.cases.neu), `im Jahr ${y} eröffnete Fälle`],
+        ['Hilfedichte', rate(k.density?.per1000), `laufende Hilfen je 1.000 JEW am 31.12.${y}`],
         [
-          'Median-Dauer beendeter Hilfen',
-          k.medianDurationDays === null ? 'nicht verfügbar' : `${k.medianDurationDays} Tage`,
+          'Inanspruchnahme',
+          rate(k.inanspruchnahme?.per10000),
+          `Hilfen (laufend am 31.12. oder im Jahr beendet) je 10.000 JEW im Jahr ${y}`,
         ],
+        ['Kosten gesamt', euro(k.costs.total), `Ausgaben im Jahr ${y}${imported(k.sources.costs)}`],
+        ['Kosten je JEW', euro(k.perJew.total), `Ausgaben im Jahr ${y} je Einwohner unter 21 Jahren`],
         [
-          `Veränderung der Kosten seit ${fromYear}`,
-          growth?.costsTotal === null || !growth ? 'nicht verfügbar' : `${num(growth.costsTotal)} %`,
+          'Dauer beendeter Hilfen',
+          k.medianDurationDays === null ? NA : `${formatNumber(k.medianDurationDays)} Tage`,
+          `Median der im Jahr ${y} beendeten Hilfen`,
         ],
       ],
     },
-    {
-      heading: 'Kosten der Hilfen zur Erziehung je Jahr (teilstationär bei ambulant)',
-      fields: data.years.map((y): [string, string] => [
-        `${y.year}${y.source === 'imported' ? ' (importiert)' : ''}`,
+  };
+}
+
+function growth({ k, base, firstRecordYear }: ReportInput): FormSection {
+  const g = k.growth;
+  if (!base || !g) {
+    return {
+      heading: 'Veränderung',
+      text: 'Im Zeitraum gibt es vor dem letzten Jahr kein volles Jahr mit Daten außer dem Einführungsjahr; die Veränderung wird nicht ausgewiesen.',
+    };
+  }
+  const b = base.year;
+  const rampUp = isRampUpYear(b, firstRecordYear);
+  return {
+    heading: `Veränderung ${b} bis ${k.year}`,
+    table: {
+      columns: [
+        { label: 'Kennzahl', share: 3.3 },
+        { label: String(b), share: 2, align: 'right' },
+        { label: String(k.year), share: 2, align: 'right' },
+        { label: 'Veränderung', share: 1.7, align: 'right' },
+      ],
+      rows: [
+        ['Kosten gesamt (€ im Jahr)', euro(base.costs.total), euro(k.costs.total), change(g.costsTotal)],
+        ['Kosten je JEW (€ im Jahr)', euro(base.perJew.total), euro(k.perJew.total), change(g.perJewTotal)],
+        [
+          'Hilfedichte (je 1.000 JEW, 31.12.)',
+          rate(base.density?.per1000),
+          rate(k.density?.per1000),
+          change(g.densityPer1000),
+        ],
+        [
+          'Fälle (am 31.12.)',
+          count(base.cases.active),
+          count(k.cases.active),
+          // A change between counts shown as "<5" would give the small count away.
+          small(base.cases.active) || small(k.cases.active) ? 'nicht ausgewiesen' : change(g.casesActive),
+        ],
+      ],
+    },
+    note: `Basisjahr ${b}${
+      rampUp
+        ? ' (ausdrücklich gewählt; es ist das Einführungsjahr, dessen Zahlen nur einen Teil der Fälle erfassen)'
+        : ''
+    }. Veränderung in Prozent des Werts im Basisjahr.${
+      firstRecordYear !== null && !rampUp
+        ? ` Das Einführungsjahr ${firstRecordYear} (erstes Jahr mit Fallakten) dient nicht als Basis, weil es nur die seitdem eröffneten Fälle enthält.`
+        : ''
+    }`,
+  };
+}
+
+function yearLabel(y: CostYear, firstRecordYear: number | null) {
+  if (y.source === 'imported') return `${y.year} (i)`;
+  return isRampUpYear(y.year, firstRecordYear) ? `${y.year} (E)` : String(y.year);
+}
+
+function costTable({ data, firstRecordYear }: ReportInput): FormSection {
+  return {
+    heading: 'Kosten der Hilfen zur Erziehung je Jahr',
+    table: {
+      columns: [
+        { label: 'Jahr', share: 1.1 },
+        { label: 'ambulant', share: 2, align: 'right' },
+        { label: 'stationär', share: 2, align: 'right' },
+        { label: 'sonstige', share: 1.8, align: 'right' },
+        { label: 'gesamt', share: 2.1, align: 'right' },
+        { label: 'je JEW', share: 1.3, align: 'right' },
+      ],
+      rows: data.years.map((y) =>
         y.total === null
-          ? 'keine Daten'
-          : `ambulant ${euroPlain(y.ambulant)}, stationär ${euroPlain(y.stationaer)}, sonstige ${euroPlain(y.sonstige)}, gesamt ${euroPlain(y.total)}; je JEW ${euroPlain(y.perJewTotal)}`,
+          ? [yearLabel(y, firstRecordYear), 'keine Daten', '', '', '', '']
+          : [
+              yearLabel(y, firstRecordYear),
+              euro(y.ambulant),
+              euro(y.stationaer),
+              euro(y.sonstige),
+              euro(y.total),
+              euro(y.perJewTotal),
+            ],
+      ),
+    },
+    note: 'Ausgaben im Kalenderjahr in Euro; ambulant einschließlich teilstationär; je JEW: je Einwohner unter 21 Jahren. (i) importierte Werte; (E) Einführungsjahr, erstes Jahr mit Fallakten, enthält nur die seitdem eröffneten Fälle.',
+  };
+}
+
+function densityTable({ data }: ReportInput): FormSection {
+  const city = data.region.kind === 'city';
+  const ends = data.quarters.filter((q) => q.quarter.endsWith('Q4'));
+  return {
+    heading: 'Hilfedichte am Jahresende',
+    table: {
+      columns: [
+        { label: 'Jahr', share: 1 },
+        { label: data.region.name, share: 2, align: 'right' },
+        ...(city ? [] : [{ label: 'Stadt (gesamt)', share: 2, align: 'right' as const }]),
+      ],
+      rows: ends.map((q) => [
+        q.quarter.slice(0, 4),
+        rate(q.densityPer1000),
+        ...(city ? [] : [rate(q.cityDensityPer1000)]),
       ]),
     },
-    {
-      heading: 'Hilfedichte je 1.000 JEW am Jahresende (Region / Stadt)',
-      fields: data.quarters
-        .filter((q) => q.quarter.endsWith('Q4'))
-        .map((q): [string, string] => [
-          q.quarter.slice(0, 4),
-          `${num(q.densityPer1000)} / ${num(q.cityDensityPer1000)}`,
-        ]),
-    },
-    {
-      heading: 'Hinweise',
-      text: 'Alle Zahlen sind aus den Fallakten und der Kostenregel berechnet, soweit nicht als importiert gekennzeichnet. Fallzahlen unter 5 sind als „<5“ ausgewiesen.',
-    },
-  ];
+    note: 'Laufende Hilfen zur Erziehung (§§ 27–35a, 41 SGB VIII) je 1.000 Einwohner unter 21 Jahren am 31.12.',
+  };
+}
+
+export function controllingReport(input: ReportInput): Promise<Uint8Array> {
+  const { data, base } = input;
+  const { fromYear, toYear, region } = data;
   return renderForm({
-    office,
+    office: input.office,
     unit: 'Controlling / Jugendhilfeplanung',
-    title: `Kennzahlenbericht ${data.region.name}, ${fromYear}–${toYear}`,
-    reference: `Region ${data.region.key}`,
-    date: formatDateDe(todayIso()),
-    sections,
+    title: `Kennzahlenbericht ${region.name}, ${fromYear}–${toYear}`,
+    meta: [
+      ['Region', kindLabels[region.kind] ? `${region.name} (${kindLabels[region.kind]})` : region.name],
+      ['Zeitraum', `${fromYear}–${toYear}`],
+      ['Basisjahr', base ? String(base.year) : 'keines'],
+      ['Stand', formatDateDe(todayIso())],
+    ],
+    sections: [
+      keyFigures(input),
+      growth(input),
+      costTable(input),
+      densityTable(input),
+      {
+        heading: 'Hinweise',
+        text: 'Alle Zahlen sind aus den Fallakten und der Kostenregel berechnet, soweit nicht als importiert gekennzeichnet. Fallzahlen von 1 bis 4 sind als „<5“ ausgewiesen. Zahlen im deutschen Format: Punkt zwischen Tausendern, Komma vor den Nachkommastellen; Raten und Prozente mit einer Nachkommastelle, Beträge mit Cent.',
+      },
+    ],
     signatures: [],
   });
 }

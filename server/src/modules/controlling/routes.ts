@@ -3,6 +3,7 @@ import {
   aggregateImportReportSchema,
   aggregateImportSchema,
   comparisonSchema,
+  controllingDefaultsSchema,
   dashboardSchema,
   districtFigureSchema,
   districtOutlinesSchema,
@@ -12,6 +13,7 @@ import {
   regionPeriodQuerySchema,
   rentabilitaetQuerySchema,
   rentabilitaetSchema,
+  reportQuerySchema,
   staffingQuerySchema,
   staffingSchema,
   tableExportSchema,
@@ -26,6 +28,7 @@ import { importAggregates } from './aggregates.ts';
 import { rentabilitaet } from './rentabilitaet.ts';
 import {
   cityComparison,
+  defaultPeriod,
   districtOutlines,
   districts,
   kpis,
@@ -100,6 +103,16 @@ export const controllingRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     handler: (request) => regionDashboard(app.db, tenant(request), request.query),
   });
+  app.get('/controlling/defaults', {
+    config: read,
+    schema: {
+      tags,
+      summary:
+        'Voreinstellung der Steuerungsseite: letztes volles Jahr, höchstens zehn Jahre ab dem ersten Jahr mit Daten',
+      response: { 200: controllingDefaultsSchema },
+    },
+    handler: (request) => defaultPeriod(app.db, tenant(request)),
+  });
   app.get('/controlling/export', {
     config: read,
     schema: {
@@ -121,8 +134,9 @@ export const controllingRoutes: FastifyPluginAsyncZod = async (app) => {
     config: read,
     schema: {
       tags,
-      summary: 'Kennzahlenbericht einer Region als PDF (für Ausschüsse; Fallzahlen unter 5 als „<5“)',
-      querystring: regionPeriodQuerySchema,
+      summary:
+        'Kennzahlenbericht einer Region als PDF (für Ausschüsse; Fallzahlen unter 5 als „<5“; Veränderung gegenüber dem Basisjahr)',
+      querystring: reportQuerySchema,
       response: pdfFile,
     },
     handler: async (request, reply) => {

@@ -1,10 +1,11 @@
-import type { KpisQuery, RegionPeriodQuery, TableExport } from '@leuchtturm/shared';
+import type { KpisQuery, RegionPeriodQuery, ReportQuery, TableExport } from '@leuchtturm/shared';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import type { Ctx } from '../../shared/context.ts';
 import { cachedFigures } from './cache.ts';
 import { dashboard, districtFigures } from './dashboard.ts';
-import { yearKpis } from './kpis.ts';
+import { firstRecordYear, yearKpis } from './kpis.ts';
+import { controllingDefaults, defaultBaseline } from './period.ts';
 import { presentOutlines } from './presenter.ts';
 import { publicationCsv } from './publication.ts';
 import { outlineRows, tenantName } from './queries/organisation.ts';
@@ -63,18 +64,31 @@ export async function publicationExport(ctx: Ctx, q: RegionPeriodQuery) {
   return { csv, regionKey: data.region.key };
 }
 
-/** The committee report of a region (PDF), audited as an export. */
-export async function reportExport(ctx: Ctx, q: RegionPeriodQuery) {
+/**
+ * The committee report of a region (PDF), audited as an export. Changes are measured from the asked baseline, or
+ * from the first full year with data in the period that is not the ramp-up year (period.ts).
+ */
+export async function reportExport(ctx: Ctx, q: ReportQuery) {
   const tenantId = ctx.actor.tenantId;
   const data = await regionDashboard(ctx.db, tenantId, q);
-  const k = await kpis(ctx.db, tenantId, { region: q.region, year: q.to, baseline: q.from });
-  const pdf = await controllingReport(await tenantName(ctx.db, tenantId), data, k);
+  const firstRecord = await firstRecordYear(ctx.db, tenantId);
+  const baseline = q.baseline ?? defaultBaseline(data.years, firstRecord, q.to) ?? undefined;
+  const k = await kpis(ctx.db, tenantId, { region: q.region, year: q.to, baseline });
+  const base =
+    baseline === undefined ? null : await kpis(ctx.db, tenantId, { region: q.region, year: baseline });
+  const office = await tenantName(ctx.db, tenantId);
+  const pdf = await controllingReport({ office, data, k, base, firstRecordYear: firstRecord });
   await ctx.audit({
     action: 'export',
     entityType: 'controlling_report',
-    details: { region: data.region.key, from: q.from, to: q.to, format: 'pdf' },
+    details: { region: data.region.key, from: q.from, to: q.to, baseline: baseline ?? null, format: 'pdf' },
   });
   return pdf;
+}
+
+/** The period and Stichtag year the steering page opens with. */
+export function defaultPeriod(db: Kysely<DB>, tenantId: string) {
+  return controllingDefaults(db, tenantId);
 }
 
 /**

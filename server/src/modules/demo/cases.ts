@@ -233,14 +233,17 @@ export async function insertDemoCases(
     if (area !== 'leistung') {
       for (let m = rnd.int(1, 2); m > 0; m--) {
         const due = openedMs + rnd.int(14, 90) * DAY;
+        const kind = area === 'gefaehrdung' && rnd.chance(0.6) ? 'auflage' : 'auftrag';
         push('mandate', {
           tenant_id: tenantId,
           case_id: caseId,
-          kind: area === 'gefaehrdung' && rnd.chance(0.6) ? 'auflage' : 'auftrag',
+          kind,
+          purpose: kind === 'auflage' || rnd.chance(0.5) ? 'abwendung' : 'klaerung',
           text: rnd.pick(texts.mandateTexts),
           addressee: `Frau ${lastName}`,
           due_on: isoDay(due),
           check_method: 'Rückmeldung der Schule oder Kita',
+          review_on: isoDay(due + 7 * DAY),
           result:
             due < today - 7 * DAY
               ? rnd.pick(['erfuellt', 'erfuellt', 'teilweise', 'nicht_erfuellt'])

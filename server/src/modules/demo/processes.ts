@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { addDays, berlinInstant, dayNumber } from '@leuchtturm/shared';
+import { addDays, dayNumber, instantOfBerlinDateTime } from '@leuchtturm/shared';
 import type { Insertable, Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { type ReplayEvent, replay } from '../processes/engine.ts';
@@ -33,8 +33,8 @@ export async function insertDemoProcesses(db: Kysely<DB>, tenantId: string, coun
   const peers = byCase(records.peers);
   const plans = byCase(records.plans);
   const measures = byCase(records.measures);
-  const today = berlinInstant(DEMO_TODAY, '12:00:00.000');
-  const at = (day: string, time: string) => berlinInstant(day, `${time}:00.000`);
+  const today = instantOfBerlinDateTime(`${DEMO_TODAY}T12:00`);
+  const at = (day: string, time: string) => instantOfBerlinDateTime(`${day}T${time}`);
   const yearAgo = dayNumber(DEMO_TODAY) - 365;
 
   const instances: Insertable<DB['process_instance']>[] = [];

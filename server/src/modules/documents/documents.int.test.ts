@@ -4,7 +4,7 @@ import { classify, openTestCase } from '../../../test/cases.ts';
 import { testDatabase } from '../../../test/db.ts';
 import { createTestTenant } from '../../../test/factories.ts';
 import { Client, testApp } from '../../../test/http.ts';
-import { pdfText } from '../../../test/pdf-text.ts';
+import { inspectPdf, runningText } from '../../../test/pdf-layout.ts';
 
 let app: FastifyInstance;
 beforeAll(async () => {
@@ -39,7 +39,7 @@ describe('forms as PDF', () => {
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('application/pdf');
     expect(res.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
-    const text = pdfText(res.rawPayload);
+    const text = runningText(await inspectPdf(res.rawPayload));
     expect(text).toContain('Falleingang');
     expect(text).toContain('Muharem Beispiel');
     expect(text).toContain(`Aktenzeichen: ${caseNumber}`);
@@ -82,12 +82,14 @@ describe('forms as PDF', () => {
     });
     const res = await cm.get(`/cases/${caseId}/forms/hilfeplan?item=${plan.json().id}`);
     expect(res.statusCode).toBe(200);
-    const text = pdfText(res.rawPayload);
+    const text = runningText(await inspectPdf(res.rawPayload));
     expect(text).toContain('Hilfeplan nach § 36 SGB VIII, Fassung 1');
     expect(text).toContain('Muharem Beispiel (geb. 17.05.2013)');
     expect(text).toContain('Hausaufgaben sind täglich bis 18.00 Uhr gemacht.');
     expect(text).toContain('Ort, Datum, Unterschrift Personensorgeberechtigte');
-    const antrag = pdfText((await cm.get(`/cases/${caseId}/forms/antrag?item=${plan.json().id}`)).rawPayload);
+    const antrag = runningText(
+      await inspectPdf((await cm.get(`/cases/${caseId}/forms/antrag?item=${plan.json().id}`)).rawPayload),
+    );
     expect(antrag).toContain('Antrag auf Hilfe zur Erziehung');
     expect((await cm.get(`/cases/${caseId}/forms/hilfeplan?item=${caseId}`)).statusCode).toBe(404);
   });
@@ -99,18 +101,27 @@ describe('forms as PDF', () => {
   });
 });
 
+/** Posts a file to the case's documents as the client would (multipart/form-data). */
+function uploadAs(client: Client, caseId: string) {
+  return (name: string, type: string, content: Buffer, contentType?: string) => {
+    const form = multipart(name, type, content);
+    return app.inject({
+      method: 'POST',
+      url: `/api/v1/cases/${caseId}/documents`,
+      payload: form.body,
+      headers: {
+        cookie: client.cookie ?? '',
+        'x-csrf-token': client.csrfToken ?? '',
+        'content-type': contentType ?? form.contentType,
+      },
+    });
+  };
+}
+
 describe('uploads', () => {
   it('stores an allowed file and gives it back; refuses other types', async () => {
     const { cm, caseId } = await setup();
-    const upload = (name: string, type: string, content: Buffer) => {
-      const { body, contentType } = multipart(name, type, content);
-      return app.inject({
-        method: 'POST',
-        url: `/api/v1/cases/${caseId}/documents`,
-        payload: body,
-        headers: { cookie: cm.cookie ?? '', 'x-csrf-token': cm.csrfToken ?? '', 'content-type': contentType },
-      });
-    };
+    const upload = uploadAs(cm, caseId);
     const bad = await upload('skript.exe', 'application/x-msdownload', Buffer.from('MZ'));
     expect(bad.statusCode).toBe(400);
     expect(bad.json().errors[0].field).toBe('file');
@@ -122,5 +133,39 @@ describe('uploads', () => {
     ]);
     const back = await cm.get(`/cases/${caseId}/documents/${ok.json().id}`);
     expect(back.body).toBe('Bericht der Schule');
+  });
+
+  it("refuses an upload to another team's case before reading the file: 403, audited, nothing stored", async () => {
+    const { db, tenant, caseId } = await setup();
+    const other = await Client.as(app, tenant, 'caseManagerB');
+    const upload = uploadAs(other, caseId);
+    const refused = await upload('Bericht.txt', 'text/plain', Buffer.from('Bericht'));
+    expect(refused.statusCode).toBe(403);
+    // The file is not even looked at: one too large, or no valid form at all, is refused for the access alone.
+    const tooLarge = await upload('gross.pdf', 'application/pdf', Buffer.alloc(10 * 1024 * 1024 + 1, 1));
+    expect(tooLarge.statusCode).toBe(403);
+    const garbled = await upload('x.txt', 'text/plain', Buffer.from('x'), 'multipart/form-data');
+    expect(garbled.statusCode).toBe(403);
+
+    const denied = await db
+      .selectFrom('audit_log')
+      .select(['actor_id', 'entity_type', 'entity_id', 'details'])
+      .where('tenant_id', '=', tenant.id)
+      .where('action', '=', 'access_denied')
+      .execute();
+    expect(denied).toEqual(
+      Array(3).fill({
+        actor_id: tenant.users.caseManagerB.id,
+        entity_type: 'case',
+        entity_id: caseId,
+        details: { purpose: 'write' },
+      }),
+    );
+    const stored = await db
+      .selectFrom('case_document')
+      .select('id')
+      .where('tenant_id', '=', tenant.id)
+      .execute();
+    expect(stored).toEqual([]);
   });
 });

@@ -1,6 +1,5 @@
 import {
   accessRoutes,
-  attainmentScale,
   type CaseDetail,
   caseAreas,
   custodyKinds,
@@ -10,6 +9,7 @@ import {
   ideaSources,
   todayIso,
 } from '@leuchtturm/shared';
+import { antragSections, helpPlanSections } from './helpPlanForms.ts';
 import type { FormSection, FormSpec } from './pdf.ts';
 
 /**
@@ -34,8 +34,10 @@ const head = (c: Context, title: string): Omit<FormSpec, 'sections' | 'signature
   office: c.office,
   unit: `${c.detail.team.name}${c.detail.district ? ` · Stadtteil ${c.detail.district.name}` : ''}`,
   title,
-  reference: c.detail.caseNumber,
-  date: formatDateDe(todayIso()),
+  meta: [
+    ['Aktenzeichen', c.detail.caseNumber],
+    ['Datum', formatDateDe(todayIso())],
+  ],
 });
 
 function familySection(d: CaseDetail): FormSection {
@@ -55,14 +57,6 @@ function familySection(d: CaseDetail): FormSection {
       ]),
     ],
   };
-}
-
-/** The children of the family (for "naming the child" on the help plan and application). */
-export function childrenOf(d: CaseDetail): string {
-  const children = d.household.members.filter((m) => m.role === 'kind' || m.role === 'geschwister');
-  return children
-    .map((m) => `${m.person.firstName} ${m.person.lastName} (geb. ${formatDateDe(m.person.birthDate)})`)
-    .join(', ');
 }
 
 export function buildForm(kind: FormKind, c: Context, itemId?: string): FormSpec | undefined {
@@ -132,11 +126,7 @@ export function buildForm(kind: FormKind, c: Context, itemId?: string): FormSpec
       const ideas = Object.entries(ideaSources.labels).map(
         ([key, label]): FormSection => ({
           heading: `Ideen: ${label}`,
-          text:
-            p.ideas
-              .filter((i) => i.source === key)
-              .map((i) => `• ${i.text}`)
-              .join('\n') || '–',
+          list: { items: p.ideas.filter((i) => i.source === key).map((i) => ({ text: i.text })) },
         }),
       );
       return {
@@ -165,54 +155,13 @@ export function buildForm(kind: FormKind, c: Context, itemId?: string): FormSpec
       if (kind === 'antrag') {
         return {
           ...head(c, 'Antrag auf Hilfe zur Erziehung (§ 27 SGB VIII)'),
-          sections: [
-            familySection(d),
-            {
-              heading: 'Antrag',
-              fields: [
-                ['Antragstellende', plan.applicant],
-                ['Antrag vom', formatDateDe(plan.applicationOn)],
-                ['Für', childrenOf(d) || '–'],
-              ],
-            },
-            { heading: 'Anliegen', text: d.concern },
-            {
-              heading: 'Wille und Richtungsziel',
-              text: `${d.willAndGoals.will}\n\nRichtungsziel: ${plan.directionGoal}`,
-            },
-          ],
+          sections: antragSections(d, plan, familySection(d)),
           signatures: ['Personensorgeberechtigte', 'Fachkraft'],
         };
       }
-      const attainment = new Map(plan.attainment.map((a) => [a.goalId, a]));
       return {
         ...head(c, `Hilfeplan nach § 36 SGB VIII, Fassung ${plan.versionNo}`),
-        sections: [
-          { heading: 'Kind / Jugendliche(r)', text: childrenOf(d) || '–' },
-          familySection(d),
-          {
-            heading: 'Hilfeplangespräch',
-            fields: [
-              ['Antrag vom', `${formatDateDe(plan.applicationOn)} (${plan.applicant})`],
-              ['Gespräch am', formatDateDe(plan.meetingOn)],
-              ['Beteiligte', plan.participants.join(', ')],
-              ['Kind beteiligt', plan.childParticipated ? 'ja' : 'nein'],
-              ['Überprüfung spätestens', formatDateDe(plan.reviewOn)],
-            ],
-          },
-          { heading: 'Richtungsziel', text: plan.directionGoal },
-          {
-            heading: 'Handlungsziele',
-            text:
-              plan.goals
-                .map((g, i) => {
-                  const a = attainment.get(g.id);
-                  return `${i + 1}. ${g.text} (bis ${formatDateDe(g.dueOn)})${a ? `\n   Zielerreichung: ${attainmentScale.labels[a.score]}${a.note ? ` – ${a.note}` : ''}` : ''}`;
-                })
-                .join('\n') || '–',
-          },
-          { heading: 'Vereinbarte Hilfen und Schritte', text: plan.agreedMeasures },
-        ],
+        sections: helpPlanSections(d, plan, familySection(d)),
         signatures: ['Personensorgeberechtigte', 'Kind / Jugendliche(r)', 'Fachkraft'],
       };
     }

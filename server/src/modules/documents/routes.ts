@@ -3,12 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { withCtx } from '../../http/context.ts';
 import { contentDisposition } from '../../http/download.ts';
 import { AppError } from '../../shared/errors.ts';
-import { requireCase } from '../cases/access.ts';
-import { readCase } from '../cases/service.ts';
-import { findTenantName } from '../organisation/queries/tenants.ts';
-import { buildForm, type FormKind } from './forms.ts';
-import { renderForm } from './pdf.ts';
-import { findDocument, insertDocument } from './queries.ts';
+import { caseForm, downloadDocument, uploadDocument, uploadPolicy } from './service.ts';
 
 const formKinds = [
   'falleingang',
@@ -18,14 +13,6 @@ const formKinds = [
   'antrag',
   'hilfeplan',
 ] as const;
-const fileNames: Record<FormKind, string> = {
-  falleingang: 'Falleingang',
-  schweigepflichtentbindung: 'Schweigepflichtentbindung',
-  beratungsvorlage: 'Beratungsvorlage',
-  beratungsprotokoll: 'Protokoll-Kollegiale-Beratung',
-  antrag: 'Antrag-HzE',
-  hilfeplan: 'Hilfeplan',
-};
 
 /**
  * A response that is a file, not JSON: the handler sends a Buffer, which Fastify passes on as it is (no serializer
@@ -38,19 +25,6 @@ const fileResponse = (description: string, mediaTypes: string[]) => ({
   description,
   content: Object.fromEntries(mediaTypes.map((type) => [type, { schema: fileBody }])),
 });
-
-/** Uploads: office documents and scans only, at most 10 MB (the content lives in the database, inside backups). */
-export const uploadPolicy = {
-  maxBytes: 10 * 1024 * 1024,
-  types: {
-    'application/pdf': 'PDF',
-    'image/jpeg': 'JPEG',
-    'image/png': 'PNG',
-    'text/plain': 'Text',
-    'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'Word',
-    'application/vnd.oasis.opendocument.text': 'ODT',
-  } as Record<string, string>,
-};
 
 /**
  * Whatever goes wrong while reading the upload is the request's fault (not multipart, no boundary, cut off, too
@@ -80,14 +54,7 @@ export const documentRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     handler: async (request, reply) => {
       const { id, kind } = request.params;
-      const pdf = await withCtx(request, async (ctx) => {
-        const detail = await readCase(ctx, id);
-        const tenant = await findTenantName(ctx.db, ctx.actor.tenantId);
-        const spec = buildForm(kind, { office: tenant.name, detail }, request.query.item);
-        if (!spec) throw AppError.notFound('Der Eintrag für dieses Formular');
-        await ctx.audit({ action: 'export', entityType: 'case', entityId: id, details: { form: kind } });
-        return { bytes: await renderForm(spec), name: `${fileNames[kind]}-${detail.caseNumber}.pdf` };
-      });
+      const pdf = await withCtx(request, (ctx) => caseForm(ctx, id, kind, request.query.item));
       return reply
         .type('application/pdf')
         .header('content-disposition', contentDisposition(pdf.name))
@@ -104,38 +71,23 @@ export const documentRoutes: FastifyPluginAsyncZod = async (app) => {
       response: { 201: z.object({ id: idSchema }) },
     },
     handler: async (request, reply) => {
-      const file = await request
-        .file({ limits: { fileSize: uploadPolicy.maxBytes, files: 1 } })
-        .catch(unreadableUpload);
-      if (!file) throw AppError.validation('file', 'Bitte eine Datei auswählen.');
-      const type = file.mimetype;
-      if (!uploadPolicy.types[type]) {
-        throw AppError.validation(
-          'file',
-          `Dieser Dateityp ist nicht erlaubt. Erlaubt sind: ${Object.values(uploadPolicy.types).join(', ')}.`,
-        );
-      }
-      const content = await file.toBuffer().catch(unreadableUpload);
-      const fileName = file.filename.replace(/[^\p{L}\p{N}._ -]/gu, '_').slice(0, 200) || 'datei';
-      const id = await withCtx(request, async (ctx) => {
-        await requireCase(ctx, request.params.id, 'write');
-        const row = await insertDocument(ctx.db, {
-          tenant_id: ctx.actor.tenantId,
-          case_id: request.params.id,
-          file_name: fileName,
-          content_type: type,
-          size: content.length,
-          content,
-          uploaded_by: ctx.actor.userId,
-        });
-        await ctx.audit({
-          action: 'create',
-          entityType: 'case_document',
-          entityId: row.id,
-          details: { caseId: request.params.id, size: content.length },
-        });
-        return row.id;
-      });
+      // The service checks access before it opens the upload; reading it is this route's part.
+      const id = await uploadDocument(
+        (fn) => withCtx(request, fn),
+        request.params.id,
+        async () => {
+          const file = await request
+            .file({ limits: { fileSize: uploadPolicy.maxBytes, files: 1 } })
+            .catch(unreadableUpload);
+          return (
+            file && {
+              fileName: file.filename,
+              type: file.mimetype,
+              read: () => file.toBuffer().catch(unreadableUpload),
+            }
+          );
+        },
+      );
       return reply.status(201).send({ id });
     },
   });
@@ -151,21 +103,12 @@ export const documentRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     handler: async (request, reply) => {
-      const doc = await withCtx(request, async (ctx) => {
-        await requireCase(ctx, request.params.id, 'read');
-        const row = await findDocument(ctx.db, ctx.actor.tenantId, request.params.id, request.params.itemId);
-        if (!row) throw AppError.notFound('Die Datei');
-        await ctx.audit({
-          action: 'export',
-          entityType: 'case_document',
-          entityId: request.params.itemId,
-          details: { caseId: request.params.id },
-        });
-        return row;
-      });
+      const doc = await withCtx(request, (ctx) =>
+        downloadDocument(ctx, request.params.id, request.params.itemId),
+      );
       return reply
-        .type(doc.content_type)
-        .header('content-disposition', contentDisposition(doc.file_name))
+        .type(doc.contentType)
+        .header('content-disposition', contentDisposition(doc.fileName))
         .send(doc.content);
     },
   });

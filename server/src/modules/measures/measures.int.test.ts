@@ -75,7 +75,7 @@ describe('measures and approval', () => {
 
     expect((await cm.post(`/measures/${big.json().id}/approve`, { version: 1 })).statusCode).toBe(403);
     const lead = await Client.as(app, tenant, 'teamLeadA');
-    const pending = (await lead.get('/measures/approvals')).json();
+    const pending = (await lead.get('/measures/approvals')).json().items;
     expect(pending.map((m: { id: string }) => m.id)).toEqual([big.json().id]);
     // The monthly figure is the cost rule's for March, the first full month: 31 × 180.00
     expect(pending[0]).toMatchObject({ monthlyEstimate: '5580.00', status: 'geplant' });
@@ -133,7 +133,7 @@ describe('the approval threshold and approving', () => {
       'bewilligt',
     ]);
     const lead = await Client.as(app, tenant, 'teamLeadA');
-    const pending = (await lead.get('/measures/approvals')).json() as {
+    const pending = (await lead.get('/measures/approvals')).json().items as {
       id: string;
       monthlyEstimate: string;
     }[];
@@ -164,7 +164,7 @@ describe('the approval threshold and approving', () => {
     expect(stale.statusCode).toBe(409);
     expect(stale.json().title).toBe('Zwischenzeitlich geändert');
     expect((await cm.post(`/measures/${big}/end`, { ...end, version: 1 })).statusCode).toBe(409);
-    const [unchanged] = (await lead.get('/measures/approvals')).json() as {
+    const [unchanged] = (await lead.get('/measures/approvals')).json().items as {
       status: string;
       version: number;
     }[];

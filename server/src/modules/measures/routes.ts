@@ -8,6 +8,8 @@ import {
   moneySchema,
   monthlyCostSchema,
   offerInputSchema,
+  pageQuerySchema,
+  pageSchema,
   paymentImportReportSchema,
   providerInputSchema,
   providerSchema,
@@ -115,9 +117,10 @@ export const measureRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: {
       tags,
       summary: 'Zu bewilligende Maßnahmen des eigenen Teams',
-      response: { 200: z.array(measureSchema) },
+      querystring: pageQuerySchema,
+      response: { 200: pageSchema(measureSchema) },
     },
-    handler: (request) => withCtx(request, (ctx) => pendingApprovals(ctx)),
+    handler: (request) => withCtx(request, (ctx) => pendingApprovals(ctx, request.query)),
   });
   app.post('/measures/:id/approve', {
     config: { permission: 'case:work' },

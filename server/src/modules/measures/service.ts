@@ -1,8 +1,9 @@
-import type { Measure, MeasureInput } from '@leuchtturm/shared';
-import { todayIso } from '@leuchtturm/shared';
+import type { Measure, MeasureInput, Page, PageQuery } from '@leuchtturm/shared';
+import { idSchema, todayIso, z } from '@leuchtturm/shared';
 import type { Ctx } from '../../shared/context.ts';
 import { AppError } from '../../shared/errors.ts';
 import { moneyToCents } from '../../shared/money.ts';
+import { decodeCursor, toPage } from '../../shared/pagination.ts';
 import { expectOneUpdated } from '../../shared/versioned.ts';
 import { mayApproveMeasure } from '../access/policy.ts';
 import { requireCase } from '../cases/access.ts';
@@ -19,7 +20,8 @@ import {
   insertMeasure,
   isHelpPlanOfCase,
   isHouseholdMember,
-  listMeasureRows,
+  listCaseMeasureRows,
+  listPendingApprovalRows,
   type MeasureRow,
 } from './queries/measures.ts';
 
@@ -204,20 +206,32 @@ async function present(ctx: Ctx, rows: MeasureRow[]): Promise<Measure[]> {
 
 export async function listCaseMeasures(ctx: Ctx, caseId: string): Promise<Measure[]> {
   await requireCase(ctx, caseId, 'read');
-  const rows = await listMeasureRows(ctx.db, ctx.actor.tenantId, { caseId });
+  const rows = await listCaseMeasureRows(ctx.db, ctx.actor.tenantId, caseId);
   await ctx.audit({ action: 'read', entityType: 'measure_list', entityId: caseId });
   return present(ctx, rows);
 }
 
-/** Planned measures awaiting the actor's approval (cases of their team), oldest first. */
-export async function pendingApprovals(ctx: Ctx): Promise<Measure[]> {
+const approvalCursor = z.object({ createdAt: z.iso.datetime({ precision: 6 }), id: idSchema });
+
+/** Planned measures awaiting the actor's approval (cases of their team), oldest first, a page at a time. */
+export async function pendingApprovals(ctx: Ctx, query: PageQuery): Promise<Page<Measure>> {
+  const after = decodeCursor(query.cursor, approvalCursor);
   const teamId = ctx.actor.teamId;
-  if (!teamId || !mayApproveMeasure(ctx.actor, { teamId })) return [];
-  const rows = await listMeasureRows(ctx.db, ctx.actor.tenantId, { pendingInTeam: teamId });
+  if (!teamId || !mayApproveMeasure(ctx.actor, { teamId })) return { items: [], nextCursor: null };
+  const rows = await listPendingApprovalRows(ctx.db, ctx.actor.tenantId, teamId, {
+    after,
+    limit: query.limit,
+  });
+  const page = toPage(
+    rows,
+    query.limit,
+    (r) => ({ createdAt: r.created_key, id: r.id }),
+    (r) => r,
+  );
   await ctx.audit({
     action: 'read',
     entityType: 'measure_list',
-    details: { purpose: 'approvals', count: rows.length },
+    details: { purpose: 'approvals', count: page.items.length },
   });
-  return present(ctx, rows);
+  return { items: await present(ctx, page.items), nextCursor: page.nextCursor };
 }

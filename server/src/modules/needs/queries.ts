@@ -8,10 +8,19 @@ type AgeCohort = Need['ageCohort'];
 /** Where a need was named (the table's check constraint lists the same four). */
 export type NeedSource = 'kollegiale_beratung' | 'bedarfsrunde' | 'erkundung' | 'gespraech';
 
+/** Where a page of needs ends: the last need's count, its day and id (the order's three keys, all descending). */
+export interface NeedCursor {
+  mentions: number;
+  createdOn: string;
+  id: string;
+}
+
+/** The districts' needs, most often named first, then the newest; `limit + 1` of them after `after`. */
 export function listNeeds(
   db: Kysely<DB>,
   tenantId: string,
   filter: { districtId?: string | undefined; ageCohort?: AgeCohort | undefined },
+  page: { after: NeedCursor | undefined; limit: number },
 ) {
   let q = db
     .selectFrom('need as n')
@@ -31,7 +40,22 @@ export function listNeeds(
     .where('n.tenant_id', '=', tenantId);
   if (filter.districtId) q = q.where('n.district_id', '=', filter.districtId);
   if (filter.ageCohort) q = q.where('n.age_cohort', '=', filter.ageCohort);
-  return q.orderBy('n.mentions', 'desc').orderBy('n.created_on', 'desc').limit(500).execute();
+  const after = page.after;
+  if (after) {
+    q = q.where(({ eb, refTuple, tuple }) =>
+      eb(
+        refTuple('n.mentions', 'n.created_on', 'n.id'),
+        '<',
+        tuple(after.mentions, after.createdOn, after.id),
+      ),
+    );
+  }
+  return q
+    .orderBy('n.mentions', 'desc')
+    .orderBy('n.created_on', 'desc')
+    .orderBy('n.id', 'desc')
+    .limit(page.limit + 1)
+    .execute();
 }
 export type NeedRow = Awaited<ReturnType<typeof listNeeds>>[number];
 

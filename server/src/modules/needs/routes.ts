@@ -1,4 +1,4 @@
-import { ageCohorts, idSchema, needSchema, z } from '@leuchtturm/shared';
+import { ageCohorts, idSchema, needSchema, pagedQuerySchema, pageSchema, z } from '@leuchtturm/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { withCtx } from '../../http/context.ts';
 import { districtNeeds } from './service.ts';
@@ -10,11 +10,13 @@ export const needRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: {
       tags: ['needs'],
       summary: 'Bedarfe im Sozialraum',
-      querystring: z.object({
-        districtId: idSchema.optional(),
-        ageCohort: z.enum(ageCohorts.values).optional(),
-      }),
-      response: { 200: z.array(needSchema) },
+      querystring: pagedQuerySchema(
+        z.object({
+          districtId: idSchema.optional(),
+          ageCohort: z.enum(ageCohorts.values).optional(),
+        }),
+      ),
+      response: { 200: pageSchema(needSchema) },
     },
     handler: (request) => withCtx(request, (ctx) => districtNeeds(ctx, request.query)),
   });

@@ -1,5 +1,6 @@
-import { type Need, todayIso } from '@leuchtturm/shared';
+import { dateSchema, idSchema, type Need, type Page, type PageQuery, todayIso, z } from '@leuchtturm/shared';
 import type { Ctx } from '../../shared/context.ts';
+import { decodeCursor, toPage } from '../../shared/pagination.ts';
 import { presentNeed } from './presenter.ts';
 import { countNeedMention, findOpenNeed, insertNeed, listNeeds, type NeedSource } from './queries.ts';
 
@@ -9,12 +10,20 @@ import { countNeedMention, findOpenNeed, insertNeed, listNeeds, type NeedSource 
  * Changes are audited like any record.
  */
 
+const cursorSchema = z.object({ mentions: z.int().min(0), createdOn: dateSchema, id: idSchema });
+
 export async function districtNeeds(
   ctx: Ctx,
-  filter: { districtId?: string | undefined; ageCohort?: Need['ageCohort'] | undefined },
-): Promise<Need[]> {
-  const rows = await listNeeds(ctx.db, ctx.actor.tenantId, filter);
-  return rows.map(presentNeed);
+  query: { districtId?: string | undefined; ageCohort?: Need['ageCohort'] | undefined } & PageQuery,
+): Promise<Page<Need>> {
+  const after = decodeCursor(query.cursor, cursorSchema);
+  const rows = await listNeeds(ctx.db, ctx.actor.tenantId, query, { after, limit: query.limit });
+  return toPage(
+    rows,
+    query.limit,
+    (r) => ({ mentions: r.mentions, createdOn: r.created_on, id: r.id }),
+    presentNeed,
+  );
 }
 
 /**

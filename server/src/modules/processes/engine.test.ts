@@ -1,4 +1,4 @@
-import { berlinInstant, type ProcessStepDefinition } from '@leuchtturm/shared';
+import { instantOfBerlinDateTime, type ProcessStepDefinition } from '@leuchtturm/shared';
 import { describe, expect, it } from 'vitest';
 import { afterClose, initialSteps, replay, type StepRow, stepForRecord } from './engine.ts';
 import { shippedDefinitions } from './shipped.ts';
@@ -22,7 +22,7 @@ function close(rows: StepRow[], key: string, occurrence = 1): StepRow {
   return row;
 }
 
-const start = berlinInstant('2026-03-02', '09:00:00.000');
+const start = instantOfBerlinDateTime('2026-03-02T09:00');
 
 describe('a new instance', () => {
   it('knows the deadlines that run from the start; the others wait for their step', () => {
@@ -52,7 +52,7 @@ describe('completing by record', () => {
 describe('after a step is closed', () => {
   it('starts the deadlines that wait for it, with the urgency the Ersteinschätzung recorded', () => {
     const rows = rowsOf(childProtection, start);
-    const at = berlinInstant('2026-03-03', '10:00:00.000');
+    const at = instantOfBerlinDateTime('2026-03-03T10:00');
     const closed = close(rows, 'ersteinschaetzung');
     const plan = afterClose(childProtection, rows, closed, at, 'sofort');
     // Assessment and home visit run from the Ersteinschätzung: 4 hours when it is "sofort".
@@ -70,7 +70,7 @@ describe('after a step is closed', () => {
     for (const key of ['antrag', 'kollegiale_beratung', 'hilfeplangespraech', 'bewilligung', 'massnahme'])
       close(rows, key);
     const review = close(rows, 'ueberpruefung');
-    const plan = afterClose(hze, rows, review, berlinInstant('2026-08-31', '12:00:00.000'), null);
+    const plan = afterClose(hze, rows, review, instantOfBerlinDateTime('2026-08-31T12:00'), null);
     expect(plan.repeat).toEqual({
       key: 'ueberpruefung',
       position: 5,
@@ -112,7 +112,7 @@ describe('after a step is closed', () => {
 
 describe('replaying what happened', () => {
   it('completes steps by records and by hand in time order, as a running instance would', () => {
-    const at = (day: string) => berlinInstant(day, '10:00:00.000');
+    const at = (day: string) => instantOfBerlinDateTime(`${day}T10:00`);
     const { steps, endedAt } = replay(hze, at('2026-01-05'), [
       { at: at('2026-02-01'), by: 'cm', record: { type: 'help_plan', id: 'plan-1' } },
       { at: at('2026-01-06'), by: 'cm', step: 'antrag' },

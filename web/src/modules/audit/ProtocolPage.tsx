@@ -1,5 +1,7 @@
+import { formatNumber } from '@leuchtturm/shared';
 import { Alert, Button, Group, List, Table, Text } from '@mantine/core';
 import { DataTable } from '../../app/components/DataTable.tsx';
+import { LoadMore } from '../../app/components/LoadMore.tsx';
 import { formatDateTimeDe } from '../../app/dateTime.ts';
 import { Page } from '../../app/Page.tsx';
 import { ErrorAlert, QueryState } from '../../app/QueryState.tsx';
@@ -26,12 +28,12 @@ const entityLabels: Record<string, string> = {
   session: 'Sitzung',
   tenant: 'Jugendamt',
   demo_data: 'Demodaten',
+  case_note: 'Aktenvermerk',
+  case_note_list: 'Aktenvermerke (Liste)',
 };
 
-const LIMIT = 100;
-
 export function ProtocolPage() {
-  const entries = useAuditEntries(LIMIT);
+  const entries = useAuditEntries();
   const verify = useVerifyChain();
 
   return (
@@ -49,14 +51,13 @@ export function ProtocolPage() {
         {verify.isError && <ErrorAlert error={verify.error} title="Prüfung fehlgeschlagen" />}
         {verify.data?.ok && (
           <Alert color="green" title="Kette unversehrt">
-            Alle {verify.data.entries.toLocaleString('de-DE')} Einträge sind unverändert.
+            Alle {formatNumber(verify.data.entries)} Einträge sind unverändert.
           </Alert>
         )}
         {verify.data && !verify.data.ok && (
           <Alert color="red" title="Kette beschädigt">
             <Text>
-              {verify.data.broken.length} von {verify.data.entries.toLocaleString('de-DE')} Einträgen sind
-              beschädigt:
+              {verify.data.broken.length} von {formatNumber(verify.data.entries)} Einträgen sind beschädigt:
             </Text>
             <List>
               {verify.data.broken.map((b) => (
@@ -70,25 +71,28 @@ export function ProtocolPage() {
       </div>
       <QueryState query={entries} empty="Das Protokoll ist leer.">
         {(items) => (
-          <DataTable
-            caption={`Die neuesten ${items.length} Einträge`}
-            headers={['Nr.', 'Zeitpunkt', 'Person', 'Aktion', 'Gegenstand', 'Kennung']}
-          >
-            {items.map((entry) => (
-              <Table.Tr key={entry.seq}>
-                <Table.Td>{entry.seq}</Table.Td>
-                <Table.Td>{formatDateTimeDe(entry.at, { seconds: true })}</Table.Td>
-                <Table.Td>{entry.actorName ?? (entry.actorId ? 'Unbekannt' : 'System')}</Table.Td>
-                <Table.Td>{actionLabels[entry.action] ?? entry.action}</Table.Td>
-                <Table.Td>{entityLabels[entry.entityType] ?? entry.entityType}</Table.Td>
-                <Table.Td>
-                  <Text component="span" ff="monospace" size="sm">
-                    {entry.entityId ?? '–'}
-                  </Text>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </DataTable>
+          <>
+            <DataTable
+              caption="Protokolleinträge, die neuesten zuerst"
+              headers={['Nr.', 'Zeitpunkt', 'Person', 'Aktion', 'Gegenstand', 'Kennung']}
+            >
+              {items.map((entry) => (
+                <Table.Tr key={entry.seq}>
+                  <Table.Td>{entry.seq}</Table.Td>
+                  <Table.Td>{formatDateTimeDe(entry.at, { seconds: true })}</Table.Td>
+                  <Table.Td>{entry.actorName ?? (entry.actorId ? 'Unbekannt' : 'System')}</Table.Td>
+                  <Table.Td>{actionLabels[entry.action] ?? entry.action}</Table.Td>
+                  <Table.Td>{entityLabels[entry.entityType] ?? entry.entityType}</Table.Td>
+                  <Table.Td>
+                    <Text component="span" ff="monospace" size="sm">
+                      {entry.entityId ?? '–'}
+                    </Text>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </DataTable>
+            <LoadMore query={entries} count={items.length} noun={['Eintrag', 'Einträge']} />
+          </>
         )}
       </QueryState>
     </Page>

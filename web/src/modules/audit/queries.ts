@@ -1,5 +1,7 @@
-import { useMutation, useQuery } from '@tanstack/react-query';
+import type { Page } from '@leuchtturm/shared';
+import { useInfiniteQuery, useMutation } from '@tanstack/react-query';
 import { api } from '../../app/api.ts';
+import { pagedList, pageParams } from '../../app/paging.ts';
 
 export interface AuditEntry {
   seq: number;
@@ -20,12 +22,16 @@ export interface ChainReport {
 /** Every answer of the audit API has one key here. */
 export const auditKeys = {
   all: ['audit'] as const,
-  latest: (limit: number) => ['audit', 'latest', limit] as const,
+  entries: ['audit', 'entries'] as const,
 };
 
-/** The newest entries of the protocol. */
-export const useAuditEntries = (limit: number) =>
-  useQuery({ queryKey: auditKeys.latest(limit), queryFn: () => api.get<AuditEntry[]>('/audit', { limit }) });
+/** The protocol, newest first, a page at a time ("Mehr laden"). */
+export const useAuditEntries = () =>
+  useInfiniteQuery({
+    queryKey: auditKeys.entries,
+    queryFn: ({ pageParam }) => api.get<Page<AuditEntry>>('/audit', pageParams(pageParam)),
+    ...pagedList<AuditEntry>(),
+  });
 
 /** Checks the whole chain on request; the answer is shown once and not cached. */
 export const useVerifyChain = () => useMutation({ mutationFn: () => api.get<ChainReport>('/audit/verify') });

@@ -6,6 +6,8 @@ import type { ComponentType } from 'react';
 import { ApiError } from '../../app/api.ts';
 import { Page } from '../../app/Page.tsx';
 import { ErrorAlert, Loading } from '../../app/QueryState.tsx';
+import { NotesSection } from '../caseNotes/NotesSection.tsx';
+import { ChildProtectionSection } from '../childProtection/ChildProtectionSection.tsx';
 import { useCase } from './caseQueries.ts';
 import { AccessSection, seesAccess } from './sections/AccessSection.tsx';
 import { ClassificationSection } from './sections/ClassificationSection.tsx';
@@ -33,8 +35,10 @@ const sections: {
   when?: (detail: CaseDetail) => boolean;
 }[] = [
   { value: 'ueberblick', label: 'Überblick', Panel: OverviewSection },
+  { value: 'vermerke', label: 'Vermerke', Panel: NotesSection },
   { value: 'prozesse', label: 'Prozesse', Panel: ProcessesSection },
   { value: 'einordnung', label: 'Einordnung', Panel: ClassificationSection },
+  { value: 'kinderschutz', label: 'Kinderschutz (§ 8a)', Panel: ChildProtectionSection },
   { value: 'wille-und-ziele', label: 'Wille und Ziele', Panel: WillAndGoalsSection },
   { value: 'ressourcen', label: 'Ressourcen', Panel: ResourcesSection },
   { value: 'netzwerkkarte', label: 'Netzwerkkarte', Panel: NetworkSection },

@@ -1,4 +1,10 @@
-import { accessRoutes, householdInputSchema, intakeInputSchema, todayIso } from '@leuchtturm/shared';
+import {
+  accessRoutes,
+  DATE_INPUT_BOUNDS,
+  householdInputSchema,
+  intakeInputSchema,
+  todayIso,
+} from '@leuchtturm/shared';
 import {
   Alert,
   Button,
@@ -175,6 +181,7 @@ export function IntakePage() {
                   type="date"
                   required
                   withAsterisk={false}
+                  min={DATE_INPUT_BOUNDS.min}
                   max={todayIso()}
                   value={intake.values.openedOn}
                   onChange={(e) => intake.set('openedOn', e.currentTarget.value)}

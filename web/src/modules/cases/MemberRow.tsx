@@ -1,4 +1,11 @@
-import { custodyKinds, formatDateDe, genders, householdRoles, todayIso } from '@leuchtturm/shared';
+import {
+  custodyKinds,
+  DATE_INPUT_BOUNDS,
+  formatDateDe,
+  genders,
+  householdRoles,
+  todayIso,
+} from '@leuchtturm/shared';
 import { Alert, Button, Fieldset, Group, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { duplicateKey, type LinkedPerson, type MemberDraft } from './householdDraft.ts';
 
@@ -82,7 +89,7 @@ export function MemberRow({
               type="date"
               required
               withAsterisk={false}
-              min="1900-01-01"
+              min={DATE_INPUT_BOUNDS.min}
               max={todayIso()}
               value={member.birthDate}
               onChange={(e) => onChange({ birthDate: e.currentTarget.value })}

@@ -16,6 +16,7 @@ import { Link, useNavigate, useSearch } from '@tanstack/react-router';
 import { useEffect, useState } from 'react';
 import { useUser } from '../../app/auth.ts';
 import { DataTable } from '../../app/components/DataTable.tsx';
+import { LoadMore } from '../../app/components/LoadMore.tsx';
 import { Page } from '../../app/Page.tsx';
 import { QueryState } from '../../app/QueryState.tsx';
 import { useMyCases } from './caseQueries.ts';
@@ -42,23 +43,15 @@ const scopeOptions: { value: MyCasesQuery['scope']; label: string }[] = [
   { value: 'team', label: 'Alle Fälle des Teams' },
 ];
 
-const LIMIT = 500;
-
-function caption(count: number, query: MyCasesQuery): string {
-  const noun = count === 1 ? 'Fall' : 'Fälle';
-  const status =
+/** The table's caption: which cases, e.g. "Offene Fälle des Teams". */
+function caption(query: MyCasesQuery): string {
+  const which =
     query.status === 'offen'
-      ? count === 1
-        ? 'offener '
-        : 'offene '
+      ? 'Offene Fälle'
       : query.status === 'abgeschlossen'
-        ? count === 1
-          ? 'abgeschlossener '
-          : 'abgeschlossene '
-        : '';
-  const whose = query.scope === 'team' ? ' des Teams' : '';
-  const more = count >= LIMIT ? ` (die ersten ${LIMIT}; bitte Suche eingrenzen)` : '';
-  return `${count} ${status}${noun}${whose}${more}`;
+        ? 'Abgeschlossene Fälle'
+        : 'Alle Fälle';
+  return query.scope === 'team' ? `${which} des Teams` : which;
 }
 
 /** "Meine Fälle": the cases the user leads, deputises or was granted; the team's cases for the team lead. */
@@ -176,65 +169,68 @@ export function MyCasesPage() {
           }
         >
           {(items) => (
-            <DataTable
-              caption={caption(items.length, query)}
-              headers={[
-                'Aktenzeichen',
-                'Familie',
-                'Einordnung',
-                'Fallführung',
-                'Stadtteil',
-                'Nächste Fälligkeit',
-                'Überfällig',
-              ]}
-              minWidth={900}
-            >
-              {items.map((c) => (
-                <Table.Tr key={c.id}>
-                  <Table.Td>
-                    <Anchor
-                      fw={600}
-                      size="sm"
-                      renderRoot={(props) => (
-                        <Link to="/faelle/$caseId" params={{ caseId: c.id }} {...props} />
-                      )}
-                    >
-                      {c.caseNumber}
-                    </Anchor>
-                    {c.status === 'abgeschlossen' && (
-                      <Text size="sm" c="gray.8">
-                        abgeschlossen am {formatDateDe(c.closedOn)}
-                      </Text>
-                    )}
-                  </Table.Td>
-                  <Table.Td>{c.title}</Table.Td>
-                  <Table.Td>{c.area ? caseAreas.labels[c.area] : 'nicht eingeordnet'}</Table.Td>
-                  <Table.Td>{c.lead?.name ?? 'noch nicht zugeteilt'}</Table.Td>
-                  <Table.Td>{c.district?.name ?? '–'}</Table.Td>
-                  <Table.Td>
-                    {c.nextDue ? (
-                      <>
-                        <Text size="sm" fw={600}>
-                          {formatDateDe(c.nextDue.on)}
+            <>
+              <DataTable
+                caption={caption(query)}
+                headers={[
+                  'Aktenzeichen',
+                  'Familie',
+                  'Einordnung',
+                  'Fallführung',
+                  'Stadtteil',
+                  'Nächste Fälligkeit',
+                  'Überfällig',
+                ]}
+                minWidth={900}
+              >
+                {items.map((c) => (
+                  <Table.Tr key={c.id}>
+                    <Table.Td>
+                      <Anchor
+                        fw={600}
+                        size="sm"
+                        renderRoot={(props) => (
+                          <Link to="/faelle/$caseId" params={{ caseId: c.id }} {...props} />
+                        )}
+                      >
+                        {c.caseNumber}
+                      </Anchor>
+                      {c.status === 'abgeschlossen' && (
+                        <Text size="sm" c="gray.8">
+                          abgeschlossen am {formatDateDe(c.closedOn)}
                         </Text>
-                        <Text size="sm">{c.nextDue.what}</Text>
-                      </>
-                    ) : (
-                      '–'
-                    )}
-                  </Table.Td>
-                  <Table.Td>
-                    {c.overdue > 0 ? (
-                      <Badge color="red" variant="light" tt="none" size="lg">
-                        {c.overdue} überfällig
-                      </Badge>
-                    ) : (
-                      '–'
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </DataTable>
+                      )}
+                    </Table.Td>
+                    <Table.Td>{c.title}</Table.Td>
+                    <Table.Td>{c.area ? caseAreas.labels[c.area] : 'nicht eingeordnet'}</Table.Td>
+                    <Table.Td>{c.lead?.name ?? 'noch nicht zugeteilt'}</Table.Td>
+                    <Table.Td>{c.district?.name ?? '–'}</Table.Td>
+                    <Table.Td>
+                      {c.nextDue ? (
+                        <>
+                          <Text size="sm" fw={600}>
+                            {formatDateDe(c.nextDue.on)}
+                          </Text>
+                          <Text size="sm">{c.nextDue.what}</Text>
+                        </>
+                      ) : (
+                        '–'
+                      )}
+                    </Table.Td>
+                    <Table.Td>
+                      {c.overdue > 0 ? (
+                        <Badge color="red" variant="light" tt="none" size="lg">
+                          {c.overdue} überfällig
+                        </Badge>
+                      ) : (
+                        '–'
+                      )}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </DataTable>
+              <LoadMore query={cases} count={items.length} noun={['Fall', 'Fälle']} />
+            </>
           )}
         </QueryState>
       </div>

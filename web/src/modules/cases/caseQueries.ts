@@ -15,6 +15,7 @@ import {
   type MyCasesQuery,
   type NetworkTieInput,
   type NetworkTieUpdate,
+  type Page,
   type PeerConsultationInput,
   type PersonInput,
   type ResourceInput,
@@ -22,8 +23,15 @@ import {
   type WillAndGoalsInput,
 } from '@leuchtturm/shared';
 import { notifications } from '@mantine/notifications';
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  keepPreviousData,
+  useInfiniteQuery,
+  useMutation,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query';
 import { ApiError, api } from '../../app/api.ts';
+import { pagedList, pageParams } from '../../app/paging.ts';
 import { useStaff } from '../organisation/queries.ts';
 
 /**
@@ -38,10 +46,12 @@ export const caseKeys = {
   access: (caseId: string) => ['cases', 'detail', caseId, 'access'] as const,
 };
 
+/** "Meine Fälle", a page at a time ("Mehr laden"); the component gets the cases loaded so far. */
 export const useMyCases = (query: MyCasesQuery) =>
-  useQuery({
+  useInfiniteQuery({
     queryKey: caseKeys.list(query),
-    queryFn: () => api.get<CaseSummary[]>('/cases', { ...query }),
+    queryFn: ({ pageParam }) => api.get<Page<CaseSummary>>('/cases', { ...query, ...pageParams(pageParam) }),
+    ...pagedList<CaseSummary>(),
     placeholderData: keepPreviousData,
   });
 

@@ -1,3 +1,4 @@
+import { formatMoney, formatMoneyPlain, formatNumberPlain, formatPlottedMoney } from '@leuchtturm/shared';
 import { Badge, Group, Stack, Text } from '@mantine/core';
 import type { EChartsCoreOption } from 'echarts/core';
 import { useMemo } from 'react';
@@ -5,7 +6,7 @@ import { ErrorAlert, Loading } from '../../app/QueryState.tsx';
 import { YearSelect } from './Controls.tsx';
 import { baseOption, Chart, FigureSection, palette, valueAxis } from './Figure.tsx';
 import { type Column, FigureTable } from './FigureTable.tsx';
-import { money, moneyPlain, num, numPlain, toNumber } from './format.ts';
+import { notAvailable, num, toNumber } from './format.ts';
 import { ImportedBadge } from './KpiCards.tsx';
 import { type Comparison, useComparison } from './queries.ts';
 import type { useChoices } from './useChoices.ts';
@@ -35,14 +36,14 @@ const columns: Column<City>[] = [
   },
   {
     header: 'Kosten je JEW (€)',
-    cell: (c) => money(c.perJewTotal),
-    csv: (c) => moneyPlain(c.perJewTotal),
+    cell: (c) => formatMoney(c.perJewTotal, notAvailable),
+    csv: (c) => formatMoneyPlain(c.perJewTotal),
     numeric: true,
   },
   {
     header: 'Hilfedichte je 10.000 JEW',
     cell: (c) => num(c.densityPer10000, { fixed: true }),
-    csv: (c) => numPlain(c.densityPer10000, { fixed: true }),
+    csv: (c) => formatNumberPlain(c.densityPer10000, { fixed: true }),
     numeric: true,
   },
 ];
@@ -64,9 +65,7 @@ export function ComparisonTab({ choices }: { choices: ReturnType<typeof useChoic
       tooltip: {
         ...baseOption.tooltip,
         valueFormatter: (v: unknown) =>
-          typeof v === 'number'
-            ? `${new Intl.NumberFormat('de-DE', { minimumFractionDigits: 2 }).format(v)} €`
-            : '–',
+          typeof v === 'number' ? formatPlottedMoney(v, { cents: true }) : '–',
       },
       yAxis: { type: 'category', data: sorted.map((c) => c.region) },
       xAxis: valueAxis({ name: '€ je JEW', nameLocation: 'middle', nameGap: 28 }),
@@ -120,7 +119,7 @@ export function ComparisonTab({ choices }: { choices: ReturnType<typeof useChoic
           )}
           <FigureSection
             title={`Kosten je JEW im Städtevergleich ${year}`}
-            description={`Ausgaben für Hilfen je Jugendeinwohner unter 21 in den Städten des IKO-Vergleichsrings; die eigene Stadt ist rot, die gestrichelte Linie ist der Median (${money(data.medianPerJewTotal)}).`}
+            description={`Ausgaben für Hilfen je Jugendeinwohner unter 21 in den Städten des IKO-Vergleichsrings; die eigene Stadt ist rot, die gestrichelte Linie ist der Median (${formatMoney(data.medianPerJewTotal, notAvailable)}).`}
             chart={
               <Chart
                 option={option}
@@ -140,8 +139,8 @@ export function ComparisonTab({ choices }: { choices: ReturnType<typeof useChoic
                   record: { table: 'staedtevergleich', year },
                 }}
                 footer={{
-                  cells: ['Median', '', money(data.medianPerJewTotal), ''],
-                  csv: ['Median', '', moneyPlain(data.medianPerJewTotal), ''],
+                  cells: ['Median', '', formatMoney(data.medianPerJewTotal, notAvailable), ''],
+                  csv: ['Median', '', formatMoneyPlain(data.medianPerJewTotal), ''],
                 }}
               />
             }

@@ -2,6 +2,7 @@ import { Stack, Tabs, Text } from '@mantine/core';
 import type { ComponentType } from 'react';
 import { useCan } from '../../app/auth.ts';
 import { Page } from '../../app/Page.tsx';
+import { Loading } from '../../app/QueryState.tsx';
 import './controlling.css';
 import { ComparisonTab } from './ComparisonTab.tsx';
 import { ImportTab } from './ImportTab.tsx';
@@ -56,9 +57,7 @@ export function ControllingPage() {
         </Tabs.List>
         {visible.map((t) => (
           <Tabs.Panel key={t.value} value={t.value} pt="lg">
-            <Stack gap="md">
-              <t.Panel choices={choices} />
-            </Stack>
+            <Stack gap="md">{choices.ready ? <t.Panel choices={choices} /> : <Loading />}</Stack>
           </Tabs.Panel>
         ))}
       </Tabs>

@@ -1,16 +1,23 @@
+import {
+  formatMoney,
+  formatMoneyPlain,
+  formatNumber,
+  formatNumberPlain,
+  formatPlottedMoney,
+} from '@leuchtturm/shared';
 import type { EChartsCoreOption } from 'echarts/core';
 import { useMemo } from 'react';
 import { slug } from './csv.ts';
 import { baseOption, Chart, FigureSection, palette } from './Figure.tsx';
 import { type Column, FigureTable } from './FigureTable.tsx';
-import { money, moneyPlain, num, numPlain, toNumber } from './format.ts';
+import { notAvailable, num, toNumber } from './format.ts';
 import { ImportedBadge } from './KpiCards.tsx';
 import type { CostYear, Dashboard } from './queries.ts';
 
 const euro = (header: string, pick: (y: CostYear) => string | null): Column<CostYear> => ({
   header,
-  cell: (y) => money(pick(y)),
-  csv: (y) => moneyPlain(pick(y)),
+  cell: (y) => formatMoney(pick(y), notAvailable),
+  csv: (y) => formatMoneyPlain(pick(y)),
   numeric: true,
 });
 
@@ -22,7 +29,7 @@ const columns: Column<CostYear>[] = [
       y.source === 'imported' ? <ImportedBadge /> : y.source === 'none' ? 'keine Daten' : 'berechnet',
     csv: (y) => (y.source === 'imported' ? 'importiert' : y.source === 'none' ? 'keine Daten' : 'berechnet'),
   },
-  { header: 'JEW', cell: (y) => num(y.jew), csv: (y) => numPlain(y.jew), numeric: true },
+  { header: 'JEW', cell: (y) => num(y.jew), csv: (y) => formatNumberPlain(y.jew), numeric: true },
   euro('ambulant (€)', (y) => y.ambulant),
   euro('stationär (€)', (y) => y.stationaer),
   euro('sonstige (€)', (y) => y.sonstige),
@@ -32,8 +39,6 @@ const columns: Column<CostYear>[] = [
   euro('sonstige je JEW (€)', (y) => y.perJewSonstige),
   euro('gesamt je JEW (€)', (y) => y.perJewTotal),
 ];
-
-const millions = new Intl.NumberFormat('de-DE', { maximumFractionDigits: 1 });
 
 /** d: the cost table per year as in the Senate's answer of 2023, with a stacked bar chart of the totals. */
 export function CostSection({ data }: { data: Dashboard }) {
@@ -49,8 +54,7 @@ export function CostSection({ data }: { data: Dashboard }) {
       ...baseOption,
       tooltip: {
         ...baseOption.tooltip,
-        valueFormatter: (v: unknown) =>
-          typeof v === 'number' ? `${new Intl.NumberFormat('de-DE').format(Math.round(v))} €` : '–',
+        valueFormatter: (v: unknown) => (typeof v === 'number' ? formatPlottedMoney(v) : '–'),
       },
       xAxis: {
         type: 'category',
@@ -60,7 +64,7 @@ export function CostSection({ data }: { data: Dashboard }) {
       yAxis: {
         type: 'value',
         name: 'Mio. €',
-        axisLabel: { formatter: (v: number) => millions.format(v / 1_000_000) },
+        axisLabel: { formatter: (v: number) => formatNumber(v / 1_000_000, { decimals: 1 }) },
       },
       series: parts.map((p) => ({
         name: p.name,

@@ -1,3 +1,4 @@
+import { formatNumber } from '@leuchtturm/shared';
 import { Alert, Center, Grid, Loader, Stack, Text, Title } from '@mantine/core';
 import type { EChartsCoreOption } from 'echarts/core';
 import { Component, lazy, type ReactNode, Suspense, useId } from 'react';
@@ -97,12 +98,10 @@ export const palette = {
   yellow: '#a16207',
 };
 
-const de = new Intl.NumberFormat('de-DE', { maximumFractionDigits: 2 });
-
 /** A value axis with German numbers (1.200 rather than 1,200). */
 export const valueAxis = (extra: Record<string, unknown> = {}) => ({
   type: 'value',
-  axisLabel: { formatter: (v: number) => de.format(v) },
+  axisLabel: { formatter: (v: number) => formatNumber(v) },
   ...extra,
 });
 
@@ -113,7 +112,7 @@ export const baseOption = {
   legend: { top: 0, textStyle: { color: '#212529', fontSize: 13 } },
   tooltip: {
     trigger: 'axis',
-    valueFormatter: (v: unknown) => (typeof v === 'number' ? de.format(v) : '–'),
+    valueFormatter: (v: unknown) => (typeof v === 'number' ? formatNumber(v) : '–'),
   },
   animation: false,
 };

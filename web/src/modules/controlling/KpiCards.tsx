@@ -1,7 +1,8 @@
+import { formatMoney } from '@leuchtturm/shared';
 import { Badge, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useId } from 'react';
 import { ErrorAlert, Loading } from '../../app/QueryState.tsx';
-import { money, NOT_AVAILABLE, num, percent } from './format.ts';
+import { NOT_AVAILABLE, notAvailable, num, percent } from './format.ts';
 import { type FigureSource, type Kpis, useKpis } from './queries.ts';
 
 /** The text badge for figures that come from imported aggregates rather than from the records. */
@@ -29,8 +30,8 @@ function cards(k: Kpis): Card[] {
     { label: 'Beratungsfälle', value: num(c.beratung), detail: 'am 31.12.', source: k.sources.cases },
     { label: 'Neufälle', value: num(c.neu), detail: `im Jahr ${k.year}`, source: k.sources.cases },
     { label: 'Anteil Beratungsfälle', value: percent(k.shareBeratung), detail: 'an allen aktiven Fällen' },
-    { label: 'Kosten gesamt', value: money(k.costs.total), source: k.sources.costs },
-    { label: 'Kosten je JEW', value: money(k.perJew.total), source: k.sources.costs },
+    { label: 'Kosten gesamt', value: formatMoney(k.costs.total, notAvailable), source: k.sources.costs },
+    { label: 'Kosten je JEW', value: formatMoney(k.perJew.total, notAvailable), source: k.sources.costs },
     {
       label: 'ambulant : stationär',
       value: k.ambulantStationaerRatio === null ? NOT_AVAILABLE : `${num(k.ambulantStationaerRatio)} : 1`,

@@ -1,11 +1,12 @@
+import { compareMoney, formatMoney, formatMoneyPlain, formatNumberPlain } from '@leuchtturm/shared';
 import { Alert, Box, Center, Group, Loader, Select, Stack, Text, Title } from '@mantine/core';
 import { lazy, Suspense, useId, useMemo, useState } from 'react';
 import { ErrorAlert, Loading } from '../../app/QueryState.tsx';
 import { YearSelect } from './Controls.tsx';
 import { Fallback } from './Figure.tsx';
 import { type Column, FigureTable } from './FigureTable.tsx';
-import { money, moneyPlain, num, numPlain, toNumber } from './format.ts';
-import { classify } from './mapClasses.ts';
+import { notAvailable, num } from './format.ts';
+import { classify, type MapClasses } from './mapClasses.ts';
 import { type DistrictFigure, useDistricts, useOutlines } from './queries.ts';
 import type { MapFigure } from './search.ts';
 import type { useChoices } from './useChoices.ts';
@@ -16,38 +17,54 @@ const figures: Record<
   MapFigure,
   {
     label: string;
-    /** For colouring only; a legend's labels come from `text`, money from its exact string. */
-    value: (d: DistrictFigure) => number | null;
+    /** Colours the districts: classes by the figure's values, money compared exactly. */
+    classes: (districts: readonly DistrictFigure[]) => MapClasses<DistrictFigure, unknown>;
+    /** A legend's labels come from the figure of the districts at both ends of a class. */
     text: (d: DistrictFigure) => string;
   }
 > = {
   dichte: {
     label: 'Hilfedichte je 1.000 JEW',
-    value: (d) => d.densityPer1000,
+    classes: (districts) =>
+      classify(
+        districts,
+        (d) => d.densityPer1000,
+        (a, b) => a - b,
+      ),
     text: (d) => num(d.densityPer1000, { fixed: true }),
   },
   kosten: {
     label: 'Kosten je JEW',
-    value: (d) => toNumber(d.perJewTotal),
-    text: (d) => money(d.perJewTotal),
+    classes: (districts) => classify(districts, (d) => d.perJewTotal, compareMoney),
+    text: (d) => formatMoney(d.perJewTotal, notAvailable),
   },
 };
 
 const columns: Column<DistrictFigure>[] = [
   { header: 'Stadtteil', cell: (d) => d.name, csv: (d) => d.name },
-  { header: 'JEW', cell: (d) => num(d.jew), csv: (d) => numPlain(d.jew), numeric: true },
-  { header: 'Aktive HzE', cell: (d) => num(d.activeHze), csv: (d) => numPlain(d.activeHze), numeric: true },
+  { header: 'JEW', cell: (d) => num(d.jew), csv: (d) => formatNumberPlain(d.jew), numeric: true },
+  {
+    header: 'Aktive HzE',
+    cell: (d) => num(d.activeHze),
+    csv: (d) => formatNumberPlain(d.activeHze),
+    numeric: true,
+  },
   {
     header: 'Hilfedichte je 1.000 JEW',
     cell: (d) => num(d.densityPer1000, { fixed: true }),
-    csv: (d) => numPlain(d.densityPer1000, { fixed: true }),
+    csv: (d) => formatNumberPlain(d.densityPer1000, { fixed: true }),
     numeric: true,
   },
-  { header: 'Kosten (€)', cell: (d) => money(d.costs), csv: (d) => moneyPlain(d.costs), numeric: true },
+  {
+    header: 'Kosten (€)',
+    cell: (d) => formatMoney(d.costs, notAvailable),
+    csv: (d) => formatMoneyPlain(d.costs),
+    numeric: true,
+  },
   {
     header: 'Kosten je JEW (€)',
-    cell: (d) => money(d.perJewTotal),
-    csv: (d) => moneyPlain(d.perJewTotal),
+    cell: (d) => formatMoney(d.perJewTotal, notAvailable),
+    csv: (d) => formatMoneyPlain(d.perJewTotal),
     numeric: true,
   },
 ];
@@ -68,7 +85,7 @@ export function MapTab({ choices }: { choices: ReturnType<typeof useChoices> }) 
   const [failed, setFailed] = useState(false);
   const figure = figures[mapFigure];
 
-  const classes = useMemo(() => classify(districts.data ?? [], figure.value), [districts.data, figure]);
+  const classes = useMemo(() => figure.classes(districts.data ?? []), [districts.data, figure]);
   const colours = useMemo(
     () =>
       Object.fromEntries(
@@ -79,7 +96,7 @@ export function MapTab({ choices }: { choices: ReturnType<typeof useChoices> }) 
       ),
     [districts.data, classes],
   );
-  const missing = (districts.data ?? []).filter((d) => figure.value(d) === null).length;
+  const missing = classes.missing;
 
   return (
     <Stack gap="lg">

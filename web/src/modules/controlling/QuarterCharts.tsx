@@ -1,10 +1,11 @@
 import type { FigureTableKey } from '@leuchtturm/shared';
+import { formatNumberPlain } from '@leuchtturm/shared';
 import type { EChartsCoreOption } from 'echarts/core';
 import { useMemo } from 'react';
 import { slug } from './csv.ts';
 import { baseOption, Chart, FigureSection, palette, valueAxis } from './Figure.tsx';
 import { type Column, FigureTable } from './FigureTable.tsx';
-import { num, numPlain, quarterLabel } from './format.ts';
+import { num, quarterLabel } from './format.ts';
 import type { Dashboard, QuarterPoint } from './queries.ts';
 
 const quarterColumn: Column<QuarterPoint> = {
@@ -19,7 +20,7 @@ const count = (
 ): Column<QuarterPoint> => ({
   header,
   cell: (q) => num(pick(q), { fixed }),
-  csv: (q) => numPlain(pick(q), { fixed }),
+  csv: (q) => formatNumberPlain(pick(q), { fixed }),
   numeric: true,
 });
 

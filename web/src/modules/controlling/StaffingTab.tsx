@@ -1,30 +1,36 @@
+import { formatNumberPlain } from '@leuchtturm/shared';
 import { NumberInput, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { ErrorAlert, Loading } from '../../app/QueryState.tsx';
 import { YearSelect } from './Controls.tsx';
 import { type Column, FigureTable } from './FigureTable.tsx';
-import { num, numPlain } from './format.ts';
+import { num } from './format.ts';
 import { type StaffingRow, useStaffing } from './queries.ts';
 import type { useChoices } from './useChoices.ts';
 
 const columns: Column<StaffingRow>[] = [
   { header: 'Sozialzentrum', cell: (r) => r.name, csv: (r) => r.name },
-  { header: 'Jugendeinwohner', cell: (r) => num(r.jew), csv: (r) => numPlain(r.jew), numeric: true },
+  { header: 'Jugendeinwohner', cell: (r) => num(r.jew), csv: (r) => formatNumberPlain(r.jew), numeric: true },
   {
     header: 'gewichtet (SGB II)',
     cell: (r) => num(r.weightedJew),
-    csv: (r) => numPlain(r.weightedJew),
+    csv: (r) => formatNumberPlain(r.weightedJew),
     numeric: true,
   },
-  { header: 'Anteil (%)', cell: (r) => num(r.share), csv: (r) => numPlain(r.share), numeric: true },
+  { header: 'Anteil (%)', cell: (r) => num(r.share), csv: (r) => formatNumberPlain(r.share), numeric: true },
   {
     header: 'Soll nach Bemessung (VZE)',
     cell: (r) => num(r.referenceVze),
-    csv: (r) => numPlain(r.referenceVze),
+    csv: (r) => formatNumberPlain(r.referenceVze),
     numeric: true,
   },
-  { header: 'Soll (VZE)', cell: (r) => num(r.sollVze), csv: (r) => numPlain(r.sollVze), numeric: true },
-  { header: 'Ist (VZE)', cell: (r) => num(r.istVze), csv: (r) => numPlain(r.istVze), numeric: true },
+  {
+    header: 'Soll (VZE)',
+    cell: (r) => num(r.sollVze),
+    csv: (r) => formatNumberPlain(r.sollVze),
+    numeric: true,
+  },
+  { header: 'Ist (VZE)', cell: (r) => num(r.istVze), csv: (r) => formatNumberPlain(r.istVze), numeric: true },
 ];
 
 /** Staffing Soll/Ist per Sozialzentrum and the staff reference by young inhabitants weighted with SGB II. */

@@ -1,6 +1,7 @@
 import type {
   AggregateImportReport,
   Comparison,
+  ControllingDefaults,
   Dashboard,
   DistrictFigure,
   DistrictOutlines,
@@ -37,6 +38,7 @@ const keep = { placeholderData: keepPreviousData } as const;
 export const controllingKeys = {
   all: ['controlling'] as const,
   regions: () => ['controlling', 'regions'] as const,
+  defaults: () => ['controlling', 'defaults'] as const,
   dashboard: (region: string, from: number, to: number) =>
     ['controlling', 'dashboard', region, from, to] as const,
   kpis: (region: string, year: number) => ['controlling', 'kpis', region, year] as const,
@@ -50,6 +52,14 @@ export const useRegions = () =>
   useQuery({
     queryKey: controllingKeys.regions(),
     queryFn: () => api.get<RegionEntry[]>('/controlling/regions'),
+    staleTime: 5 * 60_000,
+  });
+
+/** The period the page opens with: the last full year, at most ten years back, starting with real data. */
+export const useControllingDefaults = () =>
+  useQuery({
+    queryKey: controllingKeys.defaults(),
+    queryFn: () => api.get<ControllingDefaults>('/controlling/defaults'),
     staleTime: 5 * 60_000,
   });
 

@@ -24,10 +24,25 @@ export const FIRST_YEAR = 2000;
 /** The current year; figures default to the last complete one. */
 export const thisYear = () => new Date().getFullYear();
 
-/** Defaults: the last ten complete years, key figures of the last complete year, the whole city. */
-export function controllingDefaults() {
+/** The period the server proposes (GET /controlling/defaults): it knows the first year with data. */
+export interface ServerPeriod {
+  from: number;
+  to: number;
+  year: number;
+}
+
+/**
+ * Defaults: the whole city, key figures of the last complete year, and a window of at most ten years ending there
+ * that starts with the first year with data (the server's answer; until it arrives, the last ten complete years).
+ */
+export function controllingDefaults(server?: ServerPeriod) {
   const last = thisYear() - 1;
-  return { region: 'stadt', von: last - 9, bis: last, jahr: last };
+  return {
+    region: 'stadt',
+    von: server?.from ?? last - 9,
+    bis: server?.to ?? last,
+    jahr: server?.year ?? last,
+  };
 }
 
 function year(value: unknown): number | undefined {

@@ -1,11 +1,16 @@
 import { useNavigate, useSearch } from '@tanstack/react-router';
+import { useControllingDefaults } from './queries.ts';
 import { type ControllingSearch, controllingDefaults } from './search.ts';
 
-/** The choices of the steering page with their defaults, and a way to change them in the address. */
+/**
+ * The choices of the steering page with their defaults, and a way to change them in the address. `ready` is false
+ * while the server's default period is still on its way (a failed request falls back to the last ten years).
+ */
 export function useChoices() {
   const search = useSearch({ from: '/app/steuerung' });
   const navigate = useNavigate({ from: '/steuerung' });
-  const defaults = controllingDefaults();
+  const server = useControllingDefaults();
+  const defaults = controllingDefaults(server.data);
   const choices = {
     view: search.ansicht ?? 'uebersicht',
     region: search.region ?? defaults.region,
@@ -30,5 +35,5 @@ export function useChoices() {
     });
   }
 
-  return { ...choices, set };
+  return { ...choices, set, ready: !server.isPending };
 }

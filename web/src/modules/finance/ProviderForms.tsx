@@ -1,4 +1,5 @@
 import {
+  DATE_INPUT_BOUNDS,
   formatDateDe,
   formatMoney,
   offerInputSchema,
@@ -148,7 +149,8 @@ export function OfferForm({ provider, opened, onClose }: FormProps & { provider:
         />
         <TextInput
           type="date"
-          max="9999-12-31"
+          min={DATE_INPUT_BOUNDS.min}
+          max={DATE_INPUT_BOUNDS.max}
           label="Gültig ab"
           required
           value={v['rate.validFrom']}
@@ -206,7 +208,8 @@ export function RateForm({ offer, opened, onClose }: FormProps & { offer: Offer 
         />
         <TextInput
           type="date"
-          max="9999-12-31"
+          min={DATE_INPUT_BOUNDS.min}
+          max={DATE_INPUT_BOUNDS.max}
           label="Gültig ab"
           required
           value={form.values.validFrom}

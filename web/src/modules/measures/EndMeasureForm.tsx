@@ -1,4 +1,4 @@
-import { endReasons, type Measure, measureEndSchema, todayIso } from '@leuchtturm/shared';
+import { DATE_INPUT_BOUNDS, endReasons, type Measure, measureEndSchema, todayIso } from '@leuchtturm/shared';
 import { Select, Text, TextInput } from '@mantine/core';
 import { FormModal } from '../../app/components/FormModal.tsx';
 import { useFormState } from '../../app/form.ts';
@@ -47,7 +47,8 @@ export function EndMeasureForm({
       <Text>{measureName(measure)}</Text>
       <TextInput
         type="date"
-        max="9999-12-31"
+        min={DATE_INPUT_BOUNDS.min}
+        max={DATE_INPUT_BOUNDS.max}
         label="Ende"
         description="Der letzte Tag der Hilfe."
         required

@@ -1,4 +1,10 @@
-import { measureInputSchema, parseMoney, type RateUnit, rateUnits } from '@leuchtturm/shared';
+import {
+  DATE_INPUT_BOUNDS,
+  measureInputSchema,
+  parseMoney,
+  type RateUnit,
+  rateUnits,
+} from '@leuchtturm/shared';
 import { Checkbox, Fieldset, Select, SimpleGrid, Text, TextInput } from '@mantine/core';
 import { FormModal } from '../../app/components/FormModal.tsx';
 import { useFormState } from '../../app/form.ts';
@@ -199,7 +205,8 @@ export function MeasureForm({
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
         <TextInput
           type="date"
-          max="9999-12-31"
+          min={DATE_INPUT_BOUNDS.min}
+          max={DATE_INPUT_BOUNDS.max}
           label="Beginn"
           required
           value={v.beginOn}
@@ -208,7 +215,8 @@ export function MeasureForm({
         />
         <TextInput
           type="date"
-          max="9999-12-31"
+          min={DATE_INPUT_BOUNDS.min}
+          max={DATE_INPUT_BOUNDS.max}
           label="Geplantes Ende"
           value={v.plannedEndOn}
           onChange={(e) => form.set('plannedEndOn', e.currentTarget.value)}

@@ -3,13 +3,21 @@ import {
   type HelpType,
   type Measure,
   type MeasureInput,
+  type Page,
   type Provider,
   rateUnits,
   todayIso,
 } from '@leuchtturm/shared';
 import { notifications } from '@mantine/notifications';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  type InfiniteData,
+  useInfiniteQuery,
+  useMutation,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query';
 import { ApiError, api } from '../../app/api.ts';
+import { pagedList, pageParams } from '../../app/paging.ts';
 import { caseKeys } from '../cases/caseQueries.ts';
 import { financeKeys } from '../finance/queries.ts';
 
@@ -49,8 +57,13 @@ export function useLoadedMeasure(caseId: string) {
     queryClient.getQueryData<Measure[]>(measureKeys.ofCase(caseId))?.find((m) => m.id === id);
 }
 
+/** Measures awaiting the team lead's approval, oldest first, a page at a time ("Mehr laden"). */
 export const useApprovals = () =>
-  useQuery({ queryKey: measureKeys.approvals, queryFn: () => api.get<Measure[]>('/measures/approvals') });
+  useInfiniteQuery({
+    queryKey: measureKeys.approvals,
+    queryFn: ({ pageParam }) => api.get<Page<Measure>>('/measures/approvals', pageParams(pageParam)),
+    ...pagedList<Measure>(),
+  });
 
 /** Help types that can be chosen today. */
 export function currentHelpTypes(types: readonly HelpType[], on = todayIso()): HelpType[] {
@@ -86,7 +99,12 @@ function useRefreshMeasures() {
 /** The measure as last loaded (after a version conflict the lists are loaded again). */
 function latest(queryClient: ReturnType<typeof useQueryClient>, measure: Measure): Measure {
   let newest = measure;
-  for (const [, list] of queryClient.getQueriesData<Measure[]>({ queryKey: measureKeys.lists })) {
+  // A case's measures are one list; the approvals come in pages.
+  const lists = queryClient.getQueriesData<Measure[] | InfiniteData<Page<Measure>>>({
+    queryKey: measureKeys.lists,
+  });
+  for (const [, data] of lists) {
+    const list = Array.isArray(data) ? data : data?.pages.flatMap((page) => page.items);
     const found = list?.find((m) => m.id === measure.id);
     if (found && found.version > newest.version) newest = found;
   }

@@ -1,7 +1,8 @@
-import { ageCohorts, formatDateDe, type Need } from '@leuchtturm/shared';
+import { ageCohorts, formatDateDe, formatNumber, type Need } from '@leuchtturm/shared';
 import { Badge, Group, Select, Table, Text } from '@mantine/core';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { DataTable } from '../../app/components/DataTable.tsx';
+import { LoadMore } from '../../app/components/LoadMore.tsx';
 import { Page } from '../../app/Page.tsx';
 import { QueryState } from '../../app/QueryState.tsx';
 import { useDistricts } from '../organisation/queries.ts';
@@ -9,8 +10,6 @@ import { useNeeds } from './queries.ts';
 import type { NeedsSearch } from './search.ts';
 
 const ALL = 'alle';
-/** The server answers with at most this many needs. */
-const LIMIT = 500;
 
 // The shared catalogues have no list for a need's status yet.
 const statusLabels: Record<Need['status'], string> = {
@@ -85,26 +84,29 @@ export function NeedsPage() {
           }
         >
           {(items) => (
-            <DataTable
-              caption={`${items.length} ${items.length === 1 ? 'Bedarf' : 'Bedarfe'}, die häufigsten zuerst${items.length >= LIMIT ? ` (die ersten ${LIMIT}; bitte Auswahl eingrenzen)` : ''}`}
-              headers={['Bedarf', 'Stadtteil', 'Altersgruppe', 'Nennungen', 'Status', 'Seit']}
-              minWidth={800}
-            >
-              {items.map((need) => (
-                <Table.Tr key={need.id}>
-                  <Table.Td maw={420}>{need.text}</Table.Td>
-                  <Table.Td>{need.district.name}</Table.Td>
-                  <Table.Td>{ageCohorts.labels[need.ageCohort]}</Table.Td>
-                  <Table.Td>{need.mentions.toLocaleString('de-DE')}</Table.Td>
-                  <Table.Td>
-                    <Badge color={statusColors[need.status]} variant="light" tt="none" size="lg">
-                      {statusLabels[need.status]}
-                    </Badge>
-                  </Table.Td>
-                  <Table.Td>{formatDateDe(need.createdOn)}</Table.Td>
-                </Table.Tr>
-              ))}
-            </DataTable>
+            <>
+              <DataTable
+                caption="Bedarfe, die am häufigsten genannten zuerst"
+                headers={['Bedarf', 'Stadtteil', 'Altersgruppe', 'Nennungen', 'Status', 'Seit']}
+                minWidth={800}
+              >
+                {items.map((need) => (
+                  <Table.Tr key={need.id}>
+                    <Table.Td maw={420}>{need.text}</Table.Td>
+                    <Table.Td>{need.district.name}</Table.Td>
+                    <Table.Td>{ageCohorts.labels[need.ageCohort]}</Table.Td>
+                    <Table.Td>{formatNumber(need.mentions)}</Table.Td>
+                    <Table.Td>
+                      <Badge color={statusColors[need.status]} variant="light" tt="none" size="lg">
+                        {statusLabels[need.status]}
+                      </Badge>
+                    </Table.Td>
+                    <Table.Td>{formatDateDe(need.createdOn)}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </DataTable>
+              <LoadMore query={needs} count={items.length} noun={['Bedarf', 'Bedarfe']} />
+            </>
           )}
         </QueryState>
       </div>

@@ -1,6 +1,7 @@
-import type { Need } from '@leuchtturm/shared';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { Need, Page } from '@leuchtturm/shared';
+import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { api } from '../../app/api.ts';
+import { pagedList, pageParams } from '../../app/paging.ts';
 import type { NeedsSearch } from './search.ts';
 
 /** Every answer of the needs API has one key here. */
@@ -9,9 +10,11 @@ export const needKeys = {
   list: (search: NeedsSearch) => ['needs', 'list', search] as const,
 };
 
+/** The districts' needs, most often named first, a page at a time ("Mehr laden"). */
 export const useNeeds = (search: NeedsSearch) =>
-  useQuery({
+  useInfiniteQuery({
     queryKey: needKeys.list(search),
-    queryFn: () => api.get<Need[]>('/needs', { ...search }),
+    queryFn: ({ pageParam }) => api.get<Page<Need>>('/needs', { ...search, ...pageParams(pageParam) }),
+    ...pagedList<Need>(),
     placeholderData: keepPreviousData,
   });

@@ -1,4 +1,4 @@
-import { roleLabels, type Staff, specialisationLabels } from '@leuchtturm/shared';
+import { formatNumber, roleLabels, type Staff, specialisationLabels } from '@leuchtturm/shared';
 import { Anchor, Button, Group, Select, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
@@ -13,7 +13,7 @@ import { StaffForm } from './StaffForm.tsx';
 const ALL = 'alle';
 
 export function formatFte(fte: string): string {
-  return Number(fte).toLocaleString('de-DE', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  return formatNumber(Number(fte), { fixed: true });
 }
 
 export function StaffTab() {

@@ -52,3 +52,20 @@ export async function bumpCaseRowVersion(db: Kysely<DB>, tenantId: string, caseI
     .executeTakeFirst();
   return result.numUpdatedRows > 0n;
 }
+
+/** Active staff as the case-access rule sees them (roles, team, whom they deputise), to decide whom to notify. */
+export function staffAccessRows(db: Kysely<DB>, tenantId: string, userIds: readonly string[]) {
+  return db
+    .selectFrom('app_user as u')
+    .select([
+      'u.id',
+      'u.roles',
+      'u.team_id',
+      sql<string[]>`coalesce((select array_agg(d.user_id) from deputy d
+        where d.tenant_id = u.tenant_id and d.deputy_user_id = u.id), '{}')`.as('deputy_for'),
+    ])
+    .where('u.tenant_id', '=', tenantId)
+    .where('u.id', 'in', [...userIds])
+    .where('u.active', '=', true)
+    .execute();
+}

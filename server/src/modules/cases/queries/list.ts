@@ -2,6 +2,7 @@ import type { MyCasesQuery } from '@leuchtturm/shared';
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../../db/schema.ts';
 import type { Actor } from '../../../shared/actor.ts';
+import { likePattern } from '../../../shared/like.ts';
 import { caseListFilter } from '../../access/policy.ts';
 
 /**
@@ -57,8 +58,27 @@ export function caseSummary(db: Kysely<DB>, tenantId: string, caseId: string, to
   return caseSummaries(db, tenantId, today).where('c.id', '=', caseId).executeTakeFirst();
 }
 
-export function listCases(db: Kysely<DB>, actor: Actor, query: MyCasesQuery, today: string) {
-  let q = caseSummaries(db, actor.tenantId, today);
+/** Where a page of "Meine Fälle" ends: the last row's sort key (null: no due date) and case number (unique). */
+export interface CaseListCursor {
+  key: string | null;
+  caseNumber: string;
+}
+
+/** The due date "Meine Fälle" sorts by: the earliest open Auftrag/Auflage or the next help plan review. */
+const dueOn = sql<string | null>`least(${nextMandate}, ${nextReview})`;
+
+/**
+ * One page of "Meine Fälle" after `after` (keyset: the sort key, then the case number, which is unique in the
+ * tenant), `limit + 1` rows so that the caller knows whether there is more.
+ */
+export function listCases(
+  db: Kysely<DB>,
+  actor: Actor,
+  query: MyCasesQuery,
+  today: string,
+  page: { after: CaseListCursor | undefined; limit: number },
+) {
+  let q = caseSummaries(db, actor.tenantId, today).select(dueOn.as('due_on'));
   // The access rule's list form (access/policy.ts): the same rule as the single-case check.
   const filter = caseListFilter(actor, query.scope);
   q = q.where((eb) =>
@@ -82,12 +102,51 @@ export function listCases(db: Kysely<DB>, actor: Actor, query: MyCasesQuery, tod
   if (query.status !== 'alle') q = q.where('c.status', '=', query.status);
   if (query.area) q = q.where(areaOf, '=', query.area);
   if (query.q) {
-    const like = `%${query.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const like = likePattern(query.q);
     q = q.where((eb) => eb.or([eb(sql`lower(h.name)`, 'like', like), eb('c.case_number', 'like', like)]));
   }
-  if (query.sort === 'eingang') q = q.orderBy('c.opened_on', 'desc');
-  else if (query.sort === 'name') q = q.orderBy('h.name');
-  else q = q.orderBy(sql`least(${nextMandate}, ${nextReview}) asc nulls last`);
-  return q.orderBy('c.case_number').limit(500).execute();
+  const after = page.after;
+  if (query.sort === 'eingang') {
+    if (after) {
+      const opened = after.key ?? '';
+      q = q.where((eb) =>
+        eb.or([
+          eb('c.opened_on', '<', opened),
+          eb.and([eb('c.opened_on', '=', opened), eb('c.case_number', '>', after.caseNumber)]),
+        ]),
+      );
+    }
+    q = q.orderBy('c.opened_on', 'desc');
+  } else if (query.sort === 'name') {
+    if (after) {
+      const name = after.key ?? '';
+      q = q.where((eb) =>
+        eb.or([
+          eb('h.name', '>', name),
+          eb.and([eb('h.name', '=', name), eb('c.case_number', '>', after.caseNumber)]),
+        ]),
+      );
+    }
+    q = q.orderBy('h.name');
+  } else {
+    // Ascending, cases without a due date last.
+    if (after?.key === null) q = q.where(dueOn, 'is', null).where('c.case_number', '>', after.caseNumber);
+    else if (after) {
+      const due = after.key;
+      q = q.where((eb) =>
+        eb.or([
+          eb(dueOn, '>', due),
+          eb.and([eb(dueOn, '=', due), eb('c.case_number', '>', after.caseNumber)]),
+          eb(dueOn, 'is', null),
+        ]),
+      );
+    }
+    q = q.orderBy(sql`${dueOn} asc nulls last`);
+  }
+  return q
+    .orderBy('c.case_number')
+    .limit(page.limit + 1)
+    .execute();
 }
-export type CaseSummaryRow = Awaited<ReturnType<typeof listCases>>[number];
+export type CaseSummaryRow = NonNullable<Awaited<ReturnType<typeof caseSummary>>>;
+export type CaseListRow = Awaited<ReturnType<typeof listCases>>[number];

@@ -48,11 +48,13 @@ export async function insertRiskConsultation(
   return row.id;
 }
 
+/** A new Auftrag or Auflage; an Auflage escalated from a failed Auftrag names it (escalatedFromId). */
 export async function insertMandate(
   db: Kysely<DB>,
   tenantId: string,
   caseId: string,
   input: MandateInput,
+  escalatedFromId: string | null = null,
 ): Promise<string> {
   const row = await db
     .insertInto('mandate')
@@ -60,11 +62,14 @@ export async function insertMandate(
       tenant_id: tenantId,
       case_id: caseId,
       kind: input.kind,
+      purpose: input.purpose,
       text: input.text,
       addressee: input.addressee,
       due_on: input.dueOn,
       check_method: input.checkMethod,
+      review_on: input.reviewOn,
       consequence: input.consequence,
+      escalated_from_id: escalatedFromId,
     })
     .returning('id')
     .executeTakeFirstOrThrow();

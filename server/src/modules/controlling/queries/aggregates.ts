@@ -84,3 +84,18 @@ export async function regionsWithMetric(
     .execute();
   return rows.map((r) => r.region);
 }
+
+/** The earliest year any region has a value of one of these metrics (null: none imported). */
+export async function firstYearWithMetrics(
+  db: Kysely<DB>,
+  tenantId: string,
+  metrics: readonly string[],
+): Promise<number | null> {
+  const row = await db
+    .selectFrom('aggregate')
+    .select((eb) => eb.fn.min('period').as('first'))
+    .where('tenant_id', '=', tenantId)
+    .where('metric', 'in', [...metrics])
+    .executeTakeFirst();
+  return row?.first ? Number(String(row.first).slice(0, 4)) : null;
+}

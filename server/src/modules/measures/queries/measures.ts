@@ -91,16 +91,9 @@ export function endMeasureRow(
     .executeTakeFirst();
 }
 
-/**
- * Measures with what a list shows, either of one case or awaiting approval in one team (oldest first). The caller
- * has checked access to the case, or that the actor approves for the team.
- */
-export function listMeasureRows(
-  db: Kysely<DB>,
-  tenantId: string,
-  filter: { caseId: string } | { pendingInTeam: string },
-) {
-  let q = db
+/** Measures with what a list shows. */
+function measureList(db: Kysely<DB>, tenantId: string) {
+  return db
     .selectFrom('measure as m')
     .innerJoin('case_file as c', (j) =>
       j.onRef('c.tenant_id', '=', 'm.tenant_id').onRef('c.id', '=', 'm.case_id'),
@@ -148,9 +141,49 @@ export function listMeasureRows(
       'm.version',
     ])
     .where('m.tenant_id', '=', tenantId);
-  if ('caseId' in filter)
-    return q.where('m.case_id', '=', filter.caseId).orderBy('m.begin_on').orderBy('m.id').execute();
-  q = q.where('m.status', '=', 'geplant').where('c.team_id', '=', filter.pendingInTeam);
-  return q.orderBy('m.created_at').execute();
 }
-export type MeasureRow = Awaited<ReturnType<typeof listMeasureRows>>[number];
+
+/** The measures of one case, by begin (a case has few; the caller has checked access to the case). */
+export function listCaseMeasureRows(db: Kysely<DB>, tenantId: string, caseId: string) {
+  return measureList(db, tenantId)
+    .where('m.case_id', '=', caseId)
+    .orderBy('m.begin_on')
+    .orderBy('m.id')
+    .execute();
+}
+export type MeasureRow = Awaited<ReturnType<typeof listCaseMeasureRows>>[number];
+
+/** Where a page of approvals ends: the last measure's creation instant (to the microsecond) and id. */
+export interface ApprovalCursor {
+  createdAt: string;
+  id: string;
+}
+
+/**
+ * Measures awaiting approval in one team, oldest first: `limit + 1` after `after`. The instant is read as UTC text
+ * with microseconds, since a JavaScript Date would round it to milliseconds and so misplace the next page. The
+ * caller has checked that the actor approves for the team.
+ */
+export function listPendingApprovalRows(
+  db: Kysely<DB>,
+  tenantId: string,
+  teamId: string,
+  page: { after: ApprovalCursor | undefined; limit: number },
+) {
+  let q = measureList(db, tenantId)
+    .select(
+      sql<string>`to_char(m.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`.as(
+        'created_key',
+      ),
+    )
+    .where('m.status', '=', 'geplant')
+    .where('c.team_id', '=', teamId);
+  const after = page.after;
+  if (after)
+    q = q.where(sql<boolean>`(m.created_at, m.id) > (${after.createdAt}::timestamptz, ${after.id}::uuid)`);
+  return q
+    .orderBy('m.created_at')
+    .orderBy('m.id')
+    .limit(page.limit + 1)
+    .execute();
+}

@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../../db/schema.ts';
+import { likePattern } from '../../../shared/like.ts';
 
 /** The lists of the organisation module. Each query takes the db (or transaction) first and the tenant second. */
 
@@ -94,7 +95,7 @@ export function listStreets(
     .where('street.tenant_id', '=', tenantId);
   if (filter.districtId) q = q.where('street.district_id', '=', filter.districtId);
   if (filter.search) {
-    q = q.where(sql<boolean>`lower(street.name) like ${`%${escapeLike(filter.search.toLowerCase())}%`}`);
+    q = q.where(sql<boolean>`lower(street.name) like ${likePattern(filter.search)}`);
   }
   return q.orderBy('street.name').limit(filter.limit).execute();
 }
@@ -164,7 +165,7 @@ export function listStaff(
     .where('u.tenant_id', '=', tenantId);
   if (filter.teamId) q = q.where('u.team_id', '=', filter.teamId);
   if (filter.search) {
-    const like = `%${escapeLike(filter.search.toLowerCase())}%`;
+    const like = likePattern(filter.search);
     q = q.where((eb) =>
       eb.or([eb(sql`lower(u.display_name)`, 'like', like), eb(sql`lower(u.username)`, 'like', like)]),
     );
@@ -172,7 +173,3 @@ export function listStaff(
   return q.orderBy('u.display_name').limit(filter.limit).execute();
 }
 export type StaffRow = Awaited<ReturnType<typeof listStaff>>[number];
-
-function escapeLike(s: string): string {
-  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
-}

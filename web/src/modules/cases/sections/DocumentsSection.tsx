@@ -1,4 +1,4 @@
-import type { CaseDetail } from '@leuchtturm/shared';
+import { type CaseDetail, formatNumber } from '@leuchtturm/shared';
 import { FileInput, Stack, Table, Text, Title } from '@mantine/core';
 import { DataTable } from '../../../app/components/DataTable.tsx';
 import { formatDateTimeDe } from '../../../app/dateTime.ts';
@@ -6,7 +6,7 @@ import { useFormState } from '../../../app/form.ts';
 import { documentUrl, useUploadDocument } from '../caseQueries.ts';
 import { DownloadLink, SectionForm, type SectionProps } from './ui.tsx';
 
-/** What the server accepts (documents/routes.ts uploadPolicy), with the names users know. */
+/** What the server accepts (documents/service.ts uploadPolicy), with the names users know. */
 const types: Record<string, string> = {
   'application/pdf': 'PDF',
   'image/jpeg': 'JPEG',
@@ -30,8 +30,8 @@ const MAX_BYTES = 10 * 1024 * 1024;
 export function formatSize(bytes: number): string {
   if (bytes < 1024) return `${bytes} Byte`;
   const kb = bytes / 1024;
-  if (kb < 1024) return `${kb.toLocaleString('de-DE', { maximumFractionDigits: 0 })} KB`;
-  return `${(kb / 1024).toLocaleString('de-DE', { maximumFractionDigits: 1 })} MB`;
+  if (kb < 1024) return `${formatNumber(kb, { decimals: 0 })} KB`;
+  return `${formatNumber(kb / 1024, { decimals: 1 })} MB`;
 }
 
 /** Dokumente: uploaded files of the case (scans, letters), at most 10 MB each. */

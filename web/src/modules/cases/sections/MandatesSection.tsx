@@ -3,6 +3,7 @@ import {
   formatDateDe,
   mandateInputSchema,
   mandateKinds,
+  mandatePurposes,
   mandateResults,
 } from '@leuchtturm/shared';
 import {
@@ -10,6 +11,7 @@ import {
   Badge,
   Button,
   Group,
+  Radio,
   Select,
   Stack,
   Table,
@@ -21,6 +23,7 @@ import {
 import { DataTable } from '../../../app/components/DataTable.tsx';
 import { useModalState } from '../../../app/components/useModalState.ts';
 import { useFormState } from '../../../app/form.ts';
+import { EscalateMandateForm, mayEscalate } from '../../childProtection/EscalateMandateForm.tsx';
 import { useAddMandate } from '../caseQueries.ts';
 import { MandateResultForm } from './MandateResultForm.tsx';
 import { DateField, emptyToNull, SectionForm, type SectionProps } from './ui.tsx';
@@ -30,6 +33,7 @@ type Mandate = CaseDetail['mandates'][number];
 /** Aufträge (grey and danger area) and Auflagen (danger area only): what the carers must do, by when, checked how. */
 export function MandatesSection({ detail, readOnly }: SectionProps) {
   const editor = useModalState<Mandate>();
+  const escalation = useModalState<Mandate>();
   const allowed = detail.area === 'grau' || detail.area === 'gefaehrdung';
   return (
     <Stack gap="sm">
@@ -54,7 +58,11 @@ export function MandatesSection({ detail, readOnly }: SectionProps) {
         >
           {detail.mandates.map((m, index) => (
             <Table.Tr key={m.id}>
-              <Table.Td>{mandateKinds.labels[m.kind]}</Table.Td>
+              <Table.Td>
+                {mandateKinds.labels[m.kind]}
+                <Text size="sm">{mandatePurposes.labels[m.purpose]}</Text>
+                {m.escalatedFromId && <Text size="sm">aus einem nicht erfüllten Auftrag überführt</Text>}
+              </Table.Td>
               <Table.Td className="pre-wrap">{m.text}</Table.Td>
               <Table.Td>{m.addressee}</Table.Td>
               <Table.Td>
@@ -67,7 +75,10 @@ export function MandatesSection({ detail, readOnly }: SectionProps) {
                   )}
                 </Stack>
               </Table.Td>
-              <Table.Td className="pre-wrap">{m.checkMethod}</Table.Td>
+              <Table.Td className="pre-wrap">
+                {m.checkMethod}
+                {m.reviewOn && <Text size="sm">Überprüfung am {formatDateDe(m.reviewOn)}</Text>}
+              </Table.Td>
               <Table.Td>
                 {mandateResults.labels[m.result]}
                 {m.consequence && (
@@ -78,14 +89,27 @@ export function MandatesSection({ detail, readOnly }: SectionProps) {
               </Table.Td>
               {!readOnly && (
                 <Table.Td>
-                  <Button
-                    size="xs"
-                    variant="default"
-                    onClick={() => editor.open(m)}
-                    aria-label={`Ergebnis erfassen: ${mandateKinds.labels[m.kind]} ${index + 1}, fällig ${formatDateDe(m.dueOn)}`}
-                  >
-                    Ergebnis erfassen
-                  </Button>
+                  <Stack gap={4} align="flex-start">
+                    <Button
+                      size="xs"
+                      variant="default"
+                      onClick={() => editor.open(m)}
+                      aria-label={`Ergebnis erfassen: ${mandateKinds.labels[m.kind]} ${index + 1}, fällig ${formatDateDe(m.dueOn)}`}
+                    >
+                      Ergebnis erfassen
+                    </Button>
+                    {mayEscalate(m, detail.mandates) && (
+                      <Button
+                        size="xs"
+                        color="red.9"
+                        variant="outline"
+                        onClick={() => escalation.open(m)}
+                        aria-label={`In Auflage überführen: Auftrag ${index + 1}, fällig ${formatDateDe(m.dueOn)}`}
+                      >
+                        In Auflage überführen
+                      </Button>
+                    )}
+                  </Stack>
                 </Table.Td>
               )}
             </Table.Tr>
@@ -111,6 +135,15 @@ export function MandatesSection({ detail, readOnly }: SectionProps) {
           )}
         </>
       )}
+      {escalation.value && (
+        <EscalateMandateForm
+          key={escalation.key}
+          detail={detail}
+          mandate={escalation.value}
+          opened={escalation.opened}
+          onClose={escalation.close}
+        />
+      )}
       {editor.value && (
         <MandateResultForm
           key={editor.key}
@@ -128,10 +161,12 @@ function MandateForm({ detail }: { detail: CaseDetail }) {
   const kinds = detail.area === 'gefaehrdung' ? mandateKinds.values : (['auftrag'] as const);
   const initial = () => ({
     kind: 'auftrag' as string | null,
+    purpose: null as string | null,
     text: '',
     addressee: '',
     dueOn: '',
     checkMethod: '',
+    reviewOn: '',
     consequence: '',
   });
   const form = useFormState(initial());
@@ -140,6 +175,8 @@ function MandateForm({ detail }: { detail: CaseDetail }) {
   function submit() {
     const input = form.validate(mandateInputSchema, {
       ...form.values,
+      // An Auflage always averts an endangerment.
+      purpose: form.values.kind === 'auflage' ? 'abwendung' : form.values.purpose,
       consequence: emptyToNull(form.values.consequence),
     });
     if (!input) return;
@@ -169,6 +206,25 @@ function MandateForm({ detail }: { detail: CaseDetail }) {
         allowDeselect={false}
         description={detail.area === 'grau' ? 'Im Graubereich nur Aufträge.' : undefined}
       />
+      {form.values.kind === 'auflage' ? (
+        <Text size="sm">
+          Zweck: {mandatePurposes.labels.abwendung} (eine Auflage wendet immer eine Gefährdung ab).
+        </Text>
+      ) : (
+        <Radio.Group
+          label="Zweck des Auftrags"
+          required
+          value={form.values.purpose}
+          onChange={(value) => form.set('purpose', value)}
+          error={form.errors.purpose}
+        >
+          <Group gap="lg" mt="xs">
+            {mandatePurposes.values.map((p) => (
+              <Radio key={p} value={p} label={mandatePurposes.labels[p]} />
+            ))}
+          </Group>
+        </Radio.Group>
+      )}
       <Textarea
         label="Inhalt"
         description="Was muss getan oder gezeigt werden?"
@@ -203,6 +259,15 @@ function MandateForm({ detail }: { detail: CaseDetail }) {
         value={form.values.checkMethod}
         onChange={(e) => form.set('checkMethod', e.currentTarget.value)}
         error={form.errors.checkMethod}
+      />
+      <DateField
+        label="Überprüfung am"
+        description="Wann wird mit der Familie überprüft, ob der Auftrag erfüllt ist?"
+        required
+        w={260}
+        value={form.values.reviewOn}
+        onChange={(e) => form.set('reviewOn', e.currentTarget.value)}
+        error={form.errors.reviewOn}
       />
       <Textarea
         label="Konsequenz"

@@ -1,8 +1,9 @@
 import { accessRoutes, custodyKinds, formatDateDe, householdRoles, type Person } from '@leuchtturm/shared';
 import { Button, Group, Stack, Table, Text, Title } from '@mantine/core';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { DataTable } from '../../../app/components/DataTable.tsx';
 import { formUrl } from '../caseQueries.ts';
+import { CaseTimeline } from './CaseTimeline.tsx';
 import { PersonForm } from './PersonForm.tsx';
 import { InfoList, type SectionProps } from './ui.tsx';
 
@@ -10,7 +11,6 @@ import { InfoList, type SectionProps } from './ui.tsx';
 export function OverviewSection({ detail, readOnly }: SectionProps) {
   const { household } = detail;
   const [editing, setEditing] = useState<Person | null>(null);
-  const timelineId = useId();
   const address = `${household.address.street} ${household.address.houseNumber}${
     household.address.postalCode ? `, ${household.address.postalCode}` : ''
   }`;
@@ -86,23 +86,7 @@ export function OverviewSection({ detail, readOnly }: SectionProps) {
         />
       )}
 
-      <Stack gap="sm">
-        <Title order={2} size="h3" id={timelineId}>
-          Verlauf
-        </Title>
-        <Text size="sm" c="gray.7">
-          Neueste Einträge zuerst.
-        </Text>
-        <ol className="case-timeline" aria-labelledby={timelineId}>
-          {detail.timeline.map((entry, index) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: entries have no id; the list is replaced as a whole
-            <li key={index}>
-              <time dateTime={entry.at}>{formatDateDe(entry.at)}</time>
-              {entry.text}
-            </li>
-          ))}
-        </ol>
-      </Stack>
+      <CaseTimeline detail={detail} />
     </>
   );
 }

@@ -1,4 +1,4 @@
-import { genders, type Person, personInputSchema } from '@leuchtturm/shared';
+import { DATE_INPUT_BOUNDS, genders, type Person, personInputSchema, todayIso } from '@leuchtturm/shared';
 import { Select, SimpleGrid, TextInput } from '@mantine/core';
 import { FormModal } from '../../../app/components/FormModal.tsx';
 import { useFormState } from '../../../app/form.ts';
@@ -68,6 +68,8 @@ export function PersonForm({
           label="Geburtsdatum"
           type="date"
           required
+          min={DATE_INPUT_BOUNDS.min}
+          max={todayIso()}
           value={form.values.birthDate}
           onChange={(e) => form.set('birthDate', e.currentTarget.value)}
           error={form.errors.birthDate}

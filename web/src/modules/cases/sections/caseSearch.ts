@@ -3,8 +3,10 @@
 /** The areas (tabs) of the case page, in the order they are shown; the key stands in the address (?bereich=). */
 export const caseSections = [
   'ueberblick',
+  'vermerke',
   'prozesse',
   'einordnung',
+  'kinderschutz',
   'wille-und-ziele',
   'ressourcen',
   'netzwerkkarte',

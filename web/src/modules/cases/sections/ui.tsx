@@ -1,4 +1,4 @@
-import type { CaseDetail } from '@leuchtturm/shared';
+import { type CaseDetail, DATE_INPUT_BOUNDS } from '@leuchtturm/shared';
 import {
   Alert,
   Anchor,
@@ -99,7 +99,7 @@ export function FormErrorAlert({
 
 /** A calendar date (YYYY-MM-DD); the browser shows its own date picker in German format. */
 export function DateField(props: Omit<TextInputProps, 'type'>) {
-  return <TextInput type="date" max="9999-12-31" {...props} />;
+  return <TextInput type="date" min={DATE_INPUT_BOUNDS.min} max={DATE_INPUT_BOUNDS.max} {...props} />;
 }
 
 /** Label/value pairs as a description list. */

@@ -1,0 +1,137 @@
+import { addDays, todayIso } from '@leuchtturm/shared';
+import { person } from './cases.ts';
+import type { Client } from './http.ts';
+
+/** Test helpers for the § 8a process (server/src/modules/childProtection). */
+
+/** An instant `hours` ago, as the API takes it. */
+export const hoursAgo = (hours: number, now = Date.now()) => new Date(now - hours * 3_600_000).toISOString();
+
+/**
+ * A family with two children (Lina, 6, and Timo, 12) and their mother at team A's street, and a case opened a
+ * month ago. Returns the ids.
+ */
+export async function openFamilyCase(client: Client) {
+  const today = todayIso();
+  const year = Number(today.slice(0, 4));
+  const household = await client.post('/households', {
+    name: 'Familie Kinderschutz',
+    address: { street: 'Ankerweg', houseNumber: '12', postalCode: null },
+    members: [
+      {
+        personId: null,
+        person: person('Sandra', 'Kinderschutz', '1990-02-11', 'weiblich'),
+        role: 'mutter',
+        custody: null,
+      },
+      {
+        personId: null,
+        person: person('Lina', 'Kinderschutz', `${year - 6}-03-04`, 'weiblich'),
+        role: 'kind',
+        custody: 'mutter',
+      },
+      {
+        personId: null,
+        person: person('Timo', 'Kinderschutz', `${year - 12}-09-21`, 'maennlich'),
+        role: 'kind',
+        custody: 'mutter',
+      },
+    ],
+  });
+  if (household.statusCode !== 201) throw new Error(`household: ${household.body}`);
+  const opened = await client.post('/cases', {
+    householdId: household.json().id,
+    openedOn: addDays(today, -30),
+    accessRoute: 'kita',
+    reporter: 'Kita Regenbogen',
+    concern: 'Die Kita meldet wiederholt blaue Flecken bei Lina.',
+  });
+  if (opened.statusCode !== 201) throw new Error(`case: ${opened.body}`);
+  const caseId = opened.json().id as string;
+  const members = (await client.get(`/cases/${caseId}`)).json().household.members as {
+    role: string;
+    person: { id: string; firstName: string };
+  }[];
+  const idOf = (name: string) => members.find((m) => m.person.firstName === name)?.person.id as string;
+  return {
+    caseId,
+    householdId: household.json().id as string,
+    lina: idOf('Lina'),
+    timo: idOf('Timo'),
+    mother: idOf('Sandra'),
+  };
+}
+
+export function reportBody(childId: string, takenById: string, receivedAt = hoursAgo(72)) {
+  return {
+    childId,
+    receivedAt,
+    reporterKind: 'kita',
+    reporterName: 'Frau Öztürk, Kita Regenbogen',
+    channel: 'telefonisch',
+    reportText: 'Lina hatte heute erneut blaue Flecken am Oberarm und wollte nicht nach Hause.',
+    takenById,
+  };
+}
+
+export const resultBody = (result: string, version: number) => ({
+  result,
+  completedOn: todayIso(),
+  endangermentTypes: ['akut', 'latent'].includes(result) ? ['koerperlich'] : [],
+  dangerSources: ['akut', 'latent'].includes(result) ? ['stiefelternteil'] : [],
+  residence: 'elternteil_partner',
+  motherAgeGroup: 'ab_27',
+  fatherAgeGroup: 'unbekannt',
+  parentForeignOrigin: 'nein',
+  germanAtHome: 'ja',
+  servicesInUse: true,
+  serviceKinds: ['kindertagesbetreuung'],
+  note: null,
+  version,
+});
+
+/** Report, urgency (24 h), assessment by two, home visit and the result: the check ready for its consequences. */
+export async function checkWithResult(
+  client: Client,
+  caseId: string,
+  childId: string,
+  assessors: [string, string],
+  result: string,
+) {
+  const base = `/cases/${caseId}/child-protection`;
+  const created = await client.post(base, reportBody(childId, assessors[0]));
+  if (created.statusCode !== 201) throw new Error(`report: ${created.body}`);
+  const id = created.json().id as string;
+  const steps: [string, object][] = [
+    ['urgency', { urgency: 'innerhalb_24h', decidedAt: hoursAgo(71), reason: null, version: 1 }],
+    [
+      'assessment',
+      {
+        heldAt: hoursAgo(60),
+        participantIds: assessors,
+        facts: 'Gespräch mit der Kita und der Mutter.',
+        riskFactors: 'Wiederholte Verletzungen.',
+        protectiveFactors: 'Mutter sucht Hilfe.',
+        version: 2,
+      },
+    ],
+    [
+      'visit',
+      {
+        status: 'durchgefuehrt',
+        at: hoursAgo(50),
+        kind: 'hausbesuch',
+        childSeen: true,
+        findings: null,
+        reason: null,
+        version: 3,
+      },
+    ],
+    ['result', resultBody(result, 4)],
+  ];
+  for (const [path, body] of steps) {
+    const res = await client.put(`${base}/${id}/${path}`, body);
+    if (res.statusCode !== 204) throw new Error(`${path}: ${res.body}`);
+  }
+  return id;
+}

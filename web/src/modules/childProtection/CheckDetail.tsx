@@ -1,0 +1,335 @@
+import {
+  type CaseDetail,
+  type CpMeasure,
+  caseAreas,
+  cpCareEndReasons,
+  cpChannels,
+  cpDangerSources,
+  cpEndangermentTypes,
+  cpMeasureKinds,
+  cpParentAgeGroups,
+  cpReporterKinds,
+  cpResidences,
+  cpResults,
+  cpServiceKinds,
+  cpSteps,
+  cpUrgencies,
+  cpVisitKinds,
+  cpVisitStatuses,
+  cpYesNoUnknown,
+  formatDateDe,
+} from '@leuchtturm/shared';
+import { Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import type { ComponentType, ReactNode } from 'react';
+import { useModalState } from '../../app/components/useModalState.ts';
+import { formatDateTimeDe } from '../../app/dateTime.ts';
+import { ErrorAlert, Loading } from '../../app/QueryState.tsx';
+import { InfoList } from '../cases/sections/ui.tsx';
+import { MeasureForm } from './MeasureForm.tsx';
+import { useCheck } from './queries.ts';
+import { ResultForm } from './ResultForm.tsx';
+import { AssessmentForm, type StepFormProps, UrgencyForm, VisitForm } from './StepForms.tsx';
+
+const at = (instant: string | null) => (instant ? formatDateTimeDe(instant) : null);
+const list = <V extends string>(labels: Record<V, string>, values: readonly V[]) =>
+  values.length === 0 ? null : values.map((v) => labels[v]).join(', ');
+
+type Step = 'urgency' | 'assessment' | 'visit' | 'result';
+const stepForms: Record<Step, ComponentType<StepFormProps>> = {
+  urgency: UrgencyForm,
+  assessment: AssessmentForm,
+  visit: VisitForm,
+  result: ResultForm,
+};
+
+/** One § 8a check: the report, each step with its record or the button to record it, and the consequences. */
+export function CheckDetail({
+  detail,
+  checkId,
+  readOnly,
+}: {
+  detail: CaseDetail;
+  checkId: string;
+  readOnly: boolean;
+}) {
+  const query = useCheck(detail.id, checkId);
+  const stepModal = useModalState<Step>();
+  const measureModal = useModalState<CpMeasure | 'new'>();
+  const check = query.data;
+  if (query.isPending) return <Loading />;
+  if (!check) return <ErrorAlert error={query.error} title="Laden fehlgeschlagen" />;
+
+  const open = !readOnly && check.status === 'offen';
+  const action = (step: Step, recorded: boolean, label: string) =>
+    open ? (
+      <Button size="xs" variant={recorded ? 'default' : 'filled'} onClick={() => stepModal.open(step)}>
+        {recorded ? `${label} ändern` : `${label} erfassen`}
+      </Button>
+    ) : null;
+  const StepForm = stepModal.value ? stepForms[stepModal.value] : null;
+  const o = check.outcome;
+
+  return (
+    <Stack gap="md">
+      <Title order={3} size="h4">
+        Gefährdungseinschätzung für {check.child.name} (Meldung vom {at(check.receivedAt)})
+      </Title>
+      <Group gap="sm">
+        <Badge variant="light" color={check.status === 'offen' ? 'blue' : 'gray'}>
+          {check.status === 'offen' ? 'offen' : `abgeschlossen am ${at(check.closedAt)}`}
+        </Badge>
+        {check.nextStep && <Badge variant="light">Nächster Schritt: {cpSteps.labels[check.nextStep]}</Badge>}
+        {check.overdue && (
+          <Badge color="red" variant="filled">
+            Einschätzung überfällig
+          </Badge>
+        )}
+      </Group>
+      <StepCard title="Meldung" recorded>
+        <InfoList
+          items={[
+            ['Eingang', at(check.receivedAt)],
+            ['Gemeldet durch', cpReporterKinds.labels[check.reporterKind]],
+            ['Name', check.reporterName],
+            ['Weg', cpChannels.labels[check.channel]],
+            ['Aufgenommen von', check.takenBy.name],
+          ]}
+        />
+        <Text size="sm" className="pre-wrap">
+          {check.reportText}
+        </Text>
+      </StepCard>
+      <StepCard
+        title="Ersteinschätzung"
+        recorded={check.urgency !== null}
+        action={action('urgency', check.urgency !== null, 'Ersteinschätzung')}
+      >
+        {check.urgency && (
+          <InfoList
+            items={[
+              ['Dringlichkeit', cpUrgencies.labels[check.urgency]],
+              ['Frist der Einschätzung', at(check.assessmentDueAt)],
+              [
+                'Entschieden',
+                `${at(check.urgencyDecidedAt)}, ${check.urgencyDecidedBy?.name ?? 'unbekannt'}`,
+              ],
+              ['Begründung', check.urgencyReason],
+            ]}
+          />
+        )}
+      </StepCard>
+      <StepCard
+        title="Gefährdungseinschätzung"
+        recorded={check.assessment !== null}
+        action={
+          check.urgency ? action('assessment', check.assessment !== null, 'Gefährdungseinschätzung') : null
+        }
+      >
+        {check.assessment && (
+          <>
+            <InfoList
+              items={[
+                ['Durchgeführt', at(check.assessment.heldAt)],
+                ['Fachkräfte', check.assessment.participants.map((p) => p.name).join(', ')],
+              ]}
+            />
+            <Labelled label="Sachverhalt">{check.assessment.facts}</Labelled>
+            <Labelled label="Risikofaktoren">{check.assessment.riskFactors}</Labelled>
+            <Labelled label="Schutzfaktoren">{check.assessment.protectiveFactors}</Labelled>
+          </>
+        )}
+      </StepCard>
+      <StepCard
+        title="Inaugenscheinnahme"
+        recorded={check.visit !== null}
+        action={check.urgency ? action('visit', check.visit !== null, 'Inaugenscheinnahme') : null}
+      >
+        {check.visit && (
+          <InfoList
+            items={[
+              ['Stand', cpVisitStatuses.labels[check.visit.status]],
+              ...(check.visit.status === 'durchgefuehrt'
+                ? ([
+                    ['Wann', at(check.visit.at)],
+                    ['Wie', check.visit.kind ? cpVisitKinds.labels[check.visit.kind] : null],
+                    ['Kind gesehen', check.visit.childSeen ? 'ja' : 'nein'],
+                    ['Eindruck', check.visit.findings],
+                  ] as const)
+                : ([['Begründung', check.visit.reason]] as const)),
+            ]}
+          />
+        )}
+      </StepCard>
+      <StepCard
+        title="Ergebnis"
+        recorded={o !== null}
+        action={check.assessment && check.visit ? action('result', o !== null, 'Ergebnis') : null}
+      >
+        {o && (
+          <InfoList
+            items={[
+              ['Ergebnis', cpResults.labels[o.result]],
+              ['Abgeschlossen am', formatDateDe(o.completedOn)],
+              ['Art der Gefährdung', list(cpEndangermentTypes.labels, o.endangermentTypes)],
+              ['Gefährdung geht aus von', list(cpDangerSources.labels, o.dangerSources)],
+              ['Falleinordnung', o.classification ? caseAreas.labels[o.classification.area] : null],
+              ['Aufenthalt des Kindes', cpResidences.labels[o.residence]],
+              [
+                'Alter der Eltern',
+                `Mutter: ${cpParentAgeGroups.labels[o.motherAgeGroup]}, Vater: ${cpParentAgeGroups.labels[o.fatherAgeGroup]}`,
+              ],
+              ['Ausländische Herkunft eines Elternteils', cpYesNoUnknown.labels[o.parentForeignOrigin]],
+              ['Vorrangig Deutsch gesprochen', cpYesNoUnknown.labels[o.germanAtHome]],
+              [
+                'Leistungen in Anspruch genommen',
+                o.servicesInUse ? list(cpServiceKinds.labels, o.serviceKinds) : 'nein',
+              ],
+              ['Anmerkung', o.note],
+            ]}
+          />
+        )}
+      </StepCard>
+      <StepCard
+        title="Konsequenzen"
+        recorded={check.measures.length > 0}
+        action={
+          open && o ? (
+            <Button size="xs" onClick={() => measureModal.open('new')}>
+              Konsequenz erfassen
+            </Button>
+          ) : null
+        }
+      >
+        {check.measures.map((m) => (
+          <MeasureEntry
+            key={m.id}
+            measure={m}
+            onChange={!readOnly && m.kind !== 'abschluss' ? () => measureModal.open(m) : null}
+          />
+        ))}
+      </StepCard>
+      {StepForm && (
+        <StepForm
+          key={stepModal.key}
+          caseId={detail.id}
+          check={check}
+          opened={stepModal.opened}
+          onClose={stepModal.close}
+        />
+      )}
+      {measureModal.value && (
+        <MeasureForm
+          key={measureModal.key}
+          caseId={detail.id}
+          check={check}
+          measure={measureModal.value === 'new' ? null : measureModal.value}
+          mandates={detail.mandates}
+          opened={measureModal.opened}
+          onClose={measureModal.close}
+        />
+      )}
+    </Stack>
+  );
+}
+
+function StepCard({
+  title,
+  recorded,
+  action,
+  children,
+}: {
+  title: string;
+  recorded: boolean;
+  action?: ReactNode;
+  children?: ReactNode;
+}) {
+  return (
+    <Paper withBorder p="md" radius="md">
+      <Stack gap="sm">
+        <Group justify="space-between">
+          <Title order={4} size="h5">
+            {title}
+          </Title>
+          <Group gap="sm">
+            <Badge variant="light" color={recorded ? 'green' : 'gray'}>
+              {recorded ? 'erfasst' : 'noch nicht erfasst'}
+            </Badge>
+            {action}
+          </Group>
+        </Group>
+        {children}
+      </Stack>
+    </Paper>
+  );
+}
+
+function Labelled({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div>
+      <Text size="sm" fw={600}>
+        {label}
+      </Text>
+      <Text size="sm" className="pre-wrap">
+        {children}
+      </Text>
+    </div>
+  );
+}
+
+function MeasureEntry({ measure: m, onChange }: { measure: CpMeasure; onChange: (() => void) | null }) {
+  const running = m.kind === 'inobhutnahme' && m.endAt === null;
+  return (
+    <Paper withBorder p="sm" radius="sm">
+      <Stack gap="xs">
+        <Group justify="space-between">
+          <Text fw={600}>
+            {cpMeasureKinds.labels[m.kind]} · {formatDateDe(m.decidedOn)}
+          </Text>
+          <Group gap="xs">
+            {running && (
+              <Badge color="orange" variant="light">
+                läuft
+              </Badge>
+            )}
+            {onChange && (
+              <Button size="xs" variant="default" onClick={onChange}>
+                {running ? 'Ende erfassen' : 'Ändern'}
+              </Button>
+            )}
+          </Group>
+        </Group>
+        <InfoList
+          items={[
+            ...(m.kind === 'schutzplan'
+              ? ([
+                  ['Überprüfungen', m.reviewDates.map(formatDateDe).join(', ')],
+                  ['Aufträge/Auflagen', m.mandates.map((x) => x.text).join('; ') || null],
+                ] as const)
+              : []),
+            ...(m.kind === 'hilfeangebot' && m.offerKind
+              ? ([['Hilfe', cpServiceKinds.labels[m.offerKind]]] as const)
+              : []),
+            ...(m.kind === 'inobhutnahme'
+              ? ([
+                  ['Beginn', at(m.beginAt)],
+                  ['Ort', m.place],
+                  [
+                    'Sorgeberechtigte unterrichtet',
+                    [at(m.carersInformedAt), m.carersInformedHow].filter(Boolean).join(': '),
+                  ],
+                  [
+                    'Ende',
+                    m.endAt
+                      ? `${at(m.endAt)} (${m.endReason ? cpCareEndReasons.labels[m.endReason] : ''})`
+                      : null,
+                  ],
+                ] as const)
+              : []),
+            ['Beschreibung', m.description],
+            ['Erfasst von', m.createdBy],
+          ]}
+        />
+      </Stack>
+    </Paper>
+  );
+}

@@ -1,0 +1,203 @@
+import {
+  type CpResult,
+  caseAreas,
+  cpDangerSources,
+  cpEndangeringResults,
+  cpEndangermentTypes,
+  cpParentAgeGroups,
+  cpResidences,
+  cpResultAreas,
+  cpResultInputSchema,
+  cpResults,
+  cpServiceKinds,
+  cpYesNoUnknown,
+  todayIso,
+} from '@leuchtturm/shared';
+import { Alert, Checkbox, Group, Radio, Select, Stack, Text, Textarea } from '@mantine/core';
+import { useFormState } from '../../app/form.ts';
+import { DateField, emptyToNull } from '../cases/sections/ui.tsx';
+import { useSaveStep } from './queries.ts';
+import type { StepFormProps } from './StepForms.tsx';
+import { options, StepModal, useStepErrors } from './ui.tsx';
+
+/** Ergebnis: one of the statistic's four categories and the statistic's other fields; it sets the Falleinordnung. */
+export function ResultForm({ caseId, check, opened, onClose }: StepFormProps) {
+  const o = check.outcome;
+  const form = useFormState({
+    result: (o?.result ?? null) as string | null,
+    completedOn: o?.completedOn ?? todayIso(),
+    endangermentTypes: (o?.endangermentTypes ?? []) as string[],
+    dangerSources: (o?.dangerSources ?? []) as string[],
+    residence: (o?.residence ?? null) as string | null,
+    motherAgeGroup: (o?.motherAgeGroup ?? null) as string | null,
+    fatherAgeGroup: (o?.fatherAgeGroup ?? null) as string | null,
+    parentForeignOrigin: (o?.parentForeignOrigin ?? null) as string | null,
+    germanAtHome: (o?.germanAtHome ?? null) as string | null,
+    servicesInUse: o ? (o.servicesInUse ? 'ja' : 'nein') : (null as string | null),
+    serviceKinds: (o?.serviceKinds ?? []) as string[],
+    note: o?.note ?? '',
+  });
+  const save = useSaveStep(caseId, check.id, 'result');
+  const errors = useStepErrors(caseId);
+  const result = form.values.result as CpResult | null;
+  const endangering = result !== null && cpEndangeringResults.includes(result);
+  const inUse = form.values.servicesInUse === 'ja';
+
+  function submit() {
+    const input = form.validate(cpResultInputSchema, {
+      ...form.values,
+      endangermentTypes: endangering ? form.values.endangermentTypes : [],
+      dangerSources: endangering ? form.values.dangerSources : [],
+      servicesInUse: form.values.servicesInUse === null ? null : inUse,
+      serviceKinds: inUse ? form.values.serviceKinds : [],
+      note: emptyToNull(form.values.note),
+      version: check.version,
+    });
+    if (!input) return;
+    errors.clear();
+    save.mutate(input, { onSuccess: onClose, onError: errors.onError(form) });
+  }
+
+  const choice = (
+    key: 'residence' | 'motherAgeGroup' | 'fatherAgeGroup' | 'parentForeignOrigin' | 'germanAtHome',
+    label: string,
+    data: { value: string; label: string }[],
+  ) => (
+    <Select
+      label={label}
+      required
+      data={data}
+      value={form.values[key]}
+      onChange={(value) => form.set(key, value)}
+      error={form.errors[key]}
+      allowDeselect={false}
+    />
+  );
+  return (
+    <StepModal
+      title="Ergebnis der Gefährdungseinschätzung"
+      opened={opened}
+      onClose={onClose}
+      onSubmit={submit}
+      submitting={save.isPending}
+      formError={form.formError}
+      formRef={form.formRef}
+      conflict={errors.conflict}
+      onReload={errors.reload}
+      size="xl"
+    >
+      <Radio.Group
+        label="Ergebnis"
+        required
+        value={form.values.result}
+        onChange={(value) => form.set('result', value)}
+        error={form.errors.result}
+      >
+        <Stack gap="xs" mt="xs">
+          {options(cpResults).map((r) => (
+            <Radio key={r.value} value={r.value} label={r.label} />
+          ))}
+        </Stack>
+      </Radio.Group>
+      {result && (
+        <Alert color="blue" role="note" title="Falleinordnung">
+          <Text size="sm">
+            Das Ergebnis wird als Kurzberatung in die Einordnung übernommen:{' '}
+            {caseAreas.labels[cpResultAreas[result]]} (oder ein ernsterer Bereich, solange eine andere offene
+            Einschätzung im Fall ihn verlangt).
+          </Text>
+        </Alert>
+      )}
+      <DateField
+        label="Abgeschlossen am"
+        required
+        w={200}
+        value={form.values.completedOn}
+        onChange={(e) => form.set('completedOn', e.currentTarget.value)}
+        error={form.errors.completedOn}
+      />
+      {endangering && (
+        <Group grow align="flex-start">
+          <Checkbox.Group
+            label="Art der Gefährdung"
+            required
+            value={form.values.endangermentTypes}
+            onChange={(value) => form.set('endangermentTypes', value)}
+            error={form.errors.endangermentTypes}
+          >
+            <Stack gap="xs" mt="xs">
+              {options(cpEndangermentTypes).map((t) => (
+                <Checkbox key={t.value} value={t.value} label={t.label} />
+              ))}
+            </Stack>
+          </Checkbox.Group>
+          <Checkbox.Group
+            label="Die Gefährdung geht aus von"
+            required
+            value={form.values.dangerSources}
+            onChange={(value) => form.set('dangerSources', value)}
+            error={form.errors.dangerSources}
+          >
+            <Stack gap="xs" mt="xs">
+              {options(cpDangerSources).map((t) => (
+                <Checkbox key={t.value} value={t.value} label={t.label} />
+              ))}
+            </Stack>
+          </Checkbox.Group>
+        </Group>
+      )}
+      <Text fw={600} size="sm">
+        Angaben für die amtliche Statistik (§ 99 Abs. 6 SGB VIII)
+      </Text>
+      {choice('residence', 'Gewöhnlicher Aufenthalt des Kindes', options(cpResidences))}
+      <Group grow align="flex-start">
+        {choice('motherAgeGroup', 'Alter der Mutter', options(cpParentAgeGroups))}
+        {choice('fatherAgeGroup', 'Alter des Vaters', options(cpParentAgeGroups))}
+      </Group>
+      <Group grow align="flex-start">
+        {choice(
+          'parentForeignOrigin',
+          'Ausländische Herkunft mindestens eines Elternteils',
+          options(cpYesNoUnknown),
+        )}
+        {choice('germanAtHome', 'In der Familie wird vorrangig Deutsch gesprochen', options(cpYesNoUnknown))}
+      </Group>
+      <Radio.Group
+        label="Nahm die Familie zum Zeitpunkt der Einschätzung Leistungen der Kinder- und Jugendhilfe in Anspruch?"
+        required
+        value={form.values.servicesInUse}
+        onChange={(value) => form.set('servicesInUse', value)}
+        error={form.errors.servicesInUse}
+      >
+        <Group gap="lg" mt="xs">
+          <Radio value="ja" label="ja" />
+          <Radio value="nein" label="nein" />
+        </Group>
+      </Radio.Group>
+      {inUse && (
+        <Checkbox.Group
+          label="Welche Leistungen?"
+          required
+          value={form.values.serviceKinds}
+          onChange={(value) => form.set('serviceKinds', value)}
+          error={form.errors.serviceKinds}
+        >
+          <Stack gap="xs" mt="xs">
+            {options(cpServiceKinds).map((t) => (
+              <Checkbox key={t.value} value={t.value} label={t.label} />
+            ))}
+          </Stack>
+        </Checkbox.Group>
+      )}
+      <Textarea
+        label="Anmerkung"
+        description="optional"
+        autosize
+        minRows={2}
+        value={form.values.note}
+        onChange={(e) => form.set('note', e.currentTarget.value)}
+        error={form.errors.note}
+      />
+    </StepModal>
+  );
+}
