@@ -203,6 +203,8 @@ export const processInstanceSchema = z.object({
   definition: z.object({ id: idSchema, key: z.string(), version: z.int(), name: z.string() }),
   status: z.enum(processStatuses.values),
   urgency: z.enum(processUrgencies.values).nullable(),
+  /** The record the instance is about (a child-protection check), when a case runs several of a kind. */
+  subject: z.object({ type: z.string(), id: idSchema }).nullable(),
   startedAt: z.string(),
   startedBy: ref.nullable(),
   endedAt: z.string().nullable(),

@@ -25,6 +25,8 @@ export interface ProcessInstanceTable {
   definition_id: string;
   status: Generated<string>;
   urgency: string | null;
+  subject_type: string | null;
+  subject_id: string | null;
   started_at: Instant;
   started_by: string | null;
   ended_at: Instant | null;

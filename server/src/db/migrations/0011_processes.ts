@@ -40,6 +40,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       definition_id uuid not null,
       status text not null default 'running' check (status in ('running', 'done', 'cancelled')),
       urgency text check (urgency in ('sofort', 'innerhalb_24h', 'innerhalb_72h', 'regulaer')),
+      -- The record an instance is about, when a case runs several of a kind (a child-protection check per report).
+      subject_type text,
+      subject_id uuid,
       started_at timestamptz not null,
       started_by uuid,
       ended_at timestamptz,
@@ -48,12 +51,14 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       primary key (tenant_id, id),
       check ((status = 'running') = (ended_at is null)),
       check ((status = 'cancelled') = (cancel_reason is not null)),
+      check ((subject_type is null) = (subject_id is null)),
       foreign key (tenant_id, case_id) references case_file (tenant_id, id),
       foreign key (tenant_id, definition_id) references process_definition (tenant_id, id),
       foreign key (tenant_id, started_by) references app_user (tenant_id, id)
     );
     create index process_instance_case_idx on process_instance (tenant_id, case_id, status);
     create index process_instance_definition_idx on process_instance (tenant_id, definition_id);
+    create index process_instance_subject_idx on process_instance (tenant_id, subject_id) where subject_id is not null;
 
     -- An open step always belongs to a running instance: ending or cancelling an instance closes its open steps.
     create table process_step (

@@ -116,7 +116,7 @@ export async function addMeasure(
     entityId: id,
     details: { caseId, checkId: check.id, kind: input.kind },
   });
-  await recordSaved(ctx, caseId, 'child_protection.consequence', id);
+  await recordSaved(ctx, caseId, 'child_protection.consequence', id, { checkId: check.id });
   return id;
 }
 
@@ -156,5 +156,5 @@ export async function changeMeasure(
     entityId: measureId,
     details: { caseId, checkId: check.id, kind: input.kind },
   });
-  await recordSaved(ctx, caseId, 'child_protection.consequence', measureId);
+  await recordSaved(ctx, caseId, 'child_protection.consequence', measureId, { checkId: check.id });
 }

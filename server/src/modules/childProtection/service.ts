@@ -117,7 +117,7 @@ export async function addReport(ctx: Ctx, caseId: string, input: CpReportInput):
     entityId: id,
     details: { caseId, childId: input.childId, step: 'meldung' },
   });
-  await recordSaved(ctx, caseId, 'child_protection.report', id);
+  await recordSaved(ctx, caseId, 'child_protection.report', id, { at: receivedAt });
   return id;
 }
 

@@ -68,7 +68,10 @@ export async function saveUrgency(ctx: Ctx, caseId: string, checkId: string, inp
     },
     'ersteinschaetzung',
   );
-  await recordSaved(ctx, caseId, 'child_protection.initial_assessment', check.id);
+  await recordSaved(ctx, caseId, 'child_protection.initial_assessment', check.id, {
+    urgency: input.urgency,
+    at: decidedAt,
+  });
 }
 
 export async function saveAssessment(ctx: Ctx, caseId: string, checkId: string, input: CpAssessmentInput) {

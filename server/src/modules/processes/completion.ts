@@ -1,6 +1,13 @@
 import type { ProcessRecordKind, ProcessStepDefinition, ProcessUrgency } from '@leuchtturm/shared';
 import type { Ctx } from '../../shared/context.ts';
-import { afterClose, RETIRED_REASON, type StepRow, type StepState, stepForRecord } from './engine.ts';
+import {
+  afterClose,
+  RETIRED_REASON,
+  type StepRow,
+  type StepState,
+  stepForRecord,
+  urgencyDeadlines,
+} from './engine.ts';
 import { type DefinitionSteps, definitionsByIds } from './queries/definitions.ts';
 import {
   closeStepRow,
@@ -10,6 +17,7 @@ import {
   listInstanceRows,
   listStepRows,
   recordCompletedStep,
+  resetStepDueAt,
   type StepDbRow,
   setInstanceUrgency,
   setStepDueAt,
@@ -21,6 +29,12 @@ import { parseSteps } from './steps.ts';
  * How steps close and what follows (docs/processes.md): used by the user's "Erledigt"/"Überspringen" and by the
  * services of other modules when they save a record that completes a step (completeProcessSteps).
  */
+
+/** The record an instance is about (a child-protection check), when a case runs several of a kind. */
+export interface ProcessSubject {
+  type: string;
+  id: string;
+}
 
 export interface LoadedInstance {
   row: InstanceRow;
@@ -34,7 +48,7 @@ export interface LoadedInstance {
 export async function loadInstances(
   ctx: Ctx,
   caseId: string,
-  only: { running?: boolean; instanceId?: string } = {},
+  only: { running?: boolean; instanceId?: string; subject?: ProcessSubject } = {},
 ): Promise<LoadedInstance[]> {
   const tenantId = ctx.actor.tenantId;
   const rows = await listInstanceRows(ctx.db, tenantId, caseId, only);
@@ -63,10 +77,34 @@ export async function loadInstances(
         occurrence: s.occurrence,
         state: s.state as StepState,
         dueAt: s.due_at,
+        doneAt: s.done_at,
         version: s.version,
       })),
     };
   });
+}
+
+/** Records the instance's urgency and gives the open steps that depend on it their deadlines (urgencyDeadlines). */
+export async function applyUrgency(
+  ctx: Ctx,
+  instance: LoadedInstance,
+  urgency: ProcessUrgency,
+): Promise<number> {
+  const tenantId = ctx.actor.tenantId;
+  await setInstanceUrgency(ctx.db, tenantId, instance.row.id, urgency);
+  instance.row.urgency = urgency;
+  const changes = urgencyDeadlines(
+    instance.definition.steps,
+    instance.steps,
+    instance.row.started_at,
+    urgency,
+  );
+  for (const c of changes) {
+    await resetStepDueAt(ctx.db, tenantId, c.id, c.dueAt);
+    const row = instance.steps.find((r) => r.id === c.id);
+    if (row) row.dueAt = c.dueAt;
+  }
+  return changes.length;
 }
 
 /**
@@ -104,24 +142,28 @@ export async function followUp(ctx: Ctx, instance: LoadedInstance, closed: StepR
 
 /**
  * The one call other services make when they save a record that may complete a step (a help plan, a kollegiale
- * Beratung, an approval, a § 8a record ...). In every running instance of the case (or only `instanceId`), the
- * first open step whose `completedBy` is this kind of record is done, recorded as completed by this record; then
- * what follows happens (followUp). A record completes at most one step per instance, and never twice: saving it
- * again, or saving the next record of the kind, does not tick the same box again.
- * The caller has checked write access to the case (requireCase) in the same transaction. `urgency` records the
- * Ersteinschätzung's urgency before the deadlines after it are computed. Returns the ids of the completed steps.
+ * Beratung, an approval, a § 8a record ...). In every running instance of the case (or only those about `subject`),
+ * the first open step whose `completedBy` is this kind of record is done, recorded as completed by this record;
+ * then what follows happens (followUp). A record completes at most one step per instance, and never twice: saving
+ * it again, or saving the next record of the kind, does not tick the same box again.
+ * The caller has checked write access to the case (requireCase) in the same transaction. Options:
+ * - `subject`: only the instances about this record (the child-protection check the record belongs to);
+ * - `urgency`: the urgency the record decided (the Ersteinschätzung), recorded before the deadlines after it are set;
+ * - `at`: when it happened, if earlier than now (a report received by phone and typed in later); the deadlines
+ *   after it count from then.
+ * Returns the ids of the completed steps.
  */
 export async function completeProcessSteps(
   ctx: Ctx,
   caseId: string,
   recordKind: ProcessRecordKind,
   recordId: string,
-  options: { instanceId?: string; urgency?: ProcessUrgency } = {},
+  options: { subject?: ProcessSubject; urgency?: ProcessUrgency; at?: Date } = {},
 ): Promise<string[]> {
   const tenantId = ctx.actor.tenantId;
   const instances = await loadInstances(ctx, caseId, {
     running: true,
-    ...(options.instanceId ? { instanceId: options.instanceId } : {}),
+    ...(options.subject ? { subject: options.subject } : {}),
   });
   const completed: string[] = [];
   for (const instance of instances) {
@@ -129,7 +171,7 @@ export async function completeProcessSteps(
     if (!target) continue;
     const record = { type: recordKind, id: recordId };
     if (await recordCompletedStep(ctx.db, tenantId, instance.row.id, record)) continue;
-    const at = new Date();
+    const at = options.at && options.at.getTime() < Date.now() ? options.at : new Date();
     const result = await closeStepRow(ctx.db, tenantId, target.id, target.version, {
       state: 'erledigt',
       skipReason: null,
@@ -139,11 +181,9 @@ export async function completeProcessSteps(
     });
     // Closed meanwhile by someone else in a transaction that committed first: nothing to complete.
     if (result.numUpdatedRows === 0n) continue;
-    if (options.urgency) {
-      await setInstanceUrgency(ctx.db, tenantId, instance.row.id, options.urgency);
-      instance.row.urgency = options.urgency;
-    }
     target.state = 'erledigt';
+    target.doneAt = at;
+    const urgencyDeadlinesSet = options.urgency ? await applyUrgency(ctx, instance, options.urgency) : 0;
     const followed = await followUp(ctx, instance, target, at);
     await ctx.audit({
       action: 'update',
@@ -156,6 +196,7 @@ export async function completeProcessSteps(
         state: 'erledigt',
         recordType: recordKind,
         recordId,
+        ...(options.urgency ? { urgency: options.urgency, urgencyDeadlinesSet } : {}),
         ...followed,
       },
     });

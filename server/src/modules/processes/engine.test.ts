@@ -1,6 +1,6 @@
 import { instantOfBerlinDateTime, type ProcessStepDefinition } from '@leuchtturm/shared';
 import { describe, expect, it } from 'vitest';
-import { afterClose, initialSteps, replay, type StepRow, stepForRecord } from './engine.ts';
+import { afterClose, initialSteps, replay, type StepRow, stepForRecord, urgencyDeadlines } from './engine.ts';
 import { shippedDefinitions } from './shipped.ts';
 
 const definition = (key: string) => {
@@ -50,19 +50,31 @@ describe('completing by record', () => {
 });
 
 describe('after a step is closed', () => {
-  it('starts the deadlines that wait for it, with the urgency the Ersteinschätzung recorded', () => {
+  it('starts the deadlines that wait for it; the urgency recorded later resets those that have a period for it', () => {
     const rows = rowsOf(childProtection, start);
-    const at = instantOfBerlinDateTime('2026-03-03T10:00');
-    const closed = close(rows, 'ersteinschaetzung');
-    const plan = afterClose(childProtection, rows, closed, at, 'sofort');
-    // Assessment and home visit run from the Ersteinschätzung: 4 hours when it is "sofort".
+    const received = instantOfBerlinDateTime('2026-03-03T10:00');
+    const report = close(rows, 'meldung');
+    report.doneAt = received;
+    const plan = afterClose(childProtection, rows, report, received, null);
+    // Until the urgency is known the assessment and the visit are due two weeks after the report.
     expect(plan.deadlines.map((d) => [d.id, d.dueAt.toISOString()])).toEqual([
-      ['s2', '2026-03-03T13:00:00.000Z'],
-      ['s3', '2026-03-03T13:00:00.000Z'],
+      ['s1', '2026-03-04T09:00:00.000Z'],
+      ['s2', '2026-03-17T09:00:00.000Z'],
+      ['s3', '2026-03-17T09:00:00.000Z'],
     ]);
-    const regular = afterClose(childProtection, rows, closed, at, 'regulaer');
-    // No special period for "regulär": the rule's 5 working days.
-    expect(regular.deadlines[0]?.dueAt.toISOString()).toBe('2026-03-10T22:59:59.999Z');
+    for (const d of plan.deadlines) {
+      const row = rows.find((r) => r.id === d.id);
+      if (row) row.dueAt = d.dueAt;
+    }
+    close(rows, 'ersteinschaetzung');
+    // "sofort": one hour after the report, counted from the report, not from the Ersteinschätzung.
+    expect(urgencyDeadlines(childProtection, rows, start, 'sofort')).toEqual([
+      { id: 's2', dueAt: new Date('2026-03-03T10:00:00.000Z') },
+      { id: 's3', dueAt: new Date('2026-03-03T10:00:00.000Z') },
+    ]);
+    expect(urgencyDeadlines(childProtection, rows, start, 'innerhalb_72h')[0]?.dueAt.toISOString()).toBe(
+      '2026-03-06T09:00:00.000Z',
+    );
   });
 
   it('brings the review back six months after it was done, until the end of the help is closed', () => {

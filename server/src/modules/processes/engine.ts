@@ -24,6 +24,8 @@ export interface StepRow {
   occurrence: number;
   state: StepState;
   dueAt: Date | null;
+  /** When it was done or skipped (the anchor of the deadlines that count from it). */
+  doneAt?: Date | null;
 }
 
 export interface NewStep {
@@ -60,6 +62,32 @@ export function stepForRecord<R extends StepRow>(
   return rows
     .filter((r) => r.state === 'offen' && steps[r.position]?.completedBy === recordKind)
     .sort((a, b) => a.position - b.position || a.occurrence - b.occurrence)[0];
+}
+
+/**
+ * When the urgency is recorded: every open step whose deadline names a period for it gets that period, counted
+ * from its anchor (the start, or when its anchor step was first closed). A deadline set before the urgency was known
+ * (the assessment counts from the report) is replaced; one whose anchor is still open waits as before.
+ */
+export function urgencyDeadlines(
+  steps: readonly ProcessStepDefinition[],
+  rows: readonly StepRow[],
+  startedAt: Date,
+  urgency: ProcessUrgency,
+  calendar: WorkingCalendar = bremenCalendar,
+): { id: string; dueAt: Date }[] {
+  const out: { id: string; dueAt: Date }[] = [];
+  for (const row of rows) {
+    const deadline = steps[row.position]?.deadline;
+    if (row.state !== 'offen' || !deadline?.byUrgency?.[urgency]) continue;
+    const from = deadline.from;
+    const anchor =
+      from === 'start'
+        ? startedAt
+        : rows.find((r) => r.key === from.step && r.occurrence === 1 && r.state !== 'offen')?.doneAt;
+    if (anchor) out.push({ id: row.id, dueAt: dueAt(anchor, resolveDeadline(deadline, urgency), calendar) });
+  }
+  return out;
 }
 
 export interface AfterClose {

@@ -10,7 +10,7 @@ import type { Ctx } from '../../shared/context.ts';
 import { AppError } from '../../shared/errors.ts';
 import { expectOneUpdated } from '../../shared/versioned.ts';
 import { requireCase } from '../cases/access.ts';
-import { followUp, loadInstances } from './completion.ts';
+import { applyUrgency, followUp, loadInstances, type ProcessSubject } from './completion.ts';
 import { initialSteps } from './engine.ts';
 import { presentInstance } from './presenter.ts';
 import { latestDefinition } from './queries/definitions.ts';
@@ -22,7 +22,6 @@ import {
   hasRunningInstance,
   insertInstance,
   insertSteps,
-  setInstanceUrgency,
   skipOpenSteps,
 } from './queries/instances.ts';
 import { parseSteps } from './steps.ts';
@@ -34,15 +33,25 @@ import { parseSteps } from './steps.ts';
 
 type StartInput = z.output<typeof processStartInputSchema>;
 
+/** How other modules start a process: several of a kind per case, about a record, from an earlier instant. */
+export interface StartOptions {
+  /** More than one running instance of the definition on the case (child protection: one per report). */
+  allowParallel?: boolean;
+  /** The record the instance is about; completeProcessSteps can then address this instance alone. */
+  subject?: ProcessSubject;
+  /** When it started, if earlier than now (the report's receipt); the deadlines from the start count from then. */
+  startedAt?: Date;
+}
+
 /**
  * Starts the newest version of a definition on the case; the deadlines that run from the start are set now. One
- * instance of a definition runs at a time unless `allowParallel` (child protection: one instance per report).
+ * instance of a definition runs at a time unless `allowParallel`.
  */
 export async function startProcess(
   ctx: Ctx,
   caseId: string,
   input: StartInput,
-  options: { allowParallel?: boolean } = {},
+  options: StartOptions = {},
 ): Promise<{ id: string }> {
   await requireCase(ctx, caseId, 'write');
   return beginProcess(ctx, caseId, input, options);
@@ -56,7 +65,7 @@ export async function beginProcess(
   ctx: Ctx,
   caseId: string,
   input: StartInput,
-  options: { allowParallel?: boolean } = {},
+  options: StartOptions = {},
 ): Promise<{ id: string }> {
   const tenantId = ctx.actor.tenantId;
   const definition = await latestDefinition(ctx.db, tenantId, input.definitionKey);
@@ -66,11 +75,13 @@ export async function beginProcess(
       fieldErrors: [{ field: 'definitionKey', message: 'Dieser Prozess läuft bereits.' }],
     });
   }
-  const startedAt = new Date();
+  const startedAt =
+    options.startedAt && options.startedAt.getTime() < Date.now() ? options.startedAt : new Date();
   const id = await insertInstance(ctx.db, tenantId, {
     caseId,
     definitionId: definition.id,
     urgency: input.urgency,
+    subject: options.subject ?? null,
     startedAt,
     startedBy: ctx.actor.userId,
   });
@@ -135,11 +146,9 @@ export async function updateProcessStep(
     record: null,
   });
   await expectOneUpdated(result, () => findCaseStep(ctx.db, tenantId, caseId, stepId), 'Der Prozessschritt');
-  if (urgency) {
-    await setInstanceUrgency(ctx.db, tenantId, instance.row.id, urgency);
-    instance.row.urgency = urgency;
-  }
   step.state = input.state;
+  step.doneAt = at;
+  if (urgency) await applyUrgency(ctx, instance, urgency);
   const followed = await followUp(ctx, instance, step, at);
   await ctx.audit({
     action: 'update',

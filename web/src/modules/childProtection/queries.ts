@@ -28,8 +28,12 @@ export const cpKeys = {
 
 const base = (caseId: string) => `/cases/${caseId}/child-protection`;
 
-export const useChecks = (caseId: string) =>
-  useQuery({ queryKey: cpKeys.list(caseId), queryFn: () => api.get<CpCheckSummary[]>(base(caseId)) });
+export const useChecks = (caseId: string, { enabled = true }: { enabled?: boolean } = {}) =>
+  useQuery({
+    queryKey: cpKeys.list(caseId),
+    queryFn: () => api.get<CpCheckSummary[]>(base(caseId)),
+    enabled,
+  });
 
 export const useCheck = (caseId: string, checkId: string | null) =>
   useQuery({

@@ -17,6 +17,7 @@ import { formatDateTimeDe } from '../../app/dateTime.ts';
 import { useFormState } from '../../app/form.ts';
 import { ErrorAlert, Loading } from '../../app/QueryState.tsx';
 import { SectionForm } from '../cases/sections/ui.tsx';
+import { useChecks } from '../childProtection/queries.ts';
 import { StepDetails } from './ProcessDiagram.tsx';
 import { useCaseProcesses, useProcessDefinitions, useStartProcess, useUpdateProcessStep } from './queries.ts';
 import { CancelProcessModal, CompleteWithUrgencyModal, SkipStepModal } from './StepDialogs.tsx';
@@ -27,6 +28,14 @@ const stateColours = { offen: 'orange', erledigt: 'green', uebersprungen: 'gray'
 /** The case's processes: each with its steps, their deadlines and who did what; steps are closed here by hand. */
 export function CaseProcesses({ caseId, readOnly }: { caseId: string; readOnly: boolean }) {
   const query = useCaseProcesses(caseId);
+  // A child-protection process is about one check (a report on one child): named by the child and the report.
+  const checks = useChecks(caseId, {
+    enabled: query.data?.some((i) => i.subject?.type === 'child_protection_check') ?? false,
+  });
+  const subjectLabel = (instance: ProcessInstance) => {
+    const check = checks.data?.find((c) => c.id === instance.subject?.id);
+    return check ? `${check.child.name}, Meldung vom ${formatDateTimeDe(check.receivedAt)}` : null;
+  };
   if (query.isPending) return <Loading />;
   if (query.isError) return <ErrorAlert error={query.error} title="Prozesse konnten nicht geladen werden" />;
   const running = query.data.filter((i) => i.status === 'running');
@@ -35,7 +44,13 @@ export function CaseProcesses({ caseId, readOnly }: { caseId: string; readOnly: 
     <Stack gap="lg">
       {query.data.length === 0 && <Text>In diesem Fall läuft noch kein Prozess.</Text>}
       {[...running, ...ended].map((instance) => (
-        <InstanceCard key={instance.id} caseId={caseId} instance={instance} readOnly={readOnly} />
+        <InstanceCard
+          key={instance.id}
+          caseId={caseId}
+          instance={instance}
+          subject={subjectLabel(instance)}
+          readOnly={readOnly}
+        />
       ))}
       {!readOnly && <StartProcessForm caseId={caseId} running={running} />}
     </Stack>
@@ -45,12 +60,16 @@ export function CaseProcesses({ caseId, readOnly }: { caseId: string; readOnly: 
 function InstanceCard({
   caseId,
   instance,
+  subject,
   readOnly,
 }: {
   caseId: string;
   instance: ProcessInstance;
+  /** What the instance is about, when the case runs several of its kind. */
+  subject: string | null;
   readOnly: boolean;
 }) {
+  const name = subject ? `${instance.definition.name}: ${subject}` : instance.definition.name;
   const skip = useModalState<ProcessStep>();
   const withUrgency = useModalState<ProcessStep>();
   const cancel = useModalState<ProcessInstance>();
@@ -74,7 +93,7 @@ function InstanceCard({
         <Group gap="sm" justify="space-between">
           <Group gap="sm">
             <Title order={3} size="h4">
-              {instance.definition.name}
+              {name}
             </Title>
             <Badge variant="light" color={statusColours[instance.status]}>
               {processStatuses.labels[instance.status]}
@@ -98,7 +117,7 @@ function InstanceCard({
           {instance.cancelReason ? ` (${instance.cancelReason})` : ''}
         </Text>
         <DataTable
-          caption={`Schritte: ${instance.definition.name}`}
+          caption={`Schritte: ${name}`}
           headers={['Schritt', 'Zuständig', 'Frist', 'Stand', ...(editable ? ['Aktionen'] : [])]}
           minWidth={860}
         >

@@ -11,6 +11,7 @@ export async function insertInstance(
     caseId: string;
     definitionId: string;
     urgency: string | null;
+    subject: { type: string; id: string } | null;
     startedAt: Date;
     startedBy: string | null;
   },
@@ -22,6 +23,8 @@ export async function insertInstance(
       case_id: values.caseId,
       definition_id: values.definitionId,
       urgency: values.urgency,
+      subject_type: values.subject?.type ?? null,
+      subject_id: values.subject?.id ?? null,
       started_at: values.startedAt,
       started_by: values.startedBy,
     })
@@ -74,7 +77,7 @@ export function listInstanceRows(
   db: Kysely<DB>,
   tenantId: string,
   caseId: string,
-  only: { running?: boolean; instanceId?: string } = {},
+  only: { running?: boolean; instanceId?: string; subject?: { type: string; id: string } } = {},
 ) {
   let q = db
     .selectFrom('process_instance as i')
@@ -87,6 +90,8 @@ export function listInstanceRows(
       'i.definition_id',
       'i.status',
       'i.urgency',
+      'i.subject_type',
+      'i.subject_id',
       'i.started_at',
       'i.started_by',
       'u.display_name as started_by_name',
@@ -98,6 +103,8 @@ export function listInstanceRows(
     .where('i.case_id', '=', caseId);
   if (only.running) q = q.where('i.status', '=', 'running');
   if (only.instanceId) q = q.where('i.id', '=', only.instanceId);
+  if (only.subject)
+    q = q.where('i.subject_type', '=', only.subject.type).where('i.subject_id', '=', only.subject.id);
   return q.orderBy('i.started_at', 'desc').orderBy('i.id').execute();
 }
 export type InstanceRow = Awaited<ReturnType<typeof listInstanceRows>>[number];
@@ -225,6 +232,17 @@ export async function skipOpenSteps(
   } else q = q.where('instance_id', '=', where.instanceId);
   const result = await q.executeTakeFirst();
   return Number(result.numUpdatedRows);
+}
+
+/** Sets the deadline of an open step anew (the urgency recorded meanwhile changes it; see setStepDueAt). */
+export async function resetStepDueAt(db: Kysely<DB>, tenantId: string, stepId: string, due: Date) {
+  await db
+    .updateTable('process_step')
+    .set({ due_at: due })
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', stepId)
+    .where('state', '=', 'offen')
+    .execute();
 }
 
 /**
