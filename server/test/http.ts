@@ -7,10 +7,12 @@ import { TEST_PASSWORD, type TestTenant, type TestUserKey } from './factories.ts
 /** The app as a test sees it: the worker's database, no web build, development cookies. */
 export async function testApp(
   overrides: Partial<ReturnType<typeof readConfig>> = {},
+  /** The work list's clock (buildApp's `now`), for tests that move time. */
+  now?: () => Date,
 ): Promise<FastifyInstance> {
   const { db } = await testDatabase();
   const config = { ...readConfig({}), webDistDir: '/nonexistent', ...overrides };
-  const app = await buildApp({ db, config });
+  const app = await buildApp({ db, config, ...(now ? { now } : {}) });
   await app.ready();
   return app;
 }

@@ -19,4 +19,5 @@ export * from './pagination.ts';
 export * from './persons.ts';
 export * from './processes.ts';
 export * from './roles.ts';
+export * from './worklist.ts';
 export { z } from './zod.ts';

@@ -10,6 +10,7 @@ import { z } from './zod.ts';
 export const notificationKinds = labelled({
   vermerk_korrigiert: 'Vermerk korrigiert',
   hinweis: 'Hinweis',
+  kinderschutz_frist: 'Kinderschutzfrist überschritten',
 });
 export type NotificationKind = (typeof notificationKinds.values)[number];
 

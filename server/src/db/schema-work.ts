@@ -48,3 +48,15 @@ export interface JobTable {
   created_at: CreatedAt;
   finished_at: ColumnType<Date | null, never, Date | string | null>;
 }
+
+/** Escalated child-protection deadlines (migration 0016). */
+export interface DeadlineEscalationTable {
+  tenant_id: string;
+  id: Generated<string>;
+  case_id: string;
+  source_type: 'child_protection_check' | 'process_step';
+  source_id: string;
+  due_at: Instant;
+  escalated_at: Instant;
+  notified_user_ids: ColumnType<string[], string[] | undefined, string[]>;
+}

@@ -36,7 +36,12 @@ import type {
   ServiceOfferTable,
 } from './schema-measures.ts';
 import type { ProcessDefinitionTable, ProcessInstanceTable, ProcessStepTable } from './schema-processes.ts';
-import type { CaseNoteTable, JobTable, NotificationTable } from './schema-work.ts';
+import type {
+  CaseNoteTable,
+  DeadlineEscalationTable,
+  JobTable,
+  NotificationTable,
+} from './schema-work.ts';
 
 /**
  * The database as Kysely sees it. Every domain table leads with tenant_id (the Jugendamt) so that the schema can
@@ -220,6 +225,7 @@ export interface DB {
   case_note: CaseNoteTable;
   notification: NotificationTable;
   job: JobTable;
+  deadline_escalation: DeadlineEscalationTable;
 }
 
 export type NewAppUser = Insertable<AppUserTable>;

@@ -28,6 +28,7 @@ import { notificationRoutes } from '../modules/notifications/routes.ts';
 import { organisationRoutes } from '../modules/organisation/routes.ts';
 import { personRoutes } from '../modules/persons/routes.ts';
 import { processRoutes } from '../modules/processes/routes.ts';
+import { worklistRoutes } from '../modules/worklist/routes.ts';
 import { AppError } from '../shared/errors.ts';
 import { registerAccessControl } from './permissions.ts';
 import { clientErrorHandler, frameworkErrorHandler, sendProblem } from './problem.ts';
@@ -41,6 +42,11 @@ export async function buildApp(options: {
   db: Database;
   config: Config;
   logger?: boolean;
+  /**
+   * The clock of the work list (tests only: a browser test moves it past a deadline). No setting or environment
+   * variable reaches it; `leuchtturm serve` never passes one, so production always runs on real time.
+   */
+  now?: () => Date;
 }): Promise<FastifyInstance> {
   const app = Fastify({
     // Router errors (bad %-encoding, over-long parameters) and refused HTTP are problems like all others.
@@ -53,6 +59,7 @@ export async function buildApp(options: {
   }).withTypeProvider<ZodTypeProvider>();
   app.decorate('db', options.db);
   app.decorate('config', options.config);
+  app.decorate('now', options.now ?? (() => new Date()));
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler((error, _request, reply) => sendProblem(reply, error));
@@ -126,6 +133,7 @@ export async function buildApp(options: {
       await api.register(notificationRoutes);
       await api.register(caseNoteRoutes);
       await api.register(processRoutes);
+      await api.register(worklistRoutes);
     },
     { prefix: API_PREFIX },
   );

@@ -14,6 +14,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     db: Database;
     config: Config;
+    /** The time the work list is made for: real time, or a test's clock (buildApp's `now`). */
+    now: () => Date;
     /** Every route with the permission it declared (for the deny-by-default test). */
     routeTable: RouteEntry[];
   }

@@ -163,3 +163,32 @@ export function caseNoteEditRefusal(
   if (now.getTime() >= caseNoteEditableUntil(note.createdAt).getTime()) return 'fixed';
   return null;
 }
+
+/**
+ * Whose work list may the actor read besides her own? A team lead reads her team's (the cases caseListFilter's
+ * scope team admits, with each case manager's caseload); anyone else only their own. Answers the team, or null.
+ */
+export function teamWorklistOf(actor: Actor): string | null {
+  if (actor.userId === null || !actor.roles.includes('team_lead') || actor.teamId === null) return null;
+  return actor.teamId;
+}
+
+/**
+ * Whom to tell when a child-protection deadline passes (docs/worklist.md): the lead case manager, the case team's
+ * lead (Referatsleitung: the team's named lead and whoever holds the role in the team) and the team lead's deputies.
+ * These are candidates only: the caller keeps those the case-access rule admits (usersWhoMaySeeCase), so nobody is
+ * told about a case they may not open.
+ */
+export function deadlineEscalationCandidates(subject: {
+  leadUserId: string | null;
+  teamLeadUserIds: readonly string[];
+  teamLeadDeputyIds: readonly string[];
+}): string[] {
+  return [
+    ...new Set([
+      ...subject.teamLeadUserIds,
+      ...subject.teamLeadDeputyIds,
+      ...(subject.leadUserId ? [subject.leadUserId] : []),
+    ]),
+  ];
+}
