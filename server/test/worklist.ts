@@ -76,7 +76,9 @@ export async function caseWithDeadlines(
     cm.put(`/cases/${caseId}/will-and-goals`, {
       will: 'Muharem soll auf seiner Schule bleiben.',
       directionGoal: 'Muharem bleibt auf seiner Schule.',
-      actionGoals: [{ id: null, text: 'Muharem ist täglich in der Schule.', dueOn: addDays(day, 90), steps: [] }],
+      actionGoals: [
+        { id: null, text: 'Muharem ist täglich in der Schule.', dueOn: addDays(day, 90), steps: [] },
+      ],
       version: 0,
     }),
   );

@@ -36,12 +36,7 @@ import type {
   ServiceOfferTable,
 } from './schema-measures.ts';
 import type { ProcessDefinitionTable, ProcessInstanceTable, ProcessStepTable } from './schema-processes.ts';
-import type {
-  CaseNoteTable,
-  DeadlineEscalationTable,
-  JobTable,
-  NotificationTable,
-} from './schema-work.ts';
+import type { CaseNoteTable, DeadlineEscalationTable, JobTable, NotificationTable } from './schema-work.ts';
 
 /**
  * The database as Kysely sees it. Every domain table leads with tenant_id (the Jugendamt) so that the schema can

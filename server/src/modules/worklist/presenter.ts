@@ -1,21 +1,15 @@
 import {
+  berlinDateOf,
   type CaseloadRow,
   caseAreas,
   formatDateDe,
-  berlinDateOf,
   type WorklistItem,
   type WorklistItemKind,
   type WorklistSection,
 } from '@leuchtturm/shared';
 import { type Due, dueAtInstant, dueOnDate, type WorklistWindow } from './buckets.ts';
 import type { openCasesByLeadAndArea } from './queries/caseload.ts';
-import type {
-  AssessmentRow,
-  HelpPlanRow,
-  MandateRow,
-  MeasureEndRow,
-  StepRow,
-} from './queries/items.ts';
+import type { AssessmentRow, HelpPlanRow, MandateRow, MeasureEndRow, StepRow } from './queries/items.ts';
 
 /** Rows of the sources → items of the work list, field by field; titles name records, never a person. */
 
@@ -103,7 +97,14 @@ export function presentMeasureEnd(r: MeasureEndRow, w: WorklistWindow): Worklist
   if (!due) return null;
   const help = `${r.help_type} (${r.paragraph})`;
   return due.overdue
-    ? item(r, `measure:${r.id}`, 'massnahme_ueberfaellig', `${help} läuft über das geplante Ende`, due, 'hilfen')
+    ? item(
+        r,
+        `measure:${r.id}`,
+        'massnahme_ueberfaellig',
+        `${help} läuft über das geplante Ende`,
+        due,
+        'hilfen',
+      )
     : item(r, `measure:${r.id}`, 'massnahme_ende', `${help}: geplantes Ende`, due, 'hilfen');
 }
 
@@ -149,5 +150,8 @@ export function presentCaseload(
   }
   const unallocated = rows.get(null);
   rows.delete(null);
-  return [...rows.values(), ...(unallocated && unallocated.openCases + unallocated.overdue > 0 ? [unallocated] : [])];
+  return [
+    ...rows.values(),
+    ...(unallocated && unallocated.openCases + unallocated.overdue > 0 ? [unallocated] : []),
+  ];
 }

@@ -52,7 +52,12 @@ const caseIdsOf = (items: readonly WorklistItem[]) => [...new Set(items.map((i) 
 /** The actor's own work list. `now` is the server's clock (a test may set it: http/app.ts). */
 export async function myWorklist(ctx: Ctx, now: Date): Promise<Worklist> {
   const w = worklistWindow(now);
-  const scope = { tenantId: ctx.actor.tenantId, filter: caseListFilter(ctx.actor, 'mine'), untilAt: w.untilAt, untilOn: w.weekEnd };
+  const scope = {
+    tenantId: ctx.actor.tenantId,
+    filter: caseListFilter(ctx.actor, 'mine'),
+    untilAt: w.untilAt,
+    untilOn: w.weekEnd,
+  };
   const list = worklistOf(await loadItems(ctx, scope, w), w);
   await ctx.audit({
     action: 'read',

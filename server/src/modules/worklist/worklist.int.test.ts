@@ -38,11 +38,31 @@ describe('the work list (Wiedervorlage)', () => {
     const reportCase = (await cm.get(`/cases/${report.caseId}`)).json().caseNumber as string;
     const n = deadlines.caseNumber;
     expect(summary(list.items)).toEqual([
-      ['ueberfaellig', 'kinderschutz_frist', expect.stringMatching(/^Gefährdungseinschätzung \(Meldung vom /), reportCase],
-      ['ueberfaellig', 'kinderschutz_frist', 'Inaugenscheinnahme / Hausbesuch – Kinderschutz (§ 8a SGB VIII)', reportCase],
+      [
+        'ueberfaellig',
+        'kinderschutz_frist',
+        expect.stringMatching(/^Gefährdungseinschätzung \(Meldung vom /),
+        reportCase,
+      ],
+      [
+        'ueberfaellig',
+        'kinderschutz_frist',
+        'Inaugenscheinnahme / Hausbesuch – Kinderschutz (§ 8a SGB VIII)',
+        reportCase,
+      ],
       ['ueberfaellig', 'auftrag_frist', 'Frist des Auftrags', n],
-      ['ueberfaellig', 'massnahme_ueberfaellig', 'Flexible / alternative Einzelfallhilfe (§ 27 Abs. 2) läuft über das geplante Ende', n],
-      ['ueberfaellig', 'prozessschritt', 'Antrag auf Hilfe zur Erziehung – Hilfe zur Erziehung (§§ 27 ff. SGB VIII)', n],
+      [
+        'ueberfaellig',
+        'massnahme_ueberfaellig',
+        'Flexible / alternative Einzelfallhilfe (§ 27 Abs. 2) läuft über das geplante Ende',
+        n,
+      ],
+      [
+        'ueberfaellig',
+        'prozessschritt',
+        'Antrag auf Hilfe zur Erziehung – Hilfe zur Erziehung (§§ 27 ff. SGB VIII)',
+        n,
+      ],
       ['heute', 'auflage_frist', 'Frist der Auflage', n],
       ['heute', 'massnahme_ende', 'Flexible / alternative Einzelfallhilfe (§ 27 Abs. 2): geplantes Ende', n],
       ['diese_woche', 'hilfeplan_ueberpruefung', 'Überprüfung des Hilfeplans (Fassung 1)', n],
@@ -61,14 +81,21 @@ describe('the work list (Wiedervorlage)', () => {
     });
     expect(assessment.dueAt).not.toBeNull();
     const auflage = list.items.find((i) => i.kind === 'auflage_frist');
-    expect(auflage).toMatchObject({ dueAt: null, dueOn: day, overdue: false, link: { section: 'einordnung' } });
+    expect(auflage).toMatchObject({
+      dueAt: null,
+      dueOn: day,
+      overdue: false,
+      link: { section: 'einordnung' },
+    });
   });
 
   it('shows a deputy the cases she stands in for, and a colleague of the same team nothing of them', async () => {
     const { tenant, deadlines } = await setup();
     const deputy = (await (await Client.as(app, tenant, 'deputyA')).get('/worklist')).json() as Worklist;
     expect(new Set(deputy.items.map((i) => i.case.caseNumber))).toContain(deadlines.caseNumber);
-    const colleague = (await (await Client.as(app, tenant, 'colleagueA')).get('/worklist')).json() as Worklist;
+    const colleague = (
+      await (await Client.as(app, tenant, 'colleagueA')).get('/worklist')
+    ).json() as Worklist;
     expect(colleague.items).toEqual([]);
     expect(colleague.counts.ueberfaellig).toBe(0);
   });
@@ -122,7 +149,9 @@ describe('the work list (Wiedervorlage)', () => {
 
   it("never lists another team's case: team B's lead and case manager see only theirs", async () => {
     const { tenant, deadlines } = await setup();
-    const leadB = (await (await Client.as(app, tenant, 'teamLeadB')).get('/worklist/team')).json() as TeamWorklist;
+    const leadB = (
+      await (await Client.as(app, tenant, 'teamLeadB')).get('/worklist/team')
+    ).json() as TeamWorklist;
     expect(leadB.items.map((i) => i.case.id)).not.toContain(deadlines.caseId);
     expect(leadB.items.every((i) => i.lead?.id === tenant.users.caseManagerB.id)).toBe(true);
     const cmB = (await (await Client.as(app, tenant, 'caseManagerB')).get('/worklist')).json() as Worklist;

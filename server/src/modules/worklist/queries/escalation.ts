@@ -18,7 +18,9 @@ export function allTenantIds(db: Kysely<DB>) {
 export function claimPassedDeadlines(db: Kysely<DB>, tenantId: string, now: Date) {
   const checks = db
     .selectFrom('child_protection_check as k')
-    .innerJoin('case_file as c', (j) => j.onRef('c.tenant_id', '=', 'k.tenant_id').onRef('c.id', '=', 'k.case_id'))
+    .innerJoin('case_file as c', (j) =>
+      j.onRef('c.tenant_id', '=', 'k.tenant_id').onRef('c.id', '=', 'k.case_id'),
+    )
     .select([
       'k.tenant_id',
       'k.case_id',
@@ -82,7 +84,9 @@ export function escalationCases(db: Kysely<DB>, tenantId: string, caseIds: strin
       'c.lead_user_id',
       sql<string[]>`coalesce((select array_agg(g.user_id) from case_access_grant g
         where g.tenant_id = c.tenant_id and g.case_id = c.id), '{}')`.as('granted'),
-      sql<string[]>`array(select u.id from app_user u where u.tenant_id = c.tenant_id and u.team_id = c.team_id
+      sql<
+        string[]
+      >`array(select u.id from app_user u where u.tenant_id = c.tenant_id and u.team_id = c.team_id
         and u.active and 'team_lead' = any(u.roles)
         union select t.lead_user_id where t.lead_user_id is not null)`.as('team_lead_ids'),
     ])

@@ -38,7 +38,9 @@ function inScope(scope: WorklistScope): Expression<SqlBool> {
         ]
       : []),
     ...(filter.grantee
-      ? [sql`select g.case_id from case_access_grant g where g.tenant_id = ${tenantId} and g.user_id = ${filter.grantee}`]
+      ? [
+          sql`select g.case_id from case_access_grant g where g.tenant_id = ${tenantId} and g.user_id = ${filter.grantee}`,
+        ]
       : []),
   ];
   if (parts.length === 0) return sql<SqlBool>`false`;
@@ -141,7 +143,9 @@ export function dueHelpPlanReviews(db: Kysely<DB>, scope: WorklistScope) {
 /** Open Aufträge and Auflagen whose deadline or review date falls due. */
 export function dueMandates(db: Kysely<DB>, scope: WorklistScope) {
   return scopedCases(db, scope)
-    .innerJoin('mandate as m', (j) => j.onRef('m.tenant_id', '=', 'c.tenant_id').onRef('m.case_id', '=', 'c.id'))
+    .innerJoin('mandate as m', (j) =>
+      j.onRef('m.tenant_id', '=', 'c.tenant_id').onRef('m.case_id', '=', 'c.id'),
+    )
     .select([...caseColumns, 'm.id', 'm.kind', 'm.due_on', 'm.review_on'])
     .where('m.result', '=', 'offen')
     .where((eb) => eb.or([eb('m.due_on', '<=', scope.untilOn), eb('m.review_on', '<=', scope.untilOn)]))
