@@ -28,6 +28,11 @@ export interface Harness {
   context: BrowserContext;
   page: Page;
   cspViolations: string[];
+  /**
+   * The server's clock for the work list (buildApp's `now`, a test-only hook): real time plus what the test has
+   * moved it on. Give it to a JobRunner as `now` to run the deadline sweeps at the same time.
+   */
+  clock: { now(): Date; advance(ms: number): void };
   close(): Promise<void>;
 }
 
@@ -35,9 +40,17 @@ export async function startHarness(): Promise<Harness> {
   const handle: DatabaseHandle = await openDatabase({ dataDir: 'memory://' });
   await migrateToLatest(handle.db);
   const demo = await generateDemoData(handle.db, { scale: 'small', password: DEMO_PASSWORD });
+  let offsetMs = 0;
+  const clock = {
+    now: () => new Date(Date.now() + offsetMs),
+    advance: (ms: number) => {
+      offsetMs += ms;
+    },
+  };
   const app: FastifyInstance = await buildApp({
     db: handle.db,
     config: { ...readConfig({ LEUCHTTURM_WEB_DIST: process.env.LEUCHTTURM_WEB_DIST }), port: 0 },
+    now: clock.now,
   });
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
   const profile = mkdtempSync(path.join(tmpdir(), 'leuchtturm-chromium-'));
@@ -76,6 +89,7 @@ export async function startHarness(): Promise<Harness> {
     context,
     page,
     cspViolations,
+    clock,
     async close() {
       await context.close();
       await app.close();

@@ -1,7 +1,8 @@
 import { roleLabels } from '@leuchtturm/shared';
 import { Badge, Card, Group, SimpleGrid, Text, Title } from '@mantine/core';
-import { useUser } from '../../app/auth.ts';
+import { can, useUser } from '../../app/auth.ts';
 import { Page } from '../../app/Page.tsx';
+import { Worklist } from './Worklist.tsx';
 
 function Fact({ term, children }: { term: string; children: React.ReactNode }) {
   return (
@@ -20,6 +21,8 @@ export function StartPage() {
   const user = useUser();
   return (
     <Page title="Start" heading={`Willkommen, ${user.displayName}`}>
+      {/* Case workers start with what is due (docs/worklist.md). */}
+      {can(user, 'case:work') && <Worklist />}
       <Card withBorder padding="lg" maw={720} component="section" aria-labelledby="ihr-zugang">
         <Title order={2} size="h3" id="ihr-zugang" mb="md">
           Ihr Zugang
