@@ -11,6 +11,7 @@ import { casesBench } from './cases.ts';
 import { controllingBench } from './controlling.ts';
 import { financeBench } from './finance.ts';
 import type { BenchContext, Figure } from './measure.ts';
+import { worklistBench } from './worklist.ts';
 
 /**
  * `npm run bench [-- --json] [--only NAME] [--scale city]`: speed figures on demo data, each against the bare SQL
@@ -20,6 +21,7 @@ const parts: Record<string, (ctx: BenchContext) => Promise<Figure[]>> = {
   cases: casesBench,
   finance: financeBench,
   controlling: controllingBench,
+  worklist: worklistBench,
 };
 
 const { values } = parseArgs({

@@ -8,21 +8,19 @@ import {
   type WorklistSection,
 } from '@leuchtturm/shared';
 import { type Due, dueAtInstant, dueOnDate, type WorklistWindow } from './buckets.ts';
-import type { openCasesByLeadAndArea } from './queries/caseload.ts';
-import type { AssessmentRow, HelpPlanRow, MandateRow, MeasureEndRow, StepRow } from './queries/items.ts';
+import type {
+  AssessmentRow,
+  HelpPlanRow,
+  MandateRow,
+  MeasureEndRow,
+  ScopedCase,
+  StepRow,
+} from './queries/items.ts';
 
 /** Rows of the sources → items of the work list, field by field; titles name records, never a person. */
 
-interface CaseColumns {
-  case_id: string;
-  case_number: string;
-  family: string;
-  lead_id: string | null;
-  lead_name: string | null;
-}
-
 function item(
-  row: CaseColumns,
+  c: ScopedCase,
   id: string,
   kind: WorklistItemKind,
   title: string,
@@ -34,30 +32,30 @@ function item(
     kind,
     childProtection: kind === 'kinderschutz_frist',
     title,
-    case: { id: row.case_id, caseNumber: row.case_number, family: row.family },
-    lead: row.lead_id ? { id: row.lead_id, name: row.lead_name ?? '' } : null,
+    case: { id: c.id, caseNumber: c.case_number, family: c.family },
+    lead: c.lead_id ? { id: c.lead_id, name: c.lead_name ?? '' } : null,
     dueAt: due.dueAt?.toISOString() ?? null,
     dueOn: due.dueOn,
     overdue: due.overdue,
     bucket: due.bucket,
-    link: { caseId: row.case_id, section },
+    link: { caseId: c.id, section },
   };
 }
 
-export function presentAssessment(r: AssessmentRow, w: WorklistWindow): WorklistItem | null {
+export function presentAssessment(r: AssessmentRow, c: ScopedCase, w: WorklistWindow): WorklistItem | null {
   const due = dueAtInstant(r.due_at, w);
   if (!due) return null;
   const title = `Gefährdungseinschätzung (Meldung vom ${formatDateDe(berlinDateOf(r.received_at))})`;
-  return item(r, `check:${r.id}`, 'kinderschutz_frist', title, due, 'kinderschutz');
+  return item(c, `check:${r.id}`, 'kinderschutz_frist', title, due, 'kinderschutz');
 }
 
-export function presentStep(r: StepRow, w: WorklistWindow): WorklistItem | null {
+export function presentStep(r: StepRow, c: ScopedCase, w: WorklistWindow): WorklistItem | null {
   const due = dueAtInstant(r.due_at, w);
   if (!due) return null;
   const childProtection = r.definition_key === 'kinderschutz';
   const title = `${r.step_title} – ${r.definition_name}`;
   return item(
-    r,
+    c,
     `step:${r.id}`,
     childProtection ? 'kinderschutz_frist' : 'prozessschritt',
     title,
@@ -66,49 +64,47 @@ export function presentStep(r: StepRow, w: WorklistWindow): WorklistItem | null 
   );
 }
 
-export function presentHelpPlanReview(r: HelpPlanRow, w: WorklistWindow): WorklistItem | null {
+export function presentHelpPlanReview(r: HelpPlanRow, c: ScopedCase, w: WorklistWindow): WorklistItem | null {
   const due = dueOnDate(r.review_on, w);
   if (!due) return null;
   const title = `Überprüfung des Hilfeplans (Fassung ${r.version_no})`;
-  return item(r, `help_plan:${r.id}`, 'hilfeplan_ueberpruefung', title, due, 'hilfeplan');
+  return item(c, `help_plan:${r.id}`, 'hilfeplan_ueberpruefung', title, due, 'hilfeplan');
 }
 
 /** An open Auftrag or Auflage gives up to two items: its deadline and its review date. */
-export function presentMandate(r: MandateRow, w: WorklistWindow): WorklistItem[] {
+export function presentMandate(r: MandateRow, c: ScopedCase, w: WorklistWindow): WorklistItem[] {
   const auflage = r.kind === 'auflage';
   const items: WorklistItem[] = [];
   const due = dueOnDate(r.due_on, w);
   if (due) {
     const title = auflage ? 'Frist der Auflage' : 'Frist des Auftrags';
     items.push(
-      item(r, `mandate:${r.id}:due`, auflage ? 'auflage_frist' : 'auftrag_frist', title, due, 'einordnung'),
+      item(c, `mandate:${r.id}:due`, auflage ? 'auflage_frist' : 'auftrag_frist', title, due, 'einordnung'),
     );
   }
   const review = r.review_on ? dueOnDate(r.review_on, w) : null;
   if (review) {
     const title = auflage ? 'Überprüfung der Auflage' : 'Überprüfung des Auftrags';
-    items.push(item(r, `mandate:${r.id}:review`, 'mandat_ueberpruefung', title, review, 'einordnung'));
+    items.push(item(c, `mandate:${r.id}:review`, 'mandat_ueberpruefung', title, review, 'einordnung'));
   }
   return items;
 }
 
-export function presentMeasureEnd(r: MeasureEndRow, w: WorklistWindow): WorklistItem | null {
+export function presentMeasureEnd(r: MeasureEndRow, c: ScopedCase, w: WorklistWindow): WorklistItem | null {
   const due = dueOnDate(r.planned_end_on, w);
   if (!due) return null;
   const help = `${r.help_type} (${r.paragraph})`;
   return due.overdue
     ? item(
-        r,
+        c,
         `measure:${r.id}`,
         'massnahme_ueberfaellig',
         `${help} läuft über das geplante Ende`,
         due,
         'hilfen',
       )
-    : item(r, `measure:${r.id}`, 'massnahme_ende', `${help}: geplantes Ende`, due, 'hilfen');
+    : item(c, `measure:${r.id}`, 'massnahme_ende', `${help}: geplantes Ende`, due, 'hilfen');
 }
-
-type CaseCountRow = Awaited<ReturnType<typeof openCasesByLeadAndArea>>[number];
 
 /**
  * The caseload table: one row per case worker of the team (also with no cases), then leads from elsewhere who lead
@@ -116,7 +112,7 @@ type CaseCountRow = Awaited<ReturnType<typeof openCasesByLeadAndArea>>[number];
  */
 export function presentCaseload(
   staff: readonly { id: string; display_name: string }[],
-  counts: readonly CaseCountRow[],
+  cases: readonly ScopedCase[],
   items: readonly WorklistItem[],
 ): CaseloadRow[] {
   const rows = new Map<string | null, CaseloadRow>();
@@ -135,12 +131,10 @@ export function presentCaseload(
     return r;
   };
   for (const s of staff) row(s.id, s.display_name);
-  for (const c of counts) {
-    const r = row(c.lead_user_id, c.lead_name);
-    const n = Number(c.cases);
-    r.openCases += n;
-    const area = caseAreas.values.find((a) => a === c.area) ?? 'ohne';
-    r.byArea[area] += n;
+  for (const c of cases) {
+    const r = row(c.lead_id, c.lead_name);
+    r.openCases++;
+    r.byArea[caseAreas.values.find((a) => a === c.area) ?? 'ohne']++;
   }
   for (const i of items) {
     if (!i.overdue) continue;

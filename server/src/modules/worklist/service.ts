@@ -11,13 +11,15 @@ import {
   presentMeasureEnd,
   presentStep,
 } from './presenter.ts';
-import { openCasesByLeadAndArea, teamWithCaseWorkers } from './queries/caseload.ts';
+import { teamWithCaseWorkers } from './queries/caseload.ts';
 import {
   dueAssessments,
   dueHelpPlanReviews,
   dueMandates,
   dueMeasureEnds,
   dueProcessSteps,
+  type ScopedCase,
+  scopedCases,
   type WorklistScope,
 } from './queries/items.ts';
 
@@ -28,23 +30,30 @@ import {
  * ids of the cases listed.
  */
 
-/** Every source at once (one statement each), as items of this window. */
-async function loadItems(ctx: Ctx, scope: WorklistScope, w: WorklistWindow): Promise<WorklistItem[]> {
+/** The open cases of the scope, then every source over them at once (one statement each), as items of this window. */
+async function loadItems(ctx: Ctx, scope: WorklistScope, w: WorklistWindow, options: { area: boolean }) {
+  const cases = await scopedCases(ctx.db, scope, options);
+  if (cases.length === 0) return { cases, items: [] };
+  const ids = cases.map((c) => c.id);
+  const until = { at: w.untilAt, on: w.weekEnd };
+  const tenantId = ctx.actor.tenantId;
   const [assessments, steps, reviews, mandates, measures] = await Promise.all([
-    dueAssessments(ctx.db, scope),
-    dueProcessSteps(ctx.db, scope),
-    dueHelpPlanReviews(ctx.db, scope),
-    dueMandates(ctx.db, scope),
-    dueMeasureEnds(ctx.db, scope),
+    dueAssessments(ctx.db, tenantId, ids, until),
+    dueProcessSteps(ctx.db, tenantId, ids, until),
+    dueHelpPlanReviews(ctx.db, tenantId, ids, until),
+    dueMandates(ctx.db, tenantId, ids, until),
+    dueMeasureEnds(ctx.db, tenantId, ids, until),
   ]);
+  const byId = new Map(cases.map((c) => [c.id, c]));
+  const caseOf = (r: { case_id: string }) => byId.get(r.case_id) as ScopedCase;
   const items: (WorklistItem | null)[] = [
-    ...assessments.map((r) => presentAssessment(r, w)),
-    ...steps.map((r) => presentStep(r, w)),
-    ...reviews.map((r) => presentHelpPlanReview(r, w)),
-    ...mandates.flatMap((r) => presentMandate(r, w)),
-    ...measures.map((r) => presentMeasureEnd(r, w)),
+    ...assessments.map((r) => presentAssessment(r, caseOf(r), w)),
+    ...steps.map((r) => presentStep(r, caseOf(r), w)),
+    ...reviews.map((r) => presentHelpPlanReview(r, caseOf(r), w)),
+    ...mandates.flatMap((r) => presentMandate(r, caseOf(r), w)),
+    ...measures.map((r) => presentMeasureEnd(r, caseOf(r), w)),
   ];
-  return items.filter((i) => i !== null);
+  return { cases, items: items.filter((i) => i !== null) };
 }
 
 const caseIdsOf = (items: readonly WorklistItem[]) => [...new Set(items.map((i) => i.case.id))];
@@ -52,13 +61,9 @@ const caseIdsOf = (items: readonly WorklistItem[]) => [...new Set(items.map((i) 
 /** The actor's own work list. `now` is the server's clock (a test may set it: http/app.ts). */
 export async function myWorklist(ctx: Ctx, now: Date): Promise<Worklist> {
   const w = worklistWindow(now);
-  const scope = {
-    tenantId: ctx.actor.tenantId,
-    filter: caseListFilter(ctx.actor, 'mine'),
-    untilAt: w.untilAt,
-    untilOn: w.weekEnd,
-  };
-  const list = worklistOf(await loadItems(ctx, scope, w), w);
+  const scope = { tenantId: ctx.actor.tenantId, filter: caseListFilter(ctx.actor, 'mine') };
+  const { items } = await loadItems(ctx, scope, w, { area: false });
+  const list = worklistOf(items, w);
   await ctx.audit({
     action: 'read',
     entityType: 'worklist',
@@ -76,15 +81,9 @@ export async function teamWorklist(ctx: Ctx, query: TeamWorklistQuery, now: Date
     });
   }
   const w = worklistWindow(now);
-  const scope = {
-    tenantId: ctx.actor.tenantId,
-    filter: caseListFilter(ctx.actor, 'team'),
-    untilAt: w.untilAt,
-    untilOn: w.weekEnd,
-  };
-  const [items, counts, { team, staff }] = await Promise.all([
-    loadItems(ctx, scope, w),
-    openCasesByLeadAndArea(ctx.db, ctx.actor.tenantId, teamId),
+  const scope = { tenantId: ctx.actor.tenantId, filter: caseListFilter(ctx.actor, 'team') };
+  const [{ cases, items }, { team, staff }] = await Promise.all([
+    loadItems(ctx, scope, w, { area: true }),
     teamWithCaseWorkers(ctx.db, ctx.actor.tenantId, teamId),
   ]);
   if (!team) throw AppError.notFound('Das Team');
@@ -101,5 +100,5 @@ export async function teamWorklist(ctx: Ctx, query: TeamWorklistQuery, now: Date
       caseIds: caseIdsOf(list.items),
     },
   });
-  return { ...list, team: { id: team.id, name: team.name }, caseload: presentCaseload(staff, counts, items) };
+  return { ...list, team: { id: team.id, name: team.name }, caseload: presentCaseload(staff, cases, items) };
 }

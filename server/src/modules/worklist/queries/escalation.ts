@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../../db/schema.ts';
+import { notCheckAssessmentStep } from './items.ts';
 
 /** The escalation of passed child-protection deadlines (worklist/escalation.ts, migration 0016). */
 
@@ -55,10 +56,7 @@ export function claimPassedDeadlines(db: Kysely<DB>, tenantId: string, now: Date
     .where('s.due_at', '<=', now)
     .where('i.status', '=', 'running')
     .where('d.key', '=', 'kinderschutz')
-    .where(
-      sql<boolean>`(i.subject_type is distinct from 'child_protection_check'
-        or (d.steps -> s.position ->> 'completedBy') is distinct from 'child_protection.assessment')`,
-    );
+    .where(notCheckAssessmentStep);
   return db
     .insertInto('deadline_escalation')
     .columns(['tenant_id', 'case_id', 'source_type', 'source_id', 'due_at', 'escalated_at'])

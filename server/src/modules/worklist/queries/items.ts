@@ -1,34 +1,43 @@
-import { type Expression, type Kysely, type SqlBool, sql } from 'kysely';
+import { type Kysely, type SqlBool, sql } from 'kysely';
 import type { DB } from '../../../db/schema.ts';
 import type { CaseListFilter } from '../../access/policy.ts';
 
 /**
- * The work list's sources (docs/worklist.md): one statement per kind of deadline, each over the open cases of the
- * scope, up to the end of the week. Each reads the case's number, family name and lead in the same statement.
+ * The work list's statements (docs/worklist.md): the open cases of the scope, then one statement per kind of
+ * deadline over those cases (run together), each up to the end of the week. The sources read their own table (and
+ * what names the deadline) by `case_id = any(...)`, so that each plans in a moment and uses the case index of its
+ * table.
  */
 
 export interface WorklistScope {
   tenantId: string;
   /** The case-access rule's list form (access/policy.ts caseListFilter). */
   filter: CaseListFilter;
-  /** Instants up to here (the end of Sunday, Berlin) ... */
-  untilAt: Date;
-  /** ... and dates up to here (that Sunday). */
-  untilOn: string;
 }
 
+export interface Until {
+  /** Instants up to here (the end of Sunday, Berlin) ... */
+  at: Date;
+  /** ... and dates up to here (that Sunday). */
+  on: string;
+}
+
+/** The current area of case `c`: its latest Kurzberatung (as "Meine Fälle" reads it). */
+const areaOf = sql<string | null>`(select rc.area from risk_consultation rc where rc.tenant_id = c.tenant_id
+  and rc.case_id = c.id order by rc.held_on desc, rc.created_at desc limit 1)`;
+
 /**
- * The cases of the scope, as a condition on `c` (case_file): led by the actor or someone she stands in for, granted
- * to her, or (team) of the team she leads. A union of index lookups rather than an `or`, so that the planner
- * starts from the few cases in scope.
+ * The open cases of the scope with what every item shows (number, family name, lead) and, for the caseload, the
+ * current area: led by the actor or someone she stands in for, granted to her, or (team) of the team she leads.
+ * A union of index lookups rather than an `or`, so that the planner starts from the few cases in scope.
  */
-function inScope(scope: WorklistScope): Expression<SqlBool> {
+export function scopedCases(db: Kysely<DB>, scope: WorklistScope, options: { area: boolean }) {
   const { tenantId, filter } = scope;
   const parts = [
     ...(filter.leadUserIds.length > 0
       ? [
           sql`select s.id from case_file s where s.tenant_id = ${tenantId} and s.status = 'offen'
-            and s.lead_user_id in (${sql.join(filter.leadUserIds)})`,
+            and s.lead_user_id = any(${filter.leadUserIds}::uuid[])`,
         ]
       : []),
     ...(filter.teamLeadOf
@@ -39,60 +48,62 @@ function inScope(scope: WorklistScope): Expression<SqlBool> {
       : []),
     ...(filter.grantee
       ? [
-          sql`select g.case_id from case_access_grant g where g.tenant_id = ${tenantId} and g.user_id = ${filter.grantee}`,
+          sql`select g.case_id from case_access_grant g where g.tenant_id = ${tenantId}
+            and g.user_id = ${filter.grantee}`,
         ]
       : []),
   ];
-  if (parts.length === 0) return sql<SqlBool>`false`;
-  return sql<SqlBool>`c.id in (${sql.join(parts, sql` union `)})`;
-}
-
-/** Open cases of the scope with what every item shows: number, family name, lead. */
-function scopedCases(db: Kysely<DB>, scope: WorklistScope) {
+  if (parts.length === 0) return Promise.resolve([]);
   return db
-    .selectFrom('case_file as c')
+    .selectFrom(sql<{ id: string }>`(${sql.join(parts, sql` union `)})`.as('x'))
+    .innerJoin('case_file as c', (j) => j.on('c.tenant_id', '=', tenantId).onRef('c.id', '=', 'x.id'))
     .innerJoin('household as h', (j) =>
       j.onRef('h.tenant_id', '=', 'c.tenant_id').onRef('h.id', '=', 'c.household_id'),
     )
     .leftJoin('app_user as u', (j) =>
       j.onRef('u.tenant_id', '=', 'c.tenant_id').onRef('u.id', '=', 'c.lead_user_id'),
     )
-    .where('c.tenant_id', '=', scope.tenantId)
+    .select([
+      'c.id',
+      'c.case_number',
+      'h.name as family',
+      'c.lead_user_id as lead_id',
+      'u.display_name as lead_name',
+      (options.area ? areaOf : sql<string | null>`null`).as('area'),
+    ])
     .where('c.status', '=', 'offen')
-    .where(inScope(scope));
+    .execute();
 }
+export type ScopedCase = Awaited<ReturnType<typeof scopedCases>>[number];
 
-const caseColumns = [
-  'c.id as case_id',
-  'c.case_number',
-  'h.name as family',
-  'u.id as lead_id',
-  'u.display_name as lead_name',
-] as const;
+const inCases = (column: string, caseIds: readonly string[]) =>
+  sql<SqlBool>`${sql.ref(column)} = any(${caseIds}::uuid[])`;
 
 /** § 8a checks whose Gefährdungseinschätzung is due (the urgency set the deadline) and not yet held. */
-export function dueAssessments(db: Kysely<DB>, scope: WorklistScope) {
-  return scopedCases(db, scope)
-    .innerJoin('child_protection_check as k', (j) =>
-      j.onRef('k.tenant_id', '=', 'c.tenant_id').onRef('k.case_id', '=', 'c.id'),
-    )
-    .select([...caseColumns, 'k.id', 'k.assessment_due_at as due_at', 'k.received_at'])
+export function dueAssessments(db: Kysely<DB>, tenantId: string, caseIds: readonly string[], until: Until) {
+  return db
+    .selectFrom('child_protection_check as k')
+    .select(['k.id', 'k.case_id', 'k.assessment_due_at as due_at', 'k.received_at'])
+    .where('k.tenant_id', '=', tenantId)
+    .where(inCases('k.case_id', caseIds))
     .where('k.status', '=', 'offen')
     .where('k.assessment_held_at', 'is', null)
-    .where('k.assessment_due_at', '<=', scope.untilAt)
+    .where('k.assessment_due_at', '<=', until.at)
     .$narrowType<{ due_at: Date }>()
     .execute();
 }
+
+/** The step a check's assessment deadline stands for (see dueProcessSteps and the escalation). */
+export const notCheckAssessmentStep = sql<SqlBool>`(i.subject_type is distinct from 'child_protection_check'
+  or (d.steps -> s.position ->> 'completedBy') is distinct from 'child_protection.assessment')`;
 
 /**
  * Open steps of running processes with a deadline. The Gefährdungseinschätzung step of a check's own
  * child-protection process is left out: the check's assessment deadline (dueAssessments) is that deadline.
  */
-export function dueProcessSteps(db: Kysely<DB>, scope: WorklistScope) {
-  return scopedCases(db, scope)
-    .innerJoin('process_step as s', (j) =>
-      j.onRef('s.tenant_id', '=', 'c.tenant_id').onRef('s.case_id', '=', 'c.id'),
-    )
+export function dueProcessSteps(db: Kysely<DB>, tenantId: string, caseIds: readonly string[], until: Until) {
+  return db
+    .selectFrom('process_step as s')
     .innerJoin('process_instance as i', (j) =>
       j.onRef('i.tenant_id', '=', 's.tenant_id').onRef('i.id', '=', 's.instance_id'),
     )
@@ -100,33 +111,36 @@ export function dueProcessSteps(db: Kysely<DB>, scope: WorklistScope) {
       j.onRef('d.tenant_id', '=', 'i.tenant_id').onRef('d.id', '=', 'i.definition_id'),
     )
     .select([
-      ...caseColumns,
       's.id',
+      's.case_id',
       's.due_at',
       'd.key as definition_key',
       'd.name as definition_name',
       sql<string>`d.steps -> s.position ->> 'title'`.as('step_title'),
     ])
+    .where('s.tenant_id', '=', tenantId)
+    .where(inCases('s.case_id', caseIds))
     .where('s.state', '=', 'offen')
-    .where('s.due_at', '<=', scope.untilAt)
+    .where('s.due_at', '<=', until.at)
     .where('i.status', '=', 'running')
     .where(notCheckAssessmentStep)
     .$narrowType<{ due_at: Date }>()
     .execute();
 }
 
-/** The step a check's assessment deadline stands for (see dueProcessSteps and the escalation). */
-const notCheckAssessmentStep = sql<SqlBool>`(i.subject_type is distinct from 'child_protection_check'
-  or (d.steps -> s.position ->> 'completedBy') is distinct from 'child_protection.assessment')`;
-
 /** The review date of each case's current help plan (the version no later one supersedes). */
-export function dueHelpPlanReviews(db: Kysely<DB>, scope: WorklistScope) {
-  return scopedCases(db, scope)
-    .innerJoin('help_plan as hp', (j) =>
-      j.onRef('hp.tenant_id', '=', 'c.tenant_id').onRef('hp.case_id', '=', 'c.id'),
-    )
-    .select([...caseColumns, 'hp.id', 'hp.review_on', 'hp.version_no'])
-    .where('hp.review_on', '<=', scope.untilOn)
+export function dueHelpPlanReviews(
+  db: Kysely<DB>,
+  tenantId: string,
+  caseIds: readonly string[],
+  until: Until,
+) {
+  return db
+    .selectFrom('help_plan as hp')
+    .select(['hp.id', 'hp.case_id', 'hp.review_on', 'hp.version_no'])
+    .where('hp.tenant_id', '=', tenantId)
+    .where(inCases('hp.case_id', caseIds))
+    .where('hp.review_on', '<=', until.on)
     .where(({ not, exists, selectFrom }) =>
       not(
         exists(
@@ -141,30 +155,30 @@ export function dueHelpPlanReviews(db: Kysely<DB>, scope: WorklistScope) {
 }
 
 /** Open Aufträge and Auflagen whose deadline or review date falls due. */
-export function dueMandates(db: Kysely<DB>, scope: WorklistScope) {
-  return scopedCases(db, scope)
-    .innerJoin('mandate as m', (j) =>
-      j.onRef('m.tenant_id', '=', 'c.tenant_id').onRef('m.case_id', '=', 'c.id'),
-    )
-    .select([...caseColumns, 'm.id', 'm.kind', 'm.due_on', 'm.review_on'])
+export function dueMandates(db: Kysely<DB>, tenantId: string, caseIds: readonly string[], until: Until) {
+  return db
+    .selectFrom('mandate as m')
+    .select(['m.id', 'm.case_id', 'm.kind', 'm.due_on', 'm.review_on'])
+    .where('m.tenant_id', '=', tenantId)
+    .where(inCases('m.case_id', caseIds))
     .where('m.result', '=', 'offen')
-    .where((eb) => eb.or([eb('m.due_on', '<=', scope.untilOn), eb('m.review_on', '<=', scope.untilOn)]))
+    .where((eb) => eb.or([eb('m.due_on', '<=', until.on), eb('m.review_on', '<=', until.on)]))
     .execute();
 }
 
 /** Approved measures still running whose planned end has come or passed. */
-export function dueMeasureEnds(db: Kysely<DB>, scope: WorklistScope) {
-  return scopedCases(db, scope)
-    .innerJoin('measure as ms', (j) =>
-      j.onRef('ms.tenant_id', '=', 'c.tenant_id').onRef('ms.case_id', '=', 'c.id'),
-    )
+export function dueMeasureEnds(db: Kysely<DB>, tenantId: string, caseIds: readonly string[], until: Until) {
+  return db
+    .selectFrom('measure as ms')
     .innerJoin('help_type as ht', (j) =>
       j.onRef('ht.tenant_id', '=', 'ms.tenant_id').onRef('ht.id', '=', 'ms.help_type_id'),
     )
-    .select([...caseColumns, 'ms.id', 'ms.planned_end_on', 'ht.name as help_type', 'ht.paragraph'])
+    .select(['ms.id', 'ms.case_id', 'ms.planned_end_on', 'ht.name as help_type', 'ht.paragraph'])
+    .where('ms.tenant_id', '=', tenantId)
+    .where(inCases('ms.case_id', caseIds))
     .where('ms.status', '=', 'bewilligt')
     .where('ms.end_on', 'is', null)
-    .where('ms.planned_end_on', '<=', scope.untilOn)
+    .where('ms.planned_end_on', '<=', until.on)
     .$narrowType<{ planned_end_on: string }>()
     .execute();
 }
