@@ -120,6 +120,8 @@ export function dueProcessSteps(db: Kysely<DB>, tenantId: string, caseIds: reado
     ])
     .where('s.tenant_id', '=', tenantId)
     .where(inCases('s.case_id', caseIds))
+    // The same cases on the instance, so that the planner reads the instances of these cases only.
+    .where(inCases('i.case_id', caseIds))
     .where('s.state', '=', 'offen')
     .where('s.due_at', '<=', until.at)
     .where('i.status', '=', 'running')
