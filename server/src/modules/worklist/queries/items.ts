@@ -102,32 +102,34 @@ export const notCheckAssessmentStep = sql<SqlBool>`(i.subject_type is distinct f
  * child-protection process is left out: the check's assessment deadline (dueAssessments) is that deadline.
  */
 export function dueProcessSteps(db: Kysely<DB>, tenantId: string, caseIds: readonly string[], until: Until) {
-  return db
-    .selectFrom('process_step as s')
-    .innerJoin('process_instance as i', (j) =>
-      j.onRef('i.tenant_id', '=', 's.tenant_id').onRef('i.id', '=', 's.instance_id'),
-    )
-    .innerJoin('process_definition as d', (j) =>
-      j.onRef('d.tenant_id', '=', 'i.tenant_id').onRef('d.id', '=', 'i.definition_id'),
-    )
-    .select([
-      's.id',
-      's.case_id',
-      's.due_at',
-      'd.key as definition_key',
-      'd.name as definition_name',
-      sql<string>`d.steps -> s.position ->> 'title'`.as('step_title'),
-    ])
-    .where('s.tenant_id', '=', tenantId)
-    .where(inCases('s.case_id', caseIds))
-    // The same cases on the instance, so that the planner reads the instances of these cases only.
-    .where(inCases('i.case_id', caseIds))
-    .where('s.state', '=', 'offen')
-    .where('s.due_at', '<=', until.at)
-    .where('i.status', '=', 'running')
-    .where(notCheckAssessmentStep)
-    .$narrowType<{ due_at: Date }>()
-    .execute();
+  return (
+    db
+      .selectFrom('process_step as s')
+      .innerJoin('process_instance as i', (j) =>
+        j.onRef('i.tenant_id', '=', 's.tenant_id').onRef('i.id', '=', 's.instance_id'),
+      )
+      .innerJoin('process_definition as d', (j) =>
+        j.onRef('d.tenant_id', '=', 'i.tenant_id').onRef('d.id', '=', 'i.definition_id'),
+      )
+      .select([
+        's.id',
+        's.case_id',
+        's.due_at',
+        'd.key as definition_key',
+        'd.name as definition_name',
+        sql<string>`d.steps -> s.position ->> 'title'`.as('step_title'),
+      ])
+      .where('s.tenant_id', '=', tenantId)
+      .where(inCases('s.case_id', caseIds))
+      // The same cases on the instance, so that the planner reads the instances of these cases only.
+      .where(inCases('i.case_id', caseIds))
+      .where('s.state', '=', 'offen')
+      .where('s.due_at', '<=', until.at)
+      .where('i.status', '=', 'running')
+      .where(notCheckAssessmentStep)
+      .$narrowType<{ due_at: Date }>()
+      .execute()
+  );
 }
 
 /** The review date of each case's current help plan (the version no later one supersedes). */
