@@ -31,6 +31,8 @@ async function addMandate(cm: Client, tenant: TestTenant, caseId: string): Promi
     dueOn: '2026-02-28',
     checkMethod: 'Rückmeldung der Schule',
     consequence: null,
+    purpose: 'klaerung',
+    reviewOn: '2026-02-28',
   });
   if (res.statusCode !== 201) throw new Error(res.body);
   return res.json().id;

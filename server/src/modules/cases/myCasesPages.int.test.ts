@@ -54,6 +54,8 @@ async function setup() {
         dueOn,
         checkMethod: 'Bestätigung der Beratungsstelle',
         consequence: null,
+        purpose: 'klaerung',
+        reviewOn: dueOn,
       });
       expect(res.statusCode, res.body).toBe(201);
     }
