@@ -12,13 +12,13 @@ export function CheckForms({ caseId, check }: { caseId: string; check: CpCheck }
     <Group gap="lg">
       <DownloadLink
         href={formUrl(caseId, 'risikoeinschaetzung', check.id)}
-        label={`Beratungsvorlage und Protokoll zur Risikoeinschätzung für ${check.child.name} (PDF)`}
+        label={`Risikoeinschätzung (PDF): Beratungsvorlage und Protokoll für ${check.child.name}`}
       >
         Risikoeinschätzung (PDF)
       </DownloadLink>
       <DownloadLink
         href={formUrl(caseId, 'hausbesuchsmappe', check.id)}
-        label={`Hausbesuchsmappe für ${check.child.name} (PDF)`}
+        label={`Hausbesuchsmappe (PDF) für ${check.child.name}`}
       >
         Hausbesuchsmappe (PDF)
       </DownloadLink>

@@ -30,7 +30,7 @@ export function ChildProtectionSection({ detail, readOnly }: SectionProps) {
         </Text>
         <DownloadLink
           href={formUrl(detail.id, 'hausbesuchsmappe')}
-          label="Hausbesuchsmappe der Familie (PDF)"
+          label="Hausbesuchsmappe (PDF) der Familie"
         >
           Hausbesuchsmappe (PDF)
         </DownloadLink>

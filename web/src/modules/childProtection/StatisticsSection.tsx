@@ -40,7 +40,7 @@ export function CpStatisticsSection() {
       <Group align="flex-end" gap="sm">
         <TextInput
           ref={input}
-          label="Jahr"
+          label="Jahr der § 8a-Statistik"
           description="z. B. 2025"
           inputMode="numeric"
           maxLength={4}

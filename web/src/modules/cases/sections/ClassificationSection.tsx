@@ -28,7 +28,7 @@ export function ClassificationSection({ detail, readOnly }: SectionProps) {
         ) : (
           <DataTable
             caption={`${consultations.length} ${consultations.length === 1 ? 'Kurzberatung' : 'Kurzberatungen'}, neueste zuerst`}
-            headers={['Datum', 'Einordnung', 'Teilnehmende', 'Sachverhalt', 'Nächste Schritte', 'Protokoll']}
+            headers={['Datum', 'Einordnung', 'Teilnehmende', 'Sachverhalt', 'Nächste Schritte', 'Formular']}
             minWidth={840}
           >
             {consultations.map((c) => (
@@ -41,9 +41,9 @@ export function ClassificationSection({ detail, readOnly }: SectionProps) {
                 <Table.Td>
                   <DownloadLink
                     href={formUrl(detail.id, 'kurzberatung', c.id)}
-                    label={`Protokoll der Kurzberatung vom ${formatDateDe(c.decidedOn)} (PDF)`}
+                    label={`Protokoll (PDF) der Kurzberatung vom ${formatDateDe(c.decidedOn)}`}
                   >
-                    PDF
+                    Protokoll (PDF)
                   </DownloadLink>
                 </Table.Td>
               </Table.Tr>
