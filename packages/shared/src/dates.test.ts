@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   addDays,
   addMonths,
+  ageOn,
   berlinDateOf,
   berlinDateTimeOf,
   berlinEndOfDay,
@@ -52,6 +53,14 @@ describe('calendar dates', () => {
   it('clamps a month step to the last day of the target month', () => {
     expect(addMonths('2026-01-31', 1)).toBe('2026-02-28');
     expect(addMonths('2026-08-31', 6)).toBe('2027-02-28');
+  });
+
+  it('counts an age in whole years, reached on the birthday (29 February on 28 February)', () => {
+    expect(ageOn('2014-06-15', '2026-06-14')).toBe(11);
+    expect(ageOn('2014-06-15', '2026-06-15')).toBe(12);
+    expect(ageOn('2012-02-29', '2026-02-27')).toBe(13);
+    expect(ageOn('2012-02-29', '2026-02-28')).toBe(14);
+    expect(ageOn('2026-01-10', '2026-01-10')).toBe(0);
   });
 
   it('round-trips every day between 1900 and 2200 through its day number', () => {

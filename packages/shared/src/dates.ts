@@ -44,6 +44,12 @@ export function addMonths(date: string, months: number): string {
   return target.toISOString().slice(0, 10);
 }
 
+/** The age in whole years on a day (a birthday on 29 February is reached on 28 February in other years). */
+export function ageOn(birthDate: string, on: string): number {
+  const years = Number(on.slice(0, 4)) - Number(birthDate.slice(0, 4));
+  return addMonths(birthDate, years * 12) > on ? years - 1 : years;
+}
+
 export function formatDateDe(date: string | null | undefined): string {
   if (!date) return '–';
   const [y, m, d] = date.split('-');

@@ -1,8 +1,12 @@
 import { todayIso } from '@leuchtturm/shared';
-import { Button, List, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Divider, List, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useRef, useState } from 'react';
+import { CpStatisticsSection } from '../childProtection/StatisticsSection.tsx';
 
-/** Statistik: the yearly export of the help for the Kinder- und Jugendhilfestatistik (§ 99 SGB VIII). */
+/**
+ * Statistik: the yearly exports for the Kinder- und Jugendhilfestatistik (§ 99 SGB VIII): the erzieherische Hilfen
+ * and the Gefährdungseinschätzungen nach § 8a (childProtection/StatisticsSection.tsx).
+ */
 export function StatisticsTab() {
   // The statistics report a closed year: the previous one by default.
   const [year, setYear] = useState(String(Number(todayIso().slice(0, 4)) - 1));
@@ -63,6 +67,8 @@ export function StatisticsTab() {
         Noch nicht enthalten, weil die Fallakte sie nicht führt: z. B. familiengerichtliche Entscheidung,
         anregende Stelle, Wohnsituation und Schul- oder Ausbildungsstatus (siehe docs/hze-statistics.md).
       </Text>
+      <Divider my="md" />
+      <CpStatisticsSection />
     </Stack>
   );
 }
