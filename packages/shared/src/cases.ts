@@ -304,12 +304,18 @@ export const caseDetailSchema = caseSummarySchema.extend({
 });
 export type CaseDetail = z.infer<typeof caseDetailSchema>;
 
+/**
+ * "Meine Fälle". `q` searches the household members' first and last names, a date of birth (TT.MM.JJJJ or ISO),
+ * the family's name, street and house number, and the case number; every word must match. `scope`: the cases the
+ * user leads, stands in for or was granted (mine), those of the team she leads (team), or every case she may read
+ * (all: both together, what the search box uses).
+ */
 export const myCasesQuerySchema = z.object({
   status: z.enum(['offen', 'abgeschlossen', 'alle']).default('offen'),
   area: z.enum(caseAreas.values).optional(),
   q: lineSchema(100).optional(),
   sort: z.enum(['faellig', 'eingang', 'name']).default('faellig'),
-  scope: z.enum(['mine', 'team']).default('mine'),
+  scope: z.enum(['mine', 'team', 'all']).default('mine'),
 });
 export type MyCasesQuery = z.infer<typeof myCasesQuerySchema>;
 

@@ -9,7 +9,9 @@ import {
   dateSchema,
   dayNumber,
   daysInclusive,
+  formatDateDe,
   monthBounds,
+  parseDateDe,
   quarterBounds,
   quarterOf,
   todayIso,
@@ -68,5 +70,26 @@ describe('date input bounds', () => {
     expect(dateSchema.safeParse(DATE_INPUT_BOUNDS.max).success).toBe(true);
     expect(dateSchema.safeParse(addDays(DATE_INPUT_BOUNDS.min, -1)).success).toBe(false);
     expect(dateSchema.safeParse(addDays(DATE_INPUT_BOUNDS.max, 1)).success).toBe(false);
+  });
+});
+
+describe('dates as people type them', () => {
+  it('reads TT.MM.JJJJ, short days and months, and ISO, and refuses days that do not exist', () => {
+    expect(parseDateDe('12.03.2015')).toBe('2015-03-12');
+    expect(parseDateDe(' 1.3.2015 ')).toBe('2015-03-01');
+    expect(parseDateDe('2015-03-12')).toBe('2015-03-12');
+    expect(parseDateDe('31.02.2015')).toBeNull();
+    expect(parseDateDe('12.03.15')).toBeNull();
+    expect(parseDateDe('01.01.1899')).toBeNull();
+    expect(parseDateDe('Müller')).toBeNull();
+  });
+
+  it('reads back every date formatDateDe writes', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: dayNumber('1900-01-01'), max: dayNumber('2200-12-31') }), (day) => {
+        const date = dateOfDay(day);
+        expect(parseDateDe(formatDateDe(date))).toBe(date);
+      }),
+    );
   });
 });
