@@ -120,6 +120,28 @@ export const peerConsultationInputSchema = z.object({
 });
 export type PeerConsultationInput = z.infer<typeof peerConsultationInputSchema>;
 
+export const PEER_ROLES_DISTINCT =
+  'Moderation, Protokoll und Perspektivwechsel übernehmen drei verschiedene Personen.';
+
+/**
+ * The three roles of a kollegiale Beratung are three different people. The role that names someone already named
+ * in an earlier role (in the order moderation, minutes, perspective) is the one to change: its field, or null.
+ */
+export function repeatedPeerRole({
+  moderatorId,
+  minutesId,
+  perspectiveId,
+}: {
+  moderatorId: string | null;
+  minutesId: string | null;
+  perspectiveId: string | null;
+}): 'minutesId' | 'perspectiveId' | null {
+  if (minutesId !== null && minutesId === moderatorId) return 'minutesId';
+  if (perspectiveId !== null && (perspectiveId === moderatorId || perspectiveId === minutesId))
+    return 'perspectiveId';
+  return null;
+}
+
 // Hilfeplan (§ 36)
 export const helpPlanInputSchema = z.object({
   applicationOn: dateSchema,

@@ -120,7 +120,14 @@ export function AppLayout() {
         </AppShell.Navbar>
         <AppShell.Main id="inhalt" tabIndex={-1}>
           <Outlet />
-          <Notifications position="top-right" withinPortal={false} />
+          {/* Below the header, so that a message never covers "Abmelden". */}
+          <Notifications
+            position="top-right"
+            withinPortal={false}
+            styles={{
+              root: { top: 'calc(var(--app-shell-header-height, 64px) + var(--mantine-spacing-md))' },
+            }}
+          />
         </AppShell.Main>
       </AppShell>
     </UserContext>

@@ -9,6 +9,7 @@ import * as m0007 from './0007_case_district_index.ts';
 import * as m0008 from './0008_household_created_by.ts';
 import * as m0009 from './0009_data_version.ts';
 import * as m0010 from './0010_network_tie_version.ts';
+import * as m0014 from './0014_measure_withdrawn.ts';
 
 /** Versioned migrations, applied in key order. Never edit one that has shipped: add the next. */
 export const migrations: Record<string, Migration> = {
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '0008_household_created_by': m0008,
   '0009_data_version': m0009,
   '0010_network_tie_version': m0010,
+  '0014_measure_withdrawn': m0014,
 };
