@@ -39,7 +39,7 @@ async function signOut() {
 }
 
 describe('a measure from the case to the money', () => {
-  it('fachkraft plans a Heimerziehung, teamleitung approves it, wiju sees its monthly cost', async () => {
+  it('fachkraft finds the family known and plans a Heimerziehung (fitting 1440 px), teamleitung approves it, wiju sees its cost, the Protokoll says it in words', async () => {
     const { page, baseUrl } = h;
     const target = await caseOfFachkraft();
 
@@ -47,6 +47,32 @@ describe('a measure from the case to the money', () => {
     await page.setViewportSize({ width: 1440, height: 900 });
     await signIn(page, baseUrl, 'fachkraft');
     await page.getByRole('heading', { name: /Willkommen/ }).waitFor();
+
+    // "Ist die Familie bekannt?" from the start page: a member of the case's family is known, and where.
+    const member = await h.db
+      .selectFrom('case_file as c')
+      .innerJoin('household_member as hm', (j) =>
+        j.onRef('hm.tenant_id', '=', 'c.tenant_id').onRef('hm.household_id', '=', 'c.household_id'),
+      )
+      .innerJoin('person as p', (j) =>
+        j.onRef('p.tenant_id', '=', 'hm.tenant_id').onRef('p.id', '=', 'hm.person_id'),
+      )
+      .select(['p.first_name', 'p.last_name', 'p.birth_date'])
+      .where('c.id', '=', target.id)
+      .orderBy('hm.position')
+      .executeTakeFirstOrThrow();
+    await page.getByRole('link', { name: 'Person prüfen' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Ist die Familie bekannt?' }).waitFor();
+    await page.getByLabel('Vorname', { exact: true }).fill(member.first_name);
+    await page.getByLabel('Nachname', { exact: true }).fill(member.last_name);
+    await page.getByLabel('Geburtsdatum', { exact: true }).fill(member.birth_date);
+    await page.getByRole('button', { name: 'Prüfen' }).click();
+    await page
+      .getByText(/Zuständig: Frida Fachkraft/)
+      .first()
+      .waitFor();
+    await expectNoAxeViolations(page, 'Ist die Familie bekannt?');
+
     await page.goto(`${baseUrl}/faelle/${target.id}?bereich=hilfen`);
     await page.getByRole('button', { name: 'Hilfe anlegen' }).click();
     const dialog = page.getByRole('dialog', { name: 'Hilfe anlegen' });
@@ -137,7 +163,9 @@ describe('a measure from the case to the money', () => {
       );
     const codes = new Set<string>([...auditActions, ...auditEntityTypes]);
     expect(labels.filter((text) => codes.has(text) || text.includes('_') || text === '')).toEqual([]);
-    expect(labels).toEqual(expect.arrayContaining(['Bewilligt', 'Hilfe (Maßnahme)', 'Anmeldung']));
+    expect(labels).toEqual(
+      expect.arrayContaining(['Bewilligt', 'Hilfe (Maßnahme)', 'Anmeldung', 'Gesucht', 'Person']),
+    );
     await expectNoAxeViolations(page, 'Protokoll');
   });
 });

@@ -120,14 +120,8 @@ export function AppLayout() {
         </AppShell.Navbar>
         <AppShell.Main id="inhalt" tabIndex={-1}>
           <Outlet />
-          {/* Below the header, so that a message never covers "Abmelden". */}
-          <Notifications
-            position="top-right"
-            withinPortal={false}
-            styles={{
-              root: { top: 'calc(var(--app-shell-header-height, 64px) + var(--mantine-spacing-md))' },
-            }}
-          />
+          {/* Below the header (app.css), so that a message never covers "Abmelden". */}
+          <Notifications position="top-right" withinPortal={false} />
         </AppShell.Main>
       </AppShell>
     </UserContext>

@@ -25,7 +25,8 @@ export function StatusBadge({ measure }: { measure: Measure }) {
   const color = { geplant: 'yellow', bewilligt: 'green', zurueckgezogen: 'gray' }[measure.status];
   return (
     <Stack gap={2} align="flex-start">
-      <Badge color={color} variant="light" tt="none" size="lg">
+      {/* Never narrower than its word: a squeezed table column would otherwise cut the label off. */}
+      <Badge color={color} variant="light" tt="none" size="lg" miw="max-content">
         {measureStatuses.labels[measure.status]}
       </Badge>
       {measure.status === 'geplant' && <Text size="sm">wartet auf Bewilligung</Text>}
@@ -46,10 +47,12 @@ function Period({ measure: m }: { measure: Measure }) {
         ab {formatDateDe(m.beginOn)}
       </Text>
       {m.endOn ? (
-        <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
-          beendet am {formatDateDe(m.endOn)}
-          {m.endReason && `, ${endReasons.labels[m.endReason]}`}
-        </Text>
+        <>
+          <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+            beendet am {formatDateDe(m.endOn)}
+          </Text>
+          {m.endReason && <Text size="sm">{endReasons.labels[m.endReason]}</Text>}
+        </>
       ) : (
         m.plannedEndOn && (
           <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
