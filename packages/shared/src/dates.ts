@@ -56,6 +56,17 @@ export function formatDateDe(date: string | null | undefined): string {
   return `${d}.${m}.${y}`;
 }
 
+/**
+ * A date as people type it, "TT.MM.JJJJ" (also "1.3.2015") or ISO "JJJJ-MM-TT", as an ISO date; null for anything
+ * else, including a day that does not exist (31.02.) or a year outside the domain's range.
+ */
+export function parseDateDe(text: string): string | null {
+  const trimmed = text.trim();
+  const german = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(trimmed);
+  const iso = german ? `${german[3]}-${german[2]?.padStart(2, '0')}-${german[1]?.padStart(2, '0')}` : trimmed;
+  return dateSchema.safeParse(iso).success ? iso : null;
+}
+
 /*
  * Day arithmetic on calendar dates. A date is a day number since 1970-01-01 (UTC has no daylight-saving jumps, so
  * every day is 86,400,000 ms there); these are the only functions that convert between the two.

@@ -1,3 +1,4 @@
+export * from './audit.ts';
 export * from './auth.ts';
 export * from './caseNotes.ts';
 export * from './cases.ts';
