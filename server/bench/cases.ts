@@ -1,3 +1,4 @@
+import { formatDateDe } from '@leuchtturm/shared';
 import { sql } from 'kysely';
 import { type BenchContext, type Figure, figure, p95, signIn } from './measure.ts';
 
@@ -62,6 +63,45 @@ export async function casesBench(ctx: BenchContext): Promise<Figure[]> {
       where c.tenant_id = ${tenantId} and c.lead_user_id = ${me.id} and c.status = 'offen'`.execute(db);
   });
 
+  // The search of "Meine Fälle" as the team lead (her team's cases): a first name and a date of birth.
+  const leadHeaders = await signIn(ctx, 'teamleitung');
+  const lead = await db
+    .selectFrom('app_user')
+    .select(['id', 'team_id'])
+    .where('tenant_id', '=', tenantId)
+    .where('username', '=', 'teamleitung')
+    .executeTakeFirstOrThrow();
+  const children = await db
+    .selectFrom('case_file as c')
+    .innerJoin('household_member as hm', (j) =>
+      j.onRef('hm.tenant_id', '=', 'c.tenant_id').onRef('hm.household_id', '=', 'c.household_id'),
+    )
+    .innerJoin('person as p', (j) =>
+      j.onRef('p.tenant_id', '=', 'hm.tenant_id').onRef('p.id', '=', 'hm.person_id'),
+    )
+    .select(['p.first_name', 'p.birth_date'])
+    .where('c.tenant_id', '=', tenantId)
+    .where('c.team_id', '=', lead.team_id ?? '')
+    .orderBy('p.id')
+    .limit(50)
+    .execute();
+  const searchFor = (i: number) => children[i % children.length];
+  const search = await p95(100, async (i) => {
+    const child = searchFor(i);
+    const q = `${child?.first_name} ${formatDateDe(child?.birth_date)}`;
+    const url = `/api/v1/cases?scope=all&status=alle&q=${encodeURIComponent(q)}`;
+    const res = await app.inject({ method: 'GET', url, headers: leadHeaders });
+    if (res.statusCode !== 200) throw new Error(res.body);
+  });
+  const searchFloor = await p95(100, async (i) => {
+    const child = searchFor(i);
+    await sql`select c.*, h.name from case_file c join household h on h.tenant_id = c.tenant_id and h.id = c.household_id
+      where c.tenant_id = ${tenantId} and c.team_id = ${lead.team_id} and exists (select 1 from household_member hm
+      join person p on p.tenant_id = hm.tenant_id and p.id = hm.person_id where hm.tenant_id = c.tenant_id
+      and hm.household_id = c.household_id and lower(p.first_name) like ${`%${child?.first_name.toLowerCase()}%`}
+      and p.birth_date = ${child?.birth_date})`.execute(db);
+  });
+
   const people = await db
     .selectFrom('person')
     .select(['first_name', 'last_name', 'birth_date'])
@@ -69,7 +109,8 @@ export async function casesBench(ctx: BenchContext): Promise<Figure[]> {
     .orderBy('id')
     .limit(50)
     .execute();
-  const duplicates = await p95(200, async (i) => {
+  // 5 warm-up calls and 25 timed ones: the 30 lookups one user may make in 10 minutes (persons/duplicateLookups.ts).
+  const duplicates = await p95(25, async (i) => {
     const p = people[i % people.length];
     const res = await app.inject({
       method: 'POST',
@@ -79,7 +120,7 @@ export async function casesBench(ctx: BenchContext): Promise<Figure[]> {
     });
     if (res.statusCode !== 200) throw new Error(res.body);
   });
-  const duplicatesFloor = await p95(200, async (i) => {
+  const duplicatesFloor = await p95(25, async (i) => {
     const p = people[i % people.length];
     await sql`select id, first_name, last_name from person where tenant_id = ${tenantId} and birth_date = ${p?.birth_date}`.execute(
       db,
@@ -89,6 +130,7 @@ export async function casesBench(ctx: BenchContext): Promise<Figure[]> {
     figure('cases.open_case_p95', openCase, 50, openCaseFloor),
     figure('cases.my_cases_p95', myCases, 50, myCasesFloor),
     figure('cases.duplicate_search_p95', duplicates, 30, duplicatesFloor),
+    figure('cases.search_p95', search, 50, searchFloor),
   ];
 }
 

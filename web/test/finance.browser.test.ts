@@ -1,3 +1,4 @@
+import { auditActions, auditEntityTypes } from '@leuchtturm/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { choose, chooseNth, expectNoAxeViolations, type Harness, signIn, startHarness } from './harness.ts';
 
@@ -38,12 +39,40 @@ async function signOut() {
 }
 
 describe('a measure from the case to the money', () => {
-  it('fachkraft plans a Heimerziehung, teamleitung approves it, wiju sees its monthly cost', async () => {
+  it('fachkraft finds the family known and plans a Heimerziehung (fitting 1440 px), teamleitung approves it, wiju sees its cost, the Protokoll says it in words', async () => {
     const { page, baseUrl } = h;
     const target = await caseOfFachkraft();
 
+    // A common laptop screen: the measures table must fit without scrolling sideways.
+    await page.setViewportSize({ width: 1440, height: 900 });
     await signIn(page, baseUrl, 'fachkraft');
     await page.getByRole('heading', { name: /Willkommen/ }).waitFor();
+
+    // "Ist die Familie bekannt?" from the start page: a member of the case's family is known, and where.
+    const member = await h.db
+      .selectFrom('case_file as c')
+      .innerJoin('household_member as hm', (j) =>
+        j.onRef('hm.tenant_id', '=', 'c.tenant_id').onRef('hm.household_id', '=', 'c.household_id'),
+      )
+      .innerJoin('person as p', (j) =>
+        j.onRef('p.tenant_id', '=', 'hm.tenant_id').onRef('p.id', '=', 'hm.person_id'),
+      )
+      .select(['p.first_name', 'p.last_name', 'p.birth_date'])
+      .where('c.id', '=', target.id)
+      .orderBy('hm.position')
+      .executeTakeFirstOrThrow();
+    await page.getByRole('link', { name: 'Person prüfen' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Ist die Familie bekannt?' }).waitFor();
+    await page.getByLabel('Vorname', { exact: true }).fill(member.first_name);
+    await page.getByLabel('Nachname', { exact: true }).fill(member.last_name);
+    await page.getByLabel('Geburtsdatum', { exact: true }).fill(member.birth_date);
+    await page.getByRole('button', { name: 'Prüfen' }).click();
+    await page
+      .getByText(/Zuständig: Frida Fachkraft/)
+      .first()
+      .waitFor();
+    await expectNoAxeViolations(page, 'Ist die Familie bekannt?');
+
     await page.goto(`${baseUrl}/faelle/${target.id}?bereich=hilfen`);
     await page.getByRole('button', { name: 'Hilfe anlegen' }).click();
     const dialog = page.getByRole('dialog', { name: 'Hilfe anlegen' });
@@ -54,11 +83,34 @@ describe('a measure from the case to the money', () => {
     await dialog.getByRole('textbox', { name: 'Beginn', exact: true }).fill('2026-11-01');
     await expectNoAxeViolations(page, 'Hilfe anlegen');
     await dialog.getByRole('button', { name: 'Speichern' }).click();
-    await page
+    const notice = page
       .getByText('Die Hilfe ist geplant und wartet auf die Bewilligung durch die Referatsleitung.')
-      .first()
-      .waitFor();
-    await page.getByText('geplant — wartet auf Bewilligung').first().waitFor();
+      .first();
+    await notice.waitFor();
+    // The notification stays clear of the header's "Abmelden".
+    const signOutBox = await page.getByRole('button', { name: 'Abmelden' }).boundingBox();
+    const noticeBox = await notice.boundingBox();
+    expect(signOutBox && noticeBox && noticeBox.y > signOutBox.y + signOutBox.height).toBe(true);
+
+    // The planned measure: a one-line status badge, "Zurückziehen" instead of "Beenden", all within the screen.
+    const planned = page.getByRole('row').filter({ hasText: 'wartet auf Bewilligung' }).first();
+    await planned.waitFor();
+    const badge = planned.getByText('geplant', { exact: true });
+    expect((await badge.boundingBox())?.height).toBeLessThan(40);
+    expect(await badge.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+    const withdraw = planned.getByRole('button', { name: /zurückziehen$/ });
+    await withdraw.waitFor();
+    expect(await planned.getByRole('button', { name: /beenden$/ }).count()).toBe(0);
+    const withdrawBox = await withdraw.boundingBox();
+    expect((withdrawBox?.x ?? 0) + (withdrawBox?.width ?? 0)).toBeLessThanOrEqual(1440);
+    const table = page.getByRole('table', { name: /Hilfen?$/ });
+    // Inside its scroll container, a table wider than the page would reach past the main area's right edge.
+    const overhang = await table.evaluate(
+      (el) =>
+        el.getBoundingClientRect().right -
+        (document.getElementById('inhalt')?.getBoundingClientRect().right ?? 0),
+    );
+    expect(overhang).toBeLessThanOrEqual(0);
     await expectNoAxeViolations(page, 'Fallakte, Hilfen');
     await signOut();
 
@@ -94,5 +146,26 @@ describe('a measure from the case to the money', () => {
       .first()
       .waitFor();
     await expectNoAxeViolations(page, 'Finanzen, Monatskosten');
+    await signOut();
+
+    // The Protokoll names every action and record in words: what happened above, and no code.
+    await signIn(page, baseUrl, 'admin');
+    await page.getByRole('link', { name: 'Protokoll' }).click();
+    const protocol = page.getByRole('table', { name: /Protokolleinträge/ });
+    await protocol.getByRole('cell', { name: 'Bewilligt', exact: true }).first().waitFor();
+    const labels = await protocol
+      .locator('tbody tr')
+      .evaluateAll((rows) =>
+        rows.flatMap((r) => [
+          (r as HTMLTableRowElement).cells[3]?.textContent ?? '',
+          (r as HTMLTableRowElement).cells[4]?.textContent ?? '',
+        ]),
+      );
+    const codes = new Set<string>([...auditActions, ...auditEntityTypes]);
+    expect(labels.filter((text) => codes.has(text) || text.includes('_') || text === '')).toEqual([]);
+    expect(labels).toEqual(
+      expect.arrayContaining(['Bewilligt', 'Hilfe (Maßnahme)', 'Anmeldung', 'Gesucht', 'Person']),
+    );
+    await expectNoAxeViolations(page, 'Protokoll');
   });
 });

@@ -124,6 +124,28 @@ export const peerConsultationInputSchema = z.object({
 });
 export type PeerConsultationInput = z.infer<typeof peerConsultationInputSchema>;
 
+export const PEER_ROLES_DISTINCT =
+  'Moderation, Protokoll und Perspektivwechsel übernehmen drei verschiedene Personen.';
+
+/**
+ * The three roles of a kollegiale Beratung are three different people. The role that names someone already named
+ * in an earlier role (in the order moderation, minutes, perspective) is the one to change: its field, or null.
+ */
+export function repeatedPeerRole({
+  moderatorId,
+  minutesId,
+  perspectiveId,
+}: {
+  moderatorId: string | null;
+  minutesId: string | null;
+  perspectiveId: string | null;
+}): 'minutesId' | 'perspectiveId' | null {
+  if (minutesId !== null && minutesId === moderatorId) return 'minutesId';
+  if (perspectiveId !== null && (perspectiveId === moderatorId || perspectiveId === minutesId))
+    return 'perspectiveId';
+  return null;
+}
+
 // Hilfeplan (§ 36)
 export const helpPlanInputSchema = z.object({
   applicationOn: dateSchema,
@@ -319,12 +341,18 @@ export const caseDetailSchema = caseSummarySchema.extend({
 });
 export type CaseDetail = z.infer<typeof caseDetailSchema>;
 
+/**
+ * "Meine Fälle". `q` searches the household members' first and last names, a date of birth (TT.MM.JJJJ or ISO),
+ * the family's name, street and house number, and the case number; every word must match. `scope`: the cases the
+ * user leads, stands in for or was granted (mine), those of the team she leads (team), or every case she may read
+ * (all: both together, what the search box uses).
+ */
 export const myCasesQuerySchema = z.object({
   status: z.enum(['offen', 'abgeschlossen', 'alle']).default('offen'),
   area: z.enum(caseAreas.values).optional(),
   q: lineSchema(100).optional(),
   sort: z.enum(['faellig', 'eingang', 'name']).default('faellig'),
-  scope: z.enum(['mine', 'team']).default('mine'),
+  scope: z.enum(['mine', 'team', 'all']).default('mine'),
 });
 export type MyCasesQuery = z.infer<typeof myCasesQuerySchema>;
 

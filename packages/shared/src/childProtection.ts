@@ -123,7 +123,7 @@ export const cpYesNoUnknown = labelled({ ja: 'ja', nein: 'nein', unbekannt: 'unb
 
 /** Services of child and youth welfare: in use when the assessment took place, or offered as its consequence. */
 export const cpServiceKinds = labelled({
-  foerderung_familie: 'Förderung der Erziehung in der Familie (§§ 16–21 SGB VIII)',
+  foerderung_familie: 'Förderung der Erziehung in der Familie (§§ 16–19 SGB VIII)',
   kindertagesbetreuung: 'Kindertagesbetreuung (§§ 22–25 SGB VIII)',
   hze_ambulant: 'Hilfe zur Erziehung, ambulant (§§ 27–32 SGB VIII)',
   hze_stationaer: 'Hilfe zur Erziehung, außerhalb der Familie (§§ 33–35 SGB VIII)',

@@ -20,6 +20,7 @@ import {
 } from './childProtection.ts';
 import { idSchema, lineSchema, optionalTextSchema, textSchema, versionSchema } from './common.ts';
 import { dateSchema, instantSchema } from './dates.ts';
+import { cpVisitChecklistSchema } from './visitChecklist.ts';
 import { z } from './zod.ts';
 
 /** Requests and answers of the § 8a process (docs/child-protection.md). Rules across fields name their field. */
@@ -309,6 +310,8 @@ export const cpCheckSchema = cpCheckSummarySchema.extend({
       classification: z.object({ id: idSchema, area: z.enum(caseAreas.values) }).nullable(),
     })
     .nullable(),
+  /** The Einschätzungshilfe entered after the visit (null until it is). */
+  visitChecklist: cpVisitChecklistSchema.nullable(),
   measures: z.array(cpMeasureSchema),
   closedBy: ref.nullable(),
 });

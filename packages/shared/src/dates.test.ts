@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   addDays,
   addMonths,
+  ageOn,
   berlinDateOf,
   berlinDateTimeOf,
   berlinEndOfDay,
@@ -11,9 +12,11 @@ import {
   dateSchema,
   dayNumber,
   daysInclusive,
+  formatDateDe,
   instantOfBerlinDateTime,
   instantSchema,
   monthBounds,
+  parseDateDe,
   quarterBounds,
   quarterOf,
   todayIso,
@@ -52,6 +55,14 @@ describe('calendar dates', () => {
   it('clamps a month step to the last day of the target month', () => {
     expect(addMonths('2026-01-31', 1)).toBe('2026-02-28');
     expect(addMonths('2026-08-31', 6)).toBe('2027-02-28');
+  });
+
+  it('counts an age in whole years, reached on the birthday (29 February on 28 February)', () => {
+    expect(ageOn('2014-06-15', '2026-06-14')).toBe(11);
+    expect(ageOn('2014-06-15', '2026-06-15')).toBe(12);
+    expect(ageOn('2012-02-29', '2026-02-27')).toBe(13);
+    expect(ageOn('2012-02-29', '2026-02-28')).toBe(14);
+    expect(ageOn('2026-01-10', '2026-01-10')).toBe(0);
   });
 
   it('round-trips every day between 1900 and 2200 through its day number', () => {
@@ -133,5 +144,26 @@ describe('weekdays and the end of a Berlin day', () => {
     expect(berlinEndOfDay('2026-03-28').toISOString()).toBe('2026-03-28T22:59:59.999Z');
     expect(berlinEndOfDay('2026-03-29').toISOString()).toBe('2026-03-29T21:59:59.999Z');
     expect(berlinEndOfDay('2026-10-25').toISOString()).toBe('2026-10-25T22:59:59.999Z');
+  });
+});
+
+describe('dates as people type them', () => {
+  it('reads TT.MM.JJJJ, short days and months, and ISO, and refuses days that do not exist', () => {
+    expect(parseDateDe('12.03.2015')).toBe('2015-03-12');
+    expect(parseDateDe(' 1.3.2015 ')).toBe('2015-03-01');
+    expect(parseDateDe('2015-03-12')).toBe('2015-03-12');
+    expect(parseDateDe('31.02.2015')).toBeNull();
+    expect(parseDateDe('12.03.15')).toBeNull();
+    expect(parseDateDe('01.01.1899')).toBeNull();
+    expect(parseDateDe('Müller')).toBeNull();
+  });
+
+  it('reads back every date formatDateDe writes', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: dayNumber('1900-01-01'), max: dayNumber('2200-12-31') }), (day) => {
+        const date = dateOfDay(day);
+        expect(parseDateDe(formatDateDe(date))).toBe(date);
+      }),
+    );
   });
 });

@@ -44,10 +44,27 @@ export function addMonths(date: string, months: number): string {
   return target.toISOString().slice(0, 10);
 }
 
+/** The age in whole years on a day (a birthday on 29 February is reached on 28 February in other years). */
+export function ageOn(birthDate: string, on: string): number {
+  const years = Number(on.slice(0, 4)) - Number(birthDate.slice(0, 4));
+  return addMonths(birthDate, years * 12) > on ? years - 1 : years;
+}
+
 export function formatDateDe(date: string | null | undefined): string {
   if (!date) return '–';
   const [y, m, d] = date.split('-');
   return `${d}.${m}.${y}`;
+}
+
+/**
+ * A date as people type it, "TT.MM.JJJJ" (also "1.3.2015") or ISO "JJJJ-MM-TT", as an ISO date; null for anything
+ * else, including a day that does not exist (31.02.) or a year outside the domain's range.
+ */
+export function parseDateDe(text: string): string | null {
+  const trimmed = text.trim();
+  const german = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(trimmed);
+  const iso = german ? `${german[3]}-${german[2]?.padStart(2, '0')}-${german[1]?.padStart(2, '0')}` : trimmed;
+  return dateSchema.safeParse(iso).success ? iso : null;
 }
 
 /*

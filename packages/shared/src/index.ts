@@ -1,9 +1,11 @@
+export * from './audit.ts';
 export * from './auth.ts';
 export * from './caseNotes.ts';
 export * from './cases.ts';
 export * from './catalogues.ts';
 export * from './childProtection.ts';
 export * from './childProtectionSchemas.ts';
+export * from './childProtectionStatistics.ts';
 export * from './common.ts';
 export * from './controlling.ts';
 export * from './csv.ts';
@@ -19,5 +21,6 @@ export * from './pagination.ts';
 export * from './persons.ts';
 export * from './processes.ts';
 export * from './roles.ts';
+export * from './visitChecklist.ts';
 export * from './worklist.ts';
 export { z } from './zod.ts';

@@ -41,6 +41,15 @@ export const endReasons = {
   },
 };
 
+/**
+ * Where a measure stands: planned (above the approval threshold, waiting for the team lead; costs nothing yet),
+ * approved, or withdrawn (a planned measure that was never approved; it stays in the case file).
+ */
+export const measureStatuses = {
+  values: ['geplant', 'bewilligt', 'zurueckgezogen'] as const,
+  labels: { geplant: 'geplant', bewilligt: 'bewilligt', zurueckgezogen: 'zurückgezogen' },
+};
+
 export const providerKinds = {
   values: ['frei', 'oeffentlich', 'privat'] as const,
   labels: { frei: 'freier Träger', oeffentlich: 'öffentlicher Träger', privat: 'privat-gewerblicher Träger' },
@@ -144,7 +153,7 @@ export const measureSchema = z.object({
   endOn: z.string().nullable(),
   endReason: z.enum(endReasons.values).nullable(),
   hoursPerWeek: z.string().nullable(),
-  status: z.enum(['geplant', 'bewilligt']),
+  status: z.enum(measureStatuses.values),
   /**
    * What a month of the measure costs: the cost rule for its first full calendar month (the begin month when it
    * begins on the 1st, else the next) with the rates valid then; the approval threshold is compared with it.

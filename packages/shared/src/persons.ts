@@ -74,10 +74,15 @@ export const householdSchema = z.object({
 });
 export type Household = z.infer<typeof householdSchema>;
 
+/**
+ * The duplicate search: at intake (via intake, the default) and as the office-wide "Ist die Familie bekannt?"
+ * (via lookup). One search, one answer, one rate limit; the audit trail records which of the two asked.
+ */
 export const duplicateQuerySchema = z.object({
   firstName: nameSchema(100),
   lastName: nameSchema(100),
   birthDate: birthDateSchema,
+  via: z.enum(['intake', 'lookup']).optional(),
 });
 export type DuplicateQuery = z.infer<typeof duplicateQuerySchema>;
 

@@ -1,3 +1,4 @@
+import { type Role, roleLabels } from '@leuchtturm/shared';
 import { readConfig } from '../config.ts';
 import { demoAccounts, generateDemoData, type Scale, scales } from '../modules/demo/generator.ts';
 import { openMigrated } from './database.ts';
@@ -38,7 +39,27 @@ export const demoDataCommand: Command = {
   },
 };
 
+/** What a role is called in everyday speech, where the application's name differs. */
+const everydayNames: Partial<Record<Role, string>> = { team_lead: 'Teamleitung' };
+
+/**
+ * The sign-in hint: each demo account with its role as the application names it (and as people say it, e.g.
+ * "Referatsleitung Junge Menschen (Teamleitung)"), so that the name on the start page matches the hint.
+ */
+export function demoSignInLines(password: string): string[] {
+  return [
+    `Demo-Anmeldungen (Passwort: ${password}):`,
+    ...demoAccounts.map((a) => {
+      const roles = a.roles
+        .map((role: Role) =>
+          everydayNames[role] ? `${roleLabels[role]} (${everydayNames[role]})` : roleLabels[role],
+        )
+        .join(', ');
+      return `  ${a.username.padEnd(12)} ${a.displayName} – ${roles}`;
+    }),
+  ];
+}
+
 export function printDemoAccounts(password: string): void {
-  console.log(`\nDemo-Anmeldungen (Passwort: ${password}):`);
-  for (const a of demoAccounts) console.log(`  ${a.username.padEnd(12)} ${a.displayName}`);
+  console.log(`\n${demoSignInLines(password).join('\n')}`);
 }

@@ -82,3 +82,14 @@ export interface ProtectionMeasureMandateTable {
   measure_id: string;
   mandate_id: string;
 }
+
+/** The Einschätzungshilfe of a check's visit, one row per area (migration 0015). */
+export interface VisitChecklistEntryTable {
+  tenant_id: string;
+  check_id: string;
+  area: string;
+  rating: string;
+  note: string | null;
+  recorded_by: string | null;
+  recorded_at: CreatedAt;
+}

@@ -69,7 +69,7 @@ export interface MeasureTable {
   hours_per_week: Money | null;
   help_plan_id: string | null;
   reasons: Generated<string[]>;
-  status: Generated<'geplant' | 'bewilligt'>;
+  status: Generated<'geplant' | 'bewilligt' | 'zurueckgezogen'>;
   approved_by: string | null;
   approved_at: Instant | null;
   created_by: string | null;

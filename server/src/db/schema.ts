@@ -24,6 +24,7 @@ import type {
   ChildProtectionCheckTable,
   ProtectionMeasureMandateTable,
   ProtectionMeasureTable,
+  VisitChecklistEntryTable,
 } from './schema-childProtection.ts';
 import type {
   AggregateTable,
@@ -217,6 +218,7 @@ export interface DB {
   child_protection_check: ChildProtectionCheckTable;
   protection_measure: ProtectionMeasureTable;
   protection_measure_mandate: ProtectionMeasureMandateTable;
+  visit_checklist_entry: VisitChecklistEntryTable;
   case_note: CaseNoteTable;
   notification: NotificationTable;
   job: JobTable;

@@ -124,6 +124,7 @@ export function AppLayout() {
         </AppShell.Navbar>
         <AppShell.Main id="inhalt" tabIndex={-1}>
           <Outlet />
+          {/* Below the header (app.css), so that a message never covers "Abmelden". */}
           <Notifications position="top-right" withinPortal={false} />
         </AppShell.Main>
       </AppShell>

@@ -7,7 +7,7 @@ import {
 } from '@leuchtturm/shared';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from './api.ts';
-import { CHECK_FIELDS, generalMessage, placeErrors, schemaErrors } from './form.ts';
+import { CHECK_FIELDS, generalMessage, placeErrors, remainingFormError, schemaErrors } from './form.ts';
 
 const errorsOf = (schema: { safeParse: (v: unknown) => { error?: { issues: unknown[] } } }, input: unknown) =>
   schemaErrors((schema.safeParse(input).error?.issues ?? []) as Parameters<typeof schemaErrors>[0], input);
@@ -151,5 +151,21 @@ describe('placeErrors and generalMessage: every message shown once, under its fi
     expect(generalMessage(placed, 'Der Datensatz wurde inzwischen geändert.')).toBe(
       'Der Datensatz wurde inzwischen geändert.',
     );
+  });
+});
+
+describe('remainingFormError: the general message after corrections', () => {
+  it('drops "check the marked fields" with the last marked field corrected, and nothing else', () => {
+    expect(remainingFormError(CHECK_FIELDS, { 'members.0.person.firstName': 'Bitte ausfüllen.' })).toBe(
+      CHECK_FIELDS,
+    );
+    expect(remainingFormError(CHECK_FIELDS, {})).toBeNull();
+    // A message no field takes stays until the next attempt, and so does the server's explanation.
+    const withUnplaced = `${CHECK_FIELDS} Die Familie braucht mindestens eine Person.`;
+    expect(remainingFormError(withUnplaced, {})).toBe(withUnplaced);
+    expect(remainingFormError('Der Server ist nicht erreichbar.', {})).toBe(
+      'Der Server ist nicht erreichbar.',
+    );
+    expect(remainingFormError(null, {})).toBeNull();
   });
 });

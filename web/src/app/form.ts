@@ -85,6 +85,14 @@ export function generalMessage(
 }
 
 /**
+ * The general message once messages have gone: "check the marked fields" alone goes with the last marked field
+ * corrected; a message no field takes stays until the next attempt.
+ */
+export function remainingFormError(formError: string | null, errors: FieldErrors): string | null {
+  return formError === CHECK_FIELDS && Object.keys(errors).length === 0 ? null : formError;
+}
+
+/**
  * Form state: values, messages by full path and a general message. A path counts as shown once the form has
  * read its message from `errors` while rendering; messages of paths it never shows go into the general message.
  */
@@ -113,6 +121,12 @@ export function useFormState<T extends object>(initial: T) {
     if (!focusPending.current) return;
     focusPending.current = false;
     formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [errors, formError]);
+
+  // "Bitte prüfen Sie die markierten Felder." must not outlive the last marked field.
+  useEffect(() => {
+    const remaining = remainingFormError(formError, errors);
+    if (remaining !== formError) setFormError(remaining);
   }, [errors, formError]);
 
   function clearErrors(match: (path: string) => boolean) {

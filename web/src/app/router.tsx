@@ -37,6 +37,9 @@ const MyCasesPage = lazy(() =>
 const IntakePage = lazy(() =>
   import('../modules/cases/IntakePage.tsx').then((m) => ({ default: m.IntakePage })),
 );
+const KnownFamilyPage = lazy(() =>
+  import('../modules/cases/KnownFamilyPage.tsx').then((m) => ({ default: m.KnownFamilyPage })),
+);
 const CasePage = lazy(() => import('../modules/cases/CasePage.tsx').then((m) => ({ default: m.CasePage })));
 const NeedsPage = lazy(() =>
   import('../modules/needs/NeedsPage.tsx').then((m) => ({ default: m.NeedsPage })),
@@ -165,6 +168,16 @@ const intakeRoute = createRoute({
   ),
 });
 
+const knownFamilyRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/faelle/bekannt',
+  component: () => (
+    <Guard permission="case:work">
+      <KnownFamilyPage />
+    </Guard>
+  ),
+});
+
 const caseRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/faelle/$caseId',
@@ -237,6 +250,7 @@ const routeTree = rootRoute.addChildren([
     startRoute,
     myCasesRoute,
     intakeRoute,
+    knownFamilyRoute,
     caseRoute,
     needsRoute,
     controllingRoute,

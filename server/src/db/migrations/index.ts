@@ -12,6 +12,8 @@ import * as m0010 from './0010_network_tie_version.ts';
 import * as m0011 from './0011_processes.ts';
 import * as m0012 from './0012_child_protection.ts';
 import * as m0013 from './0013_notes_notifications_jobs.ts';
+import * as m0014 from './0014_measure_withdrawn.ts';
+import * as m0015 from './0015_visit_checklist.ts';
 import * as m0016 from './0016_worklist.ts';
 
 /** Versioned migrations, applied in key order. Never edit one that has shipped: add the next. */
@@ -29,5 +31,7 @@ export const migrations: Record<string, Migration> = {
   '0011_processes': m0011,
   '0012_child_protection': m0012,
   '0013_notes_notifications_jobs': m0013,
+  '0014_measure_withdrawn': m0014,
+  '0015_visit_checklist': m0015,
   '0016_worklist': m0016,
 };

@@ -41,6 +41,17 @@ describe('the case-list filter is the single-case rule', () => {
       { numRuns: 2000 },
     );
   });
+
+  it('admits a case in scope all (the search) exactly when caseAccessReason does', () => {
+    fc.assert(
+      fc.property(arbActor, arbCase, (actor, subject) => {
+        expect(matchesCaseListFilter(caseListFilter(actor, 'all'), subject)).toBe(
+          caseAccessReason(actor, subject) !== null,
+        );
+      }),
+      { numRuns: 2000 },
+    );
+  });
 });
 
 describe('using a household', () => {

@@ -42,9 +42,10 @@ export function caseAccessReason(actor: Actor, subject: CaseAccessSubject): Case
 }
 
 /**
- * The list form of the same rule, for queries that select many cases ("Meine Fälle", the team view): the cases led
- * by the actor or someone she stands in for, or granted to her (scope mine), or the cases of the team she leads
- * (scope team). Together the two scopes admit exactly the cases caseAccessReason admits (policy.test.ts).
+ * The list form of the same rule, for queries that select many cases ("Meine Fälle", the team view, the search): the
+ * cases led by the actor or someone she stands in for, or granted to her (scope mine), or the cases of the team she
+ * leads (scope team). Together the two scopes, and so scope all, admit exactly the cases caseAccessReason admits
+ * (caseRule.test.ts).
  */
 export interface CaseListFilter {
   leadUserIds: string[];
@@ -52,16 +53,12 @@ export interface CaseListFilter {
   teamLeadOf: string | null;
 }
 
-export function caseListFilter(actor: Actor, scope: 'mine' | 'team'): CaseListFilter {
+export function caseListFilter(actor: Actor, scope: 'mine' | 'team' | 'all'): CaseListFilter {
   if (actor.userId === null) return { leadUserIds: [], grantee: null, teamLeadOf: null };
-  if (scope === 'team') {
-    return {
-      leadUserIds: [],
-      grantee: null,
-      teamLeadOf: actor.roles.includes('team_lead') ? actor.teamId : null,
-    };
-  }
-  return { leadUserIds: [actor.userId, ...actor.deputyFor], grantee: actor.userId, teamLeadOf: null };
+  const teamLeadOf = actor.roles.includes('team_lead') ? actor.teamId : null;
+  if (scope === 'team') return { leadUserIds: [], grantee: null, teamLeadOf };
+  const mine = { leadUserIds: [actor.userId, ...actor.deputyFor], grantee: actor.userId };
+  return { ...mine, teamLeadOf: scope === 'all' ? teamLeadOf : null };
 }
 
 /** Whether a case passes a list filter (what the list query's SQL does, as a function for tests). */

@@ -4,6 +4,7 @@ import { openTestCase } from '../../../test/cases.ts';
 import { testDatabase } from '../../../test/db.ts';
 import { createTestTenant, type TestTenant } from '../../../test/factories.ts';
 import { Client, testApp } from '../../../test/http.ts';
+import { refusalOfRoute } from './refusals.ts';
 
 let app: FastifyInstance;
 beforeAll(async () => {
@@ -23,6 +24,21 @@ async function deniedEntries(tenant: TestTenant) {
 }
 
 describe('refusals are audited like granted access', () => {
+  it('names a record type or an area of the application for a refusal on every registered route', () => {
+    const routes = app.routeTable.filter(
+      (r) => r.url.startsWith('/api/v1/') && r.method !== 'HEAD' && r.permission !== 'public',
+    );
+    expect(routes.length).toBeGreaterThan(40);
+    const unnamed = routes
+      .map((r) => ({
+        route: `${r.method} ${r.url}`,
+        entry: refusalOfRoute({ method: r.method, route: r.url, params: {} }),
+      }))
+      .filter(({ entry }) => entry.entityType === 'route')
+      .map(({ route }) => route);
+    expect(unnamed).toEqual([]);
+  });
+
   it('records a refusal at the role check with the case, the route and the permission lacking', async () => {
     const tenant = await createTestTenant((await testDatabase()).db);
     const { caseId } = await openTestCase(await Client.as(app, tenant, 'caseManagerA'));
@@ -52,7 +68,7 @@ describe('refusals are audited like granted access', () => {
     expect(await deniedEntries(tenant)).toEqual([
       {
         actor_id: tenant.users.controller.id,
-        entity_type: 'audit',
+        entity_type: 'audit_log',
         entity_id: null,
         details: { purpose: 'read', route: 'GET /api/v1/audit', permission: 'audit:read' },
       },

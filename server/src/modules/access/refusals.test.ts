@@ -34,6 +34,13 @@ describe('audit entries of refusals', () => {
     expect(of('/api/v1/organisation/staff/:id')).toBe('user');
     expect(of('/api/v1/organisation/social-centres/:id')).toBe('social_centre');
     expect(of('/api/v1/persons/duplicates')).toBe('person');
-    expect(of('/api/v1/controlling/district-outlines')).toBe('district_outlines');
+    expect(of('/api/v1/finance/statistics/hze')).toBe('hze_statistics');
+  });
+
+  it('names a route without a record by its area, and any other by the closed fallback', () => {
+    const of = (route: string) => refusalOfRoute({ method: 'GET', route, params: {} }).entityType;
+    expect(of('/api/v1/controlling/district-outlines')).toBe('controlling');
+    expect(of('/api/v1/audit/verify')).toBe('audit_log');
+    expect(of('/api/v1/somewhere-new')).toBe('route');
   });
 });

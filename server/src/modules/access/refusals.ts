@@ -1,6 +1,6 @@
 import type { Permission } from '@leuchtturm/shared';
 import { AppError } from '../../shared/errors.ts';
-import type { AuditEntry } from '../audit/chain.ts';
+import type { AuditEntityType, AuditEntry } from '../audit/chain.ts';
 
 /**
  * Refused access to social data is audited like granted access. Services that refuse an action on a case throw
@@ -19,22 +19,52 @@ export function forbiddenOnCase(
   });
 }
 
-/** The audit entity of a route's resource segment, where it differs from the segment itself. */
-const entityTypes: Record<string, string> = {
+/** The audit entity of a route's resource segment (the segment before its first parameter, or its last one). */
+const entityTypes: Partial<Record<string, AuditEntityType>> = {
   cases: 'case',
   persons: 'person',
+  duplicates: 'person',
   households: 'household',
   measures: 'measure',
+  approvals: 'measure_list',
   teams: 'team',
   staff: 'user',
   streets: 'street',
   districts: 'district',
   'social-centres': 'social_centre',
   responsibilities: 'responsibility',
+  'responsible-team': 'responsibility',
   offers: 'service_offer',
+  rates: 'rate',
   providers: 'provider',
   'help-types': 'help_type',
-  duplicates: 'person',
+  needs: 'need',
+  costs: 'monthly_costs',
+  payments: 'payment',
+  settings: 'finance_setting',
+  hze: 'hze_statistics',
+  aggregates: 'aggregate',
+  notes: 'case_note',
+  'child-protection': 'child_protection_check',
+  statistics: 'child_protection_statistics',
+  processes: 'process_instance',
+  definitions: 'process_definition',
+  steps: 'process_step',
+  notifications: 'notification',
+  worklist: 'worklist',
+  'process-definitions': 'process_definition',
+};
+
+/** A route whose resource names no record is named by its area (details.route says which route). */
+const areaEntityTypes: Partial<Record<string, AuditEntityType>> = {
+  controlling: 'controlling',
+  finance: 'finance',
+  organisation: 'organisation',
+  audit: 'audit_log',
+  auth: 'user',
+  'child-protection': 'child_protection_statistics',
+  notifications: 'notification',
+  'process-definitions': 'process_definition',
 };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -61,7 +91,7 @@ export function refusalOfRoute(refused: RefusedRoute): AuditEntry {
   const param = paramAt > 0 ? refused.params[segments[paramAt]?.slice(1) ?? ''] : undefined;
   return {
     action: 'access_denied',
-    entityType: entityTypes[resource] ?? resource.replaceAll('-', '_'),
+    entityType: entityTypes[resource] ?? areaEntityTypes[segments[0] ?? ''] ?? 'route',
     entityId: typeof param === 'string' && UUID.test(param) ? param.toLowerCase() : null,
     details: {
       purpose: ['GET', 'HEAD'].includes(refused.method) ? 'read' : 'write',

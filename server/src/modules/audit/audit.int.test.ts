@@ -67,7 +67,7 @@ describe('audit chain', () => {
     const { db } = await testDatabase();
     const tenant = await createTestTenant(db);
     await inTransaction(db, systemActor(tenant.id), (ctx) =>
-      ctx.audit({ action: 'create', entityType: 'x' }),
+      ctx.audit({ action: 'create', entityType: 'demo_data' }),
     );
     await expect(
       sql`update audit_log set action = 'y' where tenant_id = ${tenant.id}`.execute(db),
@@ -82,7 +82,7 @@ describe('audit chain', () => {
     const tenant = await createTestTenant(db);
     await expect(
       inTransaction(db, systemActor(tenant.id), async (ctx) => {
-        await ctx.audit({ action: 'create', entityType: 'x' });
+        await ctx.audit({ action: 'create', entityType: 'demo_data' });
         throw new Error('half-way');
       }),
     ).rejects.toThrow('half-way');
@@ -94,7 +94,7 @@ describe('audit chain', () => {
     const tenant = await createTestTenant(db);
     for (let i = 0; i < 3; i++) {
       await inTransaction(db, systemActor(tenant.id), (ctx) =>
-        ctx.audit({ action: 'create', entityType: 'x', entityId: `${i}` }),
+        ctx.audit({ action: 'create', entityType: 'demo_data', entityId: `${i}` }),
       );
     }
     expect((await verifyAuditChain(db, tenant.id)).broken).toEqual([]);
@@ -120,7 +120,7 @@ describe('audit chain', () => {
     const slug = `audit-${Date.now()}`;
     const tenantId = await createTenant(handle.db, slug, 'Prüfamt');
     for (let i = 0; i < 3; i++)
-      await recordAudit(handle.db, systemActor(tenantId), { action: 'create', entityType: 'x' });
+      await recordAudit(handle.db, systemActor(tenantId), { action: 'create', entityType: 'demo_data' });
     if (!url) await handle.close();
 
     const clean = await auditVerify(env, slug);

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { AuditAction, AuditEntityType } from '@leuchtturm/shared';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import type { Actor } from '../../shared/actor.ts';
@@ -20,36 +21,20 @@ import {
  */
 
 /**
- * Every action the trail records: a closed list, so that a new kind of entry is a decision made here (and named in
- * the protocol's labels) rather than a string typed somewhere.
+ * Every action and every kind of record the trail records are closed lists with their German labels in
+ * packages/shared/src/audit.ts (`auditActions`, `auditEntityTypes`): a new kind of entry is a decision made there,
+ * and the type checker refuses one without a label on the Protokoll page.
  */
-export const auditActions = [
-  // Social data and records
-  'read',
-  'create',
-  'update',
-  'delete',
-  'approve',
-  'export',
-  'import',
-  // Who may see a case (Fallführung, grants)
-  'grant',
-  'revoke',
-  // Duplicate search
-  'search',
-  'search_refused',
-  // Refused access of any kind
-  'access_denied',
-  // Sessions
-  'login',
-  'login_failed',
-  'logout',
-] as const;
-export type AuditAction = (typeof auditActions)[number];
+export {
+  type AuditAction,
+  type AuditEntityType,
+  auditActions,
+  auditEntityTypes,
+} from '@leuchtturm/shared';
 
 export interface AuditEntry {
   action: AuditAction;
-  entityType: string;
+  entityType: AuditEntityType;
   entityId?: string | null;
   details?: Record<string, unknown>;
 }

@@ -373,6 +373,15 @@ describe('kollegiale Beratung', () => {
       perspectiveId: tenant.users.colleagueA.id,
     });
     expect(same.statusCode).toBe(400);
+    expect(same.json().errors).toEqual([
+      { field: 'perspectiveId', message: expect.stringContaining('drei') },
+    ]);
+    // The message goes to the role that repeats an earlier one, not always to the last.
+    const twice = await cm.post(`/cases/${caseId}/peer-consultations`, {
+      ...body,
+      minutesId: tenant.users.colleagueA.id,
+    });
+    expect(twice.json().errors).toEqual([{ field: 'minutesId', message: expect.stringContaining('drei') }]);
   });
 });
 

@@ -1,4 +1,4 @@
-import type { PeerConsultationInput } from '@leuchtturm/shared';
+import { PEER_ROLES_DISTINCT, type PeerConsultationInput, repeatedPeerRole } from '@leuchtturm/shared';
 import type { Ctx } from '../../shared/context.ts';
 import { AppError } from '../../shared/errors.ts';
 import { mentionNeed } from '../needs/service.ts';
@@ -20,12 +20,8 @@ export async function addPeerConsultation(
   const loaded = await requireCase(ctx, caseId, 'write');
   const tenantId = ctx.actor.tenantId;
   const roles = [input.moderatorId, input.minutesId, input.perspectiveId];
-  if (new Set(roles).size !== 3) {
-    throw AppError.validation(
-      'perspectiveId',
-      'Moderation, Protokoll und Perspektivwechsel übernehmen drei verschiedene Personen.',
-    );
-  }
+  const repeated = repeatedPeerRole(input);
+  if (repeated) throw AppError.validation(repeated, PEER_ROLES_DISTINCT);
   if ((await existingStaffIds(ctx.db, tenantId, roles)).length !== 3)
     throw AppError.validation('moderatorId', 'Bitte Personen aus dem Personalverzeichnis wählen.');
   if (!loaded.district_id)

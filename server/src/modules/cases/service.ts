@@ -48,7 +48,8 @@ export async function myCases(ctx: Ctx, query: MyCasesQuery & PageQuery): Promis
   await ctx.audit({
     action: 'read',
     entityType: 'case_list',
-    details: { scope: query.scope, count: page.items.length },
+    // Whether a search was made, not what was searched: the words are names and dates of birth.
+    details: { scope: query.scope, count: page.items.length, ...(query.q ? { search: true } : {}) },
   });
   return page;
 }

@@ -1,4 +1,11 @@
-import type { CpCheck, CpCheckSummary, CpMeasure } from '@leuchtturm/shared';
+import {
+  type CpCheck,
+  type CpCheckSummary,
+  type CpMeasure,
+  type CpVisitChecklist,
+  cpChecklistAreas,
+} from '@leuchtturm/shared';
+import type { ChecklistRow } from './queries/checklist.ts';
 import type { CheckRow } from './queries/checks.ts';
 import type { MeasureMandateRow, MeasureRow } from './queries/measures.ts';
 
@@ -81,6 +88,7 @@ export function presentCheck(
   names: Names,
   consultationArea: NonNullable<Outcome['classification']>['area'] | null,
   now: Date,
+  visitChecklist: CpVisitChecklist | null,
 ): CpCheck {
   return {
     ...presentCheckSummary(r, now),
@@ -135,7 +143,27 @@ export function presentCheck(
                 : null,
           }
         : null,
+    visitChecklist,
     measures,
     closedBy: person(names, r.closed_by),
+  };
+}
+
+/** The Einschätzungshilfe of the visit in the order of its areas, or null when none is recorded. */
+export function presentChecklist(rows: readonly ChecklistRow[], names: Names): CpVisitChecklist | null {
+  const [first] = rows;
+  if (!first) return null;
+  const order = (area: string) =>
+    cpChecklistAreas.values.indexOf(area as CpVisitChecklist['areas'][number]['area']);
+  return {
+    recordedAt: first.recorded_at.toISOString(),
+    recordedBy: first.recorded_by ? (names.get(first.recorded_by) ?? 'unbekannt') : null,
+    areas: [...rows]
+      .sort((a, b) => order(a.area) - order(b.area))
+      .map((e) => ({
+        area: e.area as CpVisitChecklist['areas'][number]['area'],
+        rating: e.rating as CpVisitChecklist['areas'][number]['rating'],
+        note: e.note,
+      })),
   };
 }

@@ -8,7 +8,10 @@ import {
   cpMeasureUpdateSchema,
   cpReportInputSchema,
   cpResultInputSchema,
+  cpStatisticsCheckSchema,
+  cpStatisticsQuerySchema,
   cpUrgencyInputSchema,
+  cpVisitChecklistInputSchema,
   cpVisitInputSchema,
   idSchema,
   yearQuerySchema,
@@ -16,10 +19,13 @@ import {
 } from '@leuchtturm/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { withCtx } from '../../http/context.ts';
+import { contentDisposition } from '../../http/download.ts';
 import type { Ctx } from '../../shared/context.ts';
+import { saveVisitChecklist } from './checklist.ts';
 import { escalateMandate } from './escalation.ts';
 import { addMeasure, changeMeasure } from './measures.ts';
 import { addReport, caseChecks, checkCounts, readCheck } from './service.ts';
+import { statisticsCheck, statisticsCsv } from './statistics.ts';
 import { saveAssessment, saveResult, saveUrgency, saveVisit } from './steps.ts';
 
 /**
@@ -98,6 +104,12 @@ export const childProtectionRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   step('visit', 'Inaugenscheinnahme oder Begründung, warum nicht', cpVisitInputSchema, saveVisit);
   step(
+    'visit/checklist',
+    'Einschätzungshilfe des Hausbesuchs (Antworten der Hausbesuchsmappe)',
+    cpVisitChecklistInputSchema,
+    saveVisitChecklist,
+  );
+  step(
     'result',
     'Ergebnis mit den Angaben der Statistik; setzt die Falleinordnung',
     cpResultInputSchema,
@@ -159,5 +171,38 @@ export const childProtectionRoutes: FastifyPluginAsyncZod = async (app) => {
       response: { 200: cpCountsSchema },
     },
     handler: (request) => withCtx(request, (ctx) => checkCounts(ctx, request.query.year)),
+  });
+
+  // The statistic of § 8a assessments (§ 99 Abs. 6 SGB VIII): permitted like the HzE statistic it is sent with.
+  app.get('/child-protection/statistics/check', {
+    config: { permission: 'finance:manage' },
+    schema: {
+      tags,
+      summary: 'Statistik § 8a: Datensätze eines Jahres mit fehlenden Pflichtangaben (ohne Namen)',
+      querystring: cpStatisticsQuerySchema,
+      response: { 200: cpStatisticsCheckSchema },
+    },
+    handler: (request) => withCtx(request, (ctx) => statisticsCheck(ctx, request.query.year)),
+  });
+  app.get('/child-protection/statistics', {
+    config: { permission: 'finance:manage' },
+    schema: {
+      tags,
+      summary: 'Statistik der Gefährdungseinschätzungen (§ 99 Abs. 6 SGB VIII) als CSV',
+      querystring: cpStatisticsQuerySchema,
+      response: {
+        200: {
+          description: 'CSV (Semikolon, UTF-8 mit BOM), ein Datensatz je abgeschlossener Einschätzung',
+          content: { 'text/csv': { schema: z.string() } },
+        },
+      },
+    },
+    handler: async (request, reply) => {
+      const { csv } = await withCtx(request, (ctx) => statisticsCsv(ctx, request.query.year));
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', contentDisposition(`statistik-8a-${request.query.year}.csv`))
+        .send(csv);
+    },
   });
 };

@@ -10,8 +10,9 @@ import {
 import type { Ctx } from '../../shared/context.ts';
 import { AppError } from '../../shared/errors.ts';
 import { requireCase } from '../cases/access.ts';
-import { presentCheck, presentCheckSummary, presentMeasure } from './presenter.ts';
+import { presentCheck, presentChecklist, presentCheckSummary, presentMeasure } from './presenter.ts';
 import { recordSaved } from './process.ts';
+import { checklistEntries } from './queries/checklist.ts';
 import { consultationsById, householdMember, insertCheck, listChecks, staffNames } from './queries/checks.ts';
 import { careBegun, completedByResult, openReceived } from './queries/counts.ts';
 import { listMeasures, measureMandates } from './queries/measures.ts';
@@ -40,13 +41,14 @@ export async function readCheck(ctx: Ctx, caseId: string, checkId: string): Prom
   const { check } = await requireCheck(ctx, caseId, checkId, 'read');
   const tenantId = ctx.actor.tenantId;
   const measures = await listMeasures(ctx.db, tenantId, [check.id]);
-  const [mandates, consultations] = await Promise.all([
+  const [mandates, consultations, checklist] = await Promise.all([
     measureMandates(
       ctx.db,
       tenantId,
       measures.map((m) => m.id),
     ),
     consultationsById(ctx.db, tenantId, check.result_consultation_id ? [check.result_consultation_id] : []),
+    checklistEntries(ctx.db, tenantId, check.id),
   ]);
   const staffIds = [
     check.taken_by,
@@ -55,6 +57,7 @@ export async function readCheck(ctx: Ctx, caseId: string, checkId: string): Prom
     check.closed_by,
     ...(check.assessment_participant_ids ?? []),
     ...measures.map((m) => m.created_by),
+    ...checklist.map((e) => e.recorded_by),
   ].filter((id): id is string => id !== null);
   const names = new Map(
     (await staffNames(ctx.db, tenantId, [...new Set(staffIds)])).map((u) => [u.id, u.display_name]),
@@ -72,6 +75,7 @@ export async function readCheck(ctx: Ctx, caseId: string, checkId: string): Prom
     names,
     area ?? null,
     new Date(),
+    presentChecklist(checklist, names),
   );
 }
 

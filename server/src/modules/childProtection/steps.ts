@@ -17,6 +17,7 @@ import { AppError } from '../../shared/errors.ts';
 import { expectOneUpdated } from '../../shared/versioned.ts';
 import { addRiskConsultation } from '../cases/classification.ts';
 import { recordSaved } from './process.ts';
+import { replaceChecklist } from './queries/checklist.ts';
 import { type CheckRow, findCheck, otherOpenResults, updateCheck } from './queries/checks.ts';
 import { notBeforeReport, notInFuture, requireCheck, requireStaff } from './rules.ts';
 
@@ -135,6 +136,8 @@ export async function saveVisit(ctx: Ctx, caseId: string, checkId: string, input
     },
     'inaugenscheinnahme',
   );
+  // Without a visit there is no Einschätzungshilfe of one.
+  if (!done) await replaceChecklist(ctx.db, ctx.actor.tenantId, check.id, [], null);
   await recordSaved(ctx, caseId, 'child_protection.visit', check.id);
 }
 

@@ -1,3 +1,7 @@
+import type { ageCohorts } from '@leuchtturm/shared';
+
+type AgeCohort = (typeof ageCohorts.values)[number];
+
 /** Texts of the demo cases: short, plausible, and obviously invented. */
 export const clientLastNames = [
   'Ahorn',
@@ -24,45 +28,58 @@ export const clientLastNames = [
   'Wacholder',
   'Zeder',
 ] as const;
-export const adultFirstNames = [
+/** First names by sex and role, so that the recorded sex and the household role fit the name. */
+export const motherFirstNames = [
   'Aylin',
   'Bianca',
-  'Carsten',
   'Dilara',
-  'Emre',
   'Frauke',
-  'Goran',
   'Heike',
   'Ivana',
-  'Jörg',
   'Katja',
-  'Lamin',
   'Marta',
-  'Nico',
   'Olga',
-  'Peter',
   'Rania',
   'Sabine',
-  'Tomasz',
   'Yasmin',
 ] as const;
-export const childFirstNames = [
-  'Amir',
-  'Ben',
+export const fatherFirstNames = [
+  'Carsten',
+  'Dariusz',
+  'Emre',
+  'Goran',
+  'Jörg',
+  'Lamin',
+  'Mehmet',
+  'Nico',
+  'Peter',
+  'Stefan',
+  'Tomasz',
+  'Uwe',
+] as const;
+export const girlFirstNames = [
   'Celina',
   'Dana',
-  'Elias',
+  'Emma',
   'Fatma',
-  'Jonas',
   'Kiara',
-  'Leon',
+  'Lina',
   'Mila',
   'Nele',
-  'Omar',
   'Pia',
+  'Zara',
+] as const;
+export const boyFirstNames = [
+  'Amir',
+  'Ben',
+  'Elias',
+  'Jonas',
+  'Leon',
+  'Noah',
+  'Omar',
   'Sami',
   'Tim',
-  'Zara',
+  'Yusuf',
 ] as const;
 
 export const concerns = [
@@ -121,14 +138,38 @@ export const resources = {
   ],
 } as const;
 
-export const needTexts = [
-  'Hausaufgabenhilfe am Nachmittag für 10- bis 14-Jährige',
-  'Elterncafé mit Kinderbetreuung',
-  'offener Treff für Mütter mit Babys',
-  'Begleitung zu Ämtern in der Familiensprache',
-  'Freizeitangebot für Mädchen am Wochenende',
-  'Beratung zum Übergang Schule-Beruf im Stadtteil',
-] as const;
+/** What kollegiale Beratungen find missing in the district, by the age cohort the offer is for. */
+export const needTexts = {
+  '0-3': [
+    'offener Treff für Mütter mit Babys',
+    'Elterncafé mit Kinderbetreuung',
+    'Hebammensprechstunde im Stadtteil',
+    'Krabbelgruppe mit Beratung zur Kita-Anmeldung',
+  ],
+  '3-10': [
+    'Sprachförderung für Vorschulkinder am Nachmittag',
+    'Hausaufgabenhilfe für Grundschulkinder',
+    'Ferienbetreuung für Grundschulkinder',
+    'Begleitung zu Ämtern und Schule in der Familiensprache',
+  ],
+  '10-16': [
+    'Hausaufgabenhilfe am Nachmittag für 10- bis 14-Jährige',
+    'Freizeitangebot für Mädchen am Wochenende',
+    'offener Jugendtreff am Abend',
+    'Projekt gegen Mobbing an der Oberschule',
+  ],
+  '16+': [
+    'Beratung zum Übergang Schule-Beruf im Stadtteil',
+    'Begleitung bei der Wohnungssuche für junge Erwachsene',
+    'Bewerbungstraining im Jugendhaus',
+    'Schuldnerberatung für junge Erwachsene',
+  ],
+} as const satisfies Record<AgeCohort, readonly string[]>;
+
+/** The age cohort of a child of this age in years. */
+export function cohortOfAge(years: number): AgeCohort {
+  return years < 3 ? '0-3' : years < 10 ? '3-10' : years < 16 ? '10-16' : '16+';
+}
 
 export const mandateTexts = [
   'Das Kind wird täglich pünktlich zur Schule gebracht.',

@@ -135,7 +135,7 @@ export async function insertDemoCases(
     const openedYear = Number(openedOn.slice(0, 4));
     const members: { first: string; birth: string; role: string; gender: string }[] = [
       {
-        first: rnd.pick(texts.adultFirstNames),
+        first: rnd.pick(texts.motherFirstNames),
         birth: `${openedYear - rnd.int(22, 45)}-${pad(rnd.int(1, 12))}-${pad(rnd.int(1, 28))}`,
         role: 'mutter',
         gender: 'weiblich',
@@ -143,18 +143,19 @@ export async function insertDemoCases(
     ];
     if (rnd.chance(0.5))
       members.push({
-        first: rnd.pick(texts.adultFirstNames),
+        first: rnd.pick(texts.fatherFirstNames),
         birth: `${openedYear - rnd.int(24, 50)}-${pad(rnd.int(1, 12))}-${pad(rnd.int(1, 28))}`,
         role: 'vater',
         gender: 'maennlich',
       });
     const children = rnd.int(1, 3);
     for (let c = 0; c < children; c++) {
+      const girl = rnd.chance(0.5);
       members.push({
-        first: rnd.pick(texts.childFirstNames),
+        first: rnd.pick(girl ? texts.girlFirstNames : texts.boyFirstNames),
         birth: `${openedYear - rnd.int(0, 17)}-${pad(rnd.int(1, 12))}-${pad(rnd.int(1, 28))}`,
         role: 'kind',
-        gender: rnd.pick(['weiblich', 'maennlich']),
+        gender: girl ? 'weiblich' : 'maennlich',
       });
     }
     members.forEach((m, position) => {
@@ -297,8 +298,10 @@ export async function insertDemoCases(
       const offset = rnd.int(0, Math.max(0, others.length - 1));
       const roles = [...others.slice(offset), ...others.slice(0, offset)];
       if (roles.length >= 3) {
-        const cohort = rnd.pick(['0-3', '3-10', '10-16', '16+']);
-        const answer = rnd.pick(texts.needTexts);
+        // The need is for the age of one of the family's children at the consultation.
+        const child = rnd.pick(members.filter((m) => m.role === 'kind'));
+        const cohort = texts.cohortOfAge(ageOn(child?.birth ?? openedOn, heldOn));
+        const answer = rnd.pick(texts.needTexts[cohort]);
         peerRows.push({
           tenant_id: tenantId,
           case_id: caseId,
@@ -361,3 +364,9 @@ export async function insertDemoCases(
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
+
+/** Full years of age on a day. */
+function ageOn(birth: string, on: string): number {
+  const years = Number(on.slice(0, 4)) - Number(birth.slice(0, 4));
+  return on.slice(5) < birth.slice(5) ? years - 1 : years;
+}

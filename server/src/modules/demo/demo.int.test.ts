@@ -6,6 +6,7 @@ import { testApp } from '../../../test/http.ts';
 import { verifyAuditChain } from '../audit/chain.ts';
 import { loadCostInputs } from '../measures/costInputs.ts';
 import { exactCost } from '../measures/costRule.ts';
+import * as texts from './caseTexts.ts';
 import { type DemoSummary, demoAccounts, generateDemoData } from './generator.ts';
 
 let app: FastifyInstance;
@@ -138,6 +139,36 @@ describe('demo data', () => {
     expect(reviews.some((s) => s.state === 'offen' && s.due_at !== null)).toBe(true);
     // An open step always belongs to a running instance (the work list relies on it).
     expect(steps.filter((s) => s.state === 'offen' && s.status !== 'running')).toEqual([]);
+  });
+
+  it('gives mothers, fathers, girls and boys first names of their sex and role, and every need a text of its age cohort', async () => {
+    const { db } = await testDatabase();
+    const members = await db
+      .selectFrom('household_member as hm')
+      .innerJoin('person as p', (j) =>
+        j.onRef('p.tenant_id', '=', 'hm.tenant_id').onRef('p.id', '=', 'hm.person_id'),
+      )
+      .select(['hm.role', 'p.gender', 'p.first_name'])
+      .where('hm.tenant_id', '=', summary.tenantId)
+      .execute();
+    expect(members.length).toBeGreaterThan(1000);
+    const names: Record<string, readonly string[]> = {
+      'mutter weiblich': texts.motherFirstNames,
+      'vater maennlich': texts.fatherFirstNames,
+      'kind weiblich': texts.girlFirstNames,
+      'kind maennlich': texts.boyFirstNames,
+    };
+    const misfits = members.filter((m) => !names[`${m.role} ${m.gender}`]?.includes(m.first_name));
+    expect(misfits).toEqual([]);
+
+    const needs = await db
+      .selectFrom('need')
+      .select(['age_cohort', 'text'])
+      .where('tenant_id', '=', summary.tenantId)
+      .execute();
+    expect(new Set(needs.map((n) => n.age_cohort)).size).toBe(4);
+    const cohorts: Record<string, readonly string[]> = texts.needTexts;
+    expect(needs.filter((n) => !cohorts[n.age_cohort]?.includes(n.text))).toEqual([]);
   });
 
   it('refuses to generate twice into the same tenant', async () => {

@@ -1,6 +1,7 @@
 import {
   accessRoutes,
   type CaseDetail,
+  type CpCheck,
   caseAreas,
   custodyKinds,
   formatDateDe,
@@ -11,11 +12,14 @@ import {
 } from '@leuchtturm/shared';
 import { antragSections, helpPlanSections } from './helpPlanForms.ts';
 import type { FormSection, FormSpec } from './pdf.ts';
+import { checkRiskSections, consultationRiskSections } from './riskForms.ts';
+import { visitSections } from './visitForms.ts';
 
 /**
  * The forms of docs/domain.md, section 2 (Falleingang, Schweigepflichtentbindung, Beratungsvorlage and
  * Protokoll der kollegialen Beratung, Antrag auf Hilfe zur Erziehung, Hilfeplan), filled from the case
- * record.
+ * record, and those of child protection (riskForms.ts: Beratungsvorlage und Protokoll zur Risikoeinschätzung from
+ * a § 8a check or a Kurzberatung; visitForms.ts: the Hausbesuchsmappe).
  */
 export type FormKind =
   | 'falleingang'
@@ -23,12 +27,20 @@ export type FormKind =
   | 'beratungsvorlage'
   | 'beratungsprotokoll'
   | 'antrag'
-  | 'hilfeplan';
+  | 'hilfeplan'
+  | 'risikoeinschaetzung'
+  | 'kurzberatung'
+  | 'hausbesuchsmappe';
 
 interface Context {
   office: string;
   detail: CaseDetail;
+  /** The § 8a check the form is about (risikoeinschaetzung; hausbesuchsmappe with an item). */
+  check?: CpCheck;
 }
+
+const RISK_TITLE =
+  'Beratungsvorlage und Protokoll zur Risikoeinschätzung und Überprüfung von Aufträgen und Auflagen';
 
 const head = (c: Context, title: string): Omit<FormSpec, 'sections' | 'signatures'> => ({
   office: c.office,
@@ -40,7 +52,7 @@ const head = (c: Context, title: string): Omit<FormSpec, 'sections' | 'signature
   ],
 });
 
-function familySection(d: CaseDetail): FormSection {
+export function familySection(d: CaseDetail): FormSection {
   return {
     heading: 'Familie',
     fields: [
@@ -165,5 +177,29 @@ export function buildForm(kind: FormKind, c: Context, itemId?: string): FormSpec
         signatures: ['Personensorgeberechtigte', 'Kind / Jugendliche(r)', 'Fachkraft'],
       };
     }
+    case 'risikoeinschaetzung': {
+      if (!c.check) return undefined;
+      const participants = c.check.assessment?.participants.map((p) => p.name) ?? [];
+      return {
+        ...head(c, RISK_TITLE),
+        sections: checkRiskSections(d, c.check, familySection(d)),
+        signatures: participants.length > 0 ? participants : ['Fachkraft', 'Fachkraft'],
+      };
+    }
+    case 'kurzberatung': {
+      const consultation = d.classifications.find((x) => x.id === itemId);
+      if (!consultation) return undefined;
+      return {
+        ...head(c, RISK_TITLE),
+        sections: consultationRiskSections(d, consultation, familySection(d)),
+        signatures: consultation.participants,
+      };
+    }
+    case 'hausbesuchsmappe':
+      return {
+        ...head(c, 'Hausbesuchsmappe'),
+        sections: visitSections(d, c.check),
+        signatures: ['Fachkraft', 'Zweite Fachkraft'],
+      };
   }
 }

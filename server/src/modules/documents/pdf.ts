@@ -1,3 +1,4 @@
+import { rgb } from 'pdf-lib';
 import { A4, type Column, GUTTER, Layout, leading, MARGIN, WIDTH, wrap } from './layout.ts';
 
 /**
@@ -11,8 +12,21 @@ export interface FormSection {
   text?: string;
   list?: FormList;
   table?: FormTable;
+  /** Labels, each with a line to write its value on by hand. */
+  blanks?: string[];
+  /** Items to tick, each with a box per option and lines for a note. */
+  checklist?: FormChecklist;
+  /** Empty lines to write on, after the section's content. */
+  lines?: number;
   /** Small grey print after the section: a scale, a source, a caveat. */
   note?: string;
+}
+export interface FormChecklist {
+  /** The boxes of every item, e.g. "unauffällig", "auffällig", "nicht beurteilbar". */
+  options: string[];
+  items: { label: string; hint?: string }[];
+  /** Lines to write a note on under each item. */
+  lines: number;
 }
 export interface FormList {
   numbered?: boolean;
@@ -47,6 +61,9 @@ const SIGNATURE_GAP = 24;
 /** Room above a signature line to sign in. */
 const SIGNATURE_SPACE = 36;
 const META_WIDTH = 230;
+/** Height of a line to write on by hand. */
+const WRITING_LINE = 18;
+const BOX = 8;
 
 function fields(l: Layout, rows: [string, string][]) {
   const columns: Column[] = [
@@ -101,6 +118,81 @@ function table(l: Layout, t: FormTable) {
   );
 }
 
+/** A line to write on, from x to the right margin, at the current height. */
+function writingLine(l: Layout, x = MARGIN) {
+  l.page.drawLine({
+    start: { x, y: l.y },
+    end: { x: A4.width - MARGIN, y: l.y },
+    thickness: 0.4,
+    color: rgb(0.45, 0.45, 0.45),
+  });
+}
+
+function writingLines(l: Layout, count: number) {
+  for (let i = 0; i < count; i++) {
+    l.room(WRITING_LINE);
+    l.gap(WRITING_LINE);
+    writingLine(l);
+  }
+}
+
+/** Each label bold in the label column, with a line to write on beside it (room above it for handwriting). */
+function blanks(l: Layout, labels: string[]) {
+  const style = l.style(BODY, true);
+  for (const label of labels) {
+    const lines = wrap(`${label}:`, style, LABEL_WIDTH).length;
+    l.room(WRITING_LINE + lines * leading(BODY));
+    l.gap(WRITING_LINE - leading(BODY));
+    const top = l.y;
+    l.row([{ width: LABEL_WIDTH, style }], [`${label}:`]);
+    const bottom = l.y;
+    l.y = top - BODY - 2;
+    writingLine(l, MARGIN + LABEL_WIDTH + GUTTER);
+    l.y = Math.min(bottom, l.y) - 2;
+  }
+}
+
+/** An item to tick: its label, a hint in small print, a box per option in a row, and lines for a note. */
+function checklist(l: Layout, c: FormChecklist) {
+  const label = l.style(BODY, true);
+  const hint = l.style(8, false, true);
+  const body = l.style(BODY);
+  const optionWidth = WIDTH / Math.max(1, c.options.length);
+  for (const item of c.items) {
+    const height =
+      wrap(item.label, label, WIDTH).length * leading(BODY) +
+      (item.hint ? wrap(item.hint, hint, WIDTH).length * leading(8) : 0) +
+      leading(BODY) +
+      6 +
+      c.lines * WRITING_LINE;
+    if (height <= l.pageRoom) l.room(height + 8);
+    l.gap(4);
+    l.paragraph(item.label, label);
+    if (item.hint) l.paragraph(item.hint, hint);
+    l.gap(4);
+    l.room(leading(BODY));
+    const top = l.y;
+    c.options.forEach((_, i) => {
+      l.page.drawRectangle({
+        x: MARGIN + i * optionWidth,
+        y: top - BODY - 1,
+        width: BOX,
+        height: BOX,
+        borderWidth: 0.7,
+        borderColor: rgb(0, 0, 0),
+      });
+    });
+    l.row(
+      c.options.map(() => ({ width: optionWidth - BOX - 4 - GUTTER, style: body })),
+      c.options,
+      MARGIN + BOX + 4,
+      GUTTER + BOX + 4,
+    );
+    writingLines(l, c.lines);
+    l.gap(4);
+  }
+}
+
 function section(l: Layout, s: FormSection) {
   // The heading stays with the first lines of its content (a table's header and first row, too).
   l.room(leading(11) + 11 + 3 * leading(BODY));
@@ -112,6 +204,9 @@ function section(l: Layout, s: FormSection) {
   if (s.text !== undefined) l.paragraph(s.text || '–', l.style(BODY));
   if (s.list) list(l, s.list);
   if (s.table) table(l, s.table);
+  if (s.blanks) blanks(l, s.blanks);
+  if (s.checklist) checklist(l, s.checklist);
+  if (s.lines) writingLines(l, s.lines);
   if (s.note) {
     l.gap(2);
     l.paragraph(s.note, l.style(8, false, true));

@@ -12,6 +12,9 @@ const formKinds = [
   'beratungsprotokoll',
   'antrag',
   'hilfeplan',
+  'risikoeinschaetzung',
+  'kurzberatung',
+  'hausbesuchsmappe',
 ] as const;
 
 /**

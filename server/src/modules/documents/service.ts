@@ -2,6 +2,7 @@ import type { Ctx } from '../../shared/context.ts';
 import { AppError } from '../../shared/errors.ts';
 import { requireCase } from '../cases/access.ts';
 import { readCase } from '../cases/service.ts';
+import { readCheck } from '../childProtection/service.ts';
 import { findTenantName } from '../organisation/queries/tenants.ts';
 import { buildForm, type FormKind } from './forms.ts';
 import { renderForm } from './pdf.ts';
@@ -29,7 +30,13 @@ const fileNames: Record<FormKind, string> = {
   beratungsprotokoll: 'Protokoll-Kollegiale-Beratung',
   antrag: 'Antrag-HzE',
   hilfeplan: 'Hilfeplan',
+  risikoeinschaetzung: 'Risikoeinschaetzung',
+  kurzberatung: 'Kurzberatung-Risikoeinschaetzung',
+  hausbesuchsmappe: 'Hausbesuchsmappe',
 };
+
+/** The forms about a § 8a check: the check is read (and its read audited) through its own module. */
+const checkForms: readonly FormKind[] = ['risikoeinschaetzung', 'hausbesuchsmappe'];
 
 /** A form of the case as PDF (the case file is read, and audited, as for its page); the export is audited too. */
 export async function caseForm(
@@ -40,9 +47,15 @@ export async function caseForm(
 ): Promise<{ bytes: Uint8Array; name: string }> {
   const detail = await readCase(ctx, caseId);
   const tenant = await findTenantName(ctx.db, ctx.actor.tenantId);
-  const spec = buildForm(kind, { office: tenant.name, detail }, itemId);
+  const check = checkForms.includes(kind) && itemId ? await readCheck(ctx, caseId, itemId) : undefined;
+  const spec = buildForm(kind, { office: tenant.name, detail, check }, itemId);
   if (!spec) throw AppError.notFound('Der Eintrag für dieses Formular');
-  await ctx.audit({ action: 'export', entityType: 'case', entityId: caseId, details: { form: kind } });
+  await ctx.audit({
+    action: 'export',
+    entityType: 'case',
+    entityId: caseId,
+    details: { form: kind, ...(itemId ? { item: itemId } : {}) },
+  });
   return { bytes: await renderForm(spec), name: `${fileNames[kind]}-${detail.caseNumber}.pdf` };
 }
 

@@ -1,9 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestCase } from '../../../test/cases.ts';
-import { testDatabase } from '../../../test/db.ts';
-import { createTestTenant } from '../../../test/factories.ts';
 import { Client, testApp } from '../../../test/http.ts';
+import { setupMeasures } from '../../../test/measures.ts';
 
 let app: FastifyInstance;
 beforeAll(async () => {
@@ -11,48 +10,7 @@ beforeAll(async () => {
 });
 afterAll(() => app.close());
 
-async function setup() {
-  const { db } = await testDatabase();
-  const tenant = await createTestTenant(db);
-  const cm = await Client.as(app, tenant, 'caseManagerA');
-  const fin = await Client.as(app, tenant, 'finance');
-  const opened = await openTestCase(cm);
-  const types = (await cm.get('/help-types')).json() as { id: string; code: string }[];
-  const type = (code: string) => types.find((t) => t.code === code)?.id as string;
-  const provider = (await fin.post('/providers', { name: 'Kinderhaus am Deich e. V.', kind: 'frei' })).json()
-    .id;
-  const offer = async (name: string, code: string, unit: string, amount: string) =>
-    (
-      await fin.post('/offers', {
-        providerId: provider,
-        name,
-        helpTypeId: type(code),
-        unit,
-        rate: { amount, validFrom: '2025-01-01' },
-      })
-    ).json().id as string;
-  const spfh = await offer('SpFH', '31', 'hour', '70.00');
-  const heim = await offer('Wohngruppe', '34', 'day', '180.00');
-  // Between the SpFH (50.00 a day: 1550.00 in March) and the Wohngruppe (180.00 a day: 5580.00 in March)
-  await fin.put('/finance/settings', { approvalThreshold: '2000.00' });
-  const detail = (await cm.get(`/cases/${opened.caseId}`)).json();
-  const child = detail.household.members.find((m: { role: string }) => m.role === 'kind').person.id as string;
-  const measure = (over: Record<string, unknown>) => ({
-    personId: child,
-    helpTypeId: type('31'),
-    offerId: spfh,
-    individualRate: null,
-    category: null,
-    underlyingHelpTypeId: null,
-    beginOn: '2026-03-01',
-    plannedEndOn: '2026-12-31',
-    hoursPerWeek: '5',
-    helpPlanId: null,
-    reasons: ['eingeschränkte Erziehungskompetenz'],
-    ...over,
-  });
-  return { db, tenant, cm, fin, type, spfh, heim, child, measure, ...opened };
-}
+const setup = () => setupMeasures(app);
 
 describe('measures and approval', () => {
   it('lets a case manager start help below the threshold; above it the team lead approves first', async () => {
@@ -148,34 +106,52 @@ describe('the approval threshold and approving', () => {
     expect(listed.find((m) => m.id === february.id)?.monthlyEstimate).toBe('1400.00');
   });
 
-  it('answers 409 to an approval or end on a stale version and 404 to an unknown measure', async () => {
+  it('answers 409 to a stale version and to a change in the wrong state, and 404 to an unknown measure', async () => {
     const { tenant, cm, caseId, measure, heim, type } = await setup();
-    const big = (
-      await cm.post(
-        `/cases/${caseId}/measures`,
-        measure({ helpTypeId: type('34'), offerId: heim, hoursPerWeek: null }),
-      )
-    ).json().id as string;
+    const small = (await cm.post(`/cases/${caseId}/measures`, measure({}))).json().id as string;
+    const plan = async () =>
+      (
+        await cm.post(
+          `/cases/${caseId}/measures`,
+          measure({ helpTypeId: type('34'), offerId: heim, hoursPerWeek: null }),
+        )
+      ).json().id as string;
+    const big = await plan();
+    const other = await plan();
     const lead = await Client.as(app, tenant, 'teamLeadA');
     const end = { endOn: '2026-06-30', endReason: 'planmaessig' };
-    // The case manager ends the planned measure first (version 1 → 2); the team lead approves what it saw
-    expect((await cm.post(`/measures/${big}/end`, { ...end, version: 1 })).statusCode).toBe(204);
-    const stale = await lead.post(`/measures/${big}/approve`, { version: 1 });
-    expect(stale.statusCode).toBe(409);
-    expect(stale.json().title).toBe('Zwischenzeitlich geändert');
-    expect((await cm.post(`/measures/${big}/end`, { ...end, version: 1 })).statusCode).toBe(409);
+    const conflict = async (res: Promise<{ statusCode: number; json(): { title: string } }>) => {
+      const answer = await res;
+      return { status: answer.statusCode, title: answer.json().title };
+    };
+    const stale = { status: 409, title: 'Zwischenzeitlich geändert' };
+
+    // Ending the approved measure moves it to version 2; an end on what one saw before is refused.
+    expect((await cm.post(`/measures/${small}/end`, { ...end, version: 1 })).statusCode).toBe(204);
+    expect(await conflict(cm.post(`/measures/${small}/end`, { ...end, version: 1 }))).toEqual(stale);
+    // A planned measure is withdrawn, not ended; an approved one ended, not withdrawn.
+    const planned = await cm.post(`/measures/${big}/end`, { ...end, version: 1 });
+    expect(planned.statusCode).toBe(409);
+    expect(planned.json().detail).toContain('zurückgezogen, nicht beendet');
+    expect(await conflict(lead.post(`/measures/${big}/approve`, { version: 2 }))).toEqual(stale);
+    expect((await lead.post(`/measures/${big}/approve`, { version: 1 })).statusCode).toBe(204);
+    const approved = await cm.post(`/measures/${big}/withdraw`, { version: 2 });
+    expect(approved.statusCode).toBe(409);
+    expect(approved.json().detail).toContain('beenden Sie sie');
+    expect(await conflict(cm.post(`/measures/${other}/withdraw`, { version: 2 }))).toEqual(stale);
     const [unchanged] = (await lead.get('/measures/approvals')).json().items as {
+      id: string;
       status: string;
       version: number;
     }[];
-    expect(unchanged).toMatchObject({ status: 'geplant', version: 2 });
+    expect(unchanged).toMatchObject({ id: other, status: 'geplant', version: 1 });
 
     const unknown = '00000000-0000-4000-8000-000000000000';
     const missingApprove = await lead.post(`/measures/${unknown}/approve`, { version: 1 });
     expect(missingApprove.statusCode).toBe(404);
     expect(missingApprove.json().detail).toBe('Die Maßnahme wurde nicht gefunden.');
     expect((await cm.post(`/measures/${unknown}/end`, { ...end, version: 1 })).statusCode).toBe(404);
-    expect((await lead.post(`/measures/${big}/approve`, { version: 2 })).statusCode).toBe(204);
+    expect((await cm.post(`/measures/${unknown}/withdraw`, { version: 1 })).statusCode).toBe(404);
   });
 
   it('refuses the approval to a case manager of the case and audits the refusal', async () => {

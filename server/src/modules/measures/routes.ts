@@ -23,7 +23,14 @@ import { contentDisposition } from '../../http/download.ts';
 import * as catalogue from './catalogue.ts';
 import * as finance from './finance.ts';
 import { importPayments } from './payments.ts';
-import { approveMeasure, createMeasure, endMeasure, listCaseMeasures, pendingApprovals } from './service.ts';
+import {
+  approveMeasure,
+  createMeasure,
+  endMeasure,
+  listCaseMeasures,
+  pendingApprovals,
+  withdrawMeasure,
+} from './service.ts';
 import { hzeStatisticsCsv } from './statistics.ts';
 
 const tags = ['measures'];
@@ -141,6 +148,21 @@ export const measureRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: { tags, summary: 'Maßnahme beenden', params, body: measureEndSchema, response: noContent },
     handler: async (request, reply) => {
       await withCtx(request, (ctx) => endMeasure(ctx, request.params.id, request.body));
+      return reply.status(204).send(null);
+    },
+  });
+
+  app.post('/measures/:id/withdraw', {
+    config: { permission: 'case:work' },
+    schema: {
+      tags,
+      summary: 'Geplante Maßnahme zurückziehen',
+      params,
+      body: z.object({ version: versionSchema }),
+      response: noContent,
+    },
+    handler: async (request, reply) => {
+      await withCtx(request, (ctx) => withdrawMeasure(ctx, request.params.id, request.body.version));
       return reply.status(204).send(null);
     },
   });

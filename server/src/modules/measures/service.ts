@@ -23,6 +23,7 @@ import {
   listCaseMeasureRows,
   listPendingApprovalRows,
   type MeasureRow,
+  withdrawMeasureRow,
 } from './queries/measures.ts';
 
 /**
@@ -109,6 +110,7 @@ export async function createMeasure(
   const threshold = await findApprovalThreshold(ctx.db, tenantId);
   const needsApproval = moneyToCents(monthly) > moneyToCents(threshold);
   const approved = !needsApproval || mayApproveMeasure(ctx.actor, loaded.subject);
+  const status = approved ? 'bewilligt' : 'geplant';
   const row = await insertMeasure(ctx.db, {
     tenant_id: tenantId,
     case_id: caseId,
@@ -124,7 +126,7 @@ export async function createMeasure(
     hours_per_week: hoursPerWeek,
     help_plan_id: input.helpPlanId,
     reasons: input.reasons,
-    status: approved ? 'bewilligt' : 'geplant',
+    status,
     approved_by: approved ? ctx.actor.userId : null,
     approved_at: approved ? new Date() : null,
     created_by: ctx.actor.userId,
@@ -133,10 +135,10 @@ export async function createMeasure(
     action: 'create',
     entityType: 'measure',
     entityId: row.id,
-    details: { caseId, status: row.status },
+    details: { caseId, status },
   });
-  if (row.status === 'bewilligt') await completeProcessSteps(ctx, caseId, 'measure_approval', row.id);
-  return row;
+  if (status === 'bewilligt') await completeProcessSteps(ctx, caseId, 'measure_approval', row.id);
+  return { id: row.id, status };
 }
 
 /** The measure's state after the access check on its case (a measure is reached through its case). */
@@ -166,6 +168,8 @@ export async function approveMeasure(ctx: Ctx, measureId: string, version: numbe
       },
     );
   if (state.status === 'bewilligt') throw new AppError('conflict', 'Diese Maßnahme ist bereits bewilligt.');
+  if (state.status === 'zurueckgezogen')
+    throw new AppError('conflict', 'Diese Maßnahme wurde zurückgezogen und kann nicht bewilligt werden.');
   const result = await approveMeasureRow(ctx.db, ctx.actor.tenantId, measureId, version, ctx.actor.userId);
   await expectOneUpdated(result, stillExists(ctx, measureId), 'Die Maßnahme');
   await ctx.audit({
@@ -183,6 +187,13 @@ export async function endMeasure(
   input: { endOn: string; endReason: string; version: number },
 ): Promise<void> {
   const { state } = await requireMeasure(ctx, measureId);
+  if (state.status === 'geplant')
+    throw new AppError(
+      'conflict',
+      'Diese Maßnahme ist noch nicht bewilligt: Sie wird zurückgezogen, nicht beendet.',
+    );
+  if (state.status === 'zurueckgezogen')
+    throw new AppError('conflict', 'Diese Maßnahme wurde zurückgezogen; sie hat nicht begonnen.');
   if (input.endOn < state.begin_on)
     throw AppError.validation('endOn', 'Das Ende kann nicht vor dem Beginn liegen.');
   const result = await endMeasureRow(ctx.db, ctx.actor.tenantId, measureId, input);
@@ -194,6 +205,29 @@ export async function endMeasure(
     details: { caseId: state.case_id, fields: ['endOn', 'endReason'] },
   });
   await completeProcessSteps(ctx, state.case_id, 'measure_end', measureId);
+}
+
+/**
+ * Withdraws a planned measure: it was never approved, so it neither ran nor cost anything; it stays in the case
+ * file as withdrawn. An approved measure is ended instead (endMeasure).
+ */
+export async function withdrawMeasure(ctx: Ctx, measureId: string, version: number): Promise<void> {
+  const { state } = await requireMeasure(ctx, measureId);
+  if (state.status === 'bewilligt')
+    throw new AppError(
+      'conflict',
+      'Diese Maßnahme ist bewilligt und kann nicht mehr zurückgezogen werden; beenden Sie sie.',
+    );
+  if (state.status === 'zurueckgezogen')
+    throw new AppError('conflict', 'Diese Maßnahme ist bereits zurückgezogen.');
+  const result = await withdrawMeasureRow(ctx.db, ctx.actor.tenantId, measureId, version);
+  await expectOneUpdated(result, stillExists(ctx, measureId), 'Die Maßnahme');
+  await ctx.audit({
+    action: 'update',
+    entityType: 'measure',
+    entityId: measureId,
+    details: { caseId: state.case_id, fields: ['status'], status: 'zurueckgezogen' },
+  });
 }
 
 /** Measures with the rates of their offers, shaped for the list. */

@@ -13,10 +13,14 @@ export const duplicateLookupLimit = { lookups: 30, windowMinutes: 10 } as const;
 
 const PURPOSE = 'duplicates';
 
-/** What the trail keeps of a lookup: the terms as searched (trimmed by the schema) and what was found. */
+/**
+ * What the trail keeps of a lookup: where it was made (at intake or as the office-wide lookup), the terms as
+ * searched (trimmed by the schema) and what was found.
+ */
 function lookupDetails(query: DuplicateQuery) {
   return {
     purpose: PURPOSE,
+    via: query.via ?? 'intake',
     terms: { firstName: query.firstName, lastName: query.lastName, birthDate: query.birthDate },
   };
 }

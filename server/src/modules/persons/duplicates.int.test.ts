@@ -43,15 +43,55 @@ describe('duplicate search: audited and rate-limited', () => {
       {
         action: 'search',
         entity_type: 'person',
-        details: { purpose: 'duplicates', terms: muharrem, hits: 1, personIds: [childId] },
+        details: { purpose: 'duplicates', via: 'intake', terms: muharrem, hits: 1, personIds: [childId] },
       },
       // A lookup without hits is recorded too: it still tells the user that a person is not known.
       {
         action: 'search',
         entity_type: 'person',
-        details: { purpose: 'duplicates', terms: unknown, hits: 0, personIds: [] },
+        details: { purpose: 'duplicates', via: 'intake', terms: unknown, hits: 0, personIds: [] },
       },
     ]);
+  });
+
+  it('answers the office-wide lookup ("Ist die Familie bekannt?") with whether and where only, audited as a lookup', async () => {
+    const tenant = await createTestTenant((await testDatabase()).db);
+    await openTestCase(await Client.as(app, tenant, 'caseManagerA'));
+    const other = await Client.as(app, tenant, 'caseManagerB');
+    const res = await other.post('/persons/duplicates', { ...muharrem, via: 'lookup' });
+    expect(res.statusCode).toBe(200);
+    // The same answer as at intake: no name, no id, no content of the case; whom to ask.
+    expect(res.json()).toEqual([
+      {
+        match: 'phonetik',
+        accessible: false,
+        person: null,
+        contacts: [{ leadName: 'Test caseManagerA', teamName: 'Team A' }],
+      },
+    ]);
+    expect(await lookups(tenant, tenant.users.caseManagerB.id)).toEqual([
+      {
+        action: 'search',
+        entity_type: 'person',
+        details: {
+          purpose: 'duplicates',
+          via: 'lookup',
+          terms: muharrem,
+          hits: 1,
+          personIds: [expect.any(String)],
+        },
+      },
+    ]);
+  });
+
+  it('counts lookups at intake and office-wide against one limit', async () => {
+    const tenant = await createTestTenant((await testDatabase()).db);
+    const cm = await Client.as(app, tenant, 'caseManagerB');
+    for (let i = 0; i < 30; i++) {
+      const via = i % 2 === 0 ? 'intake' : 'lookup';
+      expect((await cm.post('/persons/duplicates', { ...muharrem, via })).statusCode).toBe(200);
+    }
+    expect((await cm.post('/persons/duplicates', { ...muharrem, via: 'lookup' })).statusCode).toBe(429);
   });
 
   it('refuses the 31st lookup within ten minutes with 429 and Retry-After, audits it, and limits only that user', async () => {
@@ -78,7 +118,7 @@ describe('duplicate search: audited and rate-limited', () => {
     expect(entries.at(-1)).toEqual({
       action: 'search_refused',
       entity_type: 'person',
-      details: { purpose: 'duplicates', terms: muharrem, reason: 'rate_limit' },
+      details: { purpose: 'duplicates', via: 'intake', terms: muharrem, reason: 'rate_limit' },
     });
     // Another user of the same team is not affected.
     expect(

@@ -1,4 +1,4 @@
-import { formatNumber } from '@leuchtturm/shared';
+import { auditActionLabel, auditEntityLabel, formatNumber } from '@leuchtturm/shared';
 import { Alert, Button, Group, List, Table, Text } from '@mantine/core';
 import { DataTable } from '../../app/components/DataTable.tsx';
 import { LoadMore } from '../../app/components/LoadMore.tsx';
@@ -6,31 +6,6 @@ import { formatDateTimeDe } from '../../app/dateTime.ts';
 import { Page } from '../../app/Page.tsx';
 import { ErrorAlert, QueryState } from '../../app/QueryState.tsx';
 import { useAuditEntries, useVerifyChain } from './queries.ts';
-
-const actionLabels: Record<string, string> = {
-  read: 'Gelesen',
-  create: 'Angelegt',
-  update: 'Geändert',
-  delete: 'Gelöscht',
-  login: 'Anmeldung',
-  login_failed: 'Fehlgeschlagene Anmeldung',
-  logout: 'Abmeldung',
-};
-
-const entityLabels: Record<string, string> = {
-  user: 'Benutzerkonto',
-  staff: 'Mitarbeitende',
-  social_centre: 'Sozialzentrum',
-  district: 'Stadtteil',
-  team: 'Team',
-  street: 'Straße',
-  responsibility: 'Zuständigkeit',
-  session: 'Sitzung',
-  tenant: 'Jugendamt',
-  demo_data: 'Demodaten',
-  case_note: 'Aktenvermerk',
-  case_note_list: 'Aktenvermerke (Liste)',
-};
 
 export function ProtocolPage() {
   const entries = useAuditEntries();
@@ -81,8 +56,8 @@ export function ProtocolPage() {
                   <Table.Td>{entry.seq}</Table.Td>
                   <Table.Td>{formatDateTimeDe(entry.at, { seconds: true })}</Table.Td>
                   <Table.Td>{entry.actorName ?? (entry.actorId ? 'Unbekannt' : 'System')}</Table.Td>
-                  <Table.Td>{actionLabels[entry.action] ?? entry.action}</Table.Td>
-                  <Table.Td>{entityLabels[entry.entityType] ?? entry.entityType}</Table.Td>
+                  <Table.Td>{auditActionLabel(entry.action)}</Table.Td>
+                  <Table.Td>{auditEntityLabel(entry.entityType)}</Table.Td>
                   <Table.Td>
                     <Text component="span" ff="monospace" size="sm">
                       {entry.entityId ?? '–'}

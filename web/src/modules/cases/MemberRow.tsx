@@ -7,7 +7,7 @@ import {
   todayIso,
 } from '@leuchtturm/shared';
 import { Alert, Button, Fieldset, Group, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
-import { duplicateKey, type LinkedPerson, type MemberDraft } from './householdDraft.ts';
+import { contactText, duplicateKey, type LinkedPerson, type MemberDraft } from './householdDraft.ts';
 
 const genderOptions = genders.values.map((g) => ({ value: g, label: genders.labels[g] }));
 const roleOptions = householdRoles.values.map((r) => ({ value: r, label: householdRoles.labels[r] }));
@@ -203,11 +203,4 @@ export function MemberRow({
       </Stack>
     </Fieldset>
   );
-}
-
-function contactText(contacts: { leadName: string | null; teamName: string }[]): string {
-  if (contacts.length === 0) return 'die Referatsleitung Ihres Teams';
-  return contacts
-    .map((c) => (c.leadName ? `${c.leadName} (${c.teamName})` : `die Referatsleitung (${c.teamName})`))
-    .join(' oder ');
 }

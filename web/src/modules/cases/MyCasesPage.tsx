@@ -51,10 +51,14 @@ function caption(query: MyCasesQuery): string {
       : query.status === 'abgeschlossen'
         ? 'Abgeschlossene Fälle'
         : 'Alle Fälle';
+  if (query.scope === 'all') return `${which}, auf die Sie Zugriff haben, zur Suche „${query.q ?? ''}“`;
   return query.scope === 'team' ? `${which} des Teams` : which;
 }
 
-/** "Meine Fälle": the cases the user leads, deputises or was granted; the team's cases for the team lead. */
+/**
+ * "Meine Fälle": the cases the user leads, deputises or was granted; the team's cases for the team lead. A search
+ * covers every case the user may read (scope all): for a team lead her own and her team's together.
+ */
 export function MyCasesPage() {
   const user = useUser();
   const teamLead = user.roles.includes('team_lead');
@@ -65,7 +69,7 @@ export function MyCasesPage() {
     ...(search.area ? { area: search.area } : {}),
     ...(search.q ? { q: search.q } : {}),
     sort: search.sort ?? 'faellig',
-    scope: teamLead && search.scope === 'team' ? 'team' : 'mine',
+    scope: search.q ? 'all' : teamLead && search.scope === 'team' ? 'team' : 'mine',
   };
   const cases = useMyCases(query);
 
@@ -98,13 +102,20 @@ export function MyCasesPage() {
     <Page title="Meine Fälle">
       <Group justify="space-between" align="flex-start">
         <Text maw={640}>
-          {query.scope === 'team'
-            ? 'Alle Fälle Ihres Teams mit Einordnung, Fallführung und der nächsten Fälligkeit.'
-            : 'Die Fälle, die Sie führen, vertreten oder für die Ihnen Zugriff gewährt wurde.'}
+          {query.scope === 'all'
+            ? 'Die Suche umfasst alle Fälle, auf die Sie Zugriff haben.'
+            : query.scope === 'team'
+              ? 'Alle Fälle Ihres Teams mit Einordnung, Fallführung und der nächsten Fälligkeit.'
+              : 'Die Fälle, die Sie führen, vertreten oder für die Ihnen Zugriff gewährt wurde.'}
         </Text>
-        <Button component={Link} to="/faelle/neu">
-          Neuer Falleingang
-        </Button>
+        <Group gap="sm">
+          <Button variant="default" component={Link} to="/faelle/bekannt">
+            Ist die Familie bekannt?
+          </Button>
+          <Button component={Link} to="/faelle/neu">
+            Neuer Falleingang
+          </Button>
+        </Group>
       </Group>
       <Stack gap="md">
         {teamLead && (
@@ -115,7 +126,8 @@ export function MyCasesPage() {
             <SegmentedControl
               aria-labelledby="ansicht-label"
               data={scopeOptions}
-              value={query.scope}
+              disabled={query.scope === 'all'}
+              value={query.scope === 'team' ? 'team' : 'mine'}
               onChange={(value) => setFilter({ scope: value === 'team' ? 'team' : undefined })}
             />
           </div>
@@ -140,12 +152,12 @@ export function MyCasesPage() {
             w={220}
           />
           <TextInput
-            label="Suche"
-            description="Familie oder Aktenzeichen"
+            label="Suche in allen Ihren Fällen"
+            description="Vor- oder Nachname, Geburtsdatum (TT.MM.JJJJ), Straße oder Aktenzeichen"
             type="search"
             value={text}
             onChange={(e) => setText(e.currentTarget.value)}
-            w={260}
+            w={340}
           />
           <Select
             label="Sortierung"

@@ -86,3 +86,14 @@ export function householdBody(draft: HouseholdDraft) {
     }),
   };
 }
+
+/**
+ * Whom to ask about a person known from another case, as the duplicate search answers it: the lead case manager
+ * and team of each case ("Frida Fachkraft (Team Nordhafen) oder …"), or the team lead when nobody leads it.
+ */
+export function contactText(contacts: DuplicateCandidate['contacts']): string {
+  if (contacts.length === 0) return 'die Referatsleitung Ihres Teams';
+  return contacts
+    .map((c) => (c.leadName ? `${c.leadName} (${c.teamName})` : `die Referatsleitung (${c.teamName})`))
+    .join(' oder ');
+}

@@ -25,10 +25,12 @@ import { useModalState } from '../../app/components/useModalState.ts';
 import { formatDateTimeDe } from '../../app/dateTime.ts';
 import { ErrorAlert, Loading } from '../../app/QueryState.tsx';
 import { InfoList } from '../cases/sections/ui.tsx';
+import { CheckForms } from './CheckForms.tsx';
 import { MeasureForm } from './MeasureForm.tsx';
 import { useCheck } from './queries.ts';
 import { ResultForm } from './ResultForm.tsx';
 import { AssessmentForm, type StepFormProps, UrgencyForm, VisitForm } from './StepForms.tsx';
+import { VisitChecklist } from './VisitChecklist.tsx';
 
 const at = (instant: string | null) => (instant ? formatDateTimeDe(instant) : null);
 const list = <V extends string>(labels: Record<V, string>, values: readonly V[]) =>
@@ -85,6 +87,7 @@ export function CheckDetail({
           </Badge>
         )}
       </Group>
+      <CheckForms caseId={detail.id} check={check} />
       <StepCard title="Meldung" recorded>
         <InfoList
           items={[
@@ -159,6 +162,7 @@ export function CheckDetail({
             ]}
           />
         )}
+        <VisitChecklist caseId={detail.id} check={check} editable={open} />
       </StepCard>
       <StepCard
         title="Ergebnis"

@@ -4,7 +4,8 @@ import { useState } from 'react';
 import { DataTable } from '../../app/components/DataTable.tsx';
 import { formatDateTimeDe } from '../../app/dateTime.ts';
 import { QueryState } from '../../app/QueryState.tsx';
-import type { SectionProps } from '../cases/sections/ui.tsx';
+import { formUrl } from '../cases/caseQueries.ts';
+import { DownloadLink, type SectionProps } from '../cases/sections/ui.tsx';
 import { CheckDetail } from './CheckDetail.tsx';
 import { useChecks } from './queries.ts';
 import { ReportForm } from './ReportForm.tsx';
@@ -27,6 +28,12 @@ export function ChildProtectionSection({ detail, readOnly }: SectionProps) {
           Ersteinschätzung, Gefährdungseinschätzung durch mindestens zwei Fachkräfte, Inaugenscheinnahme,
           Ergebnis und Konsequenzen. Das Ergebnis legt die Einordnung des Falls fest.
         </Text>
+        <DownloadLink
+          href={formUrl(detail.id, 'hausbesuchsmappe')}
+          label="Hausbesuchsmappe (PDF) der Familie"
+        >
+          Hausbesuchsmappe (PDF)
+        </DownloadLink>
         <QueryState query={checks} empty="Zu diesem Fall ist keine Gefährdungseinschätzung erfasst.">
           {(data) => (
             <DataTable

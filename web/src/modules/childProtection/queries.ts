@@ -7,7 +7,9 @@ import type {
   CpMeasureUpdate,
   CpReportInput,
   CpResultInput,
+  CpStatisticsCheck,
   CpUrgencyInput,
+  CpVisitChecklistInput,
   CpVisitInput,
 } from '@leuchtturm/shared';
 import { notifications } from '@mantine/notifications';
@@ -24,6 +26,8 @@ export const cpKeys = {
   list: (caseId: string) => [...caseKeys.detail(caseId), 'child-protection', 'list'] as const,
   check: (caseId: string, checkId: string) =>
     [...caseKeys.detail(caseId), 'child-protection', 'check', checkId] as const,
+  /** The § 8a statistic's check of a year: no case, no person. */
+  statisticsCheck: (year: number) => ['child-protection', 'statistics', 'check', year] as const,
 };
 
 const base = (caseId: string) => `/cases/${caseId}/child-protection`;
@@ -111,3 +115,20 @@ export const useEscalateMandate = (caseId: string) =>
       api.post<{ id: string; consultationId: string }>(`${base(caseId)}/escalations`, input),
     'Der Auftrag wurde in eine Auflage überführt; der Fall ist im Gefährdungsbereich.',
   );
+
+export const useSaveVisitChecklist = (caseId: string, checkId: string) =>
+  useCpMutation(
+    caseId,
+    (input: CpVisitChecklistInput) => api.put(`${base(caseId)}/${checkId}/visit/checklist`, input),
+    'Die Einschätzungshilfe wurde gespeichert.',
+  );
+
+/** The § 8a statistic of a year (Wirtschaftliche Jugendhilfe): its check before the export, and the file. */
+export const useCpStatisticsCheck = (year: number | null) =>
+  useQuery({
+    queryKey: cpKeys.statisticsCheck(year ?? 0),
+    queryFn: () => api.get<CpStatisticsCheck>('/child-protection/statistics/check', { year: String(year) }),
+    enabled: year !== null,
+  });
+
+export const cpStatisticsUrl = (year: number) => `/api/v1/child-protection/statistics?year=${year}`;

@@ -1,8 +1,52 @@
 import { todayIso } from '@leuchtturm/shared';
-import { Button, List, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Divider, List, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useRef, useState } from 'react';
+import { DataTable } from '../../app/components/DataTable.tsx';
+import { CpStatisticsSection } from '../childProtection/StatisticsSection.tsx';
 
-/** Statistik: the yearly export of the help for the Kinder- und Jugendhilfestatistik (§ 99 SGB VIII). */
+/** What each column holds and where it comes from (docs/hze-statistics.md says the same for developers). */
+const columns: [string, string, string][] = [
+  ['Kennung', 'Kennung der Hilfe in Leuchtturm', 'pseudonym; die Statistikstelle erhält keine Namen'],
+  [
+    'Art des Trägers',
+    'Träger des Leistungsangebots',
+    'Hilfen mit individuellem Satz zählen als öffentlicher Träger',
+  ],
+  ['Hilfeart (§)', 'Hilfeart der Hilfe', ''],
+  [
+    'Ort der Hilfe',
+    'Einordnung der Hilfe',
+    'stationär: außerhalb des Elternhauses, sonst im Elternhaus / ambulant',
+  ],
+  ['Beginn Monat / Jahr', 'Beginn der Hilfe', ''],
+  ['Ende Monat / Jahr', 'Ende der Hilfe', 'leer, wenn die Hilfe über den 31.12. hinaus läuft'],
+  ['Status zum Jahresende', 'Ende im Jahr oder nicht', 'beendet / andauernd'],
+  ['Grund der Beendigung', 'Grund der Beendigung der Hilfe', ''],
+  ['Geschlecht', 'Angaben zur jungen Person', 'w, m, d, o (ohne Angabe)'],
+  ['Geburtsmonat / -jahr', 'Geburtsdatum der jungen Person', ''],
+  ['Deutsch vorrangig gesprochene Sprache', 'Sprache der jungen Person', 'ja / nein; leer, wenn unbekannt'],
+  ['Grund 1–3', 'Gründe für die Hilfe', 'bis zu drei, wie bei der Hilfe erfasst'],
+  [
+    'Vorausgegangene Gefährdungseinschätzung',
+    'Kurzberatungen des Falls',
+    'ja, wenn eine Kurzberatung den Fall vor dem Beginn dem Gefährdungsbereich zugeordnet hat',
+  ],
+];
+
+const missing = [
+  'familiengerichtliche Entscheidung zu Beginn der Hilfe',
+  'anregende Stelle (wer die Hilfe angeregt hat)',
+  'Wohnsituation zu Beginn und nach dem Ende der Hilfe',
+  'ausländische Herkunft der Eltern',
+  'andere gleichzeitige Hilfen',
+  'Schul- oder Ausbildungsstatus',
+  'alle Kinder der Familie bei familienorientierten Hilfen',
+];
+
+/**
+ * Statistik: the yearly exports for the Kinder- und Jugendhilfestatistik (§ 99 SGB VIII): the erzieherische Hilfen
+ * and the Gefährdungseinschätzungen nach § 8a (childProtection/StatisticsSection.tsx).
+ */
 export function StatisticsTab() {
   // The statistics report a closed year: the previous one by default.
   const [year, setYear] = useState(String(Number(todayIso().slice(0, 4)) - 1));
@@ -47,22 +91,29 @@ export function StatisticsTab() {
           Statistik erzieherische Hilfen (CSV)
         </Button>
       </Stack>
+      <DataTable caption="Spalten der Datei, eine Zeile je Hilfe" headers={['Spalte', 'Woher', 'Hinweis']}>
+        {columns.map(([column, source, note]) => (
+          <Table.Tr key={column}>
+            <Table.Td>{column}</Table.Td>
+            <Table.Td>{source}</Table.Td>
+            <Table.Td>{note || '–'}</Table.Td>
+          </Table.Tr>
+        ))}
+      </DataTable>
       <Title order={2} size="h4">
-        Inhalt je Hilfe
+        Noch nicht enthalten
       </Title>
-      <List spacing={4}>
-        <List.Item>Kennung der Hilfe (pseudonym; die Statistikstelle erhält keine Namen)</List.Item>
-        <List.Item>Art des Trägers, Hilfeart (§) und Ort der Hilfe</List.Item>
-        <List.Item>Beginn und Ende (Monat/Jahr), Status zum Jahresende und Grund der Beendigung</List.Item>
-        <List.Item>
-          Geschlecht, Geburtsmonat und -jahr, vorrangig gesprochene Sprache der jungen Person
-        </List.Item>
-        <List.Item>bis zu drei Gründe für die Hilfe und ob eine Gefährdungseinschätzung vorausging</List.Item>
-      </List>
-      <Text size="sm">
-        Noch nicht enthalten, weil die Fallakte sie nicht führt: z. B. familiengerichtliche Entscheidung,
-        anregende Stelle, Wohnsituation und Schul- oder Ausbildungsstatus (siehe docs/hze-statistics.md).
+      <Text>
+        Einige Merkmale der Statistik führt die Fallakte noch nicht; die Datei lässt diese Spalten daher weg.
+        Sie sind vor der Meldung an das Statistische Landesamt auf anderem Weg zu ergänzen:
       </Text>
+      <List spacing={4}>
+        {missing.map((item) => (
+          <List.Item key={item}>{item}</List.Item>
+        ))}
+      </List>
+      <Divider my="md" />
+      <CpStatisticsSection />
     </Stack>
   );
 }

@@ -1,4 +1,4 @@
-import { endReasons, formatDateDe, formatMoney, type Measure } from '@leuchtturm/shared';
+import { endReasons, formatDateDe, formatMoney, type Measure, measureStatuses } from '@leuchtturm/shared';
 import { Badge, Button, Group, Stack, Table, Text } from '@mantine/core';
 import { DataTable } from '../../app/components/DataTable.tsx';
 import { useModalState } from '../../app/components/useModalState.ts';
@@ -7,6 +7,7 @@ import { ApproveModal, measureName, providerLabel } from './ApproveModal.tsx';
 import { EndMeasureForm } from './EndMeasureForm.tsx';
 import { MeasureForm } from './MeasureForm.tsx';
 import { helpTypeLabel, rateLabel, useCaseMeasures, useLoadedMeasure } from './queries.ts';
+import { WithdrawModal } from './WithdrawModal.tsx';
 
 export interface CaseMeasuresProps {
   caseId: string;
@@ -19,21 +20,47 @@ export interface CaseMeasuresProps {
   canApprove: boolean;
 }
 
-// A badge's label is cut off with "…" by default; the status must stay readable in a narrow column.
-const wrapping = {
-  root: { height: 'auto', paddingBlock: 2 },
-  label: { whiteSpace: 'normal', overflow: 'visible', textOverflow: 'clip' },
-} as const;
-
+/** The status as a short badge; what a planned measure waits for stands beneath it, so the badge never wraps. */
 export function StatusBadge({ measure }: { measure: Measure }) {
-  return measure.status === 'bewilligt' ? (
-    <Badge color="green" variant="light" tt="none" size="lg" styles={wrapping}>
-      bewilligt
-    </Badge>
-  ) : (
-    <Badge color="yellow" variant="light" tt="none" size="lg" styles={wrapping}>
-      geplant — wartet auf Bewilligung
-    </Badge>
+  const color = { geplant: 'yellow', bewilligt: 'green', zurueckgezogen: 'gray' }[measure.status];
+  return (
+    <Stack gap={2} align="flex-start">
+      {/* Never narrower than its word: a squeezed table column would otherwise cut the label off. */}
+      <Badge color={color} variant="light" tt="none" size="lg" miw="max-content">
+        {measureStatuses.labels[measure.status]}
+      </Badge>
+      {measure.status === 'geplant' && <Text size="sm">wartet auf Bewilligung</Text>}
+      {measure.approvedBy && measure.approvedAt && (
+        <Text size="sm">
+          von {measure.approvedBy} am {formatDateDe(measure.approvedAt.slice(0, 10))}
+        </Text>
+      )}
+    </Stack>
+  );
+}
+
+/** Begin, planned end and end of a measure in one cell. */
+function Period({ measure: m }: { measure: Measure }) {
+  return (
+    <>
+      <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+        ab {formatDateDe(m.beginOn)}
+      </Text>
+      {m.endOn ? (
+        <>
+          <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+            beendet am {formatDateDe(m.endOn)}
+          </Text>
+          {m.endReason && <Text size="sm">{endReasons.labels[m.endReason]}</Text>}
+        </>
+      ) : (
+        m.plannedEndOn && (
+          <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+            geplant bis {formatDateDe(m.plannedEndOn)}
+          </Text>
+        )
+      )}
+    </>
   );
 }
 
@@ -41,30 +68,34 @@ const headers = [
   'Junge Person',
   'Hilfeart',
   'Träger / Angebot',
-  'Beginn',
-  'Geplantes Ende',
-  'Ende',
-  'Stunden/Woche',
+  'Zeitraum',
   'Satz',
   'Monatlich geschätzt',
   'Status',
 ];
 
-/** The case's measures (Hilfen) with their cost estimate and approval; "Hilfe anlegen", "Beenden", "Bewilligen". */
+/**
+ * The case's measures (Hilfen) with their cost estimate and approval; "Hilfe anlegen", and per measure "Bewilligen"
+ * and "Zurückziehen" (planned) or "Beenden" (approved and running).
+ */
 export function CaseMeasures({ caseId, caseOpen, members, helpPlans, canApprove }: CaseMeasuresProps) {
   const measures = useCaseMeasures(caseId);
   const creator = useModalState<true>();
   const ender = useModalState<Measure>();
   const approver = useModalState<Measure>();
+  const withdrawer = useModalState<Measure>();
   const current = useLoadedMeasure(caseId);
-  const actions = (m: Measure) => caseOpen && (m.endOn === null || (canApprove && m.status === 'geplant'));
+  // A planned measure is approved or withdrawn; an approved one that runs is ended; a withdrawn one is done.
+  const canWithdraw = (m: Measure) => caseOpen && m.status === 'geplant';
+  const canEnd = (m: Measure) => caseOpen && m.status === 'bewilligt' && m.endOn === null;
+  const actions = (m: Measure) => canWithdraw(m) || canEnd(m);
 
   return (
     <Stack gap="md">
       <Group justify="space-between" align="flex-start">
         <Text maw={640}>
-          Hilfen des Falls mit Träger, Satz und den geschätzten Kosten im Monat. Über der Betragsgrenze
-          bewilligt die Referatsleitung.
+          Hilfen des Falls mit Träger, Satz und den geschätzten Kosten im Monat. Hilfen über der Betragsgrenze
+          bleiben geplant, bis die Referatsleitung sie bewilligt; bis dahin kosten sie nichts.
         </Text>
         {caseOpen && <Button onClick={() => creator.open(true)}>Hilfe anlegen</Button>}
       </Group>
@@ -73,36 +104,32 @@ export function CaseMeasures({ caseId, caseOpen, members, helpPlans, canApprove 
           <DataTable
             caption={`${items.length} ${items.length === 1 ? 'Hilfe' : 'Hilfen'}`}
             headers={items.some(actions) ? [...headers, 'Aktionen'] : headers}
-            minWidth={1200}
+            minWidth={900}
           >
             {items.map((m) => (
               <Table.Tr key={m.id}>
                 <Table.Td>{m.personName}</Table.Td>
                 <Table.Td>{helpTypeLabel(m.helpType)}</Table.Td>
                 <Table.Td>{providerLabel(m)}</Table.Td>
-                <Table.Td>{formatDateDe(m.beginOn)}</Table.Td>
-                <Table.Td>{formatDateDe(m.plannedEndOn)}</Table.Td>
                 <Table.Td>
-                  {formatDateDe(m.endOn)}
-                  {m.endReason && <Text size="sm">{endReasons.labels[m.endReason]}</Text>}
+                  <Period measure={m} />
                 </Table.Td>
-                <Table.Td ta="right">{m.hoursPerWeek ? m.hoursPerWeek.replace('.', ',') : '–'}</Table.Td>
-                <Table.Td>{m.rate ? rateLabel(m.unit, m.rate) : '–'}</Table.Td>
+                <Table.Td>
+                  {m.rate ? rateLabel(m.unit, m.rate) : '–'}
+                  {m.hoursPerWeek && (
+                    <Text size="sm">{m.hoursPerWeek.replace('.', ',')} Stunden je Woche</Text>
+                  )}
+                </Table.Td>
                 <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
                   {formatMoney(m.monthlyEstimate)}
                 </Table.Td>
                 <Table.Td>
                   <StatusBadge measure={m} />
-                  {m.approvedBy && m.approvedAt && (
-                    <Text size="sm">
-                      von {m.approvedBy} am {formatDateDe(m.approvedAt.slice(0, 10))}
-                    </Text>
-                  )}
                 </Table.Td>
                 {items.some(actions) && (
                   <Table.Td>
-                    <Group gap="xs" wrap="nowrap">
-                      {caseOpen && canApprove && m.status === 'geplant' && (
+                    <Group gap="xs">
+                      {canWithdraw(m) && canApprove && (
                         <Button
                           size="xs"
                           onClick={() => approver.open(m)}
@@ -111,7 +138,17 @@ export function CaseMeasures({ caseId, caseOpen, members, helpPlans, canApprove 
                           Bewilligen
                         </Button>
                       )}
-                      {caseOpen && m.endOn === null && (
+                      {canWithdraw(m) && (
+                        <Button
+                          size="xs"
+                          variant="default"
+                          onClick={() => withdrawer.open(m)}
+                          aria-label={`${measureName(m)} zurückziehen`}
+                        >
+                          Zurückziehen
+                        </Button>
+                      )}
+                      {canEnd(m) && (
                         <Button
                           size="xs"
                           variant="default"
@@ -153,6 +190,12 @@ export function CaseMeasures({ caseId, caseOpen, members, helpPlans, canApprove 
         measure={approver.value}
         opened={approver.opened}
         onClose={approver.close}
+      />
+      <WithdrawModal
+        key={withdrawer.key}
+        measure={withdrawer.value}
+        opened={withdrawer.opened}
+        onClose={withdrawer.close}
       />
     </Stack>
   );

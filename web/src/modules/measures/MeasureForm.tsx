@@ -238,7 +238,7 @@ export function MeasureForm({
         label="Hilfeplan"
         data={[
           { value: NONE, label: 'Keinem Hilfeplan zugeordnet' },
-          ...helpPlans.map((p) => ({ value: p.id, label: `Hilfeplan, Version ${p.versionNo}` })),
+          ...helpPlans.map((p) => ({ value: p.id, label: `Hilfeplan, Fassung ${p.versionNo}` })),
         ]}
         value={v.helpPlanId ?? NONE}
         onChange={(value) => form.set('helpPlanId', value === NONE ? null : value)}

@@ -163,3 +163,18 @@ export function useEndMeasure(caseId: string) {
     onError: (error) => onConflict(queryClient, error),
   });
 }
+
+/** Withdraws a planned measure (never approved); the server checks the version last seen. */
+export function useWithdrawMeasure() {
+  const refresh = useRefreshMeasures();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (measure: Measure) =>
+      api.post(`/measures/${measure.id}/withdraw`, { version: latest(queryClient, measure).version }),
+    onSuccess: async (_, measure) => {
+      await refresh(measure.caseId);
+      notifications.show({ color: 'green', title: 'Zurückgezogen', message: 'Die Hilfe ist zurückgezogen.' });
+    },
+    onError: (error) => onConflict(queryClient, error),
+  });
+}

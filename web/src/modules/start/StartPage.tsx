@@ -1,5 +1,6 @@
 import { roleLabels } from '@leuchtturm/shared';
-import { Badge, Card, Group, SimpleGrid, Text, Title } from '@mantine/core';
+import { Badge, Button, Card, Group, SimpleGrid, Text, Title } from '@mantine/core';
+import { Link } from '@tanstack/react-router';
 import { can, useUser } from '../../app/auth.ts';
 import { Page } from '../../app/Page.tsx';
 import { Worklist } from './Worklist.tsx';
@@ -42,6 +43,20 @@ export function StartPage() {
           <Fact term="Jugendamt">{user.tenant.name}</Fact>
         </SimpleGrid>
       </Card>
+      {can(user, 'case:work') && (
+        <Card withBorder padding="lg" maw={720} component="section" aria-labelledby="familie-bekannt">
+          <Title order={2} size="h3" id="familie-bekannt" mb="xs">
+            Ist die Familie bekannt?
+          </Title>
+          <Text mb="md">
+            Prüfen Sie im ganzen Jugendamt, ob eine Person schon in einem Fall bekannt ist und wer zuständig
+            ist.
+          </Text>
+          <Button variant="default" component={Link} to="/faelle/bekannt">
+            Person prüfen
+          </Button>
+        </Card>
+      )}
     </Page>
   );
 }

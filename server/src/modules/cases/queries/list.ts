@@ -4,6 +4,7 @@ import type { DB } from '../../../db/schema.ts';
 import type { Actor } from '../../../shared/actor.ts';
 import { likePattern } from '../../../shared/like.ts';
 import { caseListFilter } from '../../access/policy.ts';
+import { caseSearchTerms, FOLD_FROM, FOLD_TO } from '../search.ts';
 
 /**
  * "Meine Fälle": the cases the actor leads, stands in for, was granted, or (scope team, for team leads) the team's.
@@ -58,6 +59,14 @@ export function caseSummary(db: Kysely<DB>, tenantId: string, caseId: string, to
   return caseSummaries(db, tenantId, today).where('c.id', '=', caseId).executeTakeFirst();
 }
 
+type SearchColumn = 'p.first_name' | 'p.last_name' | 'h.name' | 'h.street_name';
+
+/** foldForSearch (cases/search.ts) in SQL: the same steps in the same order. */
+const folded = (column: SearchColumn) =>
+  sql<string>`replace(replace(replace(replace(lower(translate(${sql.ref(column)}, ${FOLD_FROM}, ${FOLD_TO})),
+    'ae', 'a'), 'oe', 'o'), 'ue', 'u'), 'ß', 'ss')`;
+
+/** A LIKE pattern for a word anywhere in the text, its wildcards taken literally. */
 /** Where a page of "Meine Fälle" ends: the last row's sort key (null: no due date) and case number (unique). */
 export interface CaseListCursor {
   key: string | null;
@@ -79,6 +88,7 @@ export function listCases(
   page: { after: CaseListCursor | undefined; limit: number },
 ) {
   let q = caseSummaries(db, actor.tenantId, today).select(dueOn.as('due_on'));
+  const search = query.q ? caseSearchTerms(query.q) : null;
   // The access rule's list form (access/policy.ts): the same rule as the single-case check.
   const filter = caseListFilter(actor, query.scope);
   q = q.where((eb) =>
@@ -101,9 +111,37 @@ export function listCases(
   );
   if (query.status !== 'alle') q = q.where('c.status', '=', query.status);
   if (query.area) q = q.where(areaOf, '=', query.area);
-  if (query.q) {
-    const like = likePattern(query.q);
-    q = q.where((eb) => eb.or([eb(sql`lower(h.name)`, 'like', like), eb('c.case_number', 'like', like)]));
+  if (search) {
+    // Every word must match the case; the household's members are reached through the primary key of
+    // household_member, so the search costs little beyond the access filter above.
+    q = q.where((eb) => {
+      const members = () =>
+        eb
+          .selectFrom('household_member as hm')
+          .innerJoin('person as p', (j) =>
+            j.onRef('p.tenant_id', '=', 'hm.tenant_id').onRef('p.id', '=', 'hm.person_id'),
+          )
+          .select('hm.person_id')
+          .whereRef('hm.tenant_id', '=', 'c.tenant_id')
+          .whereRef('hm.household_id', '=', 'c.household_id');
+      const text = (column: SearchColumn, word: { lower: string; folded: string }) =>
+        eb.or([
+          eb(sql`lower(${sql.ref(column)})`, 'like', likePattern(word.lower)),
+          eb(folded(column), 'like', likePattern(word.folded)),
+        ]);
+      return eb.and([
+        ...search.birthDates.map((date) => eb.exists(members().where('p.birth_date', '=', date))),
+        ...search.words.map((word) =>
+          eb.or([
+            eb.exists(members().where((m) => m.or([text('p.first_name', word), text('p.last_name', word)]))),
+            text('h.name', word),
+            text('h.street_name', word),
+            eb(sql`lower(h.house_number)`, '=', word.lower),
+            eb(sql`lower(c.case_number)`, 'like', likePattern(word.lower)),
+          ]),
+        ),
+      ]);
+    });
   }
   const after = page.after;
   if (query.sort === 'eingang') {

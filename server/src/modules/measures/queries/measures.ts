@@ -91,6 +91,23 @@ export function endMeasureRow(
     .executeTakeFirst();
 }
 
+/** Withdraws a planned measure (the caller has checked that it is planned). */
+export function withdrawMeasureRow(
+  db: Kysely<DB>,
+  tenantId: string,
+  measureId: string,
+  version: number,
+): Promise<UpdateResult> {
+  return db
+    .updateTable('measure')
+    .set({ status: 'zurueckgezogen', version: sql`version + 1` })
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', measureId)
+    .where('version', '=', version)
+    .where('status', '=', 'geplant')
+    .executeTakeFirst();
+}
+
 /** Measures with what a list shows. */
 function measureList(db: Kysely<DB>, tenantId: string) {
   return db

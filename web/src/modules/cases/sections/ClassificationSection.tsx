@@ -3,9 +3,9 @@ import { MultiSelect, Radio, Stack, Table, Text, Textarea, Title } from '@mantin
 import { useUser } from '../../../app/auth.ts';
 import { DataTable } from '../../../app/components/DataTable.tsx';
 import { useFormState } from '../../../app/form.ts';
-import { useAddRiskConsultation, useTeamStaff } from '../caseQueries.ts';
+import { formUrl, useAddRiskConsultation, useTeamStaff } from '../caseQueries.ts';
 import { MandatesSection } from './MandatesSection.tsx';
-import { DateField, SectionForm, type SectionProps, staffOptions } from './ui.tsx';
+import { DateField, DownloadLink, SectionForm, type SectionProps, staffOptions } from './ui.tsx';
 
 /** One line per area, after docs/domain.md (section 2): what the classification means for the family. */
 export const areaExplanations: Record<(typeof caseAreas.values)[number], string> = {
@@ -28,8 +28,8 @@ export function ClassificationSection({ detail, readOnly }: SectionProps) {
         ) : (
           <DataTable
             caption={`${consultations.length} ${consultations.length === 1 ? 'Kurzberatung' : 'Kurzberatungen'}, neueste zuerst`}
-            headers={['Datum', 'Einordnung', 'Teilnehmende', 'Sachverhalt', 'Nächste Schritte']}
-            minWidth={760}
+            headers={['Datum', 'Einordnung', 'Teilnehmende', 'Sachverhalt', 'Nächste Schritte', 'Formular']}
+            minWidth={840}
           >
             {consultations.map((c) => (
               <Table.Tr key={c.id}>
@@ -38,6 +38,14 @@ export function ClassificationSection({ detail, readOnly }: SectionProps) {
                 <Table.Td>{c.participants.join(', ')}</Table.Td>
                 <Table.Td className="pre-wrap">{c.facts}</Table.Td>
                 <Table.Td className="pre-wrap">{c.nextSteps}</Table.Td>
+                <Table.Td>
+                  <DownloadLink
+                    href={formUrl(detail.id, 'kurzberatung', c.id)}
+                    label={`Protokoll (PDF) der Kurzberatung vom ${formatDateDe(c.decidedOn)}`}
+                  >
+                    Protokoll (PDF)
+                  </DownloadLink>
+                </Table.Td>
               </Table.Tr>
             ))}
           </DataTable>

@@ -1,16 +1,12 @@
-import { Stack, Text, Title } from '@mantine/core';
+import { Stack, Title } from '@mantine/core';
 import { CaseMeasures } from '../../measures/CaseMeasures.tsx';
 import type { SectionProps } from './ui.tsx';
 
-/** Hilfen (Maßnahmen) of the case: planned, approved and ended help with its money side. */
+/** Hilfen (Maßnahmen) of the case: planned, approved, withdrawn and ended help with its money side. */
 export function MeasuresSection({ detail }: SectionProps) {
   return (
     <Stack>
       <Title order={2}>Hilfen</Title>
-      <Text c="gray.7">
-        Hilfen über der Betragsgrenze sind geplant, bis die Referatsleitung sie bewilligt; bis dahin kosten
-        sie nichts.
-      </Text>
       <CaseMeasures
         caseId={detail.id}
         caseOpen={detail.status === 'offen'}

@@ -3,7 +3,9 @@ import {
   type CaseDetail,
   CLOSING_QUESTION,
   ideaSources,
+  PEER_ROLES_DISTINCT,
   peerConsultationInputSchema,
+  repeatedPeerRole,
   todayIso,
 } from '@leuchtturm/shared';
 import { Button, Fieldset, Group, Select, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
@@ -45,11 +47,13 @@ export function PeerConsultationForm({ detail }: { detail: CaseDetail }) {
     );
 
   function submit() {
-    const input = form.validate(peerConsultationInputSchema, {
-      ...form.values,
-      ideas: ideas.map(({ source, text }) => ({ source, text })),
-    });
-    // Three different people for the three roles: the server's rule, answered under "perspectiveId".
+    // Three different people for the three roles: the message goes to the role that repeats an earlier one.
+    const repeated = repeatedPeerRole(form.values);
+    const input = form.validate(
+      peerConsultationInputSchema,
+      { ...form.values, ideas: ideas.map(({ source, text }) => ({ source, text })) },
+      repeated ? { [repeated]: PEER_ROLES_DISTINCT } : {},
+    );
     if (!input) return;
     save.mutate(input, {
       onSuccess: () => {
@@ -70,7 +74,11 @@ export function PeerConsultationForm({ detail }: { detail: CaseDetail }) {
       required
       data={options}
       value={form.values[field]}
-      onChange={(value) => form.set(field, value)}
+      onChange={(value) => {
+        form.set(field, value);
+        // Changing any role can settle a repeat, whichever role the message stands under.
+        form.clearErrors((path) => form.errors[path] === PEER_ROLES_DISTINCT);
+      }}
       error={form.errors[field]}
       searchable
     />
