@@ -44,18 +44,14 @@ export function Worklist() {
             />
           </div>
         )}
-        {showTeam ? (
-          <TeamWorklist leadUserId={leadUserId} onLead={setLeadUserId} />
-        ) : (
-          <MyWorklist enabled={!showTeam} />
-        )}
+        {showTeam ? <TeamWorklist leadUserId={leadUserId} onLead={setLeadUserId} /> : <MyWorklist />}
       </Stack>
     </Card>
   );
 }
 
-function MyWorklist({ enabled }: { enabled: boolean }) {
-  const list = useMyWorklist(enabled);
+function MyWorklist() {
+  const list = useMyWorklist();
   if (list.isPending) return <Loading />;
   if (list.isError)
     return <ErrorAlert error={list.error} title="Arbeitsvorrat konnte nicht geladen werden" />;

@@ -12,20 +12,14 @@ export const worklistKeys = {
 /** Asked for again every five minutes and when the window gets the focus back: deadlines pass while it is open. */
 const fresh = { refetchInterval: 5 * 60_000, refetchOnWindowFocus: true, staleTime: 30_000 } as const;
 
-export const useMyWorklist = (enabled = true) =>
-  useQuery({
-    queryKey: worklistKeys.mine,
-    queryFn: () => api.get<Worklist>('/worklist'),
-    enabled,
-    ...fresh,
-  });
+export const useMyWorklist = () =>
+  useQuery({ queryKey: worklistKeys.mine, queryFn: () => api.get<Worklist>('/worklist'), ...fresh });
 
 /** The team's list (team leads): all of it, or one case manager's items; the caseload is always the team's. */
-export const useTeamWorklist = (leadUserId: string | null, enabled = true) =>
+export const useTeamWorklist = (leadUserId: string | null) =>
   useQuery({
     queryKey: worklistKeys.team(leadUserId),
     queryFn: () => api.get<TeamWorklist>('/worklist/team', leadUserId ? { leadUserId } : {}),
-    enabled,
     placeholderData: keepPreviousData,
     ...fresh,
   });
