@@ -9,8 +9,8 @@ export const worklistKeys = {
   team: (leadUserId: string | null) => ['worklist', 'team', leadUserId] as const,
 };
 
-/** Asked for again every five minutes and when the window gets the focus back: deadlines pass while it is open. */
-const fresh = { refetchInterval: 5 * 60_000, refetchOnWindowFocus: true, staleTime: 30_000 } as const;
+/** Asked for on every visit, every five minutes and when the window gets the focus back: deadlines pass meanwhile. */
+const fresh = { refetchInterval: 5 * 60_000, refetchOnWindowFocus: true, staleTime: 0 } as const;
 
 export const useMyWorklist = () =>
   useQuery({ queryKey: worklistKeys.mine, queryFn: () => api.get<Worklist>('/worklist'), ...fresh });
