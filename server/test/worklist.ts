@@ -116,13 +116,14 @@ export async function caseWithDeadlines(
   await ok(cm.post(`/cases/${caseId}/measures`, measure(addDays(day, -1))));
   await ok(cm.post(`/cases/${caseId}/measures`, measure(day)));
   const started = await ok(cm.post(`/cases/${caseId}/processes`, { definitionKey: 'hilfe_zur_erziehung' }));
-  // The Antrag as if the process had started a week earlier: due at 09:00 on the day, an hour before the clock.
+  // The Antrag as if the process had started a week earlier: due at 09:00 on the day, an hour before the clock. The
+  // Hilfeplangespräch too, which the list leaves out: the case's help plan and its review date are there already.
   await db
     .updateTable('process_step')
     .set({ due_at: instantOfBerlinDateTime(`${day}T09:00`) })
     .where('tenant_id', '=', tenant.id)
     .where('instance_id', '=', started.id)
-    .where('step_key', '=', 'antrag')
+    .where('step_key', 'in', ['antrag', 'hilfeplangespraech'])
     .execute();
   return { caseId, caseNumber };
 }

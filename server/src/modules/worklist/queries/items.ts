@@ -98,8 +98,17 @@ export const notCheckAssessmentStep = sql<SqlBool>`(i.subject_type is distinct f
   or (d.steps -> s.position ->> 'completedBy') is distinct from 'child_protection.assessment')`;
 
 /**
- * Open steps of running processes with a deadline. The Gefährdungseinschätzung step of a check's own
- * child-protection process is left out: the check's assessment deadline (dueAssessments) is that deadline.
+ * A step that saving a help plan completes (Hilfeplangespräch, Überprüfung und Fortschreibung) while the case has
+ * a help plan: the plan's agreed review date (dueHelpPlanReviews) is that deadline.
+ */
+const notHelpPlanStepBesidesAPlan = sql<SqlBool>`((d.steps -> s.position ->> 'completedBy') is distinct from 'help_plan'
+  or not exists (select 1 from help_plan hp where hp.tenant_id = s.tenant_id and hp.case_id = s.case_id))`;
+
+/**
+ * Open steps of running processes with a deadline. Two are left out because another source lists the same
+ * deadline: the Gefährdungseinschätzung step of a check's own child-protection process (the check's assessment
+ * deadline, dueAssessments) and, once the case has a help plan, the steps a help plan completes (its review date,
+ * dueHelpPlanReviews).
  */
 export function dueProcessSteps(db: Kysely<DB>, tenantId: string, caseIds: readonly string[], until: Until) {
   return (
@@ -127,6 +136,7 @@ export function dueProcessSteps(db: Kysely<DB>, tenantId: string, caseIds: reado
       .where('s.due_at', '<=', until.at)
       .where('i.status', '=', 'running')
       .where(notCheckAssessmentStep)
+      .where(notHelpPlanStepBesidesAPlan)
       .$narrowType<{ due_at: Date }>()
       .execute()
   );
