@@ -24,46 +24,75 @@ export const clientLastNames = [
   'Wacholder',
   'Zeder',
 ] as const;
-export const adultFirstNames = [
-  'Aylin',
-  'Bianca',
-  'Carsten',
-  'Dilara',
-  'Emre',
-  'Frauke',
-  'Goran',
-  'Heike',
-  'Ivana',
-  'Jörg',
-  'Katja',
-  'Lamin',
-  'Marta',
-  'Nico',
-  'Olga',
-  'Peter',
-  'Rania',
-  'Sabine',
-  'Tomasz',
-  'Yasmin',
-] as const;
-export const childFirstNames = [
-  'Amir',
-  'Ben',
-  'Celina',
-  'Dana',
-  'Elias',
-  'Fatma',
-  'Jonas',
-  'Kiara',
-  'Leon',
-  'Mila',
-  'Nele',
-  'Omar',
-  'Pia',
-  'Sami',
-  'Tim',
-  'Zara',
-] as const;
+/** First names of the family members, by sex (the generator knows it: mothers, fathers, each child's gender). */
+export const firstNamesBySex = {
+  adult: {
+    weiblich: [
+      'Aylin',
+      'Bianca',
+      'Dilara',
+      'Frauke',
+      'Heike',
+      'Ivana',
+      'Katja',
+      'Marta',
+      'Olga',
+      'Rania',
+      'Sabine',
+      'Yasmin',
+    ],
+    maennlich: [
+      'Carsten',
+      'Emre',
+      'Goran',
+      'Jörg',
+      'Lamin',
+      'Nico',
+      'Peter',
+      'Tomasz',
+      'Bernd',
+      'Murat',
+      'Stefan',
+      'Dariusz',
+    ],
+  },
+  child: {
+    weiblich: [
+      'Celina',
+      'Dana',
+      'Fatma',
+      'Kiara',
+      'Mila',
+      'Nele',
+      'Pia',
+      'Zara',
+      'Emma',
+      'Lina',
+      'Sofia',
+      'Ida',
+    ],
+    maennlich: [
+      'Amir',
+      'Ben',
+      'Elias',
+      'Jonas',
+      'Leon',
+      'Omar',
+      'Sami',
+      'Tim',
+      'Paul',
+      'Noah',
+      'Luca',
+      'Mats',
+    ],
+  },
+} as const;
+
+/** A first name fitting the sex, from one draw in [0, 1) taken before the sex was known (so the draws stay in order). */
+export function firstNameFor(draw: number, age: 'adult' | 'child', gender: string): string {
+  const names = firstNamesBySex[age][gender === 'maennlich' ? 'maennlich' : 'weiblich'];
+  return names[Math.floor(draw * names.length)] ?? names[0];
+}
 
 export const concerns = [
   'Die Mutter fühlt sich mit der Erziehung überfordert und wünscht Unterstützung.',

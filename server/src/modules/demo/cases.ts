@@ -135,7 +135,7 @@ export async function insertDemoCases(
     const openedYear = Number(openedOn.slice(0, 4));
     const members: { first: string; birth: string; role: string; gender: string }[] = [
       {
-        first: rnd.pick(texts.adultFirstNames),
+        first: texts.firstNameFor(rnd.next(), 'adult', 'weiblich'),
         birth: `${openedYear - rnd.int(22, 45)}-${pad(rnd.int(1, 12))}-${pad(rnd.int(1, 28))}`,
         role: 'mutter',
         gender: 'weiblich',
@@ -143,19 +143,18 @@ export async function insertDemoCases(
     ];
     if (rnd.chance(0.5))
       members.push({
-        first: rnd.pick(texts.adultFirstNames),
+        first: texts.firstNameFor(rnd.next(), 'adult', 'maennlich'),
         birth: `${openedYear - rnd.int(24, 50)}-${pad(rnd.int(1, 12))}-${pad(rnd.int(1, 28))}`,
         role: 'vater',
         gender: 'maennlich',
       });
     const children = rnd.int(1, 3);
     for (let c = 0; c < children; c++) {
-      members.push({
-        first: rnd.pick(texts.childFirstNames),
-        birth: `${openedYear - rnd.int(0, 17)}-${pad(rnd.int(1, 12))}-${pad(rnd.int(1, 28))}`,
-        role: 'kind',
-        gender: rnd.pick(['weiblich', 'maennlich']),
-      });
+      // The name is drawn before the sex, as it always was, so that every later draw stays where it was.
+      const nameDraw = rnd.next();
+      const birth = `${openedYear - rnd.int(0, 17)}-${pad(rnd.int(1, 12))}-${pad(rnd.int(1, 28))}`;
+      const gender = rnd.pick(['weiblich', 'maennlich']);
+      members.push({ first: texts.firstNameFor(nameDraw, 'child', gender), birth, role: 'kind', gender });
     }
     members.forEach((m, position) => {
       const personId = randomUuid(rnd);
