@@ -1,4 +1,4 @@
-import { addDays, instantOfBerlinDateTime } from '@leuchtturm/shared';
+import { addDays, instantOfBerlinDateTime, isWorkingDay } from '@leuchtturm/shared';
 import { emitNote } from './protectionNotes.ts';
 import type { Emitter } from './protectionRecords.ts';
 import * as texts from './protectionTexts.ts';
@@ -27,7 +27,9 @@ export function emitEverydayNotes(
     const mine = c.lead_user_id === people.caseManagerId;
     if (!mine && !e.rnd.chance(0.35)) continue;
     const lastName = c.family.replace(/^Familie /, '');
-    const note = (day: string, pick: readonly [string, string, string]) => {
+    const note = (on: string, pick: readonly [string, string, string]) => {
+      let day = on;
+      while (!isWorkingDay(day)) day = addDays(day, -1);
       if (day < c.opened_on) return null;
       const [kind, text, others] = pick;
       return emitNote(e, {

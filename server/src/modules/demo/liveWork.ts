@@ -17,10 +17,12 @@ import type { Random } from './random.ts';
  * (docs/decisions.md, "Demo data have a fixed reference date"). The demo case manager (`fachkraft`) gets one of
  * each stage in her own open cases:
  * - `overdue`: a school's report three days ago, urgency "innerhalb 24 Stunden", no assessment yet: overdue.
+ *   (Steps fall on working days: a report "three days ago" came on the last working day that far back.)
  * - `visited`: assessed and visited; the result (the team lead's step) is due today when today is a working day.
  * - `inCare`: an acute endangerment five weeks ago with a running Inobhutnahme, the family court called, a
  *   Schutzplan whose review and Auflage are due today.
- * - `reported`: a Kita's report yesterday afternoon, the Ersteinschätzung due today.
+ * - `reported`: a Kita's report on the last working day, the Ersteinschätzung due 24 hours later (today, after a
+ *   weekend already passed).
  * - `resulted`: a latent endangerment recorded three days ago, its consequences due within the week.
  * A few other open cases of the city get one stage each (about twelve at `city` scale, one at `small`).
  */
@@ -55,11 +57,19 @@ export function liveReport(
   today: string,
   shift = 0,
 ): ReportSpec | null {
-  const d = (n: number) => addDays(today, -(n + shift));
+  // Offices, schools and Kitas work on working days: each step falls on the last working day so far back.
+  const d = (n: number) => {
+    let day = addDays(today, -(n + shift));
+    while (!isWorkingDay(day)) day = addDays(day, -1);
+    return day;
+  };
   const lead = c.row.lead_user_id;
   const colleague = colleagueOf(rnd, staff, lead);
   const teamLead = staff?.lead ?? colleague;
-  const receivedOn = d({ overdue: 3, visited: 6, inCare: 35, reported: 1, resulted: 9 }[stage]);
+  const receivedOn =
+    stage === 'inCare'
+      ? addDays(today, -35 - shift)
+      : d({ overdue: 3, visited: 6, reported: 1, resulted: 9 }[stage]);
   const children = concernedChildren(rnd, c.members, receivedOn);
   if (children.length === 0) return null;
   const reporterKind = {
@@ -71,7 +81,7 @@ export function liveReport(
   }[stage];
   const receivedAt = {
     overdue: at(receivedOn, 9, 20),
-    visited: at(receivedOn, 11),
+    visited: at(receivedOn, 8, 40),
     inCare: at(receivedOn, 22, 40),
     reported: at(receivedOn, 16, 10),
     resulted: at(receivedOn, 10),
@@ -148,7 +158,8 @@ export function liveReport(
   };
   spec.assessment = { at: plusMinutes(receivedAt, 150), participants: unique, facts };
   spec.checklist = { auffaellig: ['wohnsituation', 'versorgung', 'aufsicht'], unclear: [] };
-  spec.result = { value: 'akut', at: at(d(34), 15), by: teamLead, completedOn: d(34) };
+  const after = (n: number) => addWorkingDays(receivedOn, n);
+  spec.result = { value: 'akut', at: at(after(1), 15), by: teamLead, completedOn: after(1) };
   spec.care = {
     begin,
     place: texts.carePlaces[0],
@@ -157,9 +168,9 @@ export function liveReport(
     end: null,
     reason: null,
   };
-  spec.court = { decidedOn: d(33), text: texts.courtReasons[1] };
+  spec.court = { decidedOn: after(2), text: texts.courtReasons[1] };
   spec.schutzplan = {
-    decidedOn: d(30),
+    decidedOn: after(4),
     text: texts.schutzplanTexts.akut[0] as string,
     reviewDates: [today, addDays(today, 28)],
     mandates: [
@@ -173,6 +184,6 @@ export function liveReport(
       },
     ],
   };
-  spec.offer = { decidedOn: d(30), kind: 'hze_stationaer' };
+  spec.offer = { decidedOn: after(4), kind: 'hze_stationaer' };
   return spec;
 }

@@ -7,9 +7,10 @@ import type { CpResult, CpUrgency } from '@leuchtturm/shared';
  *   (REPORT_RATE) and more often when the police, a Kita, a school or a clinic brought the case (ROUTE_WEIGHT; a
  *   family asking for help itself rarely comes with a report). About one case in sixty later gets a report while
  *   it runs. A report concerns one child, or (one in four) every child of the household under 18, each with a
- *   check of its own: about 8 % of the cases have a check, some 280 checks a year at `city` scale.
- * - Results follow the case's intake area (RESULTS_BY_AREA) and add up to roughly the national statistic: about
- *   15 % acute, 18 % latent endangerment, a third each "keine Gefährdung, aber Hilfebedarf" and "kein Hilfebedarf".
+ *   check of its own: about 7 % of the cases have a check (8 checks to 100 cases), some 290 a year at `city`.
+ * - Results follow the case's intake area (RESULTS_BY_AREA) and add up to roughly the national statistic: at
+ *   `city` 16 % acute and 19 % latent endangerment, a third each "keine Gefährdung, aber Hilfebedarf" and "kein
+ *   Hilfebedarf".
  * - The urgency follows the result (URGENCY_BY_RESULT); the assessment is held within its deadline, about one in
  *   twenty late. About one acute report in eight ends in an Inobhutnahme (of every child it concerns), and about
  *   a third of the acute ones call the family court.
