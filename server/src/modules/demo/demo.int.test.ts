@@ -1,16 +1,22 @@
 import { randomUUID } from 'node:crypto';
+import { cpResultAreas, cpResults, todayIso } from '@leuchtturm/shared';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabase } from '../../../test/db.ts';
-import { testApp } from '../../../test/http.ts';
+import type { TestTenant } from '../../../test/factories.ts';
+import { Client, testApp } from '../../../test/http.ts';
 import { verifyAuditChain } from '../audit/chain.ts';
 import { loadCostInputs } from '../measures/costInputs.ts';
 import { exactCost } from '../measures/costRule.ts';
+import { DEMO_TODAY } from './cases.ts';
 import * as texts from './caseTexts.ts';
 import { type DemoSummary, demoAccounts, generateDemoData } from './generator.ts';
+import { findUserByUsername } from './queries/reads.ts';
 
 let app: FastifyInstance;
 let summary: DemoSummary;
+/** One day for both generations of the determinism test: what is under way is dated from it. */
+const TODAY = todayIso();
 beforeAll(async () => {
   app = await testApp();
   const { db } = await testDatabase();
@@ -18,6 +24,7 @@ beforeAll(async () => {
     scale: 'small',
     password: 'demo-passwort-1',
     slug: `demo-${randomUUID().slice(0, 8)}`,
+    today: TODAY,
   });
 }, 120_000);
 afterAll(() => app.close());
@@ -37,8 +44,33 @@ describe('demo data', () => {
       scale: 'small',
       password: 'x-demo-passwort',
       slug: `demo-${randomUUID().slice(0, 8)}`,
+      today: TODAY,
     });
     expect(again.counts).toEqual(summary.counts);
+    // The § 8a checks too, field by field (their ids are drawn from the seed as well).
+    const checks = async (tenantId: string) =>
+      (
+        await db
+          .selectFrom('child_protection_check as k')
+          .innerJoin('case_file as c', (j) =>
+            j.onRef('c.tenant_id', '=', 'k.tenant_id').onRef('c.id', '=', 'k.case_id'),
+          )
+          .select([
+            'k.id',
+            'c.case_number',
+            'k.received_at',
+            'k.reporter_kind',
+            'k.urgency',
+            'k.result',
+            'k.completed_on',
+          ])
+          .where('k.tenant_id', '=', tenantId)
+          .orderBy('k.id')
+          .execute()
+      ).map((k) => JSON.stringify(k));
+    const first = await checks(summary.tenantId);
+    expect(first.length).toBeGreaterThan(100);
+    expect(await checks(again.tenantId)).toEqual(first);
     const streets = async (tenantId: string) =>
       (
         await db
@@ -169,6 +201,180 @@ describe('demo data', () => {
     expect(new Set(needs.map((n) => n.age_cohort)).size).toBe(4);
     const cohorts: Record<string, readonly string[]> = texts.needTexts;
     expect(needs.filter((n) => !cohorts[n.age_cohort]?.includes(n.text))).toEqual([]);
+  });
+
+  it('gives about one case in twelve a § 8a check, every result category, each about a minor of the household', async () => {
+    const { db } = await testDatabase();
+    const checks = await db
+      .selectFrom('child_protection_check as k')
+      .innerJoin('case_file as c', (j) =>
+        j.onRef('c.tenant_id', '=', 'k.tenant_id').onRef('c.id', '=', 'k.case_id'),
+      )
+      .leftJoin('household_member as m', (j) =>
+        j
+          .onRef('m.tenant_id', '=', 'c.tenant_id')
+          .onRef('m.household_id', '=', 'c.household_id')
+          .onRef('m.person_id', '=', 'k.child_id'),
+      )
+      .innerJoin('person as p', (j) =>
+        j.onRef('p.tenant_id', '=', 'k.tenant_id').onRef('p.id', '=', 'k.child_id'),
+      )
+      .select(['k.result', 'm.role', 'p.birth_date', 'k.received_at'])
+      .where('k.tenant_id', '=', summary.tenantId)
+      .execute();
+    const share = checks.length / (summary.counts.case_file ?? 1);
+    expect(share).toBeGreaterThan(0.05);
+    expect(share).toBeLessThan(0.12);
+    const byResult = (r: string) => checks.filter((k) => k.result === r).length;
+    for (const result of cpResults.values) expect(byResult(result), result).toBeGreaterThan(0);
+    // About a third each without endangerment, the rest split between latent and acute.
+    const done = checks.filter((k) => k.result !== null).length;
+    for (const result of ['hilfebedarf', 'kein_bedarf']) {
+      expect(byResult(result) / done, result).toBeGreaterThan(0.2);
+      expect(byResult(result) / done, result).toBeLessThan(0.5);
+    }
+    expect(checks.filter((k) => k.role !== 'kind')).toEqual([]);
+    const adults = checks.filter(
+      (k) =>
+        k.birth_date === null ||
+        todayIso(k.received_at) >= `${Number(k.birth_date.slice(0, 4)) + 18}${k.birth_date.slice(4)}`,
+    );
+    expect(adults).toEqual([]);
+  });
+
+  it('takes a few children into care, each Inobhutnahme ending after it began, and classifies each result by its area', async () => {
+    const { db } = await testDatabase();
+    const care = await db
+      .selectFrom('protection_measure as m')
+      .innerJoin('child_protection_check as k', (j) =>
+        j.onRef('k.tenant_id', '=', 'm.tenant_id').onRef('k.id', '=', 'm.check_id'),
+      )
+      .select(['m.begin_at', 'm.end_at', 'm.end_reason', 'k.result'])
+      .where('m.tenant_id', '=', summary.tenantId)
+      .where('m.kind', '=', 'inobhutnahme')
+      .execute();
+    expect(care.length).toBeGreaterThanOrEqual(3);
+    expect(care.filter((m) => m.result !== 'akut')).toEqual([]);
+    expect(care.filter((m) => m.end_at !== null && (m.begin_at === null || m.end_at < m.begin_at))).toEqual(
+      [],
+    );
+    expect(care.some((m) => m.end_at !== null && m.end_reason !== null)).toBe(true);
+    const acute = await db
+      .selectFrom('child_protection_check')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('tenant_id', '=', summary.tenantId)
+      .where('result', '=', 'akut')
+      .executeTakeFirstOrThrow();
+    expect(care.length).toBeLessThan(Number(acute.n) / 2);
+    const classified = await db
+      .selectFrom('child_protection_check as k')
+      .leftJoin('risk_consultation as r', (j) =>
+        j.onRef('r.tenant_id', '=', 'k.tenant_id').onRef('r.id', '=', 'k.result_consultation_id'),
+      )
+      .select(['k.result', 'k.completed_on', 'r.area', 'r.held_on', 'r.case_id', 'k.case_id as check_case'])
+      .where('k.tenant_id', '=', summary.tenantId)
+      .where('k.result', 'is not', null)
+      .execute();
+    const wrong = classified.filter(
+      (k) =>
+        k.area !== cpResultAreas[k.result as keyof typeof cpResultAreas] ||
+        k.held_on !== k.completed_on ||
+        k.case_id !== k.check_case,
+    );
+    expect(wrong).toEqual([]);
+  });
+
+  it('leaves the demo case manager overdue child protection and open checks at different steps on the first start', async () => {
+    const { db } = await testDatabase();
+    const fachkraft = { id: (await findUserByUsername(db, summary.tenantId, 'fachkraft'))?.id ?? '' };
+    const now = new Date();
+    const open = await db
+      .selectFrom('child_protection_check as k')
+      .innerJoin('case_file as c', (j) =>
+        j.onRef('c.tenant_id', '=', 'k.tenant_id').onRef('c.id', '=', 'k.case_id'),
+      )
+      .select(['k.urgency', 'k.assessment_due_at', 'k.assessment_held_at', 'k.result', 'c.status'])
+      .where('k.tenant_id', '=', summary.tenantId)
+      .where('c.lead_user_id', '=', fachkraft.id)
+      .where('k.status', '=', 'offen')
+      .execute();
+    expect(open.filter((k) => k.status !== 'offen')).toEqual([]);
+    const overdueChecks = open.filter(
+      (k) => k.assessment_held_at === null && k.assessment_due_at !== null && k.assessment_due_at < now,
+    );
+    const overdueSteps = await db
+      .selectFrom('process_step as s')
+      .innerJoin('process_instance as i', (j) =>
+        j.onRef('i.tenant_id', '=', 's.tenant_id').onRef('i.id', '=', 's.instance_id'),
+      )
+      .innerJoin('case_file as c', (j) =>
+        j.onRef('c.tenant_id', '=', 's.tenant_id').onRef('c.id', '=', 's.case_id'),
+      )
+      .select('s.step_key')
+      .where('s.tenant_id', '=', summary.tenantId)
+      .where('c.lead_user_id', '=', fachkraft.id)
+      .where('i.subject_type', '=', 'child_protection_check')
+      .where('i.status', '=', 'running')
+      .where('s.state', '=', 'offen')
+      .where('s.due_at', '<', now)
+      .execute();
+    expect(overdueChecks.length + overdueSteps.length).toBeGreaterThan(0);
+    const stepOf = (k: (typeof open)[number]) =>
+      k.urgency === null
+        ? 'ersteinschaetzung'
+        : k.assessment_held_at === null
+          ? 'einschaetzung'
+          : k.result === null
+            ? 'ergebnis'
+            : 'konsequenzen';
+    expect(new Set(open.map(stepOf)).size).toBeGreaterThanOrEqual(3);
+  });
+
+  it('writes Aktenvermerke of several kinds with a correction, and shows the demo case manager her recent notes', async () => {
+    const { db } = await testDatabase();
+    const notes = await db
+      .selectFrom('case_note as n')
+      .innerJoin('case_file as c', (j) =>
+        j.onRef('c.tenant_id', '=', 'n.tenant_id').onRef('c.id', '=', 'n.case_id'),
+      )
+      .innerJoin('app_user as u', (j) =>
+        j.onRef('u.tenant_id', '=', 'c.tenant_id').onRef('u.id', '=', 'c.lead_user_id'),
+      )
+      .select(['n.kind', 'n.corrects_id', 'n.occurred_at', 'n.created_at', 'c.id as case_id', 'u.username'])
+      .where('n.tenant_id', '=', summary.tenantId)
+      .execute();
+    expect(new Set(notes.map((n) => n.kind)).size).toBeGreaterThanOrEqual(5);
+    expect(notes.some((n) => n.corrects_id !== null)).toBe(true);
+    expect(notes.filter((n) => n.created_at.getTime() > Date.now())).toEqual([]);
+    const week = Date.now() - 8 * 86_400_000;
+    const recent = notes.filter((n) => n.username === 'fachkraft' && n.occurred_at.getTime() > week);
+    expect(recent.length).toBeGreaterThan(0);
+    const client = new Client(app, { slug: summary.tenantSlug } as TestTenant);
+    expect((await client.login('fachkraft', 'demo-passwort-1')).statusCode).toBe(200);
+    const res = await client.get(`/cases/${recent[0]?.case_id}/notes`);
+    expect(res.statusCode).toBe(200);
+    expect(res.json().items.length).toBeGreaterThan(0);
+  });
+
+  it('fills the § 8a statistic of the last full year with mostly complete records and a few to complete', async () => {
+    const client = new Client(app, { slug: summary.tenantSlug } as TestTenant);
+    expect((await client.login('wiju', 'demo-passwort-1')).statusCode).toBe(200);
+    // The history runs to DEMO_TODAY: its last full year is the one before.
+    const year = Number(DEMO_TODAY.slice(0, 4)) - 1;
+    const res = await client.get(`/child-protection/statistics/check?year=${year}`);
+    expect(res.statusCode).toBe(200);
+    const check = res.json();
+    expect(check.records).toBeGreaterThan(5);
+    expect(check.incomplete.length).toBeGreaterThan(0);
+    expect(check.incomplete.length).toBeLessThan(check.records / 3);
+    const { db } = await testDatabase();
+    const entries = await db
+      .selectFrom('visit_checklist_entry')
+      .select(['rating', 'note'])
+      .where('tenant_id', '=', summary.tenantId)
+      .execute();
+    expect(entries.some((e) => e.rating === 'auffaellig')).toBe(true);
+    expect(entries.filter((e) => e.rating === 'auffaellig' && !e.note)).toEqual([]);
   });
 
   it('refuses to generate twice into the same tenant', async () => {

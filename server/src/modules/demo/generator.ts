@@ -1,5 +1,5 @@
 import type { Role } from '@leuchtturm/shared';
-import { specialisations } from '@leuchtturm/shared';
+import { specialisations, todayIso } from '@leuchtturm/shared';
 import type { Insertable, Kysely } from 'kysely';
 import type { Database } from '../../db/database.ts';
 import { analyze } from '../../db/queries.ts';
@@ -11,6 +11,7 @@ import { hashPassword } from '../auth/passwords.ts';
 import { findTenantBySlug } from '../auth/queries.ts';
 import { createTenant } from '../organisation/tenants.ts';
 import { insertDemoCases } from './cases.ts';
+import { insertDemoChildProtection } from './childProtection.ts';
 import {
   demoCity,
   demoTenant,
@@ -36,8 +37,9 @@ import { findUserByUsername } from './queries/reads.ts';
 import { Random } from './random.ts';
 
 /**
- * The one demo-data generator. One knob, `scale`, sizes everything: staff, streets and young inhabitants now,
- * cases and measures once those modules exist (they add a step here). The same scale always gives the same city.
+ * The one demo-data generator. One knob, `scale`, sizes everything: staff, streets and young inhabitants, ten years
+ * of cases, measures and processes, § 8a checks and Aktenvermerke (each module adds a step here). The same scale
+ * (and the same day, for what is under way) always gives the same city.
  */
 export const scales = { small: 0.1, city: 1, '10x': 10 } as const;
 export type Scale = keyof typeof scales;
@@ -64,9 +66,13 @@ const CASE_MANAGERS_PER_TEAM = 11.2;
 const STREETS_PER_DISTRICT = 40;
 const JEW_UNDER_21 = 100_000;
 
+/**
+ * `today` (Berlin, default the real today) dates what is under way: the open § 8a checks, their deadlines and the
+ * latest notes (liveWork.ts). The history runs to the fixed DEMO_TODAY (docs/decisions.md).
+ */
 export async function generateDemoData(
   db: Database,
-  options: { scale: Scale; password: string; slug?: string; name?: string },
+  options: { scale: Scale; password: string; slug?: string; name?: string; today?: string },
 ): Promise<DemoSummary> {
   const slug = options.slug ?? demoTenant.slug;
   const existing = await findTenantBySlug(db, slug);
@@ -74,6 +80,7 @@ export async function generateDemoData(
   const factor = scales[options.scale];
   const rnd = new Random(`leuchtturm-${options.scale}`);
   const passwordHash = await hashPassword(options.password);
+  const now = new Date();
 
   const summary = await db.transaction().execute(async (trx) => {
     const tenantId = await createTenant(trx, slug, options.name ?? demoTenant.name);
@@ -85,6 +92,21 @@ export async function generateDemoData(
     await insertDemoCases(trx, tenantId, rnd, factor, counts, fachkraft?.id ?? null);
     await insertDemoMeasures(trx, tenantId, rnd, counts);
     await insertDemoProcesses(trx, tenantId, counts);
+    const teamleitung = await findUserByUsername(trx, tenantId, 'teamleitung');
+    // A stream of its own, so that adding child protection left every earlier draw (and figure) as it was.
+    await insertDemoChildProtection(
+      trx,
+      tenantId,
+      new Random(`leuchtturm-${options.scale}-kinderschutz`),
+      factor,
+      counts,
+      {
+        caseManagerId: fachkraft?.id ?? null,
+        teamLeadId: teamleitung?.id ?? null,
+        today: options.today ?? todayIso(now),
+        now,
+      },
+    );
     await insertDemoIndicators(trx, tenantId, rnd, CURRENT_YEAR, counts);
     await recordAudit(trx, systemActor(tenantId), {
       action: 'create',

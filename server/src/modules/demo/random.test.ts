@@ -19,4 +19,19 @@ describe('Random', () => {
       expect(n).toBeLessThanOrEqual(7);
     }
   });
+
+  it('picks by weight: an item of weight 0 never, a heavier item more often', () => {
+    const r = new Random('weights');
+    const seen = { a: 0, b: 0, c: 0 };
+    for (let i = 0; i < 2000; i++)
+      seen[
+        r.weighted([
+          ['a', 3],
+          ['b', 1],
+          ['c', 0],
+        ] as const)
+      ]++;
+    expect(seen.c).toBe(0);
+    expect(seen.a).toBeGreaterThan(seen.b * 2);
+  });
 });

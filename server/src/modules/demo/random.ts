@@ -29,6 +29,19 @@ export class Random {
   chance(p: number): boolean {
     return this.next() < p;
   }
+
+  /** One of the items, each as likely as its weight (the weights need not add up to 1). */
+  weighted<T>(items: readonly (readonly [T, number])[]): T {
+    const total = items.reduce((sum, [, w]) => sum + w, 0);
+    let draw = this.next() * total;
+    for (const [item, w] of items) {
+      draw -= w;
+      if (draw < 0) return item;
+    }
+    const last = items.at(-1);
+    if (last === undefined) throw new Error('weighted pick from an empty list');
+    return last[0];
+  }
 }
 
 /** A UUID (version 4 layout) drawn from the generator, so that demo records get the same ids on every run. */

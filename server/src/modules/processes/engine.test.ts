@@ -147,4 +147,21 @@ describe('replaying what happened', () => {
     expect(steps[2]?.dueAt?.toISOString()).toBe('2026-02-04T22:59:59.999Z');
     expect(steps[7]?.dueAt?.toISOString()).toBe('2027-02-01T22:59:59.999Z');
   });
+
+  it('applies the urgency an event decided: the assessment and the visit are due by it, counted from the report', () => {
+    const received = instantOfBerlinDateTime('2026-03-02T09:30');
+    const { steps } = replay(childProtection, received, [
+      { at: received, by: 'cm', record: { type: 'child_protection.report', id: 'c1' } },
+      {
+        at: instantOfBerlinDateTime('2026-03-02T10:15'),
+        by: 'cm',
+        record: { type: 'child_protection.initial_assessment', id: 'c1' },
+        urgency: 'innerhalb_24h',
+      },
+    ]);
+    const due = Object.fromEntries(steps.map((s) => [s.key, s.dueAt?.toISOString() ?? null]));
+    expect(due.gefaehrdungseinschaetzung).toBe('2026-03-03T08:30:00.000Z');
+    expect(due.hausbesuch).toBe('2026-03-03T08:30:00.000Z');
+    expect(due.ergebnis).toBeNull();
+  });
 });

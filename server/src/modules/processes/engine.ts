@@ -156,6 +156,8 @@ export interface ReplayEvent {
   /** ... or a user closes the first open occurrence of this step, done or (with a reason) skipped. */
   step?: string;
   skipReason?: string;
+  /** The urgency this record decided (the Ersteinschätzung), as completeProcessSteps records it. */
+  urgency?: ProcessUrgency;
 }
 
 export interface ReplayedStep extends StepRow {
@@ -167,7 +169,8 @@ export interface ReplayedStep extends StepRow {
 
 /**
  * The steps of an instance after these events, in time order, by the same rules as a running instance (events
- * that find no open step change nothing). `endedAt` is when the last open step was closed, or null.
+ * that find no open step change nothing; an event's urgency sets the deadlines that depend on it, as
+ * completeProcessSteps does). `endedAt` is when the last open step was closed, or null.
  */
 export function replay(
   steps: readonly ProcessStepDefinition[],
@@ -185,6 +188,7 @@ export function replay(
     record: null,
   }));
   const used = new Set<string>();
+  let urgency: ProcessUrgency | null = null;
   for (const event of [...events].sort((a, b) => a.at.getTime() - b.at.getTime())) {
     const record = event.record;
     const target = record
@@ -201,7 +205,14 @@ export function replay(
       skipReason: event.skipReason ?? null,
       record: record ?? null,
     });
-    const plan = afterClose(steps, rows, target, event.at, null, calendar);
+    if (event.urgency) {
+      urgency = event.urgency;
+      for (const d of urgencyDeadlines(steps, rows, startedAt, urgency, calendar)) {
+        const row = rows.find((r) => r.id === d.id);
+        if (row) row.dueAt = d.dueAt;
+      }
+    }
+    const plan = afterClose(steps, rows, target, event.at, urgency, calendar);
     for (const d of plan.deadlines) {
       const row = rows.find((r) => r.id === d.id);
       if (row) row.dueAt = d.dueAt;
