@@ -11,40 +11,53 @@ beforeAll(async () => {
 });
 afterAll(() => h?.close());
 
-/** An open case led by fachkraft whose household has a child under 18, not yet in the danger area. */
+/** An open case led by fachkraft whose household has a child under 18, not in the danger area, without a report. */
 async function caseWithChild() {
   const today = todayIso();
   const adultBorn = `${Number(today.slice(0, 4)) - 18}${today.slice(4)}`;
-  return h.db
-    .selectFrom('case_file as c')
-    .innerJoin('app_user as u', (j) =>
-      j.onRef('u.tenant_id', '=', 'c.tenant_id').onRef('u.id', '=', 'c.lead_user_id'),
-    )
-    .innerJoin('household_member as hm', (j) =>
-      j.onRef('hm.tenant_id', '=', 'c.tenant_id').onRef('hm.household_id', '=', 'c.household_id'),
-    )
-    .innerJoin('person as p', (j) =>
-      j.onRef('p.tenant_id', '=', 'hm.tenant_id').onRef('p.id', '=', 'hm.person_id'),
-    )
-    .select(['c.id', 'c.case_number'])
-    .where('c.tenant_id', '=', h.tenantId)
-    .where('u.username', '=', 'fachkraft')
-    .where('c.status', '=', 'offen')
-    .where('p.birth_date', '>', adultBorn)
-    .where('p.birth_date', '<=', today)
-    .where(({ not, exists, selectFrom }) =>
-      not(
-        exists(
-          selectFrom('risk_consultation as r')
-            .select('r.id')
-            .whereRef('r.tenant_id', '=', 'c.tenant_id')
-            .whereRef('r.case_id', '=', 'c.id')
-            .where('r.area', '=', 'gefaehrdung'),
+  return (
+    h.db
+      .selectFrom('case_file as c')
+      .innerJoin('app_user as u', (j) =>
+        j.onRef('u.tenant_id', '=', 'c.tenant_id').onRef('u.id', '=', 'c.lead_user_id'),
+      )
+      .innerJoin('household_member as hm', (j) =>
+        j.onRef('hm.tenant_id', '=', 'c.tenant_id').onRef('hm.household_id', '=', 'c.household_id'),
+      )
+      .innerJoin('person as p', (j) =>
+        j.onRef('p.tenant_id', '=', 'hm.tenant_id').onRef('p.id', '=', 'hm.person_id'),
+      )
+      .select(['c.id', 'c.case_number'])
+      .where('c.tenant_id', '=', h.tenantId)
+      .where('u.username', '=', 'fachkraft')
+      .where('c.status', '=', 'offen')
+      .where('p.birth_date', '>', adultBorn)
+      .where('p.birth_date', '<=', today)
+      .where(({ not, exists, selectFrom }) =>
+        not(
+          exists(
+            selectFrom('risk_consultation as r')
+              .select('r.id')
+              .whereRef('r.tenant_id', '=', 'c.tenant_id')
+              .whereRef('r.case_id', '=', 'c.id')
+              .where('r.area', '=', 'gefaehrdung'),
+          ),
         ),
-      ),
-    )
-    .orderBy('c.case_number')
-    .executeTakeFirstOrThrow();
+      )
+      // No report of the demo city's: this test's report is the case's only one.
+      .where(({ not, exists, selectFrom }) =>
+        not(
+          exists(
+            selectFrom('child_protection_check as k')
+              .select('k.id')
+              .whereRef('k.tenant_id', '=', 'c.tenant_id')
+              .whereRef('k.case_id', '=', 'c.id'),
+          ),
+        ),
+      )
+      .orderBy('c.case_number')
+      .executeTakeFirstOrThrow()
+  );
 }
 
 async function addAnother(page: Page, scope: Locator, combobox: string) {
@@ -107,17 +120,48 @@ describe('the work list on the start page', () => {
     await signIn(page, baseUrl, 'teamleitung');
     await page.getByRole('heading', { name: 'Willkommen, Tilda Teamleitung' }).waitFor();
     const overdue = page.getByRole('region', { name: /^Überfällig/ });
-    const first = overdue.getByRole('listitem').first();
-    await first.getByText(`Fall ${target.case_number}`, { exact: false }).waitFor();
+    const first = overdue
+      .getByRole('listitem')
+      .filter({ hasText: `Fall ${target.case_number}` })
+      .filter({ has: page.getByRole('link', { name: /^Gefährdungseinschätzung \(Meldung vom/ }) });
     await first.getByText('Kinderschutz', { exact: true }).waitFor();
-    await first.getByRole('link', { name: /^Gefährdungseinschätzung \(Meldung vom/ }).waitFor();
     await first.getByText(/^überfällig seit /).waitFor();
+    // On top: nothing but child protection before it.
+    const texts = await overdue.getByRole('listitem').allTextContents();
+    const at = texts.findIndex(
+      (t) => t.includes(`Fall ${target.case_number}`) && t.includes('Gefährdungseinschätzung'),
+    );
+    expect(at).toBeGreaterThanOrEqual(0);
+    expect(texts.slice(0, at + 1).every((t) => t.startsWith('Kinderschutz'))).toBe(true);
     await page
       .getByRole('table', { name: /^Offene Fälle je Fachkraft/ })
       .getByText('Frida Fachkraft')
       .waitFor();
-    // The escalation reached the bell of the app shell: the assessment and the home visit.
-    await page.getByRole('button', { name: 'Benachrichtigungen, 2 ungelesen' }).waitFor();
+    // The escalation reached the bell of the app shell: the assessment and the home visit of this report, besides
+    // whatever else of the demo city passed meanwhile.
+    const lead = await h.db
+      .selectFrom('app_user')
+      .select('id')
+      .where('tenant_id', '=', h.tenantId)
+      .where('username', '=', 'teamleitung')
+      .executeTakeFirstOrThrow();
+    const unread = await h.db
+      .selectFrom('notification')
+      .select(['title'])
+      .where('tenant_id', '=', h.tenantId)
+      .where('user_id', '=', lead.id)
+      .where('read_at', 'is', null)
+      .execute();
+    expect(
+      unread
+        .filter((n) => n.title.endsWith(`(Fall ${target.case_number})`))
+        .map((n) => n.title)
+        .sort(),
+    ).toEqual([
+      `Kinderschutzfrist überschritten: Gefährdungseinschätzung (Fall ${target.case_number})`,
+      `Kinderschutzfrist überschritten: Inaugenscheinnahme / Hausbesuch (Fall ${target.case_number})`,
+    ]);
+    await page.getByRole('button', { name: `Benachrichtigungen, ${unread.length} ungelesen` }).waitFor();
     await expectNoAxeViolations(page, 'Start: Arbeitsvorrat des Teams');
 
     // From the work list to the case: the assessment by two professionals, the visit and the result.

@@ -15,6 +15,7 @@ import {
   escalateChildProtectionDeadlines,
   escalateTenant,
 } from './escalation.ts';
+import { claimPassedDeadlines } from './queries/escalation.ts';
 
 let app: FastifyInstance;
 beforeAll(async () => {
@@ -191,5 +192,16 @@ describe('escalation of passed child-protection deadlines', () => {
       .where('tenant_id', '=', tenant.id)
       .execute();
     expect(rows).toEqual([{ source_type: 'process_step' }]);
+  });
+
+  it('works off a backlog oldest first, a bounded number each run, each deadline once', async () => {
+    const { db } = await testDatabase();
+    const tenant = await createTestTenant(db);
+    const cm = await Client.as(app, tenant, 'caseManagerA');
+    await caseWithReport(cm, tenant);
+    const later = new Date(Date.now() + 25 * 3_600_000);
+    const runs = [];
+    for (let i = 0; i < 3; i++) runs.push((await claimPassedDeadlines(db, tenant.id, later, 1)).length);
+    expect(runs).toEqual([1, 1, 0]);
   });
 });

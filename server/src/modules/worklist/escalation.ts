@@ -25,6 +25,8 @@ import {
  */
 export const ESCALATION_JOB = 'kinderschutz.fristen';
 export const ESCALATION_EVERY_MS = 60_000;
+/** At most this many deadlines of a tenant per run (one transaction); the rest follow in the next minutes. */
+export const ESCALATIONS_PER_RUN = 200;
 
 export const escalateChildProtectionDeadlines: JobHandler = async ({ db, now }) => {
   for (const tenant of await allTenantIds(db)) await escalateTenant(db, tenant.id, now);
@@ -32,7 +34,7 @@ export const escalateChildProtectionDeadlines: JobHandler = async ({ db, now }) 
 
 /** One tenant's passed deadlines; answers how many were escalated now. */
 export async function escalateTenant(db: Kysely<DB>, tenantId: string, now: Date): Promise<number> {
-  const claimed = await claimPassedDeadlines(db, tenantId, now);
+  const claimed = await claimPassedDeadlines(db, tenantId, now, ESCALATIONS_PER_RUN);
   if (claimed.length === 0) return 0;
   const [cases, titles] = await Promise.all([
     escalationCases(db, tenantId, [...new Set(claimed.map((d) => d.case_id))]),

@@ -16,7 +16,7 @@ export function allTenantIds(db: Kysely<DB>) {
  * the open steps of running child-protection processes, except the assessment step of a check's own process (the
  * check's deadline is that one). The unique key makes this claim once per deadline, whoever runs it.
  */
-export function claimPassedDeadlines(db: Kysely<DB>, tenantId: string, now: Date) {
+export function claimPassedDeadlines(db: Kysely<DB>, tenantId: string, now: Date, limit: number) {
   const checks = db
     .selectFrom('child_protection_check as k')
     .innerJoin('case_file as c', (j) =>
@@ -60,7 +60,27 @@ export function claimPassedDeadlines(db: Kysely<DB>, tenantId: string, now: Date
   return db
     .insertInto('deadline_escalation')
     .columns(['tenant_id', 'case_id', 'source_type', 'source_id', 'due_at', 'escalated_at'])
-    .expression(checks.unionAll(steps))
+    .expression((eb) =>
+      eb
+        .selectFrom(checks.unionAll(steps).as('x'))
+        .selectAll()
+        .where(({ not, exists, selectFrom }) =>
+          not(
+            exists(
+              selectFrom('deadline_escalation as e')
+                .select('e.id')
+                .where('e.tenant_id', '=', tenantId)
+                .whereRef('e.source_type', '=', 'x.source_type')
+                .whereRef('e.source_id', '=', 'x.source_id')
+                .whereRef('e.due_at', '=', 'x.due_at'),
+            ),
+          ),
+        )
+        // Oldest first, at most this many a run: a backlog (the first start) is worked off minute by minute.
+        .orderBy('x.due_at')
+        .orderBy('x.source_id')
+        .limit(limit),
+    )
     .onConflict((oc) => oc.columns(['tenant_id', 'source_type', 'source_id', 'due_at']).doNothing())
     .returning(['id', 'case_id', 'source_type', 'source_id', 'due_at'])
     .execute();
