@@ -65,6 +65,7 @@ const areaEntityTypes: Partial<Record<string, AuditEntityType>> = {
   'child-protection': 'child_protection_statistics',
   notifications: 'notification',
   'process-definitions': 'process_definition',
+  worklist: 'worklist',
 };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
