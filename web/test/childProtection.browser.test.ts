@@ -41,6 +41,17 @@ async function caseWithChild(): Promise<string> {
         ),
       ),
     )
+    // The demo city's live work has § 8a checks in some of fachkraft's cases; this test starts from none.
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('child_protection_check as k')
+            .select('k.id')
+            .whereRef('k.tenant_id', '=', 'c.tenant_id')
+            .whereRef('k.case_id', '=', 'c.id'),
+        ),
+      ),
+    )
     .orderBy('c.case_number')
     .executeTakeFirstOrThrow();
   return row.id;

@@ -28,6 +28,9 @@ describe('Aktenvermerke and notifications', () => {
   it('as fachkraft: writes a note, changes it, corrects it after 24 hours, filters the Verlauf, follows a notification', async () => {
     const { page, baseUrl } = h;
     const target = await caseOfFachkraft();
+    // The demo city leaves fachkraft unread notifications (live work); this test counts from none.
+    await sql`update notification set read_at = now()
+      where tenant_id = ${h.tenantId} and user_id = ${target.userId} and read_at is null`.execute(h.db);
     await signIn(page, baseUrl, 'fachkraft');
     await page.getByRole('heading', { name: 'Willkommen, Frida Fachkraft' }).waitFor();
     await page.getByRole('button', { name: 'Benachrichtigungen, keine ungelesen' }).waitFor();

@@ -70,6 +70,22 @@ describe('core processes', () => {
       .where('c.status', '=', 'offen')
       .where('d.key', '=', 'hilfe_zur_erziehung')
       .where('s.state', '=', 'offen')
+      // The demo city's live work runs § 8a checks in some of these cases; this one must be free to start one.
+      .where(({ not, exists, selectFrom }) =>
+        not(
+          exists(
+            selectFrom('process_instance as k')
+              .innerJoin('process_definition as kd', (j) =>
+                j.onRef('kd.tenant_id', '=', 'k.tenant_id').onRef('kd.id', '=', 'k.definition_id'),
+              )
+              .select('k.id')
+              .whereRef('k.tenant_id', '=', 'c.tenant_id')
+              .whereRef('k.case_id', '=', 'c.id')
+              .where('kd.key', '=', 'kinderschutz')
+              .where('k.status', '=', 'running'),
+          ),
+        ),
+      )
       .orderBy('c.case_number')
       .orderBy('s.position')
       .orderBy('s.occurrence')

@@ -65,7 +65,7 @@ export function NoteCard({
         )}
         <Text className="pre-wrap">{note.text}</Text>
         {note.correctedBy.length > 0 && (
-          <Text size="sm" c="orange.9">
+          <Text size="sm" fw={600} c="gray.8">
             Korrigiert durch{' '}
             {note.correctedBy.map((c) => `${c.author} am ${formatDateTimeDe(c.createdAt)}`).join('; ')}.
           </Text>
