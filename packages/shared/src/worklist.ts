@@ -10,6 +10,8 @@ import { z } from './zod.ts';
 /** What kind of deadline an item is. */
 export const worklistItemKinds = labelled({
   kinderschutz_frist: 'Kinderschutzfrist',
+  schutzplan_ueberpruefung: 'Überprüfung des Schutzplans',
+  inobhutnahme_laeuft: 'Laufende Inobhutnahme',
   prozessschritt: 'Prozessschritt',
   hilfeplan_ueberpruefung: 'Überprüfung des Hilfeplans',
   auftrag_frist: 'Frist eines Auftrags',
@@ -19,6 +21,13 @@ export const worklistItemKinds = labelled({
   massnahme_ueberfaellig: 'Hilfe läuft über ihr geplantes Ende',
 });
 export type WorklistItemKind = (typeof worklistItemKinds.values)[number];
+
+/** The kinds that are child protection: on top of each bucket, marked "Kinderschutz". */
+export const childProtectionWorklistKinds: readonly WorklistItemKind[] = [
+  'kinderschutz_frist',
+  'schutzplan_ueberpruefung',
+  'inobhutnahme_laeuft',
+];
 
 /** When an item is due: overdue, today, or later this week (until Sunday, Berlin). */
 export const worklistBuckets = labelled({

@@ -2,6 +2,7 @@ import {
   berlinDateOf,
   type CaseloadRow,
   caseAreas,
+  childProtectionWorklistKinds,
   formatDateDe,
   type WorklistItem,
   type WorklistItemKind,
@@ -10,9 +11,11 @@ import {
 import { type Due, dueAtInstant, dueOnDate, type WorklistWindow } from './buckets.ts';
 import type {
   AssessmentRow,
+  CareOrderRow,
   HelpPlanRow,
   MandateRow,
   MeasureEndRow,
+  ProtectionPlanReviewRow,
   ScopedCase,
   StepRow,
 } from './queries/items.ts';
@@ -30,7 +33,7 @@ function item(
   return {
     id,
     kind,
-    childProtection: kind === 'kinderschutz_frist',
+    childProtection: childProtectionWorklistKinds.includes(kind),
     title,
     case: { id: c.id, caseNumber: c.case_number, family: c.family },
     lead: c.lead_id ? { id: c.lead_id, name: c.lead_name ?? '' } : null,
@@ -104,6 +107,34 @@ export function presentMeasureEnd(r: MeasureEndRow, c: ScopedCase, w: WorklistWi
         'hilfen',
       )
     : item(c, `measure:${r.id}`, 'massnahme_ende', `${help}: geplantes Ende`, due, 'hilfen');
+}
+
+export function presentProtectionPlanReview(
+  r: ProtectionPlanReviewRow,
+  c: ScopedCase,
+  w: WorklistWindow,
+): WorklistItem | null {
+  const due = dueOnDate(r.review_on, w);
+  if (!due) return null;
+  return item(
+    c,
+    `protection_plan:${r.id}:${r.review_on}`,
+    'schutzplan_ueberpruefung',
+    'Überprüfung des Schutzplans (Kurzberatung zur Risikoeinschätzung)',
+    due,
+    'kinderschutz',
+  );
+}
+
+/**
+ * A running Inobhutnahme is due every day until its end is recorded (§ 42: the stay is to end as soon as the child
+ * can go home or into a help), so it stands under "Heute" with the day it began.
+ */
+export function presentCareOrder(r: CareOrderRow, c: ScopedCase, w: WorklistWindow): WorklistItem {
+  const since = formatDateDe(berlinDateOf(r.begin_at));
+  const due: Due = { bucket: 'heute', overdue: false, dueOn: w.today, dueAt: null };
+  const title = `Inobhutnahme seit ${since}: Ende oder Anschlusshilfe klären`;
+  return item(c, `care_order:${r.id}`, 'inobhutnahme_laeuft', title, due, 'kinderschutz');
 }
 
 /**

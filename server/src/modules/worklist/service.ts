@@ -5,10 +5,12 @@ import { caseListFilter, teamWorklistOf } from '../access/policy.ts';
 import { type WorklistWindow, worklistOf, worklistWindow } from './buckets.ts';
 import {
   presentAssessment,
+  presentCareOrder,
   presentCaseload,
   presentHelpPlanReview,
   presentMandate,
   presentMeasureEnd,
+  presentProtectionPlanReview,
   presentStep,
 } from './presenter.ts';
 import { teamWithCaseWorkers } from './queries/caseload.ts';
@@ -18,6 +20,8 @@ import {
   dueMandates,
   dueMeasureEnds,
   dueProcessSteps,
+  dueProtectionPlanReviews,
+  runningCareOrders,
   type ScopedCase,
   scopedCases,
   type WorklistScope,
@@ -37,12 +41,14 @@ async function loadItems(ctx: Ctx, scope: WorklistScope, w: WorklistWindow, opti
   const ids = cases.map((c) => c.id);
   const until = { at: w.untilAt, on: w.weekEnd };
   const tenantId = ctx.actor.tenantId;
-  const [assessments, steps, reviews, mandates, measures] = await Promise.all([
+  const [assessments, steps, reviews, mandates, measures, protectionPlans, careOrders] = await Promise.all([
     dueAssessments(ctx.db, tenantId, ids, until),
     dueProcessSteps(ctx.db, tenantId, ids, until),
     dueHelpPlanReviews(ctx.db, tenantId, ids, until),
     dueMandates(ctx.db, tenantId, ids, until),
     dueMeasureEnds(ctx.db, tenantId, ids, until),
+    dueProtectionPlanReviews(ctx.db, tenantId, ids, until),
+    runningCareOrders(ctx.db, tenantId, ids),
   ]);
   const byId = new Map(cases.map((c) => [c.id, c]));
   const caseOf = (r: { case_id: string }) => byId.get(r.case_id) as ScopedCase;
@@ -52,6 +58,8 @@ async function loadItems(ctx: Ctx, scope: WorklistScope, w: WorklistWindow, opti
     ...reviews.map((r) => presentHelpPlanReview(r, caseOf(r), w)),
     ...mandates.flatMap((r) => presentMandate(r, caseOf(r), w)),
     ...measures.map((r) => presentMeasureEnd(r, caseOf(r), w)),
+    ...protectionPlans.map((r) => presentProtectionPlanReview(r, caseOf(r), w)),
+    ...careOrders.map((r) => presentCareOrder(r, caseOf(r), w)),
   ];
   return { cases, items: items.filter((i) => i !== null) };
 }

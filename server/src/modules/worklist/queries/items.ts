@@ -197,8 +197,60 @@ export function dueMeasureEnds(db: Kysely<DB>, tenantId: string, caseIds: readon
     .execute();
 }
 
+/**
+ * The review dates of the Schutzpläne in the cases (also of a closed § 8a check: the plan outlives the check), up to
+ * the end of the week, that are not held yet. The
+ * review of a Schutzplan is a new risk assessment in the team, recorded as a Kurzberatung: a review date counts as
+ * held once the case has a Kurzberatung on or after it (docs/worklist.md).
+ */
+export function dueProtectionPlanReviews(
+  db: Kysely<DB>,
+  tenantId: string,
+  caseIds: readonly string[],
+  until: Until,
+) {
+  // One row per review date of each Schutzplan (unnest in the select list), then the dates due and not held.
+  const reviews = db
+    .selectFrom('protection_measure as pm')
+    .innerJoin('child_protection_check as k', (j) =>
+      j.onRef('k.tenant_id', '=', 'pm.tenant_id').onRef('k.id', '=', 'pm.check_id'),
+    )
+    .select(['pm.id', 'pm.tenant_id', 'k.case_id', sql<string>`unnest(pm.review_dates)`.as('review_on')])
+    .where('pm.tenant_id', '=', tenantId)
+    .where(inCases('k.case_id', caseIds))
+    .where('pm.kind', '=', 'schutzplan')
+    .as('r');
+  return db
+    .selectFrom(reviews)
+    .select(['r.id', 'r.case_id', sql<string>`to_char(r.review_on, 'YYYY-MM-DD')`.as('review_on')])
+    .where(sql<SqlBool>`r.review_on <= ${until.on}::date`)
+    .where(
+      sql<SqlBool>`not exists (select 1 from risk_consultation rc where rc.tenant_id = r.tenant_id
+        and rc.case_id = r.case_id and rc.held_on >= r.review_on)`,
+    )
+    .execute();
+}
+
+/** Inobhutnahmen (§ 42) still running (also of a closed check): each is on the list every day until it ends. */
+export function runningCareOrders(db: Kysely<DB>, tenantId: string, caseIds: readonly string[]) {
+  return db
+    .selectFrom('protection_measure as pm')
+    .innerJoin('child_protection_check as k', (j) =>
+      j.onRef('k.tenant_id', '=', 'pm.tenant_id').onRef('k.id', '=', 'pm.check_id'),
+    )
+    .select(['pm.id', 'k.case_id', 'pm.begin_at'])
+    .where('pm.tenant_id', '=', tenantId)
+    .where(inCases('k.case_id', caseIds))
+    .where('pm.kind', '=', 'inobhutnahme')
+    .where('pm.end_at', 'is', null)
+    .$narrowType<{ begin_at: Date }>()
+    .execute();
+}
+
 export type AssessmentRow = Awaited<ReturnType<typeof dueAssessments>>[number];
 export type StepRow = Awaited<ReturnType<typeof dueProcessSteps>>[number];
 export type HelpPlanRow = Awaited<ReturnType<typeof dueHelpPlanReviews>>[number];
 export type MandateRow = Awaited<ReturnType<typeof dueMandates>>[number];
 export type MeasureEndRow = Awaited<ReturnType<typeof dueMeasureEnds>>[number];
+export type ProtectionPlanReviewRow = Awaited<ReturnType<typeof dueProtectionPlanReviews>>[number];
+export type CareOrderRow = Awaited<ReturnType<typeof runningCareOrders>>[number];
