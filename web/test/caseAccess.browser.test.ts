@@ -82,6 +82,8 @@ describe('the team lead manages who may see a case', () => {
     const leadSelect = page.getByRole('combobox', { name: 'Fallführung', exact: true });
     await leadSelect.focus();
     await leadSelect.fill(newLead.name);
+    // The list filters as the name is typed: choose once it shows the one option left (a loaded machine is slow).
+    await page.getByRole('option', { name: newLead.name }).waitFor();
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
     await page.keyboard.press('Tab');
