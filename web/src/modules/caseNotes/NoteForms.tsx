@@ -12,21 +12,23 @@ import { useFormState } from '../../app/form.ts';
 import { isVersionConflict } from '../cases/caseQueries.ts';
 import { SectionForm } from '../cases/sections/ui.tsx';
 import { NoteFields } from './NoteFields.tsx';
-import { noteBody, noteDraft } from './noteDraft.ts';
+import { noteBody, noteFormValues } from './noteForm.ts';
 import { useAddCaseNote, useEditCaseNote } from './queries.ts';
 
 /** "Vermerk schreiben": the form below the filters, prefilled with the present minute. */
 export function NewNoteForm({ detail }: { detail: CaseDetail }) {
-  const form = useFormState(noteDraft());
+  const form = useFormState(noteFormValues(), { draft: `vermerk:neu:${detail.id}` });
   const save = useAddCaseNote(detail.id);
 
   function submit() {
     const input = form.validate(caseNoteInputSchema, { ...noteBody(form.values), correctsId: null });
     if (!input) return;
-    save.mutate(input, {
-      onSuccess: () => form.reset(noteDraft()),
-      onError: (error) => form.showServerError(error),
-    });
+    form.send(
+      save.mutateAsync(input, {
+        onSuccess: () => form.reset(noteFormValues()),
+        onError: (error) => form.showServerError(error),
+      }),
+    );
   }
 
   return (
@@ -44,6 +46,7 @@ export function NewNoteForm({ detail }: { detail: CaseDetail }) {
       submitLabel="Vermerk speichern"
       formError={form.formError}
       formRef={form.formRef}
+      draft={form.draft}
     >
       <NoteFields detail={detail} form={form} />
     </SectionForm>
@@ -72,7 +75,7 @@ export function NoteModal({
   onClose: () => void;
   onReload: () => void;
 }) {
-  const form = useFormState(noteDraft(note));
+  const form = useFormState(noteFormValues(note), { draft: `vermerk:${mode}:${note.id}` });
   const add = useAddCaseNote(detail.id);
   const edit = useEditCaseNote(detail.id, note);
 
@@ -81,17 +84,21 @@ export function NoteModal({
     if (mode === 'bearbeiten') {
       const input = form.validate(caseNoteUpdateSchema, { ...body, version: note.version });
       if (!input) return;
-      edit.mutate(input, {
-        onSuccess: onClose,
-        onError: (error) => {
-          form.showServerError(error);
-          if (isVersionConflict(error)) onReload();
-        },
-      });
+      form.send(
+        edit.mutateAsync(input, {
+          onSuccess: onClose,
+          onError: (error) => {
+            form.showServerError(error);
+            if (isVersionConflict(error)) onReload();
+          },
+        }),
+      );
     } else {
       const input = form.validate(caseNoteInputSchema, { ...body, correctsId: note.id });
       if (!input) return;
-      add.mutate(input, { onSuccess: onClose, onError: (error) => form.showServerError(error) });
+      form.send(
+        add.mutateAsync(input, { onSuccess: onClose, onError: (error) => form.showServerError(error) }),
+      );
     }
   }
 
@@ -106,6 +113,7 @@ export function NoteModal({
       submitting={add.isPending || edit.isPending}
       formError={form.formError}
       formRef={form.formRef}
+      draft={form.draft}
       submitLabel={mode === 'bearbeiten' ? 'Änderung speichern' : 'Korrektur speichern'}
       size="xl"
     >

@@ -35,16 +35,19 @@ const participantDrafts = (names: string[]) => names.map((name) => ({ key: ++nex
 export function HelpPlanForm({ detail, latest }: { detail: CaseDetail; latest: HelpPlan | null }) {
   const goals = detail.willAndGoals.actionGoals;
   const today = todayIso();
-  const form = useFormState({
-    applicationOn: latest?.applicationOn ?? today,
-    applicant: latest?.applicant ?? '',
-    meetingOn: today,
-    participants: participantDrafts(latest?.participants ?? ['']),
-    childParticipated: latest?.childParticipated ?? false,
-    agreedMeasures: latest?.agreedMeasures ?? '',
-    reviewOn: addMonths(today, 6),
-    attainment: Object.fromEntries(goals.map((g) => [g.id, { score: null as string | null, note: '' }])),
-  });
+  const form = useFormState(
+    {
+      applicationOn: latest?.applicationOn ?? today,
+      applicant: latest?.applicant ?? '',
+      meetingOn: today,
+      participants: participantDrafts(latest?.participants ?? ['']),
+      childParticipated: latest?.childParticipated ?? false,
+      agreedMeasures: latest?.agreedMeasures ?? '',
+      reviewOn: addMonths(today, 6),
+      attainment: Object.fromEntries(goals.map((g) => [g.id, { score: null as string | null, note: '' }])),
+    },
+    { draft: `hilfeplan:${detail.id}:${latest?.id ?? 'erste'}` },
+  );
   const [conflict, setConflict] = useState(false);
   const reload = useReloadCase(detail.id);
   const save = useAddHelpPlan(detail.id);
@@ -76,22 +79,24 @@ export function HelpPlanForm({ detail, latest }: { detail: CaseDetail; latest: H
     });
     if (!input) return;
     setConflict(false);
-    save.mutate(input, {
-      onSuccess: (result) => {
-        notifications.show({
-          color: 'green',
-          title: 'Gespeichert',
-          message: `Fassung ${result.versionNo} des Hilfeplans wurde gespeichert.`,
-        });
-        for (const warning of result.warnings) {
-          notifications.show({ color: 'yellow', title: 'Hinweis', message: warning, autoClose: false });
-        }
-      },
-      onError: (error) => {
-        setConflict(isVersionConflict(error));
-        form.showServerError(error);
-      },
-    });
+    form.send(
+      save.mutateAsync(input, {
+        onSuccess: (result) => {
+          notifications.show({
+            color: 'green',
+            title: 'Gespeichert',
+            message: `Fassung ${result.versionNo} des Hilfeplans wurde gespeichert.`,
+          });
+          for (const warning of result.warnings) {
+            notifications.show({ color: 'yellow', title: 'Hinweis', message: warning, autoClose: false });
+          }
+        },
+        onError: (error) => {
+          setConflict(isVersionConflict(error));
+          form.showServerError(error);
+        },
+      }),
+    );
   }
 
   return (
@@ -108,6 +113,7 @@ export function HelpPlanForm({ detail, latest }: { detail: CaseDetail; latest: H
       submitLabel="Hilfeplan speichern"
       formError={form.formError}
       formRef={form.formRef}
+      draft={form.draft}
       onReload={conflict ? () => void reload() : null}
     >
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">

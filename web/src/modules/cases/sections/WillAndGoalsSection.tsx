@@ -48,11 +48,14 @@ function GoalsHelp() {
 
 function WillAndGoalsForm({ detail }: { detail: CaseDetail }) {
   const current = detail.willAndGoals;
-  const form = useFormState({
-    will: current.will,
-    directionGoal: current.directionGoal,
-    actionGoals: goalDrafts(current.actionGoals),
-  });
+  const form = useFormState(
+    {
+      will: current.will,
+      directionGoal: current.directionGoal,
+      actionGoals: goalDrafts(current.actionGoals),
+    },
+    { draft: `wille-ziele:${detail.id}` },
+  );
   const [conflict, setConflict] = useState(false);
   const reload = useReloadCase(detail.id);
   const save = useSaveWillAndGoals(detail.id);
@@ -66,12 +69,14 @@ function WillAndGoalsForm({ detail }: { detail: CaseDetail }) {
     });
     if (!input) return;
     setConflict(false);
-    save.mutate(input, {
-      onError: (error) => {
-        setConflict(isVersionConflict(error));
-        form.showServerError(error);
-      },
-    });
+    form.send(
+      save.mutateAsync(input, {
+        onError: (error) => {
+          setConflict(isVersionConflict(error));
+          form.showServerError(error);
+        },
+      }),
+    );
   }
 
   return (
@@ -88,6 +93,7 @@ function WillAndGoalsForm({ detail }: { detail: CaseDetail }) {
       submitLabel="Wille und Ziele speichern"
       formError={form.formError}
       formRef={form.formRef}
+      draft={form.draft}
       onReload={conflict ? () => void reload() : null}
     >
       <Textarea
