@@ -91,6 +91,15 @@ function SignInAgain({ user }: { user: SessionUser }) {
   const signIn = useSignInAgain(user);
   const resetSignIn = signIn.reset;
 
+  // Behind the dialog the page waits (app.css stops its spinners).
+  useEffect(() => {
+    if (!open) return;
+    document.documentElement.dataset.sessionPaused = '';
+    return () => {
+      delete document.documentElement.dataset.sessionPaused;
+    };
+  }, [open]);
+
   // Registered while the shell is shown; leaving it answers a waiting request "not signed in".
   useEffect(() => {
     onSessionEnded(
@@ -135,6 +144,7 @@ function SignInAgain({ user }: { user: SessionUser }) {
       closeOnEscape={false}
       withCloseButton={false}
       zIndex={400}
+      className="session-dialog"
     >
       <form onSubmit={submit} noValidate>
         <Stack gap="md">

@@ -89,6 +89,11 @@ export function useDraft<T extends object>(
       apply(restored);
     },
     discard() {
+      if (timer.current) clearTimeout(timer.current);
+      timer.current = null;
+      wrote.current = false;
+      // What the form shows now is no draft either (the user chose another version, or starts anew).
+      sent.current = JSON.stringify(latest.current);
       if (key) drafts.remove(key.userId, key.formKey);
       setOffer(null);
     },

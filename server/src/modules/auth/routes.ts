@@ -30,13 +30,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       response: { 200: loginResponseSchema },
     },
     handler: async (request, reply) => {
-      const { cookieValue, ...result } = await login(
-        app.db,
-        app.config,
-        request.body,
-        request.ip,
-        app.now(),
-      );
+      const { cookieValue, ...result } = await login(app.db, app.config, request.body, request.ip, app.now());
       reply.setCookie(SESSION_COOKIE, cookieValue, cookieOptions);
       return result;
     },

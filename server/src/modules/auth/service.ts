@@ -77,7 +77,12 @@ export async function login(
     await ctx.audit({ action: 'login', entityType: 'user', entityId: account.id });
     const user = await findSessionUser(ctx.db, tenant.id, account.id);
     if (!user) throw AppError.notFound('Das Konto');
-    return { user: presentSessionUser(user), csrfToken, idleTimeoutMinutes: config.idleTimeoutMinutes, cookieValue };
+    return {
+      user: presentSessionUser(user),
+      csrfToken,
+      idleTimeoutMinutes: config.idleTimeoutMinutes,
+      cookieValue,
+    };
   });
 }
 

@@ -28,7 +28,8 @@ import { DateField, emptyToNull, SectionForm } from './ui.tsx';
 
 const isDate = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value);
 
-let nextKey = 0;
+// Row keys count on from the time of loading: a restored draft brings keys of an earlier page load.
+let nextKey = Date.now();
 const participantDrafts = (names: string[]) => names.map((name) => ({ key: ++nextKey, name }));
 
 /** The first Hilfeplan or its continuation (Fortschreibung), which also rates the goals' attainment. */

@@ -20,7 +20,8 @@ interface IdeaDraft {
   text: string;
 }
 
-let nextKey = 0;
+// Row keys count on from the time of loading: a restored draft brings keys of an earlier page load.
+let nextKey = Date.now();
 
 export function PeerConsultationForm({ detail }: { detail: CaseDetail }) {
   const staff = useTeamStaff(detail.team.id);

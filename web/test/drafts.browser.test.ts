@@ -1,0 +1,111 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  choose,
+  DEMO_PASSWORD,
+  expectNoAxeViolations,
+  type Harness,
+  signIn,
+  startHarness,
+} from './harness.ts';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(() => h?.close());
+
+/** An open case led by fachkraft; the test writes its own notes there. */
+async function caseOfFachkraft() {
+  return h.db
+    .selectFrom('case_file as c')
+    .innerJoin('app_user as u', (j) =>
+      j.onRef('u.tenant_id', '=', 'c.tenant_id').onRef('u.id', '=', 'c.lead_user_id'),
+    )
+    .select(['c.id', 'u.id as userId'])
+    .where('c.tenant_id', '=', h.tenantId)
+    .where('u.username', '=', 'fachkraft')
+    .where('c.status', '=', 'offen')
+    .orderBy('c.case_number', 'desc')
+    .executeTakeFirstOrThrow();
+}
+
+/** The drafts this browser profile holds (the store's keys in localStorage). */
+const storedDrafts = (page: Page) =>
+  page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('leuchtturm.entwurf.')));
+
+/** Waits until the draft of a form holds `text` (it is saved about a second after typing). */
+async function draftHolds(page: Page, text: string) {
+  await page.waitForFunction(
+    (t) =>
+      Object.keys(localStorage).some(
+        (k) => k.startsWith('leuchtturm.entwurf.') && (localStorage.getItem(k) ?? '').includes(t),
+      ),
+    JSON.stringify(text).slice(1, -1),
+    { timeout: 10_000 },
+  );
+}
+
+// Every kind of character the text must survive: umlauts, typographic quotes and dashes, €, line breaks, emoji.
+const TEXT =
+  'Hausbesuch bei Familie Ößlinger: Mutter „sehr belastet“ – Kinder (3 und 5) wirken gepflegt.\n' +
+  'Vereinbart: Rückruf am Freitag, 12:30 Uhr; Kosten ca. 45,50 € für die Fahrt. ✓ 👍';
+
+describe('drafts and signing in again in place', () => {
+  it('as fachkraft: a reload offers the draft back, an expired session signs in again in the dialog and saves every character, sign-out removes drafts', async () => {
+    const { page, baseUrl } = h;
+    const target = await caseOfFachkraft();
+    await signIn(page, baseUrl, 'fachkraft');
+    await page.getByRole('heading', { name: 'Willkommen, Frida Fachkraft' }).waitFor();
+
+    await page.goto(`${baseUrl}/faelle/${target.id}?bereich=vermerke`);
+    let form = page.getByRole('form', { name: 'Vermerk schreiben' });
+    await form.waitFor();
+    await choose(page, 'Art', 'Hausbesuch');
+    await form.getByRole('textbox', { name: 'Vermerk', exact: true }).fill(TEXT);
+    await draftHolds(page, TEXT);
+
+    // A reload in the middle of typing: the form offers the draft back.
+    await page.reload();
+    form = page.getByRole('form', { name: 'Vermerk schreiben' });
+    await form.getByText(/^Zu diesem Formular gibt es Ihren Entwurf vom /).waitFor();
+    expect(await form.getByRole('textbox', { name: 'Vermerk', exact: true }).inputValue()).toBe('');
+    await expectNoAxeViolations(page, 'Vermerk schreiben mit Entwurf');
+    await form.getByRole('button', { name: 'Entwurf wiederherstellen' }).click();
+    expect(await form.getByRole('textbox', { name: 'Vermerk', exact: true }).inputValue()).toBe(TEXT);
+
+    // The session ends on the server (31 minutes idle); the submit asks for the password and is sent again.
+    h.clock.advance(31 * 60_000);
+    await form.getByRole('button', { name: 'Vermerk speichern' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Sitzung abgelaufen: bitte erneut anmelden' });
+    await dialog.waitFor();
+    await expectNoAxeViolations(page, 'Erneut anmelden');
+    await dialog.getByLabel('Passwort', { exact: true }).fill('falsch-falsch');
+    await dialog.getByRole('button', { name: 'Anmelden und fortfahren' }).click();
+    await dialog.getByText('Benutzername oder Passwort ist falsch.').waitFor();
+    await dialog.getByLabel('Passwort', { exact: true }).fill(DEMO_PASSWORD);
+    await dialog.getByRole('button', { name: 'Anmelden und fortfahren' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByRole('article').filter({ hasText: 'Familie Ößlinger' }).waitFor();
+    expect(page.url()).toContain(`/faelle/${target.id}`);
+
+    const saved = await h.db
+      .selectFrom('case_note')
+      .select(['text', 'kind'])
+      .where('tenant_id', '=', h.tenantId)
+      .where('case_id', '=', target.id)
+      .where('text', 'like', 'Hausbesuch bei Familie Ößlinger%')
+      .execute();
+    expect(saved).toEqual([{ text: TEXT, kind: 'hausbesuch' }]);
+    // A draft that was submitted successfully is deleted.
+    expect(await storedDrafts(page)).toEqual([]);
+
+    // A new draft, then sign-out: no draft stays in the browser.
+    form = page.getByRole('form', { name: 'Vermerk schreiben' });
+    await form.getByRole('textbox', { name: 'Vermerk', exact: true }).fill('Noch nicht fertig.');
+    await draftHolds(page, 'Noch nicht fertig.');
+    await page.getByRole('button', { name: 'Abmelden' }).click();
+    await page.getByRole('heading', { name: 'Anmelden' }).waitFor();
+    expect(await storedDrafts(page)).toEqual([]);
+  });
+});
