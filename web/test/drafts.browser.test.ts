@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -106,6 +107,55 @@ describe('drafts and signing in again in place', () => {
     await draftHolds(page, 'Noch nicht fertig.');
     await page.getByRole('button', { name: 'Abmelden' }).click();
     await page.getByRole('heading', { name: 'Anmelden' }).waitFor();
+    expect(await storedDrafts(page)).toEqual([]);
+  });
+
+  it('as fachkraft: a version conflict of Wille und Ziele shows both versions side by side and saves the chosen one', async () => {
+    const { page, baseUrl } = h;
+    const target = await caseOfFachkraft();
+    await signIn(page, baseUrl, 'fachkraft');
+    await page.getByRole('heading', { name: 'Willkommen, Frida Fachkraft' }).waitFor();
+    await page.goto(`${baseUrl}/faelle/${target.id}?bereich=wille-und-ziele`);
+    const form = page.getByRole('form', { name: 'Wille und Ziele' });
+    const will = form.getByRole('textbox', { name: 'Wille', exact: true });
+    await will.waitFor();
+    const mine = 'Wir wollen, dass Lena wieder gern in die Schule geht. (meine Fassung)';
+    await will.fill(mine);
+
+    // Meanwhile a colleague saves another text.
+    const theirs = 'Die Familie wünscht sich mehr Ruhe am Abend. (andere Fassung)';
+    await sql`insert into will_and_goals (tenant_id, case_id, will, direction_goal, version)
+      values (${h.tenantId}, ${target.id}, ${theirs}, 'Ruhe', 1)
+      on conflict (tenant_id, case_id) do update set will = ${theirs}, version = will_and_goals.version + 1`.execute(
+      h.db,
+    );
+    await form.getByRole('button', { name: 'Wille und Ziele speichern' }).click();
+    const compare = page.getByRole('dialog', { name: 'Zwischenzeitlich geändert: Fassungen vergleichen' });
+    await compare.getByText(mine).waitFor();
+    await compare.getByText(theirs).waitFor();
+    await compare.getByRole('heading', { name: 'Ihre Fassung' }).first().waitFor();
+    await expectNoAxeViolations(page, 'Fassungen vergleichen');
+    await compare.getByRole('button', { name: 'Meine Fassung übernehmen' }).click();
+    await compare.waitFor({ state: 'detached' });
+    await page.getByText('Wille und Ziele wurden gespeichert.').first().waitFor();
+    const saved = await h.db
+      .selectFrom('will_and_goals')
+      .select('will')
+      .where('tenant_id', '=', h.tenantId)
+      .where('case_id', '=', target.id)
+      .executeTakeFirstOrThrow();
+    expect(saved.will).toBe(mine);
+
+    // Once more, and this time the other version wins: the form shows it and no draft is left.
+    await will.fill('Ein Satz, der nicht bleibt.');
+    const third = 'Lena soll in ihrer Klasse bleiben können. (dritte Fassung)';
+    await sql`update will_and_goals set will = ${third}, version = version + 1
+      where tenant_id = ${h.tenantId} and case_id = ${target.id}`.execute(h.db);
+    await form.getByRole('button', { name: 'Wille und Ziele speichern' }).click();
+    await compare.getByText(third).waitFor();
+    await compare.getByRole('button', { name: 'Andere Fassung übernehmen' }).click();
+    await compare.waitFor({ state: 'detached' });
+    await expect.poll(() => will.inputValue()).toBe(third);
     expect(await storedDrafts(page)).toEqual([]);
   });
 });
