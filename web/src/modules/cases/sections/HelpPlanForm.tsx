@@ -22,8 +22,9 @@ import {
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
+import { ConflictCompare } from '../../../app/components/ConflictCompare.tsx';
 import { useFormState } from '../../../app/form.ts';
-import { isVersionConflict, useAddHelpPlan, useReloadCase } from '../caseQueries.ts';
+import { fetchCurrentCase, isVersionConflict, useAddHelpPlan, useReloadCase } from '../caseQueries.ts';
 import { DateField, emptyToNull, SectionForm } from './ui.tsx';
 
 const isDate = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value);
@@ -64,7 +65,11 @@ export function HelpPlanForm({ detail, latest }: { detail: CaseDetail; latest: H
       form.set('reviewOn', addMonths(value, 6));
   }
 
-  function submit() {
+  /** The version saved meanwhile by someone else (after a version conflict), compared with the user's text. */
+  const [theirs, setTheirs] = useState<HelpPlan | null>(null);
+
+  /** Saves as the continuation of `supersedes` (the latest version, or the one saved meanwhile). */
+  function send(supersedes: HelpPlan | null) {
     const input = form.validate(helpPlanInputSchema, {
       ...form.values,
       participants: participants.map((p) => p.name),
@@ -76,7 +81,7 @@ export function HelpPlanForm({ detail, latest }: { detail: CaseDetail; latest: H
               : [];
           })
         : [],
-      supersedesId: latest?.id ?? null,
+      supersedesId: supersedes?.id ?? null,
     });
     if (!input) return;
     setConflict(false);
@@ -93,8 +98,13 @@ export function HelpPlanForm({ detail, latest }: { detail: CaseDetail; latest: H
           }
         },
         onError: (error) => {
-          setConflict(isVersionConflict(error));
           form.showServerError(error);
+          if (!isVersionConflict(error)) return;
+          setConflict(true);
+          fetchCurrentCase(detail.id).then(
+            (fresh) => setTheirs(fresh.helpPlans.at(-1) ?? null),
+            () => undefined,
+          );
         },
       }),
     );
@@ -109,7 +119,7 @@ export function HelpPlanForm({ detail, latest }: { detail: CaseDetail; latest: H
           {goals.length > 0 ? ` (${goals.length} Handlungsziele).` : '.'}
         </Text>
       }
-      onSubmit={submit}
+      onSubmit={() => send(latest)}
       submitting={save.isPending}
       submitLabel="Hilfeplan speichern"
       formError={form.formError}
@@ -256,6 +266,54 @@ export function HelpPlanForm({ detail, latest }: { detail: CaseDetail; latest: H
           })}
         </Stack>
       )}
+      <ConflictCompare
+        opened={theirs !== null}
+        savedBy={
+          theirs
+            ? `(Fassung ${theirs.versionNo}${theirs.createdBy ? ` von ${theirs.createdBy}` : ''})`
+            : undefined
+        }
+        fields={
+          theirs
+            ? [
+                { label: 'Antragstellende', mine: form.values.applicant, theirs: theirs.applicant },
+                {
+                  label: 'Gespräch am',
+                  mine: formatDateDe(meetingOn),
+                  theirs: formatDateDe(theirs.meetingOn),
+                },
+                {
+                  label: 'Beteiligte',
+                  mine: participants.map((p) => p.name).join('\n'),
+                  theirs: theirs.participants.join('\n'),
+                },
+                {
+                  label: 'Vereinbarte Hilfen und Schritte',
+                  mine: form.values.agreedMeasures,
+                  theirs: theirs.agreedMeasures,
+                },
+                {
+                  label: 'Überprüfung am',
+                  mine: formatDateDe(reviewOn),
+                  theirs: formatDateDe(theirs.reviewOn),
+                },
+              ]
+            : []
+        }
+        onTakeMine={() => {
+          const other = theirs;
+          setTheirs(null);
+          // Mine becomes the next version after the one saved meanwhile: nothing of it is overwritten.
+          send(other);
+        }}
+        onTakeTheirs={() => {
+          setTheirs(null);
+          form.draft.discard();
+          void reload();
+        }}
+        onClose={() => setTheirs(null)}
+        saving={save.isPending}
+      />
     </SectionForm>
   );
 }
