@@ -157,5 +157,72 @@ describe('drafts and signing in again in place', () => {
     await compare.waitFor({ state: 'detached' });
     await expect.poll(() => will.inputValue()).toBe(third);
     expect(await storedDrafts(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Abmelden' }).click();
+    await page.getByRole('heading', { name: 'Anmelden' }).waitFor();
+  });
+
+  it('as fachkraft: changing a note that was changed in another window compares both versions', async () => {
+    const { page, baseUrl } = h;
+    const target = await caseOfFachkraft();
+    await signIn(page, baseUrl, 'fachkraft');
+    await page.getByRole('heading', { name: 'Willkommen, Frida Fachkraft' }).waitFor();
+    await page.goto(`${baseUrl}/faelle/${target.id}?bereich=vermerke`);
+    const form = page.getByRole('form', { name: 'Vermerk schreiben' });
+    await form.waitFor();
+    await choose(page, 'Art', 'Telefonat');
+    await form
+      .getByRole('textbox', { name: 'Vermerk', exact: true })
+      .fill('Telefonat mit der Schule (Ausgangstext).');
+    await form.getByRole('button', { name: 'Vermerk speichern' }).click();
+    const note = page.getByRole('article').filter({ hasText: 'Telefonat mit der Schule (Ausgangstext).' });
+    await note.getByRole('button', { name: /^Bearbeiten: Telefonat vom/ }).click();
+    const dialog = page.getByRole('dialog', { name: /^Vermerk bearbeiten: Telefonat vom/ });
+    const mine = 'Telefonat mit der Schule: Klassenlehrerin meldet gute Mitarbeit. (meine Fassung)';
+    await dialog.getByRole('textbox', { name: 'Vermerk', exact: true }).fill(mine);
+
+    // The same author saved another text in a second window meanwhile.
+    const theirs = 'Telefonat mit der Schule: Rückruf erbeten. (zweites Fenster)';
+    await sql`update case_note set text = ${theirs}, version = version + 1
+      where tenant_id = ${h.tenantId} and case_id = ${target.id} and text = 'Telefonat mit der Schule (Ausgangstext).'`.execute(
+      h.db,
+    );
+    await dialog.getByRole('button', { name: 'Änderung speichern' }).click();
+    const compare = page.getByRole('dialog', { name: 'Zwischenzeitlich geändert: Fassungen vergleichen' });
+    await compare.getByText(mine).waitFor();
+    await compare.getByText(theirs).waitFor();
+    await expectNoAxeViolations(page, 'Vermerk: Fassungen vergleichen');
+    await compare.getByRole('button', { name: 'Meine Fassung übernehmen' }).click();
+    await page.getByRole('article').filter({ hasText: mine }).waitFor();
+    const saved = await h.db
+      .selectFrom('case_note')
+      .select(['text', 'version'])
+      .where('tenant_id', '=', h.tenantId)
+      .where('case_id', '=', target.id)
+      .where('text', 'like', 'Telefonat mit der Schule:%')
+      .execute();
+    expect(saved).toEqual([{ text: mine, version: 3 }]);
+    await page.getByRole('button', { name: 'Abmelden' }).click();
+    await page.getByRole('heading', { name: 'Anmelden' }).waitFor();
+  });
+
+  it('as fachkraft: a warning shows five minutes before the idle timeout, and "Weiterarbeiten" keeps working', async () => {
+    // A page of its own whose clock the test moves (the server's session is still fresh).
+    const page = await h.context.newPage();
+    try {
+      await page.clock.install();
+      await signIn(page, h.baseUrl, 'fachkraft');
+      await page.getByRole('heading', { name: 'Willkommen, Frida Fachkraft' }).waitFor();
+      const warning = page.getByRole('dialog', { name: 'Ihre Sitzung läuft bald ab' });
+      await page.clock.fastForward('20:00');
+      expect(await warning.count()).toBe(0);
+      await page.clock.fastForward('05:00');
+      await warning.getByText(/^Ohne weitere Aktivität endet Ihre Sitzung um /).waitFor();
+      await expectNoAxeViolations(page, 'Warnung vor dem Ende der Sitzung');
+      await warning.getByRole('button', { name: 'Weiterarbeiten' }).click();
+      await warning.waitFor({ state: 'detached' });
+      await page.getByRole('heading', { name: 'Willkommen, Frida Fachkraft' }).waitFor();
+    } finally {
+      await page.close();
+    }
   });
 });
