@@ -53,6 +53,20 @@ describe('the draft store', () => {
     expect([...storage.entries.keys()]).toEqual(['andere.anwendung']);
   });
 
+  it("writes nothing after sign-out, and only the signed-in user's drafts after a sign-in", () => {
+    const storage = memoryStorage();
+    const store = createDraftStore(() => storage);
+    store.removeAllBut(null);
+    // A form unmounting after sign-out saves what was typed last: it must not come back.
+    store.write(alice, 'a', { text: 'zu spät' });
+    expect(storage.length).toBe(0);
+    store.removeAllBut(bob);
+    store.write(alice, 'a', { text: 'fremd' });
+    store.write(bob, 'a', { text: 'eigen' });
+    expect(store.read(alice, 'a')).toBeNull();
+    expect(store.read<{ text: string }>(bob, 'a')?.values.text).toBe('eigen');
+  });
+
   it('drops a draft nobody came back to within the maximum age', () => {
     const storage = memoryStorage();
     let now = new Date('2026-12-01T10:00:00Z');

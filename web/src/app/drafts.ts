@@ -25,6 +25,11 @@ export const DRAFT_MAX_AGE_MS = 14 * 24 * 3600_000;
 export type DraftStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem' | 'key' | 'length'>;
 
 export function createDraftStore(storage: () => DraftStorage | null, now: () => Date = () => new Date()) {
+  /**
+   * Whose drafts may be written: set by every sign-in (the user) and sign-out (nobody), unknown before either. A form
+   * that unmounts after sign-out (and saves what was typed last) then writes nothing back.
+   */
+  let owner: string | null | undefined;
   const keyOf = (userId: string, formKey: string) => `${PREFIX}${userId}/${formKey}`;
 
   function keys(): string[] {
@@ -66,6 +71,7 @@ export function createDraftStore(storage: () => DraftStorage | null, now: () => 
     },
 
     write(userId: string, formKey: string, values: unknown): void {
+      if (owner !== undefined && owner !== userId) return;
       const stored: Stored = { userId, savedAt: now().toISOString(), values };
       try {
         storage()?.setItem(keyOf(userId, formKey), JSON.stringify(stored));
@@ -80,6 +86,7 @@ export function createDraftStore(storage: () => DraftStorage | null, now: () => 
 
     /** Removes every draft except those of `keepUserId` (null: every draft, at sign-out). */
     removeAllBut(keepUserId: string | null): void {
+      owner = keepUserId;
       const s = storage();
       if (!s) return;
       for (const key of keys()) {

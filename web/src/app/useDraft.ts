@@ -57,11 +57,12 @@ export function useDraft<T extends object>(
     wrote.current = true;
   }
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: a change of the values schedules the next save
+  // A change of the values, or the answer to an offered draft, schedules the next save.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: values and offer are the triggers, flush reads refs
   useEffect(() => {
     if (!keyRef.current || offerOpen.current || timer.current) return;
     timer.current = setTimeout(flush, SAVE_DELAY_MS);
-  }, [values]);
+  }, [values, offer]);
 
   // Leaving the form (a dialog closed, the page changed, the session ended) saves what was typed last.
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs once, on unmount
