@@ -29,8 +29,8 @@ export interface Harness {
   page: Page;
   cspViolations: string[];
   /**
-   * The server's clock for the work list (buildApp's `now`, a test-only hook): real time plus what the test has
-   * moved it on. Give it to a JobRunner as `now` to run the deadline sweeps at the same time.
+   * The server's clock for the work list and the sessions' timeouts (buildApp's `now`, a test-only hook): real time
+   * plus what the test has moved it on. Give it to a JobRunner as `now` to run the deadline sweeps at the same time.
    */
   clock: { now(): Date; advance(ms: number): void };
   close(): Promise<void>;

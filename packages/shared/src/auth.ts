@@ -26,7 +26,12 @@ export const sessionUserSchema = z.object({
 });
 export type SessionUser = z.infer<typeof sessionUserSchema>;
 
-export const loginResponseSchema = z.object({ user: sessionUserSchema, csrfToken: z.string() });
+export const loginResponseSchema = z.object({
+  user: sessionUserSchema,
+  csrfToken: z.string(),
+  /** A session ends after this many minutes without a request the user made (the web app warns before). */
+  idleTimeoutMinutes: z.number().int(),
+});
 export type LoginResponse = z.infer<typeof loginResponseSchema>;
 
 export const meResponseSchema = loginResponseSchema;

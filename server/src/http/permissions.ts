@@ -13,6 +13,9 @@ export interface RouteEntry {
   permission: Permission | undefined;
 }
 
+/** Marks a request the web app sends on its own (a poll), not for something the user did: no idle reset. */
+export const BACKGROUND_HEADER = 'x-leuchtturm-background';
+
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
@@ -39,7 +42,9 @@ export function registerAccessControl(app: FastifyInstance) {
     // Static assets and the not-found handler declare none; they touch no data.
     if (!permission) return;
     if (permission === 'public') return;
-    const lookup = await resolveSession(app.db, app.config, request.cookies[SESSION_COOKIE]);
+    const lookup = await resolveSession(app.db, app.config, request.cookies[SESSION_COOKIE], app.now(), {
+      touch: request.headers[BACKGROUND_HEADER] !== '1',
+    });
     request.session = lookup.status === 'ok' ? lookup.session : null;
     if (lookup.status === 'expired') {
       throw new AppError('unauthenticated', 'Ihre Sitzung ist abgelaufen. Bitte melden Sie sich erneut an.');

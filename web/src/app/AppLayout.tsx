@@ -8,6 +8,7 @@ import { useEffect } from 'react';
 import { dropSessionData, useLogout } from '../modules/auth/queries.ts';
 import { NotificationBell } from '../modules/notifications/NotificationBell.tsx';
 import { can, UserContext, useSessionUser } from './auth.ts';
+import { SessionDialogs } from './SessionDialogs.tsx';
 
 interface NavEntry {
   to:
@@ -128,6 +129,7 @@ export function AppLayout() {
           <Notifications position="top-right" withinPortal={false} />
         </AppShell.Main>
       </AppShell>
+      <SessionDialogs user={user} />
     </UserContext>
   );
 }

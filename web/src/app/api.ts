@@ -35,11 +35,53 @@ export function setCsrfToken(token: string | null) {
   csrfToken = token;
 }
 
-// Called when an authenticated request answers 401: the session has ended on the server.
+// The server's idle timeout of sessions, from every login and /auth/me answer; the web app warns before it.
+let idleTimeoutMinutes = 30;
+export function setIdleTimeoutMinutes(minutes: number) {
+  idleTimeoutMinutes = minutes;
+}
+export function sessionIdleTimeoutMs(): number {
+  return idleTimeoutMinutes * 60_000;
+}
+
+// Called when an authenticated request answers 401 and nobody signed in again: the session has ended for good.
 let unauthorizedHandler: (() => void) | null = null;
 export function onUnauthorized(handler: () => void) {
   unauthorizedHandler = handler;
 }
+
+/**
+ * Called when an authenticated request answers 401 while the app is open: asks the same person to sign in again
+ * in place (the dialog of `SessionDialogs`) and resolves true once they have, with the new CSRF token set, or
+ * false when they gave up. Requests failing meanwhile wait for the same answer, then are sent again once.
+ */
+let reauthenticate: (() => Promise<boolean>) | null = null;
+let pendingReauthentication: Promise<boolean> | null = null;
+export function onSessionEnded(handler: (() => Promise<boolean>) | null) {
+  reauthenticate = handler;
+}
+
+function signInAgain(): Promise<boolean> {
+  if (!reauthenticate) return Promise.resolve(false);
+  pendingReauthentication ??= reauthenticate().finally(() => {
+    pendingReauthentication = null;
+  });
+  return pendingReauthentication;
+}
+
+// The instant of the last request the user made (not a background poll): the session's idle time counts from it.
+let lastActivity = Date.now();
+const activityListeners = new Set<() => void>();
+export function lastUserActivity(): number {
+  return lastActivity;
+}
+export function onUserActivity(listener: () => void): () => void {
+  activityListeners.add(listener);
+  return () => activityListeners.delete(listener);
+}
+
+/** The header that tells the server a request is a poll, not something the user did (no idle reset). */
+const BACKGROUND_HEADER = 'x-leuchtturm-background';
 
 /** Endpoints whose 401 means "wrong credentials" or "not signed in yet", not "session expired". */
 const sessionProbes = new Set(['/auth/login', '/auth/me']);
@@ -81,8 +123,22 @@ async function toApiError(response: Response): Promise<ApiError> {
   });
 }
 
-async function request<T>(method: string, path: string, body?: unknown, query?: Query): Promise<T> {
+interface RequestOptions {
+  /** A request the app makes on its own (polls): it does not keep the session alive. */
+  background?: boolean;
+  /** Set on the repetition after signing in again: a second 401 is final. */
+  retried?: boolean;
+}
+
+async function request<T>(
+  method: string,
+  path: string,
+  body?: unknown,
+  query?: Query,
+  options: RequestOptions = {},
+): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
+  if (options.background) headers[BACKGROUND_HEADER] = '1';
   // A FormData body (file upload) sets its own multipart content type with the boundary.
   const multipart = body instanceof FormData;
   if (body !== undefined && !multipart) headers['content-type'] = 'application/json';
@@ -106,10 +162,18 @@ async function request<T>(method: string, path: string, body?: unknown, query?: 
     });
   }
 
+  if (!options.background) {
+    lastActivity = Date.now();
+    for (const listener of activityListeners) listener();
+  }
   if (!response.ok) {
     const error = await toApiError(response);
     if (response.status === 401 && !sessionProbes.has(path)) {
       csrfToken = null;
+      // The same request again after signing in in place: what was typed is sent, not lost.
+      if (!options.retried && (await signInAgain())) {
+        return request<T>(method, path, body, query, { ...options, retried: true });
+      }
       unauthorizedHandler?.();
     }
     throw error;
@@ -120,6 +184,8 @@ async function request<T>(method: string, path: string, body?: unknown, query?: 
 
 export const api = {
   get: <T>(path: string, query?: Query) => request<T>('GET', path, undefined, query),
+  /** A GET the app makes on its own (a poll): it does not count as activity for the idle timeout. */
+  poll: <T>(path: string, query?: Query) => request<T>('GET', path, undefined, query, { background: true }),
   post: <T = void>(path: string, body?: unknown) => request<T>('POST', path, body),
   put: <T = void>(path: string, body: unknown) => request<T>('PUT', path, body),
   delete: (path: string) => request<void>('DELETE', path),

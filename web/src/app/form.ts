@@ -1,6 +1,7 @@
 import type { z } from '@leuchtturm/shared';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { ApiError, errorMessage } from './api.ts';
+import { useDraft } from './useDraft.ts';
 
 /**
  * The one form helper of the web app. Rules come from the shared zod schemas (the same the server checks), and
@@ -95,9 +96,12 @@ export function remainingFormError(formError: string | null, errors: FieldErrors
 /**
  * Form state: values, messages by full path and a general message. A path counts as shown once the form has
  * read its message from `errors` while rendering; messages of paths it never shows go into the general message.
+ * With `draft` (a key naming the form and its record, e.g. "vermerk:neu:<caseId>") the values are kept as a draft
+ * of the signed-in user while they are typed (`useDraft`); `saved()` after a successful submit deletes it.
  */
-export function useFormState<T extends object>(initial: T) {
+export function useFormState<T extends object>(initial: T, options: { draft?: string } = {}) {
   const [values, setValues] = useState<T>(initial);
+  const drafting = useDraft(options.draft, values, initial, setValues);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
@@ -203,9 +207,23 @@ export function useFormState<T extends object>(initial: T) {
   }
 
   function reset(next: T) {
+    drafting.rebase(next);
     setValues(next);
     setErrors({});
     setFormError(null);
+  }
+
+  /**
+   * Sends the form through a mutation (`mutation.mutateAsync(input, callbacks)`): once it succeeds, the draft is
+   * deleted, even when the form has gone meanwhile (a dialog closing, the case page loading the new version), which
+   * the mutation's own `onSuccess` would not see. A failure is the callbacks' business.
+   */
+  function send(request: Promise<unknown>): void {
+    const sentJson = JSON.stringify(values);
+    request.then(
+      () => drafting.saved(sentJson),
+      () => undefined,
+    );
   }
 
   return {
@@ -220,6 +238,8 @@ export function useFormState<T extends object>(initial: T) {
     check,
     showServerError,
     reset,
+    send,
+    draft: drafting.draft,
     formRef,
   };
 }

@@ -108,6 +108,41 @@ describe('sign-in', () => {
     expect(me.json().detail).toContain('abgelaufen');
   });
 
+  it("measures the idle timeout on the app's clock; a background poll does not keep the session alive", async () => {
+    let offset = 0;
+    const clockApp = await testApp({}, () => new Date(Date.now() + offset));
+    try {
+      const tenant = await createTestTenant((await testDatabase()).db);
+      const client = await Client.as(clockApp, tenant, 'admin');
+      const me = await client.get('/auth/me');
+      expect(me.json().idleTimeoutMinutes).toBe(30);
+      offset = 20 * 60_000;
+      const poll = await client.request('GET', '/auth/me', undefined, { 'x-leuchtturm-background': '1' });
+      expect(poll.statusCode).toBe(200);
+      offset = 31 * 60_000;
+      const later = await client.get('/auth/me');
+      expect(later.statusCode).toBe(401);
+      expect(later.json().detail).toContain('abgelaufen');
+    } finally {
+      await clockApp.close();
+    }
+  });
+
+  it('a request the user makes keeps the session alive on the same clock', async () => {
+    let offset = 0;
+    const clockApp = await testApp({}, () => new Date(Date.now() + offset));
+    try {
+      const tenant = await createTestTenant((await testDatabase()).db);
+      const client = await Client.as(clockApp, tenant, 'admin');
+      offset = 20 * 60_000;
+      expect((await client.get('/auth/me')).statusCode).toBe(200);
+      offset = 45 * 60_000;
+      expect((await client.get('/auth/me')).statusCode).toBe(200);
+    } finally {
+      await clockApp.close();
+    }
+  });
+
   it('refuses a state-changing request without the CSRF token', async () => {
     const tenant = await createTestTenant((await testDatabase()).db);
     const client = await Client.as(app, tenant, 'admin');

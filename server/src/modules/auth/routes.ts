@@ -30,7 +30,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       response: { 200: loginResponseSchema },
     },
     handler: async (request, reply) => {
-      const { cookieValue, ...result } = await login(app.db, app.config, request.body, request.ip);
+      const { cookieValue, ...result } = await login(app.db, app.config, request.body, request.ip, app.now());
       reply.setCookie(SESSION_COOKIE, cookieValue, cookieOptions);
       return result;
     },
@@ -42,7 +42,11 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     handler: async (request) => {
       const session = request.session;
       if (!session) throw new Error('unreachable: authenticated route without session');
-      return { user: presentSessionUser(session.user), csrfToken: session.csrfToken };
+      return {
+        user: presentSessionUser(session.user),
+        csrfToken: session.csrfToken,
+        idleTimeoutMinutes: app.config.idleTimeoutMinutes,
+      };
     },
   });
 

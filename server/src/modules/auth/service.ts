@@ -43,6 +43,7 @@ export async function login(
   config: Config,
   input: LoginRequest,
   ip: string,
+  now: Date,
 ): Promise<LoginResponse & { cookieValue: string }> {
   const tenant = await resolveTenant(db, config, input.tenant);
   const username = input.username.toLowerCase();
@@ -72,11 +73,16 @@ export async function login(
 
   return inTransaction(db, { ...systemActor(tenant.id), userId: account.id }, async (ctx) => {
     await clearFailuresUpTo(ctx.db, tenant.id, username, slot);
-    const { cookieValue, csrfToken } = await startSession(ctx.db, config, tenant.id, account.id);
+    const { cookieValue, csrfToken } = await startSession(ctx.db, config, tenant.id, account.id, now);
     await ctx.audit({ action: 'login', entityType: 'user', entityId: account.id });
     const user = await findSessionUser(ctx.db, tenant.id, account.id);
     if (!user) throw AppError.notFound('Das Konto');
-    return { user: presentSessionUser(user), csrfToken, cookieValue };
+    return {
+      user: presentSessionUser(user),
+      csrfToken,
+      idleTimeoutMinutes: config.idleTimeoutMinutes,
+      cookieValue,
+    };
   });
 }
 

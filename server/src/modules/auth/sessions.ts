@@ -28,10 +28,10 @@ export async function startSession(
   config: Config,
   tenantId: string,
   userId: string,
+  now: Date,
 ): Promise<{ cookieValue: string; csrfToken: string }> {
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
-  const now = new Date();
   await insertSession(db, {
     tenant_id: tenantId,
     token_hash: sha256(token),
@@ -57,10 +57,17 @@ export type SessionLookup =
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
+/**
+ * The session of a cookie at the instant `at` (the app's clock, which the browser tests move). A request the
+ * client marks as background (`touch: false`: a poll of the unread count, a work list refreshing itself) does not
+ * count as activity: an open tab alone must not keep a session alive past its idle timeout.
+ */
 export async function resolveSession(
   db: Kysely<DB>,
   config: Config,
   cookieValue: string | undefined,
+  at: Date,
+  { touch = true }: { touch?: boolean } = {},
 ): Promise<SessionLookup> {
   if (!cookieValue) return { status: 'none' };
   const dot = cookieValue.indexOf('.');
@@ -70,7 +77,7 @@ export async function resolveSession(
   const tokenHash = sha256(token);
   const row = await findSession(db, tenantId, tokenHash);
   if (!row) return { status: 'none' };
-  const now = Date.now();
+  const now = at.getTime();
   const idleLimit = config.idleTimeoutMinutes * 60_000;
   if (row.expires_at.getTime() <= now || row.last_seen_at.getTime() + idleLimit <= now) {
     await endSession(db, tenantId, tokenHash);
@@ -82,7 +89,7 @@ export async function resolveSession(
     return { status: 'expired' };
   }
   // Touch at most once a minute: the idle timeout needs no finer grain, and reads stay reads.
-  if (now - row.last_seen_at.getTime() > 60_000) {
+  if (touch && now - row.last_seen_at.getTime() > 60_000) {
     await touchSession(db, tenantId, tokenHash, new Date(now));
   }
   const actor: Actor = {

@@ -102,6 +102,22 @@ describe('Aktenvermerke', () => {
     ]);
   });
 
+  it('reads one note as it is now (what a version conflict compares with), audited; not a note of another case', async () => {
+    const { db, tenant, cm, caseId } = await setup();
+    const id = await writeNote(cm, caseId, { text: 'Erste Fassung.' });
+    const { correctsId: _, ...update } = noteInput({ text: 'Zweite Fassung.' });
+    expect((await cm.put(`/cases/${caseId}/notes/${id}`, { ...update, version: 1 })).statusCode).toBe(204);
+    const res = await cm.get(`/cases/${caseId}/notes/${id}`);
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ id, text: 'Zweite Fassung.', version: 2, mayEdit: true });
+    expect((await auditEntries(db, tenant.id, 'case_note')).at(-1)).toMatchObject({
+      action: 'read',
+      entity_id: id,
+    });
+    const other = await openTestCase(cm);
+    expect((await cm.get(`/cases/${other.caseId}/notes/${id}`)).statusCode).toBe(404);
+  });
+
   it('refuses a change by anybody but the author, even the deputy within the hour, and audits the refusal', async () => {
     const { db, tenant, cm, caseId } = await setup();
     const id = await writeNote(cm, caseId);

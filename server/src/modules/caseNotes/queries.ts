@@ -157,6 +157,8 @@ export interface NoteFilter {
   q?: string | undefined;
   linkType?: CaseNoteLinkType | undefined;
   linkId?: string | undefined;
+  /** One note (the read of a single note after a version conflict). */
+  id?: string | undefined;
 }
 
 /**
@@ -226,6 +228,7 @@ export function listNotes(
   }
   if (filter.linkType) q = q.where('n.linked_type', '=', filter.linkType);
   if (filter.linkId) q = q.where('n.linked_id', '=', filter.linkId);
+  if (filter.id) q = q.where('n.id', '=', filter.id);
   if (after)
     q = q.where(
       sql<boolean>`(n.occurred_at, n.created_at, n.id)

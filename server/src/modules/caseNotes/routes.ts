@@ -2,13 +2,14 @@ import {
   caseNoteInputSchema,
   caseNotePageSchema,
   caseNoteQuerySchema,
+  caseNoteSchema,
   caseNoteUpdateSchema,
   idSchema,
   z,
 } from '@leuchtturm/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { withCtx } from '../../http/context.ts';
-import { addCaseNote, caseNotes, editCaseNote } from './service.ts';
+import { addCaseNote, caseNote, caseNotes, editCaseNote } from './service.ts';
 
 const tags = ['case notes'];
 const work = { permission: 'case:work' } as const;
@@ -39,6 +40,17 @@ export const caseNoteRoutes: FastifyPluginAsyncZod = async (app) => {
       reply
         .status(201)
         .send(await withCtx(request, (ctx) => addCaseNote(ctx, request.params.caseId, request.body))),
+  });
+  app.get('/cases/:caseId/notes/:noteId', {
+    config: work,
+    schema: {
+      tags,
+      summary: 'Ein Aktenvermerk, wie er jetzt gespeichert ist',
+      params: z.object({ caseId: idSchema, noteId: idSchema }),
+      response: { 200: caseNoteSchema },
+    },
+    handler: (request) =>
+      withCtx(request, (ctx) => caseNote(ctx, request.params.caseId, request.params.noteId)),
   });
   app.put('/cases/:caseId/notes/:noteId', {
     config: work,

@@ -1,4 +1,5 @@
 import {
+  type CaseNote,
   type CaseNoteInput,
   type CaseNotePage,
   type CaseNoteQuery,
@@ -22,6 +23,7 @@ import {
   insertNote,
   listNotes,
   type NoteFields,
+  type NoteRow,
   staffNames,
   updateNote,
 } from './queries.ts';
@@ -43,37 +45,14 @@ export async function caseNotes(ctx: Ctx, caseId: string, query: CaseNoteQuery):
   const loaded = await requireCase(ctx, caseId, 'read');
   if (query.from && query.to && query.to < query.from)
     throw AppError.validation('to', 'Das Ende des Zeitraums darf nicht vor seinem Beginn liegen.');
-  const tenantId = ctx.actor.tenantId;
   const after = decodeCursor(query.cursor, noteKeySchema);
-  const rows = await listNotes(ctx.db, tenantId, caseId, query, after, query.limit);
-  const sent = rows.slice(0, query.limit);
-  const [names, corrections] = await Promise.all([
-    staffNames(ctx.db, tenantId, [...new Set(sent.flatMap((r) => r.staff_ids))]),
-    correctionsOf(
-      ctx.db,
-      tenantId,
-      sent.map((r) => r.id),
-    ),
-  ]);
-  const now = new Date();
-  const byNote = new Map<string, typeof corrections>();
-  for (const c of corrections)
-    byNote.set(c.corrects_id as string, [...(byNote.get(c.corrects_id as string) ?? []), c]);
-  const nameOf = new Map(names.map((n) => [n.id, n.display_name]));
+  const rows = await listNotes(ctx.db, ctx.actor.tenantId, caseId, query, after, query.limit);
+  const present = await presenterOf(ctx, loaded.status, rows.slice(0, query.limit));
   const page = toPage(
     rows,
     query.limit,
     (r) => ({ at: r.at_key, written: r.written_key, id: r.id }),
-    (r) =>
-      presentCaseNote(r, {
-        staffNames: nameOf,
-        corrections: byNote,
-        editableUntil: (row) => caseNoteEditableUntil(row.created_at),
-        mayEdit: (row) =>
-          loaded.status === 'offen' &&
-          caseNoteEditRefusal(ctx.actor, { authorId: row.author_id, createdAt: row.created_at }, now) ===
-            null,
-      }),
+    present,
   );
   const filters = (['kind', 'from', 'to', 'q', 'linkType', 'linkId'] as const).filter(
     (f) => query[f] !== undefined,
@@ -85,6 +64,43 @@ export async function caseNotes(ctx: Ctx, caseId: string, query: CaseNoteQuery):
     details: { count: page.items.length, filters, next: query.cursor !== undefined },
   });
   return page;
+}
+
+/** One note as it is now: what the edit dialog compares with after a version conflict. */
+export async function caseNote(ctx: Ctx, caseId: string, noteId: string): Promise<CaseNote> {
+  const loaded = await requireCase(ctx, caseId, 'read');
+  const [row] = await listNotes(ctx.db, ctx.actor.tenantId, caseId, { id: noteId }, undefined, 1);
+  if (!row) throw AppError.notFound('Der Vermerk');
+  const present = await presenterOf(ctx, loaded.status, [row]);
+  await ctx.audit({ action: 'read', entityType: 'case_note', entityId: noteId });
+  return present(row);
+}
+
+/** Presents notes with the names of the colleagues they name and the notes correcting them. */
+async function presenterOf(ctx: Ctx, caseStatus: string, rows: readonly NoteRow[]) {
+  const tenantId = ctx.actor.tenantId;
+  const [names, corrections] = await Promise.all([
+    staffNames(ctx.db, tenantId, [...new Set(rows.flatMap((r) => r.staff_ids))]),
+    correctionsOf(
+      ctx.db,
+      tenantId,
+      rows.map((r) => r.id),
+    ),
+  ]);
+  const now = new Date();
+  const byNote = new Map<string, typeof corrections>();
+  for (const c of corrections)
+    byNote.set(c.corrects_id as string, [...(byNote.get(c.corrects_id as string) ?? []), c]);
+  const nameOf = new Map(names.map((n) => [n.id, n.display_name]));
+  return (row: NoteRow) =>
+    presentCaseNote(row, {
+      staffNames: nameOf,
+      corrections: byNote,
+      editableUntil: (r) => caseNoteEditableUntil(r.created_at),
+      mayEdit: (r) =>
+        caseStatus === 'offen' &&
+        caseNoteEditRefusal(ctx.actor, { authorId: r.author_id, createdAt: r.created_at }, now) === null,
+    });
 }
 
 /** Checks what the body names beyond the case: the time, the colleagues, the linked record. */

@@ -1,5 +1,7 @@
 import { Alert, Button, Group, Modal, Stack } from '@mantine/core';
 import type { FormEvent, ReactNode, RefObject } from 'react';
+import type { FormDraft } from '../useDraft.ts';
+import { DraftOffer } from './DraftOffer.tsx';
 
 /** A modal dialog holding one form, with its general error and the "Abbrechen"/"Speichern" buttons. */
 export function FormModal({
@@ -12,6 +14,7 @@ export function FormModal({
   formRef,
   submitLabel = 'Speichern',
   size = 'md',
+  draft,
   children,
 }: {
   opened: boolean;
@@ -23,6 +26,8 @@ export function FormModal({
   formRef?: RefObject<HTMLFormElement | null>;
   submitLabel?: string;
   size?: string;
+  /** The form's draft (`useFormState(..., { draft })`): an earlier one is offered at the top. */
+  draft?: FormDraft;
   children: ReactNode;
 }) {
   function submit(event: FormEvent) {
@@ -33,6 +38,7 @@ export function FormModal({
     <Modal opened={opened} onClose={onClose} title={title} size={size}>
       <form onSubmit={submit} noValidate ref={formRef}>
         <Stack gap="md">
+          <DraftOffer draft={draft} />
           {formError && (
             <Alert color="red" role="alert" title="Nicht gespeichert">
               {formError}

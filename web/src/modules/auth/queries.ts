@@ -1,6 +1,14 @@
 import type { ChangePasswordRequest, LoginRequest, LoginResponse, SessionUser } from '@leuchtturm/shared';
 import { type QueryClient, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
-import { ApiError, api, setCsrfToken } from '../../app/api.ts';
+import { ApiError, api, setCsrfToken, setIdleTimeoutMinutes } from '../../app/api.ts';
+import { drafts } from '../../app/drafts.ts';
+
+/** A session begins or is found: its tokens are kept, and drafts of anyone else in this browser are removed. */
+function sessionBegins({ user, csrfToken, idleTimeoutMinutes }: LoginResponse) {
+  setCsrfToken(csrfToken);
+  setIdleTimeoutMinutes(idleTimeoutMinutes);
+  drafts.removeAllBut(user.id);
+}
 
 /** The one answer of the auth API that is cached: who is signed in. */
 export const authKeys = {
@@ -13,9 +21,9 @@ export const sessionQuery = queryOptions({
   queryKey: authKeys.session,
   queryFn: async (): Promise<SessionUser | null> => {
     try {
-      const { user, csrfToken } = await api.get<LoginResponse>('/auth/me');
-      setCsrfToken(csrfToken);
-      return user;
+      const answer = await api.get<LoginResponse>('/auth/me');
+      sessionBegins(answer);
+      return answer.user;
     } catch (error) {
       if (error instanceof ApiError && error.status === 401) return null;
       throw error;
@@ -45,19 +53,49 @@ export function useLogin() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: LoginRequest) => api.post<LoginResponse>('/auth/login', input),
-    onSuccess: ({ user, csrfToken }) => {
-      setCsrfToken(csrfToken);
-      queryClient.setQueryData(sessionQuery.queryKey, user);
+    onSuccess: (answer) => {
+      sessionBegins(answer);
+      queryClient.setQueryData(sessionQuery.queryKey, answer.user);
     },
   });
 }
 
-/** Signs out on the server, then forgets the session locally whatever the answer. */
+/**
+ * Signing in again in place, after the session ended (app/SessionDialogs.tsx): only as the same person, so that
+ * the requests waiting to be sent again go out in their name.
+ */
+export function useSignInAgain(user: SessionUser) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (password: string) => {
+      const answer = await api.post<LoginResponse>('/auth/login', {
+        username: user.username,
+        password,
+        tenant: user.tenant.slug,
+      });
+      if (answer.user.id !== user.id) throw new Error('signed in as someone else');
+      return answer;
+    },
+    onSuccess: (answer) => {
+      sessionBegins(answer);
+      queryClient.setQueryData(sessionQuery.queryKey, answer.user);
+    },
+  });
+}
+
+/** "Weiterarbeiten": one request the user made, which keeps the session alive. */
+export const useKeepSessionAlive = () =>
+  useMutation({ mutationFn: () => api.get<LoginResponse>('/auth/me') });
+
+/** Signs out on the server, then forgets the session and every draft of this browser whatever the answer. */
 export function useLogout() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: () => api.post('/auth/logout'),
-    onSettled: () => clearSession(queryClient),
+    onSettled: () => {
+      drafts.removeAllBut(null);
+      clearSession(queryClient);
+    },
   });
 }
 

@@ -3,7 +3,7 @@ import { MultiSelect, Select, SimpleGrid, Textarea, TextInput } from '@mantine/c
 import type { FormState } from '../../app/form.ts';
 import { useTeamStaff } from '../cases/caseQueries.ts';
 import { staffOptions } from '../cases/sections/ui.tsx';
-import { linkOptions, type NoteDraft } from './noteDraft.ts';
+import { linkOptions, type NoteFormValues } from './noteForm.ts';
 
 const kindOptions = caseNoteKinds.values.map((value) => ({ value, label: caseNoteKinds.labels[value] }));
 
@@ -14,7 +14,7 @@ export function NoteFields({
   autofocus = false,
 }: {
   detail: CaseDetail;
-  form: FormState<NoteDraft>;
+  form: FormState<NoteFormValues>;
   autofocus?: boolean;
 }) {
   const staff = useTeamStaff(detail.team.id);
@@ -46,7 +46,7 @@ export function NoteFields({
           required
           data={kindOptions}
           value={form.values.kind}
-          onChange={(value) => form.set('kind', value as NoteDraft['kind'])}
+          onChange={(value) => form.set('kind', value as NoteFormValues['kind'])}
           error={form.errors.kind}
           allowDeselect={false}
         />

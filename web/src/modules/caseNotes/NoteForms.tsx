@@ -6,27 +6,31 @@ import {
   caseNoteUpdateSchema,
 } from '@leuchtturm/shared';
 import { Alert, Text } from '@mantine/core';
+import { useState } from 'react';
+import { type ComparedField, ConflictCompare } from '../../app/components/ConflictCompare.tsx';
 import { FormModal } from '../../app/components/FormModal.tsx';
 import { formatDateTimeDe } from '../../app/dateTime.ts';
 import { useFormState } from '../../app/form.ts';
 import { isVersionConflict } from '../cases/caseQueries.ts';
 import { SectionForm } from '../cases/sections/ui.tsx';
 import { NoteFields } from './NoteFields.tsx';
-import { noteBody, noteDraft } from './noteDraft.ts';
-import { useAddCaseNote, useEditCaseNote } from './queries.ts';
+import { type NoteFormValues, noteBody, noteFormValues } from './noteForm.ts';
+import { fetchCurrentNote, useAddCaseNote, useEditCaseNote } from './queries.ts';
 
 /** "Vermerk schreiben": the form below the filters, prefilled with the present minute. */
 export function NewNoteForm({ detail }: { detail: CaseDetail }) {
-  const form = useFormState(noteDraft());
+  const form = useFormState(noteFormValues(), { draft: `vermerk:neu:${detail.id}` });
   const save = useAddCaseNote(detail.id);
 
   function submit() {
     const input = form.validate(caseNoteInputSchema, { ...noteBody(form.values), correctsId: null });
     if (!input) return;
-    save.mutate(input, {
-      onSuccess: () => form.reset(noteDraft()),
-      onError: (error) => form.showServerError(error),
-    });
+    form.send(
+      save.mutateAsync(input, {
+        onSuccess: () => form.reset(noteFormValues()),
+        onError: (error) => form.showServerError(error),
+      }),
+    );
   }
 
   return (
@@ -44,6 +48,7 @@ export function NewNoteForm({ detail }: { detail: CaseDetail }) {
       submitLabel="Vermerk speichern"
       formError={form.formError}
       formRef={form.formRef}
+      draft={form.draft}
     >
       <NoteFields detail={detail} form={form} />
     </SectionForm>
@@ -72,26 +77,33 @@ export function NoteModal({
   onClose: () => void;
   onReload: () => void;
 }) {
-  const form = useFormState(noteDraft(note));
+  const form = useFormState(noteFormValues(note), { draft: `vermerk:${mode}:${note.id}` });
   const add = useAddCaseNote(detail.id);
   const edit = useEditCaseNote(detail.id, note);
+  /** The note as saved meanwhile (in another window), after a version conflict: compared with this text. */
+  const [theirs, setTheirs] = useState<CaseNote | null>(null);
 
-  function submit() {
+  function submit(version = note.version) {
     const body = noteBody(form.values);
     if (mode === 'bearbeiten') {
-      const input = form.validate(caseNoteUpdateSchema, { ...body, version: note.version });
+      const input = form.validate(caseNoteUpdateSchema, { ...body, version });
       if (!input) return;
-      edit.mutate(input, {
-        onSuccess: onClose,
-        onError: (error) => {
-          form.showServerError(error);
-          if (isVersionConflict(error)) onReload();
-        },
-      });
+      form.send(
+        edit.mutateAsync(input, {
+          onSuccess: onClose,
+          onError: (error) => {
+            form.showServerError(error);
+            if (!isVersionConflict(error)) return;
+            fetchCurrentNote(detail.id, note.id).then(setTheirs, () => undefined);
+          },
+        }),
+      );
     } else {
       const input = form.validate(caseNoteInputSchema, { ...body, correctsId: note.id });
       if (!input) return;
-      add.mutate(input, { onSuccess: onClose, onError: (error) => form.showServerError(error) });
+      form.send(
+        add.mutateAsync(input, { onSuccess: onClose, onError: (error) => form.showServerError(error) }),
+      );
     }
   }
 
@@ -106,6 +118,7 @@ export function NoteModal({
       submitting={add.isPending || edit.isPending}
       formError={form.formError}
       formRef={form.formRef}
+      draft={form.draft}
       submitLabel={mode === 'bearbeiten' ? 'Änderung speichern' : 'Korrektur speichern'}
       size="xl"
     >
@@ -122,6 +135,43 @@ export function NoteModal({
         </Text>
       )}
       <NoteFields detail={detail} form={form} autofocus />
+      <ConflictCompare
+        opened={theirs !== null}
+        fields={theirs ? compared(form.values, theirs) : []}
+        onTakeMine={() => {
+          const version = theirs?.version;
+          setTheirs(null);
+          submit(version);
+        }}
+        onTakeTheirs={() => {
+          setTheirs(null);
+          form.draft.discard();
+          onReload();
+          onClose();
+        }}
+        onClose={() => setTheirs(null)}
+        saving={edit.isPending}
+      />
     </FormModal>
   );
+}
+
+/** The fields of a note a person reads, in the form's values and in a saved note, to compare them. */
+function compared(values: NoteFormValues, theirs: CaseNote): ComparedField[] {
+  const saved = noteFormValues(theirs);
+  const occurredAt = noteBody(values).occurredAt;
+  return [
+    {
+      label: 'Datum und Uhrzeit',
+      mine: occurredAt ? formatDateTimeDe(occurredAt) : '',
+      theirs: formatDateTimeDe(theirs.occurredAt),
+    },
+    {
+      label: 'Art',
+      mine: values.kind ? caseNoteKinds.labels[values.kind] : '',
+      theirs: caseNoteKinds.labels[theirs.kind],
+    },
+    { label: 'Weitere Beteiligte', mine: values.others, theirs: saved.others },
+    { label: 'Vermerk', mine: values.text, theirs: saved.text },
+  ];
 }

@@ -64,6 +64,10 @@ export const useAddCaseNote = (caseId: string) =>
     'Der Vermerk wurde gespeichert.',
   );
 
+/** One note as the server has it now (compared with the user's text after a version conflict). */
+export const fetchCurrentNote = (caseId: string, noteId: string) =>
+  api.get<CaseNote>(`/cases/${caseId}/notes/${noteId}`);
+
 export const useEditCaseNote = (caseId: string, note: Pick<CaseNote, 'id'>) =>
   useNoteMutation(
     caseId,

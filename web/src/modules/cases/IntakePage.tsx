@@ -21,6 +21,7 @@ import { notifications } from '@mantine/notifications';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { ApiError, errorMessage } from '../../app/api.ts';
+import { DraftOffer } from '../../app/components/DraftOffer.tsx';
 import { useFormState } from '../../app/form.ts';
 import { Page } from '../../app/Page.tsx';
 import { useCreateHousehold, useOpenCase } from './caseQueries.ts';
@@ -40,12 +41,10 @@ export function IntakePage() {
   const [householdId, setHouseholdId] = useState<string | null>(null);
   const stepHeading = useRef<HTMLHeadingElement>(null);
   const stepChanged = useRef(false);
-  const intake = useFormState({
-    openedOn: todayIso(),
-    accessRoute: null as string | null,
-    reporter: '',
-    concern: '',
-  });
+  const intake = useFormState(
+    { openedOn: todayIso(), accessRoute: null as string | null, reporter: '', concern: '' },
+    { draft: 'falleingang:anliegen' },
+  );
 
   const createHousehold = useCreateHousehold();
   const openCase = useOpenCase();
@@ -112,7 +111,9 @@ export function IntakePage() {
     }
 
     try {
-      const created = await openCase.mutateAsync({ householdId: id, ...details });
+      const request = openCase.mutateAsync({ householdId: id, ...details });
+      intake.send(request);
+      const created = await request;
       notifications.show({
         color: 'green',
         title: 'Fall eröffnet',
@@ -197,6 +198,7 @@ export function IntakePage() {
                   error={intake.errors.accessRoute}
                 />
               </SimpleGrid>
+              <DraftOffer draft={intake.draft} />
               <TextInput
                 label="Meldende Stelle/Person (optional)"
                 value={intake.values.reporter}

@@ -58,6 +58,12 @@ export const useMyCases = (query: MyCasesQuery) =>
 export const useCase = (caseId: string) =>
   useQuery({ queryKey: caseKeys.detail(caseId), queryFn: () => api.get<CaseDetail>(`/cases/${caseId}`) });
 
+/**
+ * The case file as the server has it now, without replacing the one the page shows: after a version conflict the
+ * form compares the user's text with it (app/components/ConflictCompare.tsx) before anything is reloaded.
+ */
+export const fetchCurrentCase = (caseId: string) => api.get<CaseDetail>(`/cases/${caseId}`);
+
 /** Active staff of the case's team (for participants, moderation, minutes, the Fallführung, ...). */
 export const useTeamStaff = (teamId: string) => useStaff({ teamId }, { activeOnly: true });
 

@@ -35,20 +35,23 @@ export function EscalateMandateForm({
 }) {
   const user = useUser();
   const staff = useTeamStaff(detail.team.id);
-  const form = useFormState({
-    heldOn: todayIso(),
-    participantIds: [user.id],
-    facts: `Der Auftrag „${mandate.text}“ wurde nicht erfüllt.`,
-    nextSteps: 'Auflage erteilen und ihre Erfüllung überprüfen.',
-    auflage: {
-      text: mandate.text,
-      addressee: mandate.addressee,
-      dueOn: '',
-      checkMethod: mandate.checkMethod,
-      reviewOn: '',
-      consequence: '',
+  const form = useFormState(
+    {
+      heldOn: todayIso(),
+      participantIds: [user.id],
+      facts: `Der Auftrag „${mandate.text}“ wurde nicht erfüllt.`,
+      nextSteps: 'Auflage erteilen und ihre Erfüllung überprüfen.',
+      auflage: {
+        text: mandate.text,
+        addressee: mandate.addressee,
+        dueOn: '',
+        checkMethod: mandate.checkMethod,
+        reviewOn: '',
+        consequence: '',
+      },
     },
-  });
+    { draft: `auflage:${mandate.id}` },
+  );
   const save = useEscalateMandate(detail.id);
   const errors = useStepErrors(detail.id);
   const choices = staffOptions(staff.data);
@@ -69,7 +72,7 @@ export function EscalateMandateForm({
     });
     if (!input) return;
     errors.clear();
-    save.mutate(input, { onSuccess: onClose, onError: errors.onError(form) });
+    form.send(save.mutateAsync(input, { onSuccess: onClose, onError: errors.onError(form) }));
   }
 
   const field = (
@@ -106,6 +109,7 @@ export function EscalateMandateForm({
       submitting={save.isPending}
       formError={form.formError}
       formRef={form.formRef}
+      draft={form.draft}
       conflict={errors.conflict}
       onReload={errors.reload}
       submitLabel="In Auflage überführen"

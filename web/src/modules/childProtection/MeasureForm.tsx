@@ -55,20 +55,23 @@ export function MeasureForm({
   opened: boolean;
   onClose: () => void;
 }) {
-  const form = useFormState({
-    kind: (measure?.kind ?? null) as string | null,
-    decidedOn: measure?.decidedOn ?? todayIso(),
-    description: measure?.description ?? '',
-    mandateIds: measure?.mandates.map((m) => m.id) ?? [],
-    reviewDates: measure?.reviewDates ?? [''],
-    offerKind: (measure?.offerKind ?? null) as string | null,
-    beginAt: local(measure?.beginAt) || instantToBerlinLocal(new Date()),
-    place: measure?.place ?? '',
-    carersInformedAt: local(measure?.carersInformedAt),
-    carersInformedHow: measure?.carersInformedHow ?? '',
-    endAt: local(measure?.endAt),
-    endReason: (measure?.endReason ?? null) as string | null,
-  });
+  const form = useFormState(
+    {
+      kind: (measure?.kind ?? null) as string | null,
+      decidedOn: measure?.decidedOn ?? todayIso(),
+      description: measure?.description ?? '',
+      mandateIds: measure?.mandates.map((m) => m.id) ?? [],
+      reviewDates: measure?.reviewDates ?? [''],
+      offerKind: (measure?.offerKind ?? null) as string | null,
+      beginAt: local(measure?.beginAt) || instantToBerlinLocal(new Date()),
+      place: measure?.place ?? '',
+      carersInformedAt: local(measure?.carersInformedAt),
+      carersInformedHow: measure?.carersInformedHow ?? '',
+      endAt: local(measure?.endAt),
+      endReason: (measure?.endReason ?? null) as string | null,
+    },
+    { draft: `kinderschutz:massnahme:${check.id}:${measure?.id ?? 'neu'}` },
+  );
   const add = useAddMeasure(caseId, check.id);
   const change = useChangeMeasure(caseId, check.id, measure?.id ?? '');
   const errors = useStepErrors(caseId);
@@ -94,10 +97,10 @@ export function MeasureForm({
     errors.clear();
     if (measure) {
       const input = form.validate(cpMeasureUpdateSchema, { ...body, version: measure.version });
-      if (input) change.mutate(input, { onSuccess: onClose, onError: errors.onError(form) });
+      if (input) form.send(change.mutateAsync(input, { onSuccess: onClose, onError: errors.onError(form) }));
     } else {
       const input = form.validate(cpMeasureInputSchema, body);
-      if (input) add.mutate(input, { onSuccess: onClose, onError: errors.onError(form) });
+      if (input) form.send(add.mutateAsync(input, { onSuccess: onClose, onError: errors.onError(form) }));
     }
   }
 
@@ -111,6 +114,7 @@ export function MeasureForm({
       submitting={add.isPending || change.isPending}
       formError={form.formError}
       formRef={form.formRef}
+      draft={form.draft}
       conflict={errors.conflict}
       onReload={errors.reload}
       size="xl"

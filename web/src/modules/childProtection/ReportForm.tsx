@@ -22,7 +22,7 @@ export function ReportForm({ detail, onCreated }: { detail: CaseDetail; onCreate
     reportText: '',
     takenById: user.id as string | null,
   });
-  const form = useFormState(initial());
+  const form = useFormState(initial(), { draft: `kinderschutz:meldung:${detail.id}` });
   const save = useAddReport(detail.id);
   const anonymous = form.values.reporterKind === 'anonym';
 
@@ -37,13 +37,15 @@ export function ReportForm({ detail, onCreated }: { detail: CaseDetail; onCreate
       reporterName: anonymous ? null : emptyToNull(form.values.reporterName),
     });
     if (!input) return;
-    save.mutate(input, {
-      onSuccess: ({ id }) => {
-        form.reset(initial());
-        onCreated(id);
-      },
-      onError: (error) => form.showServerError(error),
-    });
+    form.send(
+      save.mutateAsync(input, {
+        onSuccess: ({ id }) => {
+          form.reset(initial());
+          onCreated(id);
+        },
+        onError: (error) => form.showServerError(error),
+      }),
+    );
   }
 
   if (children.length === 0) {
@@ -68,6 +70,7 @@ export function ReportForm({ detail, onCreated }: { detail: CaseDetail; onCreate
       submitLabel="Meldung speichern"
       formError={form.formError}
       formRef={form.formRef}
+      draft={form.draft}
     >
       <Group grow align="flex-start">
         <Select

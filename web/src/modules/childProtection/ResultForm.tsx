@@ -23,20 +23,23 @@ import { options, StepModal, useStepErrors } from './ui.tsx';
 /** Ergebnis: one of the statistic's four categories and the statistic's other fields; it sets the Falleinordnung. */
 export function ResultForm({ caseId, check, opened, onClose }: StepFormProps) {
   const o = check.outcome;
-  const form = useFormState({
-    result: (o?.result ?? null) as string | null,
-    completedOn: o?.completedOn ?? todayIso(),
-    endangermentTypes: (o?.endangermentTypes ?? []) as string[],
-    dangerSources: (o?.dangerSources ?? []) as string[],
-    residence: (o?.residence ?? null) as string | null,
-    motherAgeGroup: (o?.motherAgeGroup ?? null) as string | null,
-    fatherAgeGroup: (o?.fatherAgeGroup ?? null) as string | null,
-    parentForeignOrigin: (o?.parentForeignOrigin ?? null) as string | null,
-    germanAtHome: (o?.germanAtHome ?? null) as string | null,
-    servicesInUse: o ? (o.servicesInUse ? 'ja' : 'nein') : (null as string | null),
-    serviceKinds: (o?.serviceKinds ?? []) as string[],
-    note: o?.note ?? '',
-  });
+  const form = useFormState(
+    {
+      result: (o?.result ?? null) as string | null,
+      completedOn: o?.completedOn ?? todayIso(),
+      endangermentTypes: (o?.endangermentTypes ?? []) as string[],
+      dangerSources: (o?.dangerSources ?? []) as string[],
+      residence: (o?.residence ?? null) as string | null,
+      motherAgeGroup: (o?.motherAgeGroup ?? null) as string | null,
+      fatherAgeGroup: (o?.fatherAgeGroup ?? null) as string | null,
+      parentForeignOrigin: (o?.parentForeignOrigin ?? null) as string | null,
+      germanAtHome: (o?.germanAtHome ?? null) as string | null,
+      servicesInUse: o ? (o.servicesInUse ? 'ja' : 'nein') : (null as string | null),
+      serviceKinds: (o?.serviceKinds ?? []) as string[],
+      note: o?.note ?? '',
+    },
+    { draft: `kinderschutz:ergebnis:${check.id}` },
+  );
   const save = useSaveStep(caseId, check.id, 'result');
   const errors = useStepErrors(caseId);
   const result = form.values.result as CpResult | null;
@@ -55,7 +58,7 @@ export function ResultForm({ caseId, check, opened, onClose }: StepFormProps) {
     });
     if (!input) return;
     errors.clear();
-    save.mutate(input, { onSuccess: onClose, onError: errors.onError(form) });
+    form.send(save.mutateAsync(input, { onSuccess: onClose, onError: errors.onError(form) }));
   }
 
   const choice = (
@@ -82,6 +85,7 @@ export function ResultForm({ caseId, check, opened, onClose }: StepFormProps) {
       submitting={save.isPending}
       formError={form.formError}
       formRef={form.formRef}
+      draft={form.draft}
       conflict={errors.conflict}
       onReload={errors.reload}
       size="xl"

@@ -27,11 +27,14 @@ export interface StepFormProps {
 const localOrNow = (instant: string | null | undefined) => instantToBerlinLocal(instant ?? new Date());
 
 export function UrgencyForm({ caseId, check, opened, onClose }: StepFormProps) {
-  const form = useFormState({
-    urgency: check.urgency as string | null,
-    decidedAt: localOrNow(check.urgencyDecidedAt),
-    reason: check.urgencyReason ?? '',
-  });
+  const form = useFormState(
+    {
+      urgency: check.urgency as string | null,
+      decidedAt: localOrNow(check.urgencyDecidedAt),
+      reason: check.urgencyReason ?? '',
+    },
+    { draft: `kinderschutz:dringlichkeit:${check.id}` },
+  );
   const save = useSaveStep(caseId, check.id, 'urgency');
   const errors = useStepErrors(caseId);
 
@@ -44,7 +47,7 @@ export function UrgencyForm({ caseId, check, opened, onClose }: StepFormProps) {
     });
     if (!input) return;
     errors.clear();
-    save.mutate(input, { onSuccess: onClose, onError: errors.onError(form) });
+    form.send(save.mutateAsync(input, { onSuccess: onClose, onError: errors.onError(form) }));
   }
 
   return (
@@ -56,6 +59,7 @@ export function UrgencyForm({ caseId, check, opened, onClose }: StepFormProps) {
       submitting={save.isPending}
       formError={form.formError}
       formRef={form.formRef}
+      draft={form.draft}
       conflict={errors.conflict}
       onReload={errors.reload}
     >
@@ -96,13 +100,16 @@ export function UrgencyForm({ caseId, check, opened, onClose }: StepFormProps) {
 export function AssessmentForm({ caseId, check, opened, onClose }: StepFormProps) {
   const user = useUser();
   const staff = useStaff({}, { activeOnly: true });
-  const form = useFormState({
-    heldAt: localOrNow(check.assessment?.heldAt),
-    participantIds: check.assessment?.participants.map((p) => p.id) ?? [user.id],
-    facts: check.assessment?.facts ?? '',
-    riskFactors: check.assessment?.riskFactors ?? '',
-    protectiveFactors: check.assessment?.protectiveFactors ?? '',
-  });
+  const form = useFormState(
+    {
+      heldAt: localOrNow(check.assessment?.heldAt),
+      participantIds: check.assessment?.participants.map((p) => p.id) ?? [user.id],
+      facts: check.assessment?.facts ?? '',
+      riskFactors: check.assessment?.riskFactors ?? '',
+      protectiveFactors: check.assessment?.protectiveFactors ?? '',
+    },
+    { draft: `kinderschutz:einschaetzung:${check.id}` },
+  );
   const save = useSaveStep(caseId, check.id, 'assessment');
   const errors = useStepErrors(caseId);
   const choices = staffOptions(staff.data);
@@ -118,7 +125,7 @@ export function AssessmentForm({ caseId, check, opened, onClose }: StepFormProps
     });
     if (!input) return;
     errors.clear();
-    save.mutate(input, { onSuccess: onClose, onError: errors.onError(form) });
+    form.send(save.mutateAsync(input, { onSuccess: onClose, onError: errors.onError(form) }));
   }
 
   const text = (key: 'facts' | 'riskFactors' | 'protectiveFactors', label: string, description: string) => (
@@ -142,6 +149,7 @@ export function AssessmentForm({ caseId, check, opened, onClose }: StepFormProps
       submitting={save.isPending}
       formError={form.formError}
       formRef={form.formRef}
+      draft={form.draft}
       conflict={errors.conflict}
       onReload={errors.reload}
       size="xl"
@@ -173,14 +181,17 @@ export function AssessmentForm({ caseId, check, opened, onClose }: StepFormProps
 }
 
 export function VisitForm({ caseId, check, opened, onClose }: StepFormProps) {
-  const form = useFormState({
-    status: (check.visit?.status ?? null) as string | null,
-    at: localOrNow(check.visit?.at),
-    kind: (check.visit?.kind ?? 'hausbesuch') as string | null,
-    childSeen: check.visit?.childSeen === false ? 'nein' : 'ja',
-    findings: check.visit?.findings ?? '',
-    reason: check.visit?.reason ?? '',
-  });
+  const form = useFormState(
+    {
+      status: (check.visit?.status ?? null) as string | null,
+      at: localOrNow(check.visit?.at),
+      kind: (check.visit?.kind ?? 'hausbesuch') as string | null,
+      childSeen: check.visit?.childSeen === false ? 'nein' : 'ja',
+      findings: check.visit?.findings ?? '',
+      reason: check.visit?.reason ?? '',
+    },
+    { draft: `kinderschutz:hausbesuch:${check.id}` },
+  );
   const save = useSaveStep(caseId, check.id, 'visit');
   const errors = useStepErrors(caseId);
   const done = form.values.status === 'durchgefuehrt';
@@ -197,7 +208,7 @@ export function VisitForm({ caseId, check, opened, onClose }: StepFormProps) {
     });
     if (!input) return;
     errors.clear();
-    save.mutate(input, { onSuccess: onClose, onError: errors.onError(form) });
+    form.send(save.mutateAsync(input, { onSuccess: onClose, onError: errors.onError(form) }));
   }
 
   return (
@@ -209,6 +220,7 @@ export function VisitForm({ caseId, check, opened, onClose }: StepFormProps) {
       submitting={save.isPending}
       formError={form.formError}
       formRef={form.formRef}
+      draft={form.draft}
       conflict={errors.conflict}
       onReload={errors.reload}
     >

@@ -74,12 +74,15 @@ export function VisitChecklist({
 }
 
 function VisitChecklistForm({ caseId, check, opened, onClose }: StepFormProps) {
-  const form = useFormState({
-    areas: cpChecklistAreas.values.map((area) => {
-      const recorded = check.visitChecklist?.areas.find((a) => a.area === area);
-      return { area, rating: (recorded?.rating ?? null) as string | null, note: recorded?.note ?? '' };
-    }),
-  });
+  const form = useFormState(
+    {
+      areas: cpChecklistAreas.values.map((area) => {
+        const recorded = check.visitChecklist?.areas.find((a) => a.area === area);
+        return { area, rating: (recorded?.rating ?? null) as string | null, note: recorded?.note ?? '' };
+      }),
+    },
+    { draft: `kinderschutz:einschaetzungshilfe:${check.id}` },
+  );
   const save = useSaveVisitChecklist(caseId, check.id);
   const errors = useStepErrors(caseId);
   const change = (i: number, part: { rating?: string; note?: string }) =>
@@ -95,7 +98,7 @@ function VisitChecklistForm({ caseId, check, opened, onClose }: StepFormProps) {
     });
     if (!input) return;
     errors.clear();
-    save.mutate(input, { onSuccess: onClose, onError: errors.onError(form) });
+    form.send(save.mutateAsync(input, { onSuccess: onClose, onError: errors.onError(form) }));
   }
 
   return (
@@ -107,6 +110,7 @@ function VisitChecklistForm({ caseId, check, opened, onClose }: StepFormProps) {
       submitting={save.isPending}
       formError={form.formError}
       formRef={form.formRef}
+      draft={form.draft}
       conflict={errors.conflict}
       onReload={errors.reload}
     >

@@ -3,6 +3,7 @@ import { TextInput, type TextInputProps } from '@mantine/core';
 import { type ReactNode, useState } from 'react';
 import { FormModal } from '../../app/components/FormModal.tsx';
 import type { FormState } from '../../app/form.ts';
+import type { FormDraft } from '../../app/useDraft.ts';
 import { isVersionConflict, useReloadCase } from '../cases/caseQueries.ts';
 import { FormErrorAlert } from '../cases/sections/ui.tsx';
 
@@ -66,6 +67,7 @@ export function StepModal({
   onReload,
   submitLabel,
   size = 'lg',
+  draft,
   children,
 }: {
   title: string;
@@ -79,6 +81,7 @@ export function StepModal({
   onReload: () => unknown;
   submitLabel?: string;
   size?: string;
+  draft?: FormDraft;
   children: ReactNode;
 }) {
   return (
@@ -92,6 +95,7 @@ export function StepModal({
       formRef={formRef}
       size={size}
       {...(submitLabel ? { submitLabel } : {})}
+      {...(draft ? { draft } : {})}
     >
       {children}
       <FormErrorAlert

@@ -8,11 +8,14 @@ export const notificationKeys = {
   list: ['notifications', 'list'] as const,
 };
 
-/** The badge of the bell: asked for every minute and whenever the window gets the focus back. */
+/**
+ * The badge of the bell: asked for every minute and whenever the window gets the focus back, as a poll (it does
+ * not keep the session alive: docs/drafts-and-sessions.md).
+ */
 export const useUnreadCount = () =>
   useQuery({
     queryKey: notificationKeys.unread,
-    queryFn: () => api.get<UnreadCount>('/notifications/unread-count'),
+    queryFn: () => api.poll<UnreadCount>('/notifications/unread-count'),
     refetchInterval: 60_000,
     refetchOnWindowFocus: true,
     staleTime: 0,

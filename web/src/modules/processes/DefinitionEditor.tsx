@@ -42,18 +42,21 @@ export function DefinitionEditor({
   opened: boolean;
   onClose: () => void;
 }) {
-  const form = useFormState({
-    name: definition.name,
-    steps: definition.steps.map(
-      (s): StepDraft => ({
-        title: s.title,
-        role: s.role,
-        deadline: s.deadline ? { unit: s.deadline.unit, amount: String(s.deadline.amount) } : null,
-        checklist: s.checklist.join('\n'),
-        documents: s.documents.join('\n'),
-      }),
-    ),
-  });
+  const form = useFormState(
+    {
+      name: definition.name,
+      steps: definition.steps.map(
+        (s): StepDraft => ({
+          title: s.title,
+          role: s.role,
+          deadline: s.deadline ? { unit: s.deadline.unit, amount: String(s.deadline.amount) } : null,
+          checklist: s.checklist.join('\n'),
+          documents: s.documents.join('\n'),
+        }),
+      ),
+    },
+    { draft: `prozessdefinition:${definition.key}:${definition.version}` },
+  );
   const save = useCreateDefinitionVersion(definition.key);
 
   function setStep(index: number, change: Partial<StepDraft>) {
@@ -87,7 +90,9 @@ export function DefinitionEditor({
       extra,
     );
     if (!input) return;
-    save.mutate(input, { onSuccess: onClose, onError: (error) => form.showServerError(error) });
+    form.send(
+      save.mutateAsync(input, { onSuccess: onClose, onError: (error) => form.showServerError(error) }),
+    );
   }
 
   return (
@@ -100,6 +105,7 @@ export function DefinitionEditor({
       submitLabel={`Version ${definition.version + 1} speichern`}
       formError={form.formError}
       formRef={form.formRef}
+      draft={form.draft}
       size="xl"
     >
       <Text size="sm">

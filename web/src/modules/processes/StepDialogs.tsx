@@ -19,7 +19,7 @@ interface StepDialogProps {
 
 /** "Überspringen": a step is skipped only with a reason, which stays with the step. */
 export function SkipStepModal({ caseId, step, opened, onClose }: StepDialogProps) {
-  const form = useFormState({ reason: '' });
+  const form = useFormState({ reason: '' }, { draft: `prozess:ueberspringen:${step.id}` });
   const save = useUpdateProcessStep(caseId);
   function submit() {
     const input = form.validate(processStepUpdateSchema, {
@@ -28,9 +28,11 @@ export function SkipStepModal({ caseId, step, opened, onClose }: StepDialogProps
       version: step.version,
     });
     if (!input) return;
-    save.mutate(
-      { ...input, stepId: step.id },
-      { onSuccess: onClose, onError: (e) => form.showServerError(e) },
+    form.send(
+      save.mutateAsync(
+        { ...input, stepId: step.id },
+        { onSuccess: onClose, onError: (e) => form.showServerError(e) },
+      ),
     );
   }
   return (
@@ -43,6 +45,7 @@ export function SkipStepModal({ caseId, step, opened, onClose }: StepDialogProps
       submitLabel="Schritt überspringen"
       formError={form.formError}
       formRef={form.formRef}
+      draft={form.draft}
     >
       <Textarea
         label="Begründung"
@@ -74,9 +77,11 @@ export function CompleteWithUrgencyModal({ caseId, step, opened, onClose }: Step
       form.check({ urgency: 'Bitte eine Dringlichkeit wählen.' });
       return;
     }
-    save.mutate(
-      { ...input, stepId: step.id },
-      { onSuccess: onClose, onError: (e) => form.showServerError(e) },
+    form.send(
+      save.mutateAsync(
+        { ...input, stepId: step.id },
+        { onSuccess: onClose, onError: (e) => form.showServerError(e) },
+      ),
     );
   }
   return (
@@ -89,6 +94,7 @@ export function CompleteWithUrgencyModal({ caseId, step, opened, onClose }: Step
       submitLabel="Als erledigt speichern"
       formError={form.formError}
       formRef={form.formRef}
+      draft={form.draft}
     >
       <Text size="sm">Die Dringlichkeit bestimmt die Fristen der folgenden Schritte.</Text>
       <Select
@@ -117,7 +123,7 @@ export function CancelProcessModal({
   opened: boolean;
   onClose: () => void;
 }) {
-  const form = useFormState({ reason: '' });
+  const form = useFormState({ reason: '' }, { draft: `prozess:abbrechen:${instance.id}` });
   const cancel = useCancelProcess(caseId);
   function submit() {
     const input = form.validate(processCancelInputSchema, {
@@ -125,9 +131,11 @@ export function CancelProcessModal({
       version: instance.version,
     });
     if (!input) return;
-    cancel.mutate(
-      { ...input, instanceId: instance.id },
-      { onSuccess: onClose, onError: (e) => form.showServerError(e) },
+    form.send(
+      cancel.mutateAsync(
+        { ...input, instanceId: instance.id },
+        { onSuccess: onClose, onError: (e) => form.showServerError(e) },
+      ),
     );
   }
   return (
@@ -140,6 +148,7 @@ export function CancelProcessModal({
       submitLabel="Prozess abbrechen"
       formError={form.formError}
       formRef={form.formRef}
+      draft={form.draft}
     >
       <Textarea
         label="Begründung"

@@ -12,14 +12,29 @@ export const worklistKeys = {
 /** Asked for on every visit, every five minutes and when the window gets the focus back: deadlines pass meanwhile. */
 const fresh = { refetchInterval: 5 * 60_000, refetchOnWindowFocus: true, staleTime: 0 } as const;
 
+/**
+ * A refresh of a list already shown is a poll: an open start page alone must not keep the session alive
+ * (docs/drafts-and-sessions.md); the first load is something the user did.
+ */
+const getOrPoll = (refresh: boolean) => (refresh ? api.poll : api.get);
+
 export const useMyWorklist = () =>
-  useQuery({ queryKey: worklistKeys.mine, queryFn: () => api.get<Worklist>('/worklist'), ...fresh });
+  useQuery({
+    queryKey: worklistKeys.mine,
+    queryFn: ({ client, queryKey }) =>
+      getOrPoll(client.getQueryData(queryKey) !== undefined)<Worklist>('/worklist'),
+    ...fresh,
+  });
 
 /** The team's list (team leads): all of it, or one case manager's items; the caseload is always the team's. */
 export const useTeamWorklist = (leadUserId: string | null) =>
   useQuery({
     queryKey: worklistKeys.team(leadUserId),
-    queryFn: () => api.get<TeamWorklist>('/worklist/team', leadUserId ? { leadUserId } : {}),
+    queryFn: ({ client, queryKey }) =>
+      getOrPoll(client.getQueryData(queryKey) !== undefined)<TeamWorklist>(
+        '/worklist/team',
+        leadUserId ? { leadUserId } : {},
+      ),
     placeholderData: keepPreviousData,
     ...fresh,
   });

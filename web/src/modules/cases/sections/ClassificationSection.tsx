@@ -67,7 +67,7 @@ function RiskConsultationForm({ detail }: { detail: SectionProps['detail'] }) {
     area: null as string | null,
     nextSteps: '',
   });
-  const form = useFormState(initial());
+  const form = useFormState(initial(), { draft: `kurzberatung:${detail.id}` });
   const save = useAddRiskConsultation(detail.id);
 
   const options = staffOptions(staff.data);
@@ -76,10 +76,12 @@ function RiskConsultationForm({ detail }: { detail: SectionProps['detail'] }) {
   function submit() {
     const input = form.validate(riskConsultationInputSchema, form.values);
     if (!input) return;
-    save.mutate(input, {
-      onSuccess: () => form.reset(initial()),
-      onError: (error) => form.showServerError(error),
-    });
+    form.send(
+      save.mutateAsync(input, {
+        onSuccess: () => form.reset(initial()),
+        onError: (error) => form.showServerError(error),
+      }),
+    );
   }
 
   return (
@@ -91,6 +93,7 @@ function RiskConsultationForm({ detail }: { detail: SectionProps['detail'] }) {
       submitLabel="Kurzberatung speichern"
       formError={form.formError}
       formRef={form.formRef}
+      draft={form.draft}
     >
       <DateField
         label="Datum"

@@ -38,12 +38,15 @@ export function ClosingSection({ detail, readOnly }: SectionProps) {
 }
 
 function CloseForm({ detail }: { detail: CaseDetail }) {
-  const form = useFormState({
-    closedOn: todayIso(),
-    reason: null as string | null,
-    outcome: null as string | null,
-    tip: '',
-  });
+  const form = useFormState(
+    {
+      closedOn: todayIso(),
+      reason: null as string | null,
+      outcome: null as string | null,
+      tip: '',
+    },
+    { draft: `abschluss:${detail.id}` },
+  );
   const confirm = useModalState<CloseCaseInput>();
   const [conflict, setConflict] = useState(false);
   const reload = useReloadCase(detail.id);
@@ -63,14 +66,16 @@ function CloseForm({ detail }: { detail: CaseDetail }) {
   function closeCase() {
     if (!confirm.value) return;
     setConflict(false);
-    close.mutate(confirm.value, {
-      onSuccess: confirm.close,
-      onError: (error) => {
-        confirm.close();
-        setConflict(isVersionConflict(error));
-        form.showServerError(error);
-      },
-    });
+    form.send(
+      close.mutateAsync(confirm.value, {
+        onSuccess: confirm.close,
+        onError: (error) => {
+          confirm.close();
+          setConflict(isVersionConflict(error));
+          form.showServerError(error);
+        },
+      }),
+    );
   }
 
   return (
@@ -89,6 +94,7 @@ function CloseForm({ detail }: { detail: CaseDetail }) {
         submitLabel="Fall abschließen"
         formError={form.formError}
         formRef={form.formRef}
+        draft={form.draft}
         onReload={conflict ? () => void reload() : null}
       >
         <DateField

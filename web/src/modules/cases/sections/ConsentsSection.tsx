@@ -126,7 +126,7 @@ function ConsentForm({ detail }: { detail: CaseDetail }) {
     validFrom: todayIso(),
     validUntil: '',
   });
-  const form = useFormState(initial());
+  const form = useFormState(initial(), { draft: `einwilligung:${detail.id}` });
   const save = useAddConsent(detail.id);
 
   function submit() {
@@ -135,10 +135,12 @@ function ConsentForm({ detail }: { detail: CaseDetail }) {
       validUntil: emptyToNull(form.values.validUntil),
     });
     if (!input) return;
-    save.mutate(input, {
-      onSuccess: () => form.reset(initial()),
-      onError: (error) => form.showServerError(error),
-    });
+    form.send(
+      save.mutateAsync(input, {
+        onSuccess: () => form.reset(initial()),
+        onError: (error) => form.showServerError(error),
+      }),
+    );
   }
 
   return (
@@ -149,6 +151,7 @@ function ConsentForm({ detail }: { detail: CaseDetail }) {
       submitLabel="Schweigepflichtentbindung speichern"
       formError={form.formError}
       formRef={form.formRef}
+      draft={form.draft}
     >
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
         <Select

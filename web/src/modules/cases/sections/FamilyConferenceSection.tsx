@@ -51,17 +51,20 @@ export function FamilyConferenceSection({ detail, readOnly }: SectionProps) {
 
 function FamilyConferenceForm({ detail }: { detail: CaseDetail }) {
   const c = detail.familyConference;
-  const form = useFormState({
-    concern: c?.concern ?? '',
-    coordinator: c?.coordinator ?? '',
-    participants: c?.participants ?? '',
-    place: c?.place ?? '',
-    heldOn: c?.heldOn ?? '',
-    phase: (c?.phase ?? 'vorbereitung') as string | null,
-    familyPlan: c?.familyPlan ?? '',
-    officeDecision: c?.officeDecision ?? '',
-    followUpOn: c?.followUpOn ?? '',
-  });
+  const form = useFormState(
+    {
+      concern: c?.concern ?? '',
+      coordinator: c?.coordinator ?? '',
+      participants: c?.participants ?? '',
+      place: c?.place ?? '',
+      heldOn: c?.heldOn ?? '',
+      phase: (c?.phase ?? 'vorbereitung') as string | null,
+      familyPlan: c?.familyPlan ?? '',
+      officeDecision: c?.officeDecision ?? '',
+      followUpOn: c?.followUpOn ?? '',
+    },
+    { draft: `familienrat:${detail.id}` },
+  );
   const [conflict, setConflict] = useState(false);
   const reload = useReloadCase(detail.id);
   const save = useSaveFamilyConference(detail.id);
@@ -92,12 +95,14 @@ function FamilyConferenceForm({ detail }: { detail: CaseDetail }) {
     });
     if (!input) return;
     setConflict(false);
-    save.mutate(input, {
-      onError: (error) => {
-        setConflict(isVersionConflict(error));
-        form.showServerError(error);
-      },
-    });
+    form.send(
+      save.mutateAsync(input, {
+        onError: (error) => {
+          setConflict(isVersionConflict(error));
+          form.showServerError(error);
+        },
+      }),
+    );
   }
 
   const text = (field: 'concern' | 'participants' | 'familyPlan' | 'officeDecision', label: string) => (
@@ -122,6 +127,7 @@ function FamilyConferenceForm({ detail }: { detail: CaseDetail }) {
       submitLabel="Familienrat speichern"
       formError={form.formError}
       formRef={form.formRef}
+      draft={form.draft}
       onReload={conflict ? () => void reload() : null}
     >
       {text('concern', 'Anliegen des Jugendamts')}

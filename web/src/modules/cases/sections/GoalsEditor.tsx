@@ -32,7 +32,8 @@ export interface GoalDraft {
   steps: StepDraft[];
 }
 
-let nextKey = 0;
+// Row keys count on from the time of loading: a restored draft brings keys of an earlier page load.
+let nextKey = Date.now();
 const newKey = () => `neu-${++nextKey}`;
 const NO_RESOURCE = 'keine';
 const MAX_GOALS = 10;

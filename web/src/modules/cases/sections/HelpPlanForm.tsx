@@ -22,29 +22,34 @@ import {
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
+import { ConflictCompare } from '../../../app/components/ConflictCompare.tsx';
 import { useFormState } from '../../../app/form.ts';
-import { isVersionConflict, useAddHelpPlan, useReloadCase } from '../caseQueries.ts';
+import { fetchCurrentCase, isVersionConflict, useAddHelpPlan, useReloadCase } from '../caseQueries.ts';
 import { DateField, emptyToNull, SectionForm } from './ui.tsx';
 
 const isDate = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value);
 
-let nextKey = 0;
+// Row keys count on from the time of loading: a restored draft brings keys of an earlier page load.
+let nextKey = Date.now();
 const participantDrafts = (names: string[]) => names.map((name) => ({ key: ++nextKey, name }));
 
 /** The first Hilfeplan or its continuation (Fortschreibung), which also rates the goals' attainment. */
 export function HelpPlanForm({ detail, latest }: { detail: CaseDetail; latest: HelpPlan | null }) {
   const goals = detail.willAndGoals.actionGoals;
   const today = todayIso();
-  const form = useFormState({
-    applicationOn: latest?.applicationOn ?? today,
-    applicant: latest?.applicant ?? '',
-    meetingOn: today,
-    participants: participantDrafts(latest?.participants ?? ['']),
-    childParticipated: latest?.childParticipated ?? false,
-    agreedMeasures: latest?.agreedMeasures ?? '',
-    reviewOn: addMonths(today, 6),
-    attainment: Object.fromEntries(goals.map((g) => [g.id, { score: null as string | null, note: '' }])),
-  });
+  const form = useFormState(
+    {
+      applicationOn: latest?.applicationOn ?? today,
+      applicant: latest?.applicant ?? '',
+      meetingOn: today,
+      participants: participantDrafts(latest?.participants ?? ['']),
+      childParticipated: latest?.childParticipated ?? false,
+      agreedMeasures: latest?.agreedMeasures ?? '',
+      reviewOn: addMonths(today, 6),
+      attainment: Object.fromEntries(goals.map((g) => [g.id, { score: null as string | null, note: '' }])),
+    },
+    { draft: `hilfeplan:${detail.id}:${latest?.id ?? 'erste'}` },
+  );
   const [conflict, setConflict] = useState(false);
   const reload = useReloadCase(detail.id);
   const save = useAddHelpPlan(detail.id);
@@ -60,7 +65,11 @@ export function HelpPlanForm({ detail, latest }: { detail: CaseDetail; latest: H
       form.set('reviewOn', addMonths(value, 6));
   }
 
-  function submit() {
+  /** The version saved meanwhile by someone else (after a version conflict), compared with the user's text. */
+  const [theirs, setTheirs] = useState<HelpPlan | null>(null);
+
+  /** Saves as the continuation of `supersedes` (the latest version, or the one saved meanwhile). */
+  function send(supersedes: HelpPlan | null) {
     const input = form.validate(helpPlanInputSchema, {
       ...form.values,
       participants: participants.map((p) => p.name),
@@ -72,26 +81,33 @@ export function HelpPlanForm({ detail, latest }: { detail: CaseDetail; latest: H
               : [];
           })
         : [],
-      supersedesId: latest?.id ?? null,
+      supersedesId: supersedes?.id ?? null,
     });
     if (!input) return;
     setConflict(false);
-    save.mutate(input, {
-      onSuccess: (result) => {
-        notifications.show({
-          color: 'green',
-          title: 'Gespeichert',
-          message: `Fassung ${result.versionNo} des Hilfeplans wurde gespeichert.`,
-        });
-        for (const warning of result.warnings) {
-          notifications.show({ color: 'yellow', title: 'Hinweis', message: warning, autoClose: false });
-        }
-      },
-      onError: (error) => {
-        setConflict(isVersionConflict(error));
-        form.showServerError(error);
-      },
-    });
+    form.send(
+      save.mutateAsync(input, {
+        onSuccess: (result) => {
+          notifications.show({
+            color: 'green',
+            title: 'Gespeichert',
+            message: `Fassung ${result.versionNo} des Hilfeplans wurde gespeichert.`,
+          });
+          for (const warning of result.warnings) {
+            notifications.show({ color: 'yellow', title: 'Hinweis', message: warning, autoClose: false });
+          }
+        },
+        onError: (error) => {
+          form.showServerError(error);
+          if (!isVersionConflict(error)) return;
+          setConflict(true);
+          fetchCurrentCase(detail.id).then(
+            (fresh) => setTheirs(fresh.helpPlans.at(-1) ?? null),
+            () => undefined,
+          );
+        },
+      }),
+    );
   }
 
   return (
@@ -103,11 +119,12 @@ export function HelpPlanForm({ detail, latest }: { detail: CaseDetail; latest: H
           {goals.length > 0 ? ` (${goals.length} Handlungsziele).` : '.'}
         </Text>
       }
-      onSubmit={submit}
+      onSubmit={() => send(latest)}
       submitting={save.isPending}
       submitLabel="Hilfeplan speichern"
       formError={form.formError}
       formRef={form.formRef}
+      draft={form.draft}
       onReload={conflict ? () => void reload() : null}
     >
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
@@ -249,6 +266,54 @@ export function HelpPlanForm({ detail, latest }: { detail: CaseDetail; latest: H
           })}
         </Stack>
       )}
+      <ConflictCompare
+        opened={theirs !== null}
+        savedBy={
+          theirs
+            ? `(Fassung ${theirs.versionNo}${theirs.createdBy ? ` von ${theirs.createdBy}` : ''})`
+            : undefined
+        }
+        fields={
+          theirs
+            ? [
+                { label: 'Antragstellende', mine: form.values.applicant, theirs: theirs.applicant },
+                {
+                  label: 'Gespräch am',
+                  mine: formatDateDe(meetingOn),
+                  theirs: formatDateDe(theirs.meetingOn),
+                },
+                {
+                  label: 'Beteiligte',
+                  mine: participants.map((p) => p.name).join('\n'),
+                  theirs: theirs.participants.join('\n'),
+                },
+                {
+                  label: 'Vereinbarte Hilfen und Schritte',
+                  mine: form.values.agreedMeasures,
+                  theirs: theirs.agreedMeasures,
+                },
+                {
+                  label: 'Überprüfung am',
+                  mine: formatDateDe(reviewOn),
+                  theirs: formatDateDe(theirs.reviewOn),
+                },
+              ]
+            : []
+        }
+        onTakeMine={() => {
+          const other = theirs;
+          setTheirs(null);
+          // Mine becomes the next version after the one saved meanwhile: nothing of it is overwritten.
+          send(other);
+        }}
+        onTakeTheirs={() => {
+          setTheirs(null);
+          form.draft.discard();
+          void reload();
+        }}
+        onClose={() => setTheirs(null)}
+        saving={save.isPending}
+      />
     </SectionForm>
   );
 }

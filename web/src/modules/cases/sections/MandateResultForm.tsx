@@ -26,10 +26,13 @@ export function MandateResultForm({
   opened: boolean;
   onClose: () => void;
 }) {
-  const form = useFormState({
-    result: mandate.result as string | null,
-    consequence: mandate.consequence ?? '',
-  });
+  const form = useFormState(
+    {
+      result: mandate.result as string | null,
+      consequence: mandate.consequence ?? '',
+    },
+    { draft: `auftrag:ergebnis:${mandate.id}` },
+  );
   const [conflict, setConflict] = useState(false);
   const reload = useReloadCase(caseId);
   const save = useSaveMandateResult(caseId, mandate.id);
@@ -42,13 +45,15 @@ export function MandateResultForm({
     });
     if (!input) return;
     setConflict(false);
-    save.mutate(input, {
-      onSuccess: onClose,
-      onError: (error) => {
-        setConflict(isVersionConflict(error));
-        form.showServerError(error);
-      },
-    });
+    form.send(
+      save.mutateAsync(input, {
+        onSuccess: onClose,
+        onError: (error) => {
+          setConflict(isVersionConflict(error));
+          form.showServerError(error);
+        },
+      }),
+    );
   }
 
   return (
@@ -60,6 +65,7 @@ export function MandateResultForm({
       submitting={save.isPending}
       formError={null}
       formRef={form.formRef}
+      draft={form.draft}
     >
       <Text size="sm" className="pre-wrap">
         {mandate.text}

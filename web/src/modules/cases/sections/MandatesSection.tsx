@@ -169,7 +169,7 @@ function MandateForm({ detail }: { detail: CaseDetail }) {
     reviewOn: '',
     consequence: '',
   });
-  const form = useFormState(initial());
+  const form = useFormState(initial(), { draft: `auftrag:neu:${detail.id}` });
   const save = useAddMandate(detail.id);
 
   function submit() {
@@ -180,10 +180,12 @@ function MandateForm({ detail }: { detail: CaseDetail }) {
       consequence: emptyToNull(form.values.consequence),
     });
     if (!input) return;
-    save.mutate(input, {
-      onSuccess: () => form.reset(initial()),
-      onError: (error) => form.showServerError(error),
-    });
+    form.send(
+      save.mutateAsync(input, {
+        onSuccess: () => form.reset(initial()),
+        onError: (error) => form.showServerError(error),
+      }),
+    );
   }
 
   return (
@@ -194,6 +196,7 @@ function MandateForm({ detail }: { detail: CaseDetail }) {
       submitLabel="Auftrag oder Auflage speichern"
       formError={form.formError}
       formRef={form.formRef}
+      draft={form.draft}
     >
       <Select
         label="Art"

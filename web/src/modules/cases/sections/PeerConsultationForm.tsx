@@ -20,7 +20,8 @@ interface IdeaDraft {
   text: string;
 }
 
-let nextKey = 0;
+// Row keys count on from the time of loading: a restored draft brings keys of an earlier page load.
+let nextKey = Date.now();
 
 export function PeerConsultationForm({ detail }: { detail: CaseDetail }) {
   const staff = useTeamStaff(detail.team.id);
@@ -35,7 +36,7 @@ export function PeerConsultationForm({ detail }: { detail: CaseDetail }) {
     closingAnswer: '',
     ageCohort: null as string | null,
   });
-  const form = useFormState(initial());
+  const form = useFormState(initial(), { draft: `kollegiale-beratung:${detail.id}` });
   const district = detail.district?.name ?? 'des Falls';
   const save = useAddPeerConsultation(detail.id);
   const options = staffOptions(staff.data);
@@ -55,17 +56,19 @@ export function PeerConsultationForm({ detail }: { detail: CaseDetail }) {
       repeated ? { [repeated]: PEER_ROLES_DISTINCT } : {},
     );
     if (!input) return;
-    save.mutate(input, {
-      onSuccess: () => {
-        form.reset(initial());
-        notifications.show({
-          color: 'green',
-          title: 'Kollegiale Beratung gespeichert',
-          message: `Der Bedarf wurde im Stadtteil ${district} erfasst.`,
-        });
-      },
-      onError: (error) => form.showServerError(error),
-    });
+    form.send(
+      save.mutateAsync(input, {
+        onSuccess: () => {
+          form.reset(initial());
+          notifications.show({
+            color: 'green',
+            title: 'Kollegiale Beratung gespeichert',
+            message: `Der Bedarf wurde im Stadtteil ${district} erfasst.`,
+          });
+        },
+        onError: (error) => form.showServerError(error),
+      }),
+    );
   }
 
   const roleSelect = (field: 'moderatorId' | 'minutesId' | 'perspectiveId', label: string) => (
@@ -99,6 +102,7 @@ export function PeerConsultationForm({ detail }: { detail: CaseDetail }) {
       submitLabel="Kollegiale Beratung speichern"
       formError={form.formError}
       formRef={form.formRef}
+      draft={form.draft}
     >
       <DateField
         label="Datum"

@@ -94,17 +94,19 @@ export function ResourcesSection({ detail, readOnly }: SectionProps) {
 
 function ResourceForm({ detail }: { detail: CaseDetail }) {
   const initial = () => ({ area: null as string | null, description: '', goalId: null as string | null });
-  const form = useFormState(initial());
+  const form = useFormState(initial(), { draft: `ressource:${detail.id}` });
   const save = useAddResource(detail.id);
   const goals = detail.willAndGoals.actionGoals;
 
   function submit() {
     const input = form.validate(resourceInputSchema, { ...form.values, directoryEntryId: null });
     if (!input) return;
-    save.mutate(input, {
-      onSuccess: () => form.reset(initial()),
-      onError: (error) => form.showServerError(error),
-    });
+    form.send(
+      save.mutateAsync(input, {
+        onSuccess: () => form.reset(initial()),
+        onError: (error) => form.showServerError(error),
+      }),
+    );
   }
 
   return (
@@ -115,6 +117,7 @@ function ResourceForm({ detail }: { detail: CaseDetail }) {
       submitLabel="Ressource hinzufügen"
       formError={form.formError}
       formRef={form.formRef}
+      draft={form.draft}
     >
       <Select
         label="Bereich"

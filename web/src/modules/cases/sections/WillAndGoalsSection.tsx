@@ -1,8 +1,9 @@
 import { type CaseDetail, formatDateDe, willAndGoalsInputSchema } from '@leuchtturm/shared';
 import { Alert, List, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
+import { ConflictCompare } from '../../../app/components/ConflictCompare.tsx';
 import { useFormState } from '../../../app/form.ts';
-import { isVersionConflict, useReloadCase, useSaveWillAndGoals } from '../caseQueries.ts';
+import { fetchCurrentCase, isVersionConflict, useReloadCase, useSaveWillAndGoals } from '../caseQueries.ts';
 import { type GoalDraft, GoalsEditor, goalDrafts, goalInputs } from './GoalsEditor.tsx';
 import { InfoList, SectionForm, type SectionProps } from './ui.tsx';
 
@@ -48,32 +49,45 @@ function GoalsHelp() {
 
 function WillAndGoalsForm({ detail }: { detail: CaseDetail }) {
   const current = detail.willAndGoals;
-  const form = useFormState({
-    will: current.will,
-    directionGoal: current.directionGoal,
-    actionGoals: goalDrafts(current.actionGoals),
-  });
+  const form = useFormState(
+    {
+      will: current.will,
+      directionGoal: current.directionGoal,
+      actionGoals: goalDrafts(current.actionGoals),
+    },
+    { draft: `wille-ziele:${detail.id}` },
+  );
   const [conflict, setConflict] = useState(false);
+  /** The version saved meanwhile, after a version conflict: compared with the user's text. */
+  const [theirs, setTheirs] = useState<CaseDetail['willAndGoals'] | null>(null);
   const reload = useReloadCase(detail.id);
   const save = useSaveWillAndGoals(detail.id);
 
-  function submit() {
+  function send(version: number) {
     const input = form.validate(willAndGoalsInputSchema, {
       will: form.values.will,
       directionGoal: form.values.directionGoal,
       actionGoals: goalInputs(form.values.actionGoals),
-      version: current.version,
+      version,
     });
     if (!input) return;
     setConflict(false);
-    save.mutate(input, {
-      onError: (error) => {
-        setConflict(isVersionConflict(error));
-        form.showServerError(error);
-      },
-    });
+    form.send(
+      save.mutateAsync(input, {
+        onError: (error) => {
+          form.showServerError(error);
+          if (!isVersionConflict(error)) return;
+          setConflict(true);
+          fetchCurrentCase(detail.id).then(
+            (fresh) => setTheirs(fresh.willAndGoals),
+            () => undefined,
+          );
+        },
+      }),
+    );
   }
 
+  const mine = form.values;
   return (
     <SectionForm
       title="Wille und Ziele"
@@ -83,11 +97,12 @@ function WillAndGoalsForm({ detail }: { detail: CaseDetail }) {
           <Text size="sm">Für diesen Fall sind Wille und Ziele noch nicht erfasst.</Text>
         ) : undefined
       }
-      onSubmit={submit}
+      onSubmit={() => send(current.version)}
       submitting={save.isPending}
       submitLabel="Wille und Ziele speichern"
       formError={form.formError}
       formRef={form.formRef}
+      draft={form.draft}
       onReload={conflict ? () => void reload() : null}
     >
       <Textarea
@@ -116,8 +131,55 @@ function WillAndGoalsForm({ detail }: { detail: CaseDetail }) {
         errors={form.errors}
         resources={detail.resources}
       />
+      <ConflictCompare
+        opened={theirs !== null}
+        fields={
+          theirs
+            ? [
+                { label: 'Wille', mine: mine.will, theirs: theirs.will },
+                { label: 'Richtungsziel', mine: mine.directionGoal, theirs: theirs.directionGoal },
+                {
+                  label: 'Handlungsziele',
+                  mine: goalsAsText(goalInputs(mine.actionGoals)),
+                  theirs: goalsAsText(theirs.actionGoals),
+                },
+              ]
+            : []
+        }
+        onTakeMine={() => {
+          if (!theirs) return;
+          const version = theirs.version;
+          setTheirs(null);
+          send(version);
+        }}
+        onTakeTheirs={() => {
+          setTheirs(null);
+          form.draft.discard();
+          void reload();
+        }}
+        onClose={() => setTheirs(null)}
+        saving={save.isPending}
+      />
     </SectionForm>
   );
+}
+
+/** The Handlungsziele with their steps as lines, to compare two versions. */
+function goalsAsText(
+  goals: readonly {
+    text: string;
+    dueOn: string;
+    steps: readonly { who: string; what: string; dueOn: string }[];
+  }[],
+) {
+  return goals
+    .map((g, i) =>
+      [
+        `${i + 1}. ${g.text} (bis ${formatDateDe(g.dueOn)})`,
+        ...g.steps.map((st) => `   – ${st.who}: ${st.what}, bis ${formatDateDe(st.dueOn)}`),
+      ].join('\n'),
+    )
+    .join('\n');
 }
 
 function WillAndGoalsView({ detail }: { detail: CaseDetail }) {

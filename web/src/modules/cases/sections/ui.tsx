@@ -14,6 +14,8 @@ import {
 } from '@mantine/core';
 import { type FormEvent, type ReactNode, type RefObject, useId } from 'react';
 import { errorMessage } from '../../../app/api.ts';
+import { DraftOffer } from '../../../app/components/DraftOffer.tsx';
+import type { FormDraft } from '../../../app/useDraft.ts';
 
 /** What every section of the case page gets: the case file and whether it may still be changed. */
 export interface SectionProps {
@@ -35,6 +37,7 @@ export function SectionForm({
   formError,
   formRef,
   onReload,
+  draft,
   children,
 }: {
   title: string;
@@ -47,6 +50,8 @@ export function SectionForm({
   formRef?: RefObject<HTMLFormElement | null>;
   /** Shown as "Neu laden" in the error when the record was changed meanwhile. */
   onReload?: (() => void) | null;
+  /** The form's draft (`useFormState(..., { draft })`): an earlier one is offered below the heading. */
+  draft?: FormDraft;
   children: ReactNode;
 }) {
   const headingId = useId();
@@ -62,6 +67,7 @@ export function SectionForm({
             {title}
           </Title>
           {intro}
+          <DraftOffer draft={draft} />
           {children}
           <FormErrorAlert formError={formError} onReload={onReload} />
           <Group>

@@ -1,6 +1,6 @@
 import type { CaseNote } from '@leuchtturm/shared';
 import { describe, expect, it } from 'vitest';
-import { noteBody, noteDraft } from './noteDraft.ts';
+import { noteBody, noteFormValues } from './noteForm.ts';
 
 const note: CaseNote = {
   id: '11111111-1111-4111-8111-111111111111',
@@ -22,7 +22,7 @@ const note: CaseNote = {
 
 describe('the note form', () => {
   it('starts empty at the present minute in Berlin time', () => {
-    expect(noteDraft(undefined, new Date('2026-01-14T13:30:45Z'))).toEqual({
+    expect(noteFormValues(undefined, new Date('2026-01-14T13:30:45Z'))).toEqual({
       occurredAt: '2026-01-14T14:30',
       kind: null,
       staffIds: [],
@@ -33,9 +33,9 @@ describe('the note form', () => {
   });
 
   it('fills in a note and sends it back unchanged', () => {
-    const draft = noteDraft(note);
-    expect(draft).toMatchObject({ occurredAt: '2026-07-14T15:30', others: 'Frau B. (Mutter)\nKita' });
-    expect(noteBody(draft)).toEqual({
+    const values = noteFormValues(note);
+    expect(values).toMatchObject({ occurredAt: '2026-07-14T15:30', others: 'Frau B. (Mutter)\nKita' });
+    expect(noteBody(values)).toEqual({
       occurredAt: note.occurredAt,
       kind: note.kind,
       staffIds: ['22222222-2222-4222-8222-222222222222'],
@@ -46,7 +46,7 @@ describe('the note form', () => {
   });
 
   it('drops empty participant lines and leaves a time it cannot read empty for the schema to name', () => {
-    const body = noteBody({ ...noteDraft(note), others: '  \nKita  \n\n', occurredAt: '', link: null });
+    const body = noteBody({ ...noteFormValues(note), others: '  \nKita  \n\n', occurredAt: '', link: null });
     expect(body.others).toEqual(['Kita']);
     expect(body.occurredAt).toBe('');
     expect(body.link).toBeNull();

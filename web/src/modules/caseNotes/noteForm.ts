@@ -11,7 +11,7 @@ import {
 } from '@leuchtturm/shared';
 
 /** What the note form holds: Berlin wall-clock time as typed, participants one per line, the link as "type:id". */
-export interface NoteDraft {
+export interface NoteFormValues {
   occurredAt: string;
   kind: CaseNoteKind | null;
   staffIds: string[];
@@ -21,7 +21,7 @@ export interface NoteDraft {
 }
 
 /** An empty form at the present minute, or one filled from a note (to change it or to correct it). */
-export function noteDraft(note?: CaseNote, now = new Date()): NoteDraft {
+export function noteFormValues(note?: CaseNote, now = new Date()): NoteFormValues {
   if (!note)
     return { occurredAt: berlinDateTimeOf(now), kind: null, staffIds: [], others: '', text: '', link: null };
   return {
@@ -35,23 +35,23 @@ export function noteDraft(note?: CaseNote, now = new Date()): NoteDraft {
 }
 
 /** The body the API takes (before the shared schema checks it); a time that is not one stays '' for the schema. */
-export function noteBody(draft: NoteDraft) {
+export function noteBody(values: NoteFormValues) {
   let occurredAt = '';
   try {
-    occurredAt = instantOfBerlinDateTime(draft.occurredAt).toISOString();
+    occurredAt = instantOfBerlinDateTime(values.occurredAt).toISOString();
   } catch {
     // left empty: the schema answers "Bitte Datum und Uhrzeit angeben."
   }
-  const [type, id] = draft.link ? draft.link.split(':') : [];
+  const [type, id] = values.link ? values.link.split(':') : [];
   return {
     occurredAt,
-    kind: draft.kind,
-    staffIds: draft.staffIds,
-    others: draft.others
+    kind: values.kind,
+    staffIds: values.staffIds,
+    others: values.others
       .split('\n')
       .map((line) => line.trim())
       .filter((line) => line !== ''),
-    text: draft.text,
+    text: values.text,
     link: type && id ? { type: type as CaseNoteLinkType, id } : null,
   };
 }
