@@ -23,6 +23,7 @@ import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { ApiError, errorMessage } from '../../app/api.ts';
 import { useFormState } from '../../app/form.ts';
 import { Page } from '../../app/Page.tsx';
+import { FieldHint } from '../help/FieldHint.tsx';
 import { useCreateHousehold, useOpenCase } from './caseQueries.ts';
 import { HouseholdStep } from './HouseholdStep.tsx';
 import { emptyHousehold, householdBody } from './householdDraft.ts';
@@ -189,6 +190,7 @@ export function IntakePage() {
                 />
                 <Select
                   label="Zugangsweg"
+                  description={<FieldHint hint="zugangsweg" />}
                   required
                   withAsterisk={false}
                   data={accessRouteOptions}

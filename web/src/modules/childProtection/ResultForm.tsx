@@ -16,6 +16,7 @@ import {
 import { Alert, Checkbox, Group, Radio, Select, Stack, Text, Textarea } from '@mantine/core';
 import { useFormState } from '../../app/form.ts';
 import { DateField, emptyToNull } from '../cases/sections/ui.tsx';
+import { FieldHint } from '../help/FieldHint.tsx';
 import { useSaveStep } from './queries.ts';
 import type { StepFormProps } from './StepForms.tsx';
 import { options, StepModal, useStepErrors } from './ui.tsx';
@@ -88,6 +89,7 @@ export function ResultForm({ caseId, check, opened, onClose }: StepFormProps) {
     >
       <Radio.Group
         label="Ergebnis"
+        description={<FieldHint hint="ergebnis" />}
         required
         value={form.values.result}
         onChange={(value) => form.set('result', value)}

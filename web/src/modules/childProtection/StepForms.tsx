@@ -12,6 +12,7 @@ import { useUser } from '../../app/auth.ts';
 import { berlinLocalToInstant, instantToBerlinLocal } from '../../app/dateTime.ts';
 import { useFormState } from '../../app/form.ts';
 import { emptyToNull, staffOptions } from '../cases/sections/ui.tsx';
+import { FieldHint } from '../help/FieldHint.tsx';
 import { useStaff } from '../organisation/queries.ts';
 import { useSaveStep } from './queries.ts';
 import { DateTimeField, options, StepModal, useStepErrors } from './ui.tsx';
@@ -61,7 +62,7 @@ export function UrgencyForm({ caseId, check, opened, onClose }: StepFormProps) {
     >
       <Radio.Group
         label="Dringlichkeit"
-        description="Die Frist der Gefährdungseinschätzung zählt ab dem Eingang der Meldung."
+        description={<FieldHint hint="dringlichkeit" />}
         required
         value={form.values.urgency}
         onChange={(value) => form.set('urgency', value)}
@@ -214,6 +215,7 @@ export function VisitForm({ caseId, check, opened, onClose }: StepFormProps) {
     >
       <Radio.Group
         label="Wurde sich ein unmittelbarer Eindruck vom Kind verschafft?"
+        description={<FieldHint hint="inaugenscheinnahme" />}
         required
         value={form.values.status}
         onChange={(value) => form.set('status', value)}

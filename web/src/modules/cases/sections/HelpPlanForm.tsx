@@ -23,6 +23,7 @@ import {
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useFormState } from '../../../app/form.ts';
+import { FieldHint } from '../../help/FieldHint.tsx';
 import { isVersionConflict, useAddHelpPlan, useReloadCase } from '../caseQueries.ts';
 import { DateField, emptyToNull, SectionForm } from './ui.tsx';
 
@@ -136,7 +137,10 @@ export function HelpPlanForm({ detail, latest }: { detail: CaseDetail; latest: H
         <DateField
           label="Überprüfung am"
           description={
-            latestReview ? `Spätestens am ${formatDateDe(latestReview)} (sechs Monate).` : undefined
+            <FieldHint
+              hint="hilfeplanReview"
+              text={latestReview ? `Spätestens am ${formatDateDe(latestReview)} (sechs Monate).` : undefined}
+            />
           }
           required
           value={reviewOn}

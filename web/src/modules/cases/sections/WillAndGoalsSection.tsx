@@ -2,6 +2,7 @@ import { type CaseDetail, formatDateDe, willAndGoalsInputSchema } from '@leuchtt
 import { Alert, List, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useFormState } from '../../../app/form.ts';
+import { FieldHint } from '../../help/FieldHint.tsx';
 import { isVersionConflict, useReloadCase, useSaveWillAndGoals } from '../caseQueries.ts';
 import { type GoalDraft, GoalsEditor, goalDrafts, goalInputs } from './GoalsEditor.tsx';
 import { InfoList, SectionForm, type SectionProps } from './ui.tsx';
@@ -92,7 +93,7 @@ function WillAndGoalsForm({ detail }: { detail: CaseDetail }) {
     >
       <Textarea
         label="Wille"
-        description="In den Worten der Familie: Was will sie erreichen, was soll anders werden?"
+        description={<FieldHint hint="wille" />}
         required
         autosize
         minRows={3}
@@ -102,7 +103,7 @@ function WillAndGoalsForm({ detail }: { detail: CaseDetail }) {
       />
       <Textarea
         label="Richtungsziel"
-        description="Ein positiver zukünftiger Zustand, mit der Familie vereinbart (Konsensziel)."
+        description={<FieldHint hint="richtungsziel" />}
         required
         autosize
         minRows={2}
