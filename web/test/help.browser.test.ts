@@ -114,5 +114,8 @@ describe('Hilfe and Glossar', () => {
         .waitFor();
       await expectNoAxeViolations(page, `Hilfe: ${topic.title}`);
     }
+    await page.goto(`${baseUrl}/hilfe/gibt-es-nicht`);
+    await page.getByRole('heading', { level: 1, name: 'Hilfeseite nicht gefunden' }).waitFor();
+    await expectNoAxeViolations(page, 'Hilfe: unbekannte Seite');
   });
 });

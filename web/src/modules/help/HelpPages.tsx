@@ -2,7 +2,6 @@ import './help.css';
 import { Anchor, List, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { Link, useParams } from '@tanstack/react-router';
 import { type ComponentType, lazy, Suspense } from 'react';
-import { NotFoundPage } from '../../app/NotFoundPage.tsx';
 import { Page } from '../../app/Page.tsx';
 import { Loading } from '../../app/QueryState.tsx';
 import { type ContentTopicId, helpContent, helpSummaries } from './content/index.ts';
@@ -45,19 +44,31 @@ export function HelpIndexPage() {
 /** /hilfe/<thema>: one module's help, or the glossary. */
 export function HelpTopicPage() {
   const { thema } = useParams({ from: '/app/hilfe/$thema' });
-  if (!isHelpTopic(thema)) return <NotFoundPage />;
+  if (!isHelpTopic(thema))
+    return (
+      <Page title="Hilfeseite nicht gefunden">
+        <Text>Diese Hilfeseite gibt es nicht.</Text>
+        <AllTopicsLink />
+      </Page>
+    );
   const title = helpTopicTitle(thema);
   const Body = thema === 'glossar' ? GlossaryPage : topicBody(thema);
   return (
     <Page title={`Hilfe: ${title}`} heading={title}>
-      <Anchor renderRoot={(props) => <Link to="/hilfe" {...props} />} w="fit-content">
-        Alle Hilfethemen
-      </Anchor>
+      <AllTopicsLink />
       <Suspense fallback={<Loading />}>
         <Body />
       </Suspense>
       <OtherTopics current={thema} />
     </Page>
+  );
+}
+
+function AllTopicsLink() {
+  return (
+    <Anchor renderRoot={(props) => <Link to="/hilfe" {...props} />} w="fit-content">
+      Alle Hilfethemen
+    </Anchor>
   );
 }
 

@@ -3,7 +3,7 @@ import { officeTerms } from './glossaryOffice.ts';
 import type { HelpTopicId } from './topics.ts';
 
 /**
- * One term of the glossary. `text` may point at other terms with [[id]] or [[id|Wortlaut]] (markup.tsx renders
+ * One term of the glossary. `text` may point at other terms with [[id]] or [[id|Wortlaut]] (HelpText.tsx renders
  * them as links); `topic` names the help page that explains the term in context.
  */
 export interface GlossaryEntry {
