@@ -6,10 +6,11 @@ import {
   caseNoteUpdateSchema,
 } from '@leuchtturm/shared';
 import { Alert, Text } from '@mantine/core';
+import { isVersionConflict } from '../../app/api.ts';
 import { FormModal } from '../../app/components/FormModal.tsx';
 import { formatDateTimeDe } from '../../app/dateTime.ts';
 import { useFormState } from '../../app/form.ts';
-import { isVersionConflict } from '../cases/caseQueries.ts';
+
 import { SectionForm } from '../cases/sections/ui.tsx';
 import { NoteFields } from './NoteFields.tsx';
 import { noteBody, noteDraft } from './noteDraft.ts';

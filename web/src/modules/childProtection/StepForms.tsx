@@ -9,13 +9,15 @@ import {
 } from '@leuchtturm/shared';
 import { Group, MultiSelect, Radio, Select, Stack, Textarea } from '@mantine/core';
 import { useUser } from '../../app/auth.ts';
+import { StepModalForm } from '../../app/components/StepModalForm.tsx';
 import { berlinLocalToInstant, instantToBerlinLocal } from '../../app/dateTime.ts';
 import { useFormState } from '../../app/form.ts';
+import { useReloadCase } from '../cases/caseQueries.ts';
 import { emptyToNull, staffOptions } from '../cases/sections/ui.tsx';
 import { FieldHint } from '../help/FieldHint.tsx';
 import { useStaff } from '../organisation/queries.ts';
 import { useSaveStep } from './queries.ts';
-import { DateTimeField, options, StepModal, useStepErrors } from './ui.tsx';
+import { DateTimeField, options } from './ui.tsx';
 
 /** The step forms of a check: Ersteinschätzung, Gefährdungseinschätzung and Inaugenscheinnahme. */
 export interface StepFormProps {
@@ -34,31 +36,26 @@ export function UrgencyForm({ caseId, check, opened, onClose }: StepFormProps) {
     reason: check.urgencyReason ?? '',
   });
   const save = useSaveStep(caseId, check.id, 'urgency');
-  const errors = useStepErrors(caseId);
+  const reload = useReloadCase(caseId);
 
-  function submit() {
-    const input = form.validate(cpUrgencyInputSchema, {
+  const toInput = () =>
+    form.validate(cpUrgencyInputSchema, {
       urgency: form.values.urgency,
       decidedAt: berlinLocalToInstant(form.values.decidedAt),
       reason: emptyToNull(form.values.reason),
       version: check.version,
     });
-    if (!input) return;
-    errors.clear();
-    save.mutate(input, { onSuccess: onClose, onError: errors.onError(form) });
-  }
 
   return (
-    <StepModal
+    <StepModalForm
       title="Ersteinschätzung: Wie dringend?"
       opened={opened}
       onClose={onClose}
-      onSubmit={submit}
-      submitting={save.isPending}
-      formError={form.formError}
-      formRef={form.formRef}
-      conflict={errors.conflict}
-      onReload={errors.reload}
+      form={form}
+      toInput={toInput}
+      mutation={save}
+      onReload={reload}
+      size="lg"
     >
       <Radio.Group
         label="Dringlichkeit"
@@ -90,7 +87,7 @@ export function UrgencyForm({ caseId, check, opened, onClose }: StepFormProps) {
         onChange={(e) => form.set('reason', e.currentTarget.value)}
         error={form.errors.reason}
       />
-    </StepModal>
+    </StepModalForm>
   );
 }
 
@@ -105,22 +102,18 @@ export function AssessmentForm({ caseId, check, opened, onClose }: StepFormProps
     protectiveFactors: check.assessment?.protectiveFactors ?? '',
   });
   const save = useSaveStep(caseId, check.id, 'assessment');
-  const errors = useStepErrors(caseId);
+  const reload = useReloadCase(caseId);
   const choices = staffOptions(staff.data);
   for (const p of check.assessment?.participants ?? [{ id: user.id, name: user.displayName }]) {
     if (!choices.some((o) => o.value === p.id)) choices.unshift({ value: p.id, label: p.name });
   }
 
-  function submit() {
-    const input = form.validate(cpAssessmentInputSchema, {
+  const toInput = () =>
+    form.validate(cpAssessmentInputSchema, {
       ...form.values,
       heldAt: berlinLocalToInstant(form.values.heldAt),
       version: check.version,
     });
-    if (!input) return;
-    errors.clear();
-    save.mutate(input, { onSuccess: onClose, onError: errors.onError(form) });
-  }
 
   const text = (key: 'facts' | 'riskFactors' | 'protectiveFactors', label: string, description: string) => (
     <Textarea
@@ -135,16 +128,14 @@ export function AssessmentForm({ caseId, check, opened, onClose }: StepFormProps
     />
   );
   return (
-    <StepModal
+    <StepModalForm
       title="Gefährdungseinschätzung im Zusammenwirken mehrerer Fachkräfte"
       opened={opened}
       onClose={onClose}
-      onSubmit={submit}
-      submitting={save.isPending}
-      formError={form.formError}
-      formRef={form.formRef}
-      conflict={errors.conflict}
-      onReload={errors.reload}
+      form={form}
+      toInput={toInput}
+      mutation={save}
+      onReload={reload}
       size="xl"
     >
       <Group grow align="flex-start">
@@ -169,7 +160,7 @@ export function AssessmentForm({ caseId, check, opened, onClose }: StepFormProps
       {text('facts', 'Sachverhalt', 'Was ist bekannt, woher, seit wann?')}
       {text('riskFactors', 'Risikofaktoren', 'Was spricht für eine Gefährdung?')}
       {text('protectiveFactors', 'Schutzfaktoren', 'Was schützt das Kind, welche Ressourcen gibt es?')}
-    </StepModal>
+    </StepModalForm>
   );
 }
 
@@ -183,11 +174,11 @@ export function VisitForm({ caseId, check, opened, onClose }: StepFormProps) {
     reason: check.visit?.reason ?? '',
   });
   const save = useSaveStep(caseId, check.id, 'visit');
-  const errors = useStepErrors(caseId);
+  const reload = useReloadCase(caseId);
   const done = form.values.status === 'durchgefuehrt';
 
-  function submit() {
-    const input = form.validate(cpVisitInputSchema, {
+  const toInput = () =>
+    form.validate(cpVisitInputSchema, {
       status: form.values.status,
       at: done ? berlinLocalToInstant(form.values.at) : null,
       kind: done ? form.values.kind : null,
@@ -196,22 +187,17 @@ export function VisitForm({ caseId, check, opened, onClose }: StepFormProps) {
       reason: done ? null : form.values.reason,
       version: check.version,
     });
-    if (!input) return;
-    errors.clear();
-    save.mutate(input, { onSuccess: onClose, onError: errors.onError(form) });
-  }
 
   return (
-    <StepModal
+    <StepModalForm
       title="Inaugenscheinnahme"
       opened={opened}
       onClose={onClose}
-      onSubmit={submit}
-      submitting={save.isPending}
-      formError={form.formError}
-      formRef={form.formRef}
-      conflict={errors.conflict}
-      onReload={errors.reload}
+      form={form}
+      toInput={toInput}
+      mutation={save}
+      onReload={reload}
+      size="lg"
     >
       <Radio.Group
         label="Wurde sich ein unmittelbarer Eindruck vom Kind verschafft?"
@@ -280,6 +266,6 @@ export function VisitForm({ caseId, check, opened, onClose }: StepFormProps) {
           error={form.errors.reason}
         />
       ) : null}
-    </StepModal>
+    </StepModalForm>
   );
 }

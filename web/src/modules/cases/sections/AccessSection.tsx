@@ -9,6 +9,7 @@ import {
 } from '@leuchtturm/shared';
 import { Badge, Button, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
+import { isVersionConflict } from '../../../app/api.ts';
 import { DataTable } from '../../../app/components/DataTable.tsx';
 import { useModalState } from '../../../app/components/useModalState.ts';
 import { formatDateTimeDe } from '../../../app/dateTime.ts';
@@ -17,7 +18,6 @@ import { ErrorAlert, Loading } from '../../../app/QueryState.tsx';
 import { FieldHint } from '../../help/FieldHint.tsx';
 import { useStaff } from '../../organisation/queries.ts';
 import {
-  isVersionConflict,
   useAllocateLead,
   useCaseAccess,
   useGrantAccess,

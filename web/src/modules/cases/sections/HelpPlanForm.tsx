@@ -22,9 +22,10 @@ import {
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
+import { isVersionConflict } from '../../../app/api.ts';
 import { useFormState } from '../../../app/form.ts';
 import { FieldHint } from '../../help/FieldHint.tsx';
-import { isVersionConflict, useAddHelpPlan, useReloadCase } from '../caseQueries.ts';
+import { useAddHelpPlan, useReloadCase } from '../caseQueries.ts';
 import { DateField, emptyToNull, SectionForm } from './ui.tsx';
 
 const isDate = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value);

@@ -1,9 +1,10 @@
 import { type CaseDetail, formatDateDe, willAndGoalsInputSchema } from '@leuchtturm/shared';
 import { Alert, List, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
+import { isVersionConflict } from '../../../app/api.ts';
 import { useFormState } from '../../../app/form.ts';
 import { FieldHint } from '../../help/FieldHint.tsx';
-import { isVersionConflict, useReloadCase, useSaveWillAndGoals } from '../caseQueries.ts';
+import { useReloadCase, useSaveWillAndGoals } from '../caseQueries.ts';
 import { type GoalDraft, GoalsEditor, goalDrafts, goalInputs } from './GoalsEditor.tsx';
 import { InfoList, SectionForm, type SectionProps } from './ui.tsx';
 

@@ -7,13 +7,13 @@ import {
   Modal,
   Paper,
   Stack,
-  Text,
   TextInput,
   type TextInputProps,
   Title,
 } from '@mantine/core';
 import { type FormEvent, type ReactNode, type RefObject, useId } from 'react';
 import { errorMessage } from '../../../app/api.ts';
+import { FormErrorAlert } from '../../../app/components/FormErrorAlert.tsx';
 
 /** What every section of the case page gets: the case file and whether it may still be changed. */
 export interface SectionProps {
@@ -72,28 +72,6 @@ export function SectionForm({
         </Stack>
       </form>
     </Paper>
-  );
-}
-
-export function FormErrorAlert({
-  formError,
-  onReload,
-}: {
-  formError: string | null;
-  onReload?: (() => void) | null | undefined;
-}) {
-  if (!formError) return null;
-  return (
-    <Alert color="red" role="alert" title="Nicht gespeichert">
-      <Stack gap="xs" align="flex-start">
-        <Text size="sm">{formError}</Text>
-        {onReload && (
-          <Button size="xs" variant="default" onClick={onReload}>
-            Neu laden
-          </Button>
-        )}
-      </Stack>
-    </Alert>
   );
 }
 
