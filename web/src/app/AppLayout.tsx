@@ -6,6 +6,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Link, Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
 import { useEffect } from 'react';
 import { dropSessionData, useLogout } from '../modules/auth/queries.ts';
+import { helpTargetFor } from '../modules/help/topics.ts';
 import { NotificationBell } from '../modules/notifications/NotificationBell.tsx';
 import { can, UserContext, useSessionUser } from './auth.ts';
 import { SessionDialogs } from './SessionDialogs.tsx';
@@ -46,6 +47,8 @@ export function AppLayout() {
   const user = useSessionUser();
   const [navOpen, { toggle: toggleNav, close: closeNav }] = useDisclosure(false);
   const pathname = useRouterState({ select: (s) => s.location.pathname });
+  const caseTab = useRouterState({ select: (s) => (s.location.search as { bereich?: unknown }).bereich });
+  const help = helpTargetFor(pathname, typeof caseTab === 'string' ? caseTab : undefined);
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const logout = useLogout();
@@ -93,6 +96,19 @@ export function AppLayout() {
               </Text>
             </Group>
             <Group gap="md" wrap="nowrap">
+              {/* The help of the page one is on (modules/help/topics.ts). */}
+              <Button
+                variant="subtle"
+                renderRoot={(props) =>
+                  help.topic ? (
+                    <Link to="/hilfe/$thema" params={{ thema: help.topic }} hash={help.section} {...props} />
+                  ) : (
+                    <Link to="/hilfe" {...props} />
+                  )
+                }
+              >
+                Hilfe
+              </Button>
               <NotificationBell />
               <Text visibleFrom="xs">{user.displayName}</Text>
               <Button variant="default" onClick={signOut} loading={logout.isPending}>

@@ -29,6 +29,11 @@ export function errorMessage(error: unknown): string {
   return 'Ein unerwarteter Fehler ist aufgetreten. Bitte versuchen Sie es erneut.';
 }
 
+/** Someone else saved the record meanwhile: the form offers "Neu laden" instead of retrying blindly. */
+export function isVersionConflict(error: unknown): boolean {
+  return error instanceof ApiError && error.status === 409 && error.code === 'version_conflict';
+}
+
 // The CSRF token lives in memory only; it comes with every login and /auth/me answer.
 let csrfToken: string | null = null;
 export function setCsrfToken(token: string | null) {

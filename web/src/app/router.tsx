@@ -51,6 +51,13 @@ const ControllingPage = lazy(() =>
   import('../modules/controlling/ControllingPage.tsx').then((m) => ({ default: m.ControllingPage })),
 );
 
+const HelpIndexPage = lazy(() =>
+  import('../modules/help/HelpPages.tsx').then((m) => ({ default: m.HelpIndexPage })),
+);
+const HelpTopicPage = lazy(() =>
+  import('../modules/help/HelpPages.tsx').then((m) => ({ default: m.HelpTopicPage })),
+);
+
 const ApprovalsPage = lazy(() =>
   import('../modules/measures/ApprovalsPage.tsx').then((m) => ({ default: m.ApprovalsPage })),
 );
@@ -242,6 +249,27 @@ const processesRoute = createRoute({
   ),
 });
 
+// The help is for every signed-in user: it explains the method, not any record.
+const helpIndexRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/hilfe',
+  component: () => (
+    <Suspense fallback={<Loading />}>
+      <HelpIndexPage />
+    </Suspense>
+  ),
+});
+
+const helpTopicRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/hilfe/$thema',
+  component: () => (
+    <Suspense fallback={<Loading />}>
+      <HelpTopicPage />
+    </Suspense>
+  ),
+});
+
 const accountRoute = createRoute({ getParentRoute: () => appRoute, path: '/konto', component: AccountPage });
 
 const routeTree = rootRoute.addChildren([
@@ -259,6 +287,8 @@ const routeTree = rootRoute.addChildren([
     approvalsRoute,
     financeRoute,
     processesRoute,
+    helpIndexRoute,
+    helpTopicRoute,
     accountRoute,
   ]),
 ]);

@@ -7,11 +7,12 @@ import {
 } from '@leuchtturm/shared';
 import { Alert, Text } from '@mantine/core';
 import { useState } from 'react';
+import { isVersionConflict } from '../../app/api.ts';
 import { type ComparedField, ConflictCompare } from '../../app/components/ConflictCompare.tsx';
 import { FormModal } from '../../app/components/FormModal.tsx';
 import { formatDateTimeDe } from '../../app/dateTime.ts';
 import { useFormState } from '../../app/form.ts';
-import { isVersionConflict } from '../cases/caseQueries.ts';
+
 import { SectionForm } from '../cases/sections/ui.tsx';
 import { NoteFields } from './NoteFields.tsx';
 import { type NoteFormValues, noteBody, noteFormValues } from './noteForm.ts';

@@ -24,6 +24,7 @@ import { ApiError, errorMessage } from '../../app/api.ts';
 import { DraftOffer } from '../../app/components/DraftOffer.tsx';
 import { useFormState } from '../../app/form.ts';
 import { Page } from '../../app/Page.tsx';
+import { FieldHint } from '../help/FieldHint.tsx';
 import { useCreateHousehold, useOpenCase } from './caseQueries.ts';
 import { HouseholdStep } from './HouseholdStep.tsx';
 import { emptyHousehold, householdBody } from './householdDraft.ts';
@@ -190,6 +191,7 @@ export function IntakePage() {
                 />
                 <Select
                   label="Zugangsweg"
+                  description={<FieldHint hint="zugangsweg" />}
                   required
                   withAsterisk={false}
                   data={accessRouteOptions}

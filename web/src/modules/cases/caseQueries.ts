@@ -67,11 +67,6 @@ export const fetchCurrentCase = (caseId: string) => api.get<CaseDetail>(`/cases/
 /** Active staff of the case's team (for participants, moderation, minutes, the Fallführung, ...). */
 export const useTeamStaff = (teamId: string) => useStaff({ teamId }, { activeOnly: true });
 
-/** Someone else saved the record meanwhile: the form offers "Neu laden" instead of retrying blindly. */
-export function isVersionConflict(error: unknown): boolean {
-  return error instanceof ApiError && error.status === 409 && error.code === 'version_conflict';
-}
-
 /**
  * A change to the case. Afterwards the case file is loaded again (the page, its badges and the timeline all come
  * from it) before the mutation counts as done, so the submit button stays disabled until the page shows the

@@ -1,11 +1,11 @@
 import { type CaseDetail, cpEscalationInputSchema, formatDateDe, todayIso } from '@leuchtturm/shared';
 import { Alert, Group, MultiSelect, Text, Textarea, TextInput } from '@mantine/core';
 import { useUser } from '../../app/auth.ts';
+import { StepModalForm } from '../../app/components/StepModalForm.tsx';
 import { useFormState } from '../../app/form.ts';
-import { useTeamStaff } from '../cases/caseQueries.ts';
+import { useReloadCase, useTeamStaff } from '../cases/caseQueries.ts';
 import { DateField, emptyToNull, staffOptions } from '../cases/sections/ui.tsx';
 import { useEscalateMandate } from './queries.ts';
-import { StepModal, useStepErrors } from './ui.tsx';
 
 type Mandate = CaseDetail['mandates'][number];
 
@@ -53,15 +53,15 @@ export function EscalateMandateForm({
     { draft: `auflage:${mandate.id}` },
   );
   const save = useEscalateMandate(detail.id);
-  const errors = useStepErrors(detail.id);
+  const reload = useReloadCase(detail.id);
   const choices = staffOptions(staff.data);
   if (!choices.some((o) => o.value === user.id)) choices.unshift({ value: user.id, label: user.displayName });
   const v = form.values;
   const a = v.auflage;
   const setAuflage = (key: keyof typeof a, value: string) => form.set('auflage', { ...a, [key]: value });
 
-  function submit() {
-    const input = form.validate(cpEscalationInputSchema, {
+  const toInput = () =>
+    form.validate(cpEscalationInputSchema, {
       mandateId: mandate.id,
       version: mandate.version,
       heldOn: v.heldOn,
@@ -70,10 +70,6 @@ export function EscalateMandateForm({
       nextSteps: v.nextSteps,
       auflage: { ...a, consequence: emptyToNull(a.consequence) },
     });
-    if (!input) return;
-    errors.clear();
-    form.send(save.mutateAsync(input, { onSuccess: onClose, onError: errors.onError(form) }));
-  }
 
   const field = (
     key: 'text' | 'addressee' | 'checkMethod' | 'consequence',
@@ -101,17 +97,14 @@ export function EscalateMandateForm({
       />
     );
   return (
-    <StepModal
+    <StepModalForm
       title="Auftrag in eine Auflage überführen"
       opened={opened}
       onClose={onClose}
-      onSubmit={submit}
-      submitting={save.isPending}
-      formError={form.formError}
-      formRef={form.formRef}
-      draft={form.draft}
-      conflict={errors.conflict}
-      onReload={errors.reload}
+      form={form}
+      toInput={toInput}
+      mutation={save}
+      onReload={reload}
       submitLabel="In Auflage überführen"
       size="xl"
     >
@@ -185,6 +178,6 @@ export function EscalateMandateForm({
       </Group>
       {field('checkMethod', 'Wie wird überprüft?')}
       {field('consequence', 'Konsequenz bei Nichterfüllung', false)}
-    </StepModal>
+    </StepModalForm>
   );
 }

@@ -22,11 +22,13 @@ import {
   Textarea,
   TextInput,
 } from '@mantine/core';
+import { StepModalForm } from '../../app/components/StepModalForm.tsx';
 import { berlinLocalToInstant, instantToBerlinLocal } from '../../app/dateTime.ts';
 import { useFormState } from '../../app/form.ts';
+import { useReloadCase } from '../cases/caseQueries.ts';
 import { DateField, emptyToNull } from '../cases/sections/ui.tsx';
 import { useAddMeasure, useChangeMeasure } from './queries.ts';
-import { DateTimeField, options, StepModal, useStepErrors } from './ui.tsx';
+import { DateTimeField, options } from './ui.tsx';
 
 const descriptionLabels: Record<CpMeasure['kind'], [string, boolean]> = {
   schutzplan: ['Vereinbarungen des Schutzplans', true],
@@ -74,13 +76,13 @@ export function MeasureForm({
   );
   const add = useAddMeasure(caseId, check.id);
   const change = useChangeMeasure(caseId, check.id, measure?.id ?? '');
-  const errors = useStepErrors(caseId);
+  const reload = useReloadCase(caseId);
   const kind = form.values.kind as CpMeasure['kind'] | null;
   const v = form.values;
 
-  function submit() {
+  const body = () => {
     const care = kind === 'inobhutnahme';
-    const body = {
+    return {
       kind,
       decidedOn: v.decidedOn,
       description: emptyToNull(v.description),
@@ -94,31 +96,10 @@ export function MeasureForm({
       endAt: care ? instantOrNull(v.endAt) : null,
       endReason: care ? v.endReason : null,
     };
-    errors.clear();
-    if (measure) {
-      const input = form.validate(cpMeasureUpdateSchema, { ...body, version: measure.version });
-      if (input) form.send(change.mutateAsync(input, { onSuccess: onClose, onError: errors.onError(form) }));
-    } else {
-      const input = form.validate(cpMeasureInputSchema, body);
-      if (input) form.send(add.mutateAsync(input, { onSuccess: onClose, onError: errors.onError(form) }));
-    }
-  }
-
+  };
   const [descriptionLabel, descriptionRequired] = kind ? descriptionLabels[kind] : ['Beschreibung', false];
-  return (
-    <StepModal
-      title={measure ? `${cpMeasureKinds.labels[measure.kind]} ändern` : 'Konsequenz festhalten'}
-      opened={opened}
-      onClose={onClose}
-      onSubmit={submit}
-      submitting={add.isPending || change.isPending}
-      formError={form.formError}
-      formRef={form.formRef}
-      draft={form.draft}
-      conflict={errors.conflict}
-      onReload={errors.reload}
-      size="xl"
-    >
+  const fields = (
+    <>
       <Group grow align="flex-start">
         <Select
           label="Art"
@@ -289,6 +270,28 @@ export function MeasureForm({
           error={form.errors.description}
         />
       )}
-    </StepModal>
+    </>
+  );
+  const dialog = {
+    title: measure ? `${cpMeasureKinds.labels[measure.kind]} ändern` : 'Konsequenz festhalten',
+    opened,
+    onClose,
+    form,
+    onReload: reload,
+    size: 'xl',
+  };
+  // A new consequence is added; a recorded one is changed, with the version it had.
+  return measure ? (
+    <StepModalForm
+      {...dialog}
+      toInput={() => form.validate(cpMeasureUpdateSchema, { ...body(), version: measure.version })}
+      mutation={change}
+    >
+      {fields}
+    </StepModalForm>
+  ) : (
+    <StepModalForm {...dialog} toInput={() => form.validate(cpMeasureInputSchema, body())} mutation={add}>
+      {fields}
+    </StepModalForm>
   );
 }

@@ -14,11 +14,14 @@ import {
   todayIso,
 } from '@leuchtturm/shared';
 import { Alert, Checkbox, Group, Radio, Select, Stack, Text, Textarea } from '@mantine/core';
+import { StepModalForm } from '../../app/components/StepModalForm.tsx';
 import { useFormState } from '../../app/form.ts';
+import { useReloadCase } from '../cases/caseQueries.ts';
 import { DateField, emptyToNull } from '../cases/sections/ui.tsx';
+import { FieldHint } from '../help/FieldHint.tsx';
 import { useSaveStep } from './queries.ts';
 import type { StepFormProps } from './StepForms.tsx';
-import { options, StepModal, useStepErrors } from './ui.tsx';
+import { options } from './ui.tsx';
 
 /** Ergebnis: one of the statistic's four categories and the statistic's other fields; it sets the Falleinordnung. */
 export function ResultForm({ caseId, check, opened, onClose }: StepFormProps) {
@@ -41,13 +44,13 @@ export function ResultForm({ caseId, check, opened, onClose }: StepFormProps) {
     { draft: `kinderschutz:ergebnis:${check.id}` },
   );
   const save = useSaveStep(caseId, check.id, 'result');
-  const errors = useStepErrors(caseId);
+  const reload = useReloadCase(caseId);
   const result = form.values.result as CpResult | null;
   const endangering = result !== null && cpEndangeringResults.includes(result);
   const inUse = form.values.servicesInUse === 'ja';
 
-  function submit() {
-    const input = form.validate(cpResultInputSchema, {
+  const toInput = () =>
+    form.validate(cpResultInputSchema, {
       ...form.values,
       endangermentTypes: endangering ? form.values.endangermentTypes : [],
       dangerSources: endangering ? form.values.dangerSources : [],
@@ -56,10 +59,6 @@ export function ResultForm({ caseId, check, opened, onClose }: StepFormProps) {
       note: emptyToNull(form.values.note),
       version: check.version,
     });
-    if (!input) return;
-    errors.clear();
-    form.send(save.mutateAsync(input, { onSuccess: onClose, onError: errors.onError(form) }));
-  }
 
   const choice = (
     key: 'residence' | 'motherAgeGroup' | 'fatherAgeGroup' | 'parentForeignOrigin' | 'germanAtHome',
@@ -77,21 +76,19 @@ export function ResultForm({ caseId, check, opened, onClose }: StepFormProps) {
     />
   );
   return (
-    <StepModal
+    <StepModalForm
       title="Ergebnis der Gefährdungseinschätzung"
       opened={opened}
       onClose={onClose}
-      onSubmit={submit}
-      submitting={save.isPending}
-      formError={form.formError}
-      formRef={form.formRef}
-      draft={form.draft}
-      conflict={errors.conflict}
-      onReload={errors.reload}
+      form={form}
+      toInput={toInput}
+      mutation={save}
+      onReload={reload}
       size="xl"
     >
       <Radio.Group
         label="Ergebnis"
+        description={<FieldHint hint="ergebnis" />}
         required
         value={form.values.result}
         onChange={(value) => form.set('result', value)}
@@ -202,6 +199,6 @@ export function ResultForm({ caseId, check, opened, onClose }: StepFormProps) {
         onChange={(e) => form.set('note', e.currentTarget.value)}
         error={form.errors.note}
       />
-    </StepModal>
+    </StepModalForm>
   );
 }

@@ -9,12 +9,15 @@ import {
 } from '@leuchtturm/shared';
 import { Group, MultiSelect, Radio, Select, Stack, Textarea } from '@mantine/core';
 import { useUser } from '../../app/auth.ts';
+import { StepModalForm } from '../../app/components/StepModalForm.tsx';
 import { berlinLocalToInstant, instantToBerlinLocal } from '../../app/dateTime.ts';
 import { useFormState } from '../../app/form.ts';
+import { useReloadCase } from '../cases/caseQueries.ts';
 import { emptyToNull, staffOptions } from '../cases/sections/ui.tsx';
+import { FieldHint } from '../help/FieldHint.tsx';
 import { useStaff } from '../organisation/queries.ts';
 import { useSaveStep } from './queries.ts';
-import { DateTimeField, options, StepModal, useStepErrors } from './ui.tsx';
+import { DateTimeField, options } from './ui.tsx';
 
 /** The step forms of a check: Ersteinschätzung, Gefährdungseinschätzung and Inaugenscheinnahme. */
 export interface StepFormProps {
@@ -36,36 +39,30 @@ export function UrgencyForm({ caseId, check, opened, onClose }: StepFormProps) {
     { draft: `kinderschutz:dringlichkeit:${check.id}` },
   );
   const save = useSaveStep(caseId, check.id, 'urgency');
-  const errors = useStepErrors(caseId);
+  const reload = useReloadCase(caseId);
 
-  function submit() {
-    const input = form.validate(cpUrgencyInputSchema, {
+  const toInput = () =>
+    form.validate(cpUrgencyInputSchema, {
       urgency: form.values.urgency,
       decidedAt: berlinLocalToInstant(form.values.decidedAt),
       reason: emptyToNull(form.values.reason),
       version: check.version,
     });
-    if (!input) return;
-    errors.clear();
-    form.send(save.mutateAsync(input, { onSuccess: onClose, onError: errors.onError(form) }));
-  }
 
   return (
-    <StepModal
+    <StepModalForm
       title="Ersteinschätzung: Wie dringend?"
       opened={opened}
       onClose={onClose}
-      onSubmit={submit}
-      submitting={save.isPending}
-      formError={form.formError}
-      formRef={form.formRef}
-      draft={form.draft}
-      conflict={errors.conflict}
-      onReload={errors.reload}
+      form={form}
+      toInput={toInput}
+      mutation={save}
+      onReload={reload}
+      size="lg"
     >
       <Radio.Group
         label="Dringlichkeit"
-        description="Die Frist der Gefährdungseinschätzung zählt ab dem Eingang der Meldung."
+        description={<FieldHint hint="dringlichkeit" />}
         required
         value={form.values.urgency}
         onChange={(value) => form.set('urgency', value)}
@@ -93,7 +90,7 @@ export function UrgencyForm({ caseId, check, opened, onClose }: StepFormProps) {
         onChange={(e) => form.set('reason', e.currentTarget.value)}
         error={form.errors.reason}
       />
-    </StepModal>
+    </StepModalForm>
   );
 }
 
@@ -111,22 +108,18 @@ export function AssessmentForm({ caseId, check, opened, onClose }: StepFormProps
     { draft: `kinderschutz:einschaetzung:${check.id}` },
   );
   const save = useSaveStep(caseId, check.id, 'assessment');
-  const errors = useStepErrors(caseId);
+  const reload = useReloadCase(caseId);
   const choices = staffOptions(staff.data);
   for (const p of check.assessment?.participants ?? [{ id: user.id, name: user.displayName }]) {
     if (!choices.some((o) => o.value === p.id)) choices.unshift({ value: p.id, label: p.name });
   }
 
-  function submit() {
-    const input = form.validate(cpAssessmentInputSchema, {
+  const toInput = () =>
+    form.validate(cpAssessmentInputSchema, {
       ...form.values,
       heldAt: berlinLocalToInstant(form.values.heldAt),
       version: check.version,
     });
-    if (!input) return;
-    errors.clear();
-    form.send(save.mutateAsync(input, { onSuccess: onClose, onError: errors.onError(form) }));
-  }
 
   const text = (key: 'facts' | 'riskFactors' | 'protectiveFactors', label: string, description: string) => (
     <Textarea
@@ -141,17 +134,14 @@ export function AssessmentForm({ caseId, check, opened, onClose }: StepFormProps
     />
   );
   return (
-    <StepModal
+    <StepModalForm
       title="Gefährdungseinschätzung im Zusammenwirken mehrerer Fachkräfte"
       opened={opened}
       onClose={onClose}
-      onSubmit={submit}
-      submitting={save.isPending}
-      formError={form.formError}
-      formRef={form.formRef}
-      draft={form.draft}
-      conflict={errors.conflict}
-      onReload={errors.reload}
+      form={form}
+      toInput={toInput}
+      mutation={save}
+      onReload={reload}
       size="xl"
     >
       <Group grow align="flex-start">
@@ -176,7 +166,7 @@ export function AssessmentForm({ caseId, check, opened, onClose }: StepFormProps
       {text('facts', 'Sachverhalt', 'Was ist bekannt, woher, seit wann?')}
       {text('riskFactors', 'Risikofaktoren', 'Was spricht für eine Gefährdung?')}
       {text('protectiveFactors', 'Schutzfaktoren', 'Was schützt das Kind, welche Ressourcen gibt es?')}
-    </StepModal>
+    </StepModalForm>
   );
 }
 
@@ -193,11 +183,11 @@ export function VisitForm({ caseId, check, opened, onClose }: StepFormProps) {
     { draft: `kinderschutz:hausbesuch:${check.id}` },
   );
   const save = useSaveStep(caseId, check.id, 'visit');
-  const errors = useStepErrors(caseId);
+  const reload = useReloadCase(caseId);
   const done = form.values.status === 'durchgefuehrt';
 
-  function submit() {
-    const input = form.validate(cpVisitInputSchema, {
+  const toInput = () =>
+    form.validate(cpVisitInputSchema, {
       status: form.values.status,
       at: done ? berlinLocalToInstant(form.values.at) : null,
       kind: done ? form.values.kind : null,
@@ -206,26 +196,21 @@ export function VisitForm({ caseId, check, opened, onClose }: StepFormProps) {
       reason: done ? null : form.values.reason,
       version: check.version,
     });
-    if (!input) return;
-    errors.clear();
-    form.send(save.mutateAsync(input, { onSuccess: onClose, onError: errors.onError(form) }));
-  }
 
   return (
-    <StepModal
+    <StepModalForm
       title="Inaugenscheinnahme"
       opened={opened}
       onClose={onClose}
-      onSubmit={submit}
-      submitting={save.isPending}
-      formError={form.formError}
-      formRef={form.formRef}
-      draft={form.draft}
-      conflict={errors.conflict}
-      onReload={errors.reload}
+      form={form}
+      toInput={toInput}
+      mutation={save}
+      onReload={reload}
+      size="lg"
     >
       <Radio.Group
         label="Wurde sich ein unmittelbarer Eindruck vom Kind verschafft?"
+        description={<FieldHint hint="inaugenscheinnahme" />}
         required
         value={form.values.status}
         onChange={(value) => form.set('status', value)}
@@ -290,6 +275,6 @@ export function VisitForm({ caseId, check, opened, onClose }: StepFormProps) {
           error={form.errors.reason}
         />
       ) : null}
-    </StepModal>
+    </StepModalForm>
   );
 }

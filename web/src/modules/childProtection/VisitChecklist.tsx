@@ -6,13 +6,15 @@ import {
   cpVisitChecklistInputSchema,
 } from '@leuchtturm/shared';
 import { Button, Group, Radio, Stack, Text, Textarea } from '@mantine/core';
+import { StepModalForm } from '../../app/components/StepModalForm.tsx';
 import { useModalState } from '../../app/components/useModalState.ts';
 import { formatDateTimeDe } from '../../app/dateTime.ts';
 import { useFormState } from '../../app/form.ts';
+import { useReloadCase } from '../cases/caseQueries.ts';
 import { emptyToNull, InfoList } from '../cases/sections/ui.tsx';
 import { useSaveVisitChecklist } from './queries.ts';
 import type { StepFormProps } from './StepForms.tsx';
-import { options, StepModal, useStepErrors } from './ui.tsx';
+import { options } from './ui.tsx';
 
 /**
  * The Einschätzungshilfe of the visit: the answers of the Hausbesuchsmappe's sheet (five areas, each unauffällig,
@@ -84,35 +86,29 @@ function VisitChecklistForm({ caseId, check, opened, onClose }: StepFormProps) {
     { draft: `kinderschutz:einschaetzungshilfe:${check.id}` },
   );
   const save = useSaveVisitChecklist(caseId, check.id);
-  const errors = useStepErrors(caseId);
+  const reload = useReloadCase(caseId);
   const change = (i: number, part: { rating?: string; note?: string }) =>
     form.set(
       'areas',
       form.values.areas.map((a, j) => (j === i ? { ...a, ...part } : a)),
     );
 
-  function submit() {
-    const input = form.validate(cpVisitChecklistInputSchema, {
+  const toInput = () =>
+    form.validate(cpVisitChecklistInputSchema, {
       areas: form.values.areas.map((a) => ({ area: a.area, rating: a.rating, note: emptyToNull(a.note) })),
       version: check.version,
     });
-    if (!input) return;
-    errors.clear();
-    form.send(save.mutateAsync(input, { onSuccess: onClose, onError: errors.onError(form) }));
-  }
 
   return (
-    <StepModal
+    <StepModalForm
       title="Einschätzungshilfe erfassen"
       opened={opened}
       onClose={onClose}
-      onSubmit={submit}
-      submitting={save.isPending}
-      formError={form.formError}
-      formRef={form.formRef}
-      draft={form.draft}
-      conflict={errors.conflict}
-      onReload={errors.reload}
+      form={form}
+      toInput={toInput}
+      mutation={save}
+      onReload={reload}
+      size="lg"
     >
       <Text size="sm">
         Die Antworten der Hausbesuchsmappe: für jeden Bereich die Einschätzung und, was gesehen wurde. Ein
@@ -146,6 +142,6 @@ function VisitChecklistForm({ caseId, check, opened, onClose }: StepFormProps) {
           />
         </Stack>
       ))}
-    </StepModal>
+    </StepModalForm>
   );
 }

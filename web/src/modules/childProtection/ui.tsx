@@ -1,11 +1,5 @@
 import { addMonths, type CaseDetail, DATE_INPUT_BOUNDS, todayIso } from '@leuchtturm/shared';
 import { TextInput, type TextInputProps } from '@mantine/core';
-import { type ReactNode, useState } from 'react';
-import { FormModal } from '../../app/components/FormModal.tsx';
-import type { FormState } from '../../app/form.ts';
-import type { FormDraft } from '../../app/useDraft.ts';
-import { isVersionConflict, useReloadCase } from '../cases/caseQueries.ts';
-import { FormErrorAlert } from '../cases/sections/ui.tsx';
 
 /** Shared pieces of the § 8a forms. */
 
@@ -32,83 +26,4 @@ export function minorsOf(detail: CaseDetail) {
   return detail.household.members
     .filter((m) => m.person.birthDate <= today && today < addMonths(m.person.birthDate, 18 * 12))
     .map((m) => ({ value: m.person.id, label: `${m.person.firstName} ${m.person.lastName}` }));
-}
-
-/**
- * Error handling of a step form: server messages under their fields, and on a version conflict the offer to
- * load the check again instead of overwriting someone else's save.
- */
-export function useStepErrors(caseId: string) {
-  const [conflict, setConflict] = useState(false);
-  const reload = useReloadCase(caseId);
-  return {
-    conflict,
-    reload,
-    clear: () => setConflict(false),
-    onError:
-      <T extends object>(form: FormState<T>) =>
-      (error: unknown) => {
-        setConflict(isVersionConflict(error));
-        form.showServerError(error);
-      },
-  };
-}
-
-/** A step form in a modal dialog, its general error (with "Neu laden" on a conflict) above the buttons. */
-export function StepModal({
-  title,
-  opened,
-  onClose,
-  onSubmit,
-  submitting,
-  formError,
-  formRef,
-  conflict,
-  onReload,
-  submitLabel,
-  size = 'lg',
-  draft,
-  children,
-}: {
-  title: string;
-  opened: boolean;
-  onClose: () => void;
-  onSubmit: () => void;
-  submitting: boolean;
-  formError: string | null;
-  formRef: FormState<object>['formRef'];
-  conflict: boolean;
-  onReload: () => unknown;
-  submitLabel?: string;
-  size?: string;
-  draft?: FormDraft;
-  children: ReactNode;
-}) {
-  return (
-    <FormModal
-      opened={opened}
-      title={title}
-      onClose={onClose}
-      onSubmit={onSubmit}
-      submitting={submitting}
-      formError={null}
-      formRef={formRef}
-      size={size}
-      {...(submitLabel ? { submitLabel } : {})}
-      {...(draft ? { draft } : {})}
-    >
-      {children}
-      <FormErrorAlert
-        formError={formError}
-        onReload={
-          conflict
-            ? () => {
-                void onReload();
-                onClose();
-              }
-            : null
-        }
-      />
-    </FormModal>
-  );
 }

@@ -9,6 +9,7 @@ import { Checkbox, Fieldset, Select, SimpleGrid, Text, TextInput } from '@mantin
 import { FormModal } from '../../app/components/FormModal.tsx';
 import { useFormState } from '../../app/form.ts';
 import { ErrorAlert } from '../../app/QueryState.tsx';
+import { FieldHint } from '../help/FieldHint.tsx';
 import type { CaseMeasuresProps } from './CaseMeasures.tsx';
 import { measureChoices, roleLabel } from './measureChoices.ts';
 import { helpTypeLabel, useCreateMeasure, useHelpTypes, useProviders } from './queries.ts';
@@ -120,6 +121,7 @@ export function MeasureForm({
       />
       <Select
         label="Hilfeart"
+        description={<FieldHint hint="hilfeart" />}
         required
         data={types.map((t) => ({ value: t.id, label: helpTypeLabel(t) }))}
         value={v.helpTypeId}
@@ -188,9 +190,11 @@ export function MeasureForm({
         <Select
           label="Leistungsangebot"
           description={
-            type && offers.length === 0
-              ? 'Für diese Hilfeart gibt es kein Leistungsangebot. Die Wirtschaftliche Jugendhilfe legt Angebote an.'
-              : 'Träger und Angebot mit dem Satz zum Beginn der Hilfe.'
+            type && offers.length === 0 ? (
+              'Für diese Hilfeart gibt es kein Leistungsangebot. Die Wirtschaftliche Jugendhilfe legt Angebote an.'
+            ) : (
+              <FieldHint hint="leistungsangebot" />
+            )
           }
           required
           disabled={!type}

@@ -6,7 +6,7 @@ import {
   processUrgencies,
 } from '@leuchtturm/shared';
 import { Select, Text, Textarea } from '@mantine/core';
-import { FormModal } from '../../app/components/FormModal.tsx';
+import { StepModalForm } from '../../app/components/StepModalForm.tsx';
 import { useFormState } from '../../app/form.ts';
 import { useCancelProcess, useUpdateProcessStep } from './queries.ts';
 
@@ -21,31 +21,23 @@ interface StepDialogProps {
 export function SkipStepModal({ caseId, step, opened, onClose }: StepDialogProps) {
   const form = useFormState({ reason: '' }, { draft: `prozess:ueberspringen:${step.id}` });
   const save = useUpdateProcessStep(caseId);
-  function submit() {
+  function toInput() {
     const input = form.validate(processStepUpdateSchema, {
       state: 'uebersprungen',
       reason: form.values.reason,
       version: step.version,
     });
-    if (!input) return;
-    form.send(
-      save.mutateAsync(
-        { ...input, stepId: step.id },
-        { onSuccess: onClose, onError: (e) => form.showServerError(e) },
-      ),
-    );
+    return input && { ...input, stepId: step.id };
   }
   return (
-    <FormModal
+    <StepModalForm
       opened={opened}
       title={`Überspringen: ${step.title}`}
       onClose={onClose}
-      onSubmit={submit}
-      submitting={save.isPending}
+      form={form}
+      toInput={toInput}
+      mutation={save}
       submitLabel="Schritt überspringen"
-      formError={form.formError}
-      formRef={form.formRef}
-      draft={form.draft}
     >
       <Textarea
         label="Begründung"
@@ -58,7 +50,7 @@ export function SkipStepModal({ caseId, step, opened, onClose }: StepDialogProps
         onChange={(e) => form.set('reason', e.currentTarget.value)}
         error={form.errors.reason}
       />
-    </FormModal>
+    </StepModalForm>
   );
 }
 
@@ -66,35 +58,28 @@ export function SkipStepModal({ caseId, step, opened, onClose }: StepDialogProps
 export function CompleteWithUrgencyModal({ caseId, step, opened, onClose }: StepDialogProps) {
   const form = useFormState({ urgency: null as string | null });
   const save = useUpdateProcessStep(caseId);
-  function submit() {
+  function toInput() {
     const input = form.validate(processStepUpdateSchema, {
       state: 'erledigt',
       urgency: form.values.urgency,
       version: step.version,
     });
-    if (!input) return;
+    if (!input) return null;
     if (input.state === 'erledigt' && !input.urgency) {
       form.check({ urgency: 'Bitte eine Dringlichkeit wählen.' });
-      return;
+      return null;
     }
-    form.send(
-      save.mutateAsync(
-        { ...input, stepId: step.id },
-        { onSuccess: onClose, onError: (e) => form.showServerError(e) },
-      ),
-    );
+    return { ...input, stepId: step.id };
   }
   return (
-    <FormModal
+    <StepModalForm
       opened={opened}
       title={`Erledigt: ${step.title}`}
       onClose={onClose}
-      onSubmit={submit}
-      submitting={save.isPending}
+      form={form}
+      toInput={toInput}
+      mutation={save}
       submitLabel="Als erledigt speichern"
-      formError={form.formError}
-      formRef={form.formRef}
-      draft={form.draft}
     >
       <Text size="sm">Die Dringlichkeit bestimmt die Fristen der folgenden Schritte.</Text>
       <Select
@@ -107,7 +92,7 @@ export function CompleteWithUrgencyModal({ caseId, step, opened, onClose }: Step
         error={form.errors.urgency}
         allowDeselect={false}
       />
-    </FormModal>
+    </StepModalForm>
   );
 }
 
@@ -125,30 +110,22 @@ export function CancelProcessModal({
 }) {
   const form = useFormState({ reason: '' }, { draft: `prozess:abbrechen:${instance.id}` });
   const cancel = useCancelProcess(caseId);
-  function submit() {
+  function toInput() {
     const input = form.validate(processCancelInputSchema, {
       reason: form.values.reason,
       version: instance.version,
     });
-    if (!input) return;
-    form.send(
-      cancel.mutateAsync(
-        { ...input, instanceId: instance.id },
-        { onSuccess: onClose, onError: (e) => form.showServerError(e) },
-      ),
-    );
+    return input && { ...input, instanceId: instance.id };
   }
   return (
-    <FormModal
+    <StepModalForm
       opened={opened}
       title={`Abbrechen: ${instance.definition.name}`}
       onClose={onClose}
-      onSubmit={submit}
-      submitting={cancel.isPending}
+      form={form}
+      toInput={toInput}
+      mutation={cancel}
       submitLabel="Prozess abbrechen"
-      formError={form.formError}
-      formRef={form.formRef}
-      draft={form.draft}
     >
       <Textarea
         label="Begründung"
@@ -161,6 +138,6 @@ export function CancelProcessModal({
         onChange={(e) => form.set('reason', e.currentTarget.value)}
         error={form.errors.reason}
       />
-    </FormModal>
+    </StepModalForm>
   );
 }

@@ -9,14 +9,15 @@ import {
 } from '@leuchtturm/shared';
 import { Badge, Button, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
+import { isVersionConflict } from '../../../app/api.ts';
 import { DataTable } from '../../../app/components/DataTable.tsx';
 import { useModalState } from '../../../app/components/useModalState.ts';
 import { formatDateTimeDe } from '../../../app/dateTime.ts';
 import { useFormState } from '../../../app/form.ts';
 import { ErrorAlert, Loading } from '../../../app/QueryState.tsx';
+import { FieldHint } from '../../help/FieldHint.tsx';
 import { useStaff } from '../../organisation/queries.ts';
 import {
-  isVersionConflict,
   useAllocateLead,
   useCaseAccess,
   useGrantAccess,
@@ -188,6 +189,7 @@ function LeadForm({ detail }: { detail: CaseDetail }) {
       {staff.isError && <ErrorAlert error={staff.error} title="Fachkräfte des Teams nicht geladen" />}
       <Select
         label="Fallführung"
+        description={<FieldHint hint="fallfuehrung" />}
         required
         searchable
         data={candidates.map((s) => ({ value: s.id, label: s.displayName }))}

@@ -3,6 +3,7 @@ import { MultiSelect, Radio, Stack, Table, Text, Textarea, Title } from '@mantin
 import { useUser } from '../../../app/auth.ts';
 import { DataTable } from '../../../app/components/DataTable.tsx';
 import { useFormState } from '../../../app/form.ts';
+import { FieldHint } from '../../help/FieldHint.tsx';
 import { formUrl, useAddRiskConsultation, useTeamStaff } from '../caseQueries.ts';
 import { MandatesSection } from './MandatesSection.tsx';
 import { DateField, DownloadLink, SectionForm, type SectionProps, staffOptions } from './ui.tsx';
@@ -124,6 +125,7 @@ function RiskConsultationForm({ detail }: { detail: SectionProps['detail'] }) {
       />
       <Radio.Group
         label="Einordnung"
+        description={<FieldHint hint="falleinordnung" />}
         required
         value={form.values.area}
         onChange={(value) => form.set('area', value)}

@@ -9,9 +9,10 @@ import {
 } from '@leuchtturm/shared';
 import { Select, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
+import { isVersionConflict } from '../../../app/api.ts';
 import { useModalState } from '../../../app/components/useModalState.ts';
 import { useFormState } from '../../../app/form.ts';
-import { isVersionConflict, useCloseCase, useReloadCase } from '../caseQueries.ts';
+import { useCloseCase, useReloadCase } from '../caseQueries.ts';
 import { ConfirmModal, DateField, emptyToNull, InfoList, SectionForm, type SectionProps } from './ui.tsx';
 
 /** Abschluss: closing the case (with a confirmation), or what was recorded when it was closed. */

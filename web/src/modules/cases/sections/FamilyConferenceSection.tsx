@@ -7,8 +7,9 @@ import {
 } from '@leuchtturm/shared';
 import { Select, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
+import { isVersionConflict } from '../../../app/api.ts';
 import { useFormState } from '../../../app/form.ts';
-import { isVersionConflict, useReloadCase, useSaveFamilyConference } from '../caseQueries.ts';
+import { useReloadCase, useSaveFamilyConference } from '../caseQueries.ts';
 import { DateField, emptyToNull, InfoList, SectionForm, type SectionProps } from './ui.tsx';
 
 const isDate = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value);

@@ -13,6 +13,7 @@ import {
 } from '@mantine/core';
 import { useEffect, useRef } from 'react';
 import type { FieldErrors } from '../../../app/form.ts';
+import { FieldHint } from '../../help/FieldHint.tsx';
 import { DateField } from './ui.tsx';
 
 /** One Handlungsschritt while editing; `key` only tells React the rows apart. */
@@ -238,7 +239,7 @@ function GoalText({
     <Textarea
       ref={ref}
       label="Ziel (beobachtbar)"
-      description="Ein beobachtbarer Zustand, z. B. „Die Hausaufgaben sind täglich bis 18 Uhr erledigt.“"
+      description={<FieldHint hint="handlungsziel" />}
       required
       autosize
       minRows={2}

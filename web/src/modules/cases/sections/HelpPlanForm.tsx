@@ -22,9 +22,11 @@ import {
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
+import { isVersionConflict } from '../../../app/api.ts';
 import { ConflictCompare } from '../../../app/components/ConflictCompare.tsx';
 import { useFormState } from '../../../app/form.ts';
-import { fetchCurrentCase, isVersionConflict, useAddHelpPlan, useReloadCase } from '../caseQueries.ts';
+import { FieldHint } from '../../help/FieldHint.tsx';
+import { fetchCurrentCase, useAddHelpPlan, useReloadCase } from '../caseQueries.ts';
 import { DateField, emptyToNull, SectionForm } from './ui.tsx';
 
 const isDate = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value);
@@ -153,7 +155,10 @@ export function HelpPlanForm({ detail, latest }: { detail: CaseDetail; latest: H
         <DateField
           label="Überprüfung am"
           description={
-            latestReview ? `Spätestens am ${formatDateDe(latestReview)} (sechs Monate).` : undefined
+            <FieldHint
+              hint="hilfeplanReview"
+              text={latestReview ? `Spätestens am ${formatDateDe(latestReview)} (sechs Monate).` : undefined}
+            />
           }
           required
           value={reviewOn}

@@ -6,11 +6,10 @@ import {
   mandateResults,
 } from '@leuchtturm/shared';
 import { Select, Text, Textarea } from '@mantine/core';
-import { useState } from 'react';
-import { FormModal } from '../../../app/components/FormModal.tsx';
+import { StepModalForm } from '../../../app/components/StepModalForm.tsx';
 import { useFormState } from '../../../app/form.ts';
-import { isVersionConflict, useReloadCase, useSaveMandateResult } from '../caseQueries.ts';
-import { emptyToNull, FormErrorAlert } from './ui.tsx';
+import { useReloadCase, useSaveMandateResult } from '../caseQueries.ts';
+import { emptyToNull } from './ui.tsx';
 
 type Mandate = CaseDetail['mandates'][number];
 
@@ -33,39 +32,25 @@ export function MandateResultForm({
     },
     { draft: `auftrag:ergebnis:${mandate.id}` },
   );
-  const [conflict, setConflict] = useState(false);
   const reload = useReloadCase(caseId);
   const save = useSaveMandateResult(caseId, mandate.id);
 
-  function submit() {
-    const input = form.validate(mandateResultInputSchema, {
+  const toInput = () =>
+    form.validate(mandateResultInputSchema, {
       result: form.values.result,
       consequence: emptyToNull(form.values.consequence),
       version: mandate.version,
     });
-    if (!input) return;
-    setConflict(false);
-    form.send(
-      save.mutateAsync(input, {
-        onSuccess: onClose,
-        onError: (error) => {
-          setConflict(isVersionConflict(error));
-          form.showServerError(error);
-        },
-      }),
-    );
-  }
 
   return (
-    <FormModal
+    <StepModalForm
       opened={opened}
       title={`Ergebnis: ${mandateKinds.labels[mandate.kind]} bis ${formatDateDe(mandate.dueOn)}`}
       onClose={onClose}
-      onSubmit={submit}
-      submitting={save.isPending}
-      formError={null}
-      formRef={form.formRef}
-      draft={form.draft}
+      form={form}
+      toInput={toInput}
+      mutation={save}
+      onReload={reload}
     >
       <Text size="sm" className="pre-wrap">
         {mandate.text}
@@ -88,17 +73,6 @@ export function MandateResultForm({
         onChange={(e) => form.set('consequence', e.currentTarget.value)}
         error={form.errors.consequence}
       />
-      <FormErrorAlert
-        formError={form.formError}
-        onReload={
-          conflict
-            ? () => {
-                void reload();
-                onClose();
-              }
-            : null
-        }
-      />
-    </FormModal>
+    </StepModalForm>
   );
 }

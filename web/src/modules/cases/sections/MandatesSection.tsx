@@ -24,6 +24,7 @@ import { DataTable } from '../../../app/components/DataTable.tsx';
 import { useModalState } from '../../../app/components/useModalState.ts';
 import { useFormState } from '../../../app/form.ts';
 import { EscalateMandateForm, mayEscalate } from '../../childProtection/EscalateMandateForm.tsx';
+import { FieldHint } from '../../help/FieldHint.tsx';
 import { useAddMandate } from '../caseQueries.ts';
 import { MandateResultForm } from './MandateResultForm.tsx';
 import { DateField, emptyToNull, SectionForm, type SectionProps } from './ui.tsx';
@@ -207,7 +208,12 @@ function MandateForm({ detail }: { detail: CaseDetail }) {
         onChange={(value) => form.set('kind', value)}
         error={form.errors.kind}
         allowDeselect={false}
-        description={detail.area === 'grau' ? 'Im Graubereich nur Aufträge.' : undefined}
+        description={
+          <FieldHint
+            hint="mandateKind"
+            before={detail.area === 'grau' ? 'In diesem Fall (Graubereich) nur Aufträge.' : undefined}
+          />
+        }
       />
       {form.values.kind === 'auflage' ? (
         <Text size="sm">
@@ -216,6 +222,7 @@ function MandateForm({ detail }: { detail: CaseDetail }) {
       ) : (
         <Radio.Group
           label="Zweck des Auftrags"
+          description={<FieldHint hint="mandatePurpose" />}
           required
           value={form.values.purpose}
           onChange={(value) => form.set('purpose', value)}

@@ -11,6 +11,7 @@ import {
 import { Button, Fieldset, Group, Select, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useFormState } from '../../../app/form.ts';
+import { FieldHint } from '../../help/FieldHint.tsx';
 import { useAddPeerConsultation, useTeamStaff } from '../caseQueries.ts';
 import { DateField, SectionForm, staffOptions } from './ui.tsx';
 
@@ -114,7 +115,7 @@ export function PeerConsultationForm({ detail }: { detail: CaseDetail }) {
       />
       <Textarea
         label="Fragestellung"
-        description="Offen formuliert, z. B. „Wie kann es gelingen, dass …?“"
+        description={<FieldHint hint="fragestellung" />}
         required
         autosize
         minRows={2}
@@ -193,7 +194,7 @@ export function PeerConsultationForm({ detail }: { detail: CaseDetail }) {
       />
       <Textarea
         label={CLOSING_QUESTION}
-        description="Pflichtfrage am Ende jeder kollegialen Beratung; die Antwort wird ein Bedarf im Stadtteil."
+        description={<FieldHint hint="schlussfrage" />}
         required
         autosize
         minRows={2}

@@ -1,9 +1,11 @@
 import { type CaseDetail, formatDateDe, willAndGoalsInputSchema } from '@leuchtturm/shared';
 import { Alert, List, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
+import { isVersionConflict } from '../../../app/api.ts';
 import { ConflictCompare } from '../../../app/components/ConflictCompare.tsx';
 import { useFormState } from '../../../app/form.ts';
-import { fetchCurrentCase, isVersionConflict, useReloadCase, useSaveWillAndGoals } from '../caseQueries.ts';
+import { FieldHint } from '../../help/FieldHint.tsx';
+import { fetchCurrentCase, useReloadCase, useSaveWillAndGoals } from '../caseQueries.ts';
 import { type GoalDraft, GoalsEditor, goalDrafts, goalInputs } from './GoalsEditor.tsx';
 import { InfoList, SectionForm, type SectionProps } from './ui.tsx';
 
@@ -107,7 +109,7 @@ function WillAndGoalsForm({ detail }: { detail: CaseDetail }) {
     >
       <Textarea
         label="Wille"
-        description="In den Worten der Familie: Was will sie erreichen, was soll anders werden?"
+        description={<FieldHint hint="wille" />}
         required
         autosize
         minRows={3}
@@ -117,7 +119,7 @@ function WillAndGoalsForm({ detail }: { detail: CaseDetail }) {
       />
       <Textarea
         label="Richtungsziel"
-        description="Ein positiver zukünftiger Zustand, mit der Familie vereinbart (Konsensziel)."
+        description={<FieldHint hint="richtungsziel" />}
         required
         autosize
         minRows={2}

@@ -7,7 +7,6 @@ import {
   Modal,
   Paper,
   Stack,
-  Text,
   TextInput,
   type TextInputProps,
   Title,
@@ -15,6 +14,7 @@ import {
 import { type FormEvent, type ReactNode, type RefObject, useId } from 'react';
 import { errorMessage } from '../../../app/api.ts';
 import { DraftOffer } from '../../../app/components/DraftOffer.tsx';
+import { FormErrorAlert } from '../../../app/components/FormErrorAlert.tsx';
 import type { FormDraft } from '../../../app/useDraft.ts';
 
 /** What every section of the case page gets: the case file and whether it may still be changed. */
@@ -78,28 +78,6 @@ export function SectionForm({
         </Stack>
       </form>
     </Paper>
-  );
-}
-
-export function FormErrorAlert({
-  formError,
-  onReload,
-}: {
-  formError: string | null;
-  onReload?: (() => void) | null | undefined;
-}) {
-  if (!formError) return null;
-  return (
-    <Alert color="red" role="alert" title="Nicht gespeichert">
-      <Stack gap="xs" align="flex-start">
-        <Text size="sm">{formError}</Text>
-        {onReload && (
-          <Button size="xs" variant="default" onClick={onReload}>
-            Neu laden
-          </Button>
-        )}
-      </Stack>
-    </Alert>
   );
 }
 
