@@ -91,7 +91,8 @@ export async function insertDemoDistrictWork(
         tenant_id: tenantId,
         need_id: need.id,
         source: rnd.weighted(otherSources),
-        mentioned_on: on < need.created_on ? need.created_on : on,
+        // Not before the need was first named (ISO dates sort as text).
+        mentioned_on: [on, need.created_on].sort()[1] ?? on,
       });
     }
   }

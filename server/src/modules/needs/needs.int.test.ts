@@ -68,6 +68,7 @@ describe('needs of the districts', () => {
         mentions: 1,
         status: 'offen',
         createdOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+        version: 1,
       },
     ]);
 

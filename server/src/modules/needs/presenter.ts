@@ -12,6 +12,7 @@ export function presentNeed(r: NeedRow): Need {
     mentions: r.mentions,
     status: r.status as Need['status'],
     createdOn: r.created_on,
+    version: r.version,
   };
 }
 

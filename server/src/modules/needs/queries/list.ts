@@ -32,6 +32,7 @@ export function listNeeds(
       'n.mentions',
       'n.status',
       'n.created_on',
+      'n.version',
       'd.id as district_id',
       'd.name as district_name',
     ])
