@@ -30,6 +30,7 @@ export function NeedDetailPage() {
 function NeedView({ need }: { need: NeedDetail }) {
   const mayManage = useCan('need:manage');
   const mayPlan = useCan('microproject:manage');
+  const mayReadProjects = useCan('microproject:read');
   const status = useNeedStatus(need.id);
   const split = useSplitNeed(need.id);
   const failure = status.error ?? split.error;
@@ -140,13 +141,18 @@ function NeedView({ need }: { need: NeedDetail }) {
           <ul>
             {need.microProjects.map((p) => (
               <li key={p.id}>
-                <Anchor
-                  renderRoot={(props) => (
-                    <Link to="/mikroprojekte/$projectId" params={{ projectId: p.id }} {...props} />
-                  )}
-                >
-                  {p.name}
-                </Anchor>
+                {/* Controlling reads needs but not the projects' pages: it gets the name only. */}
+                {mayReadProjects ? (
+                  <Anchor
+                    renderRoot={(props) => (
+                      <Link to="/mikroprojekte/$projectId" params={{ projectId: p.id }} {...props} />
+                    )}
+                  >
+                    {p.name}
+                  </Anchor>
+                ) : (
+                  p.name
+                )}
               </li>
             ))}
           </ul>
