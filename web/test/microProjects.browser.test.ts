@@ -33,7 +33,7 @@ async function districtOfTeamleitung(year: number) {
 }
 
 describe('from a need to a micro-project with a budget', () => {
-  it('teamleitung records a need, develops a micro-project from it, commits budget and sees the district’s free budget drop', async () => {
+  it('teamleitung records needs, merges and splits them, develops a micro-project from one, commits budget and sees the district’s free budget drop', async () => {
     const { page, baseUrl } = h;
     const year = Number(todayIso().slice(0, 4));
     const district = await districtOfTeamleitung(year);
@@ -45,27 +45,37 @@ describe('from a need to a micro-project with a budget', () => {
       .first()
       .waitFor();
 
-    // Record the need from a Bedarfsrunde.
+    // Record the need from a Bedarfsrunde, and a similar one.
+    const similar = `Lernwerkstatt nachmittags (Browsertest ${Date.now()})`;
     await page.goto(`${baseUrl}/bedarfe?districtId=${district.id}`);
-    await page.getByRole('button', { name: 'Bedarf erfassen' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Bedarf erfassen' });
-    await dialog.waitFor();
-    await dialog.getByRole('textbox', { name: /^Bedarf/ }).fill(text);
-    await dialog.getByRole('combobox', { name: /^Altersgruppe/ }).click();
-    await page.getByRole('option', { name: /^3 bis 10 Jahre/ }).click();
-    await expectNoAxeViolations(page, 'Bedarf erfassen');
-    await dialog.getByRole('button', { name: 'Speichern' }).click();
-    await dialog.waitFor({ state: 'hidden' });
-    await page.getByRole('link', { name: text }).waitFor();
+    for (const [i, need] of [text, similar].entries()) {
+      await page.getByRole('button', { name: 'Bedarf erfassen' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Bedarf erfassen' });
+      await dialog.waitFor();
+      await dialog.getByRole('textbox', { name: /^Bedarf/ }).fill(need);
+      await dialog.getByRole('combobox', { name: /^Altersgruppe/ }).click();
+      await page.getByRole('option', { name: /^3 bis 10 Jahre/ }).click();
+      if (i === 0) await expectNoAxeViolations(page, 'Bedarf erfassen');
+      await dialog.getByRole('button', { name: 'Speichern' }).click();
+      await dialog.waitFor({ state: 'hidden' });
+      await page.getByRole('link', { name: need }).waitFor();
+    }
     await expectNoAxeViolations(page, 'Bedarfe im Sozialraum');
 
-    // Its page: one mention from the Bedarfsrunde.
+    // Its page: one mention from the Bedarfsrunde; merging the similar need adds its mention, splitting takes it back.
     await page.getByRole('link', { name: text }).click();
     await page.getByRole('heading', { level: 1, name: `Bedarf: ${text}` }).waitFor();
-    await expect(page.getByRole('row', { name: /Bedarfsrunde der Wochenkonferenz 1/ }).count()).resolves.toBe(
-      1,
-    );
+    await page.getByRole('row', { name: 'Bedarfsrunde der Wochenkonferenz 1' }).waitFor();
+    await page
+      .getByRole('combobox', { name: 'Bedarf desselben Stadtteils und derselben Altersgruppe' })
+      .click();
+    await page.getByRole('option', { name: similar }).click();
+    await page.getByRole('button', { name: 'Zusammenführen' }).click();
+    await page.getByRole('row', { name: 'Bedarfsrunde der Wochenkonferenz 2' }).waitFor();
     await expectNoAxeViolations(page, 'Bedarf');
+    await page.getByRole('button', { name: `Wieder abtrennen: ${similar}` }).click();
+    await page.getByRole('row', { name: 'Bedarfsrunde der Wochenkonferenz 1' }).waitFor();
+    await expect(page.getByRole('button', { name: /^Wieder abtrennen/ }).count()).resolves.toBe(0);
 
     // The budget page before: what is free in the district.
     await page.goto(`${baseUrl}/mikroprojekte/budget?year=${year}`);
