@@ -27,6 +27,9 @@ export const auditActions = [
   'login',
   'login_failed',
   'logout',
+  // Needs (Bedarfe): similar ones joined and parted again
+  'merge',
+  'split',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
@@ -46,6 +49,8 @@ export const auditActionLabels: Record<AuditAction, string> = {
   login: 'Anmeldung',
   login_failed: 'Fehlgeschlagene Anmeldung',
   logout: 'Abmeldung',
+  merge: 'Zusammengeführt',
+  split: 'Wieder getrennt',
 };
 
 /** Every kind of record an entry names (its entity type). */
@@ -72,6 +77,9 @@ export const auditEntityTypes = [
   'network_tie',
   'peer_consultation',
   'need',
+  'micro_project',
+  'micro_project_referral',
+  'micro_budget',
   'help_plan',
   'family_conference',
   'consent',
@@ -134,6 +142,9 @@ export const auditEntityLabels: Record<AuditEntityType, string> = {
   network_tie: 'Eintrag der Netzwerkkarte',
   peer_consultation: 'Kollegiale Beratung',
   need: 'Bedarf',
+  micro_project: 'Präventives Mikroprojekt',
+  micro_project_referral: 'Zugang zu einem Mikroprojekt',
+  micro_budget: 'Budget der Mikroprojekte',
   help_plan: 'Hilfeplan',
   family_conference: 'Familienrat',
   consent: 'Einwilligung',

@@ -364,6 +364,8 @@ export const needSchema = z.object({
   mentions: z.int(),
   status: z.enum(['offen', 'in_arbeit', 'erledigt']),
   createdOn: z.string(),
+  /** For merging it into another need (optimistic concurrency). */
+  version: z.int(),
 });
 export type Need = z.infer<typeof needSchema>;
 

@@ -19,6 +19,7 @@ import {
   parseDateDe,
   quarterBounds,
   quarterOf,
+  quartersBetween,
   todayIso,
   weekdayOf,
 } from './dates.ts';
@@ -165,5 +166,12 @@ describe('dates as people type them', () => {
         expect(parseDateDe(formatDateDe(date))).toBe(date);
       }),
     );
+  });
+});
+
+describe('quarters of a period', () => {
+  it('lists every quarter a period touches, across a year end', () => {
+    expect(quartersBetween('2025-11-30', '2026-04-01')).toEqual(['2025-Q4', '2026-Q1', '2026-Q2']);
+    expect(quartersBetween('2026-02-01', '2026-02-02')).toEqual(['2026-Q1']);
   });
 });

@@ -108,6 +108,21 @@ export function quarterOf(date: string): 1 | 2 | 3 | 4 {
   return (Math.floor((Number(date.slice(5, 7)) - 1) / 3) + 1) as 1 | 2 | 3 | 4;
 }
 
+/** The quarters a period touches, as "2026-Q1", in order. */
+export function quartersBetween(from: string, to: string): string[] {
+  const out: string[] = [];
+  let year = Number(from.slice(0, 4));
+  let quarter: number = quarterOf(from);
+  const endYear = Number(to.slice(0, 4));
+  const endQuarter = quarterOf(to);
+  while (year < endYear || (year === endYear && quarter <= endQuarter)) {
+    out.push(`${year}-Q${quarter}`);
+    quarter = quarter === 4 ? 1 : quarter + 1;
+    if (quarter === 1) year++;
+  }
+  return out;
+}
+
 /** First and last day of a quarter. */
 export function quarterBounds(year: number, quarter: 1 | 2 | 3 | 4): { from: string; to: string } {
   const first = (quarter - 1) * 3 + 1;

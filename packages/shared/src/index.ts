@@ -11,6 +11,7 @@ export * from './controlling.ts';
 export * from './csv.ts';
 export * from './dates.ts';
 export * from './deadlines.ts';
+export * from './district.ts';
 export * from './helpTypes.ts';
 export * from './measures.ts';
 export * from './money.ts';

@@ -43,6 +43,16 @@ export const permissions = [
   'case:work',
   /** The district's needs (Bedarfe), collected from cases: no personal data. */
   'need:read',
+  /** Record needs by hand, merge and split them, set their status. */
+  'need:manage',
+  /** Preventive micro-projects: list and detail (no personal data; referrals are counted, not named). */
+  'microproject:read',
+  /** Plan and run micro-projects and commit their budget; which districts is decided by the district rule. */
+  'microproject:manage',
+  /** The micro-project budget per district and project, and the share of access through case management. */
+  'microbudget:read',
+  /** Set the annual frame and allocate it to the districts. */
+  'microbudget:manage',
   /** Help types, providers, offers and rates: read by everyone who plans measures. */
   'catalogue:read',
   /** Maintain the help-type catalogue. */
@@ -63,15 +73,54 @@ export type Permission = (typeof permissions)[number];
 const everyStaffRole: Permission[] = ['organisation:read', 'staff:read', 'catalogue:read'];
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
-  case_manager: [...everyStaffRole, 'case:work', 'need:read', 'process:read'],
-  team_lead: [...everyStaffRole, 'case:work', 'need:read', 'process:read'],
-  centre_lead: [...everyStaffRole, 'need:read', 'controlling:read'],
-  district_coordinator: [...everyStaffRole, 'need:read', 'controlling:read'],
+  case_manager: [
+    ...everyStaffRole,
+    'case:work',
+    'need:read',
+    'need:manage',
+    'process:read',
+    'microproject:read',
+  ],
+  team_lead: [
+    ...everyStaffRole,
+    'case:work',
+    'need:read',
+    'need:manage',
+    'process:read',
+    'microproject:read',
+    'microproject:manage',
+    'microbudget:read',
+  ],
+  centre_lead: [...everyStaffRole, 'need:read', 'controlling:read', 'microproject:read', 'microbudget:read'],
+  // Sozialraumkoordination: network work, needs and micro-projects of its team's districts (DOMAIN.md section 1).
+  district_coordinator: [
+    ...everyStaffRole,
+    'need:read',
+    'need:manage',
+    'controlling:read',
+    'microproject:read',
+    'microproject:manage',
+    'microbudget:read',
+  ],
   clerk: everyStaffRole,
   finance: [...everyStaffRole, 'finance:manage'],
   // Controlling sees the organisation's structure but no staff list: it works on aggregates only.
-  controller: ['organisation:read', 'controlling:read', 'controlling:import'],
-  director: [...everyStaffRole, 'need:read', 'controlling:read'],
+  // Jugendhilfeplanung also sees the needs and their counts and the budget's aggregates: none of it personal data.
+  controller: [
+    'organisation:read',
+    'controlling:read',
+    'controlling:import',
+    'need:read',
+    'microbudget:read',
+  ],
+  director: [
+    ...everyStaffRole,
+    'need:read',
+    'controlling:read',
+    'microproject:read',
+    'microbudget:read',
+    'microbudget:manage',
+  ],
   admin: [
     'organisation:read',
     'organisation:manage',

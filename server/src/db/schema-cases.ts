@@ -178,6 +178,8 @@ export interface NeedTable {
   status: Generated<string>;
   created_on: Day;
   version: Generated<number>;
+  /** Set while the need is merged into another (migration 0020). */
+  merged_into_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface PeerConsultationTable {

@@ -27,6 +27,18 @@ import type {
   VisitChecklistEntryTable,
 } from './schema-childProtection.ts';
 import type {
+  MicroBudgetAllocationTable,
+  MicroBudgetFrameTable,
+  MicroProjectBudgetTable,
+  MicroProjectDistrictTable,
+  MicroProjectNeedTable,
+  MicroProjectParticipantsTable,
+  MicroProjectReferralTable,
+  MicroProjectReviewTable,
+  MicroProjectTable,
+  NeedMentionTable,
+} from './schema-district.ts';
+import type {
   AggregateTable,
   FinanceSettingTable,
   HelpTypeTable,
@@ -223,6 +235,16 @@ export interface DB {
   notification: NotificationTable;
   job: JobTable;
   deadline_escalation: DeadlineEscalationTable;
+  need_mention: NeedMentionTable;
+  micro_budget_frame: MicroBudgetFrameTable;
+  micro_budget_allocation: MicroBudgetAllocationTable;
+  micro_project: MicroProjectTable;
+  micro_project_district: MicroProjectDistrictTable;
+  micro_project_need: MicroProjectNeedTable;
+  micro_project_budget: MicroProjectBudgetTable;
+  micro_project_referral: MicroProjectReferralTable;
+  micro_project_participants: MicroProjectParticipantsTable;
+  micro_project_review: MicroProjectReviewTable;
 }
 
 export type NewAppUser = Insertable<AppUserTable>;

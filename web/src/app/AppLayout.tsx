@@ -16,6 +16,8 @@ interface NavEntry {
     | '/'
     | '/faelle'
     | '/bedarfe'
+    | '/mikroprojekte'
+    | '/mikroprojekte/budget'
     | '/bewilligungen'
     | '/finanzen'
     | '/steuerung'
@@ -33,6 +35,8 @@ const navEntries: NavEntry[] = [
   { to: '/', label: 'Start' },
   { to: '/faelle', label: 'Meine Fälle', permission: 'case:work' },
   { to: '/bedarfe', label: 'Bedarfe', permission: 'need:read' },
+  { to: '/mikroprojekte', label: 'Mikroprojekte', permission: 'microproject:read' },
+  { to: '/mikroprojekte/budget', label: 'Budget Mikroprojekte', permission: 'microbudget:read' },
   { to: '/bewilligungen', label: 'Bewilligungen', permission: 'case:work', role: 'team_lead' },
   { to: '/finanzen', label: 'Finanzen', permission: 'finance:manage' },
   { to: '/steuerung', label: 'Steuerung', permission: 'controlling:read' },

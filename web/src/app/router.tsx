@@ -15,6 +15,11 @@ import { validateMyCasesSearch } from '../modules/cases/search.ts';
 import { validateCaseSearch } from '../modules/cases/sections/caseSearch.ts';
 import { validateControllingSearch } from '../modules/controlling/search.ts';
 import { validateFinanceSearch } from '../modules/finance/search.ts';
+import {
+  validateBudgetSearch,
+  validateNewProjectSearch,
+  validateProjectsSearch,
+} from '../modules/microProjects/search.ts';
 import { validateNeedsSearch } from '../modules/needs/search.ts';
 import { AppLayout } from './AppLayout.tsx';
 import { onUnauthorized } from './api.ts';
@@ -41,6 +46,23 @@ const KnownFamilyPage = lazy(() =>
   import('../modules/cases/KnownFamilyPage.tsx').then((m) => ({ default: m.KnownFamilyPage })),
 );
 const CasePage = lazy(() => import('../modules/cases/CasePage.tsx').then((m) => ({ default: m.CasePage })));
+const NeedDetailPage = lazy(() =>
+  import('../modules/needs/NeedDetailPage.tsx').then((m) => ({ default: m.NeedDetailPage })),
+);
+const MicroProjectsPage = lazy(() =>
+  import('../modules/microProjects/MicroProjectsPage.tsx').then((m) => ({ default: m.MicroProjectsPage })),
+);
+const MicroProjectPage = lazy(() =>
+  import('../modules/microProjects/MicroProjectPage.tsx').then((m) => ({ default: m.MicroProjectPage })),
+);
+const NewMicroProjectPage = lazy(() =>
+  import('../modules/microProjects/NewMicroProjectPage.tsx').then((m) => ({
+    default: m.NewMicroProjectPage,
+  })),
+);
+const BudgetPage = lazy(() =>
+  import('../modules/microProjects/BudgetPage.tsx').then((m) => ({ default: m.BudgetPage })),
+);
 const NeedsPage = lazy(() =>
   import('../modules/needs/NeedsPage.tsx').then((m) => ({ default: m.NeedsPage })),
 );
@@ -207,6 +229,59 @@ const needsRoute = createRoute({
   ),
 });
 
+const needRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/bedarfe/$needId',
+  component: () => (
+    <Guard permission="need:read">
+      <NeedDetailPage />
+    </Guard>
+  ),
+});
+
+const microProjectsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/mikroprojekte',
+  validateSearch: validateProjectsSearch,
+  component: () => (
+    <Guard permission="microproject:read">
+      <MicroProjectsPage />
+    </Guard>
+  ),
+});
+
+const newMicroProjectRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/mikroprojekte/neu',
+  validateSearch: validateNewProjectSearch,
+  component: () => (
+    <Guard permission="microproject:manage">
+      <NewMicroProjectPage />
+    </Guard>
+  ),
+});
+
+const microBudgetRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/mikroprojekte/budget',
+  validateSearch: validateBudgetSearch,
+  component: () => (
+    <Guard permission="microbudget:read">
+      <BudgetPage />
+    </Guard>
+  ),
+});
+
+const microProjectRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/mikroprojekte/$projectId',
+  component: () => (
+    <Guard permission="microproject:read">
+      <MicroProjectPage />
+    </Guard>
+  ),
+});
+
 const approvalsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/bewilligungen',
@@ -281,6 +356,11 @@ const routeTree = rootRoute.addChildren([
     knownFamilyRoute,
     caseRoute,
     needsRoute,
+    needRoute,
+    microProjectsRoute,
+    newMicroProjectRoute,
+    microBudgetRoute,
+    microProjectRoute,
     controllingRoute,
     organisationRoute,
     protocolRoute,

@@ -189,3 +189,17 @@ export function deadlineEscalationCandidates(subject: {
     ]),
   ];
 }
+
+/**
+ * Who plans and runs preventive micro-projects and commits their budget: team leads (Referatsleitung, who lead the
+ * work) and the Sozialraumkoordination, each in the districts their team is responsible for (`teamDistrictIds`:
+ * the districts of the streets assigned to the actor's team).
+ */
+export function mayManageMicroProjectIn(
+  actor: Actor,
+  teamDistrictIds: readonly string[],
+  districtId: string,
+): boolean {
+  if (!actor.roles.includes('team_lead') && !actor.roles.includes('district_coordinator')) return false;
+  return teamDistrictIds.includes(districtId);
+}

@@ -39,6 +39,9 @@ const entityTypes: Partial<Record<string, AuditEntityType>> = {
   providers: 'provider',
   'help-types': 'help_type',
   needs: 'need',
+  'micro-projects': 'micro_project',
+  budget: 'micro_budget',
+  'access-share': 'micro_budget',
   costs: 'monthly_costs',
   payments: 'payment',
   settings: 'finance_setting',
@@ -66,6 +69,8 @@ const areaEntityTypes: Partial<Record<string, AuditEntityType>> = {
   notifications: 'notification',
   'process-definitions': 'process_definition',
   worklist: 'worklist',
+  needs: 'need',
+  'micro-projects': 'micro_project',
 };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

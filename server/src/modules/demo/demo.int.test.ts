@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { cpResultAreas, cpResults, todayIso } from '@leuchtturm/shared';
 import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabase } from '../../../test/db.ts';
 import type { TestTenant } from '../../../test/factories.ts';
@@ -375,6 +376,40 @@ describe('demo data', () => {
       .execute();
     expect(entries.some((e) => e.rating === 'auffaellig')).toBe(true);
     expect(entries.filter((e) => e.rating === 'auffaellig' && !e.note)).toEqual([]);
+  });
+
+  it('names needs from several sources and runs micro-projects within the frame and every district allocation', async () => {
+    const { db } = await testDatabase();
+    const t = summary.tenantId;
+    const sources = await db
+      .selectFrom('need_mention')
+      .select('source')
+      .distinct()
+      .where('tenant_id', '=', t)
+      .execute();
+    expect(sources.length).toBeGreaterThanOrEqual(5);
+    // Every need counts exactly its mentions.
+    const counted = await sql<{ n: number }>`
+      select count(*)::int as n from need n
+       where n.tenant_id = ${t}
+         and n.mentions <> (select count(*) from need_mention m where m.tenant_id = n.tenant_id and m.need_id = n.id)`.execute(
+      db,
+    );
+    expect(counted.rows[0]?.n).toBe(0);
+    expect(summary.counts.micro_project).toBe(8);
+    const over = await sql<{ n: number }>`
+      select count(*)::int as n from micro_budget_allocation a
+       where a.tenant_id = ${t}
+         and a.amount < (select coalesce(sum(committed), 0) from micro_project_budget b
+                          where b.tenant_id = a.tenant_id and b.year = a.year and b.district_id = a.district_id)
+      union all
+      select count(*)::int from micro_budget_frame f
+       where f.tenant_id = ${t}
+         and f.amount < (select sum(amount) from micro_budget_allocation a where a.tenant_id = f.tenant_id and a.year = f.year)`.execute(
+      db,
+    );
+    expect(over.rows.map((r) => r.n)).toEqual([0, 0]);
+    expect(summary.counts.micro_project_referral).toBeGreaterThan(20);
   });
 
   it('refuses to generate twice into the same tenant', async () => {

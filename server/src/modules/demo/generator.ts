@@ -22,6 +22,7 @@ import {
   streetKinds,
   streetStems,
 } from './city.ts';
+import { insertDemoDistrictWork } from './districtWork.ts';
 import { insertDemoIndicators } from './indicators.ts';
 import { insertDemoMeasures } from './measures.ts';
 import { gridOutline } from './outlines.ts';
@@ -108,6 +109,15 @@ export async function generateDemoData(
       },
     );
     await insertDemoIndicators(trx, tenantId, rnd, CURRENT_YEAR, counts);
+    // A stream of its own again: the district work leaves every earlier draw as it was.
+    await insertDemoDistrictWork(
+      trx,
+      tenantId,
+      new Random(`leuchtturm-${options.scale}-sozialraum`),
+      factor,
+      counts,
+      options.today ?? todayIso(now),
+    );
     await recordAudit(trx, systemActor(tenantId), {
       action: 'create',
       entityType: 'demo_data',

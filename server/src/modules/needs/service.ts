@@ -1,8 +1,17 @@
-import { dateSchema, idSchema, type Need, type Page, type PageQuery, todayIso, z } from '@leuchtturm/shared';
+import {
+  dateSchema,
+  idSchema,
+  type Need,
+  type NeedSource,
+  type Page,
+  type PageQuery,
+  todayIso,
+  z,
+} from '@leuchtturm/shared';
 import type { Ctx } from '../../shared/context.ts';
 import { decodeCursor, toPage } from '../../shared/pagination.ts';
 import { presentNeed } from './presenter.ts';
-import { countNeedMention, findOpenNeed, insertNeed, listNeeds, type NeedSource } from './queries.ts';
+import { addToMentions, findOpenNeed, insertMention, insertNeed, listNeeds } from './queries/list.ts';
 
 /**
  * Needs (Bedarfe) of the districts. A need holds no personal data (district, age cohort, text, count), so reading
@@ -28,17 +37,27 @@ export async function districtNeeds(
 
 /**
  * A need named in the district: the same need still open there (same age cohort, same text apart from case and
- * surrounding blanks) counts up instead of appearing twice; otherwise it is created. The caller has checked that
+ * surrounding blanks) counts up instead of appearing twice; otherwise it is created. Each mention is kept with its
+ * source and day. The caller has checked that
  * the actor may name it (e.g. the case's access check for a kollegiale Beratung).
  */
 export async function mentionNeed(
   ctx: Ctx,
-  need: { districtId: string; ageCohort: Need['ageCohort']; text: string; source: NeedSource },
+  need: {
+    districtId: string;
+    ageCohort: Need['ageCohort'];
+    text: string;
+    source: NeedSource;
+    mentionedOn?: string;
+  },
 ): Promise<string> {
   const tenantId = ctx.actor.tenantId;
+  const mentionedOn = need.mentionedOn ?? todayIso();
   const existing = await findOpenNeed(ctx.db, tenantId, need);
   if (existing) {
-    await countNeedMention(ctx.db, tenantId, existing.id);
+    // A need merged into another counts there too.
+    await addToMentions(ctx.db, tenantId, existing.id, 1);
+    await insertMention(ctx.db, tenantId, { needId: existing.id, source: need.source, mentionedOn });
     await ctx.audit({
       action: 'update',
       entityType: 'need',
@@ -48,6 +67,7 @@ export async function mentionNeed(
     return existing.id;
   }
   const id = await insertNeed(ctx.db, tenantId, { ...need, createdOn: todayIso() });
+  await insertMention(ctx.db, tenantId, { needId: id, source: need.source, mentionedOn });
   await ctx.audit({ action: 'create', entityType: 'need', entityId: id });
   return id;
 }

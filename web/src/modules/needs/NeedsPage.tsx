@@ -1,27 +1,22 @@
-import { ageCohorts, formatDateDe, formatNumber, type Need } from '@leuchtturm/shared';
-import { Badge, Group, Select, Table, Text } from '@mantine/core';
-import { useNavigate, useSearch } from '@tanstack/react-router';
+import { ageCohorts, formatDateDe, formatNumber, needStatuses } from '@leuchtturm/shared';
+import { Anchor, Badge, Button, Group, Select, Table, Text } from '@mantine/core';
+import { Link, useNavigate, useSearch } from '@tanstack/react-router';
+import { useState } from 'react';
+import { useCan } from '../../app/auth.ts';
 import { DataTable } from '../../app/components/DataTable.tsx';
 import { LoadMore } from '../../app/components/LoadMore.tsx';
 import { Page } from '../../app/Page.tsx';
 import { QueryState } from '../../app/QueryState.tsx';
 import { useDistricts } from '../organisation/queries.ts';
+import { NeedTrend } from './NeedTrend.tsx';
 import { useNeeds } from './queries.ts';
+import { RecordNeedForm } from './RecordNeedForm.tsx';
 import type { NeedsSearch } from './search.ts';
+import { statusColors } from './status.ts';
 
 const ALL = 'alle';
 
-// The shared catalogues have no list for a need's status yet.
-const statusLabels: Record<Need['status'], string> = {
-  offen: 'offen',
-  in_arbeit: 'in Arbeit',
-  erledigt: 'erledigt',
-};
-const statusColors: Record<Need['status'], string> = {
-  offen: 'orange',
-  in_arbeit: 'blue',
-  erledigt: 'green',
-};
+const statusLabels = needStatuses.labels;
 
 const cohortOptions = [
   { value: ALL, label: 'Alle Altersgruppen' },
@@ -34,6 +29,8 @@ export function NeedsPage() {
   const navigate = useNavigate({ from: '/bedarfe' });
   const districts = useDistricts();
   const needs = useNeeds(search);
+  const mayRecord = useCan('need:manage');
+  const [recording, setRecording] = useState(false);
 
   function setFilter(change: Partial<NeedsSearch>) {
     void navigate({
@@ -50,8 +47,17 @@ export function NeedsPage() {
     <Page title="Bedarfe im Sozialraum">
       <Text maw={720}>
         Welche Angebote in den Stadtteilen fehlen, gesammelt aus der Fallarbeit, etwa aus der Schlussfrage der
-        kollegialen Beratung. Die Liste enthält keine Angaben zu Personen.
+        kollegialen Beratung, der Bedarfsrunde, Erkundungen, Gesprächen, Besuchen und Netzwerken. Die Liste
+        enthält keine Angaben zu Personen.
       </Text>
+      {mayRecord && (
+        <Group>
+          <Button onClick={() => setRecording(true)}>Bedarf erfassen</Button>
+        </Group>
+      )}
+      {recording && (
+        <RecordNeedForm opened onClose={() => setRecording(false)} districtId={search.districtId} />
+      )}
       <Group align="flex-end">
         <Select
           label="Stadtteil"
@@ -92,7 +98,15 @@ export function NeedsPage() {
               >
                 {items.map((need) => (
                   <Table.Tr key={need.id}>
-                    <Table.Td maw={420}>{need.text}</Table.Td>
+                    <Table.Td maw={420}>
+                      <Anchor
+                        renderRoot={(props) => (
+                          <Link to="/bedarfe/$needId" params={{ needId: need.id }} {...props} />
+                        )}
+                      >
+                        {need.text}
+                      </Anchor>
+                    </Table.Td>
                     <Table.Td>{need.district.name}</Table.Td>
                     <Table.Td>{ageCohorts.labels[need.ageCohort]}</Table.Td>
                     <Table.Td>{formatNumber(need.mentions)}</Table.Td>
@@ -110,6 +124,7 @@ export function NeedsPage() {
           )}
         </QueryState>
       </div>
+      <NeedTrend districtId={search.districtId} ageCohort={search.ageCohort} />
     </Page>
   );
 }

@@ -1,5 +1,11 @@
-import type { Need, Page } from '@leuchtturm/shared';
-import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
+import type { Need, NeedDetail, NeedInput, NeedTrend, Page } from '@leuchtturm/shared';
+import {
+  keepPreviousData,
+  useInfiniteQuery,
+  useMutation,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query';
 import { api } from '../../app/api.ts';
 import { pagedList, pageParams } from '../../app/paging.ts';
 import type { NeedsSearch } from './search.ts';
@@ -18,3 +24,48 @@ export const useNeeds = (search: NeedsSearch) =>
     ...pagedList<Need>(),
     placeholderData: keepPreviousData,
   });
+
+export const needDetailKey = (id: string) => ['needs', 'detail', id] as const;
+
+/** One need; an empty id loads nothing (a form without a need to start from). */
+export const useNeedDetail = (id: string) =>
+  useQuery({
+    queryKey: needDetailKey(id),
+    queryFn: () => api.get<NeedDetail>(`/needs/${id}`),
+    enabled: id !== '',
+  });
+
+export const useNeedTrend = (query: { districtId?: string; ageCohort?: string; from: string; to: string }) =>
+  useQuery({
+    queryKey: ['needs', 'trend', query] as const,
+    queryFn: () => api.get<NeedTrend>('/needs/trend', query),
+    placeholderData: keepPreviousData,
+  });
+
+/** A change of needs: every list, detail and trend of needs (and the projects naming them) loads again. */
+function useNeedMutation<T, R>(mutationFn: (input: T) => Promise<R>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn,
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: needKeys.all }),
+        queryClient.invalidateQueries({ queryKey: ['micro-projects'] }),
+      ]),
+  });
+}
+
+export const useRecordNeed = () =>
+  useNeedMutation((input: NeedInput) => api.post<{ id: string }>('/needs', input));
+export const useMergeNeed = (id: string) =>
+  useNeedMutation((input: { needId: string; version: number }) =>
+    api.post<NeedDetail>(`/needs/${id}/merge`, input),
+  );
+export const useSplitNeed = (id: string) =>
+  useNeedMutation((input: { needId: string; version: number }) =>
+    api.post<NeedDetail>(`/needs/${id}/split`, input),
+  );
+export const useNeedStatus = (id: string) =>
+  useNeedMutation((input: { status: 'offen' | 'erledigt'; version: number }) =>
+    api.put<NeedDetail>(`/needs/${id}/status`, input),
+  );

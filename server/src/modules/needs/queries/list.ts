@@ -1,12 +1,10 @@
-import type { Need } from '@leuchtturm/shared';
+import type { Need, NeedSource } from '@leuchtturm/shared';
 import { type Kysely, sql } from 'kysely';
-import type { DB } from '../../db/schema.ts';
+import type { DB } from '../../../db/schema.ts';
 
 /** Needs (Bedarfe) of the districts: what cases and district rounds say is missing there. */
 
 type AgeCohort = Need['ageCohort'];
-/** Where a need was named (the table's check constraint lists the same four). */
-export type NeedSource = 'kollegiale_beratung' | 'bedarfsrunde' | 'erkundung' | 'gespraech';
 
 /** Where a page of needs ends: the last need's count, its day and id (the order's three keys, all descending). */
 export interface NeedCursor {
@@ -34,10 +32,13 @@ export function listNeeds(
       'n.mentions',
       'n.status',
       'n.created_on',
+      'n.version',
       'd.id as district_id',
       'd.name as district_name',
     ])
-    .where('n.tenant_id', '=', tenantId);
+    .where('n.tenant_id', '=', tenantId)
+    // A merged need is counted in the need it was merged into.
+    .where('n.merged_into_id', 'is', null);
   if (filter.districtId) q = q.where('n.district_id', '=', filter.districtId);
   if (filter.ageCohort) q = q.where('n.age_cohort', '=', filter.ageCohort);
   const after = page.after;
@@ -70,7 +71,7 @@ export function findOpenNeed(
 ) {
   return db
     .selectFrom('need')
-    .select('id')
+    .select(['id'])
     .where('tenant_id', '=', tenantId)
     .where('district_id', '=', need.districtId)
     .where('age_cohort', '=', need.ageCohort)
@@ -80,12 +81,32 @@ export function findOpenNeed(
     .executeTakeFirst();
 }
 
-export async function countNeedMention(db: Kysely<DB>, tenantId: string, needId: string) {
+/** Adds `delta` mentions to the need and to every need it is (through others) merged into. */
+export async function addToMentions(db: Kysely<DB>, tenantId: string, needId: string, delta: number) {
+  await sql`
+    with recursive chain(id, parent) as (
+      select id, merged_into_id from need where tenant_id = ${tenantId} and id = ${needId}
+      union all
+      select n.id, n.merged_into_id from need n join chain c on n.tenant_id = ${tenantId} and n.id = c.parent
+    )
+    update need set mentions = mentions + ${delta}, version = version + 1
+     where tenant_id = ${tenantId} and id in (select id from chain)`.execute(db);
+}
+
+/** One mention of a need, with where and when it was named. */
+export async function insertMention(
+  db: Kysely<DB>,
+  tenantId: string,
+  mention: { needId: string; source: NeedSource; mentionedOn: string },
+) {
   await db
-    .updateTable('need')
-    .set((eb) => ({ mentions: eb('mentions', '+', 1), version: eb('version', '+', 1) }))
-    .where('tenant_id', '=', tenantId)
-    .where('id', '=', needId)
+    .insertInto('need_mention')
+    .values({
+      tenant_id: tenantId,
+      need_id: mention.needId,
+      source: mention.source,
+      mentioned_on: mention.mentionedOn,
+    })
     .execute();
 }
 
@@ -107,4 +128,14 @@ export async function insertNeed(
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
+}
+
+export async function districtExists(db: Kysely<DB>, tenantId: string, id: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('district')
+    .select('id')
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row !== undefined;
 }
