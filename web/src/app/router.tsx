@@ -34,6 +34,9 @@ const ProtocolPage = lazy(() =>
 const MyCasesPage = lazy(() =>
   import('../modules/cases/MyCasesPage.tsx').then((m) => ({ default: m.MyCasesPage })),
 );
+const AllocationPage = lazy(() =>
+  import('../modules/cases/AllocationPage.tsx').then((m) => ({ default: m.AllocationPage })),
+);
 const IntakePage = lazy(() =>
   import('../modules/cases/IntakePage.tsx').then((m) => ({ default: m.IntakePage })),
 );
@@ -168,6 +171,16 @@ const intakeRoute = createRoute({
   ),
 });
 
+const allocationRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/faelle/zuteilung',
+  component: () => (
+    <Guard permission="case:work">
+      <AllocationPage />
+    </Guard>
+  ),
+});
+
 const knownFamilyRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/faelle/bekannt',
@@ -250,6 +263,7 @@ const routeTree = rootRoute.addChildren([
     startRoute,
     myCasesRoute,
     intakeRoute,
+    allocationRoute,
     knownFamilyRoute,
     caseRoute,
     needsRoute,

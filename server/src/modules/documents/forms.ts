@@ -44,7 +44,7 @@ const RISK_TITLE =
 
 const head = (c: Context, title: string): Omit<FormSpec, 'sections' | 'signatures'> => ({
   office: c.office,
-  unit: `${c.detail.team.name}${c.detail.district ? ` · Stadtteil ${c.detail.district.name}` : ''}`,
+  unit: `${c.detail.team?.name ?? 'Zuteilung ausstehend'}${c.detail.district ? ` · Stadtteil ${c.detail.district.name}` : ''}`,
   title,
   meta: [
     ['Aktenzeichen', c.detail.caseNumber],
@@ -101,7 +101,7 @@ export function buildForm(kind: FormKind, c: Context, itemId?: string): FormSpec
         sections: [
           {
             heading: 'Erklärung',
-            text: `Hiermit entbinde ich, ${consent.personName}, die folgende Stelle gegenüber dem Jugendamt (${d.team.name}) von der Schweigepflicht. Diese Erklärung ist freiwillig und kann jederzeit für die Zukunft widerrufen werden.`,
+            text: `Hiermit entbinde ich, ${consent.personName}, die folgende Stelle gegenüber dem Jugendamt${d.team ? ` (${d.team.name})` : ''} von der Schweigepflicht. Diese Erklärung ist freiwillig und kann jederzeit für die Zukunft widerrufen werden.`,
           },
           {
             heading: 'Umfang',

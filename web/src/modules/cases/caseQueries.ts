@@ -59,7 +59,9 @@ export const useCase = (caseId: string) =>
   useQuery({ queryKey: caseKeys.detail(caseId), queryFn: () => api.get<CaseDetail>(`/cases/${caseId}`) });
 
 /** Active staff of the case's team (for participants, moderation, minutes, the Fallführung, ...). */
-export const useTeamStaff = (teamId: string) => useStaff({ teamId }, { activeOnly: true });
+/** The team's active staff; none while the case has no team (it waits on the allocation list). */
+export const useTeamStaff = (teamId: string | null) =>
+  useStaff(teamId ? { teamId } : {}, { activeOnly: true, enabled: teamId !== null });
 
 /** Someone else saved the record meanwhile: the form offers "Neu laden" instead of retrying blindly. */
 export function isVersionConflict(error: unknown): boolean {

@@ -1,4 +1,11 @@
-import { accessRoutes, custodyKinds, formatDateDe, householdRoles, type Person } from '@leuchtturm/shared';
+import {
+  accessRoutes,
+  addressKinds,
+  custodyKinds,
+  formatDateDe,
+  householdRoles,
+  type Person,
+} from '@leuchtturm/shared';
 import { Button, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { DataTable } from '../../../app/components/DataTable.tsx';
@@ -7,13 +14,17 @@ import { CaseTimeline } from './CaseTimeline.tsx';
 import { PersonForm } from './PersonForm.tsx';
 import { InfoList, type SectionProps } from './ui.tsx';
 
+/** The address as one line; a family without a fixed address is named as such (wohnungslos, unbekannt verzogen). */
+function addressText(a: SectionProps['detail']['household']['address']): string {
+  if (a.kind !== 'fest' || a.street === null) return addressKinds.labels[a.kind];
+  return `${a.street} ${a.houseNumber ?? ''}${a.postalCode ? `, ${a.postalCode}` : ''}`;
+}
+
 /** Überblick: why the case came in, the family and what happened so far. */
 export function OverviewSection({ detail, readOnly }: SectionProps) {
   const { household } = detail;
   const [editing, setEditing] = useState<Person | null>(null);
-  const address = `${household.address.street} ${household.address.houseNumber}${
-    household.address.postalCode ? `, ${household.address.postalCode}` : ''
-  }`;
+  const address = addressText(household.address);
   return (
     <>
       <Stack gap="sm">

@@ -23,7 +23,7 @@ interface IdeaDraft {
 let nextKey = 0;
 
 export function PeerConsultationForm({ detail }: { detail: CaseDetail }) {
-  const staff = useTeamStaff(detail.team.id);
+  const staff = useTeamStaff(detail.team?.id ?? null);
   const initial = () => ({
     heldOn: todayIso(),
     question: '',
