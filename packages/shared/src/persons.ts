@@ -55,7 +55,14 @@ export const addressSchema = z.object({
   houseNumber: z.string().nullable(),
   postalCode: z.string().nullable(),
 });
+
 export type Address = z.infer<typeof addressSchema>;
+
+/** The address as one line ("Ankerweg 7, 28195"); without a fixed address its kind ("Wohnungslos"). */
+export function formatAddress(a: Address): string {
+  if (a.kind !== 'fest' || a.street === null) return addressKinds.labels[a.kind];
+  return `${a.street}${a.houseNumber ? ` ${a.houseNumber}` : ''}${a.postalCode ? `, ${a.postalCode}` : ''}`;
+}
 
 export const householdMemberInputSchema = z.object({
   /** An existing person (found by the duplicate check) or a new one. */

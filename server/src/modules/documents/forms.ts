@@ -4,6 +4,7 @@ import {
   type CpCheck,
   caseAreas,
   custodyKinds,
+  formatAddress,
   formatDateDe,
   genders,
   householdRoles,
@@ -57,10 +58,7 @@ export function familySection(d: CaseDetail): FormSection {
     heading: 'Familie',
     fields: [
       ['Haushalt', d.household.name],
-      [
-        'Anschrift',
-        `${d.household.address.street} ${d.household.address.houseNumber}, ${d.household.address.postalCode ?? ''}`,
-      ],
+      ['Anschrift', formatAddress(d.household.address)],
       ...d.household.members.map((m): [string, string] => [
         householdRoles.labels[m.role],
         `${m.person.firstName} ${m.person.lastName}, geb. ${formatDateDe(m.person.birthDate)}, ${genders.labels[m.person.gender]}${

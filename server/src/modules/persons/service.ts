@@ -175,7 +175,11 @@ export async function findDuplicates(ctx: Ctx, query: DuplicateQuery): Promise<D
       person: accessible
         ? { id: p.id, firstName: p.first_name, lastName: p.last_name, birthDate: p.birth_date }
         : null,
-      contacts: (open.length > 0 ? open : own).map((c) => ({ leadName: c.lead_name, teamName: c.team_name })),
+      contacts: (open.length > 0 ? open : own).map((c) => ({
+        leadName: c.lead_name,
+        // A case on the allocation list has no team yet (docs/intake.md).
+        teamName: c.team_name ?? 'noch keinem Team zugeteilt',
+      })),
     };
   });
   await auditDuplicateLookup(ctx, query, personIds);

@@ -1,7 +1,7 @@
 import {
   accessRoutes,
-  addressKinds,
   custodyKinds,
+  formatAddress,
   formatDateDe,
   householdRoles,
   type Person,
@@ -14,17 +14,11 @@ import { CaseTimeline } from './CaseTimeline.tsx';
 import { PersonForm } from './PersonForm.tsx';
 import { InfoList, type SectionProps } from './ui.tsx';
 
-/** The address as one line; a family without a fixed address is named as such (wohnungslos, unbekannt verzogen). */
-function addressText(a: SectionProps['detail']['household']['address']): string {
-  if (a.kind !== 'fest' || a.street === null) return addressKinds.labels[a.kind];
-  return `${a.street} ${a.houseNumber ?? ''}${a.postalCode ? `, ${a.postalCode}` : ''}`;
-}
-
 /** Überblick: why the case came in, the family and what happened so far. */
 export function OverviewSection({ detail, readOnly }: SectionProps) {
   const { household } = detail;
   const [editing, setEditing] = useState<Person | null>(null);
-  const address = addressText(household.address);
+  const address = formatAddress(household.address);
   return (
     <>
       <Stack gap="sm">
