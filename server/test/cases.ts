@@ -1,5 +1,19 @@
 import type { Client } from './http.ts';
 
+/**
+ * A fixed address at one of the test tenant's streets, named as the factory names them (Ankerweg: team A's,
+ * Bojenstraße: team B's), as the intake sends it: the street's id from the directory and a house number.
+ */
+export function testAddress(client: Client, street = 'Ankerweg', houseNumber = '7') {
+  const streets: Record<string, string> = {
+    Ankerweg: client.tenant.streets.a,
+    Bojenstraße: client.tenant.streets.b,
+  };
+  const streetId = streets[street];
+  if (!streetId) throw new Error(`no test street ${street}`);
+  return { kind: 'fest', streetId, houseNumber };
+}
+
 /** Registers a family at the test tenant's street of team A and opens a case, as the given client. */
 export async function openTestCase(
   client: Client,
@@ -7,7 +21,7 @@ export async function openTestCase(
 ) {
   const household = await client.post('/households', {
     name: options.householdName ?? 'Familie Beispiel',
-    address: { street: options.street ?? 'Ankerweg', houseNumber: '7', postalCode: null },
+    address: testAddress(client, options.street),
     members: [
       {
         personId: null,

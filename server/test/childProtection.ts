@@ -1,5 +1,5 @@
 import { addDays, todayIso } from '@leuchtturm/shared';
-import { person } from './cases.ts';
+import { person, testAddress } from './cases.ts';
 import type { Client } from './http.ts';
 
 /** Test helpers for the § 8a process (server/src/modules/childProtection). */
@@ -16,7 +16,7 @@ export async function openFamilyCase(client: Client) {
   const year = Number(today.slice(0, 4));
   const household = await client.post('/households', {
     name: 'Familie Kinderschutz',
-    address: { street: 'Ankerweg', houseNumber: '12', postalCode: null },
+    address: testAddress(client, 'Ankerweg', '12'),
     members: [
       {
         personId: null,

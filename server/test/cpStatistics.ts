@@ -1,4 +1,4 @@
-import { person } from './cases.ts';
+import { person, testAddress } from './cases.ts';
 import type { Client } from './http.ts';
 
 /**
@@ -28,7 +28,7 @@ export async function openStatisticsFamily(
   const household = await ok(
     client.post('/households', {
       name: `Familie ${name}`,
-      address: { street: 'Ankerweg', houseNumber: '3', postalCode: null },
+      address: testAddress(client, 'Ankerweg', '3'),
       members: [
         {
           personId: null,

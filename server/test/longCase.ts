@@ -1,4 +1,5 @@
 import type { LightMyRequestResponse } from 'fastify';
+import { testAddress } from './cases.ts';
 import type { TestTenant } from './factories.ts';
 import type { Client } from './http.ts';
 
@@ -60,7 +61,7 @@ export async function openLongCase(cm: Client, tenant: TestTenant) {
   const household = await ok(
     cm.post('/households', {
       name: 'Familie Öztürk-Schäfer',
-      address: { street: 'Ankerweg', houseNumber: '7a', postalCode: null },
+      address: testAddress(cm, 'Ankerweg', '7a'),
       members: [
         {
           personId: null,

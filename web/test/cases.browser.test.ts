@@ -1,6 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pdfText } from '../../server/test/pdf-text.ts';
-import { choose, chooseNth, expectNoAxeViolations, type Harness, signIn, startHarness } from './harness.ts';
+import {
+  choose,
+  chooseNth,
+  chooseStreet,
+  expectNoAxeViolations,
+  type Harness,
+  signIn,
+  startHarness,
+} from './harness.ts';
 
 let h: Harness;
 beforeAll(async () => {
@@ -59,7 +67,7 @@ describe('a family case from the first call to closing', () => {
     await page.getByRole('link', { name: 'Neuer Falleingang' }).click();
     await page.getByRole('heading', { level: 1, name: 'Falleingang' }).waitFor();
     await page.getByLabel('Name des Haushalts', { exact: true }).fill('Familie Teststern');
-    await page.getByLabel('Straße', { exact: true }).fill(street.name);
+    await chooseStreet(page, street.name.slice(0, 5), `${street.name} · ${street.postalCode}`);
     await page.getByLabel('Hausnummer', { exact: true }).fill('12');
     const mother = page.getByRole('group', { name: 'Person 1' });
     await mother.getByLabel('Vorname', { exact: true }).fill('Mara');
@@ -234,7 +242,9 @@ describe('a family case from the first call to closing', () => {
     await page.getByRole('link', { name: 'Neuer Falleingang' }).click();
     await page.getByRole('heading', { level: 1, name: 'Falleingang' }).waitFor();
     await page.getByLabel('Name des Haushalts', { exact: true }).fill('Familie Irrweg');
-    await page.getByLabel('Straße', { exact: true }).fill('Gibt-es-nicht-Weg');
+    // A street that is not in the directory is not offered at all.
+    await page.getByRole('combobox', { name: 'Straße', exact: true }).fill('Gibt-es-nicht-Weg');
+    await page.getByText('Keine Straße dieses Namens im Straßenverzeichnis.').waitFor();
     await page.getByLabel('Hausnummer', { exact: true }).fill('7');
     const person = page.getByRole('group', { name: 'Person 1' });
     await person.getByLabel('Vorname', { exact: true }).fill('Ida');
@@ -246,11 +256,14 @@ describe('a family case from the first call to closing', () => {
     await person.getByRole('combobox', { name: 'Rolle' }).click();
     await page.getByRole('option', { name: 'Mutter' }).click();
 
-    // The shared schema, in the browser: members.0.person.birthDate
+    // The shared schema, in the browser: members.0.person.birthDate and address.streetId (no street chosen)
+    const street = page.getByRole('combobox', { name: 'Straße', exact: true });
     await page.getByRole('button', { name: 'Weiter' }).click();
     await person.getByText('Das Geburtsdatum muss in der Vergangenheit liegen.').waitFor();
+    await page.getByText('Bitte eine Straße aus der Liste wählen.').waitFor();
     expect(await birthDate.getAttribute('aria-invalid')).toBe('true');
-    await expect.poll(() => focused(birthDate)).toBe(true);
+    expect(await street.getAttribute('aria-invalid')).toBe('true');
+    await expect.poll(() => focused(street)).toBe(true);
     await page.getByRole('alert').filter({ hasText: 'Bitte prüfen Sie die markierten Felder.' }).waitFor();
     await birthDate.fill('1990-03-04');
     expect(await birthDate.getAttribute('aria-invalid')).not.toBe('true');
@@ -258,19 +271,28 @@ describe('a family case from the first call to closing', () => {
     await birthDate.blur();
     await person.getByText('Keine mögliche Dublette gefunden.').waitFor();
 
-    // The server, after step 2: address.street
+    // The server, on step 1: a street chosen from the directory that is gone by the time of "Weiter".
+    const district = await h.db
+      .selectFrom('district')
+      .select('id')
+      .where('tenant_id', '=', h.tenantId)
+      .orderBy('name')
+      .executeTakeFirstOrThrow();
+    const gone = await h.db
+      .insertInto('street')
+      .values({ tenant_id: h.tenantId, district_id: district.id, name: 'Abrissweg', postal_code: '28999' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await chooseStreet(page, 'Abriss', /^Abrissweg · 28999/);
+    await h.db.deleteFrom('street').where('tenant_id', '=', h.tenantId).where('id', '=', gone.id).execute();
     await page.getByRole('button', { name: 'Weiter' }).click();
-    await page.getByRole('heading', { name: 'Schritt 2 von 2: Falleingang' }).waitFor();
-    await choose(page, 'Zugangsweg', 'Meldung durch Dritte: Schule');
-    await page.getByLabel('Anliegen in den Worten der Familie', { exact: true }).fill('Ida braucht Hilfe.');
-    await page.getByRole('button', { name: 'Fall eröffnen' }).click();
-    const street = page.getByLabel('Straße', { exact: true });
-    await page.getByText('Diese Straße ist keinem Stadtteil zugeordnet.').waitFor();
+    await page.getByText(/Diese Straße ist nicht im Straßenverzeichnis\./).waitFor();
     expect(await street.getAttribute('aria-invalid')).toBe('true');
     await expect.poll(() => focused(street)).toBe(true);
     expect(await page.getByLabel('Hausnummer', { exact: true }).getAttribute('aria-invalid')).not.toBe(
       'true',
     );
+    await page.getByRole('heading', { name: 'Schritt 1 von 2: Familie' }).waitFor();
     await expectNoAxeViolations(page, 'Falleingang mit Fehlern');
   });
 });

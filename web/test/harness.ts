@@ -140,6 +140,15 @@ export async function choose(page: Page, combobox: string, option: string | RegE
   await page.getByRole('option', { name: option }).first().click();
 }
 
+/**
+ * Chooses the intake's street from the directory's suggestions: types part of its name into the "Straße" combobox
+ * and picks the suggestion (shown as "Name · Postleitzahl Stadtteil").
+ */
+export async function chooseStreet(page: Page, typed: string, option: string | RegExp) {
+  await page.getByRole('combobox', { name: 'Straße', exact: true }).fill(typed);
+  await page.getByRole('option', { name: option }).first().click();
+}
+
 /** Picks the n-th option (0-based) of a combobox, for lists whose entries the test does not know by name. */
 export async function chooseNth(page: Page, combobox: string, n: number): Promise<string> {
   await page.getByRole('combobox', { name: combobox, exact: true }).click();

@@ -1,6 +1,7 @@
 import { timelineNoteSchema } from './caseNotes.ts';
 import {
   accessRoutes,
+  addressKinds,
   ageCohorts,
   attainmentScale,
   caseAreas,
@@ -214,7 +215,8 @@ export const caseSummarySchema = z.object({
   openedOn: z.string(),
   closedOn: z.string().nullable(),
   area: z.enum(caseAreas.values).nullable(),
-  team: ref,
+  /** Null while the case waits on the allocation list (docs/intake.md). */
+  team: ref.nullable(),
   lead: ref.nullable(),
   district: ref.nullable(),
   nextDue: z.object({ on: z.string(), what: z.string() }).nullable(),
@@ -396,3 +398,23 @@ export const caseAccessListSchema = z.object({
   entries: z.array(caseAccessEntrySchema),
 });
 export type CaseAccessList = z.infer<typeof caseAccessListSchema>;
+
+// Zuteilung: new cases no team is responsible for yet (docs/intake.md)
+export const allocationItemSchema = z.object({
+  id: idSchema,
+  caseNumber: z.string(),
+  openedOn: z.string(),
+  accessRoute: z.enum(accessRoutes.values),
+  /** Where the family lives as far as allocating needs it: the street and Stadtteil, or no fixed address. */
+  address: z.object({
+    kind: z.enum(addressKinds.values),
+    street: z.string().nullable(),
+    postalCode: z.string().nullable(),
+    district: z.string().nullable(),
+  }),
+  /** Who took the intake (and keeps access until the lead case manager takes over). */
+  takenBy: z.string().nullable(),
+  version: versionSchema,
+});
+export type AllocationItem = z.infer<typeof allocationItemSchema>;
+export const allocationInputSchema = z.object({ leadUserId: idSchema, version: versionSchema });

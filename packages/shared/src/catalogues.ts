@@ -11,6 +11,13 @@ export const genders = labelled({
   ohne_angabe: 'ohne Angabe',
 });
 
+/** Where a household lives: an address of the street directory, or no fixed address (docs/intake.md). */
+export const addressKinds = labelled({
+  fest: 'Feste Adresse',
+  wohnungslos: 'Wohnungslos',
+  unbekannt_verzogen: 'Unbekannt verzogen',
+});
+
 export const householdRoles = labelled({
   kind: 'Kind',
   mutter: 'Mutter',

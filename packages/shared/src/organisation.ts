@@ -164,3 +164,45 @@ export const staffSchema = staffInputSchema.extend({
   teamName: z.string().nullable(),
 });
 export type Staff = z.infer<typeof staffSchema>;
+
+/**
+ * The street suggestions of the intake (search as you type): streets of the directory whose name contains the
+ * words typed, each with its postal code, district and the house-number ranges of its responsibilities.
+ */
+export const streetSuggestionQuerySchema = z.object({
+  q: z.string().trim().min(2, { error: 'Bitte mindestens zwei Buchstaben eingeben.' }).max(100),
+  limit: z.coerce.number().int().min(1).max(50).default(10),
+});
+export const streetSuggestionSchema = z.object({
+  id: idSchema,
+  name: z.string(),
+  postalCode: z.string(),
+  district: z.object({ id: idSchema, name: z.string() }),
+  /** Whole street (houseFrom and houseTo null) or a range of house numbers, each with its team. */
+  ranges: z.array(
+    z.object({
+      houseFrom: z.int().nullable(),
+      houseTo: z.int().nullable(),
+      team: z.object({ id: idSchema, name: z.string() }),
+    }),
+  ),
+});
+export type StreetSuggestion = z.infer<typeof streetSuggestionSchema>;
+
+/**
+ * The intake's address check (step 1): the street of the directory and the house number. The answer names the
+ * district and the responsible team, or no team: then the case goes to the team leads' allocation list.
+ */
+export const addressCheckQuerySchema = z.object({
+  streetId: idSchema,
+  houseNumber: z
+    .string()
+    .trim()
+    .regex(/^\d{1,4}\s?[a-zA-Z]?$/, { error: 'Hausnummer wie 12 oder 12a.' }),
+});
+export const addressCheckResultSchema = z.object({
+  street: z.object({ id: idSchema, name: z.string(), postalCode: z.string() }),
+  district: z.object({ id: idSchema, name: z.string() }),
+  team: z.object({ id: idSchema, name: z.string() }).nullable(),
+});
+export type AddressCheckResult = z.infer<typeof addressCheckResultSchema>;

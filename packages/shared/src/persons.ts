@@ -1,7 +1,6 @@
-import { custodyKinds, genders, householdRoles } from './catalogues.ts';
+import { addressKinds, custodyKinds, genders, householdRoles } from './catalogues.ts';
 import { idSchema, lineSchema, nameSchema, versionSchema } from './common.ts';
 import { dateSchema, todayIso } from './dates.ts';
-import { postalCodeSchema } from './organisation.ts';
 import { z } from './zod.ts';
 
 const optionalText = (max: number) => lineSchema(max).nullable();
@@ -21,15 +20,49 @@ export const personInputSchema = z.object({
 });
 export type PersonInput = z.infer<typeof personInputSchema>;
 
+const houseNumberSchema = z
+  .string()
+  .trim()
+  .regex(/^\d{1,4}\s?[a-zA-Z]?$/, { error: 'Hausnummer wie 12 oder 12a.' });
+
+/**
+ * The address as the intake gives it: a street chosen from the directory (its id: name, postal code and district
+ * come with it, so no postal code is asked for) and a house number, or no fixed address at all.
+ */
+export const addressInputSchema = z
+  .object({
+    kind: z.enum(addressKinds.values),
+    streetId: idSchema.nullable(),
+    houseNumber: houseNumberSchema.nullable(),
+  })
+  .superRefine((a, ctx) => {
+    if (a.kind !== 'fest') return;
+    if (a.streetId === null)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['streetId'],
+        message: 'Bitte eine Straße aus der Liste wählen.',
+      });
+    if (a.houseNumber === null)
+      ctx.addIssue({ code: 'custom', path: ['houseNumber'], message: 'Bitte eine Hausnummer angeben.' });
+  });
+export type AddressInput = z.infer<typeof addressInputSchema>;
+
+/** The address as stored and shown: street, number and postal code are null without a fixed address. */
 export const addressSchema = z.object({
-  street: nameSchema(),
-  houseNumber: z
-    .string()
-    .trim()
-    .regex(/^\d{1,4}\s?[a-zA-Z]?$/, { error: 'Hausnummer wie 12 oder 12a.' }),
-  postalCode: postalCodeSchema.nullable(),
+  kind: z.enum(addressKinds.values),
+  street: z.string().nullable(),
+  houseNumber: z.string().nullable(),
+  postalCode: z.string().nullable(),
 });
+
 export type Address = z.infer<typeof addressSchema>;
+
+/** The address as one line ("Ankerweg 7, 28195"); without a fixed address its kind ("Wohnungslos"). */
+export function formatAddress(a: Address): string {
+  if (a.kind !== 'fest' || a.street === null) return addressKinds.labels[a.kind];
+  return `${a.street}${a.houseNumber ? ` ${a.houseNumber}` : ''}${a.postalCode ? `, ${a.postalCode}` : ''}`;
+}
 
 export const householdMemberInputSchema = z.object({
   /** An existing person (found by the duplicate check) or a new one. */
@@ -41,7 +74,7 @@ export const householdMemberInputSchema = z.object({
 
 export const householdInputSchema = z.object({
   name: nameSchema(),
-  address: addressSchema,
+  address: addressInputSchema,
   members: z
     .array(
       householdMemberInputSchema.refine((m) => (m.personId === null) !== (m.person === null), {

@@ -26,9 +26,11 @@ export interface HouseholdTable {
   tenant_id: string;
   id: Generated<string>;
   name: string;
+  /** 'fest': an address of the street directory; 'wohnungslos', 'unbekannt_verzogen': none (street fields null). */
+  address_kind: Generated<'fest' | 'wohnungslos' | 'unbekannt_verzogen'>;
   street_id: string | null;
-  street_name: string;
-  house_number: string;
+  street_name: string | null;
+  house_number: string | null;
   postal_code: string | null;
   district_id: string | null;
   team_id: string | null;
@@ -62,7 +64,8 @@ export interface CaseFileTable {
   access_route: string;
   reporter: string | null;
   concern: string;
-  team_id: string;
+  /** Null until a team lead allocates the case (no team is responsible for the address, or none: wohnungslos). */
+  team_id: string | null;
   lead_user_id: string | null;
   district_id: string | null;
   status: Generated<'offen' | 'abgeschlossen'>;

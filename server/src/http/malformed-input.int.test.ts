@@ -32,7 +32,7 @@ function expectFieldProblem(res: LightMyRequestResponse, field: string) {
 
 const household = (name: string, firstName = 'Mara') => ({
   name,
-  address: { street: 'Ankerweg', houseNumber: '7', postalCode: null },
+  address: { kind: 'fest', streetId: '00000000-0000-4000-8000-000000000001', houseNumber: '7' },
   members: [
     {
       personId: null,

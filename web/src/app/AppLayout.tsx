@@ -15,6 +15,7 @@ interface NavEntry {
   to:
     | '/'
     | '/faelle'
+    | '/faelle/zuteilung'
     | '/bedarfe'
     | '/mikroprojekte'
     | '/mikroprojekte/budget'
@@ -37,6 +38,7 @@ const navEntries: NavEntry[] = [
   { to: '/bedarfe', label: 'Bedarfe', permission: 'need:read' },
   { to: '/mikroprojekte', label: 'Mikroprojekte', permission: 'microproject:read' },
   { to: '/mikroprojekte/budget', label: 'Budget Mikroprojekte', permission: 'microbudget:read' },
+  { to: '/faelle/zuteilung', label: 'Zuteilung', permission: 'case:work', role: 'team_lead' },
   { to: '/bewilligungen', label: 'Bewilligungen', permission: 'case:work', role: 'team_lead' },
   { to: '/finanzen', label: 'Finanzen', permission: 'finance:manage' },
   { to: '/steuerung', label: 'Steuerung', permission: 'controlling:read' },
@@ -45,6 +47,13 @@ const navEntries: NavEntry[] = [
   { to: '/protokoll', label: 'Protokoll', permission: 'audit:read' },
   { to: '/konto', label: 'Mein Konto' },
 ];
+
+/** The entry of the page shown: the longest that leads its path ("/faelle/zuteilung" rather than "/faelle"). */
+function activeEntry(pathname: string): NavEntry['to'] | undefined {
+  return navEntries
+    .filter((e) => (e.to === '/' ? pathname === '/' : pathname === e.to || pathname.startsWith(`${e.to}/`)))
+    .sort((a, b) => b.to.length - a.to.length)[0]?.to;
+}
 
 /** The frame of every signed-in page: header, main navigation and the page itself. */
 export function AppLayout() {
@@ -138,7 +147,7 @@ export function AppLayout() {
                 key={entry.to}
                 label={entry.label}
                 className="nav-link"
-                active={entry.to === '/' ? pathname === '/' : pathname.startsWith(entry.to)}
+                active={activeEntry(pathname) === entry.to}
                 renderRoot={(props) => <Link to={entry.to} {...props} />}
               />
             ))}

@@ -30,7 +30,7 @@ describe('schemaErrors: messages of the shared schema by full path', () => {
   it('keys nested messages by their full path in the request body', () => {
     const errors = errorsOf(householdInputSchema, {
       name: 'Familie Beispiel',
-      address: { street: 'Ankerweg', houseNumber: '12', postalCode: null },
+      address: { kind: 'fest', streetId: '00000000-0000-4000-8000-000000000001', houseNumber: '12' },
       members: [member('1988-04-02'), member('2150-01-01')],
     });
     expect(errors).toEqual({
@@ -41,7 +41,7 @@ describe('schemaErrors: messages of the shared schema by full path', () => {
   it('asks to choose when a choice is left empty and to fill in an empty text', () => {
     const errors = errorsOf(householdInputSchema, {
       name: '',
-      address: { street: 'Ankerweg', houseNumber: '', postalCode: null },
+      address: { kind: 'fest', streetId: '00000000-0000-4000-8000-000000000001', houseNumber: '' },
       members: [{ ...member('1988-04-02'), role: null }],
     });
     expect(errors).toEqual({
@@ -53,7 +53,11 @@ describe('schemaErrors: messages of the shared schema by full path', () => {
 
   it('keeps the German wording of the schema for a value of the wrong form', () => {
     expect(
-      errorsOf(householdInputSchema.shape.address, { street: 'A', houseNumber: '12-14', postalCode: null }),
+      errorsOf(householdInputSchema.shape.address, {
+        kind: 'fest',
+        streetId: '00000000-0000-4000-8000-000000000001',
+        houseNumber: '12-14',
+      }),
     ).toEqual({ houseNumber: 'Hausnummer wie 12 oder 12a.' });
     expect(errorsOf(personInputSchema.pick({ birthDate: true }), { birthDate: '02.04.1988' })).toEqual({
       birthDate: 'Bitte ein Datum angeben (TT.MM.JJJJ).',

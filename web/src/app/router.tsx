@@ -39,6 +39,9 @@ const ProtocolPage = lazy(() =>
 const MyCasesPage = lazy(() =>
   import('../modules/cases/MyCasesPage.tsx').then((m) => ({ default: m.MyCasesPage })),
 );
+const AllocationPage = lazy(() =>
+  import('../modules/cases/AllocationPage.tsx').then((m) => ({ default: m.AllocationPage })),
+);
 const IntakePage = lazy(() =>
   import('../modules/cases/IntakePage.tsx').then((m) => ({ default: m.IntakePage })),
 );
@@ -193,6 +196,16 @@ const intakeRoute = createRoute({
   component: () => (
     <Guard permission="case:work">
       <IntakePage />
+    </Guard>
+  ),
+});
+
+const allocationRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/faelle/zuteilung',
+  component: () => (
+    <Guard permission="case:work">
+      <AllocationPage />
     </Guard>
   ),
 });
@@ -353,6 +366,7 @@ const routeTree = rootRoute.addChildren([
     startRoute,
     myCasesRoute,
     intakeRoute,
+    allocationRoute,
     knownFamilyRoute,
     caseRoute,
     needsRoute,

@@ -15,6 +15,7 @@ import * as m0013 from './0013_notes_notifications_jobs.ts';
 import * as m0014 from './0014_measure_withdrawn.ts';
 import * as m0015 from './0015_visit_checklist.ts';
 import * as m0016 from './0016_worklist.ts';
+import * as m0017 from './0017_intake_addresses.ts';
 import * as m0020 from './0020_district_work.ts';
 
 /** Versioned migrations, applied in key order. Never edit one that has shipped: add the next. */
@@ -35,5 +36,6 @@ export const migrations: Record<string, Migration> = {
   '0014_measure_withdrawn': m0014,
   '0015_visit_checklist': m0015,
   '0016_worklist': m0016,
+  '0017_intake_addresses': m0017,
   '0020_district_work': m0020,
 };

@@ -19,7 +19,8 @@ export const caseAccessRoles: readonly Role[] = roles.filter((role) => hasPermis
 
 /** What the case-access rule needs to know about a case; later modules load it from their case table. */
 export interface CaseAccessSubject {
-  teamId: string;
+  /** Null while the case waits on the allocation list (no team responsible for the address, or no address). */
+  teamId: string | null;
   leadUserId: string | null;
   /** Users the team lead granted access to this case. */
   grantedUserIds: readonly string[];
@@ -36,7 +37,9 @@ export function caseAccessReason(actor: Actor, subject: CaseAccessSubject): Case
   if (actor.userId === null) return null;
   if (subject.leadUserId !== null && subject.leadUserId === actor.userId) return 'lead';
   if (subject.leadUserId !== null && actor.deputyFor.includes(subject.leadUserId)) return 'deputy';
-  if (actor.roles.includes('team_lead') && actor.teamId === subject.teamId) return 'team_lead';
+  // A case without a team has no team lead yet: team leads see it only on the allocation list (mayAllocateCase).
+  if (actor.roles.includes('team_lead') && subject.teamId !== null && actor.teamId === subject.teamId)
+    return 'team_lead';
   if (subject.grantedUserIds.includes(actor.userId)) return 'granted';
   return null;
 }
@@ -66,22 +69,35 @@ export function matchesCaseListFilter(filter: CaseListFilter, subject: CaseAcces
   return (
     (subject.leadUserId !== null && filter.leadUserIds.includes(subject.leadUserId)) ||
     (filter.grantee !== null && subject.grantedUserIds.includes(filter.grantee)) ||
-    (filter.teamLeadOf !== null && filter.teamLeadOf === subject.teamId)
+    (filter.teamLeadOf !== null && subject.teamId !== null && filter.teamLeadOf === subject.teamId)
   );
 }
 
 /**
  * What taking an intake gives: a case manager of the responsible team leads the new case; anyone else (but a team
- * lead, who reaches the team's cases anyway) keeps access by a grant until the team lead allocates it.
+ * lead, who reaches the team's cases anyway) keeps access by a grant until the team lead allocates it. A case
+ * without a team (it waits on the allocation list) has no team lead yet, so whoever takes it keeps a grant.
  */
 export function intakeAccess(
   actor: Actor,
-  caseTeamId: string,
+  caseTeamId: string | null,
 ): { leadUserId: string | null; grantToTaker: boolean } {
   if (actor.userId === null) return { leadUserId: null, grantToTaker: false };
+  if (caseTeamId === null) return { leadUserId: null, grantToTaker: true };
   if (actor.teamId === caseTeamId && actor.roles.includes('case_manager'))
     return { leadUserId: actor.userId, grantToTaker: false };
   return { leadUserId: null, grantToTaker: !actor.roles.includes('team_lead') };
+}
+
+/**
+ * The allocation list (Zuteilung, docs/intake.md): a team lead with a team sees the open cases no team is
+ * responsible for yet, with what allocating needs (case number, date, Stadtteil, how it came in, who took it),
+ * never the family's names or concern, and takes one into her team. She reaches the case file only once it is
+ * her team's. Anyone else is refused.
+ */
+export function mayAllocateCases(actor: Actor): string | null {
+  if (actor.userId === null || !actor.roles.includes('team_lead') || actor.teamId === null) return null;
+  return actor.teamId;
 }
 
 /** Who steers a case: only the lead of its team allocates the Fallführung and grants or revokes access. */

@@ -14,7 +14,7 @@ import {
 import { bumpCaseRowVersion, caseSubjects, householdAccessRows, staffAccessRows } from './queries/access.ts';
 
 const toSubject = (row: {
-  team_id: string;
+  team_id: string | null;
   lead_user_id: string | null;
   granted: string[];
 }): CaseAccessSubject => ({

@@ -48,7 +48,7 @@ export async function caseAccessList(ctx: Ctx, caseId: string): Promise<CaseAcce
     add('lead', await userById(ctx.db, tenantId, loaded.lead_user_id));
     add('deputy', await activeDeputiesOf(ctx.db, tenantId, loaded.lead_user_id));
   }
-  add('team_lead', await activeTeamLeadsOf(ctx.db, tenantId, loaded.team_id));
+  if (loaded.team_id) add('team_lead', await activeTeamLeadsOf(ctx.db, tenantId, loaded.team_id));
   const grants = await grantsOfCase(ctx.db, tenantId, caseId);
   for (const g of grants) {
     entries.push({

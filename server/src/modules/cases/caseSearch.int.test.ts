@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestCase, person } from '../../../test/cases.ts';
+import { openTestCase, person, testAddress } from '../../../test/cases.ts';
 import { testDatabase } from '../../../test/db.ts';
 import { createTestTenant, type TestUserKey } from '../../../test/factories.ts';
 import { Client, testApp } from '../../../test/http.ts';
@@ -22,7 +22,7 @@ async function setup() {
   // The neighbours: same street, another house, other names and dates of birth.
   const household = await cm.post('/households', {
     name: 'Familie Anders',
-    address: { street: 'Ankerweg', houseNumber: '9', postalCode: null },
+    address: testAddress(cm, 'Ankerweg', '9'),
     members: [
       {
         personId: null,

@@ -39,13 +39,14 @@ describe('intake', () => {
     expect(mine.map((c: { id: string }) => c.id)).toEqual([caseId]);
   });
 
-  it('refuses an address no team is responsible for, naming the field, and writes nothing', async () => {
+  it('refuses a street that is not in the directory, naming the field, and writes nothing', async () => {
     const { db } = await testDatabase();
     const tenant = await createTestTenant(db);
     const cm = await Client.as(app, tenant, 'caseManagerA');
     const res = await cm.post('/households', {
       name: 'Familie Nirgends',
-      address: { street: 'Nirgendweg', houseNumber: '1', postalCode: null },
+      // A well-formed id of no street of this tenant's directory.
+      address: { kind: 'fest', streetId: '00000000-0000-4000-8000-000000000001', houseNumber: '1' },
       members: [
         {
           personId: null,
@@ -56,7 +57,7 @@ describe('intake', () => {
       ],
     });
     expect(res.statusCode).toBe(400);
-    expect(res.json().errors[0].field).toBe('address.street');
+    expect(res.json().errors[0].field).toBe('address.streetId');
     const persons = await db.selectFrom('person').select('id').where('tenant_id', '=', tenant.id).execute();
     expect(persons).toEqual([]);
   });

@@ -95,7 +95,12 @@ export function presentCaseDetail(
       id: base.household_id,
       name: base.household_name,
       version: base.household_version,
-      address: { street: base.street_name, houseNumber: base.house_number, postalCode: base.postal_code },
+      address: {
+        kind: base.address_kind,
+        street: base.street_name,
+        houseNumber: base.house_number,
+        postalCode: base.postal_code,
+      },
       district:
         base.h_district_id && base.h_district_name
           ? { id: base.h_district_id, name: base.h_district_name }

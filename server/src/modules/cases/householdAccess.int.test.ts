@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestCase, person } from '../../../test/cases.ts';
+import { openTestCase, person, testAddress } from '../../../test/cases.ts';
 import { testDatabase } from '../../../test/db.ts';
 import { createTestTenant } from '../../../test/factories.ts';
 import { Client, testApp } from '../../../test/http.ts';
@@ -91,7 +91,7 @@ describe('opening a case on an existing household', () => {
     const cmA = await Client.as(app, tenant, 'caseManagerA');
     const household = await cmA.post('/households', {
       name: 'Familie Neu',
-      address: { street: 'Ankerweg', houseNumber: '3', postalCode: null },
+      address: testAddress(cmA, 'Ankerweg', '3'),
       members: [
         {
           personId: null,
@@ -111,7 +111,7 @@ describe('opening a case on an existing household', () => {
     // A second household without a case: the lead of its team may open one too.
     const second = await cmA.post('/households', {
       name: 'Familie Zwei',
-      address: { street: 'Ankerweg', houseNumber: '5', postalCode: null },
+      address: testAddress(cmA, 'Ankerweg', '5'),
       members: [
         {
           personId: null,
@@ -139,7 +139,7 @@ describe('linking known persons into a new household', () => {
     const cmB = await Client.as(app, tenant, 'caseManagerB');
     const res = await cmB.post('/households', {
       name: 'Familie Umzug',
-      address: { street: 'Bojenstraße', houseNumber: '1', postalCode: null },
+      address: testAddress(cmB, 'Bojenstraße', '1'),
       members: [{ personId: mother.person_id, person: null, role: 'mutter', custody: null }],
     });
     expect(res.statusCode).toBe(403);

@@ -17,15 +17,14 @@ import { findStaffMember } from './queries/staff.ts';
 
 /**
  * Falleingang. The case takes its team from the household's address; the intake case manager leads it when she
- * belongs to that team, otherwise the team lead allocates it (lead stays empty until then). The counselling
- * process starts with it.
+ * belongs to that team, otherwise the team lead allocates it (lead stays empty until then). When no team is
+ * responsible for the address, or the family has no fixed address, the case has no team yet and waits on the
+ * team leads' allocation list (allocation.ts); whoever took it keeps a grant. The counselling process starts with it.
  */
 export async function openCase(ctx: Ctx, input: IntakeInput): Promise<{ id: string; caseNumber: string }> {
   const tenantId = ctx.actor.tenantId;
   await requireHousehold(ctx, input.householdId);
   const household = await findHouseholdPlacement(ctx.db, tenantId, input.householdId);
-  if (!household.team_id)
-    throw AppError.validation('householdId', 'Für die Adresse des Haushalts ist kein Team zuständig.');
   const access = intakeAccess(ctx.actor, household.team_id);
   // Case numbers run per year: 2026-00042 (the counter's row lock makes them gap-free under concurrency).
   const year = Number(input.openedOn.slice(0, 4));
@@ -46,7 +45,12 @@ export async function openCase(ctx: Ctx, input: IntakeInput): Promise<{ id: stri
       grantedBy: ctx.actor.userId,
     });
   }
-  await ctx.audit({ action: 'create', entityType: 'case', entityId: id });
+  await ctx.audit({
+    action: 'create',
+    entityType: 'case',
+    entityId: id,
+    ...(household.team_id === null ? { details: { allocation: 'pending' } } : {}),
+  });
   // Every case begins as counselling (docs/processes.md): Falleingang, Wille und Ziele, talks, end or application.
   await beginProcess(ctx, id, { definitionKey: 'beratung', urgency: null });
   return { id, caseNumber };

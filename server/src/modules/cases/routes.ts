@@ -1,4 +1,6 @@
 import {
+  allocationInputSchema,
+  allocationItemSchema,
   caseAccessListSchema,
   caseDetailSchema,
   caseSummarySchema,
@@ -26,6 +28,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { withCtx } from '../../http/context.ts';
 import type { Ctx } from '../../shared/context.ts';
 import { caseAccessList } from './accessList.ts';
+import { allocateCase, allocationList } from './allocation.ts';
 import * as classification from './classification.ts';
 import * as closing from './closing.ts';
 import { addPeerConsultation } from './consultation.ts';
@@ -62,6 +65,29 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     handler: async (request, reply) =>
       reply.status(201).send(await withCtx(request, (ctx) => openCase(ctx, request.body))),
+  });
+  app.get('/cases/allocation', {
+    config: work,
+    schema: {
+      tags,
+      summary: 'Zuteilung: neue Fälle ohne zuständiges Team (für Referatsleitungen)',
+      response: { 200: z.array(allocationItemSchema) },
+    },
+    handler: (request) => withCtx(request, (ctx) => allocationList(ctx)),
+  });
+  app.put('/cases/:id/allocation', {
+    config: work,
+    schema: {
+      tags,
+      summary: 'Einen neuen Fall ins eigene Team übernehmen und die Fallführung zuteilen',
+      params: caseParams,
+      body: allocationInputSchema,
+      response: noContent,
+    },
+    handler: async (request, reply) => {
+      await withCtx(request, (ctx) => allocateCase(ctx, request.params.id, request.body));
+      return reply.status(204).send(null);
+    },
   });
   app.get('/cases/:id', {
     config: work,

@@ -111,7 +111,13 @@ export async function insertDemoChildProtection(
   let reports = 0;
   for (const c of cases) {
     for (const plan of plans.get(c.id) ?? []) {
-      const spec = historicReport(rnd, contextOf(c), plan, staff.get(c.team_id), DEMO_TODAY);
+      const spec = historicReport(
+        rnd,
+        contextOf(c),
+        plan,
+        c.team_id ? staff.get(c.team_id) : undefined,
+        DEMO_TODAY,
+      );
       if (!spec) continue;
       emitReport(e, spec, c.status === 'offen');
       reports++;
@@ -126,7 +132,14 @@ export async function insertDemoChildProtection(
     for (const c of cs) {
       const stage = stages(n);
       if (!stage) break;
-      const spec = liveReport(rnd, contextOf(c), staff.get(c.team_id), stage, today, shift());
+      const spec = liveReport(
+        rnd,
+        contextOf(c),
+        c.team_id ? staff.get(c.team_id) : undefined,
+        stage,
+        today,
+        shift(),
+      );
       if (!spec) continue;
       emitReport(e, spec, true);
       n++;

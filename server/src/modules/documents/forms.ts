@@ -4,6 +4,7 @@ import {
   type CpCheck,
   caseAreas,
   custodyKinds,
+  formatAddress,
   formatDateDe,
   genders,
   householdRoles,
@@ -44,7 +45,7 @@ const RISK_TITLE =
 
 const head = (c: Context, title: string): Omit<FormSpec, 'sections' | 'signatures'> => ({
   office: c.office,
-  unit: `${c.detail.team.name}${c.detail.district ? ` · Stadtteil ${c.detail.district.name}` : ''}`,
+  unit: `${c.detail.team?.name ?? 'Zuteilung ausstehend'}${c.detail.district ? ` · Stadtteil ${c.detail.district.name}` : ''}`,
   title,
   meta: [
     ['Aktenzeichen', c.detail.caseNumber],
@@ -57,10 +58,7 @@ export function familySection(d: CaseDetail): FormSection {
     heading: 'Familie',
     fields: [
       ['Haushalt', d.household.name],
-      [
-        'Anschrift',
-        `${d.household.address.street} ${d.household.address.houseNumber}, ${d.household.address.postalCode ?? ''}`,
-      ],
+      ['Anschrift', formatAddress(d.household.address)],
       ...d.household.members.map((m): [string, string] => [
         householdRoles.labels[m.role],
         `${m.person.firstName} ${m.person.lastName}, geb. ${formatDateDe(m.person.birthDate)}, ${genders.labels[m.person.gender]}${
@@ -101,7 +99,7 @@ export function buildForm(kind: FormKind, c: Context, itemId?: string): FormSpec
         sections: [
           {
             heading: 'Erklärung',
-            text: `Hiermit entbinde ich, ${consent.personName}, die folgende Stelle gegenüber dem Jugendamt (${d.team.name}) von der Schweigepflicht. Diese Erklärung ist freiwillig und kann jederzeit für die Zukunft widerrufen werden.`,
+            text: `Hiermit entbinde ich, ${consent.personName}, die folgende Stelle gegenüber dem Jugendamt${d.team ? ` (${d.team.name})` : ''} von der Schweigepflicht. Diese Erklärung ist freiwillig und kann jederzeit für die Zukunft widerrufen werden.`,
           },
           {
             heading: 'Umfang',

@@ -6,6 +6,7 @@ import {
   cpChecklistGuide,
   cpChecklistRatings,
   custodyKinds,
+  formatAddress,
   formatDateDe,
   householdRoles,
   mandateKinds,
@@ -32,7 +33,7 @@ export function visitSections(d: CaseDetail, check: CpCheck | undefined): FormSe
       heading: 'Besuch',
       fields: [
         ['Familie', d.household.name],
-        ['Anschrift', `${a.street} ${a.houseNumber}${a.postalCode ? `, ${a.postalCode}` : ''}`],
+        ['Anschrift', formatAddress(a)],
         ['Fallführung', d.lead?.name ?? '–'],
         [
           'Anlass',

@@ -1,8 +1,10 @@
 import type {
+  AddressCheckResult,
   AddressLookupQuery,
   AddressLookupResult,
   ResponsibilityInput,
   StreetInput,
+  StreetSuggestion,
 } from '@leuchtturm/shared';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
@@ -13,11 +15,14 @@ import {
   deleteResponsibilityRow,
   deleteStreetRow,
   findHouseRanges,
+  findRulesOfStreets,
+  findStreetById,
   findStreetRules,
   findStreetsByName,
   insertResponsibility,
   insertStreet,
   lockStreet,
+  searchStreets,
   updateStreetRow,
 } from './queries/address.ts';
 import { findOrganisationRow } from './queries/structure.ts';
@@ -50,13 +55,7 @@ export async function findResponsibleTeam(
   }
   const rules = await findStreetRules(db, tenantId, street.id);
   const n = query.houseNumber;
-  // A range that contains the number is more specific than the whole-street rule.
-  const rule =
-    (n !== undefined
-      ? rules.find(
-          (r) => r.house_from !== null && r.house_to !== null && r.house_from <= n && n <= r.house_to,
-        )
-      : undefined) ?? rules.find((r) => r.house_from === null);
+  const rule = ruleFor(rules, n);
   if (!rule) {
     throw n === undefined && rules.length > 0
       ? AppError.validation(
@@ -73,6 +72,79 @@ export async function findResponsibleTeam(
     district: { id: street.district_id, name: street.district_name },
     team: { id: rule.team_id, name: rule.team_name },
     socialCentre: { id: rule.centre_id, name: rule.centre_name },
+  };
+}
+
+/** The rule for a house number: a range that contains it is more specific than the whole-street rule. */
+function ruleFor<R extends { house_from: number | null; house_to: number | null }>(
+  rules: R[],
+  n: number | undefined,
+) {
+  return (
+    (n !== undefined
+      ? rules.find(
+          (r) => r.house_from !== null && r.house_to !== null && r.house_from <= n && n <= r.house_to,
+        )
+      : undefined) ?? rules.find((r) => r.house_from === null)
+  );
+}
+
+/**
+ * The intake's street suggestions: streets whose name contains every word typed ("waller heer" finds "Waller
+ * Heerstraße"; "…str", "…strasse" are read as "…straße"), each with the house-number ranges of its teams.
+ */
+export async function suggestStreets(
+  db: Kysely<DB>,
+  tenantId: string,
+  query: { q: string; limit: number },
+): Promise<StreetSuggestion[]> {
+  const words = normaliseStreetName(query.q).split(' ').filter(Boolean);
+  const streets = await searchStreets(db, tenantId, words, query.limit);
+  const rules = await findRulesOfStreets(
+    db,
+    tenantId,
+    streets.map((s) => s.id),
+  );
+  return streets.map((s) => ({
+    id: s.id,
+    name: s.name,
+    postalCode: s.postal_code,
+    district: { id: s.district_id, name: s.district_name },
+    ranges: rules
+      .filter((r) => r.street_id === s.id)
+      .map((r) => ({
+        houseFrom: r.house_from,
+        houseTo: r.house_to,
+        team: { id: r.team_id, name: r.team_name },
+      })),
+  }));
+}
+
+/**
+ * The intake's address check: a street of the directory and a house number give the district and the responsible
+ * team. No rule for the number is not an error: the team is null and the case goes to the allocation list
+ * (docs/intake.md).
+ */
+export async function checkAddress(
+  db: Kysely<DB>,
+  tenantId: string,
+  address: { streetId: string; houseNumber: string },
+): Promise<AddressCheckResult> {
+  const street = await findStreetById(db, tenantId, address.streetId);
+  if (!street) {
+    throw AppError.validation(
+      'streetId',
+      'Diese Straße ist nicht im Straßenverzeichnis. Bitte eine Straße aus der Liste wählen.',
+    );
+  }
+  const rule = ruleFor(
+    await findStreetRules(db, tenantId, street.id),
+    Number.parseInt(address.houseNumber, 10),
+  );
+  return {
+    street: { id: street.id, name: street.name, postalCode: street.postal_code },
+    district: { id: street.district_id, name: street.district_name },
+    team: rule ? { id: rule.team_id, name: rule.team_name } : null,
   };
 }
 

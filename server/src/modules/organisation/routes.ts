@@ -1,4 +1,6 @@
 import {
+  addressCheckQuerySchema,
+  addressCheckResultSchema,
   addressLookupQuerySchema,
   addressLookupResultSchema,
   districtInputSchema,
@@ -13,6 +15,8 @@ import {
   staffSchema,
   streetInputSchema,
   streetSchema,
+  streetSuggestionQuerySchema,
+  streetSuggestionSchema,
   teamInputSchema,
   teamSchema,
   versionSchema,
@@ -232,5 +236,25 @@ export const organisationRoutes: FastifyPluginAsyncZod = async (app) => {
       await withCtx(request, (ctx) => staff.updateStaff(ctx, request.params.id, version, body));
       return reply.status(204).send(null);
     },
+  });
+  app.get('/organisation/street-suggestions', {
+    config: read,
+    schema: {
+      tags,
+      summary: 'Straßen des Verzeichnisses zum Eingetippten (mit Hausnummernbereichen)',
+      querystring: streetSuggestionQuerySchema,
+      response: { 200: z.array(streetSuggestionSchema) },
+    },
+    handler: async (request) => address.suggestStreets(app.db, tenantOf(request), request.query),
+  });
+  app.get('/organisation/address-check', {
+    config: read,
+    schema: {
+      tags,
+      summary: 'Adresse prüfen: Stadtteil und zuständiges Team (oder keines)',
+      querystring: addressCheckQuerySchema,
+      response: { 200: addressCheckResultSchema },
+    },
+    handler: async (request) => address.checkAddress(app.db, tenantOf(request), request.query),
   });
 };

@@ -53,7 +53,7 @@ export function casesOfPersons(db: Kysely<DB>, tenantId: string, personIds: stri
     .innerJoin('case_file as c', (j) =>
       j.onRef('c.tenant_id', '=', 'hm.tenant_id').onRef('c.household_id', '=', 'hm.household_id'),
     )
-    .innerJoin('team as t', (j) => j.onRef('t.tenant_id', '=', 'c.tenant_id').onRef('t.id', '=', 'c.team_id'))
+    .leftJoin('team as t', (j) => j.onRef('t.tenant_id', '=', 'c.tenant_id').onRef('t.id', '=', 'c.team_id'))
     .leftJoin('app_user as u', (j) =>
       j.onRef('u.tenant_id', '=', 'c.tenant_id').onRef('u.id', '=', 'c.lead_user_id'),
     )

@@ -3,7 +3,7 @@ import type { Ctx } from '../../shared/context.ts';
 import { AppError } from '../../shared/errors.ts';
 import { expectOneUpdated } from '../../shared/versioned.ts';
 import { usableHouseholdIds } from '../cases/access.ts';
-import { findResponsibleTeam } from '../organisation/address.ts';
+import { checkAddress } from '../organisation/address.ts';
 import { auditDuplicateLookup, limitDuplicateLookups } from './duplicateLookups.ts';
 import { koelnerPhonetik, matchNames } from './phonetics.ts';
 import {
@@ -20,13 +20,36 @@ import {
 
 /** Persons and households (Familie/Haushalt). The address of a household decides district and team. */
 
+/**
+ * Where a household lives, as stored: the street of the directory with its district and team (the team may be
+ * none: then its case waits on the allocation list), or no fixed address, which has neither (docs/intake.md).
+ */
 export async function resolveAddress(ctx: Ctx, address: HouseholdInput['address']) {
+  if (address.kind !== 'fest' || address.streetId === null || address.houseNumber === null) {
+    return {
+      address_kind: address.kind,
+      street_id: null,
+      street_name: null,
+      house_number: null,
+      postal_code: null,
+      district_id: null,
+      team_id: null,
+    };
+  }
   try {
-    return await findResponsibleTeam(ctx.db, ctx.actor.tenantId, {
-      street: address.street,
-      houseNumber: Number.parseInt(address.houseNumber, 10),
-      ...(address.postalCode ? { postalCode: address.postalCode } : {}),
+    const place = await checkAddress(ctx.db, ctx.actor.tenantId, {
+      streetId: address.streetId,
+      houseNumber: address.houseNumber,
     });
+    return {
+      address_kind: address.kind,
+      street_id: place.street.id,
+      street_name: place.street.name,
+      house_number: address.houseNumber,
+      postal_code: place.street.postalCode,
+      district_id: place.district.id,
+      team_id: place.team?.id ?? null,
+    };
   } catch (error) {
     if (error instanceof AppError && error.fieldErrors?.[0]) {
       const { field, message } = error.fieldErrors[0];
@@ -99,12 +122,7 @@ export async function createHousehold(ctx: Ctx, input: HouseholdInput): Promise<
   const household = await insertHouseholdRow(ctx.db, {
     tenant_id: tenantId,
     name: input.name,
-    street_id: place.street.id,
-    street_name: place.street.name,
-    house_number: input.address.houseNumber,
-    postal_code: place.street.postalCode,
-    district_id: place.district.id,
-    team_id: place.team.id,
+    ...place,
     created_by: ctx.actor.userId,
   });
   let position = 0;
@@ -157,7 +175,11 @@ export async function findDuplicates(ctx: Ctx, query: DuplicateQuery): Promise<D
       person: accessible
         ? { id: p.id, firstName: p.first_name, lastName: p.last_name, birthDate: p.birth_date }
         : null,
-      contacts: (open.length > 0 ? open : own).map((c) => ({ leadName: c.lead_name, teamName: c.team_name })),
+      contacts: (open.length > 0 ? open : own).map((c) => ({
+        leadName: c.lead_name,
+        // A case on the allocation list has no team yet (docs/intake.md).
+        teamName: c.team_name ?? 'noch keinem Team zugeteilt',
+      })),
     };
   });
   await auditDuplicateLookup(ctx, query, personIds);

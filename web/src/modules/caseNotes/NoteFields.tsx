@@ -17,7 +17,7 @@ export function NoteFields({
   form: FormState<NoteFormValues>;
   autofocus?: boolean;
 }) {
-  const staff = useTeamStaff(detail.team.id);
+  const staff = useTeamStaff(detail.team?.id ?? null);
   // Colleagues named on the note stay choosable even when they are no longer in the team.
   const known = new Set((staff.data ?? []).map((s) => s.id));
   const options = [

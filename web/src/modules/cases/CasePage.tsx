@@ -103,7 +103,7 @@ function CaseHeader({ detail }: { detail: CaseDetail }) {
       </Group>
       <InfoList
         items={[
-          ['Team', detail.team.name],
+          ['Team', detail.team?.name ?? 'noch nicht zugeteilt (Zuteilung)'],
           ['Fallführung', detail.lead?.name ?? 'nicht zugeteilt'],
           ['Stadtteil', detail.district?.name ?? 'unbekannt'],
           ['Eingangsdatum', formatDateDe(detail.openedOn)],

@@ -1,6 +1,7 @@
 import { duplicateQuerySchema } from '@leuchtturm/shared';
-import { Alert, Button, Fieldset, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Fieldset, Stack, Text, TextInput, Title } from '@mantine/core';
 import type { FormState } from '../../app/form.ts';
+import { AddressFields } from './AddressFields.tsx';
 import { useFindDuplicates } from './caseQueries.ts';
 import {
   type DuplicateCheck,
@@ -20,8 +21,11 @@ function focusSoon(id: string) {
 export function HouseholdStep({
   form,
   locked,
+  onAddressChange,
 }: {
   form: FormState<HouseholdDraft>;
+  /** The address changed: step 1's check of it no longer holds. */
+  onAddressChange: () => void;
   /** The household is saved already (the case itself failed): it is shown, not changed. */
   locked: boolean;
 }) {
@@ -30,9 +34,14 @@ export function HouseholdStep({
   const setDraft = form.update;
   const findDuplicates = useFindDuplicates();
 
-  function setAddress(field: keyof HouseholdDraft['address'], value: string) {
-    setDraft((d) => ({ ...d, address: { ...d.address, [field]: value } }));
-    clearErrors((k) => k === `address.${field}` || k === 'address');
+  function setAddress(patch: Partial<HouseholdDraft['address']>) {
+    setDraft((d) => ({ ...d, address: { ...d.address, ...patch } }));
+    const paths = [
+      ...(patch.street !== undefined || patch.kind !== undefined ? ['address.streetId'] : []),
+      ...(patch.houseNumber !== undefined || patch.kind !== undefined ? ['address.houseNumber'] : []),
+    ];
+    clearErrors((k) => k === 'address' || k === 'address.kind' || paths.includes(k));
+    onAddressChange();
   }
 
   /** Person fields sit under "person" in the request body; role and custody beside it. */
@@ -111,39 +120,7 @@ export function HouseholdStep({
           onChange={(e) => form.set('name', e.currentTarget.value)}
           error={errors.name}
         />
-        <Fieldset legend="Adresse">
-          <Stack gap="sm">
-            <Text size="sm" c="gray.8">
-              Die Adresse bestimmt den Stadtteil und das zuständige Team.
-            </Text>
-            <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md">
-              <TextInput
-                label="Straße"
-                required
-                withAsterisk={false}
-                value={draft.address.street}
-                onChange={(e) => setAddress('street', e.currentTarget.value)}
-                error={errors['address.street']}
-              />
-              <TextInput
-                label="Hausnummer"
-                required
-                withAsterisk={false}
-                value={draft.address.houseNumber}
-                onChange={(e) => setAddress('houseNumber', e.currentTarget.value)}
-                error={errors['address.houseNumber']}
-              />
-              <TextInput
-                label="Postleitzahl (optional)"
-                inputMode="numeric"
-                maxLength={5}
-                value={draft.address.postalCode}
-                onChange={(e) => setAddress('postalCode', e.currentTarget.value)}
-                error={errors['address.postalCode']}
-              />
-            </SimpleGrid>
-          </Stack>
-        </Fieldset>
+        <AddressFields address={draft.address} errors={errors} onChange={setAddress} />
         <Stack gap="md" component="section" aria-labelledby="personen-titel">
           <Title order={3} size="h4" id="personen-titel">
             Personen im Haushalt

@@ -1,4 +1,5 @@
 import {
+  type AddressCheckResult,
   accessRoutes,
   DATE_INPUT_BOUNDS,
   householdInputSchema,
@@ -27,7 +28,8 @@ import { Page } from '../../app/Page.tsx';
 import { FieldHint } from '../help/FieldHint.tsx';
 import { useCreateHousehold, useOpenCase } from './caseQueries.ts';
 import { HouseholdStep } from './HouseholdStep.tsx';
-import { emptyHousehold, householdBody } from './householdDraft.ts';
+import { emptyHousehold, householdBody, placementText } from './householdDraft.ts';
+import { useCheckAddress } from './intakeQueries.ts';
 
 /** Step 2 checks everything but the household, which exists only once step 1 has been saved. */
 const intakeStepSchema = intakeInputSchema.omit({ householdId: true });
@@ -47,6 +49,9 @@ export function IntakePage() {
     { draft: 'falleingang:anliegen' },
   );
 
+  /** Step 1's check of the address: district and team, or none (the allocation list). */
+  const [checked, setChecked] = useState<AddressCheckResult | null>(null);
+  const checkAddress = useCheckAddress();
   const createHousehold = useCreateHousehold();
   const openCase = useOpenCase();
   const submitting = createHousehold.isPending || openCase.isPending;
@@ -75,9 +80,30 @@ export function IntakePage() {
     return input;
   }
 
-  function next(event: FormEvent) {
+  /**
+   * Step 1 is checked before step 2 opens: the form by the shared schema, then the address by the directory (an
+   * unknown street or a bad number is shown here, at its field). No responsible team is no error: the case will go
+   * to the allocation list, which step 2 says.
+   */
+  async function next(event: FormEvent) {
     event.preventDefault();
-    if (householdId === null && !validHousehold()) return;
+    if (householdId !== null) return goTo(1);
+    const input = validHousehold();
+    if (!input) return;
+    const { streetId, houseNumber } = input.address;
+    if (streetId !== null && houseNumber !== null) {
+      try {
+        setChecked(await checkAddress.mutateAsync({ streetId, houseNumber }));
+      } catch (error) {
+        const fields = error instanceof ApiError ? Object.entries(error.fieldErrors) : [];
+        if (fields.length > 0)
+          household.check(Object.fromEntries(fields.map(([f, m]) => [`address.${f}`, m])));
+        else household.setFormError(`Die Adresse konnte nicht geprüft werden. ${errorMessage(error)}`);
+        return;
+      }
+    } else {
+      setChecked(null);
+    }
     goTo(1);
   }
 
@@ -126,6 +152,9 @@ export function IntakePage() {
     }
   }
 
+  const placement = placementText(household.values.address, checked);
+  const toAllocation =
+    household.values.address.kind !== 'fest' || (checked !== null && checked.team === null);
   const stepProps = (step: number) => (active === step ? { 'aria-current': 'step' as const } : {});
 
   return (
@@ -149,12 +178,18 @@ export function IntakePage() {
                   {household.formError}
                 </Alert>
               )}
-              <HouseholdStep form={household} locked={householdId !== null} />
+              <HouseholdStep
+                form={household}
+                locked={householdId !== null}
+                onAddressChange={() => setChecked(null)}
+              />
               <Group justify="flex-end" gap="sm">
                 <Button variant="default" component={Link} to="/faelle">
                   Abbrechen
                 </Button>
-                <Button type="submit">Weiter</Button>
+                <Button type="submit" loading={checkAddress.isPending}>
+                  Weiter
+                </Button>
               </Group>
             </Stack>
           </form>
@@ -175,6 +210,14 @@ export function IntakePage() {
               {intake.formError && (
                 <Alert color="red" role="alert" title="Nicht gespeichert">
                   {intake.formError}
+                </Alert>
+              )}
+              {placement && (
+                <Alert
+                  color="blue"
+                  title={toAllocation ? 'Zuteilung durch die Referatsleitung' : 'Zuständigkeit'}
+                >
+                  {placement}
                 </Alert>
               )}
               <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">

@@ -65,7 +65,9 @@ export const useCase = (caseId: string) =>
 export const fetchCurrentCase = (caseId: string) => api.get<CaseDetail>(`/cases/${caseId}`);
 
 /** Active staff of the case's team (for participants, moderation, minutes, the Fallführung, ...). */
-export const useTeamStaff = (teamId: string) => useStaff({ teamId }, { activeOnly: true });
+/** The team's active staff; none while the case has no team (it waits on the allocation list). */
+export const useTeamStaff = (teamId: string | null) =>
+  useStaff(teamId ? { teamId } : {}, { activeOnly: true, enabled: teamId !== null });
 
 /**
  * A change to the case. Afterwards the case file is loaded again (the page, its badges and the timeline all come

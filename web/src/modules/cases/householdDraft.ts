@@ -1,4 +1,4 @@
-import type { DuplicateCandidate } from '@leuchtturm/shared';
+import type { AddressCheckResult, DuplicateCandidate, StreetSuggestion } from '@leuchtturm/shared';
 
 export type LinkedPerson = NonNullable<DuplicateCandidate['person']>;
 
@@ -23,10 +23,15 @@ export interface MemberDraft {
   check: DuplicateCheck;
 }
 
-/** Shaped like the request body, so that every message's path names a value of the form. */
+export type AddressKind = 'fest' | 'wohnungslos' | 'unbekannt_verzogen';
+
+/**
+ * Shaped like the request body, so that every message's path names a value of the form. The street is the
+ * suggestion chosen (its id goes into the body as `address.streetId`).
+ */
 export interface HouseholdDraft {
   name: string;
-  address: { street: string; houseNumber: string; postalCode: string };
+  address: { kind: AddressKind; street: StreetSuggestion | null; houseNumber: string };
   members: MemberDraft[];
 }
 
@@ -47,7 +52,11 @@ export function emptyMember(): MemberDraft {
 }
 
 export function emptyHousehold(): HouseholdDraft {
-  return { name: '', address: { street: '', houseNumber: '', postalCode: '' }, members: [emptyMember()] };
+  return {
+    name: '',
+    address: { kind: 'fest', street: null, houseNumber: '' },
+    members: [emptyMember()],
+  };
 }
 
 /** What the row asks the duplicate check with: the three identifying fields, or null while one is missing. */
@@ -58,14 +67,47 @@ export function duplicateKey(m: MemberDraft): string | null {
   return `${first}|${last}|${m.birthDate}`;
 }
 
+/** The address as the body carries it: a street of the directory and a number, or no fixed address. */
+export function addressBody(address: HouseholdDraft['address']) {
+  return address.kind === 'fest'
+    ? { kind: address.kind, streetId: address.street?.id ?? null, houseNumber: address.houseNumber }
+    : { kind: address.kind, streetId: null, houseNumber: null };
+}
+
+/** A street's house-number ranges in words: "Nr. 1–99: Team Walle-Nord; übrige: Team Walle-Süd". */
+export function rangesText(street: StreetSuggestion): string {
+  if (street.ranges.length === 0) return 'Für diese Straße ist noch kein Team zuständig.';
+  return street.ranges
+    .map((r) =>
+      r.houseFrom === null
+        ? `${rangeWhole(street)}: ${r.team.name}`
+        : `Nr. ${r.houseFrom}–${r.houseTo}: ${r.team.name}`,
+    )
+    .join('; ');
+}
+const rangeWhole = (street: StreetSuggestion) =>
+  street.ranges.some((r) => r.houseFrom !== null) ? 'übrige Hausnummern' : 'ganze Straße';
+
+/** What step 2 says about who will work on the case. */
+export function placementText(
+  address: HouseholdDraft['address'],
+  checked: AddressCheckResult | null,
+): string {
+  if (address.kind !== 'fest') {
+    return 'Die Familie hat keine feste Adresse. Der Fall kommt nach dem Eröffnen auf die Zuteilungsliste der Referatsleitungen; Sie behalten Zugriff, bis die Fallführung zugeteilt ist.';
+  }
+  if (!checked) return '';
+  if (!checked.team) {
+    return `Für diese Adresse (Stadtteil ${checked.district.name}) ist kein Team zuständig. Der Fall kommt nach dem Eröffnen auf die Zuteilungsliste der Referatsleitungen; Sie behalten Zugriff, bis die Fallführung zugeteilt ist.`;
+  }
+  return `Zuständig: ${checked.team.name} (Stadtteil ${checked.district.name}).`;
+}
+
 /** The request body as the schema expects it (before validation: choices may still be null). */
 export function householdBody(draft: HouseholdDraft) {
   return {
     name: draft.name,
-    address: {
-      ...draft.address,
-      postalCode: draft.address.postalCode.trim() === '' ? null : draft.address.postalCode,
-    },
+    address: addressBody(draft.address),
     members: draft.members.map((m) => {
       const custody = m.role === 'kind' ? m.custody : null;
       return m.linked

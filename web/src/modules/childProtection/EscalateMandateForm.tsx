@@ -34,7 +34,7 @@ export function EscalateMandateForm({
   onClose: () => void;
 }) {
   const user = useUser();
-  const staff = useTeamStaff(detail.team.id);
+  const staff = useTeamStaff(detail.team?.id ?? null);
   const form = useFormState(
     {
       heldOn: todayIso(),

@@ -30,7 +30,7 @@ export function householdAccessRows(db: Kysely<DB>, tenantId: string, householdI
       'h.id',
       'h.team_id',
       'h.created_by',
-      sql<{ team_id: string; lead_user_id: string | null; granted: string[] }[]>`coalesce((
+      sql<{ team_id: string | null; lead_user_id: string | null; granted: string[] }[]>`coalesce((
         select json_agg(json_build_object('team_id', c.team_id, 'lead_user_id', c.lead_user_id, 'granted',
           coalesce((select array_agg(g.user_id) from case_access_grant g
             where g.tenant_id = c.tenant_id and g.case_id = c.id), '{}')))

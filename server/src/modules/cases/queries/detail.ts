@@ -27,6 +27,7 @@ export async function loadCaseRecords(db: Kysely<DB>, tenantId: string, caseId: 
       'h.id as household_id',
       'h.name as household_name',
       'h.version as household_version',
+      'h.address_kind',
       'h.street_name',
       'h.house_number',
       'h.postal_code',

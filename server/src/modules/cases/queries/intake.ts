@@ -37,7 +37,7 @@ export async function insertCaseFile(
     caseNumber: string;
     intake: Omit<IntakeInput, 'householdId'>;
     householdId: string;
-    teamId: string;
+    teamId: string | null;
     districtId: string | null;
     leadUserId: string | null;
     createdBy: string | null;
@@ -96,5 +96,59 @@ export async function deleteAccessGrant(db: Kysely<DB>, tenantId: string, caseId
     .where('tenant_id', '=', tenantId)
     .where('case_id', '=', caseId)
     .where('user_id', '=', userId)
+    .execute();
+}
+
+/** Allocation: the case joins a team with its lead case manager, if it has no team yet; answers whether it did. */
+export async function allocateCaseRow(
+  db: Kysely<DB>,
+  tenantId: string,
+  caseId: string,
+  to: { teamId: string; leadUserId: string },
+): Promise<boolean> {
+  const result = await db
+    .updateTable('case_file')
+    .set({ team_id: to.teamId, lead_user_id: to.leadUserId })
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', caseId)
+    .where('team_id', 'is', null)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+/**
+ * The allocation list: open cases without a team, oldest first, with only what allocating needs (no names of the
+ * family, no concern): number, date, access route, the Stadtteil and street (or no fixed address), who took it.
+ */
+export function listUnallocatedCases(db: Kysely<DB>, tenantId: string, limit: number) {
+  return db
+    .selectFrom('case_file as c')
+    .innerJoin('household as h', (j) =>
+      j.onRef('h.tenant_id', '=', 'c.tenant_id').onRef('h.id', '=', 'c.household_id'),
+    )
+    .leftJoin('district as d', (j) =>
+      j.onRef('d.tenant_id', '=', 'h.tenant_id').onRef('d.id', '=', 'h.district_id'),
+    )
+    .leftJoin('app_user as u', (j) =>
+      j.onRef('u.tenant_id', '=', 'c.tenant_id').onRef('u.id', '=', 'c.created_by'),
+    )
+    .select([
+      'c.id',
+      'c.case_number',
+      'c.opened_on',
+      'c.access_route',
+      'c.version',
+      'h.address_kind',
+      'h.street_name',
+      'h.postal_code',
+      'd.name as district_name',
+      'u.display_name as taken_by',
+    ])
+    .where('c.tenant_id', '=', tenantId)
+    .where('c.team_id', 'is', null)
+    .where('c.status', '=', 'offen')
+    .orderBy('c.opened_on')
+    .orderBy('c.case_number')
+    .limit(limit)
     .execute();
 }

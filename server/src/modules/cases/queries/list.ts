@@ -24,7 +24,7 @@ function caseSummaries(db: Kysely<DB>, tenantId: string, today: string) {
     .innerJoin('household as h', (j) =>
       j.onRef('h.tenant_id', '=', 'c.tenant_id').onRef('h.id', '=', 'c.household_id'),
     )
-    .innerJoin('team as t', (j) => j.onRef('t.tenant_id', '=', 'c.tenant_id').onRef('t.id', '=', 'c.team_id'))
+    .leftJoin('team as t', (j) => j.onRef('t.tenant_id', '=', 'c.tenant_id').onRef('t.id', '=', 'c.team_id'))
     .leftJoin('app_user as u', (j) =>
       j.onRef('u.tenant_id', '=', 'c.tenant_id').onRef('u.id', '=', 'c.lead_user_id'),
     )

@@ -1,5 +1,6 @@
 import { type Insertable, type Kysely, sql } from 'kysely';
 import type { DB, ResponsibilityTable, StreetTable } from '../../../db/schema.ts';
+import { likePattern } from '../../../shared/like.ts';
 
 /** Streets and the address-based responsibilities (which team serves which house numbers). */
 
@@ -20,6 +21,45 @@ export function findStreetsByName(
     .where(sql<boolean>`lower(s.name) = ${normalisedName}`);
   if (postalCode) streets = streets.where('s.postal_code', '=', postalCode);
   return streets.limit(2).execute();
+}
+
+/** A street of the directory by its id, with its district. */
+export function findStreetById(db: Kysely<DB>, tenantId: string, streetId: string) {
+  return db
+    .selectFrom('street as s')
+    .innerJoin('district as d', (j) =>
+      j.onRef('d.tenant_id', '=', 's.tenant_id').onRef('d.id', '=', 's.district_id'),
+    )
+    .select(['s.id', 's.name', 's.postal_code', 'd.id as district_id', 'd.name as district_name'])
+    .where('s.tenant_id', '=', tenantId)
+    .where('s.id', '=', streetId)
+    .executeTakeFirst();
+}
+
+/** Streets whose name contains every word (lower case), in name order: the intake's suggestions. */
+export function searchStreets(db: Kysely<DB>, tenantId: string, words: string[], limit: number) {
+  let q = db
+    .selectFrom('street as s')
+    .innerJoin('district as d', (j) =>
+      j.onRef('d.tenant_id', '=', 's.tenant_id').onRef('d.id', '=', 's.district_id'),
+    )
+    .select(['s.id', 's.name', 's.postal_code', 'd.id as district_id', 'd.name as district_name'])
+    .where('s.tenant_id', '=', tenantId);
+  for (const word of words) q = q.where(sql<boolean>`lower(s.name) like ${likePattern(word)}`);
+  return q.orderBy('s.name').orderBy('s.postal_code').limit(limit).execute();
+}
+
+/** The responsibility rules of these streets with their team, by house number (whole street first). */
+export function findRulesOfStreets(db: Kysely<DB>, tenantId: string, streetIds: string[]) {
+  if (streetIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('responsibility as r')
+    .innerJoin('team as t', (j) => j.onRef('t.tenant_id', '=', 'r.tenant_id').onRef('t.id', '=', 'r.team_id'))
+    .select(['r.street_id', 'r.house_from', 'r.house_to', 't.id as team_id', 't.name as team_name'])
+    .where('r.tenant_id', '=', tenantId)
+    .where('r.street_id', 'in', streetIds)
+    .orderBy(sql`r.house_from nulls first`)
+    .execute();
 }
 
 /** The responsibility rules of a street with their team and Sozialzentrum. */

@@ -143,7 +143,7 @@ function AccessTable({
 
 /** The team lead allocates the case to an active case manager of the team. */
 function LeadForm({ detail }: { detail: CaseDetail }) {
-  const staff = useTeamStaff(detail.team.id);
+  const staff = useTeamStaff(detail.team?.id ?? null);
   const candidates = (staff.data ?? []).filter((s) => s.roles.includes('case_manager'));
   const form = useFormState({ leadUserId: detail.lead?.id ?? null });
   const [conflict, setConflict] = useState(false);
@@ -176,7 +176,7 @@ function LeadForm({ detail }: { detail: CaseDetail }) {
       intro={
         <Text size="sm">
           Derzeit: {detail.lead?.name ?? 'nicht zugeteilt'}. Die Fallführung übernimmt eine Fachkraft des
-          Teams {detail.team.name}.
+          Teams {detail.team?.name ?? '(noch keinem Team zugeteilt)'}.
         </Text>
       }
       onSubmit={submit}

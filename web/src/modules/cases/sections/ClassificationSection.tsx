@@ -60,7 +60,7 @@ export function ClassificationSection({ detail, readOnly }: SectionProps) {
 
 function RiskConsultationForm({ detail }: { detail: SectionProps['detail'] }) {
   const user = useUser();
-  const staff = useTeamStaff(detail.team.id);
+  const staff = useTeamStaff(detail.team?.id ?? null);
   const initial = () => ({
     heldOn: todayIso(),
     participantIds: [user.id],

@@ -1,4 +1,11 @@
-import { accessRoutes, custodyKinds, formatDateDe, householdRoles, type Person } from '@leuchtturm/shared';
+import {
+  accessRoutes,
+  custodyKinds,
+  formatAddress,
+  formatDateDe,
+  householdRoles,
+  type Person,
+} from '@leuchtturm/shared';
 import { Button, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { DataTable } from '../../../app/components/DataTable.tsx';
@@ -11,9 +18,7 @@ import { InfoList, type SectionProps } from './ui.tsx';
 export function OverviewSection({ detail, readOnly }: SectionProps) {
   const { household } = detail;
   const [editing, setEditing] = useState<Person | null>(null);
-  const address = `${household.address.street} ${household.address.houseNumber}${
-    household.address.postalCode ? `, ${household.address.postalCode}` : ''
-  }`;
+  const address = formatAddress(household.address);
   return (
     <>
       <Stack gap="sm">

@@ -25,7 +25,7 @@ interface IdeaDraft {
 let nextKey = Date.now();
 
 export function PeerConsultationForm({ detail }: { detail: CaseDetail }) {
-  const staff = useTeamStaff(detail.team.id);
+  const staff = useTeamStaff(detail.team?.id ?? null);
   const initial = () => ({
     heldOn: todayIso(),
     question: '',

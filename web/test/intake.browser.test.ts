@@ -1,0 +1,110 @@
+import { afterAll, beforeAll, describe, it } from 'vitest';
+import { choose, expectNoAxeViolations, type Harness, signIn, startHarness } from './harness.ts';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(() => h?.close());
+
+/**
+ * A street the test adds to the directory without any responsibility (as an admin may add one before the
+ * Zuständigkeiten): no team is responsible for its addresses.
+ */
+async function streetWithoutTeam(name: string): Promise<string> {
+  const district = await h.db
+    .selectFrom('district')
+    .select('id')
+    .where('tenant_id', '=', h.tenantId)
+    .orderBy('name')
+    .executeTakeFirstOrThrow();
+  await h.db
+    .insertInto('street')
+    .values({ tenant_id: h.tenantId, district_id: district.id, name, postal_code: '28998' })
+    .execute();
+  return `${name} · 28998`;
+}
+
+/** Step 1 with one person (the mother), the address left to the caller. */
+async function familyStep(lastName: string) {
+  const { page } = h;
+  await page.getByRole('link', { name: 'Meine Fälle' }).click();
+  await page.getByRole('link', { name: 'Neuer Falleingang' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Falleingang' }).waitFor();
+  await page.getByLabel('Name des Haushalts', { exact: true }).fill(`Familie ${lastName}`);
+  const mother = page.getByRole('group', { name: 'Person 1' });
+  await mother.getByLabel('Vorname', { exact: true }).fill('Nora');
+  await mother.getByLabel('Nachname', { exact: true }).fill(lastName);
+  await mother.getByLabel('Geburtsdatum', { exact: true }).fill('1991-06-07');
+  await mother.getByRole('combobox', { name: 'Geschlecht' }).click();
+  await page.getByRole('option', { name: 'weiblich' }).click();
+  await mother.getByRole('combobox', { name: 'Rolle' }).click();
+  await page.getByRole('option', { name: 'Mutter' }).click();
+}
+
+/** Step 2 and "Fall eröffnen"; answers the case number the case page shows. */
+async function openCase(expectedNotice: RegExp): Promise<string> {
+  const { page } = h;
+  await page.getByRole('heading', { name: 'Schritt 2 von 2: Falleingang' }).waitFor();
+  await page.getByText(expectedNotice).waitFor();
+  await choose(page, 'Zugangsweg', 'Selbstmeldung');
+  await page.getByLabel('Anliegen in den Worten der Familie', { exact: true }).fill('Wir brauchen Hilfe.');
+  await expectNoAxeViolations(page, 'Falleingang, Schritt 2 mit Zuteilung');
+  await page.getByRole('button', { name: 'Fall eröffnen' }).click();
+  await page.waitForURL(/\/faelle\/[0-9a-f-]{36}/);
+  const notice = page.getByText(/Der Fall \d{4}-\d{5} wurde angelegt\./);
+  const text = (await notice.textContent()) ?? '';
+  return /(\d{4}-\d{5})/.exec(text)?.[1] ?? '';
+}
+
+describe('intake addresses and the allocation list', () => {
+  it('as fachkraft: a street from the suggestions without a team, and a homeless family; as teamleitung: both on the allocation list, one allocated', async () => {
+    const { page, baseUrl } = h;
+    const street = await streetWithoutTeam('Neubauring Ohneteam');
+    await signIn(page, baseUrl, 'fachkraft');
+    await page.getByRole('heading', { name: 'Willkommen, Frida Fachkraft' }).waitFor();
+
+    // A street chosen from the suggestions (typed in part, picked by keyboard), for which no team is responsible.
+    await familyStep('Neubau');
+    const streetBox = page.getByRole('combobox', { name: 'Straße', exact: true });
+    await streetBox.fill('neubauring');
+    await page.getByRole('option', { name: street }).waitFor();
+    await expectNoAxeViolations(page, 'Falleingang, Straßenvorschläge');
+    await streetBox.press('ArrowDown');
+    await streetBox.press('Enter');
+    await page.getByText('Für diese Straße ist noch kein Team zuständig.').waitFor();
+    await page.getByLabel('Hausnummer', { exact: true }).fill('3');
+    await page.getByRole('button', { name: 'Weiter' }).click();
+    const first = await openCase(/Für diese Adresse \(Stadtteil .+\) ist kein Team zuständig\./);
+    await page.getByText('noch nicht zugeteilt (Zuteilung)').waitFor();
+    await expectNoAxeViolations(page, 'Fallakte ohne Team');
+
+    // A homeless family: no street, no number.
+    await familyStep('Unterwegs');
+    await page.getByRole('radio', { name: 'Wohnungslos' }).check();
+    await page.getByText('Ohne feste Adresse ist kein Team zuständig').waitFor();
+    await expectNoAxeViolations(page, 'Falleingang, wohnungslos');
+    await page.getByRole('button', { name: 'Weiter' }).click();
+    const second = await openCase(/Die Familie hat keine feste Adresse\./);
+    await page.getByText('Wohnungslos', { exact: true }).waitFor();
+
+    // The team lead's allocation list shows both; she takes the first into her team.
+    await h.context.clearCookies();
+    await signIn(page, baseUrl, 'teamleitung');
+    await page.getByRole('heading', { name: 'Willkommen, Tilda Teamleitung' }).waitFor();
+    await page.getByRole('link', { name: 'Zuteilung' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Zuteilung' }).waitFor();
+    const firstRow = page.getByRole('row').filter({ hasText: first });
+    const secondRow = page.getByRole('row').filter({ hasText: second });
+    await firstRow.getByText('Neubauring Ohneteam').waitFor();
+    await secondRow.getByText('Wohnungslos').waitFor();
+    await expectNoAxeViolations(page, 'Zuteilung');
+    await choose(page, `Fallführung für ${first}`, 'Frida Fachkraft');
+    await firstRow.getByRole('button', { name: 'Zuteilen' }).click();
+    await page
+      .getByText(`Der Fall ${first} ist jetzt in Ihrem Team; die Fallführung hat Frida Fachkraft.`)
+      .waitFor();
+    await firstRow.waitFor({ state: 'detached' });
+    await secondRow.waitFor();
+  });
+});
