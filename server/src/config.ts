@@ -22,6 +22,11 @@ export interface Config {
   demoPassword: string;
   defaultTenant: string | undefined;
   webDistDir: string;
+  /**
+   * The address people open Leuchtturm at (scheme, host, port), e.g. https://leuchtturm.stadt.de. Single sign-on
+   * builds its redirect URIs from it; unset, from the request's own address (fine without a reverse proxy).
+   */
+  publicUrl: string | undefined;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -43,6 +48,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDistDir: env.LEUCHTTURM_WEB_DIST
       ? path.resolve(env.LEUCHTTURM_WEB_DIST)
       : path.resolve(import.meta.dirname, '../../web/dist'),
+    publicUrl: env.LEUCHTTURM_PUBLIC_URL?.replace(/\/+$/, '') || undefined,
   };
 }
 

@@ -57,6 +57,7 @@ export const auditEntityTypes = [
   'street',
   'responsibility',
   'user',
+  'sso_setting',
   'demo_data',
   // Families and cases
   'person',
@@ -120,6 +121,7 @@ export const auditEntityLabels: Record<AuditEntityType, string> = {
   street: 'Straße',
   responsibility: 'Zuständigkeit',
   user: 'Benutzerkonto',
+  sso_setting: 'Single Sign-On (Identitätsanbieter und Gruppen)',
   demo_data: 'Demodaten',
   person: 'Person',
   household: 'Familie (Haushalt)',
