@@ -1,4 +1,4 @@
-import type { Permission } from '@leuchtturm/shared';
+import { isSsoRefusal, type Permission, type SsoRefusal } from '@leuchtturm/shared';
 import type { QueryClient } from '@tanstack/react-query';
 import {
   createRootRouteWithContext,
@@ -76,6 +76,8 @@ const rootRoute = createRootRouteWithContext<{ queryClient: QueryClient }>()({
 export interface SignInSearch {
   redirect?: string;
   abgelaufen?: boolean;
+  /** Why a sign-in through the identity provider was refused (the server's reason code). */
+  sso?: SsoRefusal;
 }
 
 export const signInRoute = createRoute({
@@ -84,7 +86,12 @@ export const signInRoute = createRoute({
   validateSearch: (search: Record<string, unknown>): SignInSearch => {
     const target = localPath(search.redirect);
     const expired = search.abgelaufen === true || search.abgelaufen === 'true';
-    return { ...(target ? { redirect: target } : {}), ...(expired ? { abgelaufen: true } : {}) };
+    const sso = typeof search.sso === 'string' && isSsoRefusal(search.sso) ? search.sso : undefined;
+    return {
+      ...(target ? { redirect: target } : {}),
+      ...(expired ? { abgelaufen: true } : {}),
+      ...(sso ? { sso } : {}),
+    };
   },
   beforeLoad: async ({ context, search }) => {
     if (await loadSession(context.queryClient)) throw redirect({ href: search.redirect ?? '/' });
@@ -113,7 +120,8 @@ export type OrganisationTab =
   | 'teams'
   | 'strassen'
   | 'mitarbeitende'
-  | 'pruefen';
+  | 'pruefen'
+  | 'anmeldung';
 const organisationTabs: readonly OrganisationTab[] = [
   'sozialzentren',
   'stadtteile',
@@ -121,6 +129,7 @@ const organisationTabs: readonly OrganisationTab[] = [
   'strassen',
   'mitarbeitende',
   'pruefen',
+  'anmeldung',
 ];
 
 export const organisationRoute = createRoute({
