@@ -1,4 +1,11 @@
-import { roles as knownRoles, type Role, type SsoRefusal, singleLineTextPattern } from '@leuchtturm/shared';
+import { createHash } from 'node:crypto';
+import {
+  roles as knownRoles,
+  type Role,
+  type SsoRefusal,
+  singleLineTextPattern,
+  usernameSchema,
+} from '@leuchtturm/shared';
 import type { IDToken } from 'openid-client';
 import type { Ctx } from '../../shared/context.ts';
 import {
@@ -56,9 +63,7 @@ export async function provisionAccount(
     return { userId: existing.id };
   }
 
-  const username = (text(claims.preferred_username, 100) ?? text(claims.email, 100) ?? `sso-${claims.sub}`)
-    .slice(0, 100)
-    .toLowerCase();
+  const username = usernameOf(claims);
   if (await usernameTaken(ctx.db, tenantId, username)) return { refused: 'username_taken', userId: null };
   const created = await insertExternalAccount(ctx.db, {
     tenant_id: tenantId,
@@ -74,6 +79,24 @@ export async function provisionAccount(
     details: { method: 'oidc', roles, team: profile.team_id },
   });
   return { userId: created };
+}
+
+/**
+ * The account's user name: the provider's preferred_username (else the e-mail address) in the form local names
+ * take (Mitarbeitende can then edit the account), else one derived from the subject.
+ */
+function usernameOf(claims: IDToken): string {
+  for (const candidate of [claims.preferred_username, claims.email]) {
+    if (typeof candidate !== 'string') continue;
+    const name = candidate
+      .trim()
+      .toLowerCase()
+      .replace('@', '.')
+      .replace(/[^a-z0-9._-]/g, '-')
+      .slice(0, 60);
+    if (usernameSchema.safeParse(name).success) return name;
+  }
+  return `sso-${createHash('sha256').update(claims.sub).digest('hex').slice(0, 12)}`;
 }
 
 /** The groups in the configured claim: a list of names or one name; a dotted name reads a nested claim. */
