@@ -238,6 +238,72 @@ describe('refused sign-ins: a clear message, nothing created, audited', () => {
     expect((await lastAudit(tenant.id)).details).toEqual({ method: 'oidc', reason: 'unknown_group' });
   });
 
+  it('never links a local account by its user name: a provider person named like the local admin is refused', async () => {
+    const { tenant } = await tenantWithSso();
+    const sub = `taken-${tenant.slug}`;
+    idp.accounts.set(sub, {
+      name: 'Fake Admin',
+      preferred_username: 'admin',
+      email: 'a@x.test',
+      groups: ['jugendamt-wjh'],
+    });
+    const before = await counts(tenant.id);
+    const { location, session } = await signInThroughIdp(tenant, sub);
+    expect(location).toBe('/anmelden?sso=username_taken');
+    expect(session).toBeUndefined();
+    expect(await counts(tenant.id)).toEqual(before);
+    const { db } = await testDatabase();
+    const admin = await db
+      .selectFrom('app_user')
+      .select(['external_subject', 'roles'])
+      .where('tenant_id', '=', tenant.id)
+      .where('id', '=', tenant.users.admin.id)
+      .executeTakeFirstOrThrow();
+    expect(admin).toEqual({ external_subject: null, roles: ['admin'] });
+  });
+
+  it('refuses an account deactivated in Leuchtturm, and groups that name two teams', async () => {
+    const { tenant } = await tenantWithSso();
+    const sub = `gone-${tenant.slug}`;
+    idp.accounts.set(sub, {
+      name: 'G',
+      preferred_username: `g-${tenant.slug}`,
+      email: 'g@x.test',
+      groups: ['jugendamt-wjh'],
+    });
+    await signInThroughIdp(tenant, sub);
+    const { db } = await testDatabase();
+    await db
+      .updateTable('app_user')
+      .set({ active: false })
+      .where('tenant_id', '=', tenant.id)
+      .where('external_subject', '=', sub)
+      .execute();
+    expect((await signInThroughIdp(tenant, sub)).location).toBe('/anmelden?sso=inactive');
+    expect((await lastAudit(tenant.id)).details).toEqual({ method: 'oidc', reason: 'inactive' });
+
+    const admin = await Client.as(app, tenant, 'admin');
+    const { settings } = (await admin.get('/sso')).json();
+    const twoTeams = await admin.put('/sso', {
+      ...settings,
+      groupMappings: [
+        ...settings.groupMappings,
+        { group: 'team-b', role: 'case_manager', teamId: tenant.teams.b },
+      ],
+    });
+    expect(twoTeams.statusCode).toBe(204);
+    const both = `both-${tenant.slug}`;
+    idp.accounts.set(both, {
+      name: 'B',
+      preferred_username: `b-${tenant.slug}`,
+      email: 'b@x.test',
+      groups: ['jugendamt-fachkraefte', 'team-b'],
+    });
+    const before = await counts(tenant.id);
+    expect((await signInThroughIdp(tenant, both)).location).toBe('/anmelden?sso=ambiguous_team');
+    expect(await counts(tenant.id)).toEqual(before);
+  });
+
   it('refuses a callback without the browser’s state cookie, and a state used twice', async () => {
     const { tenant } = await tenantWithSso();
     const sub = `replay-${tenant.slug}`;
