@@ -48,7 +48,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDistDir: env.LEUCHTTURM_WEB_DIST
       ? path.resolve(env.LEUCHTTURM_WEB_DIST)
       : path.resolve(import.meta.dirname, '../../web/dist'),
-    publicUrl: env.LEUCHTTURM_PUBLIC_URL?.replace(/\/+$/, '') || undefined,
+    publicUrl: publicUrl(env.LEUCHTTURM_PUBLIC_URL),
   };
 }
 
@@ -58,6 +58,15 @@ function flag(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean 
   if (['1', 'true', 'on', 'ja'].includes(value)) return true;
   if (['0', 'false', 'off', 'nein'].includes(value)) return false;
   throw new Error(`${name}: „${env[name]}“ ist kein gültiger Wert; erlaubt sind 1 (an) und 0 (aus).`);
+}
+
+function publicUrl(value: string | undefined): string | undefined {
+  const trimmed = value?.trim().replace(/\/+$/, '');
+  if (!trimmed) return undefined;
+  if (!URL.canParse(trimmed) || !/^https?:$/.test(new URL(trimmed).protocol)) {
+    throw new Error(`LEUCHTTURM_PUBLIC_URL: „${value}“ ist keine Adresse (z. B. https://leuchtturm.stadt.de).`);
+  }
+  return new URL(trimmed).origin;
 }
 
 /** Names proxy-addr (Fastify's trustProxy) understands besides addresses and CIDR networks. */

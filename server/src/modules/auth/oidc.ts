@@ -175,7 +175,11 @@ async function providerOf(config: Config, setting: SsoSettingRow) {
 }
 
 /** Belt and braces after the library: the claims a wrong token would differ in, checked against the setting. */
-function checkClaims(claims: client.IDToken, setting: SsoSettingRow, nonce: string): SsoRefusal | null {
+export function checkClaims(
+  claims: client.IDToken,
+  setting: SsoSettingRow,
+  nonce: string,
+): SsoRefusal | null {
   if (claims.iss !== setting.issuer) return 'wrong_issuer';
   const audience = Array.isArray(claims.aud) ? claims.aud : [claims.aud];
   if (!audience.includes(setting.client_id)) return 'wrong_audience';
@@ -188,7 +192,7 @@ function checkClaims(claims: client.IDToken, setting: SsoSettingRow, nonce: stri
 }
 
 /** The reason of a failed code exchange, from openid-client's error code and the claim it names. */
-function reasonOf(error: unknown): SsoRefusal {
+export function reasonOf(error: unknown): SsoRefusal {
   if (error instanceof client.AuthorizationResponseError) return 'provider_denied';
   if (error instanceof client.ResponseBodyError) return 'provider_denied';
   if (error instanceof TypeError) return 'provider_unreachable';
