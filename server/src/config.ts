@@ -64,7 +64,9 @@ function publicUrl(value: string | undefined): string | undefined {
   const trimmed = value?.trim().replace(/\/+$/, '');
   if (!trimmed) return undefined;
   if (!URL.canParse(trimmed) || !/^https?:$/.test(new URL(trimmed).protocol)) {
-    throw new Error(`LEUCHTTURM_PUBLIC_URL: „${value}“ ist keine Adresse (z. B. https://leuchtturm.stadt.de).`);
+    throw new Error(
+      `LEUCHTTURM_PUBLIC_URL: „${value}“ ist keine Adresse (z. B. https://leuchtturm.stadt.de).`,
+    );
   }
   return new URL(trimmed).origin;
 }
