@@ -82,7 +82,8 @@ export async function finishSsoSignIn(
   const dot = stateCookie?.indexOf('.') ?? -1;
   const tenantId = stateCookie?.slice(0, dot) ?? '';
   const state = stateCookie?.slice(dot + 1) ?? '';
-  // Without the browser's own state there is no tenant to record the attempt for: refused unaudited.
+  // Until the state names a sign-in begun here, the cookie's tenant is only a claim of the browser's: such a
+  // refusal (no cookie, another state, a replay) is not written to any tenant's audit trail.
   if (dot < 0 || !UUID.test(tenantId) || !state) throw new SsoRefused('state');
   const refuse = async (reason: SsoRefusal, userId: string | null = null): Promise<never> => {
     await inTransaction(db, systemActor(tenantId), (ctx) =>
@@ -97,9 +98,10 @@ export async function finishSsoSignIn(
   };
 
   const given = currentUrl.searchParams.get('state') ?? '';
-  if (!sameText(given, state)) return refuse('state');
+  if (!sameText(given, state)) throw new SsoRefused('state');
   const pending = await takeSsoLogin(db, tenantId, sha256(state));
-  if (!pending || pending.expires_at.getTime() < Date.now()) return refuse('state');
+  if (!pending) throw new SsoRefused('state');
+  if (pending.expires_at.getTime() < Date.now()) return refuse('state');
   const setting = await findSsoSetting(db, tenantId);
   if (!setting?.enabled) return refuse('not_configured');
 

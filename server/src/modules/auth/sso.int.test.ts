@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { ssoRefusalMessages } from '@leuchtturm/shared';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -321,8 +322,14 @@ describe('refused sign-ins: a clear message, nothing created, audited', () => {
     expect(without.headers.location).toBe('/anmelden?sso=state');
     const first = await app.inject({ method: 'GET', url, headers: { cookie: `lt_sso_state=${state}` } });
     expect(first.headers.location).toBe('/');
+    const trail = await lastAudit(tenant.id);
     const again = await app.inject({ method: 'GET', url, headers: { cookie: `lt_sso_state=${state}` } });
     expect(again.headers.location).toBe('/anmelden?sso=state');
+    // A forged cookie naming another (or no) tenant is refused the same way, and writes to no trail.
+    const forged = `${randomUUID()}.${state?.split('.')[1]}`;
+    const other = await app.inject({ method: 'GET', url, headers: { cookie: `lt_sso_state=${forged}` } });
+    expect(other.headers.location).toBe('/anmelden?sso=state');
+    expect(await lastAudit(tenant.id)).toEqual(trail);
   });
 });
 
