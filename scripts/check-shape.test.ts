@@ -161,6 +161,7 @@ describe('rule responses', () => {
         get: { responses: { '200': { description: 'ok', content: json } } },
         post: { responses: { '204': { description: 'Default Response' } } },
         put: { responses: { '200': { description: 'Default Response' } } },
+        patch: { responses: { '303': { description: 'Weiterleitung' } } },
         parameters: [],
       },
       '/api/v1/b/{id}': {

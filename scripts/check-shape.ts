@@ -166,7 +166,10 @@ interface OpenApiResponse {
 export type OpenApiPaths = Record<string, Record<string, { responses?: Record<string, OpenApiResponse> }>>;
 const httpMethods = new Set(['get', 'put', 'post', 'delete', 'patch', 'options', 'head', 'trace']);
 
-/** Operations of an OpenAPI document that state no answer: no body schema and no declared 204. */
+/**
+ * Operations of an OpenAPI document that state no answer: no body schema, no declared 204 and no declared 303 (a
+ * redirect answers with its Location, e.g. single sign-on's way to the identity provider and back).
+ */
 export function operationsWithoutResponse(paths: OpenApiPaths): { method: string; path: string }[] {
   const out: { method: string; path: string }[] = [];
   for (const [route, operations] of Object.entries(paths)) {
@@ -176,6 +179,7 @@ export function operationsWithoutResponse(paths: OpenApiPaths): { method: string
       const states = responses.some(
         ([status, r]) =>
           status === '204' ||
+          status === '303' ||
           Object.values(r.content ?? {}).some(
             (media) => media.schema && Object.keys(media.schema).length > 0,
           ),

@@ -28,4 +28,14 @@ describe('configuration from the environment', () => {
     expect(readConfig({ NODE_ENV: 'production', LEUCHTTURM_FSYNC: '0' }).fsync).toBe(false);
     expect(() => readConfig({ LEUCHTTURM_FSYNC: 'vielleicht' })).toThrow(/LEUCHTTURM_FSYNC/);
   });
+
+  it('reads the public address single sign-on redirects to, as an origin, and refuses one that is none', () => {
+    expect(readConfig({}).publicUrl).toBeUndefined();
+    expect(readConfig({ LEUCHTTURM_PUBLIC_URL: 'https://leuchtturm.stadt.de/' }).publicUrl).toBe(
+      'https://leuchtturm.stadt.de',
+    );
+    expect(() => readConfig({ LEUCHTTURM_PUBLIC_URL: 'leuchtturm.stadt.de' })).toThrow(
+      /LEUCHTTURM_PUBLIC_URL/,
+    );
+  });
 });

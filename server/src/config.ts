@@ -22,6 +22,11 @@ export interface Config {
   demoPassword: string;
   defaultTenant: string | undefined;
   webDistDir: string;
+  /**
+   * The address people open Leuchtturm at (scheme, host, port), e.g. https://leuchtturm.stadt.de. Single sign-on
+   * builds its redirect URIs from it; unset, from the request's own address (fine without a reverse proxy).
+   */
+  publicUrl: string | undefined;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -43,6 +48,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDistDir: env.LEUCHTTURM_WEB_DIST
       ? path.resolve(env.LEUCHTTURM_WEB_DIST)
       : path.resolve(import.meta.dirname, '../../web/dist'),
+    publicUrl: publicUrl(env.LEUCHTTURM_PUBLIC_URL),
   };
 }
 
@@ -52,6 +58,17 @@ function flag(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean 
   if (['1', 'true', 'on', 'ja'].includes(value)) return true;
   if (['0', 'false', 'off', 'nein'].includes(value)) return false;
   throw new Error(`${name}: „${env[name]}“ ist kein gültiger Wert; erlaubt sind 1 (an) und 0 (aus).`);
+}
+
+function publicUrl(value: string | undefined): string | undefined {
+  const trimmed = value?.trim().replace(/\/+$/, '');
+  if (!trimmed) return undefined;
+  if (!URL.canParse(trimmed) || !/^https?:$/.test(new URL(trimmed).protocol)) {
+    throw new Error(
+      `LEUCHTTURM_PUBLIC_URL: „${value}“ ist keine Adresse (z. B. https://leuchtturm.stadt.de).`,
+    );
+  }
+  return new URL(trimmed).origin;
 }
 
 /** Names proxy-addr (Fastify's trustProxy) understands besides addresses and CIDR networks. */

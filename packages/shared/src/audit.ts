@@ -62,6 +62,7 @@ export const auditEntityTypes = [
   'street',
   'responsibility',
   'user',
+  'sso_setting',
   'demo_data',
   // Families and cases
   'person',
@@ -129,6 +130,7 @@ export const auditEntityLabels: Record<AuditEntityType, string> = {
   street: 'Straße',
   responsibility: 'Zuständigkeit',
   user: 'Benutzerkonto',
+  sso_setting: 'Single Sign-On (Identitätsanbieter und Gruppen)',
   demo_data: 'Demodaten',
   person: 'Person',
   household: 'Familie (Haushalt)',

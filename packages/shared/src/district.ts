@@ -157,7 +157,7 @@ export const reviewInputSchema = z.object({
 });
 
 export const budgetFrameInputSchema = z.object({ amount: moneySchema });
-export const allocationInputSchema = z.object({ districtId: idSchema, amount: moneySchema });
+export const budgetAllocationInputSchema = z.object({ districtId: idSchema, amount: moneySchema });
 
 export const microProjectSummarySchema = z.object({
   id: idSchema,

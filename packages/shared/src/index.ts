@@ -22,6 +22,7 @@ export * from './pagination.ts';
 export * from './persons.ts';
 export * from './processes.ts';
 export * from './roles.ts';
+export * from './sso.ts';
 export * from './visitChecklist.ts';
 export * from './worklist.ts';
 export { z } from './zod.ts';

@@ -67,6 +67,8 @@ export const permissions = [
   'process:read',
   /** Add versions of process definitions. */
   'process:manage',
+  /** Set up single sign-on: the identity provider and which of its groups give which role and team. */
+  'sso:manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -130,6 +132,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'catalogue:manage',
     'process:read',
     'process:manage',
+    'sso:manage',
   ],
 };
 

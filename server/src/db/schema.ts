@@ -56,6 +56,8 @@ import type { CaseNoteTable, DeadlineEscalationTable, JobTable, NotificationTabl
  * be distributed by tenant later. numeric comes back as string (exact), date as 'YYYY-MM-DD' string.
  */
 type Instant = ColumnType<Date, Date | string | undefined, Date | string>;
+/** A nullable column added later: inserts may leave it out. */
+type OptionalText = ColumnType<string | null, string | null | undefined, string | null>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 
 export interface TenantTable {
@@ -128,6 +130,7 @@ export interface AppUserTable {
   fte: ColumnType<string, string | undefined, string>;
   active: Generated<boolean>;
   external_subject: string | null;
+  external_issuer: OptionalText;
   version: Generated<number>;
   created_at: CreatedAt;
 }
@@ -146,6 +149,36 @@ export interface SessionTable {
   created_at: CreatedAt;
   last_seen_at: Instant;
   expires_at: Instant;
+  sso_issuer: OptionalText;
+  sso_id_token: OptionalText;
+}
+
+export interface SsoSettingTable {
+  tenant_id: string;
+  enabled: boolean;
+  issuer: string;
+  client_id: string;
+  client_secret_env: string | null;
+  scopes: Generated<string>;
+  group_claim: Generated<string>;
+  version: Generated<number>;
+  updated_at: Generated<Date>;
+}
+
+export interface SsoGroupMappingTable {
+  tenant_id: string;
+  id: Generated<string>;
+  group_name: string;
+  role: string;
+  team_id: string | null;
+}
+
+export interface SsoLoginTable {
+  tenant_id: string;
+  state_hash: string;
+  nonce: string;
+  code_verifier: string;
+  expires_at: Date;
 }
 
 export interface LoginFailureTable {
@@ -194,6 +227,9 @@ export interface DB {
   deputy: DeputyTable;
   session: SessionTable;
   login_failure: LoginFailureTable;
+  sso_setting: SsoSettingTable;
+  sso_group_mapping: SsoGroupMappingTable;
+  sso_login: SsoLoginTable;
   audit_log: AuditLogTable;
   audit_head: AuditHeadTable;
   population: PopulationTable;

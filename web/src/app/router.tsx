@@ -1,4 +1,4 @@
-import type { Permission } from '@leuchtturm/shared';
+import { isSsoRefusal, type Permission, type SsoRefusal } from '@leuchtturm/shared';
 import type { QueryClient } from '@tanstack/react-query';
 import {
   createRootRouteWithContext,
@@ -108,6 +108,8 @@ const rootRoute = createRootRouteWithContext<{ queryClient: QueryClient }>()({
 export interface SignInSearch {
   redirect?: string;
   abgelaufen?: boolean;
+  /** Why a sign-in through the identity provider was refused (the server's reason code). */
+  sso?: SsoRefusal;
 }
 
 export const signInRoute = createRoute({
@@ -116,7 +118,12 @@ export const signInRoute = createRoute({
   validateSearch: (search: Record<string, unknown>): SignInSearch => {
     const target = localPath(search.redirect);
     const expired = search.abgelaufen === true || search.abgelaufen === 'true';
-    return { ...(target ? { redirect: target } : {}), ...(expired ? { abgelaufen: true } : {}) };
+    const sso = typeof search.sso === 'string' && isSsoRefusal(search.sso) ? search.sso : undefined;
+    return {
+      ...(target ? { redirect: target } : {}),
+      ...(expired ? { abgelaufen: true } : {}),
+      ...(sso ? { sso } : {}),
+    };
   },
   beforeLoad: async ({ context, search }) => {
     if (await loadSession(context.queryClient)) throw redirect({ href: search.redirect ?? '/' });
@@ -145,7 +152,8 @@ export type OrganisationTab =
   | 'teams'
   | 'strassen'
   | 'mitarbeitende'
-  | 'pruefen';
+  | 'pruefen'
+  | 'anmeldung';
 const organisationTabs: readonly OrganisationTab[] = [
   'sozialzentren',
   'stadtteile',
@@ -153,6 +161,7 @@ const organisationTabs: readonly OrganisationTab[] = [
   'strassen',
   'mitarbeitende',
   'pruefen',
+  'anmeldung',
 ];
 
 export const organisationRoute = createRoute({

@@ -17,6 +17,7 @@ import * as m0015 from './0015_visit_checklist.ts';
 import * as m0016 from './0016_worklist.ts';
 import * as m0017 from './0017_intake_addresses.ts';
 import * as m0020 from './0020_district_work.ts';
+import * as m0022 from './0022_sso.ts';
 
 /** Versioned migrations, applied in key order. Never edit one that has shipped: add the next. */
 export const migrations: Record<string, Migration> = {
@@ -38,4 +39,5 @@ export const migrations: Record<string, Migration> = {
   '0016_worklist': m0016,
   '0017_intake_addresses': m0017,
   '0020_district_work': m0020,
+  '0022_sso': m0022,
 };

@@ -59,6 +59,7 @@ const entityTypes: Partial<Record<string, AuditEntityType>> = {
   notifications: 'notification',
   worklist: 'worklist',
   'process-definitions': 'process_definition',
+  sso: 'sso_setting',
 };
 
 /** A route whose resource names no record is named by its area (details.route says which route). */

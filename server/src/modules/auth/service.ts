@@ -9,6 +9,7 @@ import { inTransaction } from '../../shared/context.ts';
 import { AppError } from '../../shared/errors.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
 import { presentSessionUser } from './presenter.ts';
+import { findSsoSetting } from './queries/sso.ts';
 import {
   clearFailuresUpTo,
   countRecentFailures,
@@ -36,6 +37,17 @@ export async function resolveTenant(db: Kysely<DB>, config: Config, slug: string
   const tenants = await listTenants(db);
   if (tenants.length === 1 && tenants[0]) return tenants[0];
   throw AppError.validation('tenant', 'Bitte das Jugendamt angeben.');
+}
+
+/** Whether the sign-in page offers "Mit Dienstkonto anmelden"; an unknown tenant simply has none. */
+export async function ssoStatus(db: Kysely<DB>, config: Config, slug: string | undefined) {
+  try {
+    const tenant = await resolveTenant(db, config, slug);
+    return { enabled: (await findSsoSetting(db, tenant.id))?.enabled ?? false };
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'validation') return { enabled: false };
+    throw error;
+  }
 }
 
 export async function login(

@@ -19,7 +19,7 @@ export const SESSION_COOKIE = 'lt_session';
 
 /**
  * Sessions live in the database: the cookie carries `tenantId.token`; only the token's SHA-256 is stored, so a
- * leaked table opens no session. Any sign-in method (password now, OpenID Connect later) ends in `startSession`.
+ * leaked table opens no session. Any sign-in method (password, OpenID Connect in oidc.ts) ends in `startSession`.
  */
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
@@ -29,6 +29,8 @@ export async function startSession(
   tenantId: string,
   userId: string,
   now: Date,
+  /** A session signed in through the identity provider keeps its issuer and ID token for the provider's sign-out. */
+  sso?: { issuer: string; idToken: string | null },
 ): Promise<{ cookieValue: string; csrfToken: string }> {
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
@@ -39,6 +41,8 @@ export async function startSession(
     csrf_token: csrfToken,
     last_seen_at: now,
     expires_at: new Date(now.getTime() + config.absoluteTimeoutHours * 3600_000),
+    sso_issuer: sso?.issuer ?? null,
+    sso_id_token: sso?.idToken ?? null,
   });
   return { cookieValue: `${tenantId}.${token}`, csrfToken };
 }

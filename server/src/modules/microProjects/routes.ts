@@ -1,6 +1,6 @@
 import {
   accessShareSchema,
-  allocationInputSchema,
+  budgetAllocationInputSchema,
   budgetFrameInputSchema,
   budgetOverviewSchema,
   budgetYearSchema,
@@ -86,7 +86,7 @@ export const microProjectRoutes: FastifyPluginAsyncZod = async (app) => {
       tags,
       summary: 'Einem Stadtteil Budget zuteilen (innerhalb des Jahresrahmens)',
       params: yearParams,
-      body: allocationInputSchema,
+      body: budgetAllocationInputSchema,
       response: { 200: budgetOverviewSchema },
     },
     handler: (request) =>

@@ -1,16 +1,18 @@
-import { Alert, Button, Container, Paper, Stack, Text, TextInput } from '@mantine/core';
+import { ssoRefusalMessages } from '@leuchtturm/shared';
+import { Alert, Button, Container, Divider, Paper, Stack, Text, TextInput } from '@mantine/core';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import type { FormEvent } from 'react';
 import { errorMessage } from '../../app/api.ts';
 import { PasswordField } from '../../app/components/PasswordField.tsx';
 import { useFormState } from '../../app/form.ts';
 import { Page } from '../../app/Page.tsx';
-import { useLogin } from './queries.ts';
+import { ssoStartHref, useLogin, useSsoStatus } from './queries.ts';
 
 export function SignInPage() {
   const search = useSearch({ from: '/anmelden' });
   const navigate = useNavigate();
   const login = useLogin();
+  const sso = useSsoStatus();
   const form = useFormState({ username: '', password: '' });
 
   function submit(event: FormEvent) {
@@ -41,10 +43,31 @@ export function SignInPage() {
               Ihre Sitzung ist abgelaufen. Bitte melden Sie sich erneut an.
             </Alert>
           )}
+          {search.sso && !login.isError && (
+            <Alert color="red" title="Anmeldung mit Dienstkonto abgelehnt" role="alert">
+              {ssoRefusalMessages[search.sso]}
+            </Alert>
+          )}
           {login.isError && (
             <Alert key={login.submittedAt} color="red" title="Anmeldung fehlgeschlagen" role="alert">
               {errorMessage(login.error)}
             </Alert>
+          )}
+          {sso.data?.enabled && (
+            <>
+              {/* A plain link: the server answers with the way to the identity provider, a full page change. */}
+              <Button component="a" href={ssoStartHref} variant="filled" fullWidth>
+                Mit Dienstkonto anmelden
+              </Button>
+              <Divider
+                label={
+                  <Text size="sm" c="gray.8">
+                    oder mit lokalem Konto
+                  </Text>
+                }
+                labelPosition="center"
+              />
+            </>
           )}
           <form onSubmit={submit} noValidate ref={form.formRef}>
             <Stack gap="md">

@@ -1,5 +1,11 @@
-import type { ChangePasswordRequest, LoginRequest, LoginResponse, SessionUser } from '@leuchtturm/shared';
-import { type QueryClient, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import type {
+  ChangePasswordRequest,
+  LoginRequest,
+  LoginResponse,
+  LogoutResponse,
+  SessionUser,
+} from '@leuchtturm/shared';
+import { type QueryClient, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, api, setCsrfToken, setIdleTimeoutMinutes } from '../../app/api.ts';
 import { drafts } from '../../app/drafts.ts';
 
@@ -14,6 +20,8 @@ function sessionBegins({ user, csrfToken, idleTimeoutMinutes }: LoginResponse) {
 export const authKeys = {
   all: ['auth'] as const,
   session: ['auth', 'session'] as const,
+  // Under `session`: the sign-in page shows it while the previous session's answers are dropped (dropSessionData).
+  ssoStatus: ['auth', 'session', 'sso'] as const,
 };
 
 /** The signed-in person, or null. Loaded once per page load from /auth/me and kept until sign-out. */
@@ -87,17 +95,36 @@ export function useSignInAgain(user: SessionUser) {
 export const useKeepSessionAlive = () =>
   useMutation({ mutationFn: () => api.get<LoginResponse>('/auth/me') });
 
-/** Signs out on the server, then forgets the session and every draft of this browser whatever the answer. */
+/**
+ * Signs out on the server, then forgets the session and every draft in this browser locally whatever the answer. A
+ * session that came through single sign-on ends at the identity provider too: the browser goes to its sign-out page,
+ * which sends it back to the sign-in page.
+ */
 export function useLogout() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => api.post('/auth/logout'),
+    mutationFn: () => api.post<LogoutResponse>('/auth/logout'),
+    onSuccess: (answer) => {
+      if (answer?.endSessionUrl) window.location.assign(answer.endSessionUrl);
+    },
     onSettled: () => {
       drafts.removeAllBut(null);
       clearSession(queryClient);
     },
   });
 }
+
+/** Whether the sign-in page offers "Mit Dienstkonto anmelden"; asked again each time the page opens. */
+export const useSsoStatus = () =>
+  useQuery({
+    queryKey: authKeys.ssoStatus,
+    queryFn: () => api.get<{ enabled: boolean }>('/auth/oidc/status'),
+    staleTime: 0,
+    retry: false,
+  });
+
+/** Where "Mit Dienstkonto anmelden" leads: the server sends the browser on to the identity provider. */
+export const ssoStartHref = '/api/v1/auth/oidc/start';
 
 export const useChangePassword = () =>
   useMutation({ mutationFn: (input: ChangePasswordRequest) => api.post('/auth/password', input) });

@@ -4,6 +4,7 @@ import type { ComponentType } from 'react';
 import { useCan } from '../../app/auth.ts';
 import { Page } from '../../app/Page.tsx';
 import type { OrganisationTab } from '../../app/router.tsx';
+import { SsoSettingsPanel } from '../sso/SsoSettingsPanel.tsx';
 import { DistrictsTab, SocialCentresTab } from './CodedTab.tsx';
 import { LookupTab } from './LookupTab.tsx';
 import { StaffTab } from './StaffTab.tsx';
@@ -15,6 +16,8 @@ interface TabDef {
   label: string;
   Panel: ComponentType;
   staffOnly?: boolean;
+  /** Only for admins (permission sso:manage). */
+  ssoOnly?: boolean;
 }
 
 const tabs: TabDef[] = [
@@ -24,14 +27,16 @@ const tabs: TabDef[] = [
   { value: 'strassen', label: 'Straßen und Zuständigkeit', Panel: StreetsTab },
   { value: 'mitarbeitende', label: 'Mitarbeitende', Panel: StaffTab, staffOnly: true },
   { value: 'pruefen', label: 'Zuständigkeit prüfen', Panel: LookupTab },
+  { value: 'anmeldung', label: 'Anmeldung (Single Sign-On)', Panel: SsoSettingsPanel, ssoOnly: true },
 ];
 
 export function OrganisationPage() {
   const manage = useCan('organisation:manage');
   const staffRead = useCan('staff:read');
+  const ssoManage = useCan('sso:manage');
   const search = useSearch({ from: '/app/organisation' });
   const navigate = useNavigate({ from: '/organisation' });
-  const visible = tabs.filter((t) => !t.staffOnly || staffRead);
+  const visible = tabs.filter((t) => (!t.staffOnly || staffRead) && (!t.ssoOnly || ssoManage));
   const active = visible.find((t) => t.value === search.tab) ?? visible[0];
 
   return (
