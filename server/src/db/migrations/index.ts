@@ -15,6 +15,7 @@ import * as m0013 from './0013_notes_notifications_jobs.ts';
 import * as m0014 from './0014_measure_withdrawn.ts';
 import * as m0015 from './0015_visit_checklist.ts';
 import * as m0016 from './0016_worklist.ts';
+import * as m0019 from './0019_measure_plausibility.ts';
 
 /** Versioned migrations, applied in key order. Never edit one that has shipped: add the next. */
 export const migrations: Record<string, Migration> = {
@@ -34,4 +35,5 @@ export const migrations: Record<string, Migration> = {
   '0014_measure_withdrawn': m0014,
   '0015_visit_checklist': m0015,
   '0016_worklist': m0016,
+  '0019_measure_plausibility': m0019,
 };
