@@ -172,7 +172,7 @@ export const measureSchema = z.object({
   beginReason: z.string().nullable(),
   /** Why a withdrawn measure was withdrawn (null for those withdrawn before reasons were recorded). */
   withdrawReason: z.string().nullable(),
-  /** Approved, not ended, and its planned end has passed: it runs longer than planned (docs/domain.md). */
+  /** Approved, no end recorded, and its planned end has passed: it runs longer than planned (docs/domain.md). */
   overrun: z.boolean(),
   approvedBy: z.string().nullable(),
   approvedAt: z.string().nullable(),

@@ -64,18 +64,16 @@ function currentRate(rates: readonly RatePeriod[], begin: string, today: string)
 }
 
 /**
- * A measure runs longer than planned when it is approved, has not ended by today, and its planned end lies before
- * today: the case worker decides whether it ends or the help plan extends it (docs/domain.md).
+ * A measure runs longer than planned when it is approved, has no end recorded, and its planned end lies before
+ * today: the case worker decides whether it ends or the help plan extends it (docs/domain.md). Once an end is
+ * recorded, the decision is made and the flag goes.
  */
 export function isOverrun(
   r: Pick<MeasureRow, 'status' | 'planned_end_on' | 'end_on'>,
   today: string,
 ): boolean {
   return (
-    r.status === 'bewilligt' &&
-    r.planned_end_on !== null &&
-    r.planned_end_on < today &&
-    (r.end_on === null || r.end_on >= today)
+    r.status === 'bewilligt' && r.end_on === null && r.planned_end_on !== null && r.planned_end_on < today
   );
 }
 
