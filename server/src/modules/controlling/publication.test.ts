@@ -1,7 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { per } from './presenter.ts';
-import { type PublicationQuarter, publicationCsv, publishedQuarter, suppressSmall } from './publication.ts';
+import {
+  type PublicationQuarter,
+  publicationCsv,
+  publishedQuarter,
+  suppressSmall,
+  totalBesideParts,
+} from './publication.ts';
 
 const countColumns = ['ambulant', 'stationaer', 'casesKosten', 'casesBeratung', 'casesNeu'] as const;
 type CountColumn = (typeof countColumns)[number];
@@ -134,6 +140,33 @@ describe('small-count suppression for publication', () => {
         // The density is withheld exactly when its HzE count would give a small number away.
         const small = (n: number) => n > 0 && n < 5;
         expect(row[2] === 'gesperrt').toBe(small(q.hze) || small(q.ambulant) || small(q.stationaer));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('withholds a total beside a suppressed part, so that no part can be recomputed from it', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 12 }), { minLength: 2, maxLength: 3 }), (parts) => {
+        const total = parts.reduce((a, b) => a + b, 0);
+        const shownTotal = totalBesideParts(total, parts);
+        const shownParts = parts.map((p) => suppressSmall(p));
+        // Every assignment of the "<5" parts (1 to 4) that agrees with what the total shows.
+        const options = shownParts.map((shown) => (shown === '<5' ? [1, 2, 3, 4] : [Number(shown)]));
+        let fits: number[][] = [[]];
+        for (const values of options) fits = fits.flatMap((f) => values.map((v) => [...f, v]));
+        fits = fits.filter((f) => {
+          const sum = f.reduce((a, b) => a + b, 0);
+          if (shownTotal === 'gesperrt') return true;
+          if (shownTotal === '<5') return sum > 0 && sum < 5;
+          return String(sum) === shownTotal;
+        });
+        shownParts.forEach((shown, i) => {
+          if (shown !== '<5') return;
+          const possible = new Set(fits.map((f) => f[i]));
+          expect(possible.has(parts[i])).toBe(true);
+          expect(possible.size).toBeGreaterThan(1);
+        });
       }),
       { numRuns: 2000 },
     );

@@ -20,6 +20,20 @@ export function suppressSmall(count: number | null, format: (count: number) => s
 }
 
 const isSmall = (count: number) => count > 0 && count < 5;
+
+/**
+ * A total is withheld beside a suppressed part: the total minus the published parts would give the part back, and
+ * with all parts suppressed, an extreme total (e.g. 8 = 4 + 4) would give every part back. A total that is small
+ * itself is shown as "<5" like any count.
+ */
+export function totalBesideParts(
+  total: number | null,
+  parts: readonly (number | null)[],
+  format: (count: number) => string = String,
+): string {
+  if (total !== null && !isSmall(total) && parts.some((p) => p !== null && isSmall(p))) return WITHHELD;
+  return suppressSmall(total, format);
+}
 const cell = (value: string) => (/[;"\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
 const decimalComma = (value: number | string | null) =>
   value === null ? 'nicht verfügbar' : String(value).replace('.', ',');
