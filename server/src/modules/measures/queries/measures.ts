@@ -258,6 +258,8 @@ export function listPendingApprovalRows(
       ),
     )
     .where('m.status', '=', 'geplant')
+    // A closed case's planned measure is withdrawn, never approved (measures/closing.ts).
+    .where('c.status', '=', 'offen')
     .where('c.team_id', '=', teamId);
   const after = page.after;
   if (after)
