@@ -118,7 +118,7 @@ describe('closing a case with running or planned help', () => {
     expect((await state(s)).status).toBe('offen');
   });
 
-  it('lets a planned help of a case closed before this rule be withdrawn, but not approved', async () => {
+  it('lets a planned help of a case closed before this rule be withdrawn, but neither approved nor listed for approval', async () => {
     const s = await setup();
     await s.cm.post(`/measures/${s.running}/end`, {
       endOn: '2026-05-31',
@@ -133,6 +133,7 @@ describe('closing a case with running or planned help', () => {
       .where('id', '=', s.caseId)
       .execute();
     const lead = await Client.as(app, s.tenant, 'teamLeadA');
+    expect((await lead.get('/measures/approvals')).json().items).toEqual([]);
     expect((await lead.post(`/measures/${s.planned}/approve`, { version: 1 })).statusCode).toBe(409);
     const withdrawn = await s.cm.post(`/measures/${s.planned}/withdraw`, {
       version: 1,
