@@ -72,3 +72,25 @@ export async function classify(
   });
   if (res.statusCode !== 201) throw new Error(`classify: ${res.body}`);
 }
+
+/**
+ * What closing the case on `closedOn` must decide (cases/closing.ts): each approved help not ended by then ends
+ * ("planmäßig"), each planned one is withdrawn, as a test that closes a case with help decides.
+ */
+export async function closingDecisions(client: Client, caseId: string, closedOn: string) {
+  const measures = (await client.get(`/cases/${caseId}/measures`)).json() as {
+    id: string;
+    status: string;
+    endOn: string | null;
+    version: number;
+  }[];
+  return measures.flatMap((m): Record<string, unknown>[] => {
+    if (m.status === 'geplant')
+      return [
+        { measureId: m.id, action: 'zurueckziehen', reason: 'Fall wird abgeschlossen', version: m.version },
+      ];
+    if (m.status === 'bewilligt' && (m.endOn === null || m.endOn > closedOn))
+      return [{ measureId: m.id, action: 'beenden', endReason: 'planmaessig', version: m.version }];
+    return [];
+  });
+}

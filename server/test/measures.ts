@@ -35,6 +35,8 @@ export async function setupMeasures(app: FastifyInstance) {
   await fin.put('/finance/settings', { approvalThreshold: '2000.00' });
   const detail = (await cm.get(`/cases/${opened.caseId}`)).json();
   const child = detail.household.members.find((m: { role: string }) => m.role === 'kind').person.id as string;
+  const mother = detail.household.members.find((m: { role: string }) => m.role === 'mutter').person
+    .id as string;
   const measure = (over: Record<string, unknown>) => ({
     personId: child,
     helpTypeId: type('31'),
@@ -49,5 +51,5 @@ export async function setupMeasures(app: FastifyInstance) {
     reasons: ['eingeschränkte Erziehungskompetenz'],
     ...over,
   });
-  return { db, tenant, cm, fin, type, spfh, heim, child, measure, ...opened };
+  return { db, tenant, cm, fin, type, spfh, heim, child, mother, measure, ...opened };
 }

@@ -8,7 +8,10 @@ beforeAll(async () => {
 });
 afterAll(() => h?.close());
 
-/** An open case of fachkraft whose family has a child. */
+/**
+ * An open case of fachkraft whose family has a child, opened before the measure the test plans (a begin before the
+ * opening would need a reason), and no young person of which is in a stationary help already (one at a time).
+ */
 async function caseOfFachkraft(): Promise<{ id: string; caseNumber: string }> {
   return h.db
     .selectFrom('case_file as c')
@@ -19,6 +22,7 @@ async function caseOfFachkraft(): Promise<{ id: string; caseNumber: string }> {
     .where('c.tenant_id', '=', h.tenantId)
     .where('u.username', '=', 'fachkraft')
     .where('c.status', '=', 'offen')
+    .where('c.opened_on', '<=', '2026-11-01')
     .where((eb) =>
       eb.exists(
         eb
@@ -27,6 +31,22 @@ async function caseOfFachkraft(): Promise<{ id: string; caseNumber: string }> {
           .whereRef('hm.tenant_id', '=', 'c.tenant_id')
           .whereRef('hm.household_id', '=', 'c.household_id')
           .where('hm.role', '=', 'kind'),
+      ),
+    )
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('household_member as hm')
+            .innerJoin('measure as m', (j) =>
+              j.onRef('m.tenant_id', '=', 'hm.tenant_id').onRef('m.person_id', '=', 'hm.person_id'),
+            )
+            .select('m.id')
+            .whereRef('hm.tenant_id', '=', 'c.tenant_id')
+            .whereRef('hm.household_id', '=', 'c.household_id')
+            .where('m.category', '=', 'stationaer')
+            .where('m.status', '<>', 'zurueckgezogen'),
+        ),
       ),
     )
     .orderBy('c.case_number')

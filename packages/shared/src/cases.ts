@@ -16,8 +16,17 @@ import {
   tieKinds,
   tieQualities,
 } from './catalogues.ts';
-import { idSchema, intSchema, lineSchema, optionalTextSchema, textSchema, versionSchema } from './common.ts';
+import {
+  idSchema,
+  intSchema,
+  lineSchema,
+  nameSchema,
+  optionalTextSchema,
+  textSchema,
+  versionSchema,
+} from './common.ts';
 import { dateSchema } from './dates.ts';
+import { endReasons } from './measures.ts';
 import { householdSchema } from './persons.ts';
 import { z } from './zod.ts';
 
@@ -195,11 +204,33 @@ export const consentInputSchema = z
 export type ConsentInput = z.infer<typeof consentInputSchema>;
 
 // Abschluss
+/**
+ * What closing does with a help that still runs or is planned: an approved one ends on the closing date with an
+ * end reason, a planned one is withdrawn with a reason. Closing refuses unless every such help has its decision.
+ */
+export const closingMeasureDecisionSchema = z.discriminatedUnion('action', [
+  z.object({
+    measureId: idSchema,
+    action: z.literal('beenden'),
+    endReason: z.enum(endReasons.values, { error: 'Bitte einen Grund für das Ende wählen.' }),
+    version: versionSchema,
+  }),
+  z.object({
+    measureId: idSchema,
+    action: z.literal('zurueckziehen'),
+    reason: nameSchema(300),
+    version: versionSchema,
+  }),
+]);
+export type ClosingMeasureDecision = z.infer<typeof closingMeasureDecisionSchema>;
+
 export const closeCaseInputSchema = z.object({
   closedOn: dateSchema,
   reason: z.enum(closingReasons.values),
   outcome: z.enum(closingOutcomes.values),
   tip: optionalText(2000),
+  /** One decision for each help of the case that runs past the closing date or is still planned. */
+  measures: z.array(closingMeasureDecisionSchema).max(200).optional(),
   version: versionSchema,
 });
 export type CloseCaseInput = z.infer<typeof closeCaseInputSchema>;

@@ -164,6 +164,8 @@ export const quarterPointSchema = z.object({
   date: z.iso.date(),
   densityPer1000: ratioOrNull,
   cityDensityPer1000: ratioOrNull,
+  /** The running HzE measures the density counts (its numerator); publication suppresses it when small. */
+  hze: z.int(),
   /** Teilstationär counts with ambulant. */
   ambulant: z.int(),
   stationaer: z.int(),

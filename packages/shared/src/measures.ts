@@ -1,4 +1,4 @@
-import { idSchema, nameSchema, versionSchema } from './common.ts';
+import { idSchema, lineSchema, nameSchema, versionSchema } from './common.ts';
 import { dateSchema } from './dates.ts';
 import { z } from './zod.ts';
 
@@ -118,6 +118,8 @@ export const measureInputSchema = z
     helpPlanId: idSchema.nullable(),
     /** Reasons for granting (statistics): up to three. */
     reasons: z.array(nameSchema(100)).max(3),
+    /** Why the help begins before the case was opened; required then (the server knows the opening date). */
+    beginReason: lineSchema(300).nullable().optional(),
   })
   .refine((m) => (m.offerId === null) !== (m.individualRate === null), {
     error:
@@ -135,6 +137,13 @@ export const measureEndSchema = z.object({
   endReason: z.enum(endReasons.values),
   version: versionSchema,
 });
+
+/** Withdrawing a planned measure: it never ran; why it is withdrawn stays in the case file. */
+export const measureWithdrawSchema = z.object({
+  reason: nameSchema(300),
+  version: versionSchema,
+});
+export type MeasureWithdrawInput = z.infer<typeof measureWithdrawSchema>;
 
 export const measureSchema = z.object({
   id: idSchema,
@@ -159,6 +168,12 @@ export const measureSchema = z.object({
    * begins on the 1st, else the next) with the rates valid then; the approval threshold is compared with it.
    */
   monthlyEstimate: z.string(),
+  /** Why it began before the case was opened, when it did. */
+  beginReason: z.string().nullable(),
+  /** Why a withdrawn measure was withdrawn (null for those withdrawn before reasons were recorded). */
+  withdrawReason: z.string().nullable(),
+  /** Approved, no end recorded, and its planned end has passed: it runs longer than planned (docs/domain.md). */
+  overrun: z.boolean(),
   approvedBy: z.string().nullable(),
   approvedAt: z.string().nullable(),
   version: versionSchema,

@@ -69,6 +69,10 @@ export interface MeasureTable {
   hours_per_week: Money | null;
   help_plan_id: string | null;
   reasons: Generated<string[]>;
+  /** Why the help begins before its case was opened (required then). */
+  begin_reason: string | null;
+  /** Why a planned help was withdrawn. */
+  withdraw_reason: string | null;
   status: Generated<'geplant' | 'bewilligt' | 'zurueckgezogen'>;
   approved_by: string | null;
   approved_at: Instant | null;

@@ -33,9 +33,14 @@ export type LoadedCase = NonNullable<Awaited<ReturnType<typeof loadCaseSubject>>
 
 /**
  * The gate of every case operation: the case exists, the actor is allowed (lead, deputy, team lead, granted), and
- * for changes it is still open. A refusal is audited even though the request's transaction rolls back.
+ * for changes it is still open (unless the change puts a closed case's record right: `evenIfClosed`). A refusal is audited even though the request's transaction rolls back.
  */
-export async function requireCase(ctx: Ctx, caseId: string, purpose: 'read' | 'write'): Promise<LoadedCase> {
+export async function requireCase(
+  ctx: Ctx,
+  caseId: string,
+  purpose: 'read' | 'write',
+  options: { evenIfClosed?: boolean } = {},
+): Promise<LoadedCase> {
   const loaded = await loadCaseSubject(ctx.db, ctx.actor.tenantId, caseId);
   if (!loaded) throw AppError.notFound('Der Fall');
   const reason = caseAccessReason(ctx.actor, loaded.subject);
@@ -46,7 +51,7 @@ export async function requireCase(ctx: Ctx, caseId: string, purpose: 'read' | 'w
       { audit: { action: 'access_denied', entityType: 'case', entityId: caseId, details: { purpose } } },
     );
   }
-  if (purpose === 'write' && loaded.status === 'abgeschlossen') {
+  if (purpose === 'write' && loaded.status === 'abgeschlossen' && !options.evenIfClosed) {
     throw new AppError('conflict', 'Der Fall ist abgeschlossen und kann nicht mehr geändert werden.');
   }
   return { ...loaded, reason };

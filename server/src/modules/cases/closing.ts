@@ -3,6 +3,7 @@ import { todayIso } from '@leuchtturm/shared';
 import type { Ctx } from '../../shared/context.ts';
 import { AppError } from '../../shared/errors.ts';
 import { expectOneUpdated } from '../../shared/versioned.ts';
+import { decideMeasuresOnClosing } from '../measures/closing.ts';
 import { completeProcessSteps, endProcessesOfClosedCase } from '../processes/completion.ts';
 import { bumpCaseVersion, requireCase } from './access.ts';
 import {
@@ -85,6 +86,8 @@ export async function closeCase(ctx: Ctx, caseId: string, input: CloseCaseInput)
   if (input.closedOn > todayIso())
     throw AppError.validation('closedOn', 'Ein Fall kann nicht in der Zukunft abgeschlossen werden.');
   await bumpCaseVersion(ctx, caseId, input.version);
+  // Its help ends or is withdrawn in the same step (and transaction), or the case is not closed.
+  await decideMeasuresOnClosing(ctx, caseId, input.closedOn, input.measures ?? []);
   // Closing completes its step (counselling: "Abschluss"); whatever still runs ends, so nothing of it stays due.
   await completeProcessSteps(ctx, caseId, 'case_closing', caseId);
   await endProcessesOfClosedCase(ctx, caseId);

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closingDecisions } from '../../../test/cases.ts';
 import { handBuilt } from '../../../test/controlling.ts';
 import { testDatabase } from '../../../test/db.ts';
 import { createTestTenant } from '../../../test/factories.ts';
@@ -52,9 +53,11 @@ describe('the figures cache', () => {
       reason: 'keine_hilfe_noetig',
       outcome: 'positiv',
       tip: null,
+      // Its help, which begins later, is withdrawn or ended with it.
+      measures: await closingDecisions(cm, cases.z, '2025-11-30'),
       version: 1,
     });
-    expect(closed.statusCode).toBe(204);
+    expect(closed.statusCode, closed.body).toBe(204);
     expect((await q4()).casesBeratung).toBe(1);
     expect(await active()).toBe(2);
     expect(figureCacheStats(tenant.id).misses).toBeGreaterThanOrEqual(computed.misses + 2);

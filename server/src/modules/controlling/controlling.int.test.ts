@@ -113,7 +113,7 @@ describe('the API document', () => {
 });
 
 describe('publication export', () => {
-  it('shows counts under 5 as "<5" in the CSV for publication', async () => {
+  it('shows counts under 5 as "<5" in the CSV for publication, and withholds the density beside them', async () => {
     const { tenant } = await handBuilt(app);
     const controller = await Client.as(app, tenant, 'controller');
     const res = await controller.get('/controlling/export?region=NH&from=2025&to=2025');
@@ -124,7 +124,8 @@ describe('publication export', () => {
       .trim()
       .split('\r\n');
     expect(lines).toHaveLength(5);
-    expect(lines[4]).toBe('Nordhafen;2025-Q4;1;<5;0;<5;<5;0');
+    // The density (1 per 1,000 young inhabitants) would give the suppressed help count back: withheld.
+    expect(lines[4]).toBe('Nordhafen;2025-Q4;gesperrt;<5;0;<5;<5;0');
   });
 });
 

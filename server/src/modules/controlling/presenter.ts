@@ -82,6 +82,7 @@ export function presentQuarter(
     date: point.date,
     densityPer1000: per(point.hze, jew, 1000),
     cityDensityPer1000: per(cityHze, cityJew, 1000),
+    hze: point.hze,
     // The Senate's view reports teilstationär with ambulant.
     ambulant: point.ambulant + point.teilstationaer,
     stationaer: point.stationaer,

@@ -10,7 +10,7 @@ import {
 } from '@leuchtturm/shared';
 import { type FormSection, renderForm } from '../documents/pdf.ts';
 import { isRampUpYear } from './period.ts';
-import { suppressSmall } from './publication.ts';
+import { suppressSmall, totalBesideParts } from './publication.ts';
 
 /**
  * The committee report (Kennzahlenbericht, PDF) of a region and period: the key figures of the period's last year,
@@ -23,6 +23,9 @@ import { suppressSmall } from './publication.ts';
 const NA = 'nicht verfügbar';
 const count = (n: number | null) => suppressSmall(n, (v) => formatNumber(v, { decimals: 0 }));
 const small = (n: number | null) => count(n) === '<5';
+/** The open cases are Kostenfälle + Beratungsfälle, published in the key figures: withheld beside a small one. */
+const activeCases = (c: { active: number | null; kosten: number | null; beratung: number | null }) =>
+  totalBesideParts(c.active, [c.kosten, c.beratung], (v) => formatNumber(v, { decimals: 0 }));
 const rate = (n: number | null | undefined) => formatNumber(n, { decimals: 1, fixed: true, none: NA });
 const euro = (v: string | null) => (v === null ? NA : formatMoney(v));
 /** A change in percent with its sign: "+12,3 %", "−4,0 %", "0,0 %". */
@@ -116,10 +119,15 @@ function growth({ k, base, firstRecordYear }: ReportInput): FormSection {
         ],
         [
           'Fälle (am 31.12.)',
-          count(base.cases.active),
-          count(k.cases.active),
-          // A change between counts shown as "<5" would give the small count away.
-          small(base.cases.active) || small(k.cases.active) ? 'nicht ausgewiesen' : change(g.casesActive),
+          activeCases(base.cases),
+          activeCases(k.cases),
+          // A change between counts not shown as they are would give the count away.
+          activeCases(base.cases) !== count(base.cases.active) ||
+          activeCases(k.cases) !== count(k.cases.active) ||
+          small(base.cases.active) ||
+          small(k.cases.active)
+            ? 'nicht ausgewiesen'
+            : change(g.casesActive),
         ],
       ],
     },

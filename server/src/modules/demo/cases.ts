@@ -153,7 +153,10 @@ export async function insertDemoCases(
       const girl = rnd.chance(0.5);
       members.push({
         first: rnd.pick(girl ? texts.girlFirstNames : texts.boyFirstNames),
-        birth: `${openedYear - rnd.int(0, 17)}-${pad(rnd.int(1, 12))}-${pad(rnd.int(1, 28))}`,
+        birth: bornBefore(
+          `${openedYear - rnd.int(0, 17)}-${pad(rnd.int(1, 12))}-${pad(rnd.int(1, 28))}`,
+          openedOn,
+        ),
         role: 'kind',
         gender: girl ? 'weiblich' : 'maennlich',
       });
@@ -364,6 +367,14 @@ export async function insertDemoCases(
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
+
+/**
+ * A child of the case is born before the case was opened (its help begins at the help plan, after the opening): a
+ * birthday drawn later in the opening year moves to the year before.
+ */
+function bornBefore(birth: string, openedOn: string): string {
+  return birth < openedOn ? birth : `${Number(birth.slice(0, 4)) - 1}${birth.slice(4)}`;
+}
 
 /** Full years of age on a day. */
 function ageOn(birth: string, on: string): number {

@@ -156,6 +156,74 @@ describe('demo data', () => {
     expect(perJew('stationaer')).toBeGreaterThan(perJew('ambulant'));
   });
 
+  it('keeps its help plausible: none before birth, none running or planned in a closed case, one stationary help a day, some past their planned end', async () => {
+    const { db } = await testDatabase();
+    const tenantId = summary.tenantId;
+    const beforeBirth = await db
+      .selectFrom('measure as m')
+      .innerJoin('person as p', (j) =>
+        j.onRef('p.tenant_id', '=', 'm.tenant_id').onRef('p.id', '=', 'm.person_id'),
+      )
+      .select('m.id')
+      .where('m.tenant_id', '=', tenantId)
+      .whereRef('m.begin_on', '<', 'p.birth_date')
+      .execute();
+    expect(beforeBirth).toEqual([]);
+    const beforeOpening = await db
+      .selectFrom('measure as m')
+      .innerJoin('case_file as c', (j) =>
+        j.onRef('c.tenant_id', '=', 'm.tenant_id').onRef('c.id', '=', 'm.case_id'),
+      )
+      .select('m.id')
+      .where('m.tenant_id', '=', tenantId)
+      .whereRef('m.begin_on', '<', 'c.opened_on')
+      .where('m.begin_reason', 'is', null)
+      .execute();
+    expect(beforeOpening).toEqual([]);
+    const runningInClosed = await db
+      .selectFrom('measure as m')
+      .innerJoin('case_file as c', (j) =>
+        j.onRef('c.tenant_id', '=', 'm.tenant_id').onRef('c.id', '=', 'm.case_id'),
+      )
+      .select('m.id')
+      .where('m.tenant_id', '=', tenantId)
+      .where('c.status', '=', 'abgeschlossen')
+      .where((eb) =>
+        eb.or([
+          eb('m.status', '=', 'geplant'),
+          eb.and([
+            eb('m.status', '=', 'bewilligt'),
+            eb.or([eb('m.end_on', 'is', null), eb('m.end_on', '>', eb.ref('c.closed_on'))]),
+          ]),
+        ]),
+      )
+      .execute();
+    expect(runningInClosed).toEqual([]);
+    const stationary = await db
+      .selectFrom('measure')
+      .select(['person_id', 'begin_on', 'end_on'])
+      .where('tenant_id', '=', tenantId)
+      .where('category', '=', 'stationaer')
+      .where('status', '<>', 'zurueckgezogen')
+      .orderBy('person_id')
+      .orderBy('begin_on')
+      .execute();
+    const overlaps = stationary.filter((m, i) => {
+      const before = stationary[i - 1];
+      return before?.person_id === m.person_id && (before.end_on === null || before.end_on >= m.begin_on);
+    });
+    expect(overlaps).toEqual([]);
+    const overrun = await db
+      .selectFrom('measure')
+      .select('id')
+      .where('tenant_id', '=', tenantId)
+      .where('status', '=', 'bewilligt')
+      .where('end_on', 'is', null)
+      .where('planned_end_on', '<', DEMO_TODAY)
+      .execute();
+    expect(overrun.length).toBeGreaterThan(0);
+  });
+
   it('gives open cases their processes: help for education with reviews completed by help plans, some due', async () => {
     const { db } = await testDatabase();
     const steps = await db

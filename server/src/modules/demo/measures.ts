@@ -128,20 +128,23 @@ export async function insertDemoMeasures(
     const children = c.children ?? [];
     children.forEach((child, index) => {
       // The first child always gets help; siblings often get their own.
-      if (index > 0 && !rnd.chance(0.4)) return;
+      if (index > 0 && !rnd.chance(0.5)) return;
       let begin = Date.parse(c.meeting_on) + (index > 0 ? rnd.int(0, 60) * DAY : 0);
       const caseEnd = c.closed_on ? Date.parse(c.closed_on) : Number.POSITIVE_INFINITY;
       // One help, sometimes followed by a second (a change of help or a continuation).
-      for (let n = rnd.chance(0.35) ? 2 : 1; n > 0 && begin < today && begin <= caseEnd; n--) {
+      for (let n = rnd.chance(0.45) ? 2 : 1; n > 0 && begin < today && begin <= caseEnd; n--) {
         const m = pickMix();
         const type = types.get(m.code);
         const offer = offers.filter((o) => o.code === m.code);
         if (!type || offer.length === 0) continue;
         const months = rnd.int(m.months[0], m.months[1]);
         const plannedEnd = begin + (months * 30 + rnd.int(7, 25)) * DAY;
-        // Stationary help often outlasts the case work that started it.
-        const end = m.unit === 'day' || m.code === '33' ? plannedEnd : Math.min(plannedEnd, caseEnd);
+        // Closing a case ends its help (cases/closing.ts): none runs past the closing date.
+        const end = Math.min(plannedEnd, caseEnd);
         const ended = end < today;
+        // Some help still running has passed its planned end (the case page flags it: end it or extend the plan).
+        const overrun = !ended && plannedEnd >= today && rnd.chance(0.08);
+        const plannedEndOn = overrun ? Math.max(begin + 28 * DAY, today - rnd.int(5, 60) * DAY) : plannedEnd;
         measures.push({
           tenant_id: tenantId,
           case_id: c.id,
@@ -153,7 +156,7 @@ export async function insertDemoMeasures(
           category: m.category ?? (type.category_rule as string),
           underlying_help_type_id: null,
           begin_on: iso(begin),
-          planned_end_on: iso(plannedEnd),
+          planned_end_on: iso(plannedEndOn),
           end_on: ended ? iso(end) : null,
           end_reason: ended
             ? rnd.pick(['planmaessig', 'planmaessig', 'planmaessig', 'abbruch', 'wechsel'])

@@ -14,19 +14,22 @@ beforeAll(async () => {
 });
 afterAll(() => app.close());
 
-/** Nine measures awaiting approval in team A (some created at the same microsecond) and one in team B. */
+/**
+ * Nine measures awaiting approval in team A (some created at the same microsecond) and one in team B: Tagesgruppe
+ * (teilstationär), since one young person cannot be in two stationary helps at once.
+ */
 async function setup() {
   const { db } = await testDatabase();
   const tenant = await createTestTenant(db);
   const fin = await Client.as(app, tenant, 'finance');
   const types = (await fin.get('/help-types')).json() as { id: string; code: string }[];
-  const heimType = types.find((t) => t.code === '34')?.id as string;
+  const heimType = types.find((t) => t.code === '32')?.id as string;
   const provider = (await fin.post('/providers', { name: 'Kinderhaus am Deich e. V.', kind: 'frei' })).json()
     .id;
   const heim = (
     await fin.post('/offers', {
       providerId: provider,
-      name: 'Wohngruppe',
+      name: 'Tagesgruppe',
       helpTypeId: heimType,
       unit: 'day',
       rate: { amount: '180.00', validFrom: '2025-01-01' },

@@ -107,17 +107,18 @@ describe('the approval threshold and approving', () => {
   });
 
   it('answers 409 to a stale version and to a change in the wrong state, and 404 to an unknown measure', async () => {
-    const { tenant, cm, caseId, measure, heim, type } = await setup();
+    const { tenant, cm, caseId, measure, heim, type, mother } = await setup();
     const small = (await cm.post(`/cases/${caseId}/measures`, measure({}))).json().id as string;
-    const plan = async () =>
+    const plan = async (over: Record<string, unknown> = {}) =>
       (
         await cm.post(
           `/cases/${caseId}/measures`,
-          measure({ helpTypeId: type('34'), offerId: heim, hoursPerWeek: null }),
+          measure({ helpTypeId: type('34'), offerId: heim, hoursPerWeek: null, ...over }),
         )
       ).json().id as string;
     const big = await plan();
-    const other = await plan();
+    // Another young person: one person is in one stationary help at a time.
+    const other = await plan({ personId: mother });
     const lead = await Client.as(app, tenant, 'teamLeadA');
     const end = { endOn: '2026-06-30', endReason: 'planmaessig' };
     const conflict = async (res: Promise<{ statusCode: number; json(): { title: string } }>) => {
@@ -135,10 +136,12 @@ describe('the approval threshold and approving', () => {
     expect(planned.json().detail).toContain('zurückgezogen, nicht beendet');
     expect(await conflict(lead.post(`/measures/${big}/approve`, { version: 2 }))).toEqual(stale);
     expect((await lead.post(`/measures/${big}/approve`, { version: 1 })).statusCode).toBe(204);
-    const approved = await cm.post(`/measures/${big}/withdraw`, { version: 2 });
+    const approved = await cm.post(`/measures/${big}/withdraw`, { version: 2, reason: 'Familie lehnt ab' });
     expect(approved.statusCode).toBe(409);
     expect(approved.json().detail).toContain('beenden Sie sie');
-    expect(await conflict(cm.post(`/measures/${other}/withdraw`, { version: 2 }))).toEqual(stale);
+    expect(
+      await conflict(cm.post(`/measures/${other}/withdraw`, { version: 2, reason: 'Familie lehnt ab' })),
+    ).toEqual(stale);
     const [unchanged] = (await lead.get('/measures/approvals')).json().items as {
       id: string;
       status: string;
@@ -151,7 +154,9 @@ describe('the approval threshold and approving', () => {
     expect(missingApprove.statusCode).toBe(404);
     expect(missingApprove.json().detail).toBe('Die Maßnahme wurde nicht gefunden.');
     expect((await cm.post(`/measures/${unknown}/end`, { ...end, version: 1 })).statusCode).toBe(404);
-    expect((await cm.post(`/measures/${unknown}/withdraw`, { version: 1 })).statusCode).toBe(404);
+    expect(
+      (await cm.post(`/measures/${unknown}/withdraw`, { version: 1, reason: 'Familie lehnt ab' })).statusCode,
+    ).toBe(404);
   });
 
   it('refuses the approval to a case manager of the case and audits the refusal', async () => {

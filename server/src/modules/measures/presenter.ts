@@ -63,6 +63,20 @@ function currentRate(rates: readonly RatePeriod[], begin: string, today: string)
   return current?.amount ?? null;
 }
 
+/**
+ * A measure runs longer than planned when it is approved, has no end recorded, and its planned end lies before
+ * today: the case worker decides whether it ends or the help plan extends it (docs/domain.md). Once an end is
+ * recorded, the decision is made and the flag goes.
+ */
+export function isOverrun(
+  r: Pick<MeasureRow, 'status' | 'planned_end_on' | 'end_on'>,
+  today: string,
+): boolean {
+  return (
+    r.status === 'bewilligt' && r.end_on === null && r.planned_end_on !== null && r.planned_end_on < today
+  );
+}
+
 /** A measure as lists show it; `rates` are its offer's rate periods (by offer id), `today` the Berlin date. */
 export function presentMeasure(
   r: MeasureRow,
@@ -97,6 +111,9 @@ export function presentMeasure(
       hoursPerWeek: r.hours_per_week,
       rates: periods,
     }),
+    beginReason: r.begin_reason,
+    withdrawReason: r.withdraw_reason,
+    overrun: isOverrun(r, today),
     approvedBy: r.approved_by_name,
     approvedAt: r.approved_at ? r.approved_at.toISOString() : null,
     version: r.version,

@@ -5,6 +5,7 @@ import {
   measureEndSchema,
   measureInputSchema,
   measureSchema,
+  measureWithdrawSchema,
   moneySchema,
   monthlyCostSchema,
   offerInputSchema,
@@ -158,11 +159,11 @@ export const measureRoutes: FastifyPluginAsyncZod = async (app) => {
       tags,
       summary: 'Geplante Maßnahme zurückziehen',
       params,
-      body: z.object({ version: versionSchema }),
+      body: measureWithdrawSchema,
       response: noContent,
     },
     handler: async (request, reply) => {
-      await withCtx(request, (ctx) => withdrawMeasure(ctx, request.params.id, request.body.version));
+      await withCtx(request, (ctx) => withdrawMeasure(ctx, request.params.id, request.body));
       return reply.status(204).send(null);
     },
   });

@@ -1,5 +1,5 @@
 import type { Measure, MeasureInput, Page, PageQuery } from '@leuchtturm/shared';
-import { idSchema, todayIso, z } from '@leuchtturm/shared';
+import { formatDateDe, idSchema, todayIso, z } from '@leuchtturm/shared';
 import type { Ctx } from '../../shared/context.ts';
 import { AppError } from '../../shared/errors.ts';
 import { moneyToCents } from '../../shared/money.ts';
@@ -16,12 +16,14 @@ import {
   approveMeasureRow,
   endMeasureRow,
   findApprovalThreshold,
+  findHouseholdMember,
   findMeasureState,
+  findStationaryOverlap,
   insertMeasure,
   isHelpPlanOfCase,
-  isHouseholdMember,
   listCaseMeasureRows,
   listPendingApprovalRows,
+  lockPerson,
   type MeasureRow,
   withdrawMeasureRow,
 } from './queries/measures.ts';
@@ -92,8 +94,18 @@ export async function createMeasure(
 ): Promise<{ id: string; status: 'geplant' | 'bewilligt' }> {
   const loaded = await requireCase(ctx, caseId, 'write');
   const tenantId = ctx.actor.tenantId;
-  if (!(await isHouseholdMember(ctx.db, tenantId, loaded.household_id, input.personId)))
+  const young = await findHouseholdMember(ctx.db, tenantId, loaded.household_id, input.personId);
+  if (!young)
     throw AppError.validation('personId', 'Die junge Person gehört nicht zur Familie dieses Falls.');
+  if (input.beginOn < young.birth_date)
+    throw AppError.validation('beginOn', 'Eine Hilfe kann nicht vor der Geburt der jungen Person beginnen.');
+  const beginsEarly = input.beginOn < loaded.opened_on;
+  const beginReason = input.beginReason || null;
+  if (beginsEarly && !beginReason)
+    throw AppError.validation(
+      'beginReason',
+      'Die Hilfe beginnt vor dem Falleingang: Bitte begründen (z. B. Übernahme von einem anderen Jugendamt).',
+    );
   const category = await resolveCategory(ctx, input);
   const { unit, rates } = await resolveRates(ctx, input);
   if (unit === 'hour' && !input.hoursPerWeek) {
@@ -104,6 +116,8 @@ export async function createMeasure(
   }
   if (input.helpPlanId && !(await isHelpPlanOfCase(ctx.db, tenantId, caseId, input.helpPlanId)))
     throw AppError.validation('helpPlanId', 'Dieser Hilfeplan gehört nicht zum Fall.');
+
+  if (category === 'stationaer') await refuseStationaryOverlap(ctx, input.personId, input.beginOn);
 
   const hoursPerWeek = unit === 'hour' ? input.hoursPerWeek : null;
   const monthly = firstFullMonthCost({ begin: input.beginOn, unit, hoursPerWeek, rates });
@@ -126,6 +140,7 @@ export async function createMeasure(
     hours_per_week: hoursPerWeek,
     help_plan_id: input.helpPlanId,
     reasons: input.reasons,
+    begin_reason: beginsEarly ? beginReason : null,
     status,
     approved_by: approved ? ctx.actor.userId : null,
     approved_at: approved ? new Date() : null,
@@ -141,11 +156,32 @@ export async function createMeasure(
   return { id: row.id, status };
 }
 
-/** The measure's state after the access check on its case (a measure is reached through its case). */
-async function requireMeasure(ctx: Ctx, measureId: string) {
+/**
+ * A young person is in one stationary help on a day at most. The person's row is locked first, so a second plan
+ * for the same person waits for the first one's transaction and then sees its measure. A new stationary measure
+ * runs open-ended until it is ended (its planned end does not end it), so it may not begin while another runs.
+ */
+async function refuseStationaryOverlap(ctx: Ctx, personId: string, begin: string): Promise<void> {
+  await lockPerson(ctx.db, ctx.actor.tenantId, personId);
+  const other = await findStationaryOverlap(ctx.db, ctx.actor.tenantId, personId, begin, null);
+  if (other)
+    throw AppError.validation(
+      'beginOn',
+      `Die junge Person ist an diesem Tag schon in einer stationären Hilfe (ab ${formatDateDe(other.begin_on)}${
+        other.end_on ? ` bis ${formatDateDe(other.end_on)}` : ''
+      }). Bitte jene zuerst beenden oder einen Beginn danach wählen.`,
+    );
+}
+
+/**
+ * The measure's state after the access check on its case (a measure is reached through its case). Ending and
+ * withdrawing are allowed on a closed case too, so that records from before closing decided on its measures can
+ * be put right; everything else needs the case open.
+ */
+async function requireMeasure(ctx: Ctx, measureId: string, evenIfClosed = false) {
   const state = await findMeasureState(ctx.db, ctx.actor.tenantId, measureId);
   if (!state) throw AppError.notFound('Die Maßnahme');
-  const loaded = await requireCase(ctx, state.case_id, 'write');
+  const loaded = await requireCase(ctx, state.case_id, 'write', { evenIfClosed });
   return { state, loaded };
 }
 
@@ -186,7 +222,7 @@ export async function endMeasure(
   measureId: string,
   input: { endOn: string; endReason: string; version: number },
 ): Promise<void> {
-  const { state } = await requireMeasure(ctx, measureId);
+  const { state } = await requireMeasure(ctx, measureId, true);
   if (state.status === 'geplant')
     throw new AppError(
       'conflict',
@@ -196,6 +232,11 @@ export async function endMeasure(
     throw new AppError('conflict', 'Diese Maßnahme wurde zurückgezogen; sie hat nicht begonnen.');
   if (input.endOn < state.begin_on)
     throw AppError.validation('endOn', 'Das Ende kann nicht vor dem Beginn liegen.');
+  if (state.closed_on && input.endOn > state.closed_on)
+    throw AppError.validation(
+      'endOn',
+      'Der Fall ist abgeschlossen: Die Hilfe endet spätestens am Abschlussdatum.',
+    );
   const result = await endMeasureRow(ctx.db, ctx.actor.tenantId, measureId, input);
   await expectOneUpdated(result, stillExists(ctx, measureId), 'Die Maßnahme');
   await ctx.audit({
@@ -208,11 +249,15 @@ export async function endMeasure(
 }
 
 /**
- * Withdraws a planned measure: it was never approved, so it neither ran nor cost anything; it stays in the case
- * file as withdrawn. An approved measure is ended instead (endMeasure).
+ * Withdraws a planned measure with its reason: it was never approved, so it neither ran nor cost anything; it
+ * stays in the case file as withdrawn. An approved measure is ended instead (endMeasure).
  */
-export async function withdrawMeasure(ctx: Ctx, measureId: string, version: number): Promise<void> {
-  const { state } = await requireMeasure(ctx, measureId);
+export async function withdrawMeasure(
+  ctx: Ctx,
+  measureId: string,
+  input: { reason: string; version: number },
+): Promise<void> {
+  const { state } = await requireMeasure(ctx, measureId, true);
   if (state.status === 'bewilligt')
     throw new AppError(
       'conflict',
@@ -220,7 +265,7 @@ export async function withdrawMeasure(ctx: Ctx, measureId: string, version: numb
     );
   if (state.status === 'zurueckgezogen')
     throw new AppError('conflict', 'Diese Maßnahme ist bereits zurückgezogen.');
-  const result = await withdrawMeasureRow(ctx.db, ctx.actor.tenantId, measureId, version);
+  const result = await withdrawMeasureRow(ctx.db, ctx.actor.tenantId, measureId, input);
   await expectOneUpdated(result, stillExists(ctx, measureId), 'Die Maßnahme');
   await ctx.audit({
     action: 'update',

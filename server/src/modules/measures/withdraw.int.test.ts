@@ -20,7 +20,9 @@ describe('withdrawing a planned measure', () => {
     const id = planned.json().id as string;
     const lead = await Client.as(app, s.tenant, 'teamLeadA');
 
-    expect((await s.cm.post(`/measures/${id}/withdraw`, { version: 1 })).statusCode).toBe(204);
+    expect(
+      (await s.cm.post(`/measures/${id}/withdraw`, { version: 1, reason: 'Familie lehnt ab' })).statusCode,
+    ).toBe(204);
     const listed = (await s.cm.get(`/cases/${s.caseId}/measures`)).json() as { id: string }[];
     expect(listed.find((m) => m.id === id)).toMatchObject({
       status: 'zurueckgezogen',
@@ -31,7 +33,9 @@ describe('withdrawing a planned measure', () => {
     const approve = await lead.post(`/measures/${id}/approve`, { version: 2 });
     expect(approve.statusCode).toBe(409);
     expect(approve.json().detail).toContain('zurückgezogen');
-    expect((await s.cm.post(`/measures/${id}/withdraw`, { version: 2 })).statusCode).toBe(409);
+    expect(
+      (await s.cm.post(`/measures/${id}/withdraw`, { version: 2, reason: 'Familie lehnt ab' })).statusCode,
+    ).toBe(409);
     // It never ran: no costs, and no end.
     expect((await s.fin.get('/finance/costs?month=2026-03')).json().rows).toEqual([]);
     const ended = await s.cm.post(`/measures/${id}/end`, {
@@ -67,7 +71,10 @@ describe('withdrawing a planned measure', () => {
       )
     ).json().id as string;
     const stranger = await Client.as(app, s.tenant, 'caseManagerB');
-    expect((await stranger.post(`/measures/${id}/withdraw`, { version: 1 })).statusCode).toBe(403);
+    expect(
+      (await stranger.post(`/measures/${id}/withdraw`, { version: 1, reason: 'Familie lehnt ab' }))
+        .statusCode,
+    ).toBe(403);
     const denied = await s.db
       .selectFrom('audit_log')
       .select(['entity_type', 'entity_id'])

@@ -1,6 +1,7 @@
 import { addDays, type TeamWorklist, todayIso, type Worklist, type WorklistItem } from '@leuchtturm/shared';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closingDecisions } from '../../../test/cases.ts';
 import { testDatabase } from '../../../test/db.ts';
 import { createTestTenant } from '../../../test/factories.ts';
 import { Client, testApp } from '../../../test/http.ts';
@@ -194,9 +195,10 @@ describe('the work list (Wiedervorlage)', () => {
       reason: 'ziele_erreicht',
       outcome: 'positiv',
       tip: null,
+      measures: await closingDecisions(cm, deadlines.caseId, todayIso()),
       version,
     });
-    expect(closed.statusCode).toBe(204);
+    expect(closed.statusCode, closed.body).toBe(204);
     const list = (await cm.get('/worklist')).json() as Worklist;
     expect(list.items.map((i) => i.case.id)).not.toContain(deadlines.caseId);
     expect(list.items.map((i) => i.kind)).toEqual(['kinderschutz_frist', 'kinderschutz_frist']);

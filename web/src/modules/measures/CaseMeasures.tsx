@@ -11,8 +11,13 @@ import { WithdrawModal } from './WithdrawModal.tsx';
 
 export interface CaseMeasuresProps {
   caseId: string;
-  /** Only an open case gets new measures or changes to its measures. */
+  /**
+   * Only an open case gets new measures or approvals; on a closed case, help still running or planned (from before
+   * closing decided on it) can be ended or withdrawn.
+   */
   caseOpen: boolean;
+  /** The case's opening date: a help that begins before it needs a reason. */
+  openedOn: string;
   /** The household's members; the young person of a measure is one of them. */
   members: readonly { person: { id: string; firstName: string; lastName: string }; role: string }[];
   helpPlans: readonly { id: string; versionNo: number }[];
@@ -46,6 +51,7 @@ function Period({ measure: m }: { measure: Measure }) {
       <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
         ab {formatDateDe(m.beginOn)}
       </Text>
+      {m.beginReason && <Text size="sm">vor Falleingang: {m.beginReason}</Text>}
       {m.endOn ? (
         <>
           <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
@@ -60,6 +66,12 @@ function Period({ measure: m }: { measure: Measure }) {
           </Text>
         )
       )}
+      {m.overrun && (
+        <Badge color="red.9" variant="outline" tt="none" mt={4} miw="max-content">
+          läuft über das geplante Ende
+        </Badge>
+      )}
+      {m.withdrawReason && <Text size="sm">Zurückgezogen: {m.withdrawReason}</Text>}
     </>
   );
 }
@@ -78,7 +90,14 @@ const headers = [
  * The case's measures (Hilfen) with their cost estimate and approval; "Hilfe anlegen", and per measure "Bewilligen"
  * and "Zurückziehen" (planned) or "Beenden" (approved and running).
  */
-export function CaseMeasures({ caseId, caseOpen, members, helpPlans, canApprove }: CaseMeasuresProps) {
+export function CaseMeasures({
+  caseId,
+  caseOpen,
+  openedOn,
+  members,
+  helpPlans,
+  canApprove,
+}: CaseMeasuresProps) {
   const measures = useCaseMeasures(caseId);
   const creator = useModalState<true>();
   const ender = useModalState<Measure>();
@@ -86,8 +105,8 @@ export function CaseMeasures({ caseId, caseOpen, members, helpPlans, canApprove 
   const withdrawer = useModalState<Measure>();
   const current = useLoadedMeasure(caseId);
   // A planned measure is approved or withdrawn; an approved one that runs is ended; a withdrawn one is done.
-  const canWithdraw = (m: Measure) => caseOpen && m.status === 'geplant';
-  const canEnd = (m: Measure) => caseOpen && m.status === 'bewilligt' && m.endOn === null;
+  const canWithdraw = (m: Measure) => m.status === 'geplant';
+  const canEnd = (m: Measure) => m.status === 'bewilligt' && m.endOn === null;
   const actions = (m: Measure) => canWithdraw(m) || canEnd(m);
 
   return (
@@ -129,7 +148,7 @@ export function CaseMeasures({ caseId, caseOpen, members, helpPlans, canApprove 
                 {items.some(actions) && (
                   <Table.Td>
                     <Group gap="xs">
-                      {canWithdraw(m) && canApprove && (
+                      {canWithdraw(m) && caseOpen && canApprove && (
                         <Button
                           size="xs"
                           onClick={() => approver.open(m)}
@@ -170,6 +189,7 @@ export function CaseMeasures({ caseId, caseOpen, members, helpPlans, canApprove 
         <MeasureForm
           key={creator.key}
           caseId={caseId}
+          openedOn={openedOn}
           members={members}
           helpPlans={helpPlans}
           opened={creator.opened}

@@ -1,5 +1,6 @@
 import {
   DATE_INPUT_BOUNDS,
+  formatDateDe,
   measureInputSchema,
   parseMoney,
   type RateUnit,
@@ -25,11 +26,15 @@ const categoryOptions = [
 /** "Hilfe anlegen": a measure for a young person of the family, with a provider's offer or an individual rate. */
 export function MeasureForm({
   caseId,
+  openedOn,
   members,
   helpPlans,
   opened,
   onClose,
-}: Pick<CaseMeasuresProps, 'caseId' | 'members' | 'helpPlans'> & { opened: boolean; onClose: () => void }) {
+}: Pick<CaseMeasuresProps, 'caseId' | 'openedOn' | 'members' | 'helpPlans'> & {
+  opened: boolean;
+  onClose: () => void;
+}) {
   const helpTypes = useHelpTypes();
   const providers = useProviders();
   const create = useCreateMeasure(caseId);
@@ -44,6 +49,7 @@ export function MeasureForm({
     category: null as string | null,
     underlyingHelpTypeId: null as string | null,
     beginOn: '',
+    beginReason: '',
     plannedEndOn: '',
     hoursPerWeek: '',
     helpPlanId: null as string | null,
@@ -52,6 +58,8 @@ export function MeasureForm({
     reason3: '',
   });
   const v = form.values;
+  // A begin before the case was opened (e.g. help taken over from another office) needs a reason.
+  const beginsEarly = v.beginOn !== '' && v.beginOn < openedOn;
 
   const { types, type, underlyingTypes, showCategory, flexible, individual, offers, unit } = measureChoices(
     helpTypes.data ?? [],
@@ -77,6 +85,7 @@ export function MeasureForm({
       category: showCategory ? v.category : null,
       underlyingHelpTypeId: type?.categoryRule === 'underlying' ? v.underlyingHelpTypeId : null,
       beginOn: v.beginOn,
+      beginReason: beginsEarly ? v.beginReason.trim() || null : null,
       plannedEndOn: v.plannedEndOn === '' ? null : v.plannedEndOn,
       // Hours are no money: a decimal comma becomes the API's point.
       hoursPerWeek: unit === 'hour' ? v.hoursPerWeek.trim().replace(',', '.') : null,
@@ -227,6 +236,17 @@ export function MeasureForm({
           error={form.errors.plannedEndOn}
         />
       </SimpleGrid>
+      {beginsEarly && (
+        <TextInput
+          label="Grund für den Beginn vor dem Falleingang"
+          description={`Der Fall wurde am ${formatDateDe(openedOn)} eröffnet, z. B. Übernahme von einem anderen Jugendamt.`}
+          required
+          maxLength={300}
+          value={v.beginReason}
+          onChange={(e) => form.set('beginReason', e.currentTarget.value)}
+          error={form.errors.beginReason}
+        />
+      )}
       {unit === 'hour' && (
         <TextInput
           label="Stunden pro Woche"

@@ -96,6 +96,16 @@ function useRefreshMeasures() {
     ]);
 }
 
+/** Loads the measure lists and the costs again (after closing a case ended or withdrew its help). */
+export function useReloadMeasures() {
+  const queryClient = useQueryClient();
+  return () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: measureKeys.lists }),
+      queryClient.invalidateQueries({ queryKey: financeKeys.all }),
+    ]);
+}
+
 /** The measure as last loaded (after a version conflict the lists are loaded again). */
 function latest(queryClient: ReturnType<typeof useQueryClient>, measure: Measure): Measure {
   let newest = measure;
@@ -164,14 +174,14 @@ export function useEndMeasure(caseId: string) {
   });
 }
 
-/** Withdraws a planned measure (never approved); the server checks the version last seen. */
+/** Withdraws a planned measure (never approved) with its reason; the server checks the version last seen. */
 export function useWithdrawMeasure() {
   const refresh = useRefreshMeasures();
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (measure: Measure) =>
-      api.post(`/measures/${measure.id}/withdraw`, { version: latest(queryClient, measure).version }),
-    onSuccess: async (_, measure) => {
+    mutationFn: ({ measure, reason }: { measure: Measure; reason: string }) =>
+      api.post(`/measures/${measure.id}/withdraw`, { reason, version: latest(queryClient, measure).version }),
+    onSuccess: async (_, { measure }) => {
       await refresh(measure.caseId);
       notifications.show({ color: 'green', title: 'Zurückgezogen', message: 'Die Hilfe ist zurückgezogen.' });
     },

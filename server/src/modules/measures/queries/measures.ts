@@ -4,20 +4,78 @@ import type { MeasureTable } from '../../../db/schema-measures.ts';
 
 /** Measures on cases: what planning, approving and ending a measure read and write. */
 
-export async function isHouseholdMember(
+/** The young person of a new measure, if one of the household: their birth date (a help cannot begin before it). */
+export function findHouseholdMember(db: Kysely<DB>, tenantId: string, householdId: string, personId: string) {
+  return db
+    .selectFrom('household_member as hm')
+    .innerJoin('person as p', (j) =>
+      j.onRef('p.tenant_id', '=', 'hm.tenant_id').onRef('p.id', '=', 'hm.person_id'),
+    )
+    .select('p.birth_date')
+    .where('hm.tenant_id', '=', tenantId)
+    .where('hm.household_id', '=', householdId)
+    .where('hm.person_id', '=', personId)
+    .executeTakeFirst();
+}
+
+/**
+ * Locks the young person's row until the transaction ends: two plans for the same person (the stationary overlap
+ * check, then the insert) run one after the other, also on PostgreSQL with concurrent requests.
+ */
+export async function lockPerson(db: Kysely<DB>, tenantId: string, personId: string): Promise<void> {
+  await db
+    .selectFrom('person')
+    .select('id')
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', personId)
+    .forUpdate()
+    .execute();
+}
+
+/**
+ * A stationary measure (planned or approved, not withdrawn) of the person that has a day in [begin, end]; `end`
+ * null is open-ended. A measure without an end runs on: its planned end does not end it.
+ */
+export function findStationaryOverlap(
   db: Kysely<DB>,
   tenantId: string,
-  householdId: string,
   personId: string,
-): Promise<boolean> {
-  const row = await db
-    .selectFrom('household_member')
-    .select('person_id')
+  begin: string,
+  end: string | null,
+) {
+  let q = db
+    .selectFrom('measure')
+    .select(['id', 'begin_on', 'end_on'])
     .where('tenant_id', '=', tenantId)
-    .where('household_id', '=', householdId)
     .where('person_id', '=', personId)
-    .executeTakeFirst();
-  return row !== undefined;
+    .where('category', '=', 'stationaer')
+    .where('status', '<>', 'zurueckgezogen')
+    .where((eb) => eb.or([eb('end_on', 'is', null), eb('end_on', '>=', begin)]));
+  if (end !== null) q = q.where('begin_on', '<=', end);
+  return q.orderBy('begin_on').limit(1).executeTakeFirst();
+}
+
+/**
+ * The measures a closing on `closedOn` must decide on: planned ones, and approved ones that have not ended by then.
+ */
+export function listMeasuresToDecide(db: Kysely<DB>, tenantId: string, caseId: string, closedOn: string) {
+  return db
+    .selectFrom('measure')
+    .select(['id', 'status', 'begin_on', 'version'])
+    .where('tenant_id', '=', tenantId)
+    .where('case_id', '=', caseId)
+    .where((eb) =>
+      eb.or([
+        eb('status', '=', 'geplant'),
+        eb.and([
+          eb('status', '=', 'bewilligt'),
+          eb.or([eb('end_on', 'is', null), eb('end_on', '>', closedOn)]),
+        ]),
+      ]),
+    )
+    .orderBy('begin_on')
+    .orderBy('id')
+    .execute();
 }
 
 export async function isHelpPlanOfCase(
@@ -53,10 +111,13 @@ export function insertMeasure(db: Kysely<DB>, values: Insertable<MeasureTable>) 
 /** What approving or ending needs of a measure: its case (for the access check first) and its state. */
 export function findMeasureState(db: Kysely<DB>, tenantId: string, measureId: string) {
   return db
-    .selectFrom('measure')
-    .select(['case_id', 'status', 'version', 'begin_on'])
-    .where('tenant_id', '=', tenantId)
-    .where('id', '=', measureId)
+    .selectFrom('measure as m')
+    .innerJoin('case_file as c', (j) =>
+      j.onRef('c.tenant_id', '=', 'm.tenant_id').onRef('c.id', '=', 'm.case_id'),
+    )
+    .select(['m.case_id', 'm.status', 'm.version', 'm.begin_on', 'c.closed_on'])
+    .where('m.tenant_id', '=', tenantId)
+    .where('m.id', '=', measureId)
     .executeTakeFirst();
 }
 
@@ -91,16 +152,17 @@ export function endMeasureRow(
     .executeTakeFirst();
 }
 
-/** Withdraws a planned measure (the caller has checked that it is planned). */
+/** Withdraws a planned measure with its reason (the caller has checked that it is planned). */
 export function withdrawMeasureRow(
   db: Kysely<DB>,
   tenantId: string,
   measureId: string,
-  version: number,
+  input: { reason: string; version: number },
 ): Promise<UpdateResult> {
+  const version = input.version;
   return db
     .updateTable('measure')
-    .set({ status: 'zurueckgezogen', version: sql`version + 1` })
+    .set({ status: 'zurueckgezogen', withdraw_reason: input.reason, version: sql`version + 1` })
     .where('tenant_id', '=', tenantId)
     .where('id', '=', measureId)
     .where('version', '=', version)
@@ -152,6 +214,8 @@ function measureList(db: Kysely<DB>, tenantId: string) {
       'm.end_on',
       'm.end_reason',
       'm.hours_per_week',
+      'm.begin_reason',
+      'm.withdraw_reason',
       'm.status',
       'm.approved_at',
       'a.display_name as approved_by_name',
@@ -194,6 +258,8 @@ export function listPendingApprovalRows(
       ),
     )
     .where('m.status', '=', 'geplant')
+    // A closed case's planned measure is withdrawn, never approved (measures/closing.ts).
+    .where('c.status', '=', 'offen')
     .where('c.team_id', '=', teamId);
   const after = page.after;
   if (after)

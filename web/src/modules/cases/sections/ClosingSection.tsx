@@ -12,6 +12,13 @@ import { useState } from 'react';
 import { isVersionConflict } from '../../../app/api.ts';
 import { useModalState } from '../../../app/components/useModalState.ts';
 import { useFormState } from '../../../app/form.ts';
+import {
+  type ClosingChoices,
+  ClosingMeasures,
+  closingDecisions,
+  measuresToDecide,
+} from '../../measures/ClosingMeasures.tsx';
+import { useCaseMeasures, useReloadMeasures } from '../../measures/queries.ts';
 import { useCloseCase, useReloadCase } from '../caseQueries.ts';
 import { ConfirmModal, DateField, emptyToNull, InfoList, SectionForm, type SectionProps } from './ui.tsx';
 
@@ -52,11 +59,17 @@ function CloseForm({ detail }: { detail: CaseDetail }) {
   const [conflict, setConflict] = useState(false);
   const reload = useReloadCase(detail.id);
   const close = useCloseCase(detail.id);
+  // Closing decides on every help still running or planned, in the same step (the server refuses otherwise).
+  const measures = useCaseMeasures(detail.id);
+  const reloadMeasures = useReloadMeasures();
+  const [choices, setChoices] = useState<ClosingChoices>({});
+  const toDecide = measuresToDecide(measures.data ?? [], form.values.closedOn);
 
   function submit() {
     const input = form.validate(closeCaseInputSchema, {
       ...form.values,
       tip: emptyToNull(form.values.tip),
+      measures: closingDecisions(toDecide, choices),
       version: detail.version,
     });
     if (!input) return;
@@ -69,7 +82,10 @@ function CloseForm({ detail }: { detail: CaseDetail }) {
     setConflict(false);
     form.send(
       close.mutateAsync(confirm.value, {
-        onSuccess: confirm.close,
+        onSuccess: () => {
+          confirm.close();
+          void reloadMeasures();
+        },
         onError: (error) => {
           confirm.close();
           setConflict(isVersionConflict(error));
@@ -136,6 +152,13 @@ function CloseForm({ detail }: { detail: CaseDetail }) {
           onChange={(e) => form.set('tip', e.currentTarget.value)}
           error={form.errors.tip}
         />
+        <ClosingMeasures
+          toDecide={toDecide}
+          closedOn={form.values.closedOn}
+          choices={choices}
+          onChange={(id, choice) => setChoices((c) => ({ ...c, [id]: choice }))}
+          errors={form.errors}
+        />
       </SectionForm>
       <ConfirmModal
         opened={confirm.opened}
@@ -151,6 +174,12 @@ function CloseForm({ detail }: { detail: CaseDetail }) {
           {formatDateDe(confirm.value?.closedOn ?? form.values.closedOn)} abgeschlossen. Danach lässt sich die
           Fallakte nicht mehr ändern.
         </Text>
+        {toDecide.length > 0 && (
+          <Text>
+            {toDecide.length === 1 ? 'Eine Hilfe wird' : `${toDecide.length} Hilfen werden`} dabei beendet
+            oder zurückgezogen.
+          </Text>
+        )}
       </ConfirmModal>
     </>
   );

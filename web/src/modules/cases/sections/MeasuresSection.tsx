@@ -10,6 +10,7 @@ export function MeasuresSection({ detail }: SectionProps) {
       <CaseMeasures
         caseId={detail.id}
         caseOpen={detail.status === 'offen'}
+        openedOn={detail.openedOn}
         members={detail.household.members}
         helpPlans={detail.helpPlans}
         canApprove={detail.access === 'team_lead'}
