@@ -2,6 +2,7 @@ import { childBirthDateMessage } from '@leuchtturm/shared';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestCase, person, testAddress } from '../../../test/cases.ts';
+import { reportBody } from '../../../test/childProtection.ts';
 import { testDatabase } from '../../../test/db.ts';
 import { createTestTenant } from '../../../test/factories.ts';
 import { Client, testApp } from '../../../test/http.ts';
@@ -32,7 +33,7 @@ function family(members: { person: unknown; role: string; custody?: string | nul
 
 describe('a date of birth "unbekannt"', () => {
   it('registers a father with an unknown date of birth, shows it as unknown and prints "unbekannt" in the forms', async () => {
-    const { cm } = await setup();
+    const { tenant, cm } = await setup();
     const household = await cm.post('/households', {
       name: 'Familie Ohnedatum',
       address: testAddress(cm),
@@ -56,6 +57,13 @@ describe('a date of birth "unbekannt"', () => {
       null,
       '2016-03-09',
     ]);
+    // Nobody can tell whether a person without a date of birth is a minor: no § 8a report for him.
+    const report = await cm.post(
+      `/cases/${caseId}/child-protection`,
+      reportBody(members[0].person.id, tenant.users.caseManagerA.id),
+    );
+    expect(report.statusCode).toBe(400);
+    expect(report.json().errors[0].field).toBe('childId');
     const pdf = await cm.get(`/cases/${caseId}/forms/falleingang`);
     expect(pdf.statusCode).toBe(200);
     const text = runningText(await inspectPdf(pdf.rawPayload));
