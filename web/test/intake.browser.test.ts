@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { choose, expectNoAxeViolations, type Harness, signIn, startHarness } from './harness.ts';
 
 let h: Harness;
@@ -52,7 +52,8 @@ async function openCase(expectedNotice: RegExp): Promise<string> {
   await expectNoAxeViolations(page, 'Falleingang, Schritt 2 mit Zuteilung');
   await page.getByRole('button', { name: 'Fall eröffnen' }).click();
   await page.waitForURL(/\/faelle\/[0-9a-f-]{36}/);
-  const notice = page.getByText(/Der Fall \d{4}-\d{5} wurde angelegt\./);
+  // The notice of a case opened just before may still show: the newest is the last.
+  const notice = page.getByText(/Der Fall \d{4}-\d{5} wurde angelegt\./).last();
   const text = (await notice.textContent()) ?? '';
   return /(\d{4}-\d{5})/.exec(text)?.[1] ?? '';
 }
@@ -106,5 +107,45 @@ describe('intake addresses and the allocation list', () => {
       .waitFor();
     await firstRow.waitFor({ state: 'detached' });
     await secondRow.waitFor();
+  });
+});
+
+describe('a date of birth "unbekannt"', () => {
+  it("as fachkraft: a father's date of birth marked unknown, no such mark for a child, shown as unknown on the case page", async () => {
+    const { page, baseUrl } = h;
+    await h.context.clearCookies();
+    await signIn(page, baseUrl, 'fachkraft');
+    await page.getByRole('heading', { name: 'Willkommen, Frida Fachkraft' }).waitFor();
+    await page.getByRole('link', { name: 'Meine Fälle' }).click();
+    await page.getByRole('link', { name: 'Neuer Falleingang' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Falleingang' }).waitFor();
+    await page.getByLabel('Name des Haushalts', { exact: true }).fill('Familie Datumlos');
+    const father = page.getByRole('group', { name: 'Person 1' });
+    await father.getByLabel('Vorname', { exact: true }).fill('Jonas');
+    await father.getByLabel('Nachname', { exact: true }).fill('Datumlos');
+    await father.getByRole('combobox', { name: 'Geschlecht' }).click();
+    await page.getByRole('option', { name: 'männlich' }).click();
+    await father.getByRole('combobox', { name: 'Rolle' }).click();
+    await page.getByRole('option', { name: 'Vater' }).click();
+    await father.getByRole('checkbox', { name: 'Geburtsdatum unbekannt' }).check();
+    await expect.poll(() => father.getByLabel('Geburtsdatum', { exact: true }).isDisabled()).toBe(true);
+    await page.getByRole('button', { name: 'Person hinzufügen' }).click();
+    const child = page.getByRole('group', { name: 'Person 2' });
+    await child.getByLabel('Vorname', { exact: true }).fill('Lina');
+    await child.getByLabel('Nachname', { exact: true }).fill('Datumlos');
+    await child.getByLabel('Geburtsdatum', { exact: true }).fill('2016-03-09');
+    await child.getByRole('combobox', { name: 'Geschlecht' }).click();
+    await page.getByRole('option', { name: 'weiblich' }).click();
+    await child.getByRole('combobox', { name: 'Rolle' }).click();
+    await page.getByRole('option', { name: 'Kind', exact: true }).click();
+    // A child's date of birth cannot be marked unknown.
+    expect(await child.getByRole('checkbox', { name: 'Geburtsdatum unbekannt' }).count()).toBe(0);
+    await page.getByRole('radio', { name: 'Wohnungslos' }).check();
+    await expectNoAxeViolations(page, 'Falleingang, Geburtsdatum unbekannt');
+    await page.getByRole('button', { name: 'Weiter' }).click();
+    await openCase(/Die Familie hat keine feste Adresse\./);
+    const row = page.getByRole('row').filter({ hasText: 'Jonas Datumlos' });
+    await row.getByRole('cell', { name: 'unbekannt', exact: true }).waitFor();
+    await page.getByRole('row').filter({ hasText: 'Lina Datumlos' }).getByText('09.03.2016').waitFor();
   });
 });

@@ -18,6 +18,7 @@ export const cpStatisticsQuerySchema = z.object({
 
 /** The fields of a record that can be missing, with what the office has to do about each. */
 export const cpStatisticsFields = labelled({
+  birthDate: 'Geburtsmonat und -jahr des Kindes',
   residence: 'Aufenthaltsort des Kindes',
   motherAgeGroup: 'Alter der Mutter (bei unbekanntem Alter bitte schätzen)',
   fatherAgeGroup: 'Alter des Vaters (bei unbekanntem Alter bitte schätzen)',

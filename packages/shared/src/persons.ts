@@ -1,6 +1,6 @@
 import { addressKinds, custodyKinds, genders, householdRoles } from './catalogues.ts';
 import { idSchema, lineSchema, nameSchema, versionSchema } from './common.ts';
-import { dateSchema, todayIso } from './dates.ts';
+import { dateSchema, formatDateDe, todayIso } from './dates.ts';
 import { z } from './zod.ts';
 
 const optionalText = (max: number) => lineSchema(max).nullable();
@@ -10,10 +10,27 @@ export const birthDateSchema = dateSchema.refine((d) => d <= todayIso(), {
   error: 'Das Geburtsdatum muss in der Vergangenheit liegen.',
 });
 
+/**
+ * The household roles of a child or young person: they keep a date of birth (age, statistics, § 8a). An adult's
+ * may be unknown (null, shown as "unbekannt") rather than invented (docs/domain.md, "Pflichtfelder und 'unbekannt'").
+ */
+type HouseholdRole = (typeof householdRoles.values)[number];
+export const childRoles: readonly HouseholdRole[] = ['kind', 'geschwister'];
+export const childBirthDateMessage = 'Bitte das Geburtsdatum des Kindes angeben.';
+
+export function isChildRole(role: string): boolean {
+  return (childRoles as readonly string[]).includes(role);
+}
+
+/** "12.03.1985", or "unbekannt" for an adult whose date of birth is not known. */
+export function formatBirthDate(birthDate: string | null): string {
+  return birthDate === null ? 'unbekannt' : formatDateDe(birthDate);
+}
+
 export const personInputSchema = z.object({
   firstName: nameSchema(100),
   lastName: nameSchema(100),
-  birthDate: birthDateSchema,
+  birthDate: birthDateSchema.nullable(),
   gender: z.enum(genders.values),
   language: optionalText(60),
   phone: optionalText(60),
@@ -64,13 +81,18 @@ export function formatAddress(a: Address): string {
   return `${a.street}${a.houseNumber ? ` ${a.houseNumber}` : ''}${a.postalCode ? `, ${a.postalCode}` : ''}`;
 }
 
-export const householdMemberInputSchema = z.object({
-  /** An existing person (found by the duplicate check) or a new one. */
-  personId: idSchema.nullable(),
-  person: personInputSchema.nullable(),
-  role: z.enum(householdRoles.values),
-  custody: z.enum(custodyKinds.values).nullable(),
-});
+export const householdMemberInputSchema = z
+  .object({
+    /** An existing person (found by the duplicate check) or a new one. */
+    personId: idSchema.nullable(),
+    person: personInputSchema.nullable(),
+    role: z.enum(householdRoles.values),
+    custody: z.enum(custodyKinds.values).nullable(),
+  })
+  .superRefine((m, ctx) => {
+    if (m.person && m.person.birthDate === null && isChildRole(m.role))
+      ctx.addIssue({ code: 'custom', path: ['person', 'birthDate'], message: childBirthDateMessage });
+  });
 
 export const householdInputSchema = z.object({
   name: nameSchema(),
@@ -114,7 +136,8 @@ export type Household = z.infer<typeof householdSchema>;
 export const duplicateQuerySchema = z.object({
   firstName: nameSchema(100),
   lastName: nameSchema(100),
-  birthDate: birthDateSchema,
+  /** Null: the date is not known, the search matches by name alone. */
+  birthDate: birthDateSchema.nullable(),
   via: z.enum(['intake', 'lookup']).optional(),
 });
 export type DuplicateQuery = z.infer<typeof duplicateQuerySchema>;
@@ -127,7 +150,7 @@ export const duplicateCandidateSchema = z.object({
   match: z.enum(['phonetik', 'schreibweise']),
   accessible: z.boolean(),
   person: z
-    .object({ id: idSchema, firstName: z.string(), lastName: z.string(), birthDate: z.string() })
+    .object({ id: idSchema, firstName: z.string(), lastName: z.string(), birthDate: z.string().nullable() })
     .nullable(),
   contacts: z.array(z.object({ leadName: z.string().nullable(), teamName: z.string() })),
 });

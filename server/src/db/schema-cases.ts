@@ -12,7 +12,8 @@ export interface PersonTable {
   id: Generated<string>;
   first_name: string;
   last_name: string;
-  birth_date: Day;
+  /** Null: unknown, allowed for adults only (a child keeps one: persons/service.ts). */
+  birth_date: ColumnType<string | null, string | null, string | null>;
   gender: string;
   language: string | null;
   phone: string | null;

@@ -16,6 +16,7 @@ import * as m0014 from './0014_measure_withdrawn.ts';
 import * as m0015 from './0015_visit_checklist.ts';
 import * as m0016 from './0016_worklist.ts';
 import * as m0017 from './0017_intake_addresses.ts';
+import * as m0018 from './0018_unknown_birth_date.ts';
 import * as m0019 from './0019_measure_plausibility.ts';
 import * as m0020 from './0020_district_work.ts';
 import * as m0022 from './0022_sso.ts';
@@ -39,6 +40,7 @@ export const migrations: Record<string, Migration> = {
   '0015_visit_checklist': m0015,
   '0016_worklist': m0016,
   '0017_intake_addresses': m0017,
+  '0018_unknown_birth_date': m0018,
   '0019_measure_plausibility': m0019,
   '0020_district_work': m0020,
   '0022_sso': m0022,

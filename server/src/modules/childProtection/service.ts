@@ -91,6 +91,12 @@ export async function addReport(ctx: Ctx, caseId: string, input: CpReportInput):
   const receivedAt = new Date(input.receivedAt);
   notInFuture('receivedAt', receivedAt);
   const receivedOn = berlinDateOf(receivedAt);
+  if (child.birth_date === null) {
+    throw AppError.validation(
+      'childId',
+      'Das Geburtsdatum dieser Person ist unbekannt; eine Gefährdungseinschätzung nach § 8a betrifft ein Kind oder eine/n Jugendliche/n unter 18 Jahren. Bitte zuerst das Geburtsdatum angeben.',
+    );
+  }
   if (child.birth_date > receivedOn || receivedOn >= addMonths(child.birth_date, 18 * 12)) {
     throw AppError.validation(
       'childId',

@@ -291,6 +291,33 @@ describe('the § 8a statistics export', () => {
     });
   });
 
+  it('lists a young person without a date of birth (data taken over) as missing it, and exports the record with empty cells', async () => {
+    const { db, tenant, second, children, incompleteId } = await buildYear();
+    // The intake refuses a child without a date of birth; a record taken over from the old software may lack it.
+    await db
+      .updateTable('person')
+      .set({ birth_date: null })
+      .where('tenant_id', '=', tenant.id)
+      .where('id', '=', (children[7] as Child).id)
+      .execute();
+    const finance = await Client.as(app, tenant, 'finance');
+    const check = await finance.get(`/child-protection/statistics/check?year=${YEAR}`);
+    expect(check.statusCode, check.body).toBe(200);
+    expect(check.json().incomplete).toContainEqual(
+      expect.objectContaining({
+        checkId: incompleteId,
+        caseId: second.caseId,
+        missing: ['birthDate', 'fatherAgeGroup'],
+      }),
+    );
+    const exported = await finance.get(`/child-protection/statistics?year=${YEAR}`);
+    expect(exported.statusCode).toBe(200);
+    const row = rowsOf(exported.body).find((r) => r.Kennung === incompleteId);
+    expect(row?.Geburtsmonat).toBe('');
+    expect(row?.Geburtsjahr).toBe('');
+    expect(row?.['Fehlende Angaben']).toContain(cpStatisticsFields.labels.birthDate);
+  });
+
   it('is for the Wirtschaftliche Jugendhilfe: case manager and controlling are refused, each use is audited', async () => {
     const { db } = await testDatabase();
     const tenant = await createTestTenant(db);

@@ -59,6 +59,7 @@ const ageGroup = (value: string | null) => (value === null || value === 'unbekan
 /** The required fields this record lacks, in the order of the columns. */
 export function missingFields(r: StatisticsRow): CpStatisticsField[] {
   const missing: CpStatisticsField[] = [];
+  if (r.birth_date === null) missing.push('birthDate');
   if (r.residence === null) missing.push('residence');
   if (ageGroup(r.mother_age_group) === null) missing.push('motherAgeGroup');
   if (ageGroup(r.father_age_group) === null) missing.push('fatherAgeGroup');
@@ -81,8 +82,8 @@ export function statisticsRecord(r: StatisticsRow, consequences: readonly Conseq
   return [
     r.id,
     label(genders.labels, r.gender),
-    r.birth_date.slice(5, 7),
-    r.birth_date.slice(0, 4),
+    r.birth_date?.slice(5, 7) ?? '',
+    r.birth_date?.slice(0, 4) ?? '',
     completedOn.slice(5, 7),
     completedOn.slice(0, 4),
     label(cpReporterKinds.labels, r.reporter_kind),

@@ -5,6 +5,7 @@ import {
   caseAreas,
   custodyKinds,
   formatAddress,
+  formatBirthDate,
   formatDateDe,
   genders,
   householdRoles,
@@ -61,7 +62,7 @@ export function familySection(d: CaseDetail): FormSection {
       ['Anschrift', formatAddress(d.household.address)],
       ...d.household.members.map((m): [string, string] => [
         householdRoles.labels[m.role],
-        `${m.person.firstName} ${m.person.lastName}, geb. ${formatDateDe(m.person.birthDate)}, ${genders.labels[m.person.gender]}${
+        `${m.person.firstName} ${m.person.lastName}, geb. ${formatBirthDate(m.person.birthDate)}, ${genders.labels[m.person.gender]}${
           m.custody ? `, Sorgerecht: ${custodyKinds.labels[m.custody]}` : ''
         }`,
       ]),

@@ -1,6 +1,7 @@
 import {
   attainmentScale,
   type CaseDetail,
+  formatBirthDate,
   formatDateDe,
   type HelpPlan,
   resourceAreas,
@@ -17,7 +18,7 @@ import type { FormListItem, FormSection } from './pdf.ts';
 export function childrenOf(d: CaseDetail): string {
   const children = d.household.members.filter((m) => m.role === 'kind' || m.role === 'geschwister');
   return children
-    .map((m) => `${m.person.firstName} ${m.person.lastName} (geb. ${formatDateDe(m.person.birthDate)})`)
+    .map((m) => `${m.person.firstName} ${m.person.lastName} (geb. ${formatBirthDate(m.person.birthDate)})`)
     .join(', ');
 }
 

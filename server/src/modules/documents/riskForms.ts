@@ -14,6 +14,7 @@ import {
   cpServiceKinds,
   cpUrgencies,
   cpVisitKinds,
+  formatBirthDate,
   formatDateDe,
   mandateKinds,
   mandatePurposes,
@@ -99,7 +100,7 @@ export function checkRiskSections(d: CaseDetail, check: CpCheck, family: FormSec
       heading: 'Kind',
       fields: [
         ['Name', check.child.name],
-        ['Geboren', child ? formatDateDe(child.birthDate) : '–'],
+        ['Geboren', child ? formatBirthDate(child.birthDate) : '–'],
         ['Fallführung', d.lead?.name ?? '–'],
       ],
     },

@@ -56,9 +56,11 @@ export function visitSections(d: CaseDetail, check: CpCheck | undefined): FormSe
         rows: d.household.members.map((m) => [
           householdRoles.labels[m.role],
           `${m.person.firstName} ${m.person.lastName}${check?.child.id === m.person.id ? ' (Einschätzung)' : ''}`,
-          childRoles.has(m.role)
+          childRoles.has(m.role) && m.person.birthDate !== null
             ? `${formatDateDe(m.person.birthDate)} (${ageOn(m.person.birthDate, today)})`
-            : '–',
+            : childRoles.has(m.role)
+              ? 'unbekannt'
+              : '–',
           m.custody ? custodyKinds.labels[m.custody] : '–',
         ]),
       },

@@ -192,8 +192,9 @@ export function hzeRecord(r: HzeRow, yearEnd: string): string[] {
     ended ? 'beendet' : 'andauernd',
     ended && r.end_reason ? endReasons.labels[r.end_reason as keyof typeof endReasons.labels] : '',
     genderCodes[r.gender] ?? '',
-    r.birth_date.slice(5, 7),
-    r.birth_date.slice(0, 4),
+    // Unknown (null) stays empty: the statistic counts it as missing rather than an invented month and year.
+    r.birth_date?.slice(5, 7) ?? '',
+    r.birth_date?.slice(0, 4) ?? '',
     r.language === null ? '' : r.language.toLowerCase() === 'deutsch' ? 'ja' : 'nein',
     ...reasons,
     r.preceding_assessment ? 'ja' : 'nein',

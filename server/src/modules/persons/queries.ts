@@ -1,3 +1,4 @@
+import { childRoles } from '@leuchtturm/shared';
 import { type Insertable, type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import type { HouseholdMemberTable, HouseholdTable, PersonTable } from '../../db/schema-cases.ts';
@@ -7,10 +8,22 @@ import type { HouseholdMemberTable, HouseholdTable, PersonTable } from '../../db
 export function existingPersonIds(db: Kysely<DB>, tenantId: string, personIds: string[]) {
   return db
     .selectFrom('person')
-    .select('id')
+    .select(['id', 'birth_date'])
     .where('tenant_id', '=', tenantId)
     .where('id', 'in', personIds)
     .execute();
+}
+
+/** Whether the person is a child (childRoles) in any household: then the date of birth may not become unknown. */
+export async function isChildMember(db: Kysely<DB>, tenantId: string, personId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('household_member')
+    .select('person_id')
+    .where('tenant_id', '=', tenantId)
+    .where('person_id', '=', personId)
+    .where('role', 'in', [...childRoles])
+    .executeTakeFirst();
+  return row !== undefined;
 }
 
 /** Which households each of these persons belongs to. */
@@ -35,13 +48,25 @@ export async function insertHouseholdMember(db: Kysely<DB>, row: Insertable<Hous
   await db.insertInto('household_member').values(row).execute();
 }
 
-/** Persons born on a day: the duplicate search compares their names in code (Kölner Phonetik, edit distance). */
-export function personsBornOn(db: Kysely<DB>, tenantId: string, birthDate: string) {
+/**
+ * The duplicate search's candidates: persons born on the day, and persons whose date of birth is unknown (or was
+ * not given) with the same Kölner Phonetik of the last name. Their names are compared in code (matchNames).
+ */
+export function duplicateCandidates(
+  db: Kysely<DB>,
+  tenantId: string,
+  birthDate: string | null,
+  phoneticLast: string,
+) {
   return db
     .selectFrom('person')
     .select(['id', 'first_name', 'last_name', 'birth_date'])
     .where('tenant_id', '=', tenantId)
-    .where('birth_date', '=', birthDate)
+    .where((eb) => {
+      const sameName = eb('phonetic_last', '=', phoneticLast);
+      if (birthDate === null) return sameName;
+      return eb.or([eb('birth_date', '=', birthDate), eb.and([eb('birth_date', 'is', null), sameName])]);
+    })
     .limit(500)
     .execute();
 }

@@ -1,4 +1,11 @@
-import type { DuplicateCandidate, DuplicateQuery, HouseholdInput, PersonInput } from '@leuchtturm/shared';
+import {
+  childBirthDateMessage,
+  type DuplicateCandidate,
+  type DuplicateQuery,
+  type HouseholdInput,
+  isChildRole,
+  type PersonInput,
+} from '@leuchtturm/shared';
 import type { Ctx } from '../../shared/context.ts';
 import { AppError } from '../../shared/errors.ts';
 import { expectOneUpdated } from '../../shared/versioned.ts';
@@ -8,13 +15,14 @@ import { auditDuplicateLookup, limitDuplicateLookups } from './duplicateLookups.
 import { koelnerPhonetik, matchNames } from './phonetics.ts';
 import {
   casesOfPersons,
+  duplicateCandidates,
   existingPersonIds,
   findPerson,
   householdsOfPersons,
   insertHouseholdMember,
   insertHouseholdRow,
   insertPersonRow,
-  personsBornOn,
+  isChildMember,
   updatePersonRow,
 } from './queries.ts';
 
@@ -101,6 +109,11 @@ export async function createHousehold(ctx: Ctx, input: HouseholdInput): Promise<
     const found = await existingPersonIds(ctx.db, tenantId, existingIds);
     if (found.length !== existingIds.length)
       throw AppError.validation('members', 'Eine der gewählten Personen gibt es nicht.');
+    const undated = new Set(found.filter((p) => p.birth_date === null).map((p) => p.id));
+    const index = input.members.findIndex(
+      (m) => m.personId && undated.has(m.personId) && isChildRole(m.role),
+    );
+    if (index >= 0) throw AppError.validation(`members.${index}.person.birthDate`, childBirthDateMessage);
     const usable = await usablePersonIds(ctx, existingIds);
     const refused = existingIds.find((id) => !usable.has(id));
     if (refused) {
@@ -148,15 +161,21 @@ export async function createHousehold(ctx: Ctx, input: HouseholdInput): Promise<
 }
 
 /**
- * Likely duplicates: same date of birth and a similar name (Kölner Phonetik or edit distance), across the tenant.
+ * Likely duplicates: same date of birth and a similar name; where either date is unknown, the same phonetic last
+ * name and a similar name (Kölner Phonetik or edit distance), across the tenant.
  * Where the user may not work with the person, only the fact and whom to ask are returned.
  * Rate-limited per user, and every lookup is audited with its terms and hits (duplicateLookups.ts).
  */
 export async function findDuplicates(ctx: Ctx, query: DuplicateQuery): Promise<DuplicateCandidate[]> {
   await limitDuplicateLookups(ctx, query);
   const tenantId = ctx.actor.tenantId;
-  const sameBirthday = await personsBornOn(ctx.db, tenantId, query.birthDate);
-  const matches = sameBirthday.flatMap((p) => {
+  const candidates = await duplicateCandidates(
+    ctx.db,
+    tenantId,
+    query.birthDate,
+    koelnerPhonetik(query.lastName),
+  );
+  const matches = candidates.flatMap((p) => {
     const match = matchNames(query, { firstName: p.first_name, lastName: p.last_name });
     return match ? [{ p, match }] : [];
   });
@@ -208,6 +227,8 @@ export async function updatePerson(
       },
     });
   }
+  if (input.birthDate === null && (await isChildMember(ctx.db, tenantId, personId)))
+    throw AppError.validation('birthDate', childBirthDateMessage);
   const result = await updatePersonRow(ctx.db, tenantId, personId, version, personRow(input));
   await expectOneUpdated(result, () => findPerson(ctx.db, tenantId, personId), 'Die Person');
   await ctx.audit({

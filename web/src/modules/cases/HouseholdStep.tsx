@@ -74,7 +74,7 @@ export function HouseholdStep({
     const query = duplicateQuerySchema.safeParse({
       firstName: member.firstName,
       lastName: member.lastName,
-      birthDate: member.birthDate,
+      birthDate: member.birthDateUnknown ? null : member.birthDate,
     });
     if (!query.success) return;
     setDraft((d) => ({

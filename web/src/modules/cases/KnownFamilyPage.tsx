@@ -2,6 +2,7 @@ import {
   DATE_INPUT_BOUNDS,
   type DuplicateCandidate,
   duplicateQuerySchema,
+  formatBirthDate,
   formatDateDe,
   todayIso,
 } from '@leuchtturm/shared';
@@ -18,7 +19,7 @@ function Known({ candidate }: { candidate: DuplicateCandidate }) {
   return (
     <List.Item>
       {candidate.accessible && person
-        ? `${person.firstName} ${person.lastName}, geb. ${formatDateDe(person.birthDate)}: in einem Fall, auf den Sie Zugriff haben. `
+        ? `${person.firstName} ${person.lastName}, geb. ${formatBirthDate(person.birthDate)}: in einem Fall, auf den Sie Zugriff haben. `
         : 'Eine Person mit diesen Angaben ist in einem Fall bekannt. '}
       {candidate.contacts.length > 0
         ? `Zuständig: ${contactText(candidate.contacts)}.`

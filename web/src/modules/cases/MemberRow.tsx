@@ -1,12 +1,24 @@
 import {
   custodyKinds,
   DATE_INPUT_BOUNDS,
-  formatDateDe,
+  formatBirthDate,
   genders,
   householdRoles,
+  isChildRole,
   todayIso,
 } from '@leuchtturm/shared';
-import { Alert, Button, Fieldset, Group, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Fieldset,
+  Group,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { contactText, duplicateKey, type LinkedPerson, type MemberDraft } from './householdDraft.ts';
 
 const genderOptions = genders.values.map((g) => ({ value: g, label: genders.labels[g] }));
@@ -16,7 +28,7 @@ const custodyOptions = custodyKinds.values.map((c) => ({ value: c, label: custod
 export const memberFieldId = (member: MemberDraft, field: string) => `person-${member.key}-${field}`;
 
 function personText(p: LinkedPerson): string {
-  return `${p.firstName} ${p.lastName}, geb. ${formatDateDe(p.birthDate)}`;
+  return `${p.firstName} ${p.lastName}, geb. ${formatBirthDate(p.birthDate)}`;
 }
 
 /** One person of the household: a new person's data, or an existing person taken over from the duplicate check. */
@@ -46,6 +58,8 @@ export function MemberRow({
   const id = (field: string) => memberFieldId(member, field);
   const check = member.check;
   const current = check.state !== 'idle' && check.key === duplicateKey(member);
+  // Only an adult's date of birth may be unknown: a child's is needed for age, statistics and § 8a.
+  const mayBeUnknown = member.role !== null && !isChildRole(member.role);
 
   return (
     <Fieldset legend={label} variant="default">
@@ -83,19 +97,30 @@ export function MemberRow({
               onBlur={onIdentityBlur}
               error={error('person.lastName')}
             />
-            <TextInput
-              id={id('birthDate')}
-              label="Geburtsdatum"
-              type="date"
-              required
-              withAsterisk={false}
-              min={DATE_INPUT_BOUNDS.min}
-              max={todayIso()}
-              value={member.birthDate}
-              onChange={(e) => onChange({ birthDate: e.currentTarget.value })}
-              onBlur={onIdentityBlur}
-              error={error('person.birthDate')}
-            />
+            <Stack gap={4}>
+              <TextInput
+                id={id('birthDate')}
+                label="Geburtsdatum"
+                type="date"
+                required={!member.birthDateUnknown}
+                withAsterisk={false}
+                disabled={member.birthDateUnknown}
+                min={DATE_INPUT_BOUNDS.min}
+                max={todayIso()}
+                value={member.birthDate}
+                onChange={(e) => onChange({ birthDate: e.currentTarget.value })}
+                onBlur={onIdentityBlur}
+                error={error('person.birthDate')}
+              />
+              {mayBeUnknown && (
+                <Checkbox
+                  id={id('birthDateUnknown')}
+                  label="Geburtsdatum unbekannt"
+                  checked={member.birthDateUnknown}
+                  onChange={(e) => onChange({ birthDateUnknown: e.currentTarget.checked, birthDate: '' })}
+                />
+              )}
+            </Stack>
             <Select
               id={id('gender')}
               label="Geschlecht"
@@ -116,7 +141,14 @@ export function MemberRow({
             withAsterisk={false}
             data={roleOptions}
             value={member.role}
-            onChange={(value) => onChange({ role: value })}
+            onChange={(value) =>
+              // A child's date of birth cannot be unknown: choosing a child's role takes the mark back.
+              onChange(
+                value !== null && isChildRole(value)
+                  ? { role: value, birthDateUnknown: false }
+                  : { role: value },
+              )
+            }
             error={error('role')}
           />
           {member.role === 'kind' && (

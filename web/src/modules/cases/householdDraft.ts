@@ -15,6 +15,8 @@ export interface MemberDraft {
   firstName: string;
   lastName: string;
   birthDate: string;
+  /** An adult's date of birth marked "unbekannt": sent as null (children keep one, docs/domain.md). */
+  birthDateUnknown: boolean;
   gender: string | null;
   role: string | null;
   custody: string | null;
@@ -43,6 +45,7 @@ export function emptyMember(): MemberDraft {
     firstName: '',
     lastName: '',
     birthDate: '',
+    birthDateUnknown: false,
     gender: null,
     role: null,
     custody: null,
@@ -59,11 +62,16 @@ export function emptyHousehold(): HouseholdDraft {
   };
 }
 
-/** What the row asks the duplicate check with: the three identifying fields, or null while one is missing. */
+/**
+ * What the row asks the duplicate check with: the three identifying fields (the names alone when the date of birth
+ * is marked unknown), or null while one is missing.
+ */
 export function duplicateKey(m: MemberDraft): string | null {
   const first = m.firstName.trim();
   const last = m.lastName.trim();
-  if (!first || !last || !/^\d{4}-\d{2}-\d{2}$/.test(m.birthDate)) return null;
+  if (!first || !last) return null;
+  if (m.birthDateUnknown) return `${first}|${last}|`;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(m.birthDate)) return null;
   return `${first}|${last}|${m.birthDate}`;
 }
 
@@ -117,7 +125,7 @@ export function householdBody(draft: HouseholdDraft) {
             person: {
               firstName: m.firstName,
               lastName: m.lastName,
-              birthDate: m.birthDate,
+              birthDate: m.birthDateUnknown ? null : m.birthDate,
               gender: m.gender,
               language: null,
               phone: null,

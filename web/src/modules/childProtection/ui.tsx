@@ -24,6 +24,10 @@ export function options<V extends string>(catalogue: { values: readonly V[]; lab
 export function minorsOf(detail: CaseDetail) {
   const today = todayIso();
   return detail.household.members
-    .filter((m) => m.person.birthDate <= today && today < addMonths(m.person.birthDate, 18 * 12))
+    .filter((m) => {
+      const born = m.person.birthDate;
+      // An unknown date of birth (adults only) cannot show a minor.
+      return born !== null && born <= today && today < addMonths(born, 18 * 12);
+    })
     .map((m) => ({ value: m.person.id, label: `${m.person.firstName} ${m.person.lastName}` }));
 }

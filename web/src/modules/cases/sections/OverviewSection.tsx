@@ -2,8 +2,9 @@ import {
   accessRoutes,
   custodyKinds,
   formatAddress,
-  formatDateDe,
+  formatBirthDate,
   householdRoles,
+  isChildRole,
   type Person,
 } from '@leuchtturm/shared';
 import { Button, Group, Stack, Table, Text, Title } from '@mantine/core';
@@ -60,7 +61,7 @@ export function OverviewSection({ detail, readOnly }: SectionProps) {
                 <Table.Td>
                   {m.person.firstName} {m.person.lastName}
                 </Table.Td>
-                <Table.Td>{formatDateDe(m.person.birthDate)}</Table.Td>
+                <Table.Td>{formatBirthDate(m.person.birthDate)}</Table.Td>
                 <Table.Td>{householdRoles.labels[m.role]}</Table.Td>
                 <Table.Td>{m.custody ? custodyKinds.labels[m.custody] : '–'}</Table.Td>
                 {!readOnly && (
@@ -86,6 +87,7 @@ export function OverviewSection({ detail, readOnly }: SectionProps) {
           key={`${editing.id}-${editing.version}`}
           caseId={detail.id}
           person={editing}
+          mayBeUnknown={household.members.some((m) => m.person.id === editing.id && !isChildRole(m.role))}
           opened
           onClose={() => setEditing(null)}
         />

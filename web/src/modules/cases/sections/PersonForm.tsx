@@ -1,5 +1,5 @@
 import { DATE_INPUT_BOUNDS, genders, type Person, personInputSchema, todayIso } from '@leuchtturm/shared';
-import { Select, SimpleGrid, TextInput } from '@mantine/core';
+import { Checkbox, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { FormModal } from '../../../app/components/FormModal.tsx';
 import { useFormState } from '../../../app/form.ts';
 import { useUpdatePerson } from '../caseQueries.ts';
@@ -8,10 +8,13 @@ import { useUpdatePerson } from '../caseQueries.ts';
 export function PersonForm({
   caseId,
   person,
+  mayBeUnknown,
   opened,
   onClose,
 }: {
   caseId: string;
+  /** An adult's date of birth may be marked unknown; a child's may not (docs/domain.md). */
+  mayBeUnknown: boolean;
   person: Person;
   opened: boolean;
   onClose: () => void;
@@ -19,7 +22,8 @@ export function PersonForm({
   const form = useFormState({
     firstName: person.firstName,
     lastName: person.lastName,
-    birthDate: person.birthDate,
+    birthDate: person.birthDate ?? '',
+    birthDateUnknown: person.birthDate === null,
     gender: person.gender as string,
     language: person.language ?? '',
     phone: person.phone ?? '',
@@ -30,8 +34,10 @@ export function PersonForm({
     name: `${person.firstName} ${person.lastName}`,
   });
   function submit() {
+    const { birthDateUnknown, ...values } = form.values;
     const input = form.validate(personInputSchema, {
-      ...form.values,
+      ...values,
+      birthDate: birthDateUnknown ? null : values.birthDate,
       language: form.values.language.trim() || null,
       phone: form.values.phone.trim() || null,
     });
@@ -64,16 +70,29 @@ export function PersonForm({
           onChange={(e) => form.set('lastName', e.currentTarget.value)}
           error={form.errors.lastName}
         />
-        <TextInput
-          label="Geburtsdatum"
-          type="date"
-          required
-          min={DATE_INPUT_BOUNDS.min}
-          max={todayIso()}
-          value={form.values.birthDate}
-          onChange={(e) => form.set('birthDate', e.currentTarget.value)}
-          error={form.errors.birthDate}
-        />
+        <Stack gap={4}>
+          <TextInput
+            label="Geburtsdatum"
+            type="date"
+            required={!form.values.birthDateUnknown}
+            disabled={form.values.birthDateUnknown}
+            min={DATE_INPUT_BOUNDS.min}
+            max={todayIso()}
+            value={form.values.birthDate}
+            onChange={(e) => form.set('birthDate', e.currentTarget.value)}
+            error={form.errors.birthDate}
+          />
+          {(mayBeUnknown || form.values.birthDateUnknown) && (
+            <Checkbox
+              label="Geburtsdatum unbekannt"
+              checked={form.values.birthDateUnknown}
+              onChange={(e) => {
+                form.set('birthDateUnknown', e.currentTarget.checked);
+                form.set('birthDate', '');
+              }}
+            />
+          )}
+        </Stack>
         <Select
           label="Geschlecht"
           required
