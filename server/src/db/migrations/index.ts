@@ -18,6 +18,7 @@ import * as m0016 from './0016_worklist.ts';
 import * as m0017 from './0017_intake_addresses.ts';
 import * as m0020 from './0020_district_work.ts';
 import * as m0022 from './0022_sso.ts';
+import * as m0023 from './0023_absence.ts';
 
 /** Versioned migrations, applied in key order. Never edit one that has shipped: add the next. */
 export const migrations: Record<string, Migration> = {
@@ -40,4 +41,5 @@ export const migrations: Record<string, Migration> = {
   '0017_intake_addresses': m0017,
   '0020_district_work': m0020,
   '0022_sso': m0022,
+  '0023_absence': m0023,
 };

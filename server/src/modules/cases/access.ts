@@ -1,4 +1,4 @@
-import { hasPermission, type Role } from '@leuchtturm/shared';
+import { hasPermission, type Role, todayIso } from '@leuchtturm/shared';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import type { Actor } from '../../shared/actor.ts';
@@ -121,9 +121,10 @@ export async function usersWhoMaySeeCase(
   tenantId: string,
   subject: CaseAccessSubject,
   userIds: readonly string[],
+  today = todayIso(),
 ): Promise<string[]> {
   if (userIds.length === 0) return [];
-  const rows = await staffAccessRows(db, tenantId, userIds);
+  const rows = await staffAccessRows(db, tenantId, userIds, today);
   return rows
     .filter((u) => {
       const actor: Actor = {

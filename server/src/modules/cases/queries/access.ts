@@ -54,15 +54,18 @@ export async function bumpCaseRowVersion(db: Kysely<DB>, tenantId: string, caseI
 }
 
 /** Active staff as the case-access rule sees them (roles, team, whom they deputise), to decide whom to notify. */
-export function staffAccessRows(db: Kysely<DB>, tenantId: string, userIds: readonly string[]) {
+export function staffAccessRows(db: Kysely<DB>, tenantId: string, userIds: readonly string[], today: string) {
   return db
     .selectFrom('app_user as u')
     .select([
       'u.id',
       'u.roles',
       'u.team_id',
-      sql<string[]>`coalesce((select array_agg(d.user_id) from deputy d
-        where d.tenant_id = u.tenant_id and d.deputy_user_id = u.id), '{}')`.as('deputy_for'),
+      sql<
+        string[]
+      >`array(select d.user_id from deputy d where d.tenant_id = u.tenant_id and d.deputy_user_id = u.id
+        union select a.user_id from absence a where a.tenant_id = u.tenant_id and a.deputy_user_id = u.id
+          and a.from_on <= ${today} and a.to_on >= ${today})`.as('deputy_for'),
     ])
     .where('u.tenant_id', '=', tenantId)
     .where('u.id', 'in', [...userIds])
