@@ -102,6 +102,7 @@ export async function resolveSession(
     roles: user.roles as Role[],
     teamId: user.team_id,
     deputyFor: await findDeputyFor(db, tenantId, user.id, berlinDateOf(at)),
+    today: berlinDateOf(at),
   };
   return { status: 'ok', session: { actor, user, csrfToken: row.csrf_token, tokenHash } };
 }

@@ -70,6 +70,20 @@ describe('absences (Abwesenheit) and their deputies', () => {
       });
     }
 
+    // The team lead sees who covers the case until when.
+    setDay(day);
+    const deputies = (await (await signIn(tenant, 'teamLeadA')).get(`/cases/${caseId}/access`))
+      .json()
+      .entries.filter((e: { reason: string }) => e.reason === 'deputy')
+      .map((e: { user: { id: string }; validUntil: string | null }) => [e.user.id, e.validUntil]);
+    expect(deputies).toEqual(
+      expect.arrayContaining([
+        [tenant.users.deputyA.id, null],
+        [tenant.users.colleagueA.id, addDays(day, 2)],
+      ]),
+    );
+    expect(deputies).toHaveLength(2);
+
     setDay(addDays(day, 3));
     expect(await caseAndWorklist(await signIn(tenant, 'colleagueA'), caseId, caseNumber)).toEqual({
       opened: 403,
