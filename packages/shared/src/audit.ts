@@ -62,6 +62,7 @@ export const auditEntityTypes = [
   'street',
   'responsibility',
   'user',
+  'absence',
   'sso_setting',
   'demo_data',
   // Families and cases
@@ -130,6 +131,7 @@ export const auditEntityLabels: Record<AuditEntityType, string> = {
   street: 'Straße',
   responsibility: 'Zuständigkeit',
   user: 'Benutzerkonto',
+  absence: 'Abwesenheit und Vertretung',
   sso_setting: 'Single Sign-On (Identitätsanbieter und Gruppen)',
   demo_data: 'Demodaten',
   person: 'Person',

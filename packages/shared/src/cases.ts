@@ -423,7 +423,12 @@ export const caseAccessEntrySchema = z.object({
   /** For a grant: who granted it (null when that account is gone) and when. */
   grantedBy: ref.nullable(),
   grantedAt: z.string().nullable(),
+  /** The last day the access holds (a grant with an end, a deputy for an absence); null: no end set. */
+  validUntil: z.string().nullable(),
 });
+/** Granting access to a case: optionally until a day (inclusive); after it the grant no longer admits. */
+export const accessGrantInputSchema = z.object({ validUntil: dateSchema.nullable().optional() });
+
 export const caseAccessListSchema = z.object({
   caseId: idSchema,
   entries: z.array(caseAccessEntrySchema),

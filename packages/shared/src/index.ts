@@ -1,3 +1,4 @@
+export * from './absences.ts';
 export * from './audit.ts';
 export * from './auth.ts';
 export * from './caseNotes.ts';

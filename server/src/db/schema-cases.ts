@@ -85,6 +85,8 @@ export interface CaseAccessGrantTable {
   user_id: string;
   granted_by: string | null;
   granted_at: CreatedAt;
+  /** The last day the grant admits (inclusive); null: until revoked. */
+  valid_until: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface RiskConsultationTable {

@@ -141,6 +141,20 @@ export interface DeputyTable {
   deputy_user_id: string;
 }
 
+/** A period in which someone stands in for an absent colleague (on top of the standing deputies). */
+export interface AbsenceTable {
+  tenant_id: string;
+  id: Generated<string>;
+  user_id: string;
+  deputy_user_id: string;
+  from_on: ColumnType<string, string, string>;
+  to_on: ColumnType<string, string, string>;
+  note: OptionalText;
+  created_by: string | null;
+  created_at: CreatedAt;
+  version: Generated<number>;
+}
+
 export interface SessionTable {
   tenant_id: string;
   token_hash: string;
@@ -225,6 +239,7 @@ export interface DB {
   responsibility: ResponsibilityTable;
   app_user: AppUserTable;
   deputy: DeputyTable;
+  absence: AbsenceTable;
   session: SessionTable;
   login_failure: LoginFailureTable;
   sso_setting: SsoSettingTable;

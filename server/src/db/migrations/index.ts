@@ -20,6 +20,7 @@ import * as m0018 from './0018_unknown_birth_date.ts';
 import * as m0019 from './0019_measure_plausibility.ts';
 import * as m0020 from './0020_district_work.ts';
 import * as m0022 from './0022_sso.ts';
+import * as m0023 from './0023_absence.ts';
 
 /** Versioned migrations, applied in key order. Never edit one that has shipped: add the next. */
 export const migrations: Record<string, Migration> = {
@@ -44,4 +45,5 @@ export const migrations: Record<string, Migration> = {
   '0019_measure_plausibility': m0019,
   '0020_district_work': m0020,
   '0022_sso': m0022,
+  '0023_absence': m0023,
 };

@@ -219,3 +219,26 @@ export function mayManageMicroProjectIn(
   if (!actor.roles.includes('team_lead') && !actor.roles.includes('district_coordinator')) return false;
   return teamDistrictIds.includes(districtId);
 }
+
+/**
+ * Who may enter, change or remove an absence (Abwesenheit with Vertretung, docs/decisions.md): the absent person
+ * herself, the team lead of her team, and administrators. Whom it lists: the same people, and the deputy sees the
+ * absences she covers. The deputy gains the absent person's case access for the period only (auth/sessions.ts).
+ */
+export function mayManageAbsenceOf(actor: Actor, absent: { id: string; teamId: string | null }): boolean {
+  if (actor.userId === null) return false;
+  if (actor.userId === absent.id || actor.roles.includes('admin')) return true;
+  return actor.roles.includes('team_lead') && actor.teamId !== null && actor.teamId === absent.teamId;
+}
+
+/** Which absences the actor sees in the list: all (admin), or her own, those she covers and (team lead) her team's. */
+export function absenceListScope(
+  actor: Actor,
+): { userId: string; teamId: string | null; all: boolean } | null {
+  if (actor.userId === null) return null;
+  return {
+    userId: actor.userId,
+    teamId: actor.roles.includes('team_lead') ? actor.teamId : null,
+    all: actor.roles.includes('admin'),
+  };
+}

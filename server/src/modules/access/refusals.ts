@@ -29,6 +29,7 @@ const entityTypes: Partial<Record<string, AuditEntityType>> = {
   approvals: 'measure_list',
   teams: 'team',
   staff: 'user',
+  absences: 'absence',
   streets: 'street',
   districts: 'district',
   'social-centres': 'social_centre',

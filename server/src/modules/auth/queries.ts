@@ -30,12 +30,30 @@ export function findSessionUser(db: Kysely<DB>, tenantId: string, userId: string
 }
 export type SessionUserRow = NonNullable<Awaited<ReturnType<typeof findSessionUser>>>;
 
-export async function findDeputyFor(db: Kysely<DB>, tenantId: string, userId: string): Promise<string[]> {
+/**
+ * Whom the user stands in for on `today` (a Berlin date): the standing deputies (Vertretung) and the absences whose
+ * period contains that day. An absence's access ends by itself: the next day it is no longer found here.
+ */
+export async function findDeputyFor(
+  db: Kysely<DB>,
+  tenantId: string,
+  userId: string,
+  today: string,
+): Promise<string[]> {
   const rows = await db
     .selectFrom('deputy')
     .select('user_id')
     .where('tenant_id', '=', tenantId)
     .where('deputy_user_id', '=', userId)
+    .union(
+      db
+        .selectFrom('absence')
+        .select('user_id')
+        .where('tenant_id', '=', tenantId)
+        .where('deputy_user_id', '=', userId)
+        .where('from_on', '<=', today)
+        .where('to_on', '>=', today),
+    )
     .execute();
   return rows.map((r) => r.user_id);
 }

@@ -1,5 +1,5 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { Role } from '@leuchtturm/shared';
+import { berlinDateOf, type Role } from '@leuchtturm/shared';
 import type { Kysely } from 'kysely';
 import type { Config } from '../../config.ts';
 import type { DB } from '../../db/schema.ts';
@@ -101,7 +101,8 @@ export async function resolveSession(
     userId: user.id,
     roles: user.roles as Role[],
     teamId: user.team_id,
-    deputyFor: await findDeputyFor(db, tenantId, user.id),
+    deputyFor: await findDeputyFor(db, tenantId, user.id, berlinDateOf(at)),
+    today: berlinDateOf(at),
   };
   return { status: 'ok', session: { actor, user, csrfToken: row.csrf_token, tokenHash } };
 }

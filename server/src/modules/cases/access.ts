@@ -1,7 +1,7 @@
-import { hasPermission, type Role } from '@leuchtturm/shared';
+import { hasPermission, type Role, todayIso } from '@leuchtturm/shared';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
-import type { Actor } from '../../shared/actor.ts';
+import { type Actor, actorToday } from '../../shared/actor.ts';
 import type { Ctx } from '../../shared/context.ts';
 import { AppError } from '../../shared/errors.ts';
 import {
@@ -23,8 +23,8 @@ const toSubject = (row: {
   grantedUserIds: row.granted,
 });
 
-export async function loadCaseSubject(db: Kysely<DB>, tenantId: string, caseId: string) {
-  const [row] = await caseSubjects(db, tenantId, [caseId]);
+export async function loadCaseSubject(db: Kysely<DB>, tenantId: string, caseId: string, today: string) {
+  const [row] = await caseSubjects(db, tenantId, [caseId], today);
   return row ? { ...row, subject: toSubject(row) } : undefined;
 }
 export type LoadedCase = NonNullable<Awaited<ReturnType<typeof loadCaseSubject>>> & {
@@ -33,7 +33,8 @@ export type LoadedCase = NonNullable<Awaited<ReturnType<typeof loadCaseSubject>>
 
 /**
  * The gate of every case operation: the case exists, the actor is allowed (lead, deputy, team lead, granted), and
- * for changes it is still open (unless the change puts a closed case's record right: `evenIfClosed`). A refusal is audited even though the request's transaction rolls back.
+ * for changes it is still open (unless the change puts a closed case's record right: `evenIfClosed`). A refusal is
+ * audited even though the request's transaction rolls back.
  */
 export async function requireCase(
   ctx: Ctx,
@@ -41,7 +42,7 @@ export async function requireCase(
   purpose: 'read' | 'write',
   options: { evenIfClosed?: boolean } = {},
 ): Promise<LoadedCase> {
-  const loaded = await loadCaseSubject(ctx.db, ctx.actor.tenantId, caseId);
+  const loaded = await loadCaseSubject(ctx.db, ctx.actor.tenantId, caseId, actorToday(ctx.actor));
   if (!loaded) throw AppError.notFound('Der Fall');
   const reason = caseAccessReason(ctx.actor, loaded.subject);
   if (!reason) {
@@ -58,8 +59,8 @@ export async function requireCase(
 }
 
 /** The household rule's subjects for these households, with the access subjects of all their cases. */
-async function householdSubjects(db: Kysely<DB>, tenantId: string, householdIds: string[]) {
-  const households = await householdAccessRows(db, tenantId, householdIds);
+async function householdSubjects(db: Kysely<DB>, actor: Actor, householdIds: string[]) {
+  const households = await householdAccessRows(db, actor.tenantId, householdIds, actorToday(actor));
   return new Map(
     households.map((h): [string, HouseholdAccessSubject & { id: string }] => [
       h.id,
@@ -73,7 +74,7 @@ async function householdSubjects(db: Kysely<DB>, tenantId: string, householdIds:
  * mayUseHousehold). A refusal is audited; it names nobody of the family.
  */
 export async function requireHousehold(ctx: Ctx, householdId: string) {
-  const subject = (await householdSubjects(ctx.db, ctx.actor.tenantId, [householdId])).get(householdId);
+  const subject = (await householdSubjects(ctx.db, ctx.actor, [householdId])).get(householdId);
   if (!subject) throw AppError.validation('householdId', 'Diesen Haushalt gibt es nicht.');
   if (!mayUseHousehold(ctx.actor, subject)) {
     throw new AppError(
@@ -96,7 +97,7 @@ export async function requireHousehold(ctx: Ctx, householdId: string) {
 /** Which of these households may the actor use (for linking their persons into a new household)? */
 export async function usableHouseholdIds(db: Kysely<DB>, actor: Actor, householdIds: string[]) {
   if (householdIds.length === 0) return new Set<string>();
-  const subjects = await householdSubjects(db, actor.tenantId, householdIds);
+  const subjects = await householdSubjects(db, actor, householdIds);
   return new Set([...subjects.values()].filter((s) => mayUseHousehold(actor, s)).map((s) => s.id));
 }
 
@@ -107,7 +108,7 @@ export async function accessibleCaseIds(
   caseIds: string[],
 ): Promise<Set<string>> {
   if (caseIds.length === 0) return new Set();
-  const rows = await caseSubjects(db, actor.tenantId, caseIds);
+  const rows = await caseSubjects(db, actor.tenantId, caseIds, actorToday(actor));
   return new Set(rows.filter((r) => caseAccessReason(actor, toSubject(r))).map((r) => r.id));
 }
 
@@ -126,9 +127,10 @@ export async function usersWhoMaySeeCase(
   tenantId: string,
   subject: CaseAccessSubject,
   userIds: readonly string[],
+  today = todayIso(),
 ): Promise<string[]> {
   if (userIds.length === 0) return [];
-  const rows = await staffAccessRows(db, tenantId, userIds);
+  const rows = await staffAccessRows(db, tenantId, userIds, today);
   return rows
     .filter((u) => {
       const actor: Actor = {

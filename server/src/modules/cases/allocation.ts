@@ -1,3 +1,4 @@
+import { actorToday } from '../../shared/actor.ts';
 import type { Ctx } from '../../shared/context.ts';
 import { AppError } from '../../shared/errors.ts';
 import { mayAllocateCases } from '../access/policy.ts';
@@ -45,7 +46,7 @@ export async function allocateCase(
   input: { leadUserId: string; version: number },
 ): Promise<void> {
   const tenantId = ctx.actor.tenantId;
-  const loaded = await loadCaseSubject(ctx.db, tenantId, caseId);
+  const loaded = await loadCaseSubject(ctx.db, tenantId, caseId, actorToday(ctx.actor));
   if (!loaded) throw AppError.notFound('Der Fall');
   const teamId = mayAllocateCases(ctx.actor);
   if (teamId === null) throw forbiddenOnCase(caseId, 'allocate', refusal);

@@ -1,4 +1,5 @@
 import type { IntakeInput } from '@leuchtturm/shared';
+import { actorToday } from '../../shared/actor.ts';
 import type { Ctx } from '../../shared/context.ts';
 import { AppError } from '../../shared/errors.ts';
 import { intakeAccess, mayAllocateLead, mayGrantCaseAccess } from '../access/policy.ts';
@@ -91,6 +92,7 @@ export async function setAccessGrant(
   caseId: string,
   userId: string,
   granted: boolean,
+  validUntil: string | null = null,
 ): Promise<void> {
   const loaded = await requireCase(ctx, caseId, 'read');
   if (!mayGrantCaseAccess(loaded.reason)) {
@@ -105,7 +107,10 @@ export async function setAccessGrant(
     const user = await findStaffMember(ctx.db, tenantId, userId);
     if (!user?.active)
       throw AppError.validation('userId', 'Dieses Konto gibt es nicht oder es ist nicht aktiv.');
-    await insertAccessGrant(ctx.db, tenantId, { caseId, userId, grantedBy: ctx.actor.userId });
+    if (validUntil !== null && validUntil < actorToday(ctx.actor)) {
+      throw AppError.validation('validUntil', 'Das Ende des Zugriffs liegt in der Vergangenheit.');
+    }
+    await insertAccessGrant(ctx.db, tenantId, { caseId, userId, grantedBy: ctx.actor.userId, validUntil });
   } else {
     await deleteAccessGrant(ctx.db, tenantId, caseId, userId);
   }
@@ -113,6 +118,6 @@ export async function setAccessGrant(
     action: granted ? 'grant' : 'revoke',
     entityType: 'case_access',
     entityId: caseId,
-    details: { userId },
+    details: granted ? { userId, validUntil } : { userId },
   });
 }

@@ -1,4 +1,5 @@
 import {
+  accessGrantInputSchema,
   allocationInputSchema,
   allocationItemSchema,
   caseAccessListSchema,
@@ -115,12 +116,17 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
     config: work,
     schema: {
       tags,
-      summary: 'Zugriff auf den Fall gewähren (Referatsleitung)',
+      summary: 'Zugriff auf den Fall gewähren (Referatsleitung), auf Wunsch bis zu einem Tag',
       params: itemParams,
+      // The web sends no body for a grant without an end: Fastify hands the schema null then.
+      body: accessGrantInputSchema.nullish(),
       response: noContent,
     },
     handler: async (request, reply) => {
-      await withCtx(request, (ctx) => setAccessGrant(ctx, request.params.id, request.params.itemId, true));
+      const validUntil = request.body?.validUntil ?? null;
+      await withCtx(request, (ctx) =>
+        setAccessGrant(ctx, request.params.id, request.params.itemId, true, validUntil),
+      );
       return reply.status(204).send(null);
     },
   });

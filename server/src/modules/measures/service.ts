@@ -97,7 +97,8 @@ export async function createMeasure(
   const young = await findHouseholdMember(ctx.db, tenantId, loaded.household_id, input.personId);
   if (!young)
     throw AppError.validation('personId', 'Die junge Person gehört nicht zur Familie dieses Falls.');
-  if (input.beginOn < young.birth_date)
+  // An adult's birth date may be unknown (docs/domain.md): then there is no birth to begin before.
+  if (young.birth_date && input.beginOn < young.birth_date)
     throw AppError.validation('beginOn', 'Eine Hilfe kann nicht vor der Geburt der jungen Person beginnen.');
   const beginsEarly = input.beginOn < loaded.opened_on;
   const beginReason = input.beginReason || null;

@@ -1,4 +1,14 @@
-import type { District, Responsibility, Role, SocialCentre, Staff, Street, Team } from '@leuchtturm/shared';
+import type {
+  Absence,
+  District,
+  Responsibility,
+  Role,
+  SocialCentre,
+  Staff,
+  Street,
+  Team,
+} from '@leuchtturm/shared';
+import type { AbsenceRow } from './queries/absences.ts';
 import type {
   listDistricts,
   listResponsibilities,
@@ -71,5 +81,17 @@ export const presentStaff = (r: StaffRow): Staff => ({
   deputyIds: r.deputy_ids,
   fte: r.fte,
   active: r.active,
+  version: r.version,
+});
+
+export const presentAbsence = (r: AbsenceRow): Absence => ({
+  id: r.id,
+  userId: r.user_id,
+  userName: r.user_name,
+  deputyUserId: r.deputy_user_id,
+  deputyName: r.deputy_name,
+  fromOn: r.from_on,
+  toOn: r.to_on,
+  note: r.note,
   version: r.version,
 });

@@ -1,4 +1,6 @@
 import {
+  absenceInputSchema,
+  absenceSchema,
   addressCheckQuerySchema,
   addressCheckResultSchema,
   addressLookupQuerySchema,
@@ -25,6 +27,7 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { withCtx } from '../../http/context.ts';
 import { actorOf } from '../../http/permissions.ts';
+import * as absences from './absences.ts';
 import * as address from './address.ts';
 import * as presenter from './presenter.ts';
 import * as queries from './queries/lists.ts';
@@ -256,5 +259,45 @@ export const organisationRoutes: FastifyPluginAsyncZod = async (app) => {
       response: { 200: addressCheckResultSchema },
     },
     handler: async (request) => address.checkAddress(app.db, tenantOf(request), request.query),
+  });
+  // Abwesenheiten with their Vertretung: any signed-in user reaches the routes; the one policy (mayManageAbsenceOf)
+  // decides whose absence she may enter, and the list shows only what absenceListScope admits.
+  const signedIn = { permission: 'authenticated' } as const;
+  app.get('/organisation/absences', {
+    config: signedIn,
+    schema: { tags, response: { 200: z.array(absenceSchema) } },
+    handler: (request) => withCtx(request, (ctx) => absences.listVisibleAbsences(ctx, app.now())),
+  });
+  app.post('/organisation/absences', {
+    config: signedIn,
+    schema: { tags, body: absenceInputSchema, response: { 201: created } },
+    handler: async (request, reply) => {
+      const id = await withCtx(request, (ctx) => absences.createAbsence(ctx, request.body, app.now()));
+      return reply.status(201).send({ id });
+    },
+  });
+  app.put('/organisation/absences/:id', {
+    config: signedIn,
+    schema: {
+      tags,
+      params,
+      body: absenceInputSchema.extend({ version: versionSchema }),
+      response: noContent,
+    },
+    handler: async (request, reply) => {
+      const { version, ...body } = request.body;
+      await withCtx(request, (ctx) =>
+        absences.updateAbsence(ctx, request.params.id, version, body, app.now()),
+      );
+      return reply.status(204).send(null);
+    },
+  });
+  app.delete('/organisation/absences/:id', {
+    config: signedIn,
+    schema: { tags, params, response: noContent },
+    handler: async (request, reply) => {
+      await withCtx(request, (ctx) => absences.deleteAbsence(ctx, request.params.id));
+      return reply.status(204).send(null);
+    },
   });
 };

@@ -1,3 +1,4 @@
+import { berlinDateOf } from '@leuchtturm/shared';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { systemActor } from '../../shared/actor.ts';
@@ -37,7 +38,7 @@ export async function escalateTenant(db: Kysely<DB>, tenantId: string, now: Date
   const claimed = await claimPassedDeadlines(db, tenantId, now, ESCALATIONS_PER_RUN);
   if (claimed.length === 0) return 0;
   const [cases, titles] = await Promise.all([
-    escalationCases(db, tenantId, [...new Set(claimed.map((d) => d.case_id))]),
+    escalationCases(db, tenantId, [...new Set(claimed.map((d) => d.case_id))], berlinDateOf(now)),
     stepTitles(
       db,
       tenantId,
@@ -64,6 +65,7 @@ export async function escalateTenant(db: Kysely<DB>, tenantId: string, now: Date
       tenantId,
       { teamId: c.team_id, leadUserId: c.lead_user_id, grantedUserIds: c.granted },
       candidates,
+      berlinDateOf(now),
     );
     const what =
       deadline.source_type === 'child_protection_check'

@@ -69,7 +69,7 @@ const caseIdsOf = (items: readonly WorklistItem[]) => [...new Set(items.map((i) 
 /** The actor's own work list. `now` is the server's clock (a test may set it: http/app.ts). */
 export async function myWorklist(ctx: Ctx, now: Date): Promise<Worklist> {
   const w = worklistWindow(now);
-  const scope = { tenantId: ctx.actor.tenantId, filter: caseListFilter(ctx.actor, 'mine') };
+  const scope = { tenantId: ctx.actor.tenantId, today: w.today, filter: caseListFilter(ctx.actor, 'mine') };
   const { items } = await loadItems(ctx, scope, w, { area: false });
   const list = worklistOf(items, w);
   await ctx.audit({
@@ -89,7 +89,7 @@ export async function teamWorklist(ctx: Ctx, query: TeamWorklistQuery, now: Date
     });
   }
   const w = worklistWindow(now);
-  const scope = { tenantId: ctx.actor.tenantId, filter: caseListFilter(ctx.actor, 'team') };
+  const scope = { tenantId: ctx.actor.tenantId, today: w.today, filter: caseListFilter(ctx.actor, 'team') };
   const [{ cases, items }, { team, staff }] = await Promise.all([
     loadItems(ctx, scope, w, { area: true }),
     teamWithCaseWorkers(ctx.db, ctx.actor.tenantId, teamId),

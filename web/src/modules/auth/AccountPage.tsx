@@ -6,6 +6,7 @@ import { useUser } from '../../app/auth.ts';
 import { PasswordField } from '../../app/components/PasswordField.tsx';
 import { useFormState } from '../../app/form.ts';
 import { Page } from '../../app/Page.tsx';
+import { AbsenceForm, AbsenceList } from '../organisation/AbsenceSection.tsx';
 import { useChangePassword } from './queries.ts';
 
 const passwordFormSchema = changePasswordRequestSchema
@@ -95,6 +96,8 @@ export function AccountPage() {
           </Stack>
         </form>
       </Card>
+      <AbsenceForm />
+      <AbsenceList />
     </Page>
   );
 }

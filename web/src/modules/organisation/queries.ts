@@ -1,4 +1,6 @@
 import type {
+  Absence,
+  AbsenceInput,
   AddressLookupResult,
   District,
   Responsibility,
@@ -137,4 +139,26 @@ export function useDeleteOrg(collection: OrgCollection, successMessage: string) 
     (record: { id: string }) => api.delete(`/organisation/${collection}/${record.id}`),
     successMessage,
   );
+}
+
+/** Absences not yet over that the user may see (her own, those she covers, her team's as team lead). */
+export const absenceKeys = { all: ['absences'] as const };
+
+export const useAbsences = () =>
+  useQuery({ queryKey: absenceKeys.all, queryFn: () => api.get<Absence[]>('/organisation/absences') });
+
+export function useSaveAbsence() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: AbsenceInput) => api.post<{ id: string }>('/organisation/absences', input),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: absenceKeys.all }),
+  });
+}
+
+export function useDeleteAbsence() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api.delete(`/organisation/absences/${id}`),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: absenceKeys.all }),
+  });
 }

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useUser } from '../../app/auth.ts';
 import { DataTable } from '../../app/components/DataTable.tsx';
 import { ErrorAlert, Loading } from '../../app/QueryState.tsx';
+import { AbsenceList } from '../organisation/AbsenceSection.tsx';
 import { useMyWorklist, useTeamWorklist } from './queries.ts';
 import { WorklistSections } from './WorklistItems.tsx';
 
@@ -91,6 +92,7 @@ function TeamWorklist({
       </Group>
       <WorklistSections list={team} showLead />
       <Caseload rows={team.caseload} teamName={team.team.name} />
+      <AbsenceList title="Vertretungen im Team" />
     </Stack>
   );
 }

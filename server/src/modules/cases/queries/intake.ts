@@ -72,11 +72,14 @@ export async function setCaseLead(db: Kysely<DB>, tenantId: string, caseId: stri
     .execute();
 }
 
-/** Gives a user access to a case; granting twice keeps the first grant. */
+/**
+ * Gives a user access to a case, until the end of `validUntil` (null: until revoked); granting again keeps who
+ * granted it first and when, and sets the new end.
+ */
 export async function insertAccessGrant(
   db: Kysely<DB>,
   tenantId: string,
-  grant: { caseId: string; userId: string; grantedBy: string | null },
+  grant: { caseId: string; userId: string; grantedBy: string | null; validUntil?: string | null },
 ) {
   await db
     .insertInto('case_access_grant')
@@ -85,8 +88,11 @@ export async function insertAccessGrant(
       case_id: grant.caseId,
       user_id: grant.userId,
       granted_by: grant.grantedBy,
+      valid_until: grant.validUntil ?? null,
     })
-    .onConflict((oc) => oc.doNothing())
+    .onConflict((oc) =>
+      oc.columns(['tenant_id', 'case_id', 'user_id']).doUpdateSet({ valid_until: grant.validUntil ?? null }),
+    )
     .execute();
 }
 

@@ -1,7 +1,7 @@
 import type { MyCasesQuery } from '@leuchtturm/shared';
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../../db/schema.ts';
-import type { Actor } from '../../../shared/actor.ts';
+import { type Actor, actorToday } from '../../../shared/actor.ts';
 import { likePattern } from '../../../shared/like.ts';
 import { caseListFilter } from '../../access/policy.ts';
 import { caseSearchTerms, FOLD_FROM, FOLD_TO } from '../search.ts';
@@ -103,7 +103,10 @@ export function listCases(
                 .select('g.user_id')
                 .whereRef('g.tenant_id', '=', 'c.tenant_id')
                 .whereRef('g.case_id', '=', 'c.id')
-                .where('g.user_id', '=', filter.grantee),
+                .where('g.user_id', '=', filter.grantee)
+                .where((w) =>
+                  w.or([w('g.valid_until', 'is', null), w('g.valid_until', '>=', actorToday(actor))]),
+                ),
             ),
           ]
         : []),

@@ -91,7 +91,7 @@ export type ClaimedDeadline = Awaited<ReturnType<typeof claimPassedDeadlines>>[n
  * What the escalation needs about these cases: number, team, lead, grants (the access rule's subject), and the
  * team's leads: its named lead and the active holders of the role in the team.
  */
-export function escalationCases(db: Kysely<DB>, tenantId: string, caseIds: string[]) {
+export function escalationCases(db: Kysely<DB>, tenantId: string, caseIds: string[], today: string) {
   return db
     .selectFrom('case_file as c')
     .innerJoin('team as t', (j) => j.onRef('t.tenant_id', '=', 'c.tenant_id').onRef('t.id', '=', 'c.team_id'))
@@ -101,7 +101,9 @@ export function escalationCases(db: Kysely<DB>, tenantId: string, caseIds: strin
       'c.team_id',
       'c.lead_user_id',
       sql<string[]>`coalesce((select array_agg(g.user_id) from case_access_grant g
-        where g.tenant_id = c.tenant_id and g.case_id = c.id), '{}')`.as('granted'),
+        where g.tenant_id = c.tenant_id and g.case_id = c.id and (g.valid_until is null or g.valid_until >= ${today}::date)), '{}')`.as(
+        'granted',
+      ),
       sql<
         string[]
       >`array(select u.id from app_user u where u.tenant_id = c.tenant_id and u.team_id = c.team_id

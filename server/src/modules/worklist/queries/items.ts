@@ -11,6 +11,8 @@ import type { CaseListFilter } from '../../access/policy.ts';
 
 export interface WorklistScope {
   tenantId: string;
+  /** The work list's day: grants past their last day (valid_until) no longer count. */
+  today: string;
   /** The case-access rule's list form (access/policy.ts caseListFilter). */
   filter: CaseListFilter;
 }
@@ -32,7 +34,7 @@ const areaOf = sql<string | null>`(select rc.area from risk_consultation rc wher
  * A union of index lookups rather than an `or`, so that the planner starts from the few cases in scope.
  */
 export function scopedCases(db: Kysely<DB>, scope: WorklistScope, options: { area: boolean }) {
-  const { tenantId, filter } = scope;
+  const { tenantId, today, filter } = scope;
   const parts = [
     ...(filter.leadUserIds.length > 0
       ? [
@@ -49,7 +51,7 @@ export function scopedCases(db: Kysely<DB>, scope: WorklistScope, options: { are
     ...(filter.grantee
       ? [
           sql`select g.case_id from case_access_grant g where g.tenant_id = ${tenantId}
-            and g.user_id = ${filter.grantee}`,
+            and g.user_id = ${filter.grantee} and (g.valid_until is null or g.valid_until >= ${today}::date)`,
         ]
       : []),
   ];
