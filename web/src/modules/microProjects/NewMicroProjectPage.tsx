@@ -7,6 +7,7 @@ import {
 import { Alert, Button, Group, MultiSelect, Select, SimpleGrid, Textarea, TextInput } from '@mantine/core';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useEffect } from 'react';
+import { DraftOffer } from '../../app/components/DraftOffer.tsx';
 import { useFormState } from '../../app/form.ts';
 import { Page } from '../../app/Page.tsx';
 import { DateField } from '../cases/sections/ui.tsx';
@@ -22,18 +23,21 @@ export function NewMicroProjectPage() {
   const { needId } = useSearch({ from: '/app/mikroprojekte/neu' });
   const navigate = useNavigate();
   const districts = useDistricts();
-  const form = useFormState({
-    name: '',
-    category: null as string | null,
-    districtIds: [] as string[],
-    provider: '',
-    targetGroup: '',
-    description: '',
-    startsOn: todayIso(),
-    endsOn: '',
-    status: 'geplant' as string | null,
-    needIds: needId ? [needId] : ([] as string[]),
-  });
+  const form = useFormState(
+    {
+      name: '',
+      category: null as string | null,
+      districtIds: [] as string[],
+      provider: '',
+      targetGroup: '',
+      description: '',
+      startsOn: todayIso(),
+      endsOn: '',
+      status: 'geplant' as string | null,
+      needIds: needId ? [needId] : ([] as string[]),
+    },
+    { draft: `mikroprojekt:neu:${needId ?? 'ohne-bedarf'}` },
+  );
   const v = form.values;
   const fromNeed = useNeedDetail(needId ?? '');
   // The need's district is the project's first district.
@@ -57,10 +61,12 @@ export function NewMicroProjectPage() {
   function submit() {
     const valid = form.validate(microProjectInputSchema, { ...v, endsOn: v.endsOn === '' ? null : v.endsOn });
     if (!valid) return;
-    save.mutate(valid, {
-      onSuccess: ({ id }) => void navigate({ to: '/mikroprojekte/$projectId', params: { projectId: id } }),
-      onError: (error) => form.showServerError(error),
-    });
+    form.send(
+      save.mutateAsync(valid, {
+        onSuccess: ({ id }) => void navigate({ to: '/mikroprojekte/$projectId', params: { projectId: id } }),
+        onError: (error) => form.showServerError(error),
+      }),
+    );
   }
 
   return (
@@ -78,6 +84,7 @@ export function NewMicroProjectPage() {
             {form.formError}
           </Alert>
         )}
+        <DraftOffer draft={form.draft} />
         <SimpleGrid cols={{ base: 1, md: 2 }} maw={960}>
           <TextInput
             label="Name"

@@ -10,7 +10,7 @@ import {
   todayIso,
 } from '@leuchtturm/shared';
 import { NumberInput, Select, Textarea, TextInput } from '@mantine/core';
-import { FormModal } from '../../app/components/FormModal.tsx';
+import { StepModalForm } from '../../app/components/StepModalForm.tsx';
 import { useFormState } from '../../app/form.ts';
 import { DateField } from '../cases/sections/ui.tsx';
 import { thisYear } from './labels.ts';
@@ -33,7 +33,7 @@ export function CommitmentForm({ project, onClose }: FormProps) {
   });
   const save = useCommitBudget(project.id);
   const v = form.values;
-  function submit() {
+  function toInput() {
     const committed = parseMoney(v.committed);
     const spent = parseMoney(v.spent);
     const input = { year: v.year, districtId: v.districtId, committed: committed.value, spent: spent.value };
@@ -41,18 +41,16 @@ export function CommitmentForm({ project, onClose }: FormProps) {
       committed: committed.error,
       spent: spent.error,
     });
-    if (!valid) return;
-    save.mutate(valid, { onSuccess: onClose, onError: (error) => form.showServerError(error) });
+    return valid;
   }
   return (
-    <FormModal
+    <StepModalForm
       opened
       title="Budget zusagen"
       onClose={onClose}
-      onSubmit={submit}
-      submitting={save.isPending}
-      formError={form.formError}
-      formRef={form.formRef}
+      form={form}
+      toInput={toInput}
+      mutation={save}
       submitLabel="Zusagen"
     >
       <NumberInput
@@ -89,7 +87,7 @@ export function CommitmentForm({ project, onClose }: FormProps) {
         onChange={(e) => form.set('spent', e.currentTarget.value)}
         error={form.errors.spent}
       />
-    </FormModal>
+    </StepModalForm>
   );
 }
 
@@ -103,20 +101,18 @@ export function ReferralForm({ project, onClose }: FormProps) {
   });
   const save = useRecordReferral(project.id);
   const v = form.values;
-  function submit() {
+  function toInput() {
     const valid = form.validate(referralInputSchema, { ...v, caseId: null });
-    if (!valid) return;
-    save.mutate(valid, { onSuccess: onClose, onError: (error) => form.showServerError(error) });
+    return valid;
   }
   return (
-    <FormModal
+    <StepModalForm
       opened
       title="Zugang erfassen"
       onClose={onClose}
-      onSubmit={submit}
-      submitting={save.isPending}
-      formError={form.formError}
-      formRef={form.formRef}
+      form={form}
+      toInput={toInput}
+      mutation={save}
     >
       <DateField
         label="Datum"
@@ -151,7 +147,7 @@ export function ReferralForm({ project, onClose }: FormProps) {
           error={form.errors.actor}
         />
       )}
-    </FormModal>
+    </StepModalForm>
   );
 }
 
@@ -162,20 +158,18 @@ export function ParticipantsForm({ project, onClose }: FormProps) {
     participants: '' as number | string,
   });
   const save = useRecordParticipants(project.id);
-  function submit() {
+  function toInput() {
     const valid = form.validate(participantsInputSchema, form.values);
-    if (!valid) return;
-    save.mutate(valid, { onSuccess: onClose, onError: (error) => form.showServerError(error) });
+    return valid;
   }
   return (
-    <FormModal
+    <StepModalForm
       opened
       title="Teilnehmende erfassen"
       onClose={onClose}
-      onSubmit={submit}
-      submitting={save.isPending}
-      formError={form.formError}
-      formRef={form.formRef}
+      form={form}
+      toInput={toInput}
+      mutation={save}
     >
       <TextInput
         label="Quartal"
@@ -194,27 +188,28 @@ export function ParticipantsForm({ project, onClose }: FormProps) {
         onChange={(value) => form.set('participants', value)}
         error={form.errors.participants}
       />
-    </FormModal>
+    </StepModalForm>
   );
 }
 
 export function ReviewForm({ project, onClose }: FormProps) {
-  const form = useFormState({ kind: 'qualitaetszirkel' as string | null, heldOn: todayIso(), summary: '' });
+  const form = useFormState(
+    { kind: 'qualitaetszirkel' as string | null, heldOn: todayIso(), summary: '' },
+    { draft: `mikroprojekt:auswertung:${project.id}` },
+  );
   const save = useRecordReview(project.id);
-  function submit() {
+  function toInput() {
     const valid = form.validate(reviewInputSchema, form.values);
-    if (!valid) return;
-    save.mutate(valid, { onSuccess: onClose, onError: (error) => form.showServerError(error) });
+    return valid;
   }
   return (
-    <FormModal
+    <StepModalForm
       opened
       title="Qualitätsauswertung erfassen"
       onClose={onClose}
-      onSubmit={submit}
-      submitting={save.isPending}
-      formError={form.formError}
-      formRef={form.formRef}
+      form={form}
+      toInput={toInput}
+      mutation={save}
     >
       <Select
         label="Art"
@@ -241,6 +236,6 @@ export function ReviewForm({ project, onClose }: FormProps) {
         onChange={(e) => form.set('summary', e.currentTarget.value)}
         error={form.errors.summary}
       />
-    </FormModal>
+    </StepModalForm>
   );
 }

@@ -1,6 +1,6 @@
 import { ageCohorts, needInputSchema, needSources, todayIso } from '@leuchtturm/shared';
 import { Select, TextInput } from '@mantine/core';
-import { FormModal } from '../../app/components/FormModal.tsx';
+import { StepModalForm } from '../../app/components/StepModalForm.tsx';
 import { useFormState } from '../../app/form.ts';
 import { DateField } from '../cases/sections/ui.tsx';
 import { useDistricts } from '../organisation/queries.ts';
@@ -25,31 +25,32 @@ export function RecordNeedForm({
   districtId?: string | undefined;
 }) {
   const districts = useDistricts();
-  const form = useFormState({
-    districtId: (districtId ?? null) as string | null,
-    ageCohort: null as string | null,
-    text: '',
-    source: 'bedarfsrunde' as string | null,
-    mentionedOn: todayIso(),
-  });
+  const form = useFormState(
+    {
+      districtId: (districtId ?? null) as string | null,
+      ageCohort: null as string | null,
+      text: '',
+      source: 'bedarfsrunde' as string | null,
+      mentionedOn: todayIso(),
+    },
+    { draft: `bedarf:neu:${districtId ?? 'ohne-stadtteil'}` },
+  );
   const save = useRecordNeed();
   const v = form.values;
 
-  function submit() {
+  function toInput() {
     const valid = form.validate(needInputSchema, v);
-    if (!valid) return;
-    save.mutate(valid, { onSuccess: onClose, onError: (error) => form.showServerError(error) });
+    return valid;
   }
 
   return (
-    <FormModal
+    <StepModalForm
       opened={opened}
       title="Bedarf erfassen"
       onClose={onClose}
-      onSubmit={submit}
-      submitting={save.isPending}
-      formError={form.formError}
-      formRef={form.formRef}
+      form={form}
+      toInput={toInput}
+      mutation={save}
     >
       <TextInput
         label="Bedarf"
@@ -93,6 +94,6 @@ export function RecordNeedForm({
         onChange={(e) => form.set('mentionedOn', e.currentTarget.value)}
         error={form.errors.mentionedOn}
       />
-    </FormModal>
+    </StepModalForm>
   );
 }
