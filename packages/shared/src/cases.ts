@@ -235,7 +235,17 @@ export const closeCaseInputSchema = z.object({
 });
 export type CloseCaseInput = z.infer<typeof closeCaseInputSchema>;
 
-export const leadInputSchema = z.object({ leadUserId: idSchema, version: versionSchema });
+export const leadInputSchema = z.object({
+  leadUserId: idSchema,
+  /** Übergabenotiz: what the colleague who takes over should know; kept with the change in the Verlauf. */
+  handoverNote: optionalText(2000).optional(),
+  version: versionSchema,
+});
+export type LeadInput = z.infer<typeof leadInputSchema>;
+
+/** Wiederaufnahme: a closed case goes back to "offen"; why is required and kept with the reopening. */
+export const reopenCaseInputSchema = z.object({ reason: textSchema(2000), version: versionSchema });
+export type ReopenCaseInput = z.infer<typeof reopenCaseInputSchema>;
 
 // What the case page shows
 export const caseSummarySchema = z.object({

@@ -89,6 +89,33 @@ export interface CaseAccessGrantTable {
   valid_until: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
+/** A closed case taken up again (migration 0024), with the closing it undid: the closing stays history. */
+export interface CaseReopeningTable {
+  tenant_id: string;
+  id: Generated<string>;
+  case_id: string;
+  reopened_on: Day;
+  reopened_at: CreatedAt;
+  reason: string;
+  reopened_by: string | null;
+  closed_on: Day;
+  closing_reason: string | null;
+  closing_outcome: string | null;
+  closing_tip: string | null;
+}
+
+/** A change of Fallführung (migration 0024), with the optional Übergabenotiz for the colleague taking over. */
+export interface CaseLeadChangeTable {
+  tenant_id: string;
+  id: Generated<string>;
+  case_id: string;
+  from_user_id: string | null;
+  to_user_id: string;
+  note: string | null;
+  changed_by: string | null;
+  changed_at: CreatedAt;
+}
+
 export interface RiskConsultationTable {
   tenant_id: string;
   id: Generated<string>;

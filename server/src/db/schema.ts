@@ -5,6 +5,8 @@ import type {
   CaseCounterTable,
   CaseDocumentTable,
   CaseFileTable,
+  CaseLeadChangeTable,
+  CaseReopeningTable,
   ConsentTable,
   FamilyConferenceTable,
   GoalTable,
@@ -254,6 +256,8 @@ export interface DB {
   case_counter: CaseCounterTable;
   case_file: CaseFileTable;
   case_access_grant: CaseAccessGrantTable;
+  case_reopening: CaseReopeningTable;
+  case_lead_change: CaseLeadChangeTable;
   risk_consultation: RiskConsultationTable;
   mandate: MandateTable;
   will_and_goals: WillAndGoalsTable;

@@ -21,6 +21,7 @@ import * as m0019 from './0019_measure_plausibility.ts';
 import * as m0020 from './0020_district_work.ts';
 import * as m0022 from './0022_sso.ts';
 import * as m0023 from './0023_absence.ts';
+import * as m0024 from './0024_case_reopening.ts';
 
 /** Versioned migrations, applied in key order. Never edit one that has shipped: add the next. */
 export const migrations: Record<string, Migration> = {
@@ -46,4 +47,5 @@ export const migrations: Record<string, Migration> = {
   '0020_district_work': m0020,
   '0022_sso': m0022,
   '0023_absence': m0023,
+  '0024_case_reopening': m0024,
 };

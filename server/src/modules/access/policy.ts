@@ -104,6 +104,13 @@ export function mayAllocateCases(actor: Actor): string | null {
 export function mayAllocateLead(reason: CaseAccessReason): boolean {
   return reason === 'team_lead';
 }
+/**
+ * Wiederaufnahme of a closed case: the lead of its team or its lead case manager, who know why it was closed.
+ * Deputies and granted colleagues read a closed case but do not reopen it.
+ */
+export function mayReopenCase(reason: CaseAccessReason): boolean {
+  return reason === 'team_lead' || reason === 'lead';
+}
 export function mayGrantCaseAccess(reason: CaseAccessReason): boolean {
   return reason === 'team_lead';
 }

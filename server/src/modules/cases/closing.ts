@@ -1,8 +1,15 @@
-import type { CloseCaseInput, ConsentInput, FamilyConferenceInput } from '@leuchtturm/shared';
+import type {
+  CloseCaseInput,
+  ConsentInput,
+  FamilyConferenceInput,
+  ReopenCaseInput,
+} from '@leuchtturm/shared';
 import { todayIso } from '@leuchtturm/shared';
 import type { Ctx } from '../../shared/context.ts';
 import { AppError } from '../../shared/errors.ts';
 import { expectOneUpdated } from '../../shared/versioned.ts';
+import { mayReopenCase } from '../access/policy.ts';
+import { forbiddenOnCase } from '../access/refusals.ts';
 import { decideMeasuresOnClosing } from '../measures/closing.ts';
 import { completeProcessSteps, endProcessesOfClosedCase } from '../processes/completion.ts';
 import { bumpCaseVersion, requireCase } from './access.ts';
@@ -12,6 +19,7 @@ import {
   insertConsent,
   insertFamilyConference,
   isHouseholdMember,
+  reopenCaseFile,
   revokeConsentOn,
   updateFamilyConference,
 } from './queries/closing.ts';
@@ -98,4 +106,40 @@ export async function closeCase(ctx: Ctx, caseId: string, input: CloseCaseInput)
     entityId: caseId,
     details: { fields: ['status'], reason: input.reason },
   });
+}
+
+/**
+ * Wiederaufnahme (docs/domain.md): the team lead or the lead case manager takes a closed case up again, with a
+ * reason. The case goes back to "offen" and keeps everything it had; the closing it undoes stays with the reopening.
+ */
+export async function reopenCase(ctx: Ctx, caseId: string, input: ReopenCaseInput): Promise<string> {
+  const loaded = await requireCase(ctx, caseId, 'read');
+  if (!mayReopenCase(loaded.reason)) {
+    throw forbiddenOnCase(
+      caseId,
+      'reopen',
+      'Einen abgeschlossenen Fall nehmen nur die Referatsleitung des Teams oder die fallführende Fachkraft wieder auf.',
+    );
+  }
+  if (loaded.status !== 'abgeschlossen') {
+    throw new AppError(
+      'conflict',
+      'Der Fall ist nicht abgeschlossen; nur ein abgeschlossener Fall wird wieder aufgenommen.',
+    );
+  }
+  await bumpCaseVersion(ctx, caseId, input.version);
+  const id = await reopenCaseFile(ctx.db, ctx.actor.tenantId, caseId, {
+    reopenedOn: todayIso(),
+    reason: input.reason,
+    reopenedBy: ctx.actor.userId,
+  });
+  // The reason is the office's own words about the family: it stays in the case, not in the trail.
+  await ctx.audit({ action: 'create', entityType: 'case_reopening', entityId: id, details: { caseId } });
+  await ctx.audit({
+    action: 'update',
+    entityType: 'case',
+    entityId: caseId,
+    details: { fields: ['status'], reopening: id },
+  });
+  return id;
 }

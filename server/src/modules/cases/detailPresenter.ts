@@ -31,6 +31,8 @@ export function presentCaseDetail(
     conference,
     consents,
     documents,
+    reopenings,
+    leadChanges,
     staff,
   } = records;
   const staffNames = new Map(staff.map((u) => [u.id, u.display_name]));
@@ -68,6 +70,21 @@ export function presentCaseDetail(
       at: c.valid_from,
       kind: 'einwilligung',
       text: `Schweigepflichtentbindung: ${c.recipient}`,
+    })),
+    // Each earlier closing stays in the Verlauf with the reopening that undid it.
+    ...reopenings.flatMap((r) => [
+      {
+        at: r.reopened_on,
+        kind: 'wiederaufnahme',
+        text: `Fall wieder aufgenommen von ${r.reopened_by ? name(r.reopened_by) : 'unbekannt'}: ${r.reason}`,
+      },
+      // After its reopening: on the same day the Verlauf (newest first) shows the reopening above.
+      { at: r.closed_on, kind: 'abschluss', text: 'Fall abgeschlossen' },
+    ]),
+    ...leadChanges.map((c) => ({
+      at: berlinDateOf(c.changed_at),
+      kind: 'fallfuehrung',
+      text: `Fallführung an ${name(c.to_user_id)} übergeben${c.note ? `. Übergabenotiz: ${c.note}` : ''}`,
     })),
     ...(summaryRow.closed_on
       ? [{ at: summaryRow.closed_on, kind: 'abschluss', text: 'Fall abgeschlossen' }]

@@ -1,4 +1,4 @@
-import type { IntakeInput } from '@leuchtturm/shared';
+import type { IntakeInput, LeadInput } from '@leuchtturm/shared';
 import { actorToday } from '../../shared/actor.ts';
 import type { Ctx } from '../../shared/context.ts';
 import { AppError } from '../../shared/errors.ts';
@@ -11,6 +11,7 @@ import {
   findHouseholdPlacement,
   insertAccessGrant,
   insertCaseFile,
+  insertLeadChange,
   setCaseLead,
   takeCaseNumber,
 } from './queries/intake.ts';
@@ -57,13 +58,12 @@ export async function openCase(ctx: Ctx, input: IntakeInput): Promise<{ id: stri
   return { id, caseNumber };
 }
 
-/** The team lead allocates the case to a case manager of the team. */
-export async function allocateLead(
-  ctx: Ctx,
-  caseId: string,
-  leadUserId: string,
-  version: number,
-): Promise<void> {
+/**
+ * The team lead allocates the case to a case manager of the team. Each change is kept for the Verlauf, with an
+ * optional Übergabenotiz: what the colleague who takes over should know.
+ */
+export async function allocateLead(ctx: Ctx, caseId: string, input: LeadInput): Promise<void> {
+  const { leadUserId, version } = input;
   const loaded = await requireCase(ctx, caseId, 'write');
   if (!mayAllocateLead(loaded.reason)) {
     throw forbiddenOnCase(
@@ -78,11 +78,24 @@ export async function allocateLead(
   }
   await bumpCaseVersion(ctx, caseId, version);
   await setCaseLead(ctx.db, ctx.actor.tenantId, caseId, leadUserId);
+  const changeId = await insertLeadChange(ctx.db, ctx.actor.tenantId, {
+    caseId,
+    fromUserId: loaded.lead_user_id,
+    toUserId: leadUserId,
+    note: input.handoverNote || null,
+    changedBy: ctx.actor.userId,
+  });
   await ctx.audit({
     action: 'update',
     entityType: 'case',
     entityId: caseId,
     details: { fields: ['leadUserId'] },
+  });
+  await ctx.audit({
+    action: 'create',
+    entityType: 'case_lead_change',
+    entityId: changeId,
+    details: { caseId, handoverNote: Boolean(input.handoverNote) },
   });
 }
 

@@ -20,6 +20,7 @@ import {
   pagedQuerySchema,
   pageSchema,
   peerConsultationInputSchema,
+  reopenCaseInputSchema,
   resourceInputSchema,
   riskConsultationInputSchema,
   willAndGoalsInputSchema,
@@ -105,9 +106,7 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
       response: noContent,
     },
     handler: async (request, reply) => {
-      await withCtx(request, (ctx) =>
-        allocateLead(ctx, request.params.id, request.body.leadUserId, request.body.version),
-      );
+      await withCtx(request, (ctx) => allocateLead(ctx, request.params.id, request.body));
       return reply.status(204).send(null);
     },
   });
@@ -178,6 +177,12 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
   addTo('network', 'Eintrag der Netzwerkkarte', networkTieInputSchema, goals.addNetworkTie);
   addTo('peer-consultations', 'Kollegiale Beratung', peerConsultationInputSchema, addPeerConsultation);
   addTo('consents', 'Schweigepflichtentbindung', consentInputSchema, closing.addConsent);
+  addTo(
+    'reopen',
+    'Abgeschlossenen Fall wieder aufnehmen (Wiederaufnahme)',
+    reopenCaseInputSchema,
+    closing.reopenCase,
+  );
 
   app.post('/cases/:id/help-plans', {
     config: work,

@@ -1,5 +1,5 @@
 import type { CloseCaseInput, ConsentInput, FamilyConferenceInput } from '@leuchtturm/shared';
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../../db/schema.ts';
 
 /** Familienrat, Schweigepflichtentbindungen and the closing of a case. */
@@ -132,5 +132,69 @@ export async function closeCaseFile(db: Kysely<DB>, tenantId: string, caseId: st
     })
     .where('tenant_id', '=', tenantId)
     .where('id', '=', caseId)
+    .execute();
+}
+
+/**
+ * Wiederaufnahme: keeps the closing it undoes in the reopening record, then puts the case back to "offen" (the case
+ * row's check ties closed_on to the status, so the closing fields are cleared there and live on in the record).
+ */
+export async function reopenCaseFile(
+  db: Kysely<DB>,
+  tenantId: string,
+  caseId: string,
+  reopening: { reopenedOn: string; reason: string; reopenedBy: string | null },
+): Promise<string> {
+  const row = await db
+    .insertInto('case_reopening')
+    .columns([
+      'tenant_id',
+      'case_id',
+      'reopened_on',
+      'reason',
+      'reopened_by',
+      'closed_on',
+      'closing_reason',
+      'closing_outcome',
+      'closing_tip',
+    ])
+    .expression((eb) =>
+      eb
+        .selectFrom('case_file')
+        .select([
+          'tenant_id',
+          'id',
+          // Typed casts: PostgreSQL infers no type for a bare parameter in a select list.
+          sql<string>`cast(${reopening.reopenedOn} as date)`.as('reopened_on'),
+          sql<string>`cast(${reopening.reason} as text)`.as('reason'),
+          sql<string | null>`cast(${reopening.reopenedBy} as uuid)`.as('reopened_by'),
+          'closed_on',
+          'closing_reason',
+          'closing_outcome',
+          'closing_tip',
+        ])
+        .where('tenant_id', '=', tenantId)
+        .where('id', '=', caseId)
+        .where('status', '=', 'abgeschlossen'),
+    )
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await db
+    .updateTable('case_file')
+    .set({ status: 'offen', closed_on: null, closing_reason: null, closing_outcome: null, closing_tip: null })
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', caseId)
+    .execute();
+  return row.id;
+}
+
+/** The reopenings of a case, oldest first, for its Verlauf. */
+export function caseReopenings(db: Kysely<DB>, tenantId: string, caseId: string) {
+  return db
+    .selectFrom('case_reopening')
+    .select(['id', 'reopened_on', 'reopened_at', 'reason', 'reopened_by', 'closed_on'])
+    .where('tenant_id', '=', tenantId)
+    .where('case_id', '=', caseId)
+    .orderBy('reopened_at')
     .execute();
 }

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../../db/schema.ts';
+import { caseReopenings } from './closing.ts';
 
 /**
  * Everything the case page shows, read in one go: the case row first (it names the household), then its records in
@@ -53,6 +54,8 @@ export async function loadCaseRecords(db: Kysely<DB>, tenantId: string, caseId: 
     conference,
     consents,
     documents,
+    reopenings,
+    leadChanges,
   ] = await Promise.all([
     db
       .selectFrom('household_member as hm')
@@ -161,6 +164,14 @@ export async function loadCaseRecords(db: Kysely<DB>, tenantId: string, caseId: 
       .where('case_id', '=', caseId)
       .orderBy('uploaded_at')
       .execute(),
+    caseReopenings(db, tenantId, caseId),
+    db
+      .selectFrom('case_lead_change')
+      .select(['id', 'from_user_id', 'to_user_id', 'note', 'changed_by', 'changed_at'])
+      .where('tenant_id', '=', tenantId)
+      .where('case_id', '=', caseId)
+      .orderBy('changed_at')
+      .execute(),
   ]);
   // Names of the staff who appear in this case only (not the whole directory).
   const staffIds = [
@@ -168,6 +179,8 @@ export async function loadCaseRecords(db: Kysely<DB>, tenantId: string, caseId: 
       ...consultations.flatMap((r) => r.participant_ids),
       ...peer.flatMap((p) => [p.moderator_id, p.minutes_id, p.perspective_id]),
       ...plans.flatMap((p) => (p.created_by ? [p.created_by] : [])),
+      ...reopenings.flatMap((r) => (r.reopened_by ? [r.reopened_by] : [])),
+      ...leadChanges.map((c) => c.to_user_id),
     ]),
   ];
   const staff =
@@ -194,6 +207,8 @@ export async function loadCaseRecords(db: Kysely<DB>, tenantId: string, caseId: 
     conference,
     consents,
     documents,
+    reopenings,
+    leadChanges,
     staff,
   };
 }

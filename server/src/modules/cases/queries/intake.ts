@@ -72,6 +72,33 @@ export async function setCaseLead(db: Kysely<DB>, tenantId: string, caseId: stri
     .execute();
 }
 
+/** Keeps a change of Fallführung for the Verlauf, with the Übergabenotiz if one was written. */
+export async function insertLeadChange(
+  db: Kysely<DB>,
+  tenantId: string,
+  change: {
+    caseId: string;
+    fromUserId: string | null;
+    toUserId: string;
+    note: string | null;
+    changedBy: string | null;
+  },
+): Promise<string> {
+  const row = await db
+    .insertInto('case_lead_change')
+    .values({
+      tenant_id: tenantId,
+      case_id: change.caseId,
+      from_user_id: change.fromUserId,
+      to_user_id: change.toUserId,
+      note: change.note,
+      changed_by: change.changedBy,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
 /**
  * Gives a user access to a case, until the end of `validUntil` (null: until revoked); granting again keeps who
  * granted it first and when, and sets the new end.
