@@ -88,6 +88,7 @@ describe('the team lead manages who may see a case', () => {
     await page.keyboard.press('Enter');
     await page.keyboard.press('Tab');
     await expect.poll(() => leadSelect.inputValue()).toBe(newLead.name);
+    await page.getByRole('textbox', { name: 'Übergabenotiz' }).fill('Termine bitte vormittags.');
     await page.getByRole('button', { name: 'Fallführung speichern' }).press('Enter');
     await page.getByText(`Die Fallführung hat jetzt ${newLead.name}.`).first().waitFor();
     await table.getByRole('row', { name: new RegExp(`${newLead.name}\\s+Fallführung`) }).waitFor();
@@ -139,6 +140,14 @@ describe('the team lead manages who may see a case', () => {
       .where('id', '=', target.id)
       .executeTakeFirstOrThrow();
     expect(stored.lead_user_id).toBe(newLead.id);
+    const change = await h.db
+      .selectFrom('case_lead_change')
+      .select(['to_user_id', 'note'])
+      .where('tenant_id', '=', h.tenantId)
+      .where('case_id', '=', target.id)
+      .orderBy('changed_at', 'desc')
+      .executeTakeFirstOrThrow();
+    expect(change).toEqual({ to_user_id: newLead.id, note: 'Termine bitte vormittags.' });
     expect((await grantsOf(target.id)).map((g) => g.user_id)).not.toContain(guest.id);
     const audit = await h.db
       .selectFrom('audit_log')

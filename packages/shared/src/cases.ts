@@ -381,6 +381,8 @@ export const caseDetailSchema = caseSummarySchema.extend({
   ),
   timeline: z.array(timelineEntrySchema),
   access: z.enum(['lead', 'deputy', 'team_lead', 'granted']),
+  /** A closed case the reader may take up again (Wiederaufnahme; the rule is the server's policy). */
+  mayReopen: z.boolean(),
 });
 export type CaseDetail = z.infer<typeof caseDetailSchema>;
 

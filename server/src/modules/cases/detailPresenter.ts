@@ -1,6 +1,6 @@
 import type { CaseDetail } from '@leuchtturm/shared';
 import { berlinDateOf, caseAreas, formatDateDe, mandateKinds } from '@leuchtturm/shared';
-import type { CaseAccessReason } from '../access/policy.ts';
+import { type CaseAccessReason, mayReopenCase } from '../access/policy.ts';
 import { presentTimelineNote } from '../caseNotes/presenter.ts';
 import type { TimelineNoteRow } from '../caseNotes/queries.ts';
 import { presentCaseSummary } from './presenter.ts';
@@ -258,5 +258,6 @@ export function presentCaseDetail(
     })),
     timeline,
     access,
+    mayReopen: summaryRow.status === 'abgeschlossen' && mayReopenCase(access),
   };
 }

@@ -48,13 +48,20 @@ describe('Wiederaufnahme', () => {
   it('lets the team lead reopen a closed case: open again, history kept, closing kept, audited', async () => {
     const { db, tenant, caseId, version } = await closedCase();
     const lead = await Client.as(app, tenant, 'teamLeadA');
+    expect((await lead.get(`/cases/${caseId}`)).json().mayReopen).toBe(true);
     const res = await lead.post(`/cases/${caseId}/reopen`, {
       reason: 'Neue Meldung der Schule, die Familie bittet erneut um Hilfe.',
       version,
     });
     expect(res.statusCode).toBe(201);
     const detail = (await lead.get(`/cases/${caseId}`)).json();
-    expect(detail).toMatchObject({ status: 'offen', closedOn: null, closing: null, version: version + 1 });
+    expect(detail).toMatchObject({
+      status: 'offen',
+      closedOn: null,
+      closing: null,
+      version: version + 1,
+      mayReopen: false,
+    });
     expect(detail.resources).toHaveLength(1);
     const kinds = detail.timeline.map((e: { kind: string }) => e.kind);
     expect(kinds).toContain('wiederaufnahme');
@@ -99,6 +106,8 @@ describe('Wiederaufnahme', () => {
 
   it('refuses a case manager of another team and a deputy, audits both refusals, and writes nothing', async () => {
     const { db, tenant, caseId, version } = await closedCase();
+    const deputy = await Client.as(app, tenant, 'deputyA');
+    expect((await deputy.get(`/cases/${caseId}`)).json().mayReopen).toBe(false);
     for (const who of ['caseManagerB', 'deputyA'] as const) {
       const other = await Client.as(app, tenant, who);
       const res = await other.post(`/cases/${caseId}/reopen`, { reason: 'Ich übernehme.', version });

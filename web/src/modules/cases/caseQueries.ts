@@ -11,6 +11,7 @@ import {
   type HelpPlanInput,
   type HouseholdInput,
   type IntakeInput,
+  type LeadInput,
   type MandateInput,
   type MyCasesQuery,
   type NetworkTieInput,
@@ -18,6 +19,7 @@ import {
   type Page,
   type PeerConsultationInput,
   type PersonInput,
+  type ReopenCaseInput,
   type ResourceInput,
   type RiskConsultationInput,
   type WillAndGoalsInput,
@@ -251,6 +253,14 @@ export const useCloseCase = (caseId: string) =>
     'Der Fall wurde abgeschlossen.',
   );
 
+/** Wiederaufnahme: the closed case is open again; the page shows it editable from the reloaded detail. */
+export const useReopenCase = (caseId: string) =>
+  useCaseMutation(
+    caseId,
+    (input: ReopenCaseInput) => api.post<{ id: string }>(`${base(caseId)}/reopen`, input),
+    'Der Fall wurde wieder aufgenommen.',
+  );
+
 // Who may see the case (the team lead's tools)
 
 /** Who has access and why; only the team lead and the lead of the case may ask. */
@@ -264,8 +274,7 @@ export const useCaseAccess = (caseId: string, enabled = true) =>
 export const useAllocateLead = (caseId: string) =>
   useCaseMutation(
     caseId,
-    (input: { leadUserId: string; version: number; name: string }) =>
-      api.put(`${base(caseId)}/lead`, { leadUserId: input.leadUserId, version: input.version }),
+    ({ name: _name, ...input }: LeadInput & { name: string }) => api.put(`${base(caseId)}/lead`, input),
     (_, input) => `Die Fallführung hat jetzt ${input.name}.`,
   );
 

@@ -7,7 +7,7 @@ import {
   leadInputSchema,
   z,
 } from '@leuchtturm/shared';
-import { Badge, Button, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Button, Select, Stack, Table, Text, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
 import { isVersionConflict } from '../../../app/api.ts';
 import { DataTable } from '../../../app/components/DataTable.tsx';
@@ -25,7 +25,7 @@ import {
   useRevokeAccess,
   useTeamStaff,
 } from '../caseQueries.ts';
-import { ConfirmModal, SectionForm, type SectionProps } from './ui.tsx';
+import { ConfirmModal, emptyToNull, SectionForm, type SectionProps } from './ui.tsx';
 
 type Entry = CaseAccessList['entries'][number];
 
@@ -145,13 +145,17 @@ function AccessTable({
 function LeadForm({ detail }: { detail: CaseDetail }) {
   const staff = useTeamStaff(detail.team?.id ?? null);
   const candidates = (staff.data ?? []).filter((s) => s.roles.includes('case_manager'));
-  const form = useFormState({ leadUserId: detail.lead?.id ?? null });
+  const form = useFormState({ leadUserId: detail.lead?.id ?? null, handoverNote: '' });
   const [conflict, setConflict] = useState(false);
   const reload = useReloadCase(detail.id);
   const allocate = useAllocateLead(detail.id);
 
   function submit() {
-    const input = form.validate(leadInputSchema, { ...form.values, version: detail.version });
+    const input = form.validate(leadInputSchema, {
+      ...form.values,
+      handoverNote: emptyToNull(form.values.handoverNote),
+      version: detail.version,
+    });
     if (!input) return;
     if (input.leadUserId === detail.lead?.id) {
       form.check({ leadUserId: `${detail.lead.name} hat die Fallführung bereits.` });
@@ -198,6 +202,15 @@ function LeadForm({ detail }: { detail: CaseDetail }) {
         error={form.errors.leadUserId}
         allowDeselect={false}
         maw={480}
+      />
+      <Textarea
+        label="Übergabenotiz"
+        description="Optional: Was die neue Fallführung wissen sollte. Die Notiz steht im Verlauf des Falls."
+        autosize
+        minRows={2}
+        value={form.values.handoverNote}
+        onChange={(e) => form.set('handoverNote', e.currentTarget.value)}
+        error={form.errors.handoverNote}
       />
     </SectionForm>
   );

@@ -20,6 +20,7 @@ import {
 } from '../../measures/ClosingMeasures.tsx';
 import { useCaseMeasures, useReloadMeasures } from '../../measures/queries.ts';
 import { useCloseCase, useReloadCase } from '../caseQueries.ts';
+import { ReopenCase } from './ReopenCase.tsx';
 import { ConfirmModal, DateField, emptyToNull, InfoList, SectionForm, type SectionProps } from './ui.tsx';
 
 /** Abschluss: closing the case (with a confirmation), or what was recorded when it was closed. */
@@ -39,6 +40,7 @@ export function ClosingSection({ detail, readOnly }: SectionProps) {
             ['Tipp aus abgeschlossenem Fall', closing?.tip],
           ]}
         />
+        <ReopenCase detail={detail} />
       </Stack>
     );
   }
