@@ -11,7 +11,7 @@ import { z } from './zod.ts';
  * counted, never named.
  */
 
-/** Where a need was named: the sources of the method (DOMAIN.md section 4). */
+/** Where a need was named: the sources of the method (docs/domain.md, section 4). */
 export const needSources = labelled({
   kollegiale_beratung: 'Schlussfrage der kollegialen Beratung',
   bedarfsrunde: 'Bedarfsrunde der Wochenkonferenz',

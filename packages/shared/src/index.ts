@@ -1,6 +1,7 @@
 export * from './absences.ts';
 export * from './audit.ts';
 export * from './auth.ts';
+export * from './caseAccess.ts';
 export * from './caseNotes.ts';
 export * from './cases.ts';
 export * from './catalogues.ts';

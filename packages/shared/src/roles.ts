@@ -94,7 +94,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'microbudget:read',
   ],
   centre_lead: [...everyStaffRole, 'need:read', 'controlling:read', 'microproject:read', 'microbudget:read'],
-  // Sozialraumkoordination: network work, needs and micro-projects of its team's districts (DOMAIN.md section 1).
+  // Sozialraumkoordination: network work, needs and micro-projects of its team's districts (docs/domain.md, section 1).
   district_coordinator: [
     ...everyStaffRole,
     'need:read',
