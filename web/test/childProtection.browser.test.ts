@@ -1,6 +1,7 @@
 import { todayIso } from '@leuchtturm/shared';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { caseWithChild } from './fixtures.ts';
 import { choose, expectNoAxeViolations, type Harness, signIn, startHarness } from './harness.ts';
 
 let h: Harness;
@@ -8,54 +9,6 @@ beforeAll(async () => {
   h = await startHarness();
 });
 afterAll(() => h?.close());
-
-/** An open case led by fachkraft whose household has a child under 18, not yet classified Gefährdungsbereich. */
-async function caseWithChild(): Promise<string> {
-  const today = todayIso();
-  const adultBorn = `${Number(today.slice(0, 4)) - 18}${today.slice(4)}`;
-  const row = await h.db
-    .selectFrom('case_file as c')
-    .innerJoin('app_user as u', (j) =>
-      j.onRef('u.tenant_id', '=', 'c.tenant_id').onRef('u.id', '=', 'c.lead_user_id'),
-    )
-    .innerJoin('household_member as hm', (j) =>
-      j.onRef('hm.tenant_id', '=', 'c.tenant_id').onRef('hm.household_id', '=', 'c.household_id'),
-    )
-    .innerJoin('person as p', (j) =>
-      j.onRef('p.tenant_id', '=', 'hm.tenant_id').onRef('p.id', '=', 'hm.person_id'),
-    )
-    .select('c.id')
-    .where('c.tenant_id', '=', h.tenantId)
-    .where('u.username', '=', 'fachkraft')
-    .where('c.status', '=', 'offen')
-    .where('p.birth_date', '>', adultBorn)
-    .where('p.birth_date', '<=', today)
-    .where(({ not, exists, selectFrom }) =>
-      not(
-        exists(
-          selectFrom('risk_consultation as r')
-            .select('r.id')
-            .whereRef('r.tenant_id', '=', 'c.tenant_id')
-            .whereRef('r.case_id', '=', 'c.id')
-            .where('r.area', '=', 'gefaehrdung'),
-        ),
-      ),
-    )
-    // The demo city's live work has § 8a checks in some of fachkraft's cases; this test starts from none.
-    .where(({ not, exists, selectFrom }) =>
-      not(
-        exists(
-          selectFrom('child_protection_check as k')
-            .select('k.id')
-            .whereRef('k.tenant_id', '=', 'c.tenant_id')
-            .whereRef('k.case_id', '=', 'c.id'),
-        ),
-      ),
-    )
-    .orderBy('c.case_number')
-    .executeTakeFirstOrThrow();
-  return row.id;
-}
 
 /** Picks the first option of a multi-select that is not chosen yet. */
 async function addAnother(page: Page, scope: Locator, combobox: string) {
@@ -74,7 +27,7 @@ async function openStep(page: Page, button: string, dialog: string) {
 describe('child protection (§ 8a) on the case page', () => {
   it('as fachkraft: a report through urgency, assessment, visit and result to an Inobhutnahme and the closing', async () => {
     const { page, baseUrl } = h;
-    const caseId = await caseWithChild();
+    const caseId = (await caseWithChild(h)).id;
     await signIn(page, baseUrl, 'fachkraft');
     await page.getByRole('heading', { name: 'Willkommen, Frida Fachkraft' }).waitFor();
     await page.goto(`${baseUrl}/faelle/${caseId}?bereich=kinderschutz`);

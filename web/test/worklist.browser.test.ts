@@ -1,8 +1,8 @@
-import { todayIso } from '@leuchtturm/shared';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serverJobs } from '../../server/src/modules/jobs/handlers.ts';
 import { JobRunner } from '../../server/src/modules/jobs/runner.ts';
+import { caseWithChild } from './fixtures.ts';
 import { choose, expectNoAxeViolations, type Harness, signIn, startHarness } from './harness.ts';
 
 let h: Harness;
@@ -10,55 +10,6 @@ beforeAll(async () => {
   h = await startHarness();
 });
 afterAll(() => h?.close());
-
-/** An open case led by fachkraft whose household has a child under 18, not in the danger area, without a report. */
-async function caseWithChild() {
-  const today = todayIso();
-  const adultBorn = `${Number(today.slice(0, 4)) - 18}${today.slice(4)}`;
-  return (
-    h.db
-      .selectFrom('case_file as c')
-      .innerJoin('app_user as u', (j) =>
-        j.onRef('u.tenant_id', '=', 'c.tenant_id').onRef('u.id', '=', 'c.lead_user_id'),
-      )
-      .innerJoin('household_member as hm', (j) =>
-        j.onRef('hm.tenant_id', '=', 'c.tenant_id').onRef('hm.household_id', '=', 'c.household_id'),
-      )
-      .innerJoin('person as p', (j) =>
-        j.onRef('p.tenant_id', '=', 'hm.tenant_id').onRef('p.id', '=', 'hm.person_id'),
-      )
-      .select(['c.id', 'c.case_number'])
-      .where('c.tenant_id', '=', h.tenantId)
-      .where('u.username', '=', 'fachkraft')
-      .where('c.status', '=', 'offen')
-      .where('p.birth_date', '>', adultBorn)
-      .where('p.birth_date', '<=', today)
-      .where(({ not, exists, selectFrom }) =>
-        not(
-          exists(
-            selectFrom('risk_consultation as r')
-              .select('r.id')
-              .whereRef('r.tenant_id', '=', 'c.tenant_id')
-              .whereRef('r.case_id', '=', 'c.id')
-              .where('r.area', '=', 'gefaehrdung'),
-          ),
-        ),
-      )
-      // No report of the demo city's: this test's report is the case's only one.
-      .where(({ not, exists, selectFrom }) =>
-        not(
-          exists(
-            selectFrom('child_protection_check as k')
-              .select('k.id')
-              .whereRef('k.tenant_id', '=', 'c.tenant_id')
-              .whereRef('k.case_id', '=', 'c.id'),
-          ),
-        ),
-      )
-      .orderBy('c.case_number')
-      .executeTakeFirstOrThrow()
-  );
-}
 
 async function addAnother(page: Page, scope: Locator, combobox: string) {
   await scope.getByRole('combobox', { name: combobox, exact: true }).click();
@@ -76,7 +27,7 @@ async function openStep(page: Page, button: string, dialog: string) {
 describe('the work list on the start page', () => {
   it('a 24-hour Meldung tops the team lead’s list once its deadline passed, escalates to her bell, and leaves it when assessed', async () => {
     const { page, baseUrl } = h;
-    const target = await caseWithChild();
+    const target = await caseWithChild(h);
 
     // As fachkraft: the start page is the work list; a report with urgency 24 h and a phone note.
     await signIn(page, baseUrl, 'fachkraft');
