@@ -101,6 +101,7 @@ export const auditEntityTypes = [
   'hze_statistics',
   // Steering
   'aggregate',
+  'population',
   'controlling_table',
   'controlling_publication',
   'controlling_report',
@@ -169,6 +170,7 @@ export const auditEntityLabels: Record<AuditEntityType, string> = {
   payment: 'Zahlungen',
   hze_statistics: 'Statistik erzieherische Hilfen',
   aggregate: 'Kennzahlen aus einer Datei',
+  population: 'Jugendeinwohner aus einer Datei',
   controlling_table: 'Kennzahlentabelle',
   controlling_publication: 'Kennzahlen zur Veröffentlichung',
   controlling_report: 'Bericht für den Jugendhilfeausschuss',

@@ -1,3 +1,4 @@
+import { staffSplitSchema } from './controllingImports.ts';
 import { z } from './zod.ts';
 
 /**
@@ -94,6 +95,15 @@ export const aggregateMetrics = {
     'staff_soll_vze',
     'staff_ist_vze',
     'sgb2_quote',
+    'measures_ended',
+    'staff_soll_cm_vze',
+    'staff_soll_rl_vze',
+    'staff_ist_cm_vze',
+    'staff_ist_rl_vze',
+    'staff_soll_cm_heads',
+    'staff_soll_rl_heads',
+    'staff_ist_cm_heads',
+    'staff_ist_rl_heads',
   ] as const,
   labels: {
     costs_ambulant: 'Ausgaben für ambulante Hilfen (einschließlich teilstationär) in Euro',
@@ -109,6 +119,15 @@ export const aggregateMetrics = {
     staff_soll_vze: 'Soll-Stellen in Vollzeitäquivalenten (VZE)',
     staff_ist_vze: 'Ist-Stellen in Vollzeitäquivalenten (VZE)',
     sgb2_quote: 'Anteil der Kinder in SGB-II-Haushalten in Prozent (für die Personalbemessung)',
+    measures_ended: 'beendete Hilfen im Zeitraum',
+    staff_soll_cm_vze: 'Soll Casemanagement in VZE',
+    staff_soll_rl_vze: 'Soll Referatsleitung in VZE',
+    staff_ist_cm_vze: 'Ist Casemanagement in VZE',
+    staff_ist_rl_vze: 'Ist Referatsleitung in VZE',
+    staff_soll_cm_heads: 'Soll Casemanagement in Köpfen',
+    staff_soll_rl_heads: 'Soll Referatsleitung in Köpfen',
+    staff_ist_cm_heads: 'Ist Casemanagement in Köpfen',
+    staff_ist_rl_heads: 'Ist Referatsleitung in Köpfen',
   },
 };
 export type AggregateMetric = (typeof aggregateMetrics.values)[number];
@@ -150,7 +169,8 @@ const ratioOrNull = z.number().nullable();
 
 export const regionKinds = ['city', 'centre', 'team', 'district', 'external'] as const;
 export type RegionKind = (typeof regionKinds)[number];
-export const figureSources = ['computed', 'imported', 'none'] as const;
+/** Where a figure comes from: the records, an imported value as given, or imported values added up (derived). */
+export const figureSources = ['computed', 'imported', 'derived', 'none'] as const;
 export type FigureSource = (typeof figureSources)[number];
 const source = z.enum(figureSources);
 
@@ -239,7 +259,14 @@ export const kpisSchema = z.object({
   intakesByRoute: z.record(z.string(), z.int()).nullable(),
   shareCrisisAndThirdParty: ratioOrNull,
   staffing: z.object({ sollVze: ratioOrNull, istVze: ratioOrNull, casesPerVze: ratioOrNull }),
-  sources: z.object({ costs: source, jew: source, cases: source }),
+  sources: z.object({
+    costs: source,
+    jew: source,
+    cases: source,
+    newCases: source,
+    measures: source,
+    staffing: source,
+  }),
   /** With a baseline year: change since then in percent. */
   growth: z
     .object({
@@ -297,6 +324,9 @@ export const staffingSchema = z.object({
       districts: z.int(),
       sollVze: ratioOrNull,
       istVze: z.number(),
+      istSource: source,
+      /** Soll and Ist split into Casemanagement and Referatsleitung, in VZE and heads (Senate answer). */
+      split: staffSplitSchema,
       share: ratioOrNull,
       referenceVze: ratioOrNull,
     }),

@@ -10,6 +10,7 @@ export * from './childProtectionSchemas.ts';
 export * from './childProtectionStatistics.ts';
 export * from './common.ts';
 export * from './controlling.ts';
+export * from './controllingImports.ts';
 export * from './csv.ts';
 export * from './dates.ts';
 export * from './deadlines.ts';

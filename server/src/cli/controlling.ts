@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { readConfig } from '../config.ts';
 import { resolveTenant } from '../modules/auth/service.ts';
 import { importAggregates } from '../modules/controlling/aggregates.ts';
+import { importPopulation } from '../modules/controlling/population.ts';
 import { yearKpis } from '../modules/controlling/kpis.ts';
 import { rentabilitaet } from '../modules/controlling/rentabilitaet.ts';
 import { systemActor } from '../shared/actor.ts';
@@ -10,12 +11,15 @@ import { AppError } from '../shared/errors.ts';
 import { openMigrated } from './database.ts';
 import type { Command } from './main.ts';
 
+/** How the commands open the database; tests put their own database here to run a command in-process. */
+export const cliDatabase = { open: () => openMigrated(readConfig()) };
+
 async function withTenant<T>(
   slug: unknown,
   fn: (handle: Awaited<ReturnType<typeof openMigrated>>, tenantId: string) => Promise<T>,
 ): Promise<T> {
   const config = readConfig();
-  const handle = await openMigrated(config);
+  const handle = await cliDatabase.open();
   try {
     const tenant = await resolveTenant(handle.db, config, typeof slug === 'string' ? slug : undefined);
     return await fn(handle, tenant.id);
@@ -134,6 +138,39 @@ export const importAggregatesCommand: Command = {
       console.log(
         report.written
           ? `${report.accepted} Werte importiert (Regionen: ${report.regions.join(', ')}).`
+          : `Nichts geschrieben: ${report.accepted} Zeilen in Ordnung, ${report.rejected.length} abgelehnt.`,
+      );
+      return report.rejected.length === 0 ? 0 : 1;
+    } catch (error) {
+      return fail(error);
+    }
+  },
+};
+
+export const importPopulationCommand: Command = {
+  description:
+    'Importiert Jugendeinwohner je Stadtteil, Jahr und Altersgruppe (district,year,age_band,residents); alles oder nichts.',
+  usage: 'leuchtturm import population DATEI.csv [--tenant SLUG] [--dry-run]',
+  options: { tenant: { type: 'string' }, 'dry-run': { type: 'boolean' } },
+  positionals: true,
+  async run(values, positionals = []) {
+    const file = positionals[0];
+    if (!file) {
+      console.error('Bitte die CSV-Datei angeben.');
+      return 2;
+    }
+    const csv = readFileSync(file, 'utf8');
+    try {
+      const report = await withTenant(values.tenant, (h, tenantId) =>
+        inTransaction(h.db, systemActor(tenantId), (ctx) =>
+          importPopulation(ctx, csv, Boolean(values['dry-run'])),
+        ),
+      );
+      for (const r of report.rejected) console.error(`  Zeile ${r.line}: ${r.reason}`);
+      for (const p of report.preview) console.log(`  ${p.district} ${p.year}: ${p.u21} unter 21, ${p.u18} unter 18`);
+      console.log(
+        report.written
+          ? `${report.accepted} Zeilen importiert.`
           : `Nichts geschrieben: ${report.accepted} Zeilen in Ordnung, ${report.rejected.length} abgelehnt.`,
       );
       return report.rejected.length === 0 ? 0 : 1;

@@ -1,7 +1,12 @@
 import { parseArgs } from 'node:util';
 import { auditVerifyCommand } from './audit.ts';
 import { backupCommand, restoreCommand } from './backup.ts';
-import { importAggregatesCommand, kpiCommand, rentabilitaetCommand } from './controlling.ts';
+import {
+  importAggregatesCommand,
+  importPopulationCommand,
+  kpiCommand,
+  rentabilitaetCommand,
+} from './controlling.ts';
 import { demoDataCommand } from './demo.ts';
 import { migrateCommand } from './migrate.ts';
 import { serveCommand } from './serve.ts';
@@ -30,6 +35,7 @@ const commands: Record<string, Command> = {
   kpi: kpiCommand,
   'report rentabilitaet': rentabilitaetCommand,
   'import aggregates': importAggregatesCommand,
+  'import population': importPopulationCommand,
 };
 
 function overview(): string {

@@ -232,6 +232,18 @@ export interface PopulationTable {
   residents: number;
 }
 
+/** Who was in which team with which VZE and function, from when to when (valid_from null: since always). */
+export interface StaffPeriodTable {
+  tenant_id: string;
+  id: Generated<string>;
+  user_id: string;
+  team_id: string;
+  function: 'casemanagement' | 'referatsleitung';
+  fte: ColumnType<string, string, string>;
+  valid_from: ColumnType<string | null, string | null | undefined, string | null>;
+  valid_to: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
 export interface DB {
   tenant: TenantTable;
   social_centre: SocialCentreTable;
@@ -257,6 +269,7 @@ export interface DB {
   case_file: CaseFileTable;
   case_access_grant: CaseAccessGrantTable;
   case_reopening: CaseReopeningTable;
+  staff_period: StaffPeriodTable;
   case_lead_change: CaseLeadChangeTable;
   risk_consultation: RiskConsultationTable;
   mandate: MandateTable;

@@ -1,13 +1,14 @@
 import { type AggregateImportReport, type AggregateMetric, aggregateMetrics } from '@leuchtturm/shared';
-import type { Kysely } from 'kysely';
-import type { DB } from '../../db/schema.ts';
 import type { Ctx } from '../../shared/context.ts';
-import { upsertAggregates, valuesOfPeriod } from './queries/aggregates.ts';
+import { AppError } from '../../shared/errors.ts';
+import { firstDisagreement } from './consistency.ts';
+import { upsertAggregates } from './queries/aggregates.ts';
 
 /**
  * Imported aggregates: rows `region,period,metric,value`. `period` is a year (2012), a quarter (2012-Q3), a month
  * (2012-07) or a date (Stichtag). The whole file is accepted or nothing is written, with a report of every rejected
- * line.
+ * line. A file that gives a period and its parts (a year and its quarters, a quarter and its months, a year and its
+ * 31 Dec) with values that disagree is refused as a whole: 400 naming the line (`csv.lineN`).
  */
 const metrics: readonly string[] = aggregateMetrics.values;
 
@@ -58,6 +59,8 @@ export async function importAggregates(
       seen.add(`${region}|${period}|${metric}`);
       rows.push({ region, period, metric, value, line });
     });
+  const conflict = rejected.length === 0 ? firstDisagreement(rows) : null;
+  if (conflict) throw AppError.validation(`csv.line${conflict.line}`, conflict.message);
   const written = !dryRun && rejected.length === 0 && rows.length > 0;
   if (written) {
     await upsertAggregates(
@@ -75,13 +78,5 @@ export async function importAggregates(
   };
 }
 
-/** Imported values of a region and period, by metric. */
-export async function importedValues(
-  db: Kysely<DB>,
-  tenantId: string,
-  regionKeys: string[],
-  period: string,
-): Promise<Partial<Record<AggregateMetric, string>>> {
-  const rows = await valuesOfPeriod(db, tenantId, regionKeys, period);
-  return Object.fromEntries(rows.map((r) => [r.metric, r.value]));
-}
+/** The reader of imported values lives in imported.ts; this name stays for the code that imports it from here. */
+export { importedValues } from './imported.ts';

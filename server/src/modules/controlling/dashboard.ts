@@ -4,7 +4,7 @@ import type { DB } from '../../db/schema.ts';
 import { Fraction } from '../../shared/money.ts';
 import { loadCostInputs } from '../measures/costInputs.ts';
 import { exactCost } from '../measures/costRule.ts';
-import { importedValues } from './aggregates.ts';
+import { importedFigures, sourceOf } from './imported.ts';
 import { cachedFigures } from './cache.ts';
 import { firstRecordYear } from './kpis.ts';
 import { presentCostYear, presentDistrictFigure, presentQuarter } from './presenter.ts';
@@ -56,15 +56,16 @@ export async function dashboard(
     };
     if (c.total === '0.00') {
       // No records for the year: imported figures (years before the system) fill in, marked as such.
-      const imported = await importedValues(db, tenantId, [region.key, region.name], String(c.year));
-      if (imported.costs_ambulant || imported.costs_stationaer || imported.costs_sonstige) {
-        source = 'imported';
+      const imported = await importedFigures(db, tenantId, [region.key, region.name], String(c.year));
+      const { costs_ambulant: a, costs_stationaer: s, costs_sonstige: o } = imported;
+      if (a || s || o) {
+        source = sourceOf(a, s, o);
         parts = {
-          ambulant: Fraction.parse(imported.costs_ambulant ?? '0'),
-          stationaer: Fraction.parse(imported.costs_stationaer ?? '0'),
-          sonstige: Fraction.parse(imported.costs_sonstige ?? '0'),
+          ambulant: Fraction.parse(a?.value ?? '0'),
+          stationaer: Fraction.parse(s?.value ?? '0'),
+          sonstige: Fraction.parse(o?.value ?? '0'),
         };
-        inhabitants ??= imported.jew_u21 ? Number(imported.jew_u21) : null;
+        inhabitants ??= imported.jew_u21 ? Number(imported.jew_u21.value) : null;
       }
     }
     // Neither records nor imports for the year: not available, rather than a computed zero.

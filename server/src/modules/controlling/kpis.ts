@@ -2,11 +2,11 @@ import type { AggregateMetric, FigureSource, Kpis } from '@leuchtturm/shared';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { Fraction } from '../../shared/money.ts';
-import { importedValues } from './aggregates.ts';
 import { period, stichtag, youngInhabitants } from './figures.ts';
+import { type ImportedValue, importedFigures, sourceOf } from './imported.ts';
 import { firstOpenedOn } from './queries/figures.ts';
-import { staffVze } from './queries/organisation.ts';
 import { type Region, resolveRegion } from './regions.ts';
+import { staffFigures } from './staffFigures.ts';
 
 /**
  * The key figures of a region and year, as the dashboards, `leuchtturm kpi` and GET /controlling/kpis show them.
@@ -38,7 +38,7 @@ export async function yearKpis(
   const region = await resolveRegion(db, tenantId, regionKey);
   const first = await firstRecordYear(db, tenantId);
   const hasRecords = region.kind !== 'external' && first !== null && year >= first;
-  const imported = await importedValues(db, tenantId, [region.key, region.name], String(year));
+  const imported = await importedFigures(db, tenantId, [region.key, region.name], String(year));
   const figures = await computeYear(db, tenantId, region, year, hasRecords, imported);
   if (baseline === undefined) return figures;
   const base = await computeYear(
@@ -47,7 +47,7 @@ export async function yearKpis(
     region,
     baseline,
     region.kind !== 'external' && first !== null && baseline >= first,
-    await importedValues(db, tenantId, [region.key, region.name], String(baseline)),
+    await importedFigures(db, tenantId, [region.key, region.name], String(baseline)),
   );
   const growth = (now: string | number | null, then: string | number | null) =>
     now === null || then === null || Number(then) === 0
@@ -71,12 +71,15 @@ async function computeYear(
   region: Region,
   year: number,
   hasRecords: boolean,
-  imported: Partial<Record<AggregateMetric, string>>,
+  importedFigures: Partial<Record<AggregateMetric, ImportedValue>>,
 ): Promise<YearFigures> {
+  const imported = Object.fromEntries(
+    Object.entries(importedFigures).map(([metric, v]) => [metric, v.value]),
+  ) as Partial<Record<AggregateMetric, string>>;
   const from = `${year}-01-01`;
   const to = `${year}-12-31`;
   const inhabitants = await youngInhabitants(db, tenantId, region, year);
-  const jewSource: Source = inhabitants.u21 > 0 ? 'computed' : imported.jew_u21 ? 'imported' : 'none';
+  const jewSource: Source = inhabitants.u21 > 0 ? 'computed' : sourceOf(importedFigures.jew_u21);
   const jew = inhabitants.u21 > 0 ? inhabitants.u21 : imported.jew_u21 ? Number(imported.jew_u21) : null;
   const jewU18 = inhabitants.u18 > 0 ? inhabitants.u18 : imported.jew_u18 ? Number(imported.jew_u18) : null;
 
@@ -109,7 +112,11 @@ async function computeYear(
       sonstige: money(part(imported.costs_sonstige)),
       total: money(total),
     };
-    costsSource = 'imported';
+    costsSource = sourceOf(
+      importedFigures.costs_ambulant,
+      importedFigures.costs_stationaer,
+      importedFigures.costs_sonstige,
+    );
   } else {
     costs = { ambulant: null, stationaer: null, sonstige: null, total: null };
     costsSource = 'none';
@@ -123,7 +130,12 @@ async function computeYear(
   const kosten = day?.cases.kosten ?? (imported.cases_kosten ? Number(imported.cases_kosten) : null);
   const beratung = day?.cases.beratung ?? (imported.cases_beratung ? Number(imported.cases_beratung) : null);
   const hze = day?.measures.hze ?? (imported.measures_active ? Number(imported.measures_active) : null);
-  const staffing = await staffingOf(db, tenantId, region, active, imported);
+  const staff = await staffFigures(db, tenantId, region, year);
+  const staffing = {
+    sollVze: staff.sollVze,
+    istVze: staff.istVze,
+    casesPerVze: active === null || !staff.istVze ? null : ratio(active, staff.istVze),
+  };
   return {
     region: { key: region.key, name: region.name, kind: region.kind },
     year,
@@ -167,27 +179,10 @@ async function computeYear(
     sources: {
       costs: costsSource,
       jew: jewSource,
-      cases: hasRecords ? 'computed' : active !== null ? 'imported' : 'none',
+      cases: hasRecords ? 'computed' : sourceOf(importedFigures.cases_beratung, importedFigures.cases_kosten),
+      newCases: detail ? 'computed' : sourceOf(importedFigures.cases_neu),
+      measures: day ? 'computed' : sourceOf(importedFigures.measures_active),
+      staffing: staff.istSource,
     },
-  };
-}
-
-/** Soll (imported) and Ist (the fte of active case managers and team leads of the region's teams) VZE. */
-async function staffingOf(
-  db: Kysely<DB>,
-  tenantId: string,
-  region: Region,
-  activeCases: number | null,
-  imported: Partial<Record<AggregateMetric, string>>,
-) {
-  let ist: number | null = imported.staff_ist_vze ? Number(imported.staff_ist_vze) : null;
-  if (region.kind !== 'external' && region.kind !== 'district' && region.teamIds.length > 0) {
-    ist = await staffVze(db, tenantId, region.teamIds);
-  }
-  const soll = imported.staff_soll_vze ? Number(imported.staff_soll_vze) : null;
-  return {
-    sollVze: soll,
-    istVze: ist,
-    casesPerVze: activeCases === null || !ist ? null : ratio(activeCases, ist),
   };
 }

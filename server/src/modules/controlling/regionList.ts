@@ -28,7 +28,8 @@ export async function listRegions(db: Kysely<DB>, tenantId: string): Promise<Reg
  * and of this city (computed), lowest first, with the median of all.
  */
 export async function comparison(db: Kysely<DB>, tenantId: string, year: number): Promise<Comparison> {
-  const regions = await regionsWithMetric(db, tenantId, String(year), 'jew_u21');
+  // Young inhabitants are a stock: the year's row or its 31 Dec (imported.ts).
+  const regions = await regionsWithMetric(db, tenantId, [String(year), `${year}-12-31`], 'jew_u21');
   const cities: Comparison['cities'] = [];
   for (const region of [CITY, ...regions.filter((r) => r !== CITY)]) {
     const k = await yearKpis(db, tenantId, region, year);

@@ -8,6 +8,9 @@ import {
   districtFigureSchema,
   districtOutlinesSchema,
   kpisQuerySchema,
+  populationImportQuerySchema,
+  populationImportReportSchema,
+  populationImportSchema,
   kpisSchema,
   regionEntrySchema,
   regionPeriodQuerySchema,
@@ -25,6 +28,7 @@ import { withCtx } from '../../http/context.ts';
 import { contentDisposition } from '../../http/download.ts';
 import { actorOf } from '../../http/permissions.ts';
 import { importAggregates } from './aggregates.ts';
+import { importPopulation } from './population.ts';
 import { rentabilitaet } from './rentabilitaet.ts';
 import {
   cityComparison,
@@ -211,5 +215,18 @@ export const controllingRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     handler: (request) =>
       withCtx(request, (ctx) => importAggregates(ctx, request.body.csv, request.query.dryRun)),
+  });
+  app.post('/controlling/population', {
+    config: { permission: 'controlling:import' },
+    schema: {
+      tags,
+      summary:
+        'Jugendeinwohner je Stadtteil, Jahr und Altersgruppe importieren (CSV district,year,age_band,residents); alles oder nichts',
+      querystring: populationImportQuerySchema,
+      body: populationImportSchema,
+      response: { 200: populationImportReportSchema },
+    },
+    handler: (request) =>
+      withCtx(request, (ctx) => importPopulation(ctx, request.body.csv, request.query.dryRun)),
   });
 };

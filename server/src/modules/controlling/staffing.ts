@@ -1,17 +1,18 @@
 import type { Staffing } from '@leuchtturm/shared';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
-import { metricsOfPeriod } from './queries/aggregates.ts';
-import { centreRows, districtRows, staffVze } from './queries/organisation.ts';
+import { importedValues } from './imported.ts';
+import { centreRows, districtRows } from './queries/organisation.ts';
 import { youngInhabitantsByDistrict } from './queries/population.ts';
 import { resolveRegion } from './regions.ts';
+import { staffFigures } from './staffFigures.ts';
 
 /**
  * Staffing Soll/Ist per Sozialzentrum and the staff reference: a total Soll distributed by young inhabitants
  * weighted with a social indicator (share of children in SGB II households), instead of by case numbers, which
  * would reward more help with more staff. Weight of a district = JEW × (1 + SGB II share); a centre's reference
- * Soll = total × its weight / all weights. Ist = the current full-time equivalents of its case managers and team
- * leads (today's staffing, whatever the year).
+ * Soll = total × its weight / all weights. Soll and Ist as staffFigures.ts gives them: Ist imported when present,
+ * otherwise from the staff history on 31 Dec of the year.
  */
 export async function staffReference(
   db: Kysely<DB>,
@@ -22,10 +23,9 @@ export async function staffReference(
   const centres = await centreRows(db, tenantId);
   const districts = await districtRows(db, tenantId);
   const jew = await youngInhabitantsByDistrict(db, tenantId, year);
-  const aggregates = await metricsOfPeriod(db, tenantId, String(year), ['sgb2_quote', 'staff_soll_vze']);
-  const value = (metric: string, keys: string[]) => {
-    const row = aggregates.find((a) => a.metric === metric && keys.includes(a.region));
-    return row ? Number(row.value) : null;
+  const quote = async (keys: string[]) => {
+    const v = (await importedValues(db, tenantId, keys, String(year))).sgb2_quote;
+    return v === undefined ? null : Number(v);
   };
   const rows = [];
   for (const c of centres) {
@@ -36,12 +36,12 @@ export async function staffReference(
     for (const id of region.districtIds) {
       const d = districts.find((x) => x.id === id);
       const n = jew.get(id) ?? 0;
-      const quote = d ? value('sgb2_quote', [d.code, d.name]) : null;
-      if (quote !== null) indicatorKnown++;
+      const share = d ? await quote([d.code, d.name]) : null;
+      if (share !== null) indicatorKnown++;
       inhabitants += n;
-      weighted += n * (1 + (quote ?? 0) / 100);
+      weighted += n * (1 + (share ?? 0) / 100);
     }
-    const ist = await staffVze(db, tenantId, region.teamIds);
+    const staff = await staffFigures(db, tenantId, region, year);
     rows.push({
       code: c.code,
       name: c.name,
@@ -49,8 +49,10 @@ export async function staffReference(
       weightedJew: Math.round(weighted),
       indicatorDistricts: indicatorKnown,
       districts: region.districtIds.length,
-      sollVze: value('staff_soll_vze', [c.code, c.name]),
-      istVze: ist,
+      sollVze: staff.sollVze,
+      istVze: staff.istVze ?? 0,
+      istSource: staff.istSource,
+      split: staff.split,
     });
   }
   const totalWeight = rows.reduce((a, r) => a + r.weightedJew, 0);

@@ -7,7 +7,7 @@ import { YearSelect } from './Controls.tsx';
 import { baseOption, Chart, FigureSection, palette, valueAxis } from './Figure.tsx';
 import { type Column, FigureTable } from './FigureTable.tsx';
 import { notAvailable, num, toNumber } from './format.ts';
-import { ImportedBadge } from './KpiCards.tsx';
+import { SourceBadge } from './KpiCards.tsx';
 import { type Comparison, useComparison } from './queries.ts';
 import type { useChoices } from './useChoices.ts';
 
@@ -31,8 +31,9 @@ const columns: Column<City>[] = [
   },
   {
     header: 'Quelle',
-    cell: (c) => (c.source === 'imported' ? <ImportedBadge /> : 'berechnet'),
-    csv: (c) => (c.source === 'imported' ? 'importiert' : 'berechnet'),
+    cell: (c) => (c.source === 'computed' ? 'berechnet' : <SourceBadge source={c.source} />),
+    csv: (c) =>
+      c.source === 'imported' ? 'importiert' : c.source === 'derived' ? 'aus Import abgeleitet' : 'berechnet',
   },
   {
     header: 'Kosten je JEW (€)',

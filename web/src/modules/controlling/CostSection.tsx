@@ -11,7 +11,14 @@ import { slug } from './csv.ts';
 import { baseOption, Chart, FigureSection, palette } from './Figure.tsx';
 import { type Column, FigureTable } from './FigureTable.tsx';
 import { notAvailable, num, toNumber } from './format.ts';
-import { ImportedBadge } from './KpiCards.tsx';
+import { SourceBadge } from './KpiCards.tsx';
+
+const sourceLabels = {
+  computed: 'berechnet',
+  imported: 'importiert',
+  derived: 'aus Import abgeleitet',
+  none: 'keine Daten',
+} as const;
 import type { CostYear, Dashboard } from './queries.ts';
 
 const euro = (header: string, pick: (y: CostYear) => string | null): Column<CostYear> => ({
@@ -26,8 +33,14 @@ const columns: Column<CostYear>[] = [
   {
     header: 'Quelle',
     cell: (y) =>
-      y.source === 'imported' ? <ImportedBadge /> : y.source === 'none' ? 'keine Daten' : 'berechnet',
-    csv: (y) => (y.source === 'imported' ? 'importiert' : y.source === 'none' ? 'keine Daten' : 'berechnet'),
+      y.source === 'imported' || y.source === 'derived' ? (
+        <SourceBadge source={y.source} />
+      ) : y.source === 'none' ? (
+        'keine Daten'
+      ) : (
+        'berechnet'
+      ),
+    csv: (y) => sourceLabels[y.source],
   },
   { header: 'JEW', cell: (y) => num(y.jew), csv: (y) => formatNumberPlain(y.jew), numeric: true },
   euro('ambulant (€)', (y) => y.ambulant),
@@ -58,7 +71,7 @@ export function CostSection({ data }: { data: Dashboard }) {
       },
       xAxis: {
         type: 'category',
-        data: years.map((y) => (y.source === 'imported' ? `${y.year}*` : String(y.year))),
+        data: years.map((y) => (y.source === 'imported' || y.source === 'derived' ? `${y.year}*` : String(y.year))),
         axisLabel: { interval: 0, rotate: years.length > 12 ? 45 : 0 },
       },
       yAxis: {
@@ -74,7 +87,7 @@ export function CostSection({ data }: { data: Dashboard }) {
         // Imported years are drawn lighter.
         data: years.map((y) => ({
           value: toNumber(p.pick(y)),
-          ...(y.source === 'imported' ? { itemStyle: { opacity: 0.55 } } : {}),
+          ...(y.source === 'imported' || y.source === 'derived' ? { itemStyle: { opacity: 0.55 } } : {}),
         })),
       })),
     };

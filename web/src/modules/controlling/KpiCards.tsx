@@ -5,13 +5,23 @@ import { ErrorAlert, Loading } from '../../app/QueryState.tsx';
 import { NOT_AVAILABLE, notAvailable, num, percent } from './format.ts';
 import { type FigureSource, type Kpis, useKpis } from './queries.ts';
 
-/** The text badge for figures that come from imported aggregates rather than from the records. */
-export function ImportedBadge() {
+/**
+ * The text badge for figures that come from imported aggregates rather than from the records: "importiert" as
+ * given, "aus Import abgeleitet" when added up from imported quarters or months.
+ */
+export function ImportedBadge({ derived = false }: { derived?: boolean }) {
   return (
     <Badge variant="light" color="yellow" tt="none" size="md" radius="sm" className="ctl-badge">
-      importiert
+      {derived ? 'aus Import abgeleitet' : 'importiert'}
     </Badge>
   );
+}
+
+/** The badge for a figure's source, or nothing for a computed one. */
+export function SourceBadge({ source }: { source?: FigureSource }) {
+  if (source === 'imported') return <ImportedBadge />;
+  if (source === 'derived') return <ImportedBadge derived />;
+  return null;
 }
 
 interface Card {
@@ -25,10 +35,10 @@ function cards(k: Kpis): Card[] {
   const c = k.cases;
   return [
     { label: 'Jugendeinwohner (unter 21)', value: num(k.jew), source: k.sources.jew },
-    { label: 'Hilfedichte je 1.000 JEW', value: num(k.density?.per1000 ?? null), detail: 'HzE am 31.12.' },
+    { label: 'Hilfedichte je 1.000 JEW', value: num(k.density?.per1000 ?? null), detail: 'HzE am 31.12.', source: k.sources.measures },
     { label: 'Kostenfälle', value: num(c.kosten), detail: 'am 31.12.', source: k.sources.cases },
     { label: 'Beratungsfälle', value: num(c.beratung), detail: 'am 31.12.', source: k.sources.cases },
-    { label: 'Neufälle', value: num(c.neu), detail: `im Jahr ${k.year}`, source: k.sources.cases },
+    { label: 'Neufälle', value: num(c.neu), detail: `im Jahr ${k.year}`, source: k.sources.newCases },
     { label: 'Anteil Beratungsfälle', value: percent(k.shareBeratung), detail: 'an allen aktiven Fällen' },
     { label: 'Kosten gesamt', value: formatMoney(k.costs.total, notAvailable), source: k.sources.costs },
     { label: 'Kosten je JEW', value: formatMoney(k.perJew.total, notAvailable), source: k.sources.costs },
@@ -48,6 +58,7 @@ function cards(k: Kpis): Card[] {
         k.staffing.istVze === null
           ? undefined
           : `Ist ${num(k.staffing.istVze)} VZE${k.staffing.sollVze === null ? '' : `, Soll ${num(k.staffing.sollVze)} VZE`}`,
+      source: k.sources.staffing,
     },
   ];
 }
@@ -78,7 +89,7 @@ export function KpiCards({ region, year }: { region: string; year: number }) {
                   <Text span fz={card.value === NOT_AVAILABLE ? 'md' : 24} fw={700} c="blue.9">
                     {card.value}
                   </Text>
-                  {card.source === 'imported' && <ImportedBadge />}
+                  <SourceBadge source={card.source} />
                 </Group>
                 {card.detail && (
                   <Text component="dd" size="sm" c="gray.8" m={0}>

@@ -32,14 +32,15 @@ export async function upsertAggregates(
   }
 }
 
-/** The values of any of these region names for one period. */
-export function valuesOfPeriod(db: Kysely<DB>, tenantId: string, regionKeys: string[], period: string) {
+
+/** Every value of these region names in one calendar year (year, quarters, months and Stichtage). */
+export function valuesOfYear(db: Kysely<DB>, tenantId: string, regionKeys: string[], year: number) {
   return db
     .selectFrom('aggregate')
-    .select(['metric', 'value'])
+    .select(['region', 'period', 'metric', 'value'])
     .where('tenant_id', '=', tenantId)
     .where('region', 'in', regionKeys)
-    .where('period', '=', period)
+    .where('period', 'like', `${year}%`)
     .execute();
 }
 
@@ -66,11 +67,11 @@ export async function aggregateRegions(db: Kysely<DB>, tenantId: string): Promis
   return rows.map((r) => r.region);
 }
 
-/** Regions with a value of one metric for a period, sorted (e.g. the cities of the comparison). */
+/** Regions with a value of one metric for any of these periods, sorted (e.g. the cities of the comparison). */
 export async function regionsWithMetric(
   db: Kysely<DB>,
   tenantId: string,
-  period: string,
+  periods: string[],
   metric: string,
 ): Promise<string[]> {
   const rows = await db
@@ -78,7 +79,7 @@ export async function regionsWithMetric(
     .select('region')
     .distinct()
     .where('tenant_id', '=', tenantId)
-    .where('period', '=', period)
+    .where('period', 'in', periods)
     .where('metric', '=', metric)
     .orderBy('region')
     .execute();

@@ -90,16 +90,39 @@ export async function tenantName(db: Kysely<DB>, tenantId: string): Promise<stri
   return row.name;
 }
 
-/** Ist: the full-time equivalents of the active case managers and team leads of these teams (today's staff). */
-export async function staffVze(db: Kysely<DB>, tenantId: string, teamIds: string[]): Promise<number> {
-  if (teamIds.length === 0) return 0;
-  const row = await db
-    .selectFrom('app_user')
-    .select(sql<string>`coalesce(sum(fte), 0)`.as('vze'))
+export interface StaffCount {
+  vze: number;
+  heads: number;
+}
+
+/**
+ * Ist on a Stichtag from the staff history (staff_period, kept by a trigger on app_user): the VZE and heads of the
+ * case managers (Casemanagement) and team leads (Referatsleitung) of these teams on that day.
+ */
+export async function staffOn(
+  db: Kysely<DB>,
+  tenantId: string,
+  teamIds: string[],
+  date: string,
+): Promise<{ casemanagement: StaffCount; referatsleitung: StaffCount }> {
+  const result = {
+    casemanagement: { vze: 0, heads: 0 },
+    referatsleitung: { vze: 0, heads: 0 },
+  };
+  if (teamIds.length === 0) return result;
+  const rows = await db
+    .selectFrom('staff_period')
+    .select([
+      'function',
+      sql<string>`coalesce(sum(fte), 0)`.as('vze'),
+      sql<number>`count(distinct user_id)`.as('heads'),
+    ])
     .where('tenant_id', '=', tenantId)
-    .where('active', '=', true)
     .where('team_id', 'in', teamIds)
-    .where((eb) => eb.or([sql<boolean>`'case_manager' = any(roles)`, sql<boolean>`'team_lead' = any(roles)`]))
-    .executeTakeFirstOrThrow();
-  return Number(row.vze);
+    .where((eb) => eb.or([eb('valid_from', 'is', null), eb('valid_from', '<=', date)]))
+    .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>=', date)]))
+    .groupBy('function')
+    .execute();
+  for (const r of rows) result[r.function] = { vze: Number(r.vze), heads: Number(r.heads) };
+  return result;
 }

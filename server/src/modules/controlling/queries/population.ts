@@ -60,3 +60,27 @@ export async function youngInhabitantsByDistrict(
     .execute();
   return new Map(rows.map((r) => [r.district_id, Number(r.n)]));
 }
+
+/** Replaces every age band of each district and year that the rows name. */
+export async function replacePopulation(
+  db: Kysely<DB>,
+  tenantId: string,
+  rows: { district_id: string; year: number; age_band: string; residents: number }[],
+): Promise<void> {
+  const pairs = [...new Set(rows.map((r) => `${r.district_id}|${r.year}`))];
+  for (const pair of pairs) {
+    const [districtId, year] = pair.split('|') as [string, string];
+    await db
+      .deleteFrom('population')
+      .where('tenant_id', '=', tenantId)
+      .where('district_id', '=', districtId)
+      .where('year', '=', Number(year))
+      .execute();
+  }
+  for (let i = 0; i < rows.length; i += 1_000) {
+    await db
+      .insertInto('population')
+      .values(rows.slice(i, i + 1_000).map((r) => ({ tenant_id: tenantId, ...r })))
+      .execute();
+  }
+}
