@@ -98,6 +98,8 @@ export async function createTestTenant(db: Database): Promise<TestTenant> {
         .executeTakeFirstOrThrow();
       users[key] = { id: row.id, username };
     }
+    // The fixture's staff has been in place since always (the trigger of 0025 records them from today).
+    await trx.updateTable('staff_period').set({ valid_from: null }).where('tenant_id', '=', id).execute();
     await trx
       .insertInto('deputy')
       .values({ tenant_id: id, user_id: users.caseManagerA.id, deputy_user_id: users.deputyA.id })

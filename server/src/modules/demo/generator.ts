@@ -36,6 +36,7 @@ import {
 } from './queries/insert.ts';
 import { findUserByUsername } from './queries/reads.ts';
 import { Random } from './random.ts';
+import { backdateDemoStaff } from './staffHistory.ts';
 
 /**
  * The one demo-data generator. One knob, `scale`, sizes everything: staff, streets and young inhabitants, ten years
@@ -88,6 +89,7 @@ export async function generateDemoData(
     const counts: Record<string, number> = {};
     const org = await insertOrganisation(trx, tenantId, rnd, factor, counts);
     await insertStaff(trx, tenantId, rnd, factor, passwordHash, org, counts);
+    await backdateDemoStaff(trx, tenantId);
     await insertPopulation(trx, tenantId, rnd, factor, org.districts, counts);
     const fachkraft = await findUserByUsername(trx, tenantId, 'fachkraft');
     await insertDemoCases(trx, tenantId, rnd, factor, counts, fachkraft?.id ?? null);
