@@ -1,3 +1,4 @@
+import { formatMoney } from '@leuchtturm/shared';
 import { Fraction } from '../../shared/money.ts';
 import { flowFromParts, flowMetrics } from './imported.ts';
 
@@ -14,7 +15,7 @@ export interface ImportRow {
   line: number;
 }
 
-const euro = (v: string) => Fraction.parse(v).toMoney().replace('.', ',');
+const euro = (v: string) => formatMoney(Fraction.parse(v).toMoney(), { euro: false });
 
 export function firstDisagreement(rows: ImportRow[]): { line: number; message: string } | null {
   const groups = new Map<string, ImportRow[]>();
