@@ -22,8 +22,10 @@ export const byQuarters = [
 /** 2023 by months: eleven × 1,000.00 and December 1,000.50 = 12,000.50 ambulant. */
 export const byMonths = [
   'region,period,metric,value',
-  ...Array.from({ length: 12 }, (_, i) =>
-    `Bremen,2023-${String(i + 1).padStart(2, '0')},costs_ambulant,${i === 11 ? '1000.50' : '1000.00'}`,
+  ...Array.from(
+    { length: 12 },
+    (_, i) =>
+      `Bremen,2023-${String(i + 1).padStart(2, '0')},costs_ambulant,${i === 11 ? '1000.50' : '1000.00'}`,
   ),
   'Bremen,2023,jew_u21,1000',
 ].join('\n');

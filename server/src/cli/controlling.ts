@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { readConfig } from '../config.ts';
 import { resolveTenant } from '../modules/auth/service.ts';
 import { importAggregates } from '../modules/controlling/aggregates.ts';
-import { importPopulation } from '../modules/controlling/population.ts';
 import { yearKpis } from '../modules/controlling/kpis.ts';
+import { importPopulation } from '../modules/controlling/population.ts';
 import { rentabilitaet } from '../modules/controlling/rentabilitaet.ts';
 import { systemActor } from '../shared/actor.ts';
 import { inTransaction } from '../shared/context.ts';
@@ -167,7 +167,8 @@ export const importPopulationCommand: Command = {
         ),
       );
       for (const r of report.rejected) console.error(`  Zeile ${r.line}: ${r.reason}`);
-      for (const p of report.preview) console.log(`  ${p.district} ${p.year}: ${p.u21} unter 21, ${p.u18} unter 18`);
+      for (const p of report.preview)
+        console.log(`  ${p.district} ${p.year}: ${p.u21} unter 21, ${p.u18} unter 18`);
       console.log(
         report.written
           ? `${report.accepted} Zeilen importiert.`

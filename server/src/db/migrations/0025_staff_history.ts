@@ -12,6 +12,14 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await executeScript(
     db,
     `
+    -- Ended measures, and staffing split into Casemanagement and Referatsleitung (VZE and heads).
+    alter table aggregate drop constraint aggregate_metric_check;
+    alter table aggregate add constraint aggregate_metric_check check (metric in ('costs_ambulant', 'costs_stationaer',
+      'costs_sonstige', 'jew_u21', 'jew_u18', 'measures_active', 'cases_beratung', 'cases_kosten', 'cases_neu',
+      'extra_costs', 'staff_soll_vze', 'staff_ist_vze', 'sgb2_quote', 'measures_ended', 'staff_soll_cm_vze',
+      'staff_soll_rl_vze', 'staff_ist_cm_vze', 'staff_ist_rl_vze', 'staff_soll_cm_heads', 'staff_soll_rl_heads',
+      'staff_ist_cm_heads', 'staff_ist_rl_heads'));
+
     create table staff_period (
       tenant_id uuid not null,
       id uuid not null default gen_random_uuid(),

@@ -10,10 +10,16 @@ import { replacePopulation } from './queries/population.ts';
  */
 const bands: readonly string[] = ageBands;
 
-export async function importPopulation(ctx: Ctx, csv: string, dryRun = false): Promise<PopulationImportReport> {
+export async function importPopulation(
+  ctx: Ctx,
+  csv: string,
+  dryRun = false,
+): Promise<PopulationImportReport> {
   const tenantId = ctx.actor.tenantId;
   const districts = await districtRows(ctx.db, tenantId);
-  const byKey = new Map(districts.flatMap((d) => [[d.code.toLowerCase(), d] as const, [d.name.toLowerCase(), d] as const]));
+  const byKey = new Map(
+    districts.flatMap((d) => [[d.code.toLowerCase(), d] as const, [d.name.toLowerCase(), d] as const]),
+  );
   const rows: { districtId: string; code: string; year: number; band: string; residents: number }[] = [];
   const rejected: PopulationImportReport['rejected'] = [];
   const seen = new Set<string>();
@@ -64,7 +70,12 @@ export async function importPopulation(ctx: Ctx, csv: string, dryRun = false): P
     await replacePopulation(
       ctx.db,
       tenantId,
-      rows.map((r) => ({ district_id: r.districtId, year: r.year, age_band: r.band, residents: r.residents })),
+      rows.map((r) => ({
+        district_id: r.districtId,
+        year: r.year,
+        age_band: r.band,
+        residents: r.residents,
+      })),
     );
     await ctx.audit({ action: 'import', entityType: 'population', details: { rows: rows.length } });
   }

@@ -21,7 +21,8 @@ export interface StaffFigures {
 
 const num = (v?: ImportedValue) => (v ? Number(v.value) : null);
 const round = (n: number) => Math.round(n * 100) / 100;
-const add = (a: number | null, b: number | null) => (a === null && b === null ? null : round((a ?? 0) + (b ?? 0)));
+const add = (a: number | null, b: number | null) =>
+  a === null && b === null ? null : round((a ?? 0) + (b ?? 0));
 
 export async function staffFigures(
   db: Kysely<DB>,
@@ -36,7 +37,13 @@ export async function staffFigures(
   };
   const sollVze = num(i.staff_soll_vze) ?? add(soll.casemanagement.vze, soll.referatsleitung.vze);
   const sollSource = sourceOf(i.staff_soll_vze, i.staff_soll_cm_vze, i.staff_soll_rl_vze);
-  const importedIst = [i.staff_ist_vze, i.staff_ist_cm_vze, i.staff_ist_rl_vze, i.staff_ist_cm_heads, i.staff_ist_rl_heads];
+  const importedIst = [
+    i.staff_ist_vze,
+    i.staff_ist_cm_vze,
+    i.staff_ist_rl_vze,
+    i.staff_ist_cm_heads,
+    i.staff_ist_rl_heads,
+  ];
   if (importedIst.some((v) => v !== undefined)) {
     const ist = {
       casemanagement: { vze: num(i.staff_ist_cm_vze), heads: num(i.staff_ist_cm_heads) },

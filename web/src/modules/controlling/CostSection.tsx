@@ -19,6 +19,7 @@ const sourceLabels = {
   derived: 'aus Import abgeleitet',
   none: 'keine Daten',
 } as const;
+
 import type { CostYear, Dashboard } from './queries.ts';
 
 const euro = (header: string, pick: (y: CostYear) => string | null): Column<CostYear> => ({
@@ -71,7 +72,9 @@ export function CostSection({ data }: { data: Dashboard }) {
       },
       xAxis: {
         type: 'category',
-        data: years.map((y) => (y.source === 'imported' || y.source === 'derived' ? `${y.year}*` : String(y.year))),
+        data: years.map((y) =>
+          y.source === 'imported' || y.source === 'derived' ? `${y.year}*` : String(y.year),
+        ),
         axisLabel: { interval: 0, rotate: years.length > 12 ? 45 : 0 },
       },
       yAxis: {

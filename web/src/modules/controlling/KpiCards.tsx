@@ -35,7 +35,12 @@ function cards(k: Kpis): Card[] {
   const c = k.cases;
   return [
     { label: 'Jugendeinwohner (unter 21)', value: num(k.jew), source: k.sources.jew },
-    { label: 'Hilfedichte je 1.000 JEW', value: num(k.density?.per1000 ?? null), detail: 'HzE am 31.12.', source: k.sources.measures },
+    {
+      label: 'Hilfedichte je 1.000 JEW',
+      value: num(k.density?.per1000 ?? null),
+      detail: 'HzE am 31.12.',
+      source: k.sources.measures,
+    },
     { label: 'Kostenfälle', value: num(c.kosten), detail: 'am 31.12.', source: k.sources.cases },
     { label: 'Beratungsfälle', value: num(c.beratung), detail: 'am 31.12.', source: k.sources.cases },
     { label: 'Neufälle', value: num(c.neu), detail: `im Jahr ${k.year}`, source: k.sources.newCases },

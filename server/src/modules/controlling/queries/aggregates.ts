@@ -32,7 +32,6 @@ export async function upsertAggregates(
   }
 }
 
-
 /** Every value of these region names in one calendar year (year, quarters, months and Stichtage). */
 export function valuesOfYear(db: Kysely<DB>, tenantId: string, regionKeys: string[], year: number) {
   return db
