@@ -1,4 +1,4 @@
-import { type AggregateImportReport, type AggregateMetric, aggregateMetrics } from '@leuchtturm/shared';
+import { type AggregateImportReport, aggregateMetrics } from '@leuchtturm/shared';
 import type { Ctx } from '../../shared/context.ts';
 import { AppError } from '../../shared/errors.ts';
 import { firstDisagreement } from './consistency.ts';

@@ -107,7 +107,7 @@ describe('the API document', () => {
           ),
         })),
       );
-    expect(routes).toHaveLength(13);
+    expect(routes).toHaveLength(14);
     expect(routes.filter((r) => r.answers.length === 0 || r.answers.includes(false))).toEqual([]);
   });
 });

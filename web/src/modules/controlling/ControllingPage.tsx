@@ -8,6 +8,7 @@ import { ComparisonTab } from './ComparisonTab.tsx';
 import { ImportTab } from './ImportTab.tsx';
 import { MapTab } from './MapTab.tsx';
 import { OverviewTab } from './OverviewTab.tsx';
+import { PopulationImportTab } from './PopulationImportTab.tsx';
 import { StaffingTab } from './StaffingTab.tsx';
 import type { ControllingView } from './search.ts';
 import { useChoices } from './useChoices.ts';
@@ -25,6 +26,12 @@ const tabs: {
   { value: 'staedtevergleich', label: 'Städtevergleich (IKO)', Panel: ComparisonTab },
   { value: 'personal', label: 'Personal', Panel: StaffingTab },
   { value: 'import', label: 'Daten importieren', Panel: ImportTab, importOnly: true },
+  {
+    value: 'jugendeinwohner',
+    label: 'Jugendeinwohner importieren',
+    Panel: PopulationImportTab,
+    importOnly: true,
+  },
 ];
 
 /** "Steuerung": key figures, time series, the district map and the city comparison, as pictures and tables. */

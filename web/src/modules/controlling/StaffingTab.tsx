@@ -5,6 +5,7 @@ import { ErrorAlert, Loading } from '../../app/QueryState.tsx';
 import { YearSelect } from './Controls.tsx';
 import { type Column, FigureTable } from './FigureTable.tsx';
 import { num } from './format.ts';
+import { SourceBadge } from './KpiCards.tsx';
 import { type StaffingRow, useStaffing } from './queries.ts';
 import type { useChoices } from './useChoices.ts';
 
@@ -31,7 +32,44 @@ const columns: Column<StaffingRow>[] = [
     numeric: true,
   },
   { header: 'Ist (VZE)', cell: (r) => num(r.istVze), csv: (r) => formatNumberPlain(r.istVze), numeric: true },
+  {
+    header: 'Quelle Ist',
+    cell: (r) => (r.istSource === 'computed' ? 'Personalverlauf' : <SourceBadge source={r.istSource} />),
+    csv: (r) => sourceLabels[r.istSource],
+  },
+  ...split('Soll', 'soll'),
+  ...split('Ist', 'ist'),
 ];
+
+const sourceLabels = {
+  computed: 'Personalverlauf',
+  imported: 'importiert',
+  derived: 'aus Import abgeleitet',
+  none: 'keine Daten',
+} as const;
+
+/** Casemanagement (CM) and Referatsleitung (RL), each in VZE and heads. */
+function split(label: string, side: 'soll' | 'ist'): Column<StaffingRow>[] {
+  const functions = [
+    ['CM', 'casemanagement'],
+    ['RL', 'referatsleitung'],
+  ] as const;
+  return functions.flatMap(([short, key]) =>
+    (
+      [
+        ['VZE', 'vze'],
+        ['Köpfe', 'heads'],
+      ] as const
+    ).map(
+      ([unit, field]): Column<StaffingRow> => ({
+        header: `${label} ${short} (${unit})`,
+        cell: (r) => num(r.split[side][key][field]),
+        csv: (r) => formatNumberPlain(r.split[side][key][field]),
+        numeric: true,
+      }),
+    ),
+  );
+}
 
 /** Staffing Soll/Ist per Sozialzentrum and the staff reference by young inhabitants weighted with SGB II. */
 export function StaffingTab({ choices }: { choices: ReturnType<typeof useChoices> }) {
@@ -43,7 +81,9 @@ export function StaffingTab({ choices }: { choices: ReturnType<typeof useChoices
       <Text maw={760}>
         Die Personalbemessung verteilt ein Gesamt-Soll nach Jugendeinwohnern, gewichtet mit dem Anteil der
         Kinder in SGB-II-Haushalten (importierte Kennzahl „sgb2_quote“ je Stadtteil), statt nach Fallzahlen.
-        Das Ist sind die heutigen Stellenanteile der Fachkräfte und Referatsleitungen.
+        Das Ist ist importiert, wenn eine Datei es für das Sozialzentrum und Jahr enthält, sonst der Stand des
+        Personalverlaufs am 31.12. des Jahres (wer mit welchem Stellenanteil in welchem Team war); spätere
+        Personaländerungen verändern ein vergangenes Jahr nicht. CM: Casemanagement, RL: Referatsleitung.
       </Text>
       <YearSelect label="Jahr" value={year} onChange={(value) => set({ jahr: value })} w={160} />
       <NumberInput
