@@ -1,7 +1,14 @@
 // Imported by the router, which is part of the first bundle: no runtime imports here.
 
 /** The areas (tabs) of the steering page; the key stands in the address (?ansicht=). */
-export const controllingViews = ['uebersicht', 'karte', 'staedtevergleich', 'personal', 'import'] as const;
+export const controllingViews = [
+  'uebersicht',
+  'karte',
+  'staedtevergleich',
+  'rentabilitaet',
+  'personal',
+  'import',
+] as const;
 export type ControllingView = (typeof controllingViews)[number];
 
 /** The figures the district map can colour by (?karte=). */
