@@ -15,7 +15,7 @@ import { RegionSelect, YearSelect } from './Controls.tsx';
 import { baseOption, Chart, FigureSection, palette, valueAxis } from './Figure.tsx';
 import { type Column, FigureTable } from './FigureTable.tsx';
 import { num, toNumber } from './format.ts';
-import { useRegions } from './queries.ts';
+import { regionValue, useRegions } from './queries.ts';
 import { RentabInputs } from './RentabInputs.tsx';
 import { useRentabSeries } from './steeringQueries.ts';
 import type { useChoices } from './useChoices.ts';
@@ -60,7 +60,16 @@ const columns: Column<RentabRow>[] = [
 export function RentabilitaetTab({ choices }: { choices: ReturnType<typeof useChoices> }) {
   const regions = useRegions();
   const canSteer = useCan('controlling:steer');
-  const [site, setSite] = useState(choices.region === 'stadt' ? '' : choices.region);
+  const [chosenSite, setSite] = useState<string | null>(null);
+  // The site defaults to the chosen region, or to the first Sozialzentrum or Stadtteil when the city is chosen.
+  const firstPart = regions.data?.find((r) => r.kind === 'centre' || r.kind === 'district');
+  const site =
+    chosenSite ??
+    (choices.region !== 'stadt'
+      ? choices.region
+      : firstPart
+        ? regionValue(firstPart, regions.data ?? [])
+        : '');
   const [reference, setReference] = useState('stadt');
   const { from, to, set } = choices;
   const period = periodSchema.safeParse({ from, to });
@@ -103,14 +112,16 @@ export function RentabilitaetTab({ choices }: { choices: ReturnType<typeof useCh
   return (
     <Stack gap="lg">
       <Group align="flex-start" gap="md">
-        <RegionSelect
-          label="Projektstandort"
-          description="Region mit dem Projekt"
-          regions={regions.data ?? []}
-          value={site}
-          onChange={setSite}
-          loading={regions.isPending}
-        />
+        {site !== '' && (
+          <RegionSelect
+            label="Projektstandort"
+            description="Region mit dem Projekt"
+            regions={regions.data ?? []}
+            value={site}
+            onChange={setSite}
+            loading={regions.isPending}
+          />
+        )}
         <RegionSelect
           label="Vergleichsregion"
           description="Entwicklung ohne Projekt"
@@ -140,7 +151,13 @@ export function RentabilitaetTab({ choices }: { choices: ReturnType<typeof useCh
         stärker gewachsen.
       </Text>
       {site === '' ? (
-        <Text c="gray.8">Bitte wählen Sie den Projektstandort.</Text>
+        regions.isPending ? (
+          <Loading />
+        ) : (
+          <Text c="gray.8">
+            Es gibt noch keine Region außer der Stadt; bitte importieren Sie Werte einer Region.
+          </Text>
+        )
       ) : !ready ? (
         <Text c="gray.8">Bitte wählen Sie einen gültigen Zeitraum.</Text>
       ) : series.isPending ? (

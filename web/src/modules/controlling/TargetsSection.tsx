@@ -1,4 +1,4 @@
-import { type SteeringFigure, type TrafficLight, trafficLightLabels } from '@leuchtturm/shared';
+import { formatMoney, type SteeringFigure, type TrafficLight, trafficLightLabels } from '@leuchtturm/shared';
 import { Badge, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { useId, useState } from 'react';
 import { useCan } from '../../app/auth.ts';
