@@ -23,7 +23,7 @@ export function Light({ figure }: { figure: SteeringFigure }) {
 }
 
 const value = (v: number | null, unit: string) =>
-  v === null ? num(null) : `${num(v)}${unit ? ` ${unit}` : ''}`;
+  v === null ? num(null) : unit === '€' ? formatMoney(v.toFixed(2)) : `${num(v)}${unit ? ` ${unit}` : ''}`;
 const plain = (v: number | null) => (v === null ? '' : String(v).replace('.', ','));
 
 const columns: Column<SteeringFigure>[] = [
