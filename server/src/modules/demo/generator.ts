@@ -36,6 +36,7 @@ import {
 } from './queries/insert.ts';
 import { findUserByUsername } from './queries/reads.ts';
 import { Random } from './random.ts';
+import { insertDemoSteering } from './steering.ts';
 
 /**
  * The one demo-data generator. One knob, `scale`, sizes everything: staff, streets and young inhabitants, ten years
@@ -109,6 +110,7 @@ export async function generateDemoData(
       },
     );
     await insertDemoIndicators(trx, tenantId, rnd, CURRENT_YEAR, counts);
+    await insertDemoSteering(trx, tenantId, CURRENT_YEAR, counts);
     // A stream of its own again: the district work leaves every earlier draw as it was.
     await insertDemoDistrictWork(
       trx,
