@@ -146,6 +146,9 @@ export const figureTables = [
   'stadtteile',
   'staedtevergleich',
   'personalbemessung',
+  'rentabilitaet',
+  'iko',
+  'ziele',
 ] as const;
 export type FigureTableKey = (typeof figureTables)[number];
 

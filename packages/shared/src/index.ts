@@ -26,6 +26,8 @@ export * from './persons.ts';
 export * from './processes.ts';
 export * from './roles.ts';
 export * from './sso.ts';
+export * from './steering.ts';
+export * from './targets.ts';
 export * from './visitChecklist.ts';
 export * from './worklist.ts';
 export { z } from './zod.ts';

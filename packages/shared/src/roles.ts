@@ -63,6 +63,8 @@ export const permissions = [
   'controlling:read',
   /** Import aggregates (earlier years, other cities, staffing). */
   'controlling:import',
+  /** Set targets, the Rentabilitätsbetrachtung's cost categories, extra costs and planned cost path. */
+  'controlling:steer',
   /** Read the process definitions (Kernprozesse): no personal data. */
   'process:read',
   /** Add versions of process definitions. */
@@ -112,6 +114,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'organisation:read',
     'controlling:read',
     'controlling:import',
+    'controlling:steer',
     'need:read',
     'microbudget:read',
   ],
@@ -119,6 +122,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     ...everyStaffRole,
     'need:read',
     'controlling:read',
+    'controlling:steer',
     'microproject:read',
     'microbudget:read',
     'microbudget:manage',

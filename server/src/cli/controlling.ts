@@ -1,15 +1,18 @@
 import { readFileSync } from 'node:fs';
+import { rentabSeriesQuerySchema } from '@leuchtturm/shared';
 import { readConfig } from '../config.ts';
 import { resolveTenant } from '../modules/auth/service.ts';
 import { importAggregates } from '../modules/controlling/aggregates.ts';
 import { yearKpis } from '../modules/controlling/kpis.ts';
 import { importPopulation } from '../modules/controlling/population.ts';
 import { rentabilitaet } from '../modules/controlling/rentabilitaet.ts';
+import { rentabSeries } from '../modules/controlling/rentabSeries.ts';
 import { systemActor } from '../shared/actor.ts';
 import { inTransaction } from '../shared/context.ts';
 import { AppError } from '../shared/errors.ts';
 import { openMigrated } from './database.ts';
 import type { Command } from './main.ts';
+import { printSeries } from './rentabSeries.ts';
 
 /** How the commands open the database; tests put their own database here to run a command in-process. */
 export const cliDatabase = { open: () => openMigrated(readConfig()) };
@@ -87,11 +90,13 @@ export const rentabilitaetCommand: Command = {
   description:
     'Rentabilitätsbetrachtung (ESPQ): erwartete Kosten, Einsparung, Netto-Effekt eines Projektstandorts.',
   usage:
-    'leuchtturm report rentabilitaet --site REGION --reference REGION --year JAHR [--tenant SLUG] [--json]',
+    'leuchtturm report rentabilitaet --site REGION --reference REGION (--year JAHR | --from JAHR --to JAHR) [--tenant SLUG] [--json]\n\n  Mit --from/--to: die Reihe mit kumuliertem Netto-Effekt und den Prognosezeilen aus dem geplanten Kostenpfad.',
   options: {
     site: { type: 'string' },
     reference: { type: 'string' },
     year: { type: 'string' },
+    from: { type: 'string' },
+    to: { type: 'string' },
     tenant: { type: 'string' },
     json: { type: 'boolean' },
   },
@@ -99,8 +104,23 @@ export const rentabilitaetCommand: Command = {
     try {
       if (!values.site || !values.reference)
         throw AppError.validation('site', 'Bitte --site und --reference angeben.');
+      const site = String(values.site);
+      const reference = String(values.reference);
+      if (values.from !== undefined || values.to !== undefined) {
+        const q = rentabSeriesQuerySchema.safeParse({
+          site,
+          reference,
+          from: yearOf(values.from),
+          to: yearOf(values.to),
+        });
+        if (!q.success) throw AppError.validation('to', q.error.issues[0]?.message ?? 'Ungültiger Zeitraum.');
+        const s = await withTenant(values.tenant, (h, tenantId) => rentabSeries(h.db, tenantId, q.data));
+        if (values.json) console.log(JSON.stringify(s));
+        else printSeries(s);
+        return 0;
+      }
       const r = await withTenant(values.tenant, (h, tenantId) =>
-        rentabilitaet(h.db, tenantId, String(values.site), String(values.reference), yearOf(values.year)),
+        rentabilitaet(h.db, tenantId, site, reference, yearOf(values.year)),
       );
       if (values.json) console.log(JSON.stringify(r));
       else {

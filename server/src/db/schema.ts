@@ -51,6 +51,12 @@ import type {
   ServiceOfferTable,
 } from './schema-measures.ts';
 import type { ProcessDefinitionTable, ProcessInstanceTable, ProcessStepTable } from './schema-processes.ts';
+import type {
+  ControllingSettingTable,
+  ControllingTargetTable,
+  RentabCostPlanTable,
+  RentabExtraCostTable,
+} from './schema-steering.ts';
 import type { CaseNoteTable, DeadlineEscalationTable, JobTable, NotificationTable } from './schema-work.ts';
 
 /**
@@ -313,6 +319,10 @@ export interface DB {
   micro_project_referral: MicroProjectReferralTable;
   micro_project_participants: MicroProjectParticipantsTable;
   micro_project_review: MicroProjectReviewTable;
+  controlling_setting: ControllingSettingTable;
+  rentab_extra_cost: RentabExtraCostTable;
+  rentab_cost_plan: RentabCostPlanTable;
+  controlling_target: ControllingTargetTable;
 }
 
 export type NewAppUser = Insertable<AppUserTable>;

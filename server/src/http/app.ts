@@ -21,6 +21,7 @@ import { caseNoteRoutes } from '../modules/caseNotes/routes.ts';
 import { caseRoutes } from '../modules/cases/routes.ts';
 import { childProtectionRoutes } from '../modules/childProtection/routes.ts';
 import { controllingRoutes } from '../modules/controlling/routes.ts';
+import { steeringRoutes } from '../modules/controlling/steeringRoutes.ts';
 import { documentRoutes } from '../modules/documents/routes.ts';
 import { measureRoutes } from '../modules/measures/routes.ts';
 import { microProjectRoutes } from '../modules/microProjects/routes.ts';
@@ -132,6 +133,7 @@ export async function buildApp(options: {
       await api.register(microProjectRoutes);
       await api.register(measureRoutes);
       await api.register(controllingRoutes);
+      await api.register(steeringRoutes);
       await api.register(notificationRoutes);
       await api.register(caseNoteRoutes);
       await api.register(processRoutes);

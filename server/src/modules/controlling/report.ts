@@ -53,6 +53,8 @@ export interface ReportInput {
   /** The key figures of the baseline year (null: no baseline). */
   base: Kpis | null;
   firstRecordYear: number | null;
+  /** Targets of the last year with their traffic lights (rentabReport.ts), where any are set. */
+  targets?: FormSection;
 }
 
 function keyFigures({ k }: ReportInput): FormSection {
@@ -214,6 +216,7 @@ export function controllingReport(input: ReportInput): Promise<Uint8Array> {
     sections: [
       keyFigures(input),
       growth(input),
+      ...(input.targets ? [input.targets] : []),
       costTable(input),
       densityTable(input),
       {

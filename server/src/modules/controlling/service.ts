@@ -10,8 +10,10 @@ import { presentOutlines } from './presenter.ts';
 import { publicationCsv } from './publication.ts';
 import { outlineRows, tenantName } from './queries/organisation.ts';
 import { comparison, listRegions } from './regionList.ts';
+import { targetsSection } from './rentabReport.ts';
 import { controllingReport } from './report.ts';
 import { staffReference } from './staffing.ts';
+import { steering } from './steering.ts';
 
 /**
  * What the controlling routes call. Controlling is aggregates only (counts, sums, ratios; never a person or a
@@ -77,7 +79,8 @@ export async function reportExport(ctx: Ctx, q: ReportQuery) {
   const base =
     baseline === undefined ? null : await kpis(ctx.db, tenantId, { region: q.region, year: baseline });
   const office = await tenantName(ctx.db, tenantId);
-  const pdf = await controllingReport({ office, data, k, base, firstRecordYear: firstRecord });
+  const targets = targetsSection(await steering(ctx.db, tenantId, { region: q.region, year: q.to }));
+  const pdf = await controllingReport({ office, data, k, base, firstRecordYear: firstRecord, targets });
   await ctx.audit({
     action: 'export',
     entityType: 'controlling_report',

@@ -37,6 +37,7 @@ import {
 import { findUserByUsername } from './queries/reads.ts';
 import { Random } from './random.ts';
 import { backdateDemoStaff } from './staffHistory.ts';
+import { insertDemoSteering } from './steering.ts';
 
 /**
  * The one demo-data generator. One knob, `scale`, sizes everything: staff, streets and young inhabitants, ten years
@@ -111,6 +112,7 @@ export async function generateDemoData(
       },
     );
     await insertDemoIndicators(trx, tenantId, rnd, CURRENT_YEAR, counts);
+    await insertDemoSteering(trx, tenantId, CURRENT_YEAR, counts);
     // A stream of its own again: the district work leaves every earlier draw as it was.
     await insertDemoDistrictWork(
       trx,

@@ -7,6 +7,7 @@ import { YearSelect } from './Controls.tsx';
 import { baseOption, Chart, FigureSection, palette, valueAxis } from './Figure.tsx';
 import { type Column, FigureTable } from './FigureTable.tsx';
 import { notAvailable, num, toNumber } from './format.ts';
+import { IkoSection } from './IkoSection.tsx';
 import { SourceBadge } from './KpiCards.tsx';
 import { type Comparison, useComparison } from './queries.ts';
 import type { useChoices } from './useChoices.ts';
@@ -148,6 +149,7 @@ export function ComparisonTab({ choices }: { choices: ReturnType<typeof useChoic
           />
         </>
       ) : null}
+      <IkoSection choices={choices} />
     </Stack>
   );
 }

@@ -9,6 +9,7 @@ import { ImportTab } from './ImportTab.tsx';
 import { MapTab } from './MapTab.tsx';
 import { OverviewTab } from './OverviewTab.tsx';
 import { PopulationImportTab } from './PopulationImportTab.tsx';
+import { RentabilitaetTab } from './RentabilitaetTab.tsx';
 import { StaffingTab } from './StaffingTab.tsx';
 import type { ControllingView } from './search.ts';
 import { useChoices } from './useChoices.ts';
@@ -24,6 +25,7 @@ const tabs: {
   { value: 'uebersicht', label: 'Übersicht', Panel: OverviewTab },
   { value: 'karte', label: 'Karte der Stadtteile', Panel: MapTab },
   { value: 'staedtevergleich', label: 'Städtevergleich (IKO)', Panel: ComparisonTab },
+  { value: 'rentabilitaet', label: 'Rentabilität', Panel: RentabilitaetTab },
   { value: 'personal', label: 'Personal', Panel: StaffingTab },
   { value: 'import', label: 'Daten importieren', Panel: ImportTab, importOnly: true },
   {

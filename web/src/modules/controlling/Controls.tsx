@@ -18,11 +18,15 @@ export function RegionSelect({
   value,
   onChange,
   loading,
+  label = 'Region',
+  description = 'Stadt, Sozialzentrum, Team oder Stadtteil',
 }: {
   regions: readonly RegionEntry[];
   value: string;
   onChange: (value: string) => void;
   loading: boolean;
+  label?: string;
+  description?: string;
 }) {
   const data = useMemo(() => {
     const groups = kinds
@@ -43,7 +47,7 @@ export function RegionSelect({
   }, [regions, value, loading]);
   return (
     <Select
-      label="Region"
+      label={label}
       data={loading ? [{ value, label: value === 'stadt' ? 'Stadt (gesamt)' : value }] : data}
       value={value}
       onChange={(v) => v && onChange(v)}
@@ -52,7 +56,7 @@ export function RegionSelect({
       // Typing replaces the shown name instead of adding to it, so the list filters at once.
       onFocus={(e) => e.currentTarget.select()}
       w={280}
-      description="Stadt, Sozialzentrum, Team oder Stadtteil"
+      description={description}
     />
   );
 }

@@ -6,6 +6,7 @@ import { CostSection } from './CostSection.tsx';
 import { KpiCards } from './KpiCards.tsx';
 import { QuarterCharts } from './QuarterCharts.tsx';
 import { useDashboard, useRegions } from './queries.ts';
+import { TargetsSection } from './TargetsSection.tsx';
 import type { useChoices } from './useChoices.ts';
 
 /** The server's own rule for a period (at most 20 years, from not after to), with its message. */
@@ -74,6 +75,8 @@ export function OverviewTab({ choices }: { choices: ReturnType<typeof useChoices
       </Stack>
 
       <KpiCards region={region} year={year} />
+
+      <TargetsSection region={region} year={year} />
 
       <Stack gap="xl" aria-busy={dashboard.isFetching}>
         {invalidPeriod ? (

@@ -5,6 +5,7 @@ export const controllingViews = [
   'uebersicht',
   'karte',
   'staedtevergleich',
+  'rentabilitaet',
   'personal',
   'import',
   'jugendeinwohner',

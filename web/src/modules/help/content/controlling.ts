@@ -56,6 +56,8 @@ export const controllingHelp: HelpTopicContent = {
       heading: 'Rentabilitätsbetrachtung',
       blocks: [
         'Die [[rentabilitaetsbetrachtung]] folgt dem Bericht über das Modellprojekt in Walle: Hätten sich die Kosten der Projektregion wie die der Vergleichsregion entwickelt, wären sie um einen bestimmten Betrag höher gewesen. Diese Einsparung abzüglich der Mehrkosten des Projekts (Personal, Fortbildung) ist der Nettoeffekt.',
+        'Der Reiter „Rentabilität“ zeigt sie über mehrere Jahre mit dem kumulierten Nettoeffekt und, wenn geplante Kosten erfasst sind, Prognosezeilen. Gezählt werden voreingestellt die Ausgaben für die Hilfen zur Erziehung ohne Inobhutnahme und § 19; welche Kostenarten zählen, ist eine Einstellung. Mehrkosten werden je Jahr nach Personal, Qualifizierung und Sonstigem erfasst.',
+        'Zielwerte je Kennzahl, Region und Jahr stehen in der Übersicht unter „Ziele und Veränderung“ mit einer Ampel in Worten: „Ziel erreicht“, „knapp verfehlt“ (innerhalb der Toleranz) oder „verfehlt“. Dort steht auch die Veränderung jeder Kennzahl gegenüber einem Basisjahr.',
       ],
     },
   ],
