@@ -23,6 +23,7 @@ import { childProtectionRoutes } from '../modules/childProtection/routes.ts';
 import { controllingRoutes } from '../modules/controlling/routes.ts';
 import { documentRoutes } from '../modules/documents/routes.ts';
 import { measureRoutes } from '../modules/measures/routes.ts';
+import { hzeStatisticsRoutes } from '../modules/measures/statisticsRoutes.ts';
 import { microProjectRoutes } from '../modules/microProjects/routes.ts';
 import { needRoutes } from '../modules/needs/routes.ts';
 import { notificationRoutes } from '../modules/notifications/routes.ts';
@@ -131,6 +132,7 @@ export async function buildApp(options: {
       await api.register(needRoutes);
       await api.register(microProjectRoutes);
       await api.register(measureRoutes);
+      await api.register(hzeStatisticsRoutes);
       await api.register(controllingRoutes);
       await api.register(notificationRoutes);
       await api.register(caseNoteRoutes);
