@@ -1,6 +1,7 @@
 import { hzeEndReasonOf } from '@leuchtturm/shared';
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
+import { bulkJson, listDemoCaseIds, listDemoHzeMeasures, setDemoHzeOffice } from './queries/hzeStatistics.ts';
 import type { Random } from './random.ts';
 
 /**
@@ -9,8 +10,6 @@ import type { Random } from './random.ts';
  * few are left incomplete so that the plausibility check has something to show. A stream of its own, so that the
  * earlier draws (and figures) stay as they were; two bulk updates per 2,000 rows keep the demo fast.
  */
-
-const CHUNK = 2000;
 
 const subTypes: Record<string, string[]> = {
   '27.2': ['1', '1', '2', '3'],
@@ -23,14 +22,7 @@ const places: Record<string, string[]> = {
   '35': ['5', '6', '4'],
 };
 
-interface DemoMeasure {
-  id: string;
-  code: string;
-  category: string;
-  end_on: string | null;
-  end_reason: string | null;
-  hours_per_week: string | null;
-}
+type DemoMeasure = Awaited<ReturnType<typeof listDemoHzeMeasures>>[number];
 
 function measureStatistics(rnd: Random, m: DemoMeasure) {
   const subType =
@@ -73,44 +65,15 @@ export async function insertDemoHzeStatistics(
   rnd: Random,
   counts: Record<string, number>,
 ): Promise<void> {
-  await db
-    .updateTable('finance_setting')
-    .set({ hze_office: JSON.stringify({ land: '04', kreis: '04011', jugendamt: '401' }) })
-    .where('tenant_id', '=', tenantId)
-    .execute();
-  const measures = await db
-    .selectFrom('measure as m')
-    .innerJoin('help_type as h', (j) =>
-      j.onRef('h.tenant_id', '=', 'm.tenant_id').onRef('h.id', '=', 'm.help_type_id'),
-    )
-    .innerJoin('case_file as c', (j) =>
-      j.onRef('c.tenant_id', '=', 'm.tenant_id').onRef('c.id', '=', 'm.case_id'),
-    )
-    .innerJoin('person as p', (j) =>
-      j.onRef('p.tenant_id', '=', 'm.tenant_id').onRef('p.id', '=', 'm.person_id'),
-    )
-    .select(['m.id', 'h.code', 'm.category', 'm.end_on', 'm.end_reason', 'm.hours_per_week'])
-    .where('m.tenant_id', '=', tenantId)
-    .where('h.is_hze', '=', true)
-    // Ids are drawn by the database: an order of what the seed decides keeps the draws deterministic.
-    .orderBy('c.case_number')
-    .orderBy('m.begin_on')
-    .orderBy('p.first_name')
-    .orderBy('p.birth_date')
-    .orderBy('h.code')
-    .execute();
+  await setDemoHzeOffice(db, tenantId, { land: '04', kreis: '04011', jugendamt: '401' });
+  const measures = await listDemoHzeMeasures(db, tenantId);
   // About 3 % without statistics yet: the check lists them.
   const rows = measures.flatMap((m) =>
     rnd.chance(0.03) ? [] : [{ id: m.id, json: JSON.stringify(measureStatistics(rnd, m)) }],
   );
   await bulkJson(db, tenantId, 'measure', 'statistics', rows);
 
-  const cases = await db
-    .selectFrom('case_file')
-    .select('id')
-    .where('tenant_id', '=', tenantId)
-    .orderBy('case_number')
-    .execute();
+  const cases = await listDemoCaseIds(db, tenantId);
   const families = cases.map((c) => {
     const foreign = rnd.chance(0.38);
     return {
@@ -125,20 +88,4 @@ export async function insertDemoHzeStatistics(
   });
   await bulkJson(db, tenantId, 'case_file', 'family_statistics', families);
   counts.hze_statistics = rows.length;
-}
-
-/** Sets a jsonb column of many rows, one statement per chunk (the same SQL on PGlite and PostgreSQL). */
-async function bulkJson(
-  db: Kysely<DB>,
-  tenantId: string,
-  table: 'measure' | 'case_file',
-  column: 'statistics' | 'family_statistics',
-  rows: { id: string; json: string }[],
-): Promise<void> {
-  for (let i = 0; i < rows.length; i += CHUNK) {
-    const values = sql.join(rows.slice(i, i + CHUNK).map((r) => sql`(${r.id}, ${r.json})`));
-    await sql`update ${sql.table(table)} as t set ${sql.ref(column)} = v.s::jsonb
-      from (values ${values}) as v(id, s)
-      where t.tenant_id = ${tenantId} and t.id = v.id::uuid`.execute(db);
-  }
 }
