@@ -23,7 +23,7 @@ import {
   streetStems,
 } from './city.ts';
 import { insertDemoDistrictWork } from './districtWork.ts';
-import { insertDemoHzeStatistics } from './hzeStatistics.ts';
+import { insertDemoHzeOffice } from './hzeStatistics.ts';
 import { insertDemoIndicators } from './indicators.ts';
 import { insertDemoMeasures } from './measures.ts';
 import { gridOutline } from './outlines.ts';
@@ -93,7 +93,7 @@ export async function generateDemoData(
     const fachkraft = await findUserByUsername(trx, tenantId, 'fachkraft');
     await insertDemoCases(trx, tenantId, rnd, factor, counts, fachkraft?.id ?? null);
     await insertDemoMeasures(trx, tenantId, rnd, counts);
-    await insertDemoHzeStatistics(trx, tenantId, new Random(`leuchtturm-${options.scale}-statistik`), counts);
+    await insertDemoHzeOffice(trx, tenantId);
     await insertDemoProcesses(trx, tenantId, counts);
     const teamleitung = await findUserByUsername(trx, tenantId, 'teamleitung');
     // A stream of its own, so that adding child protection left every earlier draw (and figure) as it was.

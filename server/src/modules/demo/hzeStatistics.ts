@@ -1,14 +1,14 @@
 import { hzeEndReasonOf } from '@leuchtturm/shared';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
-import { bulkJson, listDemoCaseIds, listDemoHzeMeasures, setDemoHzeOffice } from './queries/hzeStatistics.ts';
-import type { Random } from './random.ts';
+import { setDemoHzeOffice } from './queries/hzeStatistics.ts';
+import { Random } from './random.ts';
 
 /**
  * Plausible fields of the official HzE statistics (docs/hze-statistics.md) for the demo's helps and families, and
  * the demo office's identification: each help gets coded fields fitting its Hilfeart (place, sub-type, hours), a
- * few are left incomplete so that the plausibility check has something to show. A stream of its own, so that the
- * earlier draws (and figures) stay as they were; two bulk updates per 2,000 rows keep the demo fast.
+ * few are left incomplete so that the plausibility check has something to show. Set as the rows are built
+ * (cases.ts, measures.ts), so the demo needs no extra pass over its tables.
  */
 
 const subTypes: Record<string, string[]> = {
@@ -22,7 +22,13 @@ const places: Record<string, string[]> = {
   '35': ['5', '6', '4'],
 };
 
-type DemoMeasure = Awaited<ReturnType<typeof listDemoHzeMeasures>>[number];
+interface DemoMeasure {
+  code: string;
+  category: string;
+  end_on: string | null;
+  end_reason: string | null;
+  hours_per_week: string | null;
+}
 
 function measureStatistics(rnd: Random, m: DemoMeasure) {
   const subType =
@@ -59,33 +65,27 @@ function measureStatistics(rnd: Random, m: DemoMeasure) {
   };
 }
 
-export async function insertDemoHzeStatistics(
-  db: Kysely<DB>,
-  tenantId: string,
-  rnd: Random,
-  counts: Record<string, number>,
-): Promise<void> {
-  await setDemoHzeOffice(db, tenantId, { land: '04', kreis: '04011', jugendamt: '401' });
-  const measures = await listDemoHzeMeasures(db, tenantId);
-  // About 3 % without statistics yet: the check lists them.
-  const rows = measures.flatMap((m) =>
-    rnd.chance(0.03) ? [] : [{ id: m.id, json: JSON.stringify(measureStatistics(rnd, m)) }],
-  );
-  await bulkJson(db, tenantId, 'measure', 'statistics', rows);
+/** A stream of its own for the statistics fields, so that every earlier draw (and figure) stays as it was. */
+export const hzeStatisticsStream = (what: string) => new Random(`leuchtturm-hze-statistik-${what}`);
 
-  const cases = await listDemoCaseIds(db, tenantId);
-  const families = cases.map((c) => {
-    const foreign = rnd.chance(0.38);
-    return {
-      id: c.id,
-      json: JSON.stringify({
-        parentForeignOrigin: foreign ? '1' : rnd.chance(0.95) ? '2' : '9',
-        germanAtHome: foreign && rnd.chance(0.55) ? '2' : '1',
-        familySituation: rnd.pick(['1', '1', '2', '2', '2', '3', '3', '4', '9']),
-        transferBenefits: rnd.chance(0.6) ? '1' : rnd.chance(0.9) ? '2' : '9',
-      }),
-    };
+/** The coded fields of a demo help as JSON (null for § 42 and for about 3 %, left for the check to list). */
+export function demoMeasureStatistics(rnd: Random, m: DemoMeasure): string | null {
+  if (m.code === '42' || m.code === '19' || rnd.chance(0.03)) return null;
+  return JSON.stringify(measureStatistics(rnd, m));
+}
+
+/** The coded fields of a demo family as JSON. */
+export function demoFamilyStatistics(rnd: Random): string {
+  const foreign = rnd.chance(0.38);
+  return JSON.stringify({
+    parentForeignOrigin: foreign ? '1' : rnd.chance(0.95) ? '2' : '9',
+    germanAtHome: foreign && rnd.chance(0.55) ? '2' : '1',
+    familySituation: rnd.pick(['1', '1', '2', '2', '2', '3', '3', '4', '9']),
+    transferBenefits: rnd.chance(0.6) ? '1' : rnd.chance(0.9) ? '2' : '9',
   });
-  await bulkJson(db, tenantId, 'case_file', 'family_statistics', families);
-  counts.hze_statistics = rows.length;
+}
+
+/** The demo office's identification in every record (a Land-Bremen-like key). */
+export async function insertDemoHzeOffice(db: Kysely<DB>, tenantId: string): Promise<void> {
+  await setDemoHzeOffice(db, tenantId, { land: '04', kreis: '04011', jugendamt: '401' });
 }
