@@ -148,7 +148,7 @@ describe('a measure from the case to the money', () => {
 
     // The approved help asks for its statistics fields as coded choices (§ 34: with its sub-type).
     await page.goto(`${baseUrl}/faelle/${target.id}?bereich=hilfen`);
-    await page.getByRole('button', { name: /^Statistikangaben zu Heimerziehung.* ab 01\.11\.2026$/ }).click();
+    await page.getByRole('button', { name: /^Statistik zu Heimerziehung.* ab 01\.11\.2026$/ }).click();
     const stats = page.getByRole('dialog', { name: 'Statistikangaben der Hilfe' });
     await stats.getByRole('combobox', { name: 'Unterart der Hilfe', exact: true }).waitFor();
     await expectNoAxeViolations(page, 'Statistikangaben der Hilfe');

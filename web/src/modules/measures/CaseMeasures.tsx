@@ -193,7 +193,7 @@ export function CaseMeasures({
                           size="xs"
                           variant="default"
                           onClick={() => statistics.open(m)}
-                          aria-label={`Statistikangaben zu ${measureName(m)}`}
+                          aria-label={`Statistik zu ${measureName(m)}`}
                         >
                           Statistik
                         </Button>
