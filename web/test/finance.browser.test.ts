@@ -145,6 +145,21 @@ describe('a measure from the case to the money', () => {
       .click();
     await page.getByRole('dialog').getByRole('button', { name: 'Bewilligen' }).click();
     await page.getByText('Die Hilfe ist bewilligt.').first().waitFor();
+
+    // The approved help asks for its statistics fields as coded choices (§ 34: with its sub-type).
+    await page.goto(`${baseUrl}/faelle/${target.id}?bereich=hilfen`);
+    await page.getByRole('button', { name: /^Statistik zu Heimerziehung.* ab 01\.11\.2026$/ }).click();
+    const stats = page.getByRole('dialog', { name: 'Statistikangaben der Hilfe' });
+    await stats.getByRole('combobox', { name: 'Unterart der Hilfe', exact: true }).waitFor();
+    await expectNoAxeViolations(page, 'Statistikangaben der Hilfe');
+    await choose(page, 'Unterart der Hilfe', 'betreute Wohngruppe');
+    await choose(page, 'Ort der Hilfe', 'in einer betreuten Wohnform / Wohngemeinschaft');
+    await choose(page, 'Aufenthalt vor der Hilfe', 'bei den Eltern / einem Elternteil');
+    await choose(page, 'Hauptgrund für die Hilfe', 'Gefährdung des Kindeswohls');
+    await choose(page, 'Anregung der Hilfe durch', 'Soziale Dienste / Jugendamt');
+    await choose(page, 'Familiengerichtliche Entscheidung zu Beginn', 'keine');
+    await stats.getByRole('button', { name: 'Speichern' }).click();
+    await page.getByText('Die Statistikangaben der Hilfe sind gespeichert.').first().waitFor();
     await signOut();
 
     await signIn(page, baseUrl, 'wiju');
@@ -166,6 +181,14 @@ describe('a measure from the case to the money', () => {
       .first()
       .waitFor();
     await expectNoAxeViolations(page, 'Finanzen, Monatskosten');
+
+    // Before the HzE statistics go out, the check lists the demo's records that would be rejected, and why.
+    await page.goto(`${baseUrl}/finanzen?tab=statistik`);
+    await page.getByRole('textbox', { name: 'Jahr', exact: true }).fill('2026');
+    await page.getByRole('button', { name: 'Datensätze prüfen' }).click();
+    const rejected = page.getByRole('table', { name: 'Datensätze, die abgelehnt würden' });
+    await rejected.getByRole('cell', { name: 'Statistikangaben der Hilfe', exact: true }).first().waitFor();
+    await expectNoAxeViolations(page, 'Finanzen, HzE-Statistik');
     await signOut();
 
     // The Protokoll names every action and record in words: what happened above, and no code.

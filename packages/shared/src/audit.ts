@@ -99,6 +99,8 @@ export const auditEntityTypes = [
   'monthly_costs',
   'payment',
   'hze_statistics',
+  'measure_statistics',
+  'family_statistics',
   // Steering
   'aggregate',
   'population',
@@ -174,6 +176,8 @@ export const auditEntityLabels: Record<AuditEntityType, string> = {
   monthly_costs: 'Monatliche Kosten',
   payment: 'Zahlungen',
   hze_statistics: 'Statistik erzieherische Hilfen',
+  measure_statistics: 'Statistikangaben einer Hilfe',
+  family_statistics: 'Statistikangaben der Familie',
   aggregate: 'Kennzahlen aus einer Datei',
   population: 'Jugendeinwohner aus einer Datei',
   controlling_table: 'Kennzahlentabelle',

@@ -16,6 +16,7 @@ export * from './dates.ts';
 export * from './deadlines.ts';
 export * from './district.ts';
 export * from './helpTypes.ts';
+export * from './hzeStatistics.ts';
 export * from './measures.ts';
 export * from './money.ts';
 export * from './notifications.ts';

@@ -74,6 +74,8 @@ export interface CaseFileTable {
   closing_reason: string | null;
   closing_outcome: string | null;
   closing_tip: string | null;
+  /** The family's fields of the HzE statistics (HzeFamilyStatistics; migration 0027). */
+  family_statistics: ColumnType<Record<string, string> | null, string | null | undefined, string | null>;
   created_by: string | null;
   created_at: CreatedAt;
   version: Generated<number>;

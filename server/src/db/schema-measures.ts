@@ -49,6 +49,8 @@ export interface RateTable {
 export interface FinanceSettingTable {
   tenant_id: string;
   approval_threshold: ColumnType<string, string | undefined, string>;
+  /** The office's identification in the HzE statistics (HzeOffice; migration 0027). */
+  hze_office: ColumnType<Record<string, string> | null, string | null | undefined, string | null>;
 }
 
 export interface MeasureTable {
@@ -73,6 +75,8 @@ export interface MeasureTable {
   begin_reason: string | null;
   /** Why a planned help was withdrawn. */
   withdraw_reason: string | null;
+  /** The coded fields of its HzE statistics record (HzeMeasureStatistics; migration 0027). */
+  statistics: ColumnType<Record<string, unknown> | null, string | null | undefined, string | null>;
   status: Generated<'geplant' | 'bewilligt' | 'zurueckgezogen'>;
   approved_by: string | null;
   approved_at: Instant | null;

@@ -24,6 +24,7 @@ import { controllingRoutes } from '../modules/controlling/routes.ts';
 import { steeringRoutes } from '../modules/controlling/steeringRoutes.ts';
 import { documentRoutes } from '../modules/documents/routes.ts';
 import { measureRoutes } from '../modules/measures/routes.ts';
+import { hzeStatisticsRoutes } from '../modules/measures/statisticsRoutes.ts';
 import { microProjectRoutes } from '../modules/microProjects/routes.ts';
 import { needRoutes } from '../modules/needs/routes.ts';
 import { notificationRoutes } from '../modules/notifications/routes.ts';
@@ -132,6 +133,7 @@ export async function buildApp(options: {
       await api.register(needRoutes);
       await api.register(microProjectRoutes);
       await api.register(measureRoutes);
+      await api.register(hzeStatisticsRoutes);
       await api.register(controllingRoutes);
       await api.register(steeringRoutes);
       await api.register(notificationRoutes);

@@ -2,6 +2,7 @@ import type { Insertable, Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { koelnerPhonetik } from '../persons/phonetics.ts';
 import * as texts from './caseTexts.ts';
+import { demoFamilyStatistics, hzeStatisticsStream } from './hzeStatistics.ts';
 import { insertCaseCounter, insertChunked } from './queries/insert.ts';
 import { listTeamMembers, listWholeStreets } from './queries/reads.ts';
 import { type Random, randomUuid } from './random.ts';
@@ -43,6 +44,7 @@ export async function insertDemoCases(
   const start = Date.parse(`${FIRST_YEAR}-01-01`);
   const total = Math.round(CASES_PER_YEAR * factor * ((today - start) / (365.25 * DAY)));
   let counter = 0;
+  const familyStatistics = hzeStatisticsStream('familien');
   let rows: Rows = {};
   const push = <T extends keyof DB>(table: T, row: Insertable<DB[T]>) => {
     rows[table] ??= [] as never as Rows[T];
@@ -191,6 +193,7 @@ export async function insertDemoCases(
       tenant_id: tenantId,
       id: caseId,
       case_number: `${year}-${String(number).padStart(5, '0')}`,
+      family_statistics: demoFamilyStatistics(familyStatistics),
       household_id: householdId,
       opened_on: openedOn,
       access_route: rnd.pick([

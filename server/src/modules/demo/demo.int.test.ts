@@ -446,6 +446,18 @@ describe('demo data', () => {
     expect(entries.filter((e) => e.rating === 'auffaellig' && !e.note)).toEqual([]);
   });
 
+  it('fills the HzE statistics of the last full year: an office, mostly plausible records and a few to complete', async () => {
+    const client = new Client(app, { slug: summary.tenantSlug } as TestTenant);
+    expect((await client.login('wiju', 'demo-passwort-1')).statusCode).toBe(200);
+    const year = Number(DEMO_TODAY.slice(0, 4)) - 1;
+    const check = (await client.get(`/finance/statistics/hze/check?year=${year}`)).json();
+    expect(check.records).toBeGreaterThan(50);
+    const rejected = new Set(check.problems.map((p: { measureId: string | null }) => p.measureId));
+    expect(rejected.has(null)).toBe(false);
+    expect(check.problems.some((p: { field: string }) => p.field === 'statistics')).toBe(true);
+    expect(rejected.size).toBeLessThan(check.records / 4);
+  });
+
   it('names needs from several sources and runs micro-projects within the frame and every district allocation', async () => {
     const { db } = await testDatabase();
     const t = summary.tenantId;

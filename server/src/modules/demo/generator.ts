@@ -23,6 +23,7 @@ import {
   streetStems,
 } from './city.ts';
 import { insertDemoDistrictWork } from './districtWork.ts';
+import { insertDemoHzeOffice } from './hzeStatistics.ts';
 import { insertDemoIndicators } from './indicators.ts';
 import { insertDemoMeasures } from './measures.ts';
 import { gridOutline } from './outlines.ts';
@@ -95,6 +96,7 @@ export async function generateDemoData(
     const fachkraft = await findUserByUsername(trx, tenantId, 'fachkraft');
     await insertDemoCases(trx, tenantId, rnd, factor, counts, fachkraft?.id ?? null);
     await insertDemoMeasures(trx, tenantId, rnd, counts);
+    await insertDemoHzeOffice(trx, tenantId);
     await insertDemoProcesses(trx, tenantId, counts);
     const teamleitung = await findUserByUsername(trx, tenantId, 'teamleitung');
     // A stream of its own, so that adding child protection left every earlier draw (and figure) as it was.

@@ -1,6 +1,7 @@
 import type { Insertable, Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { DEMO_TODAY } from './cases.ts';
+import { demoMeasureStatistics, hzeStatisticsStream } from './hzeStatistics.ts';
 import { insertChunked } from './queries/insert.ts';
 import { listCasesWithFirstPlan, listHelpTypes } from './queries/reads.ts';
 import { type Random, randomUuid } from './random.ts';
@@ -116,6 +117,7 @@ export async function insertDemoMeasures(
   const cases = await listCasesWithFirstPlan(db, tenantId);
   const today = Date.parse(DEMO_TODAY);
   const measures: Insertable<DB['measure']>[] = [];
+  const statistics = hzeStatisticsStream('hilfen');
   const pickMix = () => {
     let draw = rnd.next();
     for (const m of mix) {
@@ -145,23 +147,28 @@ export async function insertDemoMeasures(
         // Some help still running has passed its planned end (the case page flags it: end it or extend the plan).
         const overrun = !ended && plannedEnd >= today && rnd.chance(0.08);
         const plannedEndOn = overrun ? Math.max(begin + 28 * DAY, today - rnd.int(5, 60) * DAY) : plannedEnd;
+        // Drawn in the order the row used to draw them (offer, end reason, hours, reason), so the figures stay.
+        const offerId = rnd.pick(offer).id;
+        const endReason = ended
+          ? rnd.pick(['planmaessig', 'planmaessig', 'planmaessig', 'abbruch', 'wechsel'])
+          : null;
+        const hours = m.hours ? String(rnd.int(m.hours[0], m.hours[1])) : null;
+        const category = m.category ?? (type.category_rule as string);
         measures.push({
           tenant_id: tenantId,
           case_id: c.id,
           person_id: child,
           help_type_id: type.id,
-          offer_id: rnd.pick(offer).id,
+          offer_id: offerId,
           individual_amount: null,
           individual_unit: null,
-          category: m.category ?? (type.category_rule as string),
+          category,
           underlying_help_type_id: null,
           begin_on: iso(begin),
           planned_end_on: iso(plannedEndOn),
           end_on: ended ? iso(end) : null,
-          end_reason: ended
-            ? rnd.pick(['planmaessig', 'planmaessig', 'planmaessig', 'abbruch', 'wechsel'])
-            : null,
-          hours_per_week: m.hours ? String(rnd.int(m.hours[0], m.hours[1])) : null,
+          end_reason: endReason,
+          hours_per_week: hours,
           help_plan_id: c.plan_id,
           reasons: [
             rnd.pick([
@@ -172,6 +179,13 @@ export async function insertDemoMeasures(
               'unzureichende Betreuung',
             ]),
           ],
+          statistics: demoMeasureStatistics(statistics, {
+            code: m.code,
+            category,
+            end_on: ended ? iso(end) : null,
+            end_reason: endReason,
+            hours_per_week: hours,
+          }),
           status: 'bewilligt',
           approved_by: c.lead_user_id,
           approved_at: new Date(begin),

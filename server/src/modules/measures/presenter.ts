@@ -1,18 +1,10 @@
-import {
-  endReasons,
-  type HelpType,
-  type Measure,
-  type MonthlyCost,
-  type Provider,
-  providerKinds,
-} from '@leuchtturm/shared';
+import type { HelpType, Measure, MonthlyCost, Provider } from '@leuchtturm/shared';
 import { centsToMoney } from '../../shared/money.ts';
 import { type CostRow, individualRate } from './costInputs.ts';
 import { firstFullMonthCost, type RatePeriod, type RateUnit } from './costRule.ts';
 import type { HelpTypeRow, OfferRow, ProviderRow, RateRow } from './queries/catalogue.ts';
 import type { CostLabelRow } from './queries/finance.ts';
 import type { MeasureRow } from './queries/measures.ts';
-import type { HzeRow } from './queries/statistics.ts';
 
 /** Rows to responses: only the fields listed here leave the server. */
 
@@ -144,59 +136,4 @@ export function presentMonthlyCost(
   });
   rows.sort((a, b) => a.caseNumber.localeCompare(b.caseNumber));
   return { month, total: centsToMoney(total), rows };
-}
-
-/**
- * The record per help for the official Kinder- und Jugendhilfestatistik on erzieherische Hilfen (§ 99 Abs. 1
- * SGB VIII). The mapping of every column is documented in docs/hze-statistics.md. Fields the case file does not
- * hold yet are exported empty rather than guessed.
- */
-export const hzeColumns = [
-  'Kennung',
-  'Art des Trägers',
-  'Hilfeart (§)',
-  'Ort der Hilfe',
-  'Beginn Monat',
-  'Beginn Jahr',
-  'Ende Monat',
-  'Ende Jahr',
-  'Status zum Jahresende',
-  'Grund der Beendigung',
-  'Geschlecht',
-  'Geburtsmonat',
-  'Geburtsjahr',
-  'Deutsch vorrangig gesprochene Sprache',
-  'Grund 1',
-  'Grund 2',
-  'Grund 3',
-  'Vorausgegangene Gefährdungseinschätzung',
-] as const;
-
-const genderCodes: Record<string, string> = { weiblich: 'w', maennlich: 'm', divers: 'd', ohne_angabe: 'o' };
-
-/** One help's record for a year ending on `yearEnd`, in the order of `hzeColumns`. */
-export function hzeRecord(r: HzeRow, yearEnd: string): string[] {
-  const ended = r.end_on !== null && r.end_on <= yearEnd ? r.end_on : null;
-  const reasons = [...r.reasons, '', '', ''].slice(0, 3);
-  return [
-    r.id,
-    r.provider_kind
-      ? providerKinds.labels[r.provider_kind as keyof typeof providerKinds.labels]
-      : 'öffentlicher Träger',
-    r.paragraph,
-    r.category === 'stationaer' ? 'außerhalb des Elternhauses' : 'im Elternhaus / ambulant',
-    r.begin_on.slice(5, 7),
-    r.begin_on.slice(0, 4),
-    ended ? ended.slice(5, 7) : '',
-    ended ? ended.slice(0, 4) : '',
-    ended ? 'beendet' : 'andauernd',
-    ended && r.end_reason ? endReasons.labels[r.end_reason as keyof typeof endReasons.labels] : '',
-    genderCodes[r.gender] ?? '',
-    // Unknown (null) stays empty: the statistic counts it as missing rather than an invented month and year.
-    r.birth_date?.slice(5, 7) ?? '',
-    r.birth_date?.slice(0, 4) ?? '',
-    r.language === null ? '' : r.language.toLowerCase() === 'deutsch' ? 'ja' : 'nein',
-    ...reasons,
-    r.preceding_assessment ? 'ja' : 'nein',
-  ];
 }

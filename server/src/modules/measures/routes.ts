@@ -20,7 +20,6 @@ import {
 } from '@leuchtturm/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { withCtx } from '../../http/context.ts';
-import { contentDisposition } from '../../http/download.ts';
 import * as catalogue from './catalogue.ts';
 import * as finance from './finance.ts';
 import { importPayments } from './payments.ts';
@@ -32,18 +31,11 @@ import {
   pendingApprovals,
   withdrawMeasure,
 } from './service.ts';
-import { hzeStatisticsCsv } from './statistics.ts';
 
 const tags = ['measures'];
 const params = z.object({ id: idSchema });
 const created = { 201: z.object({ id: idSchema }) };
 const noContent = { 204: z.null() };
-const csvFile = {
-  200: {
-    description: 'CSV (Semikolon, UTF-8 mit BOM)',
-    content: { 'text/csv': { schema: z.string() } },
-  },
-};
 
 /** Routes are thin: schema, permission, one service call (catalogue.ts, service.ts, finance.ts, payments.ts). */
 export const measureRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -214,22 +206,6 @@ export const measureRoutes: FastifyPluginAsyncZod = async (app) => {
     handler: async (request, reply) => {
       await withCtx(request, (ctx) => finance.setApprovalThreshold(ctx, request.body.approvalThreshold));
       return reply.status(204).send(null);
-    },
-  });
-  app.get('/finance/statistics/hze', {
-    config: { permission: 'finance:manage' },
-    schema: {
-      tags,
-      summary: 'Statistik erzieherische Hilfen (§ 99 SGB VIII) als CSV',
-      querystring: z.object({ year: z.coerce.number().int().min(2000).max(2100) }),
-      response: csvFile,
-    },
-    handler: async (request, reply) => {
-      const { csv } = await withCtx(request, (ctx) => hzeStatisticsCsv(ctx, request.query.year));
-      return reply
-        .type('text/csv; charset=utf-8')
-        .header('content-disposition', contentDisposition(`hze-statistik-${request.query.year}.csv`))
-        .send(csv);
     },
   });
 };

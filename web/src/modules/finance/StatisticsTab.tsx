@@ -1,68 +1,62 @@
 import { todayIso } from '@leuchtturm/shared';
-import { Button, Divider, List, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Button, Divider, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useRef, useState } from 'react';
 import { DataTable } from '../../app/components/DataTable.tsx';
 import { CpStatisticsSection } from '../childProtection/StatisticsSection.tsx';
+import { HzeCheckSection } from './HzeCheckSection.tsx';
+import { HzeOfficeForm } from './HzeOfficeForm.tsx';
 
-/** What each column holds and where it comes from (docs/hze-statistics.md says the same for developers). */
-const columns: [string, string, string][] = [
-  ['Kennung', 'Kennung der Hilfe in Leuchtturm', 'pseudonym; die Statistikstelle erhält keine Namen'],
+/** Where the record's fields come from (docs/hze-statistics.md maps each column for developers). */
+const sources: [string, string][] = [
+  ['Berichtsjahr, Land, Kreis, Jugendamt', 'Jahr der Meldung und Kennung des Jugendamts (oben)'],
+  ['Art des Trägers', 'Träger des Leistungsangebots; individueller Satz: öffentlicher Träger'],
   [
-    'Art des Trägers',
-    'Träger des Leistungsangebots',
-    'Hilfen mit individuellem Satz zählen als öffentlicher Träger',
+    'Art und Unterart der Hilfe, § 41',
+    'Hilfeart mit dem Schlüssel der Statistik; § 41 als Merkmal der zugrunde liegenden Hilfe',
   ],
-  ['Hilfeart (§)', 'Hilfeart der Hilfe', ''],
+  ['Beginn, Ende, Stand', 'Beginn und Ende der Hilfe; beendet im Jahr oder andauernd am 31.12.'],
+  ['Geschlecht, Geburtsmonat und -jahr', 'Angaben zur jungen Person'],
+  ['Herkunft, Sprache, Familiensituation, Transferleistungen', 'Statistik der Familie (Fall, Reiter Hilfen)'],
   [
-    'Ort der Hilfe',
-    'Einordnung der Hilfe',
-    'stationär: außerhalb des Elternhauses, sonst im Elternhaus / ambulant',
+    'Aufenthalt vor der Hilfe, Anregung, Familiengericht, Gründe, Ort, Stunden, Beendigung, Aufenthalt danach',
+    'Statistikangaben der Hilfe (Fall, Reiter Hilfen, „Statistik“)',
   ],
-  ['Beginn Monat / Jahr', 'Beginn der Hilfe', ''],
-  ['Ende Monat / Jahr', 'Ende der Hilfe', 'leer, wenn die Hilfe über den 31.12. hinaus läuft'],
-  ['Status zum Jahresende', 'Ende im Jahr oder nicht', 'beendet / andauernd'],
-  ['Grund der Beendigung', 'Grund der Beendigung der Hilfe', ''],
-  ['Geschlecht', 'Angaben zur jungen Person', 'w, m, d, o (ohne Angabe)'],
-  ['Geburtsmonat / -jahr', 'Geburtsdatum der jungen Person', ''],
-  ['Deutsch vorrangig gesprochene Sprache', 'Sprache der jungen Person', 'ja / nein; leer, wenn unbekannt'],
-  ['Grund 1–3', 'Gründe für die Hilfe', 'bis zu drei, wie bei der Hilfe erfasst'],
-  [
-    'Vorausgegangene Gefährdungseinschätzung',
-    'Kurzberatungen des Falls',
-    'ja, wenn eine Kurzberatung den Fall vor dem Beginn dem Gefährdungsbereich zugeordnet hat',
-  ],
-];
-
-const missing = [
-  'familiengerichtliche Entscheidung zu Beginn der Hilfe',
-  'anregende Stelle (wer die Hilfe angeregt hat)',
-  'Wohnsituation zu Beginn und nach dem Ende der Hilfe',
-  'ausländische Herkunft der Eltern',
-  'andere gleichzeitige Hilfen',
-  'Schul- oder Ausbildungsstatus',
-  'alle Kinder der Familie bei familienorientierten Hilfen',
+  ['Vorausgegangene Gefährdungseinschätzung', 'Kurzberatung mit Gefährdungsbereich vor dem Beginn'],
 ];
 
 /**
  * Statistik: the yearly exports for the Kinder- und Jugendhilfestatistik (§ 99 SGB VIII): the erzieherische Hilfen
- * and the Gefährdungseinschätzungen nach § 8a (childProtection/StatisticsSection.tsx).
+ * (office identification, plausibility check, export) and the Gefährdungseinschätzungen nach § 8a.
  */
 export function StatisticsTab() {
   // The statistics report a closed year: the previous one by default.
   const [year, setYear] = useState(String(Number(todayIso().slice(0, 4)) - 1));
+  const [checked, setChecked] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
   const input = useRef<HTMLInputElement>(null);
   const valid = /^\d{4}$/.test(year.trim()) && Number(year) >= 2000 && Number(year) <= 2100;
   const href = `/api/v1/finance/statistics/hze?year=${encodeURIComponent(year.trim())}`;
+  const refuse = () => {
+    setError('Bitte ein Jahr zwischen 2000 und 2100 angeben.');
+    input.current?.focus();
+  };
 
   return (
-    <Stack gap="md" maw={760}>
+    <Stack gap="md" maw={860}>
       <Text>
-        Die Datei enthält einen Datensatz je Hilfe zur Erziehung für die Statistik der erzieherischen Hilfen
-        nach § 99 SGB VIII: jede bewilligte Hilfe nach §§ 27–35a und 41 SGB VIII (nicht § 19 und § 42), die im
-        Jahr lief. Sie ist eine CSV-Datei (Semikolon, UTF-8) für die Tabellenkalkulation.
+        Statistik der erzieherischen Hilfen, Eingliederungshilfen (§ 35a) und Hilfen für junge Volljährige (§
+        41) nach § 99 SGB VIII: ein Datensatz je bewilligter Hilfe nach §§ 27–35a und 41, die im Jahr lief, im
+        Satzaufbau der Statistik mit ihren Schlüsseln. Vor der Meldung zeigt die Prüfung jeden Datensatz, den
+        das Statistische Landesamt ablehnen würde, mit Feld und Grund.
       </Text>
-      <Stack gap="sm" align="flex-start">
+      <Title order={2} size="h4">
+        Kennung des Jugendamts
+      </Title>
+      <HzeOfficeForm />
+      <Title order={2} size="h4">
+        Prüfen und melden
+      </Title>
+      <Group align="flex-end">
         <TextInput
           ref={input}
           label="Jahr"
@@ -73,10 +67,14 @@ export function StatisticsTab() {
           onChange={(e) => {
             setYear(e.currentTarget.value);
             setError(null);
+            setChecked(null);
           }}
           error={error}
           w={160}
         />
+        <Button variant="default" onClick={() => (valid ? setChecked(Number(year)) : refuse())}>
+          Datensätze prüfen
+        </Button>
         <Button
           component="a"
           href={href}
@@ -84,34 +82,21 @@ export function StatisticsTab() {
           onClick={(event) => {
             if (valid) return;
             event.preventDefault();
-            setError('Bitte ein Jahr zwischen 2000 und 2100 angeben.');
-            input.current?.focus();
+            refuse();
           }}
         >
           Statistik erzieherische Hilfen (CSV)
         </Button>
-      </Stack>
-      <DataTable caption="Spalten der Datei, eine Zeile je Hilfe" headers={['Spalte', 'Woher', 'Hinweis']}>
-        {columns.map(([column, source, note]) => (
+      </Group>
+      {checked !== null && <HzeCheckSection year={checked} />}
+      <DataTable caption="Woher die Merkmale des Datensatzes kommen" headers={['Merkmale', 'Woher']}>
+        {sources.map(([column, source]) => (
           <Table.Tr key={column}>
             <Table.Td>{column}</Table.Td>
             <Table.Td>{source}</Table.Td>
-            <Table.Td>{note || '–'}</Table.Td>
           </Table.Tr>
         ))}
       </DataTable>
-      <Title order={2} size="h4">
-        Noch nicht enthalten
-      </Title>
-      <Text>
-        Einige Merkmale der Statistik führt die Fallakte noch nicht; die Datei lässt diese Spalten daher weg.
-        Sie sind vor der Meldung an das Statistische Landesamt auf anderem Weg zu ergänzen:
-      </Text>
-      <List spacing={4}>
-        {missing.map((item) => (
-          <List.Item key={item}>{item}</List.Item>
-        ))}
-      </List>
       <Divider my="md" />
       <CpStatisticsSection />
     </Stack>

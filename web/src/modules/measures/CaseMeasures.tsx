@@ -5,7 +5,9 @@ import { useModalState } from '../../app/components/useModalState.ts';
 import { QueryState } from '../../app/QueryState.tsx';
 import { ApproveModal, measureName, providerLabel } from './ApproveModal.tsx';
 import { EndMeasureForm } from './EndMeasureForm.tsx';
+import { FamilyStatisticsForm } from './FamilyStatisticsForm.tsx';
 import { MeasureForm } from './MeasureForm.tsx';
+import { MeasureStatisticsForm } from './MeasureStatisticsForm.tsx';
 import { helpTypeLabel, rateLabel, useCaseMeasures, useLoadedMeasure } from './queries.ts';
 import { WithdrawModal } from './WithdrawModal.tsx';
 
@@ -103,11 +105,15 @@ export function CaseMeasures({
   const ender = useModalState<Measure>();
   const approver = useModalState<Measure>();
   const withdrawer = useModalState<Measure>();
+  const statistics = useModalState<Measure>();
+  const familyStatistics = useModalState<true>();
   const current = useLoadedMeasure(caseId);
   // A planned measure is approved or withdrawn; an approved one that runs is ended; a withdrawn one is done.
   const canWithdraw = (m: Measure) => m.status === 'geplant';
   const canEnd = (m: Measure) => m.status === 'bewilligt' && m.endOn === null;
-  const actions = (m: Measure) => canWithdraw(m) || canEnd(m);
+  // An approved help is reported to the official statistics: its coded fields are asked for here.
+  const hasStatistics = (m: Measure) => m.status === 'bewilligt';
+  const actions = (m: Measure) => canWithdraw(m) || canEnd(m) || hasStatistics(m);
 
   return (
     <Stack gap="md">
@@ -116,7 +122,12 @@ export function CaseMeasures({
           Hilfen des Falls mit Träger, Satz und den geschätzten Kosten im Monat. Hilfen über der Betragsgrenze
           bleiben geplant, bis die Referatsleitung sie bewilligt; bis dahin kosten sie nichts.
         </Text>
-        {caseOpen && <Button onClick={() => creator.open(true)}>Hilfe anlegen</Button>}
+        <Group gap="xs">
+          <Button variant="default" onClick={() => familyStatistics.open(true)}>
+            Statistik der Familie
+          </Button>
+          {caseOpen && <Button onClick={() => creator.open(true)}>Hilfe anlegen</Button>}
+        </Group>
       </Group>
       <QueryState query={measures} empty="Für diesen Fall sind noch keine Hilfen angelegt.">
         {(items) => (
@@ -177,6 +188,16 @@ export function CaseMeasures({
                           Beenden
                         </Button>
                       )}
+                      {hasStatistics(m) && (
+                        <Button
+                          size="xs"
+                          variant="default"
+                          onClick={() => statistics.open(m)}
+                          aria-label={`Statistik zu ${measureName(m)}`}
+                        >
+                          Statistik
+                        </Button>
+                      )}
                     </Group>
                   </Table.Td>
                 )}
@@ -211,6 +232,22 @@ export function CaseMeasures({
         opened={approver.opened}
         onClose={approver.close}
       />
+      {statistics.value !== null && (
+        <MeasureStatisticsForm
+          key={statistics.key}
+          measure={statistics.value}
+          opened={statistics.opened}
+          onClose={statistics.close}
+        />
+      )}
+      {familyStatistics.value !== null && (
+        <FamilyStatisticsForm
+          key={familyStatistics.key}
+          caseId={caseId}
+          opened={familyStatistics.opened}
+          onClose={familyStatistics.close}
+        />
+      )}
       <WithdrawModal
         key={withdrawer.key}
         measure={withdrawer.value}
