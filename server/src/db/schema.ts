@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Insertable } from 'kysely';
+import type { AtlasEntryStaffTable, AtlasEntryTable } from './schema-atlas.ts';
 import type {
   ActionStepTable,
   CaseAccessGrantTable,
@@ -300,6 +301,8 @@ export interface DB {
   micro_project_referral: MicroProjectReferralTable;
   micro_project_participants: MicroProjectParticipantsTable;
   micro_project_review: MicroProjectReviewTable;
+  atlas_entry: AtlasEntryTable;
+  atlas_entry_staff: AtlasEntryStaffTable;
 }
 
 export type NewAppUser = Insertable<AppUserTable>;
