@@ -492,7 +492,7 @@ describe('demo data', () => {
       .where('e.tenant_id', '=', summary.tenantId)
       .execute();
     expect(entries.length).toBe(summary.counts.atlas_entry);
-    expect(entries.length).toBeGreaterThanOrEqual(3 * summary.counts.districts);
+    expect(entries.length).toBeGreaterThanOrEqual(3 * (summary.counts.districts ?? 0));
     for (const e of entries)
       expect(containsPoint(e.outline as Outline, e.lon ?? 0, e.lat ?? 0), e.id).toBe(true);
     const client = new Client(app, { slug: summary.tenantSlug } as TestTenant);
