@@ -105,6 +105,8 @@ export type AtlasEntryDetail = z.infer<typeof atlasEntryDetailSchema>;
 /** The map: the districts' outlines, the entries with a place, and the tile server if one is configured. */
 export const atlasMapSchema = z.object({
   outlines: districtOutlinesSchema,
+  /** Every district, also one without an outline (the list beside the map groups by them). */
+  districts: z.array(z.object({ id: idSchema, name: z.string() })),
   entries: z.array(
     z.object({
       id: idSchema,

@@ -152,6 +152,7 @@ export async function atlasMap(ctx: Ctx, tiles: string | undefined): Promise<Atl
           : [],
       ),
     },
+    districts: districts.map((d) => ({ id: d.id, name: d.name })),
     entries: entries.map((e) => ({
       id: e.id,
       name: e.name,
