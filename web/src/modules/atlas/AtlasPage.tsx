@@ -131,7 +131,7 @@ export function AtlasPage() {
                         {e.name}
                       </Anchor>
                       {e.lowThreshold && (
-                        <Badge ml="xs" variant="light" color="teal.9" tt="none">
+                        <Badge ml="xs" variant="light" color="teal" tt="none">
                           niedrigschwellig
                         </Badge>
                       )}
@@ -143,7 +143,7 @@ export function AtlasPage() {
                     <Table.Td>
                       {formatDateDe(e.lastCheckedOn)}
                       {e.stale && (
-                        <Badge ml="xs" variant="light" color="orange.9" tt="none">
+                        <Badge ml="xs" variant="light" color="orange" tt="none">
                           prüfen
                         </Badge>
                       )}
