@@ -7,6 +7,7 @@ import { openDatabase } from '../src/db/database.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
 import { buildApp } from '../src/http/app.ts';
 import { generateDemoData, type Scale, scales } from '../src/modules/demo/generator.ts';
+import { atlasBench } from './atlas.ts';
 import { casesBench } from './cases.ts';
 import { controllingBench } from './controlling.ts';
 import { financeBench } from './finance.ts';
@@ -22,6 +23,7 @@ const parts: Record<string, (ctx: BenchContext) => Promise<Figure[]>> = {
   finance: financeBench,
   controlling: controllingBench,
   worklist: worklistBench,
+  atlas: atlasBench,
 };
 
 const { values } = parseArgs({

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readConfig } from './config.ts';
+import { securityHeaders } from './http/securityHeaders.ts';
 
 describe('configuration from the environment', () => {
   it('listens on loopback only unless HOST says otherwise', () => {
@@ -37,5 +38,24 @@ describe('configuration from the environment', () => {
     expect(() => readConfig({ LEUCHTTURM_PUBLIC_URL: 'leuchtturm.stadt.de' })).toThrow(
       /LEUCHTTURM_PUBLIC_URL/,
     );
+  });
+
+  it('reads the atlas tile server as a URL template and refuses one without {z}, {x} and {y}', () => {
+    expect(readConfig({}).mapTiles).toBeUndefined();
+    expect(readConfig({ LEUCHTTURM_MAP_TILES: 'https://kacheln.stadt.de/{z}/{x}/{y}.png' }).mapTiles).toBe(
+      'https://kacheln.stadt.de/{z}/{x}/{y}.png',
+    );
+    expect(() => readConfig({ LEUCHTTURM_MAP_TILES: 'https://kacheln.stadt.de/tiles.png' })).toThrow(
+      /LEUCHTTURM_MAP_TILES/,
+    );
+  });
+
+  it('lets the page load tiles from the configured tile server only', () => {
+    const csp = securityHeaders(false, false, 'https://kacheln.stadt.de/{z}/{x}/{y}.png')[
+      'content-security-policy'
+    ];
+    expect(csp).toContain("img-src 'self' data: blob: https://kacheln.stadt.de;");
+    expect(csp).toContain("connect-src 'self' https://kacheln.stadt.de;");
+    expect(securityHeaders(false, false)['content-security-policy']).toContain("connect-src 'self';");
   });
 });

@@ -27,6 +27,11 @@ export interface Config {
    * builds its redirect URIs from it; unset, from the request's own address (fine without a reverse proxy).
    */
   publicUrl: string | undefined;
+  /**
+   * An optional raster tile server for the atlas map, as a URL template with {z}, {x} and {y}
+   * (LEUCHTTURM_MAP_TILES). Unset: the map draws the district outlines on a plain background, with no network.
+   */
+  mapTiles: string | undefined;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -49,6 +54,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ? path.resolve(env.LEUCHTTURM_WEB_DIST)
       : path.resolve(import.meta.dirname, '../../web/dist'),
     publicUrl: publicUrl(env.LEUCHTTURM_PUBLIC_URL),
+    mapTiles: mapTiles(env.LEUCHTTURM_MAP_TILES),
   };
 }
 
@@ -69,6 +75,22 @@ function publicUrl(value: string | undefined): string | undefined {
     );
   }
   return new URL(trimmed).origin;
+}
+
+function mapTiles(value: string | undefined): string | undefined {
+  const trimmed = value?.trim();
+  if (!trimmed) return undefined;
+  const probe = trimmed.replace(/\{[xyz]\}/g, '0');
+  if (
+    !['{z}', '{x}', '{y}'].every((p) => trimmed.includes(p)) ||
+    !URL.canParse(probe) ||
+    !/^https?:$/.test(new URL(probe).protocol)
+  ) {
+    throw new Error(
+      `LEUCHTTURM_MAP_TILES: „${value}“ ist keine Kachel-Adresse mit {z}, {x} und {y} (z. B. https://kacheln.stadt.de/{z}/{x}/{y}.png).`,
+    );
+  }
+  return trimmed;
 }
 
 /** Names proxy-addr (Fastify's trustProxy) understands besides addresses and CIDR networks. */

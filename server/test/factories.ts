@@ -18,6 +18,7 @@ const userSpecs = {
   colleagueA: { roles: ['case_manager'], team: 'a' },
   teamLeadB: { roles: ['team_lead'], team: 'b' },
   caseManagerB: { roles: ['case_manager'], team: 'b' },
+  coordinatorA: { roles: ['district_coordinator'], team: 'a' },
 } as const satisfies Record<string, { roles: Role[]; team: 'a' | 'b' | null }>;
 export type TestUserKey = keyof typeof userSpecs;
 

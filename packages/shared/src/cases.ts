@@ -343,7 +343,7 @@ export const caseDetailSchema = caseSummarySchema.extend({
     actionGoals: z.array(goalSchema),
     version: z.int(),
   }),
-  resources: z.array(resourceInputSchema.extend({ id: idSchema })),
+  resources: z.array(resourceInputSchema.extend({ id: idSchema, directoryEntryName: z.string().nullable() })),
   network: z.array(networkTieInputSchema.extend({ id: idSchema, version: versionSchema })),
   peerConsultations: z.array(
     peerConsultationInputSchema.extend({

@@ -1,4 +1,5 @@
 export * from './absences.ts';
+export * from './atlas.ts';
 export * from './audit.ts';
 export * from './auth.ts';
 export * from './caseAccess.ts';

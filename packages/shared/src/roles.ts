@@ -53,6 +53,10 @@ export const permissions = [
   'microbudget:read',
   /** Set the annual frame and allocate it to the districts. */
   'microbudget:manage',
+  /** The Stadtteilatlas: institutions and offers in the districts, and its map. */
+  'atlas:read',
+  /** Maintain the atlas: entries, the CSV import of institutions and the GeoJSON import of district outlines. */
+  'atlas:manage',
   /** Help types, providers, offers and rates: read by everyone who plans measures. */
   'catalogue:read',
   /** Maintain the help-type catalogue. */
@@ -74,7 +78,7 @@ export const permissions = [
 ] as const;
 export type Permission = (typeof permissions)[number];
 
-const everyStaffRole: Permission[] = ['organisation:read', 'staff:read', 'catalogue:read'];
+const everyStaffRole: Permission[] = ['organisation:read', 'staff:read', 'catalogue:read', 'atlas:read'];
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
   case_manager: [
@@ -105,6 +109,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'microproject:read',
     'microproject:manage',
     'microbudget:read',
+    'atlas:manage',
   ],
   clerk: everyStaffRole,
   finance: [...everyStaffRole, 'finance:manage'],

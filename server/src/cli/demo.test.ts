@@ -9,6 +9,7 @@ describe('the demo sign-in hint', () => {
       '  teamleitung  Tilda Teamleitung – Referatsleitung Junge Menschen (Teamleitung)',
     );
     expect(lines).toContain('  fachkraft    Frida Fachkraft – Case Managerin / Fachkraft');
-    expect(lines).toHaveLength(7);
+    expect(lines).toContain('  sozialraum   Sina Sozialraum – Sozialraumkoordination');
+    expect(lines).toHaveLength(8);
   });
 });

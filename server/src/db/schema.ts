@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Insertable } from 'kysely';
+import type { AtlasEntryStaffTable, AtlasEntryTable } from './schema-atlas.ts';
 import type {
   ActionStepTable,
   CaseAccessGrantTable,
@@ -323,6 +324,8 @@ export interface DB {
   rentab_extra_cost: RentabExtraCostTable;
   rentab_cost_plan: RentabCostPlanTable;
   controlling_target: ControllingTargetTable;
+  atlas_entry: AtlasEntryTable;
+  atlas_entry_staff: AtlasEntryStaffTable;
 }
 
 export type NewAppUser = Insertable<AppUserTable>;

@@ -15,6 +15,7 @@ import {
 import type { Config } from '../config.ts';
 import type { Database } from '../db/database.ts';
 import { ping } from '../db/queries.ts';
+import { atlasRoutes } from '../modules/atlas/routes.ts';
 import { auditRoutes } from '../modules/audit/routes.ts';
 import { authRoutes } from '../modules/auth/routes.ts';
 import { caseNoteRoutes } from '../modules/caseNotes/routes.ts';
@@ -132,6 +133,7 @@ export async function buildApp(options: {
       await api.register(documentRoutes);
       await api.register(needRoutes);
       await api.register(microProjectRoutes);
+      await api.register(atlasRoutes);
       await api.register(measureRoutes);
       await api.register(hzeStatisticsRoutes);
       await api.register(controllingRoutes);

@@ -4,21 +4,27 @@ import type { FastifyInstance } from 'fastify';
  * The built web app's policy, as the browser tests found it needs: its own scripts only (no inline script, no
  * eval); inline styles, because Mantine sets style attributes and injects its CSS variables as a <style>; images
  * and fonts of its own or inlined by Vite (data:); the map's worker from the app itself (maplibre starts a module
- * worker from its own URL when that is same-origin). Nothing from elsewhere: the map has no tiles.
+ * worker from its own URL when that is same-origin). Nothing from elsewhere, except an atlas tile server if one is
+ * configured.
  */
-const appPolicy = [
+const appPolicy = (tiles: string) => [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
+  `img-src 'self' data: blob:${tiles}`,
   "font-src 'self' data:",
-  "connect-src 'self'",
+  `connect-src 'self'${tiles}`,
   "worker-src 'self'",
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'self'",
   "frame-ancestors 'none'",
-].join('; ');
+];
+
+/** The origin of the configured map tile server (LEUCHTTURM_MAP_TILES), the one exception to "nothing from elsewhere". */
+export function tileOrigin(template: string | undefined): string {
+  return template ? ` ${new URL(template.replace(/\{[xyz]\}/g, '0')).origin}` : '';
+}
 
 /**
  * API answers are data, never a page: even if a browser were made to render one (an uploaded file opened in place),
@@ -31,9 +37,13 @@ export function isApiUrl(url: string): boolean {
 }
 
 /** The headers every answer carries. */
-export function securityHeaders(api: boolean, production: boolean): Record<string, string> {
+export function securityHeaders(
+  api: boolean,
+  production: boolean,
+  mapTiles?: string,
+): Record<string, string> {
   return {
-    'content-security-policy': api ? apiPolicy : appPolicy,
+    'content-security-policy': api ? apiPolicy : appPolicy(tileOrigin(mapTiles)).join('; '),
     // frame-ancestors for current browsers, X-Frame-Options for older ones.
     'x-frame-options': 'DENY',
     'x-content-type-options': 'nosniff',
@@ -48,7 +58,7 @@ export function securityHeaders(api: boolean, production: boolean): Record<strin
 
 export function registerSecurityHeaders(app: FastifyInstance) {
   app.addHook('onSend', async (request, reply, payload) => {
-    reply.headers(securityHeaders(isApiUrl(request.url), app.config.production));
+    reply.headers(securityHeaders(isApiUrl(request.url), app.config.production, app.config.mapTiles));
     return payload;
   });
 }

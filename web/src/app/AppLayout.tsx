@@ -23,6 +23,7 @@ interface NavEntry {
     | '/finanzen'
     | '/steuerung'
     | '/organisation'
+    | '/atlas'
     | '/prozesse'
     | '/protokoll'
     | '/konto';
@@ -38,6 +39,7 @@ const navEntries: NavEntry[] = [
   { to: '/bedarfe', label: 'Bedarfe', permission: 'need:read' },
   { to: '/mikroprojekte', label: 'Mikroprojekte', permission: 'microproject:read' },
   { to: '/mikroprojekte/budget', label: 'Budget Mikroprojekte', permission: 'microbudget:read' },
+  { to: '/atlas', label: 'Stadtteilatlas', permission: 'atlas:read' },
   { to: '/faelle/zuteilung', label: 'Zuteilung', permission: 'case:work', role: 'team_lead' },
   { to: '/bewilligungen', label: 'Bewilligungen', permission: 'case:work', role: 'team_lead' },
   { to: '/finanzen', label: 'Finanzen', permission: 'finance:manage' },

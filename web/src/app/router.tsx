@@ -9,6 +9,7 @@ import {
   redirect,
 } from '@tanstack/react-router';
 import { lazy, type ReactNode, Suspense } from 'react';
+import { atlasRoutes } from '../modules/atlas/routes.tsx';
 import { clearSession, dropSessionData, loadSession, sessionQuery } from '../modules/auth/queries.ts';
 import { SignInPage } from '../modules/auth/SignInPage.tsx';
 import { validateMyCasesSearch } from '../modules/cases/search.ts';
@@ -384,6 +385,7 @@ const routeTree = rootRoute.addChildren([
     newMicroProjectRoute,
     microBudgetRoute,
     microProjectRoute,
+    ...atlasRoutes(appRoute, Guard),
     controllingRoute,
     organisationRoute,
     protocolRoute,

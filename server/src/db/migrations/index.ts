@@ -25,6 +25,7 @@ import * as m0024 from './0024_case_reopening.ts';
 import * as m0025 from './0025_staff_history.ts';
 import * as m0026 from './0026_rentabilitaet.ts';
 import * as m0027 from './0027_hze_statistics.ts';
+import * as m0028 from './0028_atlas.ts';
 
 /** Versioned migrations, applied in key order. Never edit one that has shipped: add the next. */
 export const migrations: Record<string, Migration> = {
@@ -54,4 +55,5 @@ export const migrations: Record<string, Migration> = {
   '0025_staff_history': m0025,
   '0026_rentabilitaet': m0026,
   '0027_hze_statistics': m0027,
+  '0028_atlas': m0028,
 };

@@ -61,6 +61,7 @@ const entityTypes: Partial<Record<string, AuditEntityType>> = {
   worklist: 'worklist',
   'process-definitions': 'process_definition',
   sso: 'sso_setting',
+  outlines: 'district_outline',
 };
 
 /** A route whose resource names no record is named by its area (details.route says which route). */
@@ -76,6 +77,7 @@ const areaEntityTypes: Partial<Record<string, AuditEntityType>> = {
   worklist: 'worklist',
   needs: 'need',
   'micro-projects': 'micro_project',
+  atlas: 'atlas_entry',
 };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

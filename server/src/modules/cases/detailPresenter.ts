@@ -180,6 +180,7 @@ export function presentCaseDetail(
       description: r.description,
       goalId: r.goal_id,
       directoryEntryId: r.directory_entry_id,
+      directoryEntryName: r.directory_entry_name,
     })),
     network: network.map((n) => ({
       id: n.id,

@@ -2,6 +2,7 @@ import type { NetworkTieInput, NetworkTieUpdate, ResourceInput, WillAndGoalsInpu
 import type { Ctx } from '../../shared/context.ts';
 import { AppError } from '../../shared/errors.ts';
 import { expectOneUpdated } from '../../shared/versioned.ts';
+import { entryExists } from '../atlas/queries/entries.ts';
 import { completeProcessSteps } from '../processes/completion.ts';
 import { requireCase } from './access.ts';
 import {
@@ -82,6 +83,9 @@ export async function addResource(ctx: Ctx, caseId: string, input: ResourceInput
   const tenantId = ctx.actor.tenantId;
   if (input.goalId && !(await goalIdsOfCase(ctx.db, tenantId, caseId)).has(input.goalId))
     throw AppError.validation('goalId', 'Dieses Ziel gehört nicht zum Fall.');
+  // A real reference: an id from the request names an entry of this Jugendamt's atlas, or it is bad input.
+  if (input.directoryEntryId && !(await entryExists(ctx.db, tenantId, input.directoryEntryId)))
+    throw AppError.validation('directoryEntryId', 'Bitte eine Einrichtung aus dem Stadtteilatlas wählen.');
   const id = await insertResource(ctx.db, tenantId, caseId, input);
   await ctx.audit({ action: 'create', entityType: 'resource', entityId: id, details: { caseId } });
   return id;

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabase } from '../../../test/db.ts';
 import type { TestTenant } from '../../../test/factories.ts';
 import { Client, testApp } from '../../../test/http.ts';
+import { containsPoint, type Outline } from '../atlas/geo.ts';
 import { verifyAuditChain } from '../audit/chain.ts';
 import { loadCostInputs } from '../measures/costInputs.ts';
 import { exactCost } from '../measures/costRule.ts';
@@ -490,6 +491,34 @@ describe('demo data', () => {
     );
     expect(over.rows.map((r) => r.n)).toEqual([0, 0]);
     expect(summary.counts.micro_project_referral).toBeGreaterThan(20);
+  });
+
+  it('places every atlas entry inside its district, flags some unchecked, and counts uses in cases for sozialraum', async () => {
+    const { db } = await testDatabase();
+    const entries = await db
+      .selectFrom('atlas_entry as e')
+      .innerJoin('district as d', (j) =>
+        j.onRef('d.tenant_id', '=', 'e.tenant_id').onRef('d.id', '=', 'e.district_id'),
+      )
+      .select(['e.id', 'e.lon', 'e.lat', 'd.outline'])
+      .where('e.tenant_id', '=', summary.tenantId)
+      .execute();
+    expect(entries.length).toBe(summary.counts.atlas_entry);
+    expect(entries.length).toBeGreaterThanOrEqual(3 * (summary.counts.districts ?? 0));
+    for (const e of entries)
+      expect(containsPoint(e.outline as Outline, e.lon ?? 0, e.lat ?? 0), e.id).toBe(true);
+    const client = new Client(app, { slug: summary.tenantSlug } as TestTenant);
+    expect((await client.login('sozialraum', 'demo-passwort-1')).statusCode).toBe(200);
+    expect((await client.get('/atlas/entries?stale=true')).json().items.length).toBeGreaterThan(0);
+    const [used] = await db
+      .selectFrom('resource')
+      .select('directory_entry_id')
+      .where('tenant_id', '=', summary.tenantId)
+      .where('directory_entry_id', 'is not', null)
+      .execute();
+    expect(
+      (await client.get(`/atlas/entries/${used?.directory_entry_id}`)).json().usedInCases,
+    ).toBeGreaterThan(0);
   });
 
   it('refuses to generate twice into the same tenant', async () => {

@@ -10,6 +10,7 @@ import { recordAudit } from '../audit/chain.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { findTenantBySlug } from '../auth/queries.ts';
 import { createTenant } from '../organisation/tenants.ts';
+import { insertDemoAtlas } from './atlas.ts';
 import { insertDemoCases } from './cases.ts';
 import { insertDemoChildProtection } from './childProtection.ts';
 import {
@@ -55,6 +56,7 @@ export const demoAccounts = [
   { username: 'teamleitung', displayName: 'Tilda Teamleitung', roles: ['team_lead'] },
   { username: 'fachkraft', displayName: 'Frida Fachkraft', roles: ['case_manager'] },
   { username: 'wiju', displayName: 'Willi Wirtschaft', roles: ['finance'] },
+  { username: 'sozialraum', displayName: 'Sina Sozialraum', roles: ['district_coordinator'] },
 ] as const satisfies readonly { username: string; displayName: string; roles: Role[] }[];
 
 export interface DemoSummary {
@@ -120,6 +122,14 @@ export async function generateDemoData(
       trx,
       tenantId,
       new Random(`leuchtturm-${options.scale}-sozialraum`),
+      factor,
+      counts,
+      options.today ?? todayIso(now),
+    );
+    await insertDemoAtlas(
+      trx,
+      tenantId,
+      new Random(`leuchtturm-${options.scale}-atlas`),
       factor,
       counts,
       options.today ?? todayIso(now),
@@ -298,6 +308,9 @@ async function insertStaff(
       }
       teamCaseManagers.set(team.id, managers);
       add(['clerk'], team.id);
+      // The demo account of the Sozialraumkoordination joins the first team besides its drawn coordinator, so that
+      // adding it left every earlier draw as it was.
+      if (first) demo('sozialraum', team.id);
       add(['district_coordinator'], team.id);
       first = false;
     }

@@ -117,11 +117,15 @@ export async function loadCaseRecords(db: Kysely<DB>, tenantId: string, caseId: 
       .orderBy('s.position')
       .execute(),
     db
-      .selectFrom('resource')
-      .selectAll()
-      .where('tenant_id', '=', tenantId)
-      .where('case_id', '=', caseId)
-      .orderBy('created_at')
+      .selectFrom('resource as r')
+      .leftJoin('atlas_entry as a', (j) =>
+        j.onRef('a.tenant_id', '=', 'r.tenant_id').onRef('a.id', '=', 'r.directory_entry_id'),
+      )
+      .selectAll('r')
+      .select('a.name as directory_entry_name')
+      .where('r.tenant_id', '=', tenantId)
+      .where('r.case_id', '=', caseId)
+      .orderBy('r.created_at')
       .execute(),
     db
       .selectFrom('network_tie')

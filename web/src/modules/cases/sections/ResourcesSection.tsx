@@ -1,8 +1,11 @@
 import { type CaseDetail, resourceAreas, resourceInputSchema } from '@leuchtturm/shared';
-import { Button, Card, Select, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Anchor, Button, Card, Select, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Link } from '@tanstack/react-router';
+import { useCan } from '../../../app/auth.ts';
 import { ConfirmDelete } from '../../../app/components/ConfirmDelete.tsx';
 import { useModalState } from '../../../app/components/useModalState.ts';
 import { useFormState } from '../../../app/form.ts';
+import { AtlasPicker } from '../../atlas/AtlasPicker.tsx';
 import { useAddResource, useRemoveResource } from '../caseQueries.ts';
 import { SectionForm, type SectionProps } from './ui.tsx';
 
@@ -50,6 +53,22 @@ export function ResourcesSection({ detail, readOnly }: SectionProps) {
                           <Text size="sm" className="pre-wrap">
                             {r.description}
                           </Text>
+                          {r.directoryEntryId && (
+                            <Text size="sm">
+                              Stadtteilatlas:{' '}
+                              <Anchor
+                                renderRoot={(props) => (
+                                  <Link
+                                    to="/atlas/$entryId"
+                                    params={{ entryId: r.directoryEntryId ?? '' }}
+                                    {...props}
+                                  />
+                                )}
+                              >
+                                {r.directoryEntryName ?? 'Eintrag'}
+                              </Anchor>
+                            </Text>
+                          )}
                           {r.goalId && (
                             <Text size="sm" c="gray.7">
                               Dient dem Ziel: {goalText(r.goalId) ?? 'entfernt'}
@@ -93,13 +112,20 @@ export function ResourcesSection({ detail, readOnly }: SectionProps) {
 }
 
 function ResourceForm({ detail }: { detail: CaseDetail }) {
-  const initial = () => ({ area: null as string | null, description: '', goalId: null as string | null });
+  const initial = () => ({
+    area: null as string | null,
+    description: '',
+    goalId: null as string | null,
+    entry: null as { id: string; name: string } | null,
+  });
   const form = useFormState(initial(), { draft: `ressource:${detail.id}` });
   const save = useAddResource(detail.id);
   const goals = detail.willAndGoals.actionGoals;
+  const mayReadAtlas = useCan('atlas:read');
 
   function submit() {
-    const input = form.validate(resourceInputSchema, { ...form.values, directoryEntryId: null });
+    const { entry, ...values } = form.values;
+    const input = form.validate(resourceInputSchema, { ...values, directoryEntryId: entry?.id ?? null });
     if (!input) return;
     form.send(
       save.mutateAsync(input, {
@@ -152,6 +178,13 @@ function ResourceForm({ detail }: { detail: CaseDetail }) {
         error={form.errors.goalId}
         allowDeselect={false}
       />
+      {mayReadAtlas && (
+        <AtlasPicker
+          value={form.values.entry}
+          onChange={(entry) => form.set('entry', entry)}
+          error={form.errors.directoryEntryId}
+        />
+      )}
     </SectionForm>
   );
 }
