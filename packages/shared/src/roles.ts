@@ -53,6 +53,14 @@ export const permissions = [
   'microbudget:read',
   /** Set the annual frame and allocate it to the districts. */
   'microbudget:manage',
+  /** The Wochenkonferenz of one's own team: agenda, minutes, the folder; which team is decided by the policy. */
+  'conference:read',
+  /** Prepare and minute the team's Wochenkonferenz. */
+  'conference:manage',
+  /** The team: expertise directory, training overview, knowledge base. */
+  'team:read',
+  /** Keep the team's expertise and training status, write knowledge-base pages. */
+  'team:manage',
   /** Help types, providers, offers and rates: read by everyone who plans measures. */
   'catalogue:read',
   /** Maintain the help-type catalogue. */
@@ -82,6 +90,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'need:manage',
     'process:read',
     'microproject:read',
+    'conference:read',
+    'team:read',
   ],
   team_lead: [
     ...everyStaffRole,
@@ -92,8 +102,19 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'microproject:read',
     'microproject:manage',
     'microbudget:read',
+    'conference:read',
+    'conference:manage',
+    'team:read',
+    'team:manage',
   ],
-  centre_lead: [...everyStaffRole, 'need:read', 'controlling:read', 'microproject:read', 'microbudget:read'],
+  centre_lead: [
+    ...everyStaffRole,
+    'need:read',
+    'controlling:read',
+    'microproject:read',
+    'microbudget:read',
+    'team:read',
+  ],
   // Sozialraumkoordination: network work, needs and micro-projects of its team's districts (docs/domain.md, section 1).
   district_coordinator: [
     ...everyStaffRole,
@@ -103,6 +124,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'microproject:read',
     'microproject:manage',
     'microbudget:read',
+    'conference:read',
+    'team:read',
   ],
   clerk: everyStaffRole,
   finance: [...everyStaffRole, 'finance:manage'],

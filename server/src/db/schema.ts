@@ -51,6 +51,14 @@ import type {
   ServiceOfferTable,
 } from './schema-measures.ts';
 import type { ProcessDefinitionTable, ProcessInstanceTable, ProcessStepTable } from './schema-processes.ts';
+import type {
+  ConferenceAttendanceTable,
+  ConferenceItemTable,
+  ConferenceTable,
+  KnowledgePageTable,
+  StaffExpertiseTable,
+  TrainingStatusTable,
+} from './schema-team.ts';
 import type { CaseNoteTable, DeadlineEscalationTable, JobTable, NotificationTable } from './schema-work.ts';
 
 /**
@@ -300,6 +308,12 @@ export interface DB {
   micro_project_referral: MicroProjectReferralTable;
   micro_project_participants: MicroProjectParticipantsTable;
   micro_project_review: MicroProjectReviewTable;
+  conference: ConferenceTable;
+  conference_item: ConferenceItemTable;
+  conference_attendance: ConferenceAttendanceTable;
+  staff_expertise: StaffExpertiseTable;
+  training_status: TrainingStatusTable;
+  knowledge_page: KnowledgePageTable;
 }
 
 export type NewAppUser = Insertable<AppUserTable>;
