@@ -25,6 +25,8 @@ interface NavEntry {
     | '/organisation'
     | '/prozesse'
     | '/protokoll'
+    | '/konferenzen'
+    | '/team'
     | '/konto';
   label: string;
   permission?: Permission;
@@ -38,6 +40,8 @@ const navEntries: NavEntry[] = [
   { to: '/bedarfe', label: 'Bedarfe', permission: 'need:read' },
   { to: '/mikroprojekte', label: 'Mikroprojekte', permission: 'microproject:read' },
   { to: '/mikroprojekte/budget', label: 'Budget Mikroprojekte', permission: 'microbudget:read' },
+  { to: '/konferenzen', label: 'Wochenkonferenz', permission: 'conference:read' },
+  { to: '/team', label: 'Team und Wissen', permission: 'team:read' },
   { to: '/faelle/zuteilung', label: 'Zuteilung', permission: 'case:work', role: 'team_lead' },
   { to: '/bewilligungen', label: 'Bewilligungen', permission: 'case:work', role: 'team_lead' },
   { to: '/finanzen', label: 'Finanzen', permission: 'finance:manage' },

@@ -13,6 +13,7 @@ import { clearSession, dropSessionData, loadSession, sessionQuery } from '../mod
 import { SignInPage } from '../modules/auth/SignInPage.tsx';
 import { validateMyCasesSearch } from '../modules/cases/search.ts';
 import { validateCaseSearch } from '../modules/cases/sections/caseSearch.ts';
+import { conferenceAndTeamRoutes } from '../modules/conferences/routes.tsx';
 import { validateControllingSearch } from '../modules/controlling/search.ts';
 import { validateFinanceSearch } from '../modules/finance/search.ts';
 import {
@@ -384,6 +385,7 @@ const routeTree = rootRoute.addChildren([
     newMicroProjectRoute,
     microBudgetRoute,
     microProjectRoute,
+    ...conferenceAndTeamRoutes(() => appRoute, Guard),
     controllingRoute,
     organisationRoute,
     protocolRoute,

@@ -18,7 +18,7 @@ function inlines(parts: Inline[]): ReactNode[] {
         return <em key={key}>{inlines(part.children)}</em>;
       case 'code':
         return <Code key={key}>{part.text}</Code>;
-      case 'link': {
+      default: {
         const external = /^https?:/i.test(part.href);
         return (
           <Anchor
