@@ -1,24 +1,14 @@
 import { labelled } from './catalogues.ts';
 import { idSchema, intSchema, lineSchema, nameSchema, textSchema, versionSchema } from './common.ts';
 import { dateSchema } from './dates.ts';
+import { specialisations } from './organisation.ts';
 import { z } from './zod.ts';
 
 /**
- * The team (docs/conference-and-team.md): who is the expert for what, the training modules 1-9 of the JuWe
- * training per person, and the knowledge base (Arbeitshilfen, quality handbook pages in Markdown).
+ * The team (docs/conference-and-team.md): who is the expert for what (the staff's specialisations, organisation.ts),
+ * the training modules 1-9 of the JuWe training per person, and the knowledge base (Arbeitshilfen, quality handbook
+ * pages in Markdown).
  */
-export const expertiseTopics = labelled({
-  sucht: 'Sucht',
-  psychische_erkrankung: 'Psychische Erkrankung der Eltern',
-  junge_muetter: 'Junge Mütter',
-  migration: 'Migration und Flucht',
-  haeusliche_gewalt: 'Häusliche Gewalt',
-  behinderung: 'Behinderung (Eingliederungshilfe)',
-  schule: 'Schulabsentismus',
-  uebergang_beruf: 'Übergang Schule-Beruf',
-  familienrat: 'Familienrat',
-});
-export type ExpertiseTopic = (typeof expertiseTopics.values)[number];
 
 /** The training modules of the JuWe report (2016), 1-9. */
 export const trainingModules: Record<number, string> = {
@@ -35,11 +25,11 @@ export const trainingModules: Record<number, string> = {
 export const TRAINING_MODULES = [1, 2, 3, 4, 5, 6, 7, 8, 9] as const;
 
 export const expertiseInputSchema = z.object({
-  topics: z.array(z.enum(expertiseTopics.values, { error: 'Unbekanntes Thema.' })).max(20),
+  topics: z.array(z.enum(specialisations, { error: 'Unbekanntes Fachgebiet.' })).max(20),
 });
 
 export const expertiseEntrySchema = z.object({
-  topic: z.enum(expertiseTopics.values),
+  topic: z.enum(specialisations),
   people: z.array(z.object({ id: idSchema, name: z.string(), team: z.string().nullable() })),
 });
 export type ExpertiseEntry = z.infer<typeof expertiseEntrySchema>;

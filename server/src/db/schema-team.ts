@@ -36,12 +36,6 @@ export interface ConferenceAttendanceTable {
   user_id: string;
 }
 
-export interface StaffExpertiseTable {
-  tenant_id: string;
-  user_id: string;
-  topic: string;
-}
-
 export interface TrainingStatusTable {
   tenant_id: string;
   user_id: string;

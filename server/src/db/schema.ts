@@ -56,7 +56,6 @@ import type {
   ConferenceItemTable,
   ConferenceTable,
   KnowledgePageTable,
-  StaffExpertiseTable,
   TrainingStatusTable,
 } from './schema-team.ts';
 import type { CaseNoteTable, DeadlineEscalationTable, JobTable, NotificationTable } from './schema-work.ts';
@@ -311,7 +310,6 @@ export interface DB {
   conference: ConferenceTable;
   conference_item: ConferenceItemTable;
   conference_attendance: ConferenceAttendanceTable;
-  staff_expertise: StaffExpertiseTable;
   training_status: TrainingStatusTable;
   knowledge_page: KnowledgePageTable;
 }

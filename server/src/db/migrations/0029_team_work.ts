@@ -3,8 +3,8 @@ import { executeScript } from '../script.ts';
 
 /**
  * The team's own work (docs/conference-and-team.md): the Wochenkonferenz with its agenda items in the five rubrics
- * and its attendance, and the team: who is the expert for what, the training modules 1-9 per person, and the
- * knowledge base (Arbeitshilfen, quality handbook pages in Markdown).
+ * and its attendance, and the team: the training modules 1-9 per person and the knowledge base (Arbeitshilfen,
+ * quality handbook pages in Markdown). Who is the expert for what is the staff's existing specialisations.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await executeScript(
@@ -52,15 +52,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       foreign key (tenant_id, conference_id) references conference (tenant_id, id) on delete cascade,
       foreign key (tenant_id, user_id) references app_user (tenant_id, id)
     );
-
-    create table staff_expertise (
-      tenant_id uuid not null,
-      user_id uuid not null,
-      topic text not null,
-      primary key (tenant_id, user_id, topic),
-      foreign key (tenant_id, user_id) references app_user (tenant_id, id)
-    );
-    create index staff_expertise_topic_idx on staff_expertise (tenant_id, topic);
 
     create table training_status (
       tenant_id uuid not null,

@@ -46,7 +46,7 @@ const entityTypes: Partial<Record<string, AuditEntityType>> = {
   'micro-projects': 'micro_project',
   conferences: 'conference',
   knowledge: 'knowledge_page',
-  expertise: 'staff_expertise',
+  expertise: 'user',
   training: 'training_status',
   budget: 'micro_budget',
   'access-share': 'micro_budget',

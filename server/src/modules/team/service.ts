@@ -1,9 +1,9 @@
 import {
   type ExpertiseEntry,
-  expertiseTopics,
   type KnowledgeInput,
   type KnowledgePage,
   type KnowledgeSummary,
+  specialisations,
   TRAINING_MODULES,
   type TrainingInput,
   type TrainingOverview,
@@ -28,17 +28,18 @@ import {
 } from './queries/team.ts';
 
 /**
- * The team (docs/conference-and-team.md): expertise directory, training overview, knowledge base. Staff data of
+ * The team (docs/conference-and-team.md): expertise directory (the staff's specialisations), training overview,
+ * knowledge base. Staff data of
  * the organisation, no social data: reading is the route permission (team:read); changes are audited. A person's
  * expertise and training are kept by the lead of her team (mayManageTeamMember).
  */
 
 export async function expertiseDirectory(ctx: Ctx): Promise<ExpertiseEntry[]> {
   const rows = await expertiseRows(ctx.db, ctx.actor.tenantId);
-  return expertiseTopics.values.map((topic) => ({
+  return specialisations.map((topic) => ({
     topic,
     people: rows
-      .filter((r) => r.topic === topic)
+      .filter((r) => r.specialisations.includes(topic))
       .map((r) => ({ id: r.id, name: r.display_name, team: r.team_name })),
   }));
 }
@@ -56,7 +57,12 @@ async function requireMember(ctx: Ctx, userId: string) {
 export async function changeExpertise(ctx: Ctx, userId: string, topics: string[]) {
   await requireMember(ctx, userId);
   await setExpertise(ctx.db, ctx.actor.tenantId, userId, [...new Set(topics)]);
-  await ctx.audit({ action: 'update', entityType: 'staff_expertise', entityId: userId, details: { topics } });
+  await ctx.audit({
+    action: 'update',
+    entityType: 'user',
+    entityId: userId,
+    details: { fields: ['specialisations'] },
+  });
 }
 
 export async function trainingOverview(ctx: Ctx, teamId: string | undefined): Promise<TrainingOverview> {

@@ -18,7 +18,7 @@ async function setup() {
 }
 
 describe('the team', () => {
-  it('lists experts by topic; only the lead of the person’s team changes them (403 audited otherwise)', async () => {
+  it('lists experts by topic (the staff’s specialisations); only the lead of the person’s team changes them (403 audited otherwise)', async () => {
     const { db, tenant, lead } = await setup();
     const cmA = tenant.users.caseManagerA.id;
     expect((await lead.put(`/team/expertise/${cmA}`, { topics: ['sucht', 'migration'] })).statusCode).toBe(

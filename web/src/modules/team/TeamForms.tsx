@@ -1,10 +1,11 @@
 import {
   expertiseInputSchema,
-  expertiseTopics,
   type KnowledgePage,
   knowledgeInputSchema,
   knowledgeKinds,
   knowledgeUpdateSchema,
+  specialisationLabels,
+  specialisations,
   TRAINING_MODULES,
   type TrainingOverview,
   todayIso,
@@ -52,7 +53,7 @@ export function ExpertiseForm({ people, onClose }: { people: People; onClose: ()
       />
       <MultiSelect
         label="Fachgebiete"
-        data={expertiseTopics.values.map((value) => ({ value, label: expertiseTopics.labels[value] }))}
+        data={specialisations.map((value) => ({ value, label: specialisationLabels[value] }))}
         value={form.values.topics}
         onChange={(value) => form.set('topics', value)}
         error={form.errors.topics}

@@ -1,7 +1,7 @@
 import {
-  expertiseTopics,
   formatDateDe,
   knowledgeKinds,
+  specialisationLabels,
   TRAINING_MODULES,
   trainingModules,
 } from '@leuchtturm/shared';
@@ -59,7 +59,7 @@ function ExpertiseDirectory() {
           <DataTable caption="Fachgebiete" headers={['Thema', 'Ansprechpersonen']}>
             {entries.map((e) => (
               <Table.Tr key={e.topic}>
-                <Table.Td>{expertiseTopics.labels[e.topic]}</Table.Td>
+                <Table.Td>{specialisationLabels[e.topic]}</Table.Td>
                 <Table.Td>
                   {e.people.length === 0
                     ? '–'

@@ -4,18 +4,17 @@ import { likePattern } from '../../../shared/like.ts';
 
 /** Expertise, training status and the knowledge base (docs/conference-and-team.md). */
 
+/** Active staff with at least one specialisation (Fachgebiet). */
 export function expertiseRows(db: Kysely<DB>, tenantId: string) {
   return db
-    .selectFrom('staff_expertise as e')
-    .innerJoin('app_user as u', (j) =>
-      j.onRef('u.tenant_id', '=', 'e.tenant_id').onRef('u.id', '=', 'e.user_id'),
-    )
+    .selectFrom('app_user as u')
     .leftJoin('team as t', (j) => j.onRef('t.tenant_id', '=', 'u.tenant_id').onRef('t.id', '=', 'u.team_id'))
-    .select(['e.topic', 'u.id', 'u.display_name', 't.name as team_name'])
-    .where('e.tenant_id', '=', tenantId)
+    .select(['u.specialisations', 'u.id', 'u.display_name', 't.name as team_name'])
+    .where('u.tenant_id', '=', tenantId)
     .where('u.active', '=', true)
-    .orderBy('e.topic')
+    .where(sql<boolean>`cardinality(u.specialisations) > 0`)
     .orderBy('u.display_name')
+    .orderBy('u.id')
     .execute();
 }
 
@@ -31,14 +30,10 @@ export function loadMember(db: Kysely<DB>, tenantId: string, userId: string) {
 
 export async function setExpertise(db: Kysely<DB>, tenantId: string, userId: string, topics: string[]) {
   await db
-    .deleteFrom('staff_expertise')
+    .updateTable('app_user')
+    .set({ specialisations: topics })
     .where('tenant_id', '=', tenantId)
-    .where('user_id', '=', userId)
-    .execute();
-  if (topics.length === 0) return;
-  await db
-    .insertInto('staff_expertise')
-    .values(topics.map((topic) => ({ tenant_id: tenantId, user_id: userId, topic })))
+    .where('id', '=', userId)
     .execute();
 }
 
