@@ -36,6 +36,7 @@ import {
 } from './queries/insert.ts';
 import { findUserByUsername } from './queries/reads.ts';
 import { Random } from './random.ts';
+import { insertDemoTeamWork } from './teamWork.ts';
 
 /**
  * The one demo-data generator. One knob, `scale`, sizes everything: staff, streets and young inhabitants, ten years
@@ -115,6 +116,13 @@ export async function generateDemoData(
       tenantId,
       new Random(`leuchtturm-${options.scale}-sozialraum`),
       factor,
+      counts,
+      options.today ?? todayIso(now),
+    );
+    await insertDemoTeamWork(
+      trx,
+      tenantId,
+      new Random(`leuchtturm-${options.scale}-team`),
       counts,
       options.today ?? todayIso(now),
     );
