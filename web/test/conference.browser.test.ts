@@ -65,11 +65,11 @@ describe('Wochenkonferenz', () => {
     await page.getByRole('button', { name: 'Bedarf erfassen' }).click();
     const dialog = page.getByRole('dialog', { name: 'Bedarf aus der Bedarfsrunde erfassen' });
     await dialog.waitFor();
-    await dialog.getByRole('combobox', { name: /^Stadtteil/ }).click();
-    await page.getByRole('option', { name: district.name, exact: true }).click();
+    await dialog.getByRole('textbox', { name: /^Bedarf/ }).fill(text);
     await dialog.getByRole('combobox', { name: /^Altersgruppe/ }).click();
     await page.getByRole('option', { name: /^Schwangerschaft bis 3 Jahre/ }).click();
-    await dialog.getByRole('textbox', { name: /^Bedarf/ }).fill(text);
+    await dialog.getByRole('combobox', { name: /^Stadtteil/ }).fill(district.name);
+    await page.getByRole('option', { name: district.name, exact: true }).click();
     await expectNoAxeViolations(page, 'Bedarf aus der Bedarfsrunde erfassen');
     await dialog.getByRole('button', { name: 'Bedarf erfassen' }).click();
     await dialog.waitFor({ state: 'hidden' });

@@ -125,14 +125,13 @@ export function NeedForm({ conference, onClose }: { conference: ConferenceDetail
       mutation={save}
       submitLabel="Bedarf erfassen"
     >
-      <Select
-        label="Stadtteil"
+      <TextInput
+        label="Bedarf"
         required
-        searchable
-        data={(districts.data ?? []).map((d) => ({ value: d.id, label: d.name }))}
-        value={form.values.districtId}
-        onChange={(value) => form.set('districtId', value)}
-        error={form.errors.districtId}
+        data-autofocus
+        value={form.values.text}
+        onChange={(e) => form.set('text', e.currentTarget.value)}
+        error={form.errors.text}
       />
       <Select
         label="Altersgruppe"
@@ -142,12 +141,14 @@ export function NeedForm({ conference, onClose }: { conference: ConferenceDetail
         onChange={(value) => form.set('ageCohort', value)}
         error={form.errors.ageCohort}
       />
-      <TextInput
-        label="Bedarf"
+      <Select
+        label="Stadtteil"
         required
-        value={form.values.text}
-        onChange={(e) => form.set('text', e.currentTarget.value)}
-        error={form.errors.text}
+        searchable
+        data={(districts.data ?? []).map((d) => ({ value: d.id, label: d.name }))}
+        value={form.values.districtId}
+        onChange={(value) => form.set('districtId', value)}
+        error={form.errors.districtId}
       />
     </StepModalForm>
   );
