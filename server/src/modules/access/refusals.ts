@@ -45,6 +45,7 @@ const entityTypes: Partial<Record<string, AuditEntityType>> = {
   needs: 'need',
   'micro-projects': 'micro_project',
   conferences: 'conference',
+  topics: 'conference',
   knowledge: 'knowledge_page',
   expertise: 'user',
   training: 'training_status',
