@@ -66,10 +66,20 @@ describe('Wochenkonferenz', () => {
     const dialog = page.getByRole('dialog', { name: 'Bedarf aus der Bedarfsrunde erfassen' });
     await dialog.waitFor();
     await dialog.getByRole('textbox', { name: /^Bedarf/ }).fill(text);
-    await dialog.getByRole('combobox', { name: /^Altersgruppe/ }).click();
-    await page.getByRole('option', { name: /^Schwangerschaft bis 3 Jahre/ }).click();
-    await dialog.getByRole('combobox', { name: /^Stadtteil/ }).fill(district.name);
-    await page.getByRole('option', { name: district.name, exact: true }).click();
+    // By keyboard: open the list, move to an option, take it.
+    const cohort = dialog.getByRole('combobox', { name: /^Altersgruppe/ });
+    await cohort.focus();
+    await cohort.press('ArrowDown');
+    await page.getByRole('option', { name: /^Schwangerschaft bis 3 Jahre/ }).waitFor();
+    await cohort.press('ArrowDown');
+    await cohort.press('Enter');
+    await expect(cohort.inputValue()).resolves.toMatch(/Jahre/);
+    const districtBox = dialog.getByRole('combobox', { name: /^Stadtteil/ });
+    await districtBox.fill(district.name);
+    await page.getByRole('option', { name: district.name, exact: true }).waitFor();
+    await districtBox.press('ArrowDown');
+    await districtBox.press('Enter');
+    await expect(districtBox.inputValue()).resolves.toBe(district.name);
     await expectNoAxeViolations(page, 'Bedarf aus der Bedarfsrunde erfassen');
     await dialog.getByRole('button', { name: 'Bedarf erfassen' }).click();
     await dialog.waitFor({ state: 'hidden' });
