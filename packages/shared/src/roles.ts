@@ -57,6 +57,14 @@ export const permissions = [
   'atlas:read',
   /** Maintain the atlas: entries, the CSV import of institutions and the GeoJSON import of district outlines. */
   'atlas:manage',
+  /** The Wochenkonferenz of one's own team: agenda, minutes, the folder; which team is decided by the policy. */
+  'conference:read',
+  /** Prepare and minute the team's Wochenkonferenz. */
+  'conference:manage',
+  /** The team: expertise directory, training overview, knowledge base. */
+  'team:read',
+  /** Keep the team's expertise and training status, write knowledge-base pages. */
+  'team:manage',
   /** Help types, providers, offers and rates: read by everyone who plans measures. */
   'catalogue:read',
   /** Maintain the help-type catalogue. */
@@ -88,6 +96,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'need:manage',
     'process:read',
     'microproject:read',
+    'conference:read',
+    'team:read',
   ],
   team_lead: [
     ...everyStaffRole,
@@ -98,8 +108,19 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'microproject:read',
     'microproject:manage',
     'microbudget:read',
+    'conference:read',
+    'conference:manage',
+    'team:read',
+    'team:manage',
   ],
-  centre_lead: [...everyStaffRole, 'need:read', 'controlling:read', 'microproject:read', 'microbudget:read'],
+  centre_lead: [
+    ...everyStaffRole,
+    'need:read',
+    'controlling:read',
+    'microproject:read',
+    'microbudget:read',
+    'team:read',
+  ],
   // Sozialraumkoordination: network work, needs and micro-projects of its team's districts (docs/domain.md, section 1).
   district_coordinator: [
     ...everyStaffRole,
@@ -110,6 +131,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'microproject:manage',
     'microbudget:read',
     'atlas:manage',
+    'conference:read',
+    'team:read',
   ],
   clerk: everyStaffRole,
   finance: [...everyStaffRole, 'finance:manage'],

@@ -58,6 +58,12 @@ import type {
   RentabCostPlanTable,
   RentabExtraCostTable,
 } from './schema-steering.ts';
+  ConferenceAttendanceTable,
+  ConferenceItemTable,
+  ConferenceTable,
+  KnowledgePageTable,
+  TrainingStatusTable,
+} from './schema-team.ts';
 import type { CaseNoteTable, DeadlineEscalationTable, JobTable, NotificationTable } from './schema-work.ts';
 
 /**
@@ -326,6 +332,11 @@ export interface DB {
   controlling_target: ControllingTargetTable;
   atlas_entry: AtlasEntryTable;
   atlas_entry_staff: AtlasEntryStaffTable;
+  conference: ConferenceTable;
+  conference_item: ConferenceItemTable;
+  conference_attendance: ConferenceAttendanceTable;
+  training_status: TrainingStatusTable;
+  knowledge_page: KnowledgePageTable;
 }
 
 export type NewAppUser = Insertable<AppUserTable>;

@@ -26,6 +26,8 @@ interface NavEntry {
     | '/atlas'
     | '/prozesse'
     | '/protokoll'
+    | '/konferenzen'
+    | '/team'
     | '/konto';
   label: string;
   permission?: Permission;
@@ -40,6 +42,8 @@ const navEntries: NavEntry[] = [
   { to: '/mikroprojekte', label: 'Mikroprojekte', permission: 'microproject:read' },
   { to: '/mikroprojekte/budget', label: 'Budget Mikroprojekte', permission: 'microbudget:read' },
   { to: '/atlas', label: 'Stadtteilatlas', permission: 'atlas:read' },
+  { to: '/konferenzen', label: 'Wochenkonferenz', permission: 'conference:read' },
+  { to: '/team', label: 'Team und Wissen', permission: 'team:read' },
   { to: '/faelle/zuteilung', label: 'Zuteilung', permission: 'case:work', role: 'team_lead' },
   { to: '/bewilligungen', label: 'Bewilligungen', permission: 'case:work', role: 'team_lead' },
   { to: '/finanzen', label: 'Finanzen', permission: 'finance:manage' },

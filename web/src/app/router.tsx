@@ -14,6 +14,7 @@ import { clearSession, dropSessionData, loadSession, sessionQuery } from '../mod
 import { SignInPage } from '../modules/auth/SignInPage.tsx';
 import { validateMyCasesSearch } from '../modules/cases/search.ts';
 import { validateCaseSearch } from '../modules/cases/sections/caseSearch.ts';
+import { conferenceAndTeamRoutes } from '../modules/conferences/routes.tsx';
 import { validateControllingSearch } from '../modules/controlling/search.ts';
 import { validateFinanceSearch } from '../modules/finance/search.ts';
 import {
@@ -386,6 +387,7 @@ const routeTree = rootRoute.addChildren([
     microBudgetRoute,
     microProjectRoute,
     ...atlasRoutes(appRoute, Guard),
+    ...conferenceAndTeamRoutes(() => appRoute, Guard),
     controllingRoute,
     organisationRoute,
     protocolRoute,

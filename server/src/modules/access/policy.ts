@@ -249,3 +249,20 @@ export function absenceListScope(
     all: actor.roles.includes('admin'),
   };
 }
+
+/**
+ * The Wochenkonferenz is the team's own meeting (docs/conference-and-team.md): its members read it (it names their
+ * cases and the closing tips), the team's lead prepares and minutes it. Other teams see nothing of it. Answers
+ * 'manage', 'read' or null.
+ */
+export function conferenceAccess(actor: Actor, teamId: string): 'manage' | 'read' | null {
+  if (actor.userId === null || actor.teamId === null || actor.teamId !== teamId) return null;
+  if (actor.roles.includes('team_lead')) return 'manage';
+  return hasPermission(actor.roles, 'conference:read') ? 'read' : null;
+}
+
+/** Who keeps a person's expertise and training status: the lead of the person's team. */
+export function mayManageTeamMember(actor: Actor, member: { teamId: string | null }): boolean {
+  if (actor.userId === null || !actor.roles.includes('team_lead')) return false;
+  return actor.teamId !== null && actor.teamId === member.teamId;
+}

@@ -40,6 +40,7 @@ import { findUserByUsername } from './queries/reads.ts';
 import { Random } from './random.ts';
 import { backdateDemoStaff } from './staffHistory.ts';
 import { insertDemoSteering } from './steering.ts';
+import { insertDemoTeamWork } from './teamWork.ts';
 
 /**
  * The one demo-data generator. One knob, `scale`, sizes everything: staff, streets and young inhabitants, ten years
@@ -131,6 +132,13 @@ export async function generateDemoData(
       tenantId,
       new Random(`leuchtturm-${options.scale}-atlas`),
       factor,
+      counts,
+      options.today ?? todayIso(now),
+    );
+    await insertDemoTeamWork(
+      trx,
+      tenantId,
+      new Random(`leuchtturm-${options.scale}-team`),
       counts,
       options.today ?? todayIso(now),
     );

@@ -24,7 +24,7 @@ const formKinds = [
 const fileBody = z
   .custom<Buffer>((value) => Buffer.isBuffer(value))
   .meta({ type: 'string', format: 'binary' });
-const fileResponse = (description: string, mediaTypes: string[]) => ({
+export const fileResponse = (description: string, mediaTypes: string[]) => ({
   description,
   content: Object.fromEntries(mediaTypes.map((type) => [type, { schema: fileBody }])),
 });

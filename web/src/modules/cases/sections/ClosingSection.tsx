@@ -105,7 +105,7 @@ function CloseForm({ detail }: { detail: CaseDetail }) {
         intro={
           <Text size="sm">
             Nach dem Abschluss kann die Fallakte nur noch gelesen werden. Ein Tipp aus dem Fall erscheint in
-            der Wochenkonferenz.
+            der nächsten Wochenkonferenz des Teams unter „Tipps aus abgeschlossenen Fällen“.
           </Text>
         }
         onSubmit={submit}

@@ -1,5 +1,6 @@
 import { ageCohorts, CLOSING_QUESTION, formatDateDe, ideaSources } from '@leuchtturm/shared';
 import { Card, Group, List, Stack, Text, Title } from '@mantine/core';
+import { RegisterCase } from '../../conferences/RegisterCase.tsx';
 import { formUrl } from '../caseQueries.ts';
 import { PeerConsultationForm } from './PeerConsultationForm.tsx';
 import { DownloadLink, InfoList, type SectionProps } from './ui.tsx';
@@ -13,6 +14,7 @@ export function PeerConsultationSection({ detail, readOnly }: SectionProps) {
         <Title order={2} size="h3">
           Kollegiale Beratungen
         </Title>
+        {!readOnly && <RegisterCase caseId={detail.id} />}
         {consultations.length === 0 && <Text>Noch keine kollegiale Beratung zu diesem Fall.</Text>}
         {consultations.map((c) => {
           const date = formatDateDe(c.heldOn);
