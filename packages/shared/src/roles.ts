@@ -53,6 +53,13 @@ export const permissions = [
   'microbudget:read',
   /** Set the annual frame and allocate it to the districts. */
   'microbudget:manage',
+  /**
+   * Case-independent work of the own team (visits, walks, explorations, talks, networks): record and read it. Which
+   * team's records is decided by the policy (mayDoDistrictWorkOf).
+   */
+  'districtwork:record',
+  /** How much case-independent work was done per district and year: counts only. */
+  'districtwork:counts',
   /** Help types, providers, offers and rates: read by everyone who plans measures. */
   'catalogue:read',
   /** Maintain the help-type catalogue. */
@@ -82,6 +89,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'need:manage',
     'process:read',
     'microproject:read',
+    'districtwork:record',
+    'districtwork:counts',
   ],
   team_lead: [
     ...everyStaffRole,
@@ -92,8 +101,17 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'microproject:read',
     'microproject:manage',
     'microbudget:read',
+    'districtwork:record',
+    'districtwork:counts',
   ],
-  centre_lead: [...everyStaffRole, 'need:read', 'controlling:read', 'microproject:read', 'microbudget:read'],
+  centre_lead: [
+    ...everyStaffRole,
+    'need:read',
+    'controlling:read',
+    'microproject:read',
+    'microbudget:read',
+    'districtwork:counts',
+  ],
   // Sozialraumkoordination: network work, needs and micro-projects of its team's districts (docs/domain.md, section 1).
   district_coordinator: [
     ...everyStaffRole,
@@ -103,6 +121,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'microproject:read',
     'microproject:manage',
     'microbudget:read',
+    'districtwork:record',
+    'districtwork:counts',
   ],
   clerk: everyStaffRole,
   finance: [...everyStaffRole, 'finance:manage'],
@@ -114,6 +134,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'controlling:import',
     'need:read',
     'microbudget:read',
+    'districtwork:counts',
   ],
   director: [
     ...everyStaffRole,
@@ -122,6 +143,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'microproject:read',
     'microbudget:read',
     'microbudget:manage',
+    'districtwork:counts',
   ],
   admin: [
     'organisation:read',

@@ -41,6 +41,17 @@ import type {
   NeedMentionTable,
 } from './schema-district.ts';
 import type {
+  DistrictNetworkExternalTable,
+  DistrictNetworkMeetingTable,
+  DistrictNetworkStaffTable,
+  DistrictNetworkTable,
+  DistrictTalkTable,
+  DistrictWalkTable,
+  DistrictWorkNeedTable,
+  InstitutionVisitFollowUpTable,
+  InstitutionVisitTable,
+} from './schema-visits.ts';
+import type {
   AggregateTable,
   FinanceSettingTable,
   HelpTypeTable,
@@ -300,6 +311,15 @@ export interface DB {
   micro_project_referral: MicroProjectReferralTable;
   micro_project_participants: MicroProjectParticipantsTable;
   micro_project_review: MicroProjectReviewTable;
+  institution_visit: InstitutionVisitTable;
+  institution_visit_follow_up: InstitutionVisitFollowUpTable;
+  district_walk: DistrictWalkTable;
+  district_talk: DistrictTalkTable;
+  district_network: DistrictNetworkTable;
+  district_network_staff: DistrictNetworkStaffTable;
+  district_network_external: DistrictNetworkExternalTable;
+  district_network_meeting: DistrictNetworkMeetingTable;
+  district_work_need: DistrictWorkNeedTable;
 }
 
 export type NewAppUser = Insertable<AppUserTable>;

@@ -23,6 +23,8 @@ import { childProtectionRoutes } from '../modules/childProtection/routes.ts';
 import { controllingRoutes } from '../modules/controlling/routes.ts';
 import { documentRoutes } from '../modules/documents/routes.ts';
 import { measureRoutes } from '../modules/measures/routes.ts';
+import { networkRoutes } from '../modules/districtWork/networkRoutes.ts';
+import { districtWorkRoutes } from '../modules/districtWork/routes.ts';
 import { microProjectRoutes } from '../modules/microProjects/routes.ts';
 import { needRoutes } from '../modules/needs/routes.ts';
 import { notificationRoutes } from '../modules/notifications/routes.ts';
@@ -130,6 +132,8 @@ export async function buildApp(options: {
       await api.register(documentRoutes);
       await api.register(needRoutes);
       await api.register(microProjectRoutes);
+      await api.register(districtWorkRoutes);
+      await api.register(networkRoutes);
       await api.register(measureRoutes);
       await api.register(controllingRoutes);
       await api.register(notificationRoutes);
