@@ -41,17 +41,6 @@ import type {
   NeedMentionTable,
 } from './schema-district.ts';
 import type {
-  DistrictNetworkExternalTable,
-  DistrictNetworkMeetingTable,
-  DistrictNetworkStaffTable,
-  DistrictNetworkTable,
-  DistrictTalkTable,
-  DistrictWalkTable,
-  DistrictWorkNeedTable,
-  InstitutionVisitFollowUpTable,
-  InstitutionVisitTable,
-} from './schema-visits.ts';
-import type {
   AggregateTable,
   FinanceSettingTable,
   HelpTypeTable,
@@ -62,6 +51,17 @@ import type {
   ServiceOfferTable,
 } from './schema-measures.ts';
 import type { ProcessDefinitionTable, ProcessInstanceTable, ProcessStepTable } from './schema-processes.ts';
+import type {
+  DistrictNetworkExternalTable,
+  DistrictNetworkMeetingTable,
+  DistrictNetworkStaffTable,
+  DistrictNetworkTable,
+  DistrictTalkTable,
+  DistrictWalkTable,
+  DistrictWorkNeedTable,
+  InstitutionVisitFollowUpTable,
+  InstitutionVisitTable,
+} from './schema-visits.ts';
 import type { CaseNoteTable, DeadlineEscalationTable, JobTable, NotificationTable } from './schema-work.ts';
 
 /**

@@ -4,7 +4,7 @@ import type { Ctx } from '../../shared/context.ts';
 import { AppError } from '../../shared/errors.ts';
 import { mayDoDistrictWorkOf } from '../access/policy.ts';
 import { recordNeed } from '../needs/workflow.ts';
-import { type RecordType, linkNeed } from './queries/common.ts';
+import { linkNeed, type RecordType } from './queries/common.ts';
 
 /**
  * Who may record and read case-independent work (access/policy.ts, mayDoDistrictWorkOf): the team that did it.
@@ -25,7 +25,11 @@ export function requireOwnTeam(ctx: Ctx, entityType: AuditEntityType): { teamId:
 }
 
 /** Refuses unless the actor may work on a record of team `teamId`. */
-export function requireTeamOf(ctx: Ctx, entityType: AuditEntityType, record: { id: string; team_id: string }) {
+export function requireTeamOf(
+  ctx: Ctx,
+  entityType: AuditEntityType,
+  record: { id: string; team_id: string },
+) {
   if (!mayDoDistrictWorkOf(ctx.actor, record.team_id)) throw refusal(entityType, record.id);
 }
 
@@ -43,7 +47,17 @@ export async function needFromRecord(
   if (!districtId) throw AppError.validation('districtId', 'Bitte den Stadtteil des Bedarfs wählen.');
   const ageCohort = input.ageCohort ?? ageCohorts.values.find((c) => c === record.ageCohort);
   if (!ageCohort) throw AppError.validation('ageCohort', 'Bitte eine Altersgruppe wählen.');
-  const need = await recordNeed(ctx, { districtId, ageCohort, text: input.text, source, mentionedOn: record.on });
-  await linkNeed(ctx.db, ctx.actor.tenantId, { recordType: record.type, recordId: record.id, needId: need.id });
+  const need = await recordNeed(ctx, {
+    districtId,
+    ageCohort,
+    text: input.text,
+    source,
+    mentionedOn: record.on,
+  });
+  await linkNeed(ctx.db, ctx.actor.tenantId, {
+    recordType: record.type,
+    recordId: record.id,
+    needId: need.id,
+  });
   return need;
 }

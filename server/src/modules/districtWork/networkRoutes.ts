@@ -31,7 +31,11 @@ const created = { 201: z.object({ id: idSchema }) };
 export const networkRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/district-work/networks', {
     config: record,
-    schema: { tags, summary: 'Netzwerke des eigenen Teams', response: { 200: z.array(networkSummarySchema) } },
+    schema: {
+      tags,
+      summary: 'Netzwerke des eigenen Teams',
+      response: { 200: z.array(networkSummarySchema) },
+    },
     handler: (request) => withCtx(request, (ctx) => teamNetworks(ctx)),
   });
   app.post('/district-work/networks', {
@@ -62,9 +66,17 @@ export const networkRoutes: FastifyPluginAsyncZod = async (app) => {
   });
   app.post('/district-work/networks/:id/meetings', {
     config: record,
-    schema: { tags, summary: 'Netzwerktreffen erfassen', params, body: networkMeetingInputSchema, response: created },
+    schema: {
+      tags,
+      summary: 'Netzwerktreffen erfassen',
+      params,
+      body: networkMeetingInputSchema,
+      response: created,
+    },
     handler: async (request, reply) =>
-      reply.status(201).send(await withCtx(request, (ctx) => createMeeting(ctx, request.params.id, request.body))),
+      reply
+        .status(201)
+        .send(await withCtx(request, (ctx) => createMeeting(ctx, request.params.id, request.body))),
   });
   app.put('/district-work/networks/:id/meetings/:meetingId', {
     config: record,

@@ -11,7 +11,7 @@ import type { Ctx } from '../../shared/context.ts';
 import { AppError } from '../../shared/errors.ts';
 import { expectOneUpdated } from '../../shared/versioned.ts';
 import { needFromRecord, requireOwnTeam, requireTeamOf } from './access.ts';
-import { activeUserIds, districtNames, needsOf } from './queries/common.ts';
+import { activeUserIds, needsOf } from './queries/common.ts';
 import {
   centreExists,
   insertMeeting,
@@ -48,7 +48,10 @@ async function checkInput(ctx: Ctx, input: NetworkInput) {
   if ((input.districtId === null) === (input.socialCentreId === null))
     throw AppError.validation('districtId', 'Bitte entweder einen Stadtteil oder ein Sozialzentrum wählen.');
   if (input.districtId !== null) await requireDistrict(ctx, input.districtId);
-  if (input.socialCentreId !== null && !(await centreExists(ctx.db, ctx.actor.tenantId, input.socialCentreId)))
+  if (
+    input.socialCentreId !== null &&
+    !(await centreExists(ctx.db, ctx.actor.tenantId, input.socialCentreId))
+  )
     throw AppError.validation('socialCentreId', 'Bitte ein Sozialzentrum aus der Liste wählen.');
   const staff = [...new Set(input.staffUserIds)];
   if ((await activeUserIds(ctx.db, ctx.actor.tenantId, staff)).length !== staff.length)
@@ -92,7 +95,10 @@ export async function networkDetail(ctx: Ctx, id: string): Promise<NetworkDetail
   const tenantId = ctx.actor.tenantId;
   const n = await requireNetwork(ctx, id);
   const row = (await listNetworks(ctx.db, tenantId, n.team_id)).find((r) => r.id === id) as NetworkListRow;
-  const [members, meetings] = await Promise.all([membersOf(ctx.db, tenantId, id), meetingsOf(ctx.db, tenantId, id)]);
+  const [members, meetings] = await Promise.all([
+    membersOf(ctx.db, tenantId, id),
+    meetingsOf(ctx.db, tenantId, id),
+  ]);
   const needs = await needsOf(
     ctx.db,
     tenantId,
@@ -117,7 +123,11 @@ export async function networkDetail(ctx: Ctx, id: string): Promise<NetworkDetail
   };
 }
 
-export async function createMeeting(ctx: Ctx, networkId: string, input: MeetingInput): Promise<{ id: string }> {
+export async function createMeeting(
+  ctx: Ctx,
+  networkId: string,
+  input: MeetingInput,
+): Promise<{ id: string }> {
   await requireNetwork(ctx, networkId);
   const userId = ctx.actor.userId as string;
   const id = await insertMeeting(ctx.db, ctx.actor.tenantId, { networkId, userId }, input);
@@ -141,11 +151,21 @@ export async function changeMeeting(
   await requireMeeting(ctx, networkId, meetingId);
   const result = await updateMeeting(ctx.db, ctx.actor.tenantId, meetingId, input.version, input);
   await expectOneUpdated(result, async () => true, 'Das Treffen');
-  await ctx.audit({ action: 'update', entityType: 'network_meeting', entityId: meetingId, details: { networkId } });
+  await ctx.audit({
+    action: 'update',
+    entityType: 'network_meeting',
+    entityId: meetingId,
+    details: { networkId },
+  });
 }
 
 /** A need named in a network meeting: source Netzwerk; district and age cohort default to the network's. */
-export async function needFromMeeting(ctx: Ctx, networkId: string, meetingId: string, input: RecordNeedInput) {
+export async function needFromMeeting(
+  ctx: Ctx,
+  networkId: string,
+  meetingId: string,
+  input: RecordNeedInput,
+) {
   const { network, meeting } = await requireMeeting(ctx, networkId, meetingId);
   const record = {
     type: 'meeting' as const,

@@ -69,13 +69,23 @@ export const districtWorkRoutes: FastifyPluginAsyncZod = async (app) => {
   });
   app.post('/district-work/visits', {
     config: record,
-    schema: { tags, summary: 'Institutionenbesuch erfassen', body: institutionVisitInputSchema, response: created },
+    schema: {
+      tags,
+      summary: 'Institutionenbesuch erfassen',
+      body: institutionVisitInputSchema,
+      response: created,
+    },
     handler: async (request, reply) =>
       reply.status(201).send(await withCtx(request, (ctx) => createVisit(ctx, request.body))),
   });
   app.get('/district-work/visits/:id', {
     config: record,
-    schema: { tags, summary: 'Ein Institutionenbesuch', params, response: { 200: institutionVisitDetailSchema } },
+    schema: {
+      tags,
+      summary: 'Ein Institutionenbesuch',
+      params,
+      response: { 200: institutionVisitDetailSchema },
+    },
     handler: (request) => withCtx(request, (ctx) => visitDetail(ctx, request.params.id)),
   });
   app.put('/district-work/visits/:id', {
@@ -95,14 +105,26 @@ export const districtWorkRoutes: FastifyPluginAsyncZod = async (app) => {
   });
   app.post('/district-work/visits/:id/needs', {
     config: record,
-    schema: { tags, summary: 'Bedarf aus einem Besuch erfassen', params, body: recordNeedInputSchema, response: created },
+    schema: {
+      tags,
+      summary: 'Bedarf aus einem Besuch erfassen',
+      params,
+      body: recordNeedInputSchema,
+      response: created,
+    },
     handler: async (request, reply) =>
-      reply.status(201).send(await withCtx(request, (ctx) => needFromVisit(ctx, request.params.id, request.body))),
+      reply
+        .status(201)
+        .send(await withCtx(request, (ctx) => needFromVisit(ctx, request.params.id, request.body))),
   });
 
   app.get('/district-work/walks', {
     config: record,
-    schema: { tags, summary: 'Stadtteilbegehungen des eigenen Teams', response: { 200: z.array(districtWalkSchema) } },
+    schema: {
+      tags,
+      summary: 'Stadtteilbegehungen des eigenen Teams',
+      response: { 200: z.array(districtWalkSchema) },
+    },
     handler: (request) => withCtx(request, (ctx) => teamWalks(ctx)),
   });
   app.post('/district-work/walks', {
@@ -133,9 +155,17 @@ export const districtWorkRoutes: FastifyPluginAsyncZod = async (app) => {
   });
   app.post('/district-work/walks/:id/needs', {
     config: record,
-    schema: { tags, summary: 'Bedarf aus einer Begehung erfassen', params, body: recordNeedInputSchema, response: created },
+    schema: {
+      tags,
+      summary: 'Bedarf aus einer Begehung erfassen',
+      params,
+      body: recordNeedInputSchema,
+      response: created,
+    },
     handler: async (request, reply) =>
-      reply.status(201).send(await withCtx(request, (ctx) => needFromWalk(ctx, request.params.id, request.body))),
+      reply
+        .status(201)
+        .send(await withCtx(request, (ctx) => needFromWalk(ctx, request.params.id, request.body))),
   });
 
   app.get('/district-work/talks', {
@@ -149,13 +179,23 @@ export const districtWorkRoutes: FastifyPluginAsyncZod = async (app) => {
   });
   app.post('/district-work/talks', {
     config: record,
-    schema: { tags, summary: 'Erkundung oder Gespräch erfassen', body: districtTalkInputSchema, response: created },
+    schema: {
+      tags,
+      summary: 'Erkundung oder Gespräch erfassen',
+      body: districtTalkInputSchema,
+      response: created,
+    },
     handler: async (request, reply) =>
       reply.status(201).send(await withCtx(request, (ctx) => createTalk(ctx, request.body))),
   });
   app.get('/district-work/talks/:id', {
     config: record,
-    schema: { tags, summary: 'Eine Erkundung oder ein Gespräch', params, response: { 200: districtTalkSchema } },
+    schema: {
+      tags,
+      summary: 'Eine Erkundung oder ein Gespräch',
+      params,
+      response: { 200: districtTalkSchema },
+    },
     handler: (request) => withCtx(request, (ctx) => talkDetail(ctx, request.params.id)),
   });
   app.put('/district-work/talks/:id', {
@@ -183,7 +223,9 @@ export const districtWorkRoutes: FastifyPluginAsyncZod = async (app) => {
       response: created,
     },
     handler: async (request, reply) =>
-      reply.status(201).send(await withCtx(request, (ctx) => needFromTalk(ctx, request.params.id, request.body))),
+      reply
+        .status(201)
+        .send(await withCtx(request, (ctx) => needFromTalk(ctx, request.params.id, request.body))),
   });
 
   app.get('/district-work/counts', {
@@ -196,5 +238,4 @@ export const districtWorkRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     handler: (request) => withCtx(request, (ctx) => districtWorkCounts(ctx, request.query.year)),
   });
-
 };

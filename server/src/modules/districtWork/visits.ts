@@ -1,10 +1,10 @@
-import {
-  type InstitutionVisitDetail,
-  type InstitutionVisitSummary,
+import type {
+  InstitutionVisitDetail,
+  InstitutionVisitSummary,
   institutionVisitInputSchema,
-  type RecordNeedInput,
-  type VisitedInstitution,
-  type z,
+  RecordNeedInput,
+  VisitedInstitution,
+  z,
 } from '@leuchtturm/shared';
 import type { Ctx } from '../../shared/context.ts';
 import { AppError } from '../../shared/errors.ts';
@@ -31,7 +31,8 @@ type VisitInput = z.output<typeof institutionVisitInputSchema>;
 
 export async function requireDistrict(ctx: Ctx, districtId: string) {
   const name = (await districtNames(ctx.db, ctx.actor.tenantId, [districtId])).get(districtId);
-  if (name === undefined) throw AppError.validation('districtId', 'Bitte einen Stadtteil aus der Liste wählen.');
+  if (name === undefined)
+    throw AppError.validation('districtId', 'Bitte einen Stadtteil aus der Liste wählen.');
   return name;
 }
 

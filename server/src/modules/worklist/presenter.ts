@@ -9,6 +9,7 @@ import {
   type WorklistSection,
 } from '@leuchtturm/shared';
 import { type Due, dueAtInstant, dueOnDate, type WorklistWindow } from './buckets.ts';
+import type { VisitFollowUpRow } from './queries/followUps.ts';
 import type {
   AssessmentRow,
   CareOrderRow,
@@ -19,7 +20,6 @@ import type {
   ScopedCase,
   StepRow,
 } from './queries/items.ts';
-import type { VisitFollowUpRow } from './queries/followUps.ts';
 
 /** Rows of the sources → items of the work list, field by field; titles name records, never a person. */
 

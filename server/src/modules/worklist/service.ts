@@ -14,8 +14,8 @@ import {
   presentStep,
   presentVisitFollowUp,
 } from './presenter.ts';
-import { dueVisitFollowUps } from './queries/followUps.ts';
 import { teamWithCaseWorkers } from './queries/caseload.ts';
+import { dueVisitFollowUps } from './queries/followUps.ts';
 import {
   dueAssessments,
   dueHelpPlanReviews,

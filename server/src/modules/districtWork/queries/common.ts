@@ -47,13 +47,23 @@ export async function linkNeed(
 ) {
   await db
     .insertInto('district_work_need')
-    .values({ tenant_id: tenantId, record_type: link.recordType, record_id: link.recordId, need_id: link.needId })
+    .values({
+      tenant_id: tenantId,
+      record_type: link.recordType,
+      record_id: link.recordId,
+      need_id: link.needId,
+    })
     .onConflict((oc) => oc.doNothing())
     .execute();
 }
 
 /** The needs named by each record of one type, by record id. */
-export async function needsOf(db: Kysely<DB>, tenantId: string, recordType: RecordType, ids: readonly string[]) {
+export async function needsOf(
+  db: Kysely<DB>,
+  tenantId: string,
+  recordType: RecordType,
+  ids: readonly string[],
+) {
   const byRecord = new Map<string, { id: string; text: string; ageCohort: string }[]>();
   if (ids.length === 0) return byRecord;
   const rows = await db

@@ -24,7 +24,13 @@ export async function insertNetwork(db: Kysely<DB>, tenantId: string, teamId: st
   return row.id;
 }
 
-export function updateNetwork(db: Kysely<DB>, tenantId: string, id: string, version: number, n: NetworkFields) {
+export function updateNetwork(
+  db: Kysely<DB>,
+  tenantId: string,
+  id: string,
+  version: number,
+  n: NetworkFields,
+) {
   return db
     .updateTable('district_network')
     .set({ ...columns(n), version: sql`version + 1` })
@@ -80,7 +86,9 @@ export type NetworkRow = NonNullable<Awaited<ReturnType<typeof loadNetwork>>>;
 export function listNetworks(db: Kysely<DB>, tenantId: string, teamId: string) {
   return db
     .selectFrom('district_network as n')
-    .leftJoin('district as d', (j) => j.onRef('d.tenant_id', '=', 'n.tenant_id').onRef('d.id', '=', 'n.district_id'))
+    .leftJoin('district as d', (j) =>
+      j.onRef('d.tenant_id', '=', 'n.tenant_id').onRef('d.id', '=', 'n.district_id'),
+    )
     .leftJoin('social_centre as c', (j) =>
       j.onRef('c.tenant_id', '=', 'n.tenant_id').onRef('c.id', '=', 'n.social_centre_id'),
     )
@@ -123,7 +131,9 @@ export async function membersOf(db: Kysely<DB>, tenantId: string, networkId: str
   const [staff, external] = await Promise.all([
     db
       .selectFrom('district_network_staff as s')
-      .innerJoin('app_user as u', (j) => j.onRef('u.tenant_id', '=', 's.tenant_id').onRef('u.id', '=', 's.user_id'))
+      .innerJoin('app_user as u', (j) =>
+        j.onRef('u.tenant_id', '=', 's.tenant_id').onRef('u.id', '=', 's.user_id'),
+      )
       .select(['u.id', 'u.display_name'])
       .where('s.tenant_id', '=', tenantId)
       .where('s.network_id', '=', networkId)
@@ -161,7 +171,13 @@ export async function insertMeeting(
   return row.id;
 }
 
-export function updateMeeting(db: Kysely<DB>, tenantId: string, id: string, version: number, m: MeetingFields) {
+export function updateMeeting(
+  db: Kysely<DB>,
+  tenantId: string,
+  id: string,
+  version: number,
+  m: MeetingFields,
+) {
   return db
     .updateTable('district_network_meeting')
     .set({ held_on: m.heldOn, minutes: m.minutes, agreements: m.agreements, version: sql`version + 1` })

@@ -26,7 +26,12 @@ export async function insertVisit(
 ) {
   const row = await db
     .insertInto('institution_visit')
-    .values({ tenant_id: tenantId, team_id: owner.teamId, visitor_user_id: owner.visitorUserId, ...columns(v) })
+    .values({
+      tenant_id: tenantId,
+      team_id: owner.teamId,
+      visitor_user_id: owner.visitorUserId,
+      ...columns(v),
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
@@ -58,7 +63,13 @@ export async function setFollowUps(
   await db
     .insertInto('institution_visit_follow_up')
     .values(
-      followUps.map((f) => ({ tenant_id: tenantId, visit_id: visitId, due_on: f.dueOn, text: f.text, done: f.done })),
+      followUps.map((f) => ({
+        tenant_id: tenantId,
+        visit_id: visitId,
+        due_on: f.dueOn,
+        text: f.text,
+        done: f.done,
+      })),
     )
     .execute();
 }
@@ -113,8 +124,7 @@ export function listVisits(
     ])
     .where('v.tenant_id', '=', tenantId)
     .where('v.team_id', '=', teamId);
-  if (filter.institution)
-    q = q.where(sql<boolean>`lower(v.institution_name) = lower(${filter.institution})`);
+  if (filter.institution) q = q.where(sql<boolean>`lower(v.institution_name) = lower(${filter.institution})`);
   if (filter.districtId) q = q.where('v.district_id', '=', filter.districtId);
   return q.orderBy('v.visited_on', 'desc').orderBy('v.id').limit(1000).execute();
 }
