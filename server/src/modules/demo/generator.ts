@@ -36,6 +36,7 @@ import {
 } from './queries/insert.ts';
 import { findUserByUsername } from './queries/reads.ts';
 import { Random } from './random.ts';
+import { insertDemoVisits } from './visits.ts';
 
 /**
  * The one demo-data generator. One knob, `scale`, sizes everything: staff, streets and young inhabitants, ten years
@@ -115,6 +116,14 @@ export async function generateDemoData(
       tenantId,
       new Random(`leuchtturm-${options.scale}-sozialraum`),
       factor,
+      counts,
+      options.today ?? todayIso(now),
+    );
+    // Visits, walks, talks and networks: a stream of their own, a handful of rows per team.
+    await insertDemoVisits(
+      trx,
+      tenantId,
+      new Random(`leuchtturm-${options.scale}-besuche`),
       counts,
       options.today ?? todayIso(now),
     );
