@@ -17,6 +17,7 @@ export * from './csv.ts';
 export * from './dates.ts';
 export * from './deadlines.ts';
 export * from './district.ts';
+export * from './districtVisits.ts';
 export * from './helpTypes.ts';
 export * from './hzeStatistics.ts';
 export * from './measures.ts';

@@ -65,6 +65,13 @@ export const permissions = [
   'team:read',
   /** Keep the team's expertise and training status, write knowledge-base pages. */
   'team:manage',
+  /**
+   * Case-independent work of the own team (visits, walks, explorations, talks, networks): record and read it. Which
+   * team's records is decided by the policy (mayDoDistrictWorkOf).
+   */
+  'districtwork:record',
+  /** How much case-independent work was done per district and year: counts only. */
+  'districtwork:counts',
   /** Help types, providers, offers and rates: read by everyone who plans measures. */
   'catalogue:read',
   /** Maintain the help-type catalogue. */
@@ -98,6 +105,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'microproject:read',
     'conference:read',
     'team:read',
+    'districtwork:record',
+    'districtwork:counts',
   ],
   team_lead: [
     ...everyStaffRole,
@@ -112,6 +121,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'conference:manage',
     'team:read',
     'team:manage',
+    'districtwork:record',
+    'districtwork:counts',
   ],
   centre_lead: [
     ...everyStaffRole,
@@ -120,6 +131,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'microproject:read',
     'microbudget:read',
     'team:read',
+    'districtwork:counts',
   ],
   // Sozialraumkoordination: network work, needs and micro-projects of its team's districts (docs/domain.md, section 1).
   district_coordinator: [
@@ -133,6 +145,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'atlas:manage',
     'conference:read',
     'team:read',
+    'districtwork:record',
+    'districtwork:counts',
   ],
   clerk: everyStaffRole,
   finance: [...everyStaffRole, 'finance:manage'],
@@ -145,6 +159,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'controlling:steer',
     'need:read',
     'microbudget:read',
+    'districtwork:counts',
   ],
   director: [
     ...everyStaffRole,
@@ -154,6 +169,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'microproject:read',
     'microbudget:read',
     'microbudget:manage',
+    'districtwork:counts',
   ],
   admin: [
     'organisation:read',

@@ -19,6 +19,7 @@ export const worklistItemKinds = labelled({
   mandat_ueberpruefung: 'Überprüfung eines Auftrags oder einer Auflage',
   massnahme_ende: 'Geplantes Ende einer Hilfe',
   massnahme_ueberfaellig: 'Hilfe läuft über ihr geplantes Ende',
+  besuch_wiedervorlage: 'Wiedervorlage eines Institutionenbesuchs',
 });
 export type WorklistItemKind = (typeof worklistItemKinds.values)[number];
 
@@ -51,7 +52,8 @@ export const worklistItemSchema = z.object({
   childProtection: z.boolean(),
   /** What is due, in German, without personal data (e.g. the step's title). */
   title: z.string(),
-  case: z.object({ id: idSchema, caseNumber: z.string(), family: z.string() }),
+  /** The case; null for case-independent work (a visit's follow-up, see `visitId`). */
+  case: z.object({ id: idSchema, caseNumber: z.string(), family: z.string() }).nullable(),
   /** The lead case manager (Fallführung), or null while the case is not allocated. */
   lead: ref.nullable(),
   /** The instant of a deadline counted in hours (child protection, process steps); null for a date. */
@@ -61,7 +63,9 @@ export const worklistItemSchema = z.object({
   overdue: z.boolean(),
   bucket: z.enum(worklistBuckets.values),
   /** Where to work on it: the case and its tab. */
-  link: z.object({ caseId: idSchema, section: z.enum(worklistSections) }),
+  link: z.object({ caseId: idSchema, section: z.enum(worklistSections) }).nullable(),
+  /** A follow-up of an Institutionenbesuch: the visit to open (docs/district-visits-and-networks.md). */
+  visitId: idSchema.optional(),
 });
 export type WorklistItem = z.infer<typeof worklistItemSchema>;
 

@@ -64,6 +64,16 @@ import type {
   KnowledgePageTable,
   TrainingStatusTable,
 } from './schema-team.ts';
+  DistrictNetworkExternalTable,
+  DistrictNetworkMeetingTable,
+  DistrictNetworkStaffTable,
+  DistrictNetworkTable,
+  DistrictTalkTable,
+  DistrictWalkTable,
+  DistrictWorkNeedTable,
+  InstitutionVisitFollowUpTable,
+  InstitutionVisitTable,
+} from './schema-visits.ts';
 import type { CaseNoteTable, DeadlineEscalationTable, JobTable, NotificationTable } from './schema-work.ts';
 
 /**
@@ -337,6 +347,15 @@ export interface DB {
   conference_attendance: ConferenceAttendanceTable;
   training_status: TrainingStatusTable;
   knowledge_page: KnowledgePageTable;
+  institution_visit: InstitutionVisitTable;
+  institution_visit_follow_up: InstitutionVisitFollowUpTable;
+  district_walk: DistrictWalkTable;
+  district_talk: DistrictTalkTable;
+  district_network: DistrictNetworkTable;
+  district_network_staff: DistrictNetworkStaffTable;
+  district_network_external: DistrictNetworkExternalTable;
+  district_network_meeting: DistrictNetworkMeetingTable;
+  district_work_need: DistrictWorkNeedTable;
 }
 
 export type NewAppUser = Insertable<AppUserTable>;

@@ -24,6 +24,8 @@ import { childProtectionRoutes } from '../modules/childProtection/routes.ts';
 import { conferenceRoutes } from '../modules/conferences/routes.ts';
 import { controllingRoutes } from '../modules/controlling/routes.ts';
 import { steeringRoutes } from '../modules/controlling/steeringRoutes.ts';
+import { networkRoutes } from '../modules/districtWork/networkRoutes.ts';
+import { districtWorkRoutes } from '../modules/districtWork/routes.ts';
 import { documentRoutes } from '../modules/documents/routes.ts';
 import { measureRoutes } from '../modules/measures/routes.ts';
 import { hzeStatisticsRoutes } from '../modules/measures/statisticsRoutes.ts';
@@ -138,6 +140,8 @@ export async function buildApp(options: {
       await api.register(atlasRoutes);
       await api.register(conferenceRoutes);
       await api.register(teamRoutes);
+      await api.register(districtWorkRoutes);
+      await api.register(networkRoutes);
       await api.register(measureRoutes);
       await api.register(hzeStatisticsRoutes);
       await api.register(controllingRoutes);

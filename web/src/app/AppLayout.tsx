@@ -22,6 +22,7 @@ interface NavEntry {
     | '/bewilligungen'
     | '/finanzen'
     | '/steuerung'
+    | '/sozialraum'
     | '/organisation'
     | '/atlas'
     | '/prozesse'
@@ -39,6 +40,7 @@ const navEntries: NavEntry[] = [
   { to: '/', label: 'Start' },
   { to: '/faelle', label: 'Meine Fälle', permission: 'case:work' },
   { to: '/bedarfe', label: 'Bedarfe', permission: 'need:read' },
+  { to: '/sozialraum', label: 'Sozialraum', permission: 'districtwork:record' },
   { to: '/mikroprojekte', label: 'Mikroprojekte', permission: 'microproject:read' },
   { to: '/mikroprojekte/budget', label: 'Budget Mikroprojekte', permission: 'microbudget:read' },
   { to: '/atlas', label: 'Stadtteilatlas', permission: 'atlas:read' },

@@ -68,6 +68,13 @@ const NewMicroProjectPage = lazy(() =>
 const BudgetPage = lazy(() =>
   import('../modules/microProjects/BudgetPage.tsx').then((m) => ({ default: m.BudgetPage })),
 );
+const districtWork = (name: 'DistrictWorkPage' | 'VisitPage' | 'NetworkPage') =>
+  lazy(() => import('../modules/districtWork/pages.ts').then((m) => ({ default: m[name] })));
+const [DistrictWorkPage, VisitPage, NetworkPage] = [
+  districtWork('DistrictWorkPage'),
+  districtWork('VisitPage'),
+  districtWork('NetworkPage'),
+];
 const NeedsPage = lazy(() =>
   import('../modules/needs/NeedsPage.tsx').then((m) => ({ default: m.NeedsPage })),
 );
@@ -263,6 +270,22 @@ const needRoute = createRoute({
   ),
 });
 
+const districtWorkRoute = <P extends string>(path: P, Component: typeof DistrictWorkPage) =>
+  createRoute({
+    getParentRoute: () => appRoute,
+    path,
+    component: () => (
+      <Guard permission="districtwork:record">
+        <Component />
+      </Guard>
+    ),
+  });
+const districtWorkRoutes = [
+  districtWorkRoute('/sozialraum', DistrictWorkPage),
+  districtWorkRoute('/sozialraum/besuche/$visitId', VisitPage),
+  districtWorkRoute('/sozialraum/netzwerke/$networkId', NetworkPage),
+];
+
 const microProjectsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/mikroprojekte',
@@ -375,6 +398,7 @@ const routeTree = rootRoute.addChildren([
   signInRoute,
   appRoute.addChildren([
     startRoute,
+    ...districtWorkRoutes,
     myCasesRoute,
     intakeRoute,
     allocationRoute,

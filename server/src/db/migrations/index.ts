@@ -27,6 +27,7 @@ import * as m0026 from './0026_rentabilitaet.ts';
 import * as m0027 from './0027_hze_statistics.ts';
 import * as m0028 from './0028_atlas.ts';
 import * as m0029 from './0029_team_work.ts';
+import * as m0033 from './0033_visits_networks.ts';
 
 /** Versioned migrations, applied in key order. Never edit one that has shipped: add the next. */
 export const migrations: Record<string, Migration> = {
@@ -58,4 +59,5 @@ export const migrations: Record<string, Migration> = {
   '0027_hze_statistics': m0027,
   '0028_atlas': m0028,
   '0029_team_work': m0029,
+  '0033_visits_networks': m0033,
 };

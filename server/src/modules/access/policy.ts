@@ -228,6 +228,16 @@ export function mayManageMicroProjectIn(
 }
 
 /**
+ * Case-independent work in the district (visits, walks, explorations, talks, networks; docs/district-visits-and-
+ * networks.md) belongs to the team that did it: its case managers, its team lead and its Sozialraumkoordination
+ * record and read it; nobody of another team, and controlling only counts (districtwork:counts).
+ */
+export function mayDoDistrictWorkOf(actor: Actor, teamId: string): boolean {
+  if (actor.userId === null || actor.teamId === null || actor.teamId !== teamId) return false;
+  return actor.roles.some((r) => r === 'case_manager' || r === 'team_lead' || r === 'district_coordinator');
+}
+
+/**
  * Who may enter, change or remove an absence (Abwesenheit with Vertretung, docs/decisions.md): the absent person
  * herself, the team lead of her team, and administrators. Whom it lists: the same people, and the deputy sees the
  * absences she covers. The deputy gains the absent person's case access for the period only (auth/sessions.ts).

@@ -67,6 +67,11 @@ const entityTypes: Partial<Record<string, AuditEntityType>> = {
   'process-definitions': 'process_definition',
   sso: 'sso_setting',
   outlines: 'district_outline',
+  visits: 'institution_visit',
+  institutions: 'institution_visit',
+  walks: 'district_walk',
+  talks: 'district_talk',
+  networks: 'district_network',
 };
 
 /** A route whose resource names no record is named by its area (details.route says which route). */
@@ -83,6 +88,7 @@ const areaEntityTypes: Partial<Record<string, AuditEntityType>> = {
   needs: 'need',
   'micro-projects': 'micro_project',
   atlas: 'atlas_entry',
+  'district-work': 'district_work',
 };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

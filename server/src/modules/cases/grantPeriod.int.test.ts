@@ -36,7 +36,7 @@ async function reachOfOtherTeam(tenant: TestTenant, caseId: string, caseNumber: 
   return {
     opened,
     inMyCases: mine.some((c) => c.id === caseId),
-    onWorklist: list.items.some((i) => i.case.caseNumber === caseNumber),
+    onWorklist: list.items.some((i) => i.case?.caseNumber === caseNumber),
   };
 }
 

@@ -41,6 +41,7 @@ import { Random } from './random.ts';
 import { backdateDemoStaff } from './staffHistory.ts';
 import { insertDemoSteering } from './steering.ts';
 import { insertDemoTeamWork } from './teamWork.ts';
+import { insertDemoVisits } from './visits.ts';
 
 /**
  * The one demo-data generator. One knob, `scale`, sizes everything: staff, streets and young inhabitants, ten years
@@ -139,6 +140,14 @@ export async function generateDemoData(
       trx,
       tenantId,
       new Random(`leuchtturm-${options.scale}-team`),
+      counts,
+      options.today ?? todayIso(now),
+    );
+    // Visits, walks, talks and networks: a stream of their own, a handful of rows per team.
+    await insertDemoVisits(
+      trx,
+      tenantId,
+      new Random(`leuchtturm-${options.scale}-besuche`),
       counts,
       options.today ?? todayIso(now),
     );

@@ -40,7 +40,7 @@ const signIn = (tenant: TestTenant, user: TestUserKey) => Client.as(app, tenant,
 async function caseAndWorklist(client: Client, caseId: string, caseNumber: string) {
   const opened = (await client.get(`/cases/${caseId}`)).statusCode;
   const list = (await client.get('/worklist')).json() as Worklist;
-  return { opened, listed: list.items.some((i) => i.case.caseNumber === caseNumber) };
+  return { opened, listed: list.items.some((i) => i.case?.caseNumber === caseNumber) };
 }
 
 describe('absences (Abwesenheit) and their deputies', () => {

@@ -78,7 +78,7 @@ export function sortWorklist(items: WorklistItem[]): WorklistItem[] {
       bucketOrder[a.item.bucket] - bucketOrder[b.item.bucket] ||
       Number(b.item.childProtection) - Number(a.item.childProtection) ||
       a.at - b.at ||
-      compare(a.item.case.caseNumber, b.item.case.caseNumber) ||
+      compare(a.item.case?.caseNumber ?? '', b.item.case?.caseNumber ?? '') ||
       compare(a.item.id, b.item.id),
   );
   return keyed.map((k) => k.item);

@@ -9,6 +9,7 @@ import {
   type WorklistSection,
 } from '@leuchtturm/shared';
 import { type Due, dueAtInstant, dueOnDate, type WorklistWindow } from './buckets.ts';
+import type { VisitFollowUpRow } from './queries/followUps.ts';
 import type {
   AssessmentRow,
   CareOrderRow,
@@ -179,4 +180,24 @@ export function presentCaseload(
     ...rows.values(),
     ...(unallocated && unallocated.openCases + unallocated.overdue > 0 ? [unallocated] : []),
   ];
+}
+
+/** A follow-up of an Institutionenbesuch: no case; it opens the visit. */
+export function presentVisitFollowUp(r: VisitFollowUpRow, w: WorklistWindow): WorklistItem | null {
+  const due = dueOnDate(r.due_on, w);
+  if (!due) return null;
+  return {
+    id: `visit_follow_up:${r.id}`,
+    kind: 'besuch_wiedervorlage',
+    childProtection: false,
+    title: `${r.institution_name}: ${r.text}`,
+    case: null,
+    lead: null,
+    dueAt: null,
+    dueOn: due.dueOn,
+    overdue: due.overdue,
+    bucket: due.bucket,
+    link: null,
+    visitId: r.visit_id,
+  };
 }

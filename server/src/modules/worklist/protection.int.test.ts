@@ -53,7 +53,7 @@ describe('child protection beyond the deadlines on the work list', () => {
       review_dates: [addDays(today, -5), addDays(day, 2), addDays(day, 10)],
     });
     const before = await protectionItems(cm);
-    expect(before.map((i) => [i.id, i.bucket, i.childProtection, i.link.section])).toEqual([
+    expect(before.map((i) => [i.id, i.bucket, i.childProtection, i.link?.section])).toEqual([
       [`protection_plan:${plan.id}:${addDays(today, -5)}`, 'ueberfaellig', true, 'kinderschutz'],
       [`protection_plan:${plan.id}:${addDays(day, 2)}`, 'diese_woche', true, 'kinderschutz'],
     ]);

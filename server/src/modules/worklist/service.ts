@@ -12,8 +12,10 @@ import {
   presentMeasureEnd,
   presentProtectionPlanReview,
   presentStep,
+  presentVisitFollowUp,
 } from './presenter.ts';
 import { teamWithCaseWorkers } from './queries/caseload.ts';
+import { dueVisitFollowUps } from './queries/followUps.ts';
 import {
   dueAssessments,
   dueHelpPlanReviews,
@@ -64,14 +66,20 @@ async function loadItems(ctx: Ctx, scope: WorklistScope, w: WorklistWindow, opti
   return { cases, items: items.filter((i) => i !== null) };
 }
 
-const caseIdsOf = (items: readonly WorklistItem[]) => [...new Set(items.map((i) => i.case.id))];
+const caseIdsOf = (items: readonly WorklistItem[]) => [
+  ...new Set(items.flatMap((i) => (i.case ? [i.case.id] : []))),
+];
 
 /** The actor's own work list. `now` is the server's clock (a test may set it: http/app.ts). */
 export async function myWorklist(ctx: Ctx, now: Date): Promise<Worklist> {
   const w = worklistWindow(now);
   const scope = { tenantId: ctx.actor.tenantId, today: w.today, filter: caseListFilter(ctx.actor, 'mine') };
-  const { items } = await loadItems(ctx, scope, w, { area: false });
-  const list = worklistOf(items, w);
+  const [{ items }, followUps] = await Promise.all([
+    loadItems(ctx, scope, w, { area: false }),
+    ctx.actor.userId ? dueVisitFollowUps(ctx.db, ctx.actor.tenantId, ctx.actor.userId, w.weekEnd) : [],
+  ]);
+  const visitItems = followUps.map((r) => presentVisitFollowUp(r, w)).filter((i) => i !== null);
+  const list = worklistOf([...items, ...visitItems], w);
   await ctx.audit({
     action: 'read',
     entityType: 'worklist',

@@ -43,22 +43,35 @@ function Item({ item, showLead }: { item: WorklistItem; showLead: boolean }) {
             {worklistItemKinds.labels[item.kind]}
           </Text>
         </Group>
-        <Anchor
-          fw={600}
-          renderRoot={(props) => (
-            <Link
-              to="/faelle/$caseId"
-              params={{ caseId: item.link.caseId }}
-              search={{ bereich: item.link.section }}
-              {...props}
-            />
-          )}
-        >
-          {item.title}
-        </Anchor>
+        {item.link ? (
+          <Anchor
+            fw={600}
+            renderRoot={(props) => (
+              <Link
+                to="/faelle/$caseId"
+                params={{ caseId: item.link?.caseId ?? '' }}
+                search={{ bereich: item.link?.section }}
+                {...props}
+              />
+            )}
+          >
+            {item.title}
+          </Anchor>
+        ) : (
+          <Anchor
+            fw={600}
+            renderRoot={(props) => (
+              <Link to="/sozialraum/besuche/$visitId" params={{ visitId: item.visitId ?? '' }} {...props} />
+            )}
+          >
+            {item.title}
+          </Anchor>
+        )}
         <Text size="sm">
-          Fall {item.case.caseNumber} · {item.case.family}
-          {showLead && ` · Fallführung: ${item.lead?.name ?? 'nicht zugeteilt'}`}
+          {item.case
+            ? `Fall ${item.case.caseNumber} · ${item.case.family}`
+            : 'Fallunabhängige Arbeit im Sozialraum'}
+          {item.case && showLead && ` · Fallführung: ${item.lead?.name ?? 'nicht zugeteilt'}`}
         </Text>
         <Text size="sm" fw={item.overdue ? 700 : 400} c={item.overdue ? 'red.9' : 'gray.8'}>
           {dueText(item)}
