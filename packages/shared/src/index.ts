@@ -14,6 +14,7 @@ export * from './csv.ts';
 export * from './dates.ts';
 export * from './deadlines.ts';
 export * from './district.ts';
+export * from './handovers.ts';
 export * from './helpTypes.ts';
 export * from './measures.ts';
 export * from './money.ts';

@@ -7,6 +7,9 @@ import type {
   CaseFileTable,
   CaseLeadChangeTable,
   CaseReopeningTable,
+  CaseTeamChangeTable,
+  CaseTransferTable,
+  CaseTransmissionTable,
   ConsentTable,
   FamilyConferenceTable,
   GoalTable,
@@ -258,6 +261,9 @@ export interface DB {
   case_access_grant: CaseAccessGrantTable;
   case_reopening: CaseReopeningTable;
   case_lead_change: CaseLeadChangeTable;
+  case_team_change: CaseTeamChangeTable;
+  case_transfer: CaseTransferTable;
+  case_transmission: CaseTransmissionTable;
   risk_consultation: RiskConsultationTable;
   mandate: MandateTable;
   will_and_goals: WillAndGoalsTable;
