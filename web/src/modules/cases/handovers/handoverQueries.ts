@@ -8,6 +8,7 @@ import type {
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../app/api.ts';
+import { downloadFile } from '../../finance/csv.ts';
 import { caseKeys, useCaseMutation } from '../caseQueries.ts';
 
 /** Handovers beyond the team and transmissions of the case (docs/handovers.md). */
@@ -34,25 +35,13 @@ export const useTransferCase = (caseId: string) =>
     'Der Fall ist abgegeben und hier abgeschlossen.',
   );
 
-/** Hands a PDF the server produced to the user as a download. */
-function saveFile(blob: Blob, fileName: string) {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
-
 /** A document for an institution: produced, downloaded, and then listed among the transmissions. */
 function useProduce<I>(caseId: string, produce: (input: I) => Promise<Blob>, fileName: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: produce,
     onSuccess: async (blob) => {
-      saveFile(blob, fileName);
+      downloadFile(fileName, blob, 'application/pdf');
       await queryClient.invalidateQueries({ queryKey: transmissionsKey(caseId) });
       notifications.show({
         color: 'green',
