@@ -175,6 +175,8 @@ describe('Fall umziehen (the family moves)', () => {
     });
     expect(named.statusCode).toBe(403);
     const deputy = await Client.as(app, tenant, 'deputyA');
+    expect((await cm.get(`/cases/${caseId}`)).json().mayHandOver).toBe(true);
+    expect((await deputy.get(`/cases/${caseId}`)).json().mayHandOver).toBe(false);
     const byDeputy = await deputy.post(`/cases/${caseId}/move`, {
       address: testAddress(cm, 'Bojenstraße', '3'),
       reason: 'Umzug',
