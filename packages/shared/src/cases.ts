@@ -382,6 +382,8 @@ export const caseDetailSchema = caseSummarySchema.extend({
   access: z.enum(['lead', 'deputy', 'team_lead', 'granted']),
   /** A closed case the reader may take up again (Wiederaufnahme; the rule is the server's policy). */
   mayReopen: z.boolean(),
+  /** May move the case to another team, hand it to another Jugendamt and produce its handover package. */
+  mayHandOver: z.boolean(),
 });
 export type CaseDetail = z.infer<typeof caseDetailSchema>;
 

@@ -18,6 +18,7 @@ export * from './dates.ts';
 export * from './deadlines.ts';
 export * from './district.ts';
 export * from './districtVisits.ts';
+export * from './handovers.ts';
 export * from './helpTypes.ts';
 export * from './hzeStatistics.ts';
 export * from './measures.ts';

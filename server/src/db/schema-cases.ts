@@ -118,6 +118,49 @@ export interface CaseLeadChangeTable {
   changed_at: CreatedAt;
 }
 
+/** A move of the case to another team when the family moves (migration 0030). */
+export interface CaseTeamChangeTable {
+  tenant_id: string;
+  id: Generated<string>;
+  case_id: string;
+  from_team_id: string | null;
+  to_team_id: string;
+  from_lead_user_id: string | null;
+  address_changed: boolean;
+  reason: string;
+  /** The access given in the same step (e.g. to the former lead), until its last day. */
+  grant_user_id: string | null;
+  grant_valid_until: Day | null;
+  moved_by: string | null;
+  moved_at: CreatedAt;
+}
+
+/** A handover to another Jugendamt (§ 86c SGB VIII) that closed the case here (migration 0030). */
+export interface CaseTransferTable {
+  tenant_id: string;
+  id: Generated<string>;
+  case_id: string;
+  receiving_office: string;
+  transferred_on: Day;
+  reason: string;
+  transferred_by: string | null;
+  created_at: CreatedAt;
+}
+
+/** A document of the case given to an institution, with the consent or the legal basis (migration 0030). */
+export interface CaseTransmissionTable {
+  tenant_id: string;
+  id: Generated<string>;
+  case_id: string;
+  document_kind: string;
+  recipient_kind: string;
+  recipient: string;
+  consent_id: string | null;
+  legal_basis: string | null;
+  transmitted_by: string | null;
+  transmitted_at: CreatedAt;
+}
+
 export interface RiskConsultationTable {
   tenant_id: string;
   id: Generated<string>;

@@ -8,6 +8,9 @@ import type {
   CaseFileTable,
   CaseLeadChangeTable,
   CaseReopeningTable,
+  CaseTeamChangeTable,
+  CaseTransferTable,
+  CaseTransmissionTable,
   ConsentTable,
   FamilyConferenceTable,
   GoalTable,
@@ -294,6 +297,9 @@ export interface DB {
   case_reopening: CaseReopeningTable;
   staff_period: StaffPeriodTable;
   case_lead_change: CaseLeadChangeTable;
+  case_team_change: CaseTeamChangeTable;
+  case_transfer: CaseTransferTable;
+  case_transmission: CaseTransmissionTable;
   risk_consultation: RiskConsultationTable;
   mandate: MandateTable;
   will_and_goals: WillAndGoalsTable;

@@ -133,6 +133,8 @@ interface RequestOptions {
   background?: boolean;
   /** Set on the repetition after signing in again: a second 401 is final. */
   retried?: boolean;
+  /** The answer is a file (a PDF), not JSON. */
+  file?: boolean;
 }
 
 async function request<T>(
@@ -184,6 +186,7 @@ async function request<T>(
     throw error;
   }
   if (response.status === 204) return undefined as T;
+  if (options.file) return (await response.blob()) as T;
   return (await response.json()) as T;
 }
 
@@ -194,6 +197,9 @@ export const api = {
   post: <T = void>(path: string, body?: unknown) => request<T>('POST', path, body),
   put: <T = void>(path: string, body: unknown) => request<T>('PUT', path, body),
   delete: (path: string) => request<void>('DELETE', path),
+  /** A file the server produces (a PDF): fetched like any request, so that a refusal arrives as an ApiError. */
+  getFile: (path: string, query?: Query) => request<Blob>('GET', path, undefined, query, { file: true }),
+  postFile: (path: string, body: unknown) => request<Blob>('POST', path, body, undefined, { file: true }),
   /** multipart/form-data, e.g. a file upload */
   upload: <T = void>(path: string, data: FormData) => request<T>('POST', path, data),
 };

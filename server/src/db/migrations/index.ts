@@ -28,6 +28,7 @@ import * as m0027 from './0027_hze_statistics.ts';
 import * as m0028 from './0028_atlas.ts';
 import * as m0029 from './0029_team_work.ts';
 import * as m0033 from './0033_visits_networks.ts';
+import * as m0030 from './0030_handovers.ts';
 
 /** Versioned migrations, applied in key order. Never edit one that has shipped: add the next. */
 export const migrations: Record<string, Migration> = {
@@ -60,4 +61,5 @@ export const migrations: Record<string, Migration> = {
   '0028_atlas': m0028,
   '0029_team_work': m0029,
   '0033_visits_networks': m0033,
+  '0030_handovers': m0030,
 };

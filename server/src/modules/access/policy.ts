@@ -111,6 +111,18 @@ export function mayAllocateLead(reason: CaseAccessReason): boolean {
 export function mayReopenCase(reason: CaseAccessReason): boolean {
   return reason === 'team_lead' || reason === 'lead';
 }
+/**
+ * Handovers beyond the team (docs/handovers.md): moving the case to another team when the family moves, handing it
+ * to another Jugendamt (§ 86c SGB VIII) and producing its handover package. The lead of its team or its lead case
+ * manager; deputies and granted colleagues do not.
+ */
+export function mayHandOverCase(reason: CaseAccessReason): boolean {
+  return reason === 'team_lead' || reason === 'lead';
+}
+/** Naming the receiving team of a move instead of the address's team: the team lead only. */
+export function mayChooseReceivingTeam(reason: CaseAccessReason): boolean {
+  return reason === 'team_lead';
+}
 export function mayGrantCaseAccess(reason: CaseAccessReason): boolean {
   return reason === 'team_lead';
 }

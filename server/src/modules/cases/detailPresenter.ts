@@ -1,6 +1,6 @@
 import type { CaseDetail } from '@leuchtturm/shared';
 import { berlinDateOf, caseAreas, formatDateDe, mandateKinds } from '@leuchtturm/shared';
-import { type CaseAccessReason, mayReopenCase } from '../access/policy.ts';
+import { type CaseAccessReason, mayHandOverCase, mayReopenCase } from '../access/policy.ts';
 import { presentTimelineNote } from '../caseNotes/presenter.ts';
 import type { TimelineNoteRow } from '../caseNotes/queries.ts';
 import { presentCaseSummary } from './presenter.ts';
@@ -33,6 +33,7 @@ export function presentCaseDetail(
     documents,
     reopenings,
     leadChanges,
+    handovers,
     staff,
   } = records;
   const staffNames = new Map(staff.map((u) => [u.id, u.display_name]));
@@ -85,6 +86,16 @@ export function presentCaseDetail(
       at: berlinDateOf(c.changed_at),
       kind: 'fallfuehrung',
       text: `Fallführung an ${name(c.to_user_id)} übergeben${c.note ? `. Übergabenotiz: ${c.note}` : ''}`,
+    })),
+    ...handovers.teamChanges.map((c) => ({
+      at: berlinDateOf(c.moved_at),
+      kind: 'umzug',
+      text: `Fall ${c.address_changed ? 'nach Umzug der Familie ' : ''}von ${c.from_team ?? 'ohne Team'} an ${c.to_team} übergeben: ${c.reason}`,
+    })),
+    ...handovers.transfers.map((t) => ({
+      at: t.transferred_on,
+      kind: 'abgabe',
+      text: `Abgabe an ${t.receiving_office} (§ 86c SGB VIII): ${t.reason}`,
     })),
     ...(summaryRow.closed_on
       ? [{ at: summaryRow.closed_on, kind: 'abschluss', text: 'Fall abgeschlossen' }]
@@ -260,5 +271,6 @@ export function presentCaseDetail(
     timeline,
     access,
     mayReopen: summaryRow.status === 'abgeschlossen' && mayReopenCase(access),
+    mayHandOver: mayHandOverCase(access),
   };
 }

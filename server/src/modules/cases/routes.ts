@@ -35,6 +35,7 @@ import * as classification from './classification.ts';
 import * as closing from './closing.ts';
 import { addPeerConsultation } from './consultation.ts';
 import * as goals from './goals.ts';
+import { handoverRoutes } from './handoverRoutes.ts';
 import { addHelpPlan } from './helpPlans.ts';
 import { allocateLead, openCase, setAccessGrant } from './intake.ts';
 import { myCases, readCase } from './service.ts';
@@ -47,6 +48,7 @@ const created = { 201: z.object({ id: idSchema }) };
 const noContent = { 204: z.null() };
 
 export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
+  await app.register(handoverRoutes);
   app.get('/cases', {
     config: work,
     schema: {

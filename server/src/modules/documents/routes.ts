@@ -1,9 +1,10 @@
-import { idSchema, z } from '@leuchtturm/shared';
+import { caseReportInputSchema, idSchema, transmissionBasisSchema, z } from '@leuchtturm/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { withCtx } from '../../http/context.ts';
 import { contentDisposition } from '../../http/download.ts';
 import { AppError } from '../../shared/errors.ts';
 import { caseForm, downloadDocument, uploadDocument, uploadPolicy } from './service.ts';
+import { caseReport, handoverPackage } from './transmissionDocuments.ts';
 
 const formKinds = [
   'falleingang',
@@ -58,6 +59,44 @@ export const documentRoutes: FastifyPluginAsyncZod = async (app) => {
     handler: async (request, reply) => {
       const { id, kind } = request.params;
       const pdf = await withCtx(request, (ctx) => caseForm(ctx, id, kind, request.query.item));
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', contentDisposition(pdf.name))
+        .send(Buffer.from(pdf.bytes));
+    },
+  });
+
+  app.post('/cases/:id/reports', {
+    config: { permission: 'case:work' },
+    schema: {
+      tags,
+      summary:
+        'Bericht für eine Stelle (Familiengericht, Träger, anderes Jugendamt): nur mit gültiger Schweigepflichtentbindung oder Rechtsgrundlage; als Übermittlung vermerkt',
+      params: z.object({ id: idSchema }),
+      body: caseReportInputSchema,
+      response: { 200: fileResponse('Der Bericht als PDF', ['application/pdf']) },
+    },
+    handler: async (request, reply) => {
+      const pdf = await withCtx(request, (ctx) => caseReport(ctx, request.params.id, request.body));
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', contentDisposition(pdf.name))
+        .send(Buffer.from(pdf.bytes));
+    },
+  });
+
+  app.get('/cases/:id/handover-package', {
+    config: { permission: 'case:work' },
+    schema: {
+      tags,
+      summary:
+        'Übergabepaket für das übernehmende Jugendamt (§ 86c SGB VIII) als PDF: nur mit Schweigepflichtentbindung oder Rechtsgrundlage; als Übermittlung vermerkt',
+      params: z.object({ id: idSchema }),
+      querystring: transmissionBasisSchema,
+      response: { 200: fileResponse('Die Fallakte als PDF', ['application/pdf']) },
+    },
+    handler: async (request, reply) => {
+      const pdf = await withCtx(request, (ctx) => handoverPackage(ctx, request.params.id, request.query));
       return reply
         .type('application/pdf')
         .header('content-disposition', contentDisposition(pdf.name))

@@ -9,6 +9,7 @@ import { ErrorAlert, Loading } from '../../app/QueryState.tsx';
 import { NotesSection } from '../caseNotes/NotesSection.tsx';
 import { ChildProtectionSection } from '../childProtection/ChildProtectionSection.tsx';
 import { useCase } from './caseQueries.ts';
+import { HandoversSection } from './handovers/HandoversSection.tsx';
 import { AccessSection, seesAccess } from './sections/AccessSection.tsx';
 import { ClassificationSection } from './sections/ClassificationSection.tsx';
 import { ClosingSection } from './sections/ClosingSection.tsx';
@@ -49,6 +50,7 @@ const sections: {
   { value: 'einwilligungen', label: 'Einwilligungen', Panel: ConsentsSection },
   { value: 'dokumente', label: 'Dokumente', Panel: DocumentsSection },
   { value: 'abschluss', label: 'Abschluss', Panel: ClosingSection },
+  { value: 'uebergaben', label: 'Übergaben', Panel: HandoversSection },
   { value: 'zugriff', label: 'Fallführung und Zugriff', Panel: AccessSection, when: seesAccess },
 ];
 

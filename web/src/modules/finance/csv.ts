@@ -5,7 +5,7 @@ export function toCsv(rows: readonly (readonly string[])[]): string {
 }
 
 /** Hands a file made in the browser to the user as a download. */
-export function downloadFile(fileName: string, content: string, type = 'text/csv;charset=utf-8') {
+export function downloadFile(fileName: string, content: BlobPart, type = 'text/csv;charset=utf-8') {
   const url = URL.createObjectURL(new Blob([content], { type }));
   const link = document.createElement('a');
   link.href = url;

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../../db/schema.ts';
 import { caseReopenings } from './closing.ts';
+import { caseHandovers } from './handovers.ts';
 
 /**
  * Everything the case page shows, read in one go: the case row first (it names the household), then its records in
@@ -56,6 +57,7 @@ export async function loadCaseRecords(db: Kysely<DB>, tenantId: string, caseId: 
     documents,
     reopenings,
     leadChanges,
+    handovers,
   ] = await Promise.all([
     db
       .selectFrom('household_member as hm')
@@ -176,6 +178,7 @@ export async function loadCaseRecords(db: Kysely<DB>, tenantId: string, caseId: 
       .where('case_id', '=', caseId)
       .orderBy('changed_at')
       .execute(),
+    caseHandovers(db, tenantId, caseId),
   ]);
   // Names of the staff who appear in this case only (not the whole directory).
   const staffIds = [
@@ -213,6 +216,7 @@ export async function loadCaseRecords(db: Kysely<DB>, tenantId: string, caseId: 
     documents,
     reopenings,
     leadChanges,
+    handovers,
     staff,
   };
 }

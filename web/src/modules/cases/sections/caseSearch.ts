@@ -17,6 +17,7 @@ export const caseSections = [
   'einwilligungen',
   'dokumente',
   'abschluss',
+  'uebergaben',
   /** Only for the team lead and the lead case manager. */
   'zugriff',
 ] as const;

@@ -119,6 +119,15 @@ export const casesHelp: HelpTopicContent = {
       ],
     },
     {
+      id: 'uebergaben',
+      heading: 'Übergaben und Übermittlungen',
+      blocks: [
+        '„Fall umziehen“: Zieht die Familie um, geht der Fall mit seiner ganzen Akte an das Team, das für die neue Anschrift zuständig ist (die Referatsleitung kann das Team auch selbst wählen). Das bisherige Team verliert den Zugriff; nur wer im selben Schritt Zugriff bis zu einem Tag erhält, liest den Fall weiter.',
+        '„Abgabe an anderes Jugendamt (§ 86c)“ schließt den Fall hier ab und vermerkt das übernehmende Jugendamt, den Tag und den Grund. Laufende und geplante Hilfen werden dabei wie beim Abschluss beendet oder zurückgezogen. Danach entsteht das Übergabepaket: die Fallakte als PDF.',
+        'Ein Bericht für das Familiengericht, einen Träger oder ein anderes Amt und das Übergabepaket entstehen nur mit einer gültigen [[schweigepflichtentbindung|Schweigepflichtentbindung]] oder einer gesetzlichen Grundlage aus der Liste. Jede Übermittlung steht mit Empfänger, Grundlage, Person und Zeitpunkt unter „Übermittlungen“.',
+      ],
+    },
+    {
       id: 'zugriff',
       heading: 'Fallführung und Zugriff',
       blocks: [
