@@ -11,6 +11,7 @@ export * from './childProtectionStatistics.ts';
 export * from './common.ts';
 export * from './controlling.ts';
 export * from './csv.ts';
+export * from './dataProtection.ts';
 export * from './dates.ts';
 export * from './deadlines.ts';
 export * from './district.ts';

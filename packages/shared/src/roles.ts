@@ -69,6 +69,8 @@ export const permissions = [
   'process:manage',
   /** Set up single sign-on: the identity provider and which of its groups give which role and team. */
   'sso:manage',
+  /** Produce the Auskunft about a person across all cases (Art. 15 DSGVO, § 83 SGB X). */
+  'person:disclose',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -92,6 +94,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'microproject:read',
     'microproject:manage',
     'microbudget:read',
+    'person:disclose',
   ],
   centre_lead: [...everyStaffRole, 'need:read', 'controlling:read', 'microproject:read', 'microbudget:read'],
   // Sozialraumkoordination: network work, needs and micro-projects of its team's districts (docs/domain.md, section 1).
@@ -133,6 +136,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'process:read',
     'process:manage',
     'sso:manage',
+    'person:disclose',
   ],
 };
 

@@ -20,7 +20,9 @@ import { authRoutes } from '../modules/auth/routes.ts';
 import { caseNoteRoutes } from '../modules/caseNotes/routes.ts';
 import { caseRoutes } from '../modules/cases/routes.ts';
 import { childProtectionRoutes } from '../modules/childProtection/routes.ts';
+import { confidedRoutes } from '../modules/confided/routes.ts';
 import { controllingRoutes } from '../modules/controlling/routes.ts';
+import { disclosureRoutes } from '../modules/disclosure/routes.ts';
 import { documentRoutes } from '../modules/documents/routes.ts';
 import { measureRoutes } from '../modules/measures/routes.ts';
 import { microProjectRoutes } from '../modules/microProjects/routes.ts';
@@ -134,6 +136,8 @@ export async function buildApp(options: {
       await api.register(controllingRoutes);
       await api.register(notificationRoutes);
       await api.register(caseNoteRoutes);
+      await api.register(confidedRoutes);
+      await api.register(disclosureRoutes);
       await api.register(processRoutes);
       await api.register(worklistRoutes);
     },

@@ -1,4 +1,4 @@
-import type { CaseDetail } from '@leuchtturm/shared';
+import type { CaseDetail, ConfidedMark } from '@leuchtturm/shared';
 import { berlinDateOf, caseAreas, formatDateDe, mandateKinds } from '@leuchtturm/shared';
 import { type CaseAccessReason, mayReopenCase } from '../access/policy.ts';
 import { presentTimelineNote } from '../caseNotes/presenter.ts';
@@ -15,6 +15,8 @@ export function presentCaseDetail(
   today: string,
   /** The Aktenvermerke, newest first: the Verlauf lists them beside the system events. */
   notes: readonly TimelineNoteRow[] = [],
+  /** § 65 marks of the uploaded files, by file id. */
+  documentMarks: ReadonlyMap<string, ConfidedMark> = new Map(),
 ): CaseDetail {
   const {
     base,
@@ -255,6 +257,7 @@ export function presentCaseDetail(
       contentType: d.content_type,
       size: d.size,
       uploadedAt: d.uploaded_at.toISOString(),
+      confided: documentMarks.get(d.id) ?? null,
     })),
     timeline,
     access,
