@@ -273,7 +273,7 @@ export interface ConfidedSubject {
  * § 65 SGB VIII: confided content is shown only to the person it was confided to, its author and those they
  * deliberately shared it with, and leaves the office (PDF, export, handover, Auskunft) only with a recorded release,
  * and then still only through one of them. Everyone else gets the placeholder. Unmarked content: shown.
- * confided/visibility.ts is the same rule as SQL, used by every loader.
+ * confided/queries/visibility.ts is the same rule as SQL, used by every loader.
  */
 export function confidedContentShown(
   actor: Pick<Actor, 'userId'>,

@@ -2,7 +2,7 @@ import { type CaseNoteKind, type CaseNoteLinkType, CONFIDED_PLACEHOLDER } from '
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { likePattern } from '../../shared/like.ts';
-import { type ContentViewer, confidedShownSql, shownOr } from '../confided/visibility.ts';
+import { type ContentViewer, confidedShownSql, shownOr } from '../confided/queries/visibility.ts';
 
 /** Every statement of the Aktenvermerke (migration 0013). */
 

@@ -12,8 +12,8 @@ import { decodeCursor, instantTextSchema, toPage } from '../../shared/pagination
 import { expectOneUpdated } from '../../shared/versioned.ts';
 import { caseNoteEditableUntil, caseNoteEditRefusal } from '../access/policy.ts';
 import { requireCase, usersWhoMaySeeCase } from '../cases/access.ts';
+import { viewerOf } from '../confided/queries/visibility.ts';
 import { confidedMarks, markLoaded } from '../confided/service.ts';
-import { viewerOf } from '../confided/visibility.ts';
 import { notify } from '../notifications/service.ts';
 import { noteLinkChecks } from './links.ts';
 import { presentCaseNote } from './presenter.ts';

@@ -23,8 +23,8 @@ import {
   marksOf,
   revokeShares,
   setRelease,
-} from './queries.ts';
-import type { ContentViewer } from './visibility.ts';
+} from './queries/marks.ts';
+import type { ContentViewer } from './queries/visibility.ts';
 
 /**
  * § 65 SGB VIII anvertraute Daten (docs/data-protection.md): marking a note or document as confided, sharing it

@@ -11,7 +11,7 @@ import {
 } from '@leuchtturm/shared';
 import type { Ctx } from '../../shared/context.ts';
 import { AppError } from '../../shared/errors.ts';
-import { viewerOf } from '../confided/visibility.ts';
+import { viewerOf } from '../confided/queries/visibility.ts';
 import {
   casesOfHouseholds,
   documentsOfCases,

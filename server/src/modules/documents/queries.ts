@@ -1,7 +1,7 @@
 import { type Insertable, type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import type { CaseDocumentTable } from '../../db/schema-cases.ts';
-import { type ContentViewer, confidedShownSql } from '../confided/visibility.ts';
+import { type ContentViewer, confidedShownSql } from '../confided/queries/visibility.ts';
 
 /** All SQL of the documents of a case (uploads). The forms are built from the case file and need none of their own. */
 

@@ -3,7 +3,7 @@ import { AppError } from '../../shared/errors.ts';
 import { requireCase } from '../cases/access.ts';
 import { readCase } from '../cases/service.ts';
 import { readCheck } from '../childProtection/service.ts';
-import { viewerOf } from '../confided/visibility.ts';
+import { viewerOf } from '../confided/queries/visibility.ts';
 import { findTenantName } from '../organisation/queries/tenants.ts';
 import { buildForm, type FormKind } from './forms.ts';
 import { renderForm } from './pdf.ts';

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../../db/schema.ts';
-import { type ContentViewer, confidedShownSql, shownOr } from '../../confided/visibility.ts';
+import { type ContentViewer, confidedShownSql, shownOr } from '../../confided/queries/visibility.ts';
 import { caseReopenings } from './closing.ts';
 
 /**

@@ -1,6 +1,6 @@
 import type { ConfidedItemType, ReleaseBasis } from '@leuchtturm/shared';
 import type { Kysely } from 'kysely';
-import type { DB } from '../../db/schema.ts';
+import type { DB } from '../../../db/schema.ts';
 
 /** All SQL of the § 65 marks and their shares (migration 0031). */
 

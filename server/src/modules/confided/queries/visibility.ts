@@ -1,12 +1,12 @@
 import { CONFIDED_PLACEHOLDER, type ConfidedItemType, type ContentUse } from '@leuchtturm/shared';
 import { type RawBuilder, sql } from 'kysely';
-import type { Ctx } from '../../shared/context.ts';
+import type { Ctx } from '../../../shared/context.ts';
 
 /**
  * § 65 SGB VIII in the queries (docs/data-protection.md). Every loader of notes, documents and the file's content
  * takes a `ContentViewer`: who reads, and for what. There is no default: a loader without one does not type-check,
  * so a new consumer (a PDF, an export, a handover package, the Auskunft) cannot forget the rule. The SQL here is the
- * list form of `confidedContentShown` in access/policy.ts (checked against it in confided.int.test.ts).
+ * list form of `confidedContentShown` in access/policy.ts (the same cases in confided.int.test.ts and confidedPolicy.test.ts).
  */
 export interface ContentViewer {
   userId: string | null;
