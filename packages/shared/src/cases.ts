@@ -24,7 +24,7 @@ import {
   textSchema,
   versionSchema,
 } from './common.ts';
-import { caseConsentSchema, caseDocumentEntrySchema } from './dataProtection.ts';
+import { caseConsentSchema, caseDocumentEntrySchema, confidedMarkSchema } from './dataProtection.ts';
 import { dateSchema } from './dates.ts';
 import { endReasons } from './measures.ts';
 import { householdSchema } from './persons.ts';
@@ -315,6 +315,7 @@ export const caseDetailSchema = caseSummarySchema.extend({
       participants: z.array(z.string()),
       facts: z.string(),
       nextSteps: z.string(),
+      confided: confidedMarkSchema.nullable(),
     }),
   ),
   mandates: z.array(

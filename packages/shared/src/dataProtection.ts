@@ -20,6 +20,7 @@ export type ContentUse = (typeof contentUses)[number];
 export const confidedItemTypes = labelled({
   case_note: 'Aktenvermerk',
   case_document: 'Datei',
+  risk_consultation: 'Kurzberatung',
 });
 export type ConfidedItemType = (typeof confidedItemTypes.values)[number];
 

@@ -3,12 +3,12 @@ import type { ColumnType, Generated } from 'kysely';
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 type Instant = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 
-/** A § 65 SGB VIII mark on a note or document of a case (migration 0031, docs/data-protection.md). */
+/** A § 65 SGB VIII mark on a note, document or Kurzberatung of a case (migration 0031, docs/data-protection.md). */
 export interface ConfidedMarkTable {
   tenant_id: string;
   id: Generated<string>;
   case_id: string;
-  item_type: 'case_note' | 'case_document';
+  item_type: 'case_note' | 'case_document' | 'risk_consultation';
   item_id: string;
   confided_by: string;
   confided_to: string;

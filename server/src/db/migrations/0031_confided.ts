@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { executeScript } from '../script.ts';
 
 /**
- * § 65 SGB VIII anvertraute Daten (docs/data-protection.md). A note or document of a case can be marked as confided
+ * § 65 SGB VIII anvertraute Daten (docs/data-protection.md). A note, document or Kurzberatung of a case can be marked as confided
  * to one member of staff (`confided_to`) by its author (`confided_by`). Only that person, and those she shares it
  * with (`confided_share`, revocable: `revoked_at`), see its content; everyone else sees a placeholder. The content
  * leaves the office (PDF, export, handover, Auskunft) only when a consent or a legal exception is recorded for it
@@ -16,7 +16,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       tenant_id uuid not null,
       id uuid not null default gen_random_uuid(),
       case_id uuid not null,
-      item_type text not null check (item_type in ('case_note', 'case_document')),
+      item_type text not null check (item_type in ('case_note', 'case_document', 'risk_consultation')),
       item_id uuid not null,
       confided_by uuid not null,
       confided_to uuid not null,

@@ -35,9 +35,10 @@ describe('§ 65: who sees confided content', () => {
 
 describe('§ 65: who marks and manages', () => {
   it('lets only the author mark an item', () => {
-    expect(mayMarkConfided(actor('author'), { authorId: 'author' })).toBe(true);
-    expect(mayMarkConfided(actor('other'), { authorId: 'author' })).toBe(false);
-    expect(mayMarkConfided(actor('author'), { authorId: null })).toBe(false);
+    expect(mayMarkConfided(actor('author'), { authorIds: ['author'] })).toBe(true);
+    expect(mayMarkConfided(actor('participant'), { authorIds: ['author', 'participant'] })).toBe(true);
+    expect(mayMarkConfided(actor('other'), { authorIds: ['author'] })).toBe(false);
+    expect(mayMarkConfided(actor(null), { authorIds: [] })).toBe(false);
   });
 
   it('lets the confidant and the author share, revoke and release, not whom it was shared with', () => {

@@ -290,9 +290,12 @@ export function confidedContentShown(
   );
 }
 
-/** Who marks an item as confided: its author (of the note, the one who uploaded the file), at creation or later. */
-export function mayMarkConfided(actor: Actor, item: { authorId: string | null }): boolean {
-  return actor.userId !== null && item.authorId !== null && actor.userId === item.authorId;
+/**
+ * Who marks an item as confided, at creation or later: its author (of the note; who uploaded the file; for a
+ * Kurzberatung, the staff who took part in it).
+ */
+export function mayMarkConfided(actor: Actor, item: { authorIds: readonly string[] }): boolean {
+  return actor.userId !== null && item.authorIds.includes(actor.userId);
 }
 
 /** Who shares a confided item, revokes a share or records a release: the confidant and the marking author. */

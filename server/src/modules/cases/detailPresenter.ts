@@ -15,8 +15,11 @@ export function presentCaseDetail(
   today: string,
   /** The Aktenvermerke, newest first: the Verlauf lists them beside the system events. */
   notes: readonly TimelineNoteRow[] = [],
-  /** § 65 marks of the uploaded files, by file id. */
-  documentMarks: ReadonlyMap<string, ConfidedMark> = new Map(),
+  /** § 65 marks of the uploaded files and the Kurzberatungen, by id. */
+  marks: {
+    documents: ReadonlyMap<string, ConfidedMark>;
+    consultations: ReadonlyMap<string, ConfidedMark>;
+  } = { documents: new Map(), consultations: new Map() },
 ): CaseDetail {
   const {
     base,
@@ -147,6 +150,7 @@ export function presentCaseDetail(
       participants: r.participant_ids.map(name),
       facts: r.facts,
       nextSteps: r.next_steps,
+      confided: marks.consultations.get(r.id) ?? null,
     })),
     mandates: mandates.map((m) => ({
       id: m.id,
@@ -257,7 +261,7 @@ export function presentCaseDetail(
       contentType: d.content_type,
       size: d.size,
       uploadedAt: d.uploaded_at.toISOString(),
-      confided: documentMarks.get(d.id) ?? null,
+      confided: marks.documents.get(d.id) ?? null,
     })),
     timeline,
     access,

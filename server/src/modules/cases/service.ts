@@ -71,14 +71,26 @@ export async function readCase(ctx: Ctx, caseId: string, use: ContentUse): Promi
     timelineNotes(ctx.db, ctx.actor.tenantId, caseId, viewer),
   ]);
   if (!summary) throw AppError.notFound('Der Fall');
-  const documentMarks = await confidedMarks(
-    ctx.db,
-    ctx.actor,
-    viewer,
-    'case_document',
-    records.documents.map((d) => d.id),
-  );
-  const detail = presentCaseDetail(records, summary, loaded.reason, today, notes, documentMarks);
+  const [documents, consultations] = await Promise.all([
+    confidedMarks(
+      ctx.db,
+      ctx.actor,
+      viewer,
+      'case_document',
+      records.documents.map((d) => d.id),
+    ),
+    confidedMarks(
+      ctx.db,
+      ctx.actor,
+      viewer,
+      'risk_consultation',
+      records.consultations.map((c) => c.id),
+    ),
+  ]);
+  const detail = presentCaseDetail(records, summary, loaded.reason, today, notes, {
+    documents,
+    consultations,
+  });
   await ctx.audit({ action: 'read', entityType: 'case', entityId: caseId });
   return detail;
 }

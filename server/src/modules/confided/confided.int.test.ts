@@ -2,7 +2,7 @@ import { CONFIDED_PLACEHOLDER, type ContentUse } from '@leuchtturm/shared';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEntries, writeNote } from '../../../test/caseNotes.ts';
-import { openTestCase } from '../../../test/cases.ts';
+import { classify, openTestCase } from '../../../test/cases.ts';
 import { testDatabase } from '../../../test/db.ts';
 import { createTestTenant } from '../../../test/factories.ts';
 import { Client, testApp } from '../../../test/http.ts';
@@ -238,5 +238,37 @@ describe('§ 65 anvertraute Daten', () => {
     expect((await verlauf('caseManagerA', 'export'))[0]).toContain('Abhängigkeit');
     // A release does not open it to everyone: the team lead it was not shared with still gets the placeholder.
     expect((await verlauf('teamLeadA', 'export'))[0]).toContain(CONFIDED_PLACEHOLDER);
+  });
+
+  it('withholds a confided Kurzberatung: marked by a participant, placeholder for the team lead, not in its PDF', async () => {
+    const { tenant, cm, lead, caseId } = await setup();
+    await classify(cm, caseId, 'grau', [tenant.users.caseManagerA.id, tenant.users.colleagueA.id]);
+    const [consultation] = (await cm.get(`/cases/${caseId}`)).json().classifications;
+    const byLead = await lead.post(`/cases/${caseId}/confided`, {
+      itemType: 'risk_consultation',
+      itemId: consultation.id,
+      confidedTo: null,
+    });
+    expect(byLead.statusCode).toBe(403);
+    const marked = await cm.post(`/cases/${caseId}/confided`, {
+      itemType: 'risk_consultation',
+      itemId: consultation.id,
+      confidedTo: null,
+    });
+    expect(marked.statusCode).toBe(201);
+    const own = (await cm.get(`/cases/${caseId}`)).json().classifications[0];
+    expect(own).toMatchObject({
+      facts: 'Schule meldet Fehlzeiten; Mutter kooperativ.',
+      confided: { withheld: false },
+    });
+    const other = (await lead.get(`/cases/${caseId}`)).json().classifications[0];
+    expect(other).toMatchObject({
+      facts: CONFIDED_PLACEHOLDER,
+      nextSteps: CONFIDED_PLACEHOLDER,
+      confided: { withheld: true },
+    });
+    const pdf = await cm.get(`/cases/${caseId}/forms/kurzberatung?item=${consultation.id}`);
+    expect(pdf.statusCode).toBe(200);
+    expect(runningText(await inspectPdf(pdf.rawPayload))).not.toContain('Fehlzeiten');
   });
 });

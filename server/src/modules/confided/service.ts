@@ -18,7 +18,7 @@ import {
   hasActiveShare,
   insertMark,
   insertShare,
-  itemAuthor,
+  itemAuthors,
   type MarkRow,
   marksOf,
   revokeShares,
@@ -102,7 +102,7 @@ export async function markLoaded(
   input: ConfidedMarkInput,
 ): Promise<{ id: string }> {
   const tenantId = ctx.actor.tenantId;
-  const item = await itemAuthor(ctx.db, tenantId, caseId, input.itemType, input.itemId);
+  const item = await itemAuthors(ctx.db, tenantId, caseId, input.itemType, input.itemId);
   if (!item) throw AppError.validation('itemId', 'Diesen Eintrag gibt es in diesem Fall nicht.');
   if (!mayMarkConfided(ctx.actor, item) || ctx.actor.userId === null)
     throw refusal(caseId, input.itemId, 'mark');

@@ -14,6 +14,12 @@ export async function loadCaseRecords(
   caseId: string,
   viewer: ContentViewer,
 ) {
+  const consultationShown = confidedShownSql(
+    'risk_consultation',
+    'risk_consultation.tenant_id',
+    'risk_consultation.id',
+    viewer,
+  );
   const documentShown = confidedShownSql(
     'case_document',
     'case_document.tenant_id',
@@ -93,7 +99,15 @@ export async function loadCaseRecords(
       .execute(),
     db
       .selectFrom('risk_consultation')
-      .selectAll()
+      .select([
+        'id',
+        'held_on',
+        'participant_ids',
+        'area',
+        'created_at',
+        shownOr(consultationShown, 'risk_consultation.facts').as('facts'),
+        shownOr(consultationShown, 'risk_consultation.next_steps').as('next_steps'),
+      ])
       .where('tenant_id', '=', tenantId)
       .where('case_id', '=', caseId)
       .orderBy('held_on')

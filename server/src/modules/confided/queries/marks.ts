@@ -48,14 +48,17 @@ export function activeSharesOf(db: Kysely<DB>, tenantId: string, markIds: readon
     .execute();
 }
 
-/** The author of a note or document of the case (none: not an item of this case). */
-export async function itemAuthor(
+/**
+ * The authors of a note, document or Kurzberatung of the case (none: not an item of this case): the note's author,
+ * whoever uploaded the file, the staff who took part in the Kurzberatung.
+ */
+export async function itemAuthors(
   db: Kysely<DB>,
   tenantId: string,
   caseId: string,
   itemType: ConfidedItemType,
   itemId: string,
-): Promise<{ authorId: string | null } | undefined> {
+): Promise<{ authorIds: string[] } | undefined> {
   if (itemType === 'case_note') {
     const row = await db
       .selectFrom('case_note')
@@ -64,7 +67,17 @@ export async function itemAuthor(
       .where('case_id', '=', caseId)
       .where('id', '=', itemId)
       .executeTakeFirst();
-    return row && { authorId: row.author_id };
+    return row && { authorIds: [row.author_id] };
+  }
+  if (itemType === 'risk_consultation') {
+    const row = await db
+      .selectFrom('risk_consultation')
+      .select('participant_ids')
+      .where('tenant_id', '=', tenantId)
+      .where('case_id', '=', caseId)
+      .where('id', '=', itemId)
+      .executeTakeFirst();
+    return row && { authorIds: row.participant_ids };
   }
   const row = await db
     .selectFrom('case_document')
@@ -73,7 +86,7 @@ export async function itemAuthor(
     .where('case_id', '=', caseId)
     .where('id', '=', itemId)
     .executeTakeFirst();
-  return row && { authorId: row.uploaded_by };
+  return row && { authorIds: row.uploaded_by ? [row.uploaded_by] : [] };
 }
 
 export function findMarkOfItem(db: Kysely<DB>, tenantId: string, itemType: ConfidedItemType, itemId: string) {
