@@ -1,10 +1,10 @@
 import type { CaseDetail, ConfidedMark } from '@leuchtturm/shared';
 import { Button, Group, List, Select, Stack, Text } from '@mantine/core';
 import { useId, useState } from 'react';
-import { api } from '../../app/api.ts';
 import { useModalState } from '../../app/components/useModalState.ts';
-import { useCaseMutation, useTeamStaff } from '../cases/caseQueries.ts';
+import { useTeamStaff } from '../cases/caseQueries.ts';
 import { ConfirmModal, staffOptions } from '../cases/sections/ui.tsx';
+import { useConfidedShares } from './queries.ts';
 
 /**
  * For the confidant and the author of a confided item: share it deliberately with a colleague of the case's team,
@@ -15,17 +15,7 @@ export function ConfidedShares({ detail, mark }: { detail: CaseDetail; mark: Con
   const staff = useTeamStaff(detail.team?.id ?? null);
   const [userId, setUserId] = useState<string | null>(null);
   const revoker = useModalState<{ id: string; name: string }>();
-  const base = `/cases/${detail.id}/confided/${mark.id}/shares`;
-  const share = useCaseMutation(
-    detail.id,
-    (id: string) => api.post(base, { userId: id }),
-    'Die Angabe wurde geteilt.',
-  );
-  const revoke = useCaseMutation(
-    detail.id,
-    (id: string) => api.delete(`${base}/${id}`),
-    'Das Teilen wurde widerrufen.',
-  );
+  const { share, revoke } = useConfidedShares(detail.id, mark);
   const taken = new Set([mark.confidedTo.id, ...mark.sharedWith.map((s) => s.id)]);
   const options = staffOptions(staff.data).filter((o) => !taken.has(o.value));
   return (
