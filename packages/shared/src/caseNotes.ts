@@ -1,5 +1,6 @@
 import { labelled } from './catalogues.ts';
 import { idSchema, lineSchema, nameSchema, textSchema, versionSchema } from './common.ts';
+import { confidedMarkSchema } from './dataProtection.ts';
 import { dateSchema, instantSchema } from './dates.ts';
 import { pageQuerySchema, pageSchema } from './pagination.ts';
 import { z } from './zod.ts';
@@ -47,6 +48,9 @@ export const caseNoteInputSchema = z.object({
   ...noteFields,
   /** A correction names the note it corrects (a note older than 24 hours is corrected, never changed). */
   correctsId: idSchema.nullable(),
+  /** § 65 SGB VIII: mark it as confided, to `confidedTo` (absent: to the author). */
+  confided: z.boolean().optional(),
+  confidedTo: idSchema.optional(),
 });
 export type CaseNoteInput = z.infer<typeof caseNoteInputSchema>;
 
@@ -96,6 +100,8 @@ export const caseNoteSchema = z.object({
     .nullable(),
   /** The corrections written to this note, oldest first. */
   correctedBy: z.array(z.object({ id: idSchema, createdAt: z.string(), author: z.string() })),
+  /** The § 65 marking (null: not confided); when withheld, text and others are the placeholder. */
+  confided: confidedMarkSchema.nullable(),
 });
 export type CaseNote = z.infer<typeof caseNoteSchema>;
 
@@ -111,5 +117,16 @@ export const timelineNoteSchema = z.object({
   correctsId: idSchema.nullable(),
   /** A later note corrects this one. */
   corrected: z.boolean(),
+  /** § 65: confided; `withheld` when the reader sees the placeholder. */
+  confided: z.object({ withheld: z.boolean() }).nullable(),
 });
 export type TimelineNote = z.infer<typeof timelineNoteSchema>;
+
+export const timelineEntrySchema = z.object({
+  at: z.string(),
+  kind: z.string(),
+  text: z.string(),
+  /** Set on an Aktenvermerk (kind 'vermerk'); the other entries are system events. */
+  note: timelineNoteSchema.optional(),
+});
+export type TimelineEntry = z.infer<typeof timelineEntrySchema>;

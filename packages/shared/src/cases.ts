@@ -1,4 +1,4 @@
-import { timelineNoteSchema } from './caseNotes.ts';
+import { timelineEntrySchema } from './caseNotes.ts';
 import {
   accessRoutes,
   ageCohorts,
@@ -24,6 +24,7 @@ import {
   textSchema,
   versionSchema,
 } from './common.ts';
+import { caseConsentSchema, caseDocumentEntrySchema, confidedMarkSchema } from './dataProtection.ts';
 import { dateSchema } from './dates.ts';
 import { endReasons } from './measures.ts';
 import { householdSchema } from './persons.ts';
@@ -294,15 +295,6 @@ export const helpPlanSchema = helpPlanInputSchema.omit({ attainment: true }).ext
 });
 export type HelpPlan = z.infer<typeof helpPlanSchema>;
 
-export const timelineEntrySchema = z.object({
-  at: z.string(),
-  kind: z.string(),
-  text: z.string(),
-  /** Set on an Aktenvermerk (kind 'vermerk'); the other entries are system events. */
-  note: timelineNoteSchema.optional(),
-});
-export type TimelineEntry = z.infer<typeof timelineEntrySchema>;
-
 export const caseDetailSchema = caseSummarySchema.extend({
   accessRoute: z.enum(accessRoutes.values),
   reporter: z.string().nullable(),
@@ -323,6 +315,7 @@ export const caseDetailSchema = caseSummarySchema.extend({
       participants: z.array(z.string()),
       facts: z.string(),
       nextSteps: z.string(),
+      confided: confidedMarkSchema.nullable(),
     }),
   ),
   mandates: z.array(
@@ -356,28 +349,8 @@ export const caseDetailSchema = caseSummarySchema.extend({
   ),
   helpPlans: z.array(helpPlanSchema),
   familyConference: familyConferenceInputSchema.nullable(),
-  consents: z.array(
-    z.object({
-      id: idSchema,
-      personId: idSchema,
-      personName: z.string(),
-      recipient: z.string(),
-      purpose: z.string(),
-      validFrom: z.string(),
-      validUntil: z.string().nullable(),
-      revokedOn: z.string().nullable(),
-      active: z.boolean(),
-    }),
-  ),
-  documents: z.array(
-    z.object({
-      id: idSchema,
-      fileName: z.string(),
-      contentType: z.string(),
-      size: z.int(),
-      uploadedAt: z.string(),
-    }),
-  ),
+  consents: z.array(caseConsentSchema),
+  documents: z.array(caseDocumentEntrySchema),
   timeline: z.array(timelineEntrySchema),
   access: z.enum(['lead', 'deputy', 'team_lead', 'granted']),
   /** A closed case the reader may take up again (Wiederaufnahme; the rule is the server's policy). */

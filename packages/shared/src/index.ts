@@ -14,6 +14,7 @@ export * from './conference.ts';
 export * from './controlling.ts';
 export * from './controllingImports.ts';
 export * from './csv.ts';
+export * from './dataProtection.ts';
 export * from './dates.ts';
 export * from './deadlines.ts';
 export * from './district.ts';

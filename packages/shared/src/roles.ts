@@ -90,6 +90,8 @@ export const permissions = [
   'process:manage',
   /** Set up single sign-on: the identity provider and which of its groups give which role and team. */
   'sso:manage',
+  /** Produce the Auskunft about a person across all cases (Art. 15 DSGVO, § 83 SGB X). */
+  'person:disclose',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -123,6 +125,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'team:manage',
     'districtwork:record',
     'districtwork:counts',
+    'person:disclose',
   ],
   centre_lead: [
     ...everyStaffRole,
@@ -181,6 +184,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'process:read',
     'process:manage',
     'sso:manage',
+    'person:disclose',
   ],
 };
 

@@ -32,6 +32,7 @@ import type {
   ProtectionMeasureTable,
   VisitChecklistEntryTable,
 } from './schema-childProtection.ts';
+import type { ConfidedMarkTable, ConfidedShareTable } from './schema-dataProtection.ts';
 import type {
   MicroBudgetAllocationTable,
   MicroBudgetFrameTable,
@@ -329,6 +330,8 @@ export interface DB {
   protection_measure_mandate: ProtectionMeasureMandateTable;
   visit_checklist_entry: VisitChecklistEntryTable;
   case_note: CaseNoteTable;
+  confided_mark: ConfidedMarkTable;
+  confided_share: ConfidedShareTable;
   notification: NotificationTable;
   job: JobTable;
   deadline_escalation: DeadlineEscalationTable;

@@ -26,6 +26,8 @@ import { controllingRoutes } from '../modules/controlling/routes.ts';
 import { steeringRoutes } from '../modules/controlling/steeringRoutes.ts';
 import { networkRoutes } from '../modules/districtWork/networkRoutes.ts';
 import { districtWorkRoutes } from '../modules/districtWork/routes.ts';
+import { confidedRoutes } from '../modules/confided/routes.ts';
+import { disclosureRoutes } from '../modules/disclosure/routes.ts';
 import { documentRoutes } from '../modules/documents/routes.ts';
 import { measureRoutes } from '../modules/measures/routes.ts';
 import { hzeStatisticsRoutes } from '../modules/measures/statisticsRoutes.ts';
@@ -148,6 +150,8 @@ export async function buildApp(options: {
       await api.register(steeringRoutes);
       await api.register(notificationRoutes);
       await api.register(caseNoteRoutes);
+      await api.register(confidedRoutes);
+      await api.register(disclosureRoutes);
       await api.register(processRoutes);
       await api.register(worklistRoutes);
     },

@@ -1,4 +1,11 @@
-import { CASE_NOTE_EDIT_HOURS, hasPermission, type Permission, type Role, roles } from '@leuchtturm/shared';
+import {
+  CASE_NOTE_EDIT_HOURS,
+  type ContentUse,
+  hasPermission,
+  type Permission,
+  type Role,
+  roles,
+} from '@leuchtturm/shared';
 import type { Actor } from '../../shared/actor.ts';
 import { AppError } from '../../shared/errors.ts';
 import type { AuditEntry } from '../audit/chain.ts';
@@ -287,4 +294,53 @@ export function conferenceAccess(actor: Actor, teamId: string): 'manage' | 'read
 export function mayManageTeamMember(actor: Actor, member: { teamId: string | null }): boolean {
   if (actor.userId === null || !actor.roles.includes('team_lead')) return false;
   return actor.teamId !== null && actor.teamId === member.teamId;
+}
+
+/** What the § 65 rule needs to know about a confided item (docs/data-protection.md). */
+export interface ConfidedSubject {
+  /** The author who marked it. */
+  confidedBy: string;
+  /** The member of staff it was confided to. */
+  confidedTo: string;
+  /** Users with a share that is not revoked. */
+  sharedWith: readonly string[];
+  /** A consent or legal exception for passing it on is recorded. */
+  released: boolean;
+}
+
+/**
+ * § 65 SGB VIII: confided content is shown only to the person it was confided to, its author and those they
+ * deliberately shared it with, and leaves the office (PDF, export, handover, Auskunft) only with a recorded release,
+ * and then still only through one of them. Everyone else gets the placeholder. Unmarked content: shown.
+ * confided/queries/visibility.ts is the same rule as SQL, used by every loader.
+ */
+export function confidedContentShown(
+  actor: Pick<Actor, 'userId'>,
+  mark: ConfidedSubject | null,
+  use: ContentUse,
+): boolean {
+  if (mark === null) return true;
+  if (actor.userId === null) return false;
+  if (use !== 'view' && !mark.released) return false;
+  return (
+    actor.userId === mark.confidedTo ||
+    actor.userId === mark.confidedBy ||
+    mark.sharedWith.includes(actor.userId)
+  );
+}
+
+/**
+ * Who marks an item as confided, at creation or later: its author (of the note; who uploaded the file; for a
+ * Kurzberatung, the staff who took part in it).
+ */
+export function mayMarkConfided(actor: Actor, item: { authorIds: readonly string[] }): boolean {
+  return actor.userId !== null && item.authorIds.includes(actor.userId);
+}
+
+/** Who shares a confided item, revokes a share or records a release: the confidant and the marking author. */
+export function mayManageConfided(
+  actor: Actor,
+  mark: Pick<ConfidedSubject, 'confidedBy' | 'confidedTo'>,
+): boolean {
+  return actor.userId !== null && (actor.userId === mark.confidedTo || actor.userId === mark.confidedBy);
 }

@@ -191,6 +191,7 @@ describe('Aktenvermerke in the Verlauf of the case', () => {
           author: 'Test caseManagerA',
           correctsId: original,
           corrected: false,
+          confided: null,
         },
       },
       {

@@ -3,6 +3,7 @@ import {
   type CaseNote,
   type CaseNoteKind,
   type CaseNoteLinkType,
+  type ConfidedMark,
   caseNoteKinds,
   type TimelineEntry,
 } from '@leuchtturm/shared';
@@ -11,6 +12,8 @@ import type { CorrectionRow, NoteRow, TimelineNoteRow } from './queries.ts';
 export interface NoteExtras {
   staffNames: ReadonlyMap<string, string>;
   corrections: ReadonlyMap<string, CorrectionRow[]>;
+  /** § 65 marks by note id. */
+  marks: ReadonlyMap<string, ConfidedMark>;
   editableUntil: (row: NoteRow) => Date;
   mayEdit: (row: NoteRow) => boolean;
 }
@@ -46,6 +49,7 @@ export function presentCaseNote(r: NoteRow, extras: NoteExtras): CaseNote {
       createdAt: c.created_at.toISOString(),
       author: c.author_name,
     })),
+    confided: extras.marks.get(r.id) ?? null,
   };
 }
 
@@ -66,6 +70,7 @@ export function presentTimelineNote(r: TimelineNoteRow): TimelineEntry {
       author: r.author_name,
       correctsId: r.corrects_id,
       corrected: r.corrected,
+      confided: r.confided ? { withheld: !r.shown } : null,
     },
   };
 }

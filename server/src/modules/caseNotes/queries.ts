@@ -1,7 +1,8 @@
-import type { CaseNoteKind, CaseNoteLinkType } from '@leuchtturm/shared';
+import { type CaseNoteKind, type CaseNoteLinkType, CONFIDED_PLACEHOLDER } from '@leuchtturm/shared';
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { likePattern } from '../../shared/like.ts';
+import { type ContentViewer, confidedShownSql, shownOr } from '../confided/queries/visibility.ts';
 
 /** Every statement of the Aktenvermerke (migration 0013). */
 
@@ -163,16 +164,21 @@ export interface NoteFilter {
 
 /**
  * A page of the case's notes, newest contact first (`limit + 1` after the cursor), with the author and the note
- * each one corrects. Days of `from`/`to` are Berlin calendar days.
+ * each one corrects. Days of `from`/`to` are Berlin calendar days. § 65: a confided note's text and other
+ * participants (and a corrected note's text) come as the placeholder unless the viewer may see them, and the search
+ * does not look into what she may not see.
  */
 export function listNotes(
   db: Kysely<DB>,
   tenantId: string,
   caseId: string,
+  viewer: ContentViewer,
   filter: NoteFilter,
   after: NoteKey | undefined,
   limit: number,
 ) {
+  const shown = confidedShownSql('case_note', 'n.tenant_id', 'n.id', viewer);
+  const correctedShown = confidedShownSql('case_note', 'c.tenant_id', 'c.id', viewer);
   let q = db
     .selectFrom('case_note as n')
     .innerJoin('app_user as a', (j) =>
@@ -189,8 +195,9 @@ export function listNotes(
       'n.occurred_at',
       'n.kind',
       'n.staff_ids',
-      'n.others',
-      'n.text',
+      sql<string[]>`case when ${shown} then n.others else '{}'::text[] end`.as('others'),
+      shownOr(shown, 'n.text').as('text'),
+      shown.as('shown'),
       'n.author_id',
       'a.display_name as author_name',
       'n.created_at',
@@ -201,7 +208,9 @@ export function listNotes(
       'n.corrects_id',
       'c.occurred_at as corrects_occurred_at',
       'c.kind as corrects_kind',
-      'c.text as corrects_text',
+      sql<string | null>`case when c.id is null then null else ${shownOr(correctedShown, 'c.text')} end`.as(
+        'corrects_text',
+      ),
       'ca.display_name as corrects_author',
       sql<string>`n.occurred_at::text`.as('at_key'),
       sql<string>`n.created_at::text`.as('written_key'),
@@ -220,9 +229,12 @@ export function listNotes(
   if (filter.q) {
     const like = likePattern(filter.q);
     q = q.where((eb) =>
-      eb.or([
-        eb(sql`lower(n.text)`, 'like', like),
-        eb(sql`lower(array_to_string(n.others, ' '))`, 'like', like),
+      eb.and([
+        eb(shown, '=', true),
+        eb.or([
+          eb(sql`lower(n.text)`, 'like', like),
+          eb(sql`lower(array_to_string(n.others, ' '))`, 'like', like),
+        ]),
       ]),
     );
   }
@@ -260,8 +272,12 @@ export function correctionsOf(db: Kysely<DB>, tenantId: string, noteIds: readonl
 }
 export type CorrectionRow = Awaited<ReturnType<typeof correctionsOf>>[number];
 
-/** The case's notes as the Verlauf shows them: kind, time, author and the start of the text, newest first. */
-export function timelineNotes(db: Kysely<DB>, tenantId: string, caseId: string) {
+/**
+ * The case's notes as the Verlauf shows them: kind, time, author and the start of the text (§ 65: the placeholder
+ * when the viewer may not see it), newest first.
+ */
+export function timelineNotes(db: Kysely<DB>, tenantId: string, caseId: string, viewer: ContentViewer) {
+  const shown = confidedShownSql('case_note', 'n.tenant_id', 'n.id', viewer);
   return db
     .selectFrom('case_note as n')
     .innerJoin('app_user as a', (j) =>
@@ -273,7 +289,10 @@ export function timelineNotes(db: Kysely<DB>, tenantId: string, caseId: string) 
       'n.kind',
       'n.corrects_id',
       'a.display_name as author_name',
-      sql<string>`left(n.text, 301)`.as('excerpt'),
+      sql<string>`case when ${shown} then left(n.text, 301) else ${CONFIDED_PLACEHOLDER} end`.as('excerpt'),
+      sql<boolean>`exists (select 1 from confided_mark m
+        where m.tenant_id = n.tenant_id and m.item_type = 'case_note' and m.item_id = n.id)`.as('confided'),
+      shown.as('shown'),
       sql<boolean>`exists (select 1 from case_note k
         where k.tenant_id = n.tenant_id and k.corrects_id = n.id)`.as('corrected'),
     ])

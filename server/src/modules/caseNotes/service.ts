@@ -12,6 +12,8 @@ import { decodeCursor, instantTextSchema, toPage } from '../../shared/pagination
 import { expectOneUpdated } from '../../shared/versioned.ts';
 import { caseNoteEditableUntil, caseNoteEditRefusal } from '../access/policy.ts';
 import { requireCase, usersWhoMaySeeCase } from '../cases/access.ts';
+import { viewerOf } from '../confided/queries/visibility.ts';
+import { confidedMarks, markLoaded } from '../confided/service.ts';
 import { notify } from '../notifications/service.ts';
 import { noteLinkChecks } from './links.ts';
 import { presentCaseNote } from './presenter.ts';
@@ -46,7 +48,15 @@ export async function caseNotes(ctx: Ctx, caseId: string, query: CaseNoteQuery):
   if (query.from && query.to && query.to < query.from)
     throw AppError.validation('to', 'Das Ende des Zeitraums darf nicht vor seinem Beginn liegen.');
   const after = decodeCursor(query.cursor, noteKeySchema);
-  const rows = await listNotes(ctx.db, ctx.actor.tenantId, caseId, query, after, query.limit);
+  const rows = await listNotes(
+    ctx.db,
+    ctx.actor.tenantId,
+    caseId,
+    viewerOf(ctx, 'view'),
+    query,
+    after,
+    query.limit,
+  );
   const present = await presenterOf(ctx, loaded.status, rows.slice(0, query.limit));
   const page = toPage(
     rows,
@@ -69,7 +79,15 @@ export async function caseNotes(ctx: Ctx, caseId: string, query: CaseNoteQuery):
 /** One note as it is now: what the edit dialog compares with after a version conflict. */
 export async function caseNote(ctx: Ctx, caseId: string, noteId: string): Promise<CaseNote> {
   const loaded = await requireCase(ctx, caseId, 'read');
-  const [row] = await listNotes(ctx.db, ctx.actor.tenantId, caseId, { id: noteId }, undefined, 1);
+  const [row] = await listNotes(
+    ctx.db,
+    ctx.actor.tenantId,
+    caseId,
+    viewerOf(ctx, 'view'),
+    { id: noteId },
+    undefined,
+    1,
+  );
   if (!row) throw AppError.notFound('Der Vermerk');
   const present = await presenterOf(ctx, loaded.status, [row]);
   await ctx.audit({ action: 'read', entityType: 'case_note', entityId: noteId });
@@ -79,13 +97,11 @@ export async function caseNote(ctx: Ctx, caseId: string, noteId: string): Promis
 /** Presents notes with the names of the colleagues they name and the notes correcting them. */
 async function presenterOf(ctx: Ctx, caseStatus: string, rows: readonly NoteRow[]) {
   const tenantId = ctx.actor.tenantId;
-  const [names, corrections] = await Promise.all([
+  const ids = rows.map((r) => r.id);
+  const [names, corrections, marks] = await Promise.all([
     staffNames(ctx.db, tenantId, [...new Set(rows.flatMap((r) => r.staff_ids))]),
-    correctionsOf(
-      ctx.db,
-      tenantId,
-      rows.map((r) => r.id),
-    ),
+    correctionsOf(ctx.db, tenantId, ids),
+    confidedMarks(ctx.db, ctx.actor, viewerOf(ctx, 'view'), 'case_note', ids),
   ]);
   const now = new Date();
   const byNote = new Map<string, typeof corrections>();
@@ -96,6 +112,7 @@ async function presenterOf(ctx: Ctx, caseStatus: string, rows: readonly NoteRow[
     presentCaseNote(row, {
       staffNames: nameOf,
       corrections: byNote,
+      marks,
       editableUntil: (r) => caseNoteEditableUntil(r.created_at),
       mayEdit: (r) =>
         caseStatus === 'offen' &&
@@ -149,6 +166,12 @@ export async function addCaseNote(ctx: Ctx, caseId: string, input: CaseNoteInput
       'Der Vermerk, der korrigiert werden soll, gehört nicht zu diesem Fall.',
     );
   const id = await insertNote(ctx.db, tenantId, caseId, author, fields, input.correctsId);
+  if (input.confided)
+    await markLoaded(ctx, loaded, caseId, {
+      itemType: 'case_note',
+      itemId: id,
+      confidedTo: input.confidedTo ?? null,
+    });
   await ctx.audit({
     action: 'create',
     entityType: 'case_note',

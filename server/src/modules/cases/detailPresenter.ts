@@ -1,4 +1,4 @@
-import type { CaseDetail } from '@leuchtturm/shared';
+import type { CaseDetail, ConfidedMark } from '@leuchtturm/shared';
 import { berlinDateOf, caseAreas, formatDateDe, mandateKinds } from '@leuchtturm/shared';
 import { type CaseAccessReason, mayHandOverCase, mayReopenCase } from '../access/policy.ts';
 import { presentTimelineNote } from '../caseNotes/presenter.ts';
@@ -15,6 +15,11 @@ export function presentCaseDetail(
   today: string,
   /** The Aktenvermerke, newest first: the Verlauf lists them beside the system events. */
   notes: readonly TimelineNoteRow[] = [],
+  /** § 65 marks of the uploaded files and the Kurzberatungen, by id. */
+  marks: {
+    documents: ReadonlyMap<string, ConfidedMark>;
+    consultations: ReadonlyMap<string, ConfidedMark>;
+  } = { documents: new Map(), consultations: new Map() },
 ): CaseDetail {
   const {
     base,
@@ -156,6 +161,7 @@ export function presentCaseDetail(
       participants: r.participant_ids.map(name),
       facts: r.facts,
       nextSteps: r.next_steps,
+      confided: marks.consultations.get(r.id) ?? null,
     })),
     mandates: mandates.map((m) => ({
       id: m.id,
@@ -267,6 +273,7 @@ export function presentCaseDetail(
       contentType: d.content_type,
       size: d.size,
       uploadedAt: d.uploaded_at.toISOString(),
+      confided: marks.documents.get(d.id) ?? null,
     })),
     timeline,
     access,

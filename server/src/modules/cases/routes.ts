@@ -96,7 +96,7 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/cases/:id', {
     config: work,
     schema: { tags, summary: 'Fallakte', params: caseParams, response: { 200: caseDetailSchema } },
-    handler: (request) => withCtx(request, (ctx) => readCase(ctx, request.params.id)),
+    handler: (request) => withCtx(request, (ctx) => readCase(ctx, request.params.id, 'view')),
   });
   app.put('/cases/:id/lead', {
     config: work,

@@ -1,6 +1,7 @@
 import {
   type CaseDetail,
   type CaseSummary,
+  type ContentUse,
   dateSchema,
   type MyCasesQuery,
   type Page,
@@ -12,6 +13,8 @@ import type { Ctx } from '../../shared/context.ts';
 import { AppError } from '../../shared/errors.ts';
 import { decodeCursor, toPage } from '../../shared/pagination.ts';
 import { timelineNotes } from '../caseNotes/queries.ts';
+import { viewerOf } from '../confided/queries/visibility.ts';
+import { confidedMarks } from '../confided/service.ts';
 import { requireCase } from './access.ts';
 import { presentCaseDetail } from './detailPresenter.ts';
 import { presentCaseSummary } from './presenter.ts';
@@ -54,16 +57,40 @@ export async function myCases(ctx: Ctx, query: MyCasesQuery & PageQuery): Promis
   return page;
 }
 
-export async function readCase(ctx: Ctx, caseId: string): Promise<CaseDetail> {
+/**
+ * The case file for one use (the page, a PDF, an export or handover package, an Auskunft): what § 65 lets this
+ * reader see for that use comes back, everything else as the placeholder (docs/data-protection.md).
+ */
+export async function readCase(ctx: Ctx, caseId: string, use: ContentUse): Promise<CaseDetail> {
   const loaded = await requireCase(ctx, caseId, 'read');
   const today = todayIso();
+  const viewer = viewerOf(ctx, use);
   const [records, summary, notes] = await Promise.all([
-    loadCaseRecords(ctx.db, ctx.actor.tenantId, caseId),
+    loadCaseRecords(ctx.db, ctx.actor.tenantId, caseId, viewer),
     caseSummary(ctx.db, ctx.actor.tenantId, caseId, today),
-    timelineNotes(ctx.db, ctx.actor.tenantId, caseId),
+    timelineNotes(ctx.db, ctx.actor.tenantId, caseId, viewer),
   ]);
   if (!summary) throw AppError.notFound('Der Fall');
-  const detail = presentCaseDetail(records, summary, loaded.reason, today, notes);
+  const [documents, consultations] = await Promise.all([
+    confidedMarks(
+      ctx.db,
+      ctx.actor,
+      viewer,
+      'case_document',
+      records.documents.map((d) => d.id),
+    ),
+    confidedMarks(
+      ctx.db,
+      ctx.actor,
+      viewer,
+      'risk_consultation',
+      records.consultations.map((c) => c.id),
+    ),
+  ]);
+  const detail = presentCaseDetail(records, summary, loaded.reason, today, notes, {
+    documents,
+    consultations,
+  });
   await ctx.audit({ action: 'read', entityType: 'case', entityId: caseId });
   return detail;
 }

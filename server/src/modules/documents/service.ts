@@ -3,6 +3,7 @@ import { AppError } from '../../shared/errors.ts';
 import { requireCase } from '../cases/access.ts';
 import { readCase } from '../cases/service.ts';
 import { readCheck } from '../childProtection/service.ts';
+import { viewerOf } from '../confided/queries/visibility.ts';
 import { findTenantName } from '../organisation/queries/tenants.ts';
 import { buildForm, type FormKind } from './forms.ts';
 import { renderForm } from './pdf.ts';
@@ -45,7 +46,7 @@ export async function caseForm(
   kind: FormKind,
   itemId: string | undefined,
 ): Promise<{ bytes: Uint8Array; name: string }> {
-  const detail = await readCase(ctx, caseId);
+  const detail = await readCase(ctx, caseId, 'pdf');
   const tenant = await findTenantName(ctx.db, ctx.actor.tenantId);
   const check = checkForms.includes(kind) && itemId ? await readCheck(ctx, caseId, itemId) : undefined;
   const spec = buildForm(kind, { office: tenant.name, detail, check }, itemId);
@@ -115,8 +116,17 @@ export async function uploadDocument(
 /** An uploaded file of the case, as it was uploaded; the download is audited. */
 export async function downloadDocument(ctx: Ctx, caseId: string, documentId: string) {
   await requireCase(ctx, caseId, 'read');
-  const row = await findDocument(ctx.db, ctx.actor.tenantId, caseId, documentId);
+  const row = await findDocument(ctx.db, ctx.actor.tenantId, caseId, documentId, viewerOf(ctx, 'view'));
   if (!row) throw AppError.notFound('Die Datei');
+  if (!row.shown || !row.content)
+    throw new AppError('forbidden', 'Diese Datei ist als anvertraut gekennzeichnet (§ 65 SGB VIII).', {
+      audit: {
+        action: 'access_denied',
+        entityType: 'case_document',
+        entityId: documentId,
+        details: { caseId, purpose: 'confided' },
+      },
+    });
   await ctx.audit({
     action: 'export',
     entityType: 'case_document',

@@ -1,15 +1,19 @@
-import { type CaseNote, caseNoteKinds, caseNoteLinkTypes } from '@leuchtturm/shared';
+import { type CaseDetail, type CaseNote, caseNoteKinds, caseNoteLinkTypes } from '@leuchtturm/shared';
 import { Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useId } from 'react';
 import { formatDateTimeDe } from '../../app/dateTime.ts';
+import { ConfidedBadge, ConfidedDetails } from '../dataProtection/ConfidedNotice.tsx';
+import { ConfidedShares } from '../dataProtection/ConfidedShares.tsx';
 
 /** One Aktenvermerk: when and what, who took part, the text, and how it stands to corrections. */
 export function NoteCard({
+  detail,
   note,
   readOnly,
   onEdit,
   onCorrect,
 }: {
+  detail: CaseDetail;
   note: CaseNote;
   readOnly: boolean;
   onEdit: () => void;
@@ -35,6 +39,7 @@ export function NoteCard({
             {kind} · {when}
           </Title>
           <Group gap="xs">
+            {note.confided && <ConfidedBadge withheld={note.confided.withheld} />}
             {note.link && (
               <Badge variant="light" color="gray">
                 Bezug: {caseNoteLinkTypes.labels[note.link.type]}
@@ -51,6 +56,8 @@ export function NoteCard({
           Geschrieben von {note.author.name} am {formatDateTimeDe(note.createdAt)}
           {note.updatedAt ? `, geändert am ${formatDateTimeDe(note.updatedAt)}` : ''}
         </Text>
+        {note.confided && <ConfidedDetails mark={note.confided} />}
+        {note.confided?.mayManage && !readOnly && <ConfidedShares detail={detail} mark={note.confided} />}
         {participants.length > 0 && <Text size="sm">Beteiligte: {participants.join(', ')}</Text>}
         {note.corrects && (
           <Paper bg="gray.0" p="sm" radius="sm">

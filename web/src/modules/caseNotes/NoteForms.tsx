@@ -5,7 +5,7 @@ import {
   caseNoteKinds,
   caseNoteUpdateSchema,
 } from '@leuchtturm/shared';
-import { Alert, Text } from '@mantine/core';
+import { Alert, Checkbox, Text } from '@mantine/core';
 import { useState } from 'react';
 import { isVersionConflict } from '../../app/api.ts';
 import { type ComparedField, ConflictCompare } from '../../app/components/ConflictCompare.tsx';
@@ -22,13 +22,21 @@ import { fetchCurrentNote, useAddCaseNote, useEditCaseNote } from './queries.ts'
 export function NewNoteForm({ detail }: { detail: CaseDetail }) {
   const form = useFormState(noteFormValues(), { draft: `vermerk:neu:${detail.id}` });
   const save = useAddCaseNote(detail.id);
+  const [confided, setConfided] = useState(false);
 
   function submit() {
-    const input = form.validate(caseNoteInputSchema, { ...noteBody(form.values), correctsId: null });
+    const input = form.validate(caseNoteInputSchema, {
+      ...noteBody(form.values),
+      correctsId: null,
+      ...(confided ? { confided: true } : {}),
+    });
     if (!input) return;
     form.send(
       save.mutateAsync(input, {
-        onSuccess: () => form.reset(noteFormValues()),
+        onSuccess: () => {
+          form.reset(noteFormValues());
+          setConfided(false);
+        },
         onError: (error) => form.showServerError(error),
       }),
     );
@@ -52,6 +60,12 @@ export function NewNoteForm({ detail }: { detail: CaseDetail }) {
       draft={form.draft}
     >
       <NoteFields detail={detail} form={form} />
+      <Checkbox
+        label="Anvertraut (§ 65 SGB VIII): nur ich sehe den Inhalt"
+        description="Andere sehen nur, dass hier eine anvertraute Angabe steht. Nicht in PDFs, Exporten und Auskünften."
+        checked={confided}
+        onChange={(event) => setConfided(event.currentTarget.checked)}
+      />
     </SectionForm>
   );
 }

@@ -75,6 +75,7 @@ export function NotesSection({ detail, readOnly }: SectionProps) {
             {items.map((note) => (
               <NoteCard
                 key={note.id}
+                detail={detail}
                 note={note}
                 readOnly={readOnly}
                 onEdit={() => modal.open({ note, mode: 'bearbeiten' })}

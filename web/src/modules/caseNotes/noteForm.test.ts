@@ -18,6 +18,7 @@ const note: CaseNote = {
   link: { type: 'mandate', id: '44444444-4444-4444-8444-444444444444' },
   corrects: null,
   correctedBy: [],
+  confided: null,
 };
 
 describe('the note form', () => {

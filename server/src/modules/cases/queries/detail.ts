@@ -1,13 +1,32 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../../db/schema.ts';
+import { type ContentViewer, confidedShownSql, shownOr } from '../../confided/queries/visibility.ts';
 import { caseReopenings } from './closing.ts';
 import { caseHandovers } from './handovers.ts';
 
 /**
  * Everything the case page shows, read in one go: the case row first (it names the household), then its records in
- * parallel (independent queries, each on an index by case), then the names of the staff who appear in them.
+ * parallel (independent queries, each on an index by case), then the names of the staff who appear in them. The
+ * viewer decides what of the § 65 confided content comes back (a confided file's name: the placeholder).
  */
-export async function loadCaseRecords(db: Kysely<DB>, tenantId: string, caseId: string) {
+export async function loadCaseRecords(
+  db: Kysely<DB>,
+  tenantId: string,
+  caseId: string,
+  viewer: ContentViewer,
+) {
+  const consultationShown = confidedShownSql(
+    'risk_consultation',
+    'risk_consultation.tenant_id',
+    'risk_consultation.id',
+    viewer,
+  );
+  const documentShown = confidedShownSql(
+    'case_document',
+    'case_document.tenant_id',
+    'case_document.id',
+    viewer,
+  );
   const base = await db
     .selectFrom('case_file as c')
     .innerJoin('household as h', (j) =>
@@ -82,7 +101,15 @@ export async function loadCaseRecords(db: Kysely<DB>, tenantId: string, caseId: 
       .execute(),
     db
       .selectFrom('risk_consultation')
-      .selectAll()
+      .select([
+        'id',
+        'held_on',
+        'participant_ids',
+        'area',
+        'created_at',
+        shownOr(consultationShown, 'risk_consultation.facts').as('facts'),
+        shownOr(consultationShown, 'risk_consultation.next_steps').as('next_steps'),
+      ])
       .where('tenant_id', '=', tenantId)
       .where('case_id', '=', caseId)
       .orderBy('held_on')
@@ -165,7 +192,13 @@ export async function loadCaseRecords(db: Kysely<DB>, tenantId: string, caseId: 
       .execute(),
     db
       .selectFrom('case_document')
-      .select(['id', 'file_name', 'content_type', 'size', 'uploaded_at'])
+      .select([
+        'id',
+        shownOr(documentShown, 'case_document.file_name').as('file_name'),
+        'content_type',
+        'size',
+        'uploaded_at',
+      ])
       .where('tenant_id', '=', tenantId)
       .where('case_id', '=', caseId)
       .orderBy('uploaded_at')

@@ -68,7 +68,8 @@ export function CaseTimeline({ detail }: { detail: CaseDetail }) {
                 <span className="pre-wrap">{entry.text}</span>{' '}
                 <Text component="span" size="sm" c="gray.7">
                   (Vermerk von {entry.note.author}
-                  {entry.note.corrected ? ', korrigiert' : ''})
+                  {entry.note.corrected ? ', korrigiert' : ''}
+                  {entry.note.confided ? ', anvertraut nach § 65 SGB VIII' : ''})
                 </Text>{' '}
                 <Anchor
                   size="sm"

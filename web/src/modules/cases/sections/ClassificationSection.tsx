@@ -3,6 +3,7 @@ import { MultiSelect, Radio, Stack, Table, Text, Textarea, Title } from '@mantin
 import { useUser } from '../../../app/auth.ts';
 import { DataTable } from '../../../app/components/DataTable.tsx';
 import { useFormState } from '../../../app/form.ts';
+import { ConfidedBadge } from '../../dataProtection/ConfidedNotice.tsx';
 import { FieldHint } from '../../help/FieldHint.tsx';
 import { formUrl, useAddRiskConsultation, useTeamStaff } from '../caseQueries.ts';
 import { MandatesSection } from './MandatesSection.tsx';
@@ -37,7 +38,14 @@ export function ClassificationSection({ detail, readOnly }: SectionProps) {
                 <Table.Td>{formatDateDe(c.decidedOn)}</Table.Td>
                 <Table.Td>{caseAreas.labels[c.area]}</Table.Td>
                 <Table.Td>{c.participants.join(', ')}</Table.Td>
-                <Table.Td className="pre-wrap">{c.facts}</Table.Td>
+                <Table.Td className="pre-wrap">
+                  {c.confided && (
+                    <>
+                      <ConfidedBadge withheld={c.confided.withheld} />{' '}
+                    </>
+                  )}
+                  {c.facts}
+                </Table.Td>
                 <Table.Td className="pre-wrap">{c.nextSteps}</Table.Td>
                 <Table.Td>
                   <DownloadLink

@@ -57,7 +57,17 @@ export function DocumentsSection({ detail, readOnly }: SectionProps) {
             {documents.map((d) => (
               <Table.Tr key={d.id}>
                 <Table.Td>
-                  <DownloadLink href={documentUrl(detail.id, d.id)}>{d.fileName}</DownloadLink>
+                  {d.confided?.withheld ? (
+                    <Text span>{d.fileName}</Text>
+                  ) : (
+                    <DownloadLink href={documentUrl(detail.id, d.id)}>{d.fileName}</DownloadLink>
+                  )}
+                  {d.confided && (
+                    <Text span size="sm" c="gray.8">
+                      {' '}
+                      (anvertraut nach § 65 SGB VIII)
+                    </Text>
+                  )}
                 </Table.Td>
                 <Table.Td>{types[d.contentType] ?? d.contentType}</Table.Td>
                 <Table.Td>{formatSize(d.size)}</Table.Td>

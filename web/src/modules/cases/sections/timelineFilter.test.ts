@@ -6,7 +6,15 @@ const note = (id: string, kind: 'hausbesuch' | 'telefonat') => ({
   at: '2026-01-14',
   kind: 'vermerk',
   text: id,
-  note: { id, kind, occurredAt: '2026-01-14T10:00:00Z', author: 'A', correctsId: null, corrected: false },
+  note: {
+    id,
+    kind,
+    occurredAt: '2026-01-14T10:00:00Z',
+    author: 'A',
+    correctsId: null,
+    corrected: false,
+    confided: null,
+  },
 });
 const timeline: CaseDetail['timeline'] = [
   note('besuch', 'hausbesuch'),

@@ -1,0 +1,185 @@
+import type { ConfidedItemType, ReleaseBasis } from '@leuchtturm/shared';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../../db/schema.ts';
+
+/** All SQL of the § 65 marks and their shares (migration 0031). */
+
+/** The marks of these items, with the confidant's name. */
+export function marksOf(
+  db: Kysely<DB>,
+  tenantId: string,
+  itemType: ConfidedItemType,
+  itemIds: readonly string[],
+) {
+  if (itemIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('confided_mark as m')
+    .innerJoin('app_user as u', (j) =>
+      j.onRef('u.tenant_id', '=', 'm.tenant_id').onRef('u.id', '=', 'm.confided_to'),
+    )
+    .select([
+      'm.id',
+      'm.item_id',
+      'm.confided_by',
+      'm.confided_to',
+      'u.display_name as confided_to_name',
+      'm.release_basis',
+    ])
+    .where('m.tenant_id', '=', tenantId)
+    .where('m.item_type', '=', itemType)
+    .where('m.item_id', 'in', [...itemIds])
+    .execute();
+}
+export type MarkRow = Awaited<ReturnType<typeof marksOf>>[number];
+
+/** The shares of these marks that are not revoked, with the names. */
+export function activeSharesOf(db: Kysely<DB>, tenantId: string, markIds: readonly string[]) {
+  if (markIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('confided_share as s')
+    .innerJoin('app_user as u', (j) =>
+      j.onRef('u.tenant_id', '=', 's.tenant_id').onRef('u.id', '=', 's.user_id'),
+    )
+    .select(['s.mark_id', 's.user_id', 'u.display_name as name'])
+    .where('s.tenant_id', '=', tenantId)
+    .where('s.mark_id', 'in', [...markIds])
+    .where('s.revoked_at', 'is', null)
+    .orderBy('s.shared_at')
+    .execute();
+}
+
+/**
+ * The authors of a note, document or Kurzberatung of the case (none: not an item of this case): the note's author,
+ * whoever uploaded the file, the staff who took part in the Kurzberatung.
+ */
+export async function itemAuthors(
+  db: Kysely<DB>,
+  tenantId: string,
+  caseId: string,
+  itemType: ConfidedItemType,
+  itemId: string,
+): Promise<{ authorIds: string[] } | undefined> {
+  if (itemType === 'case_note') {
+    const row = await db
+      .selectFrom('case_note')
+      .select('author_id')
+      .where('tenant_id', '=', tenantId)
+      .where('case_id', '=', caseId)
+      .where('id', '=', itemId)
+      .executeTakeFirst();
+    return row && { authorIds: [row.author_id] };
+  }
+  if (itemType === 'risk_consultation') {
+    const row = await db
+      .selectFrom('risk_consultation')
+      .select('participant_ids')
+      .where('tenant_id', '=', tenantId)
+      .where('case_id', '=', caseId)
+      .where('id', '=', itemId)
+      .executeTakeFirst();
+    return row && { authorIds: row.participant_ids };
+  }
+  const row = await db
+    .selectFrom('case_document')
+    .select('uploaded_by')
+    .where('tenant_id', '=', tenantId)
+    .where('case_id', '=', caseId)
+    .where('id', '=', itemId)
+    .executeTakeFirst();
+  return row && { authorIds: row.uploaded_by ? [row.uploaded_by] : [] };
+}
+
+export function findMarkOfItem(db: Kysely<DB>, tenantId: string, itemType: ConfidedItemType, itemId: string) {
+  return db
+    .selectFrom('confided_mark')
+    .select('id')
+    .where('tenant_id', '=', tenantId)
+    .where('item_type', '=', itemType)
+    .where('item_id', '=', itemId)
+    .executeTakeFirst();
+}
+
+export function findMark(db: Kysely<DB>, tenantId: string, caseId: string, markId: string) {
+  return db
+    .selectFrom('confided_mark')
+    .select(['id', 'item_type', 'item_id', 'confided_by', 'confided_to', 'release_basis'])
+    .where('tenant_id', '=', tenantId)
+    .where('case_id', '=', caseId)
+    .where('id', '=', markId)
+    .executeTakeFirst();
+}
+
+export async function insertMark(
+  db: Kysely<DB>,
+  values: {
+    tenantId: string;
+    caseId: string;
+    itemType: ConfidedItemType;
+    itemId: string;
+    confidedBy: string;
+    confidedTo: string;
+  },
+): Promise<string> {
+  const row = await db
+    .insertInto('confided_mark')
+    .values({
+      tenant_id: values.tenantId,
+      case_id: values.caseId,
+      item_type: values.itemType,
+      item_id: values.itemId,
+      confided_by: values.confidedBy,
+      confided_to: values.confidedTo,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function hasActiveShare(db: Kysely<DB>, tenantId: string, markId: string, userId: string) {
+  const row = await db
+    .selectFrom('confided_share')
+    .select('id')
+    .where('tenant_id', '=', tenantId)
+    .where('mark_id', '=', markId)
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export function insertShare(db: Kysely<DB>, tenantId: string, markId: string, userId: string, by: string) {
+  return db
+    .insertInto('confided_share')
+    .values({ tenant_id: tenantId, mark_id: markId, user_id: userId, shared_by: by })
+    .execute();
+}
+
+export function revokeShares(db: Kysely<DB>, tenantId: string, markId: string, userId: string, by: string) {
+  return db
+    .updateTable('confided_share')
+    .set({ revoked_at: new Date(), revoked_by: by })
+    .where('tenant_id', '=', tenantId)
+    .where('mark_id', '=', markId)
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+}
+
+export function setRelease(
+  db: Kysely<DB>,
+  tenantId: string,
+  markId: string,
+  release: { basis: ReleaseBasis; note: string; by: string },
+) {
+  return db
+    .updateTable('confided_mark')
+    .set({
+      release_basis: release.basis,
+      release_note: release.note,
+      released_by: release.by,
+      released_at: new Date(),
+    })
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', markId)
+    .execute();
+}
