@@ -69,6 +69,8 @@ export const permissions = [
   'process:manage',
   /** Set up single sign-on: the identity provider and which of its groups give which role and team. */
   'sso:manage',
+  /** Set the retention rules (how long each class of case file is kept before it is due for deletion). */
+  'retention:manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -133,6 +135,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'process:read',
     'process:manage',
     'sso:manage',
+    'retention:manage',
   ],
 };
 

@@ -51,6 +51,7 @@ import type {
   ServiceOfferTable,
 } from './schema-measures.ts';
 import type { ProcessDefinitionTable, ProcessInstanceTable, ProcessStepTable } from './schema-processes.ts';
+import type { CaseRetentionTable, RetentionSettingTable } from './schema-retention.ts';
 import type { CaseNoteTable, DeadlineEscalationTable, JobTable, NotificationTable } from './schema-work.ts';
 
 /**
@@ -300,6 +301,8 @@ export interface DB {
   micro_project_referral: MicroProjectReferralTable;
   micro_project_participants: MicroProjectParticipantsTable;
   micro_project_review: MicroProjectReviewTable;
+  retention_setting: RetentionSettingTable;
+  case_retention: CaseRetentionTable;
 }
 
 export type NewAppUser = Insertable<AppUserTable>;

@@ -29,6 +29,7 @@ import { notificationRoutes } from '../modules/notifications/routes.ts';
 import { organisationRoutes } from '../modules/organisation/routes.ts';
 import { personRoutes } from '../modules/persons/routes.ts';
 import { processRoutes } from '../modules/processes/routes.ts';
+import { retentionRoutes } from '../modules/retention/routes.ts';
 import { worklistRoutes } from '../modules/worklist/routes.ts';
 import { AppError } from '../shared/errors.ts';
 import { registerAccessControl } from './permissions.ts';
@@ -136,6 +137,7 @@ export async function buildApp(options: {
       await api.register(caseNoteRoutes);
       await api.register(processRoutes);
       await api.register(worklistRoutes);
+      await api.register(retentionRoutes);
     },
     { prefix: API_PREFIX },
   );

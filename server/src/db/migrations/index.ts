@@ -22,6 +22,7 @@ import * as m0020 from './0020_district_work.ts';
 import * as m0022 from './0022_sso.ts';
 import * as m0023 from './0023_absence.ts';
 import * as m0024 from './0024_case_reopening.ts';
+import * as m0032 from './0032_retention.ts';
 
 /** Versioned migrations, applied in key order. Never edit one that has shipped: add the next. */
 export const migrations: Record<string, Migration> = {
@@ -48,4 +49,5 @@ export const migrations: Record<string, Migration> = {
   '0022_sso': m0022,
   '0023_absence': m0023,
   '0024_case_reopening': m0024,
+  '0032_retention': m0032,
 };

@@ -38,6 +38,7 @@ const entityTypes: Partial<Record<string, AuditEntityType>> = {
   'street-suggestions': 'street',
   'address-check': 'responsibility',
   allocation: 'case_allocation',
+  retention: 'case_retention',
   offers: 'service_offer',
   rates: 'rate',
   providers: 'provider',
