@@ -98,4 +98,4 @@ export const retentionRestrictionInputSchema = z.object({
 });
 export type RetentionRestrictionInput = z.infer<typeof retentionRestrictionInputSchema>;
 
-export const retentionVersionInputSchema = z.object({ version: versionSchema });
+export const retentionVersionInputSchema = z.object({ version: z.coerce.number().pipe(versionSchema) });

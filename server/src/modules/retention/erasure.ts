@@ -21,6 +21,8 @@ interface TextColumns {
   text?: readonly string[];
   /** JSON arrays of free text or names (emptied). */
   json?: readonly string[];
+  /** JSON arrays of names that must not be empty (one entry "gelöscht" stands for them). */
+  jsonNames?: readonly string[];
   /** text[] of names (emptied). */
   arrays?: readonly string[];
 }
@@ -46,7 +48,8 @@ export const caseTextColumns: readonly TextColumns[] = [
     table: 'help_plan',
     scope: 'case',
     text: ['applicant', 'agreed_measures', 'direction_goal'],
-    json: ['participants', 'goals', 'attainment'],
+    json: ['goals', 'attainment'],
+    jsonNames: ['participants'],
   },
   {
     table: 'family_conference',
@@ -94,6 +97,7 @@ function assignments(t: TextColumns): RawBuilder<unknown> {
       (c) => sql`${sql.ref(c)} = case when ${sql.ref(c)} is null then null else ${ERASED} end`,
     ),
     ...(t.json ?? []).map((c) => sql`${sql.ref(c)} = '[]'::jsonb`),
+    ...(t.jsonNames ?? []).map((c) => sql`${sql.ref(c)} = ${JSON.stringify([ERASED])}::jsonb`),
     ...(t.arrays ?? []).map((c) => sql`${sql.ref(c)} = '{}'`),
   ];
   return sql.join(parts, sql`, `);

@@ -77,11 +77,11 @@ export const retentionRoutes: FastifyPluginAsyncZod = async (app) => {
       tags,
       summary: 'Löschvorschlag zurückziehen',
       params,
-      body: retentionVersionInputSchema,
+      querystring: retentionVersionInputSchema,
       response: one,
     },
     handler: (request) =>
-      withCtx(request, (ctx) => withdrawProposal(ctx, request.params.id, request.body.version)),
+      withCtx(request, (ctx) => withdrawProposal(ctx, request.params.id, request.query.version)),
   });
   app.post('/cases/:id/retention/erasure', {
     config: work,
@@ -101,8 +101,14 @@ export const retentionRoutes: FastifyPluginAsyncZod = async (app) => {
   });
   app.delete('/cases/:id/retention/restriction', {
     config: work,
-    schema: { tags, summary: 'Sperrung aufheben', params, body: retentionVersionInputSchema, response: one },
+    schema: {
+      tags,
+      summary: 'Sperrung aufheben',
+      params,
+      querystring: retentionVersionInputSchema,
+      response: one,
+    },
     handler: (request) =>
-      withCtx(request, (ctx) => liftRestriction(ctx, request.params.id, request.body.version)),
+      withCtx(request, (ctx) => liftRestriction(ctx, request.params.id, request.query.version)),
   });
 };
