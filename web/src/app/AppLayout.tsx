@@ -25,6 +25,8 @@ interface NavEntry {
     | '/organisation'
     | '/prozesse'
     | '/protokoll'
+    | '/aufbewahrung'
+    | '/aufbewahrung/fristen'
     | '/konto';
   label: string;
   permission?: Permission;
@@ -45,6 +47,8 @@ const navEntries: NavEntry[] = [
   { to: '/organisation', label: 'Organisation', permission: 'organisation:read' },
   { to: '/prozesse', label: 'Prozesse', permission: 'process:manage' },
   { to: '/protokoll', label: 'Protokoll', permission: 'audit:read' },
+  { to: '/aufbewahrung', label: 'Aufbewahrung', permission: 'case:work' },
+  { to: '/aufbewahrung/fristen', label: 'Aufbewahrungsfristen', permission: 'retention:manage' },
   { to: '/konto', label: 'Mein Konto' },
 ];
 

@@ -6,7 +6,7 @@ import {
   mayProposeErasure,
   mayRestrictCase,
 } from '../access/policy.ts';
-import type { RetentionFactsRow } from './queries.ts';
+import type { RetentionFactsRow } from './queries/files.ts';
 import { type RetentionYears, retainUntil, retentionClassOf, retentionStateOf } from './rules.ts';
 
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
@@ -41,10 +41,8 @@ export function presentCaseRetention(
     erasedAt: iso(row.erased_at),
     mayPropose: state === 'faellig' && mayProposeErasure(reason),
     mayConfirm: state === 'vorgeschlagen' && mayConfirmErasure(actor, reason, row.proposed_by),
-    mayRestrict:
-      (state === 'faellig' || state === 'vorgeschlagen' || state === 'aufzubewahren') &&
-      row.status === 'abgeschlossen' &&
-      mayRestrictCase(reason),
+    // Restrict, or lift a restriction: the team lead, on a closed file not erased.
+    mayRestrict: row.status === 'abgeschlossen' && state !== 'geloescht' && mayRestrictCase(reason),
     version: row.retention_version,
   };
 }

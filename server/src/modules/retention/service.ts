@@ -13,8 +13,8 @@ import { AppError } from '../../shared/errors.ts';
 import { caseListFilter, mayConfirmErasure, mayProposeErasure, mayRestrictCase } from '../access/policy.ts';
 import { forbiddenOnCase } from '../access/refusals.ts';
 import { type LoadedCase, requireCase } from '../cases/access.ts';
-import { eraseCaseFile } from './erasure.ts';
 import { presentCaseRetention } from './presenter.ts';
+import { eraseCaseFile } from './queries/erasure.ts';
 import {
   deleteRetentionRow,
   insertProposal,
@@ -23,7 +23,7 @@ import {
   markErased,
   retentionFacts,
   saveRetentionSetting,
-} from './queries.ts';
+} from './queries/files.ts';
 import { type RetentionYears, retainUntil, retentionYears, rulesOf } from './rules.ts';
 
 /**

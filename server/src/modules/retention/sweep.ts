@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import type { JobHandler } from '../jobs/registry.ts';
 import { notify } from '../notifications/service.ts';
-import { loadRetentionSetting, retentionFacts, teamLeadIds, tenantIds } from './queries.ts';
+import { loadRetentionSetting, retentionFacts, teamLeadIds, tenantIds } from './queries/files.ts';
 import { retainUntil, retentionYears } from './rules.ts';
 
 /**

@@ -1,5 +1,5 @@
 import { type Kysely, sql } from 'kysely';
-import type { DB } from '../../db/schema.ts';
+import type { DB } from '../../../db/schema.ts';
 
 /** Retention (docs/retention.md): the tenant's rules, and the facts a closed file's retention end is computed from. */
 
