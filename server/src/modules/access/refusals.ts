@@ -77,6 +77,7 @@ const areaEntityTypes: Partial<Record<string, AuditEntityType>> = {
   worklist: 'worklist',
   needs: 'need',
   'micro-projects': 'micro_project',
+  retention: 'case_retention',
 };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
