@@ -30,6 +30,7 @@ export * from './organisation.ts';
 export * from './pagination.ts';
 export * from './persons.ts';
 export * from './processes.ts';
+export * from './retention.ts';
 export * from './roles.ts';
 export * from './sso.ts';
 export * from './steering.ts';

@@ -11,6 +11,7 @@ export const notificationKinds = labelled({
   vermerk_korrigiert: 'Vermerk korrigiert',
   hinweis: 'Hinweis',
   kinderschutz_frist: 'Kinderschutzfrist überschritten',
+  aufbewahrung_faellig: 'Aufbewahrungsfrist abgelaufen',
 });
 export type NotificationKind = (typeof notificationKinds.values)[number];
 

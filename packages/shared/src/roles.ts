@@ -92,6 +92,8 @@ export const permissions = [
   'sso:manage',
   /** Produce the Auskunft about a person across all cases (Art. 15 DSGVO, § 83 SGB X). */
   'person:disclose',
+  /** Set the retention rules (how long each class of case file is kept before it is due for deletion). */
+  'retention:manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -185,6 +187,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'process:manage',
     'sso:manage',
     'person:disclose',
+    'retention:manage',
   ],
 };
 

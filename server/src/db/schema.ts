@@ -56,18 +56,21 @@ import type {
   ServiceOfferTable,
 } from './schema-measures.ts';
 import type { ProcessDefinitionTable, ProcessInstanceTable, ProcessStepTable } from './schema-processes.ts';
+import type { CaseRetentionTable, RetentionSettingTable } from './schema-retention.ts';
 import type {
   ControllingSettingTable,
   ControllingTargetTable,
   RentabCostPlanTable,
   RentabExtraCostTable,
 } from './schema-steering.ts';
+import type {
   ConferenceAttendanceTable,
   ConferenceItemTable,
   ConferenceTable,
   KnowledgePageTable,
   TrainingStatusTable,
 } from './schema-team.ts';
+import type {
   DistrictNetworkExternalTable,
   DistrictNetworkMeetingTable,
   DistrictNetworkStaffTable,
@@ -365,6 +368,8 @@ export interface DB {
   district_network_external: DistrictNetworkExternalTable;
   district_network_meeting: DistrictNetworkMeetingTable;
   district_work_need: DistrictWorkNeedTable;
+  retention_setting: RetentionSettingTable;
+  case_retention: CaseRetentionTable;
 }
 
 export type NewAppUser = Insertable<AppUserTable>;

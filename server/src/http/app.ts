@@ -22,12 +22,12 @@ import { caseNoteRoutes } from '../modules/caseNotes/routes.ts';
 import { caseRoutes } from '../modules/cases/routes.ts';
 import { childProtectionRoutes } from '../modules/childProtection/routes.ts';
 import { conferenceRoutes } from '../modules/conferences/routes.ts';
+import { confidedRoutes } from '../modules/confided/routes.ts';
 import { controllingRoutes } from '../modules/controlling/routes.ts';
 import { steeringRoutes } from '../modules/controlling/steeringRoutes.ts';
+import { disclosureRoutes } from '../modules/disclosure/routes.ts';
 import { networkRoutes } from '../modules/districtWork/networkRoutes.ts';
 import { districtWorkRoutes } from '../modules/districtWork/routes.ts';
-import { confidedRoutes } from '../modules/confided/routes.ts';
-import { disclosureRoutes } from '../modules/disclosure/routes.ts';
 import { documentRoutes } from '../modules/documents/routes.ts';
 import { measureRoutes } from '../modules/measures/routes.ts';
 import { hzeStatisticsRoutes } from '../modules/measures/statisticsRoutes.ts';
@@ -37,6 +37,7 @@ import { notificationRoutes } from '../modules/notifications/routes.ts';
 import { organisationRoutes } from '../modules/organisation/routes.ts';
 import { personRoutes } from '../modules/persons/routes.ts';
 import { processRoutes } from '../modules/processes/routes.ts';
+import { retentionRoutes } from '../modules/retention/routes.ts';
 import { teamRoutes } from '../modules/team/routes.ts';
 import { worklistRoutes } from '../modules/worklist/routes.ts';
 import { AppError } from '../shared/errors.ts';
@@ -154,6 +155,7 @@ export async function buildApp(options: {
       await api.register(disclosureRoutes);
       await api.register(processRoutes);
       await api.register(worklistRoutes);
+      await api.register(retentionRoutes);
     },
     { prefix: API_PREFIX },
   );

@@ -29,6 +29,8 @@ interface NavEntry {
     | '/protokoll'
     | '/konferenzen'
     | '/team'
+    | '/aufbewahrung'
+    | '/aufbewahrung/fristen'
     | '/konto';
   label: string;
   permission?: Permission;
@@ -53,6 +55,8 @@ const navEntries: NavEntry[] = [
   { to: '/organisation', label: 'Organisation', permission: 'organisation:read' },
   { to: '/prozesse', label: 'Prozesse', permission: 'process:manage' },
   { to: '/protokoll', label: 'Protokoll', permission: 'audit:read' },
+  { to: '/aufbewahrung', label: 'Aufbewahrung', permission: 'case:work' },
+  { to: '/aufbewahrung/fristen', label: 'Aufbewahrungsfristen', permission: 'retention:manage' },
   { to: '/konto', label: 'Mein Konto' },
 ];
 

@@ -218,6 +218,33 @@ const intakeRoute = createRoute({
   ),
 });
 
+const RetentionPage = lazyRouteComponent(
+  () => import('../modules/retention/RetentionPage.tsx'),
+  'RetentionPage',
+);
+const RetentionRulesPage = lazyRouteComponent(
+  () => import('../modules/retention/RetentionRulesPage.tsx'),
+  'RetentionRulesPage',
+);
+const retentionRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/aufbewahrung',
+  component: () => (
+    <Guard permission="case:work">
+      <RetentionPage />
+    </Guard>
+  ),
+});
+const retentionRulesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/aufbewahrung/fristen',
+  component: () => (
+    <Guard permission="retention:manage">
+      <RetentionRulesPage />
+    </Guard>
+  ),
+});
+
 const allocationRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/faelle/zuteilung',
@@ -402,6 +429,8 @@ const routeTree = rootRoute.addChildren([
     myCasesRoute,
     intakeRoute,
     allocationRoute,
+    retentionRoute,
+    retentionRulesRoute,
     knownFamilyRoute,
     caseRoute,
     needsRoute,

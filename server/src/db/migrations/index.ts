@@ -27,9 +27,10 @@ import * as m0026 from './0026_rentabilitaet.ts';
 import * as m0027 from './0027_hze_statistics.ts';
 import * as m0028 from './0028_atlas.ts';
 import * as m0029 from './0029_team_work.ts';
-import * as m0033 from './0033_visits_networks.ts';
 import * as m0030 from './0030_handovers.ts';
 import * as m0031 from './0031_confided.ts';
+import * as m0032 from './0032_retention.ts';
+import * as m0033 from './0033_visits_networks.ts';
 
 /** Versioned migrations, applied in key order. Never edit one that has shipped: add the next. */
 export const migrations: Record<string, Migration> = {
@@ -64,4 +65,5 @@ export const migrations: Record<string, Migration> = {
   '0033_visits_networks': m0033,
   '0030_handovers': m0030,
   '0031_confided': m0031,
+  '0032_retention': m0032,
 };

@@ -344,3 +344,25 @@ export function mayManageConfided(
 ): boolean {
   return actor.userId !== null && (actor.userId === mark.confidedTo || actor.userId === mark.confidedBy);
 }
+
+/**
+ * Retention (docs/retention.md). Erasure takes two people: the lead case manager or the team lead proposes it, a
+ * team lead of the case's team other than the proposer confirms it. Only the team lead restricts a file (Sperrung)
+ * and reads a restricted one; nobody changes it.
+ */
+export function mayProposeErasure(reason: CaseAccessReason): boolean {
+  return reason === 'lead' || reason === 'team_lead';
+}
+export function mayConfirmErasure(
+  actor: Actor,
+  reason: CaseAccessReason,
+  proposedBy: string | null,
+): boolean {
+  return reason === 'team_lead' && actor.userId !== null && actor.userId !== proposedBy;
+}
+export function mayRestrictCase(reason: CaseAccessReason): boolean {
+  return reason === 'team_lead';
+}
+export function mayReadRestrictedCase(reason: CaseAccessReason): boolean {
+  return reason === 'team_lead';
+}

@@ -38,6 +38,7 @@ const entityTypes: Partial<Record<string, AuditEntityType>> = {
   'street-suggestions': 'street',
   'address-check': 'responsibility',
   allocation: 'case_allocation',
+  retention: 'case_retention',
   offers: 'service_offer',
   rates: 'rate',
   providers: 'provider',
@@ -89,6 +90,7 @@ const areaEntityTypes: Partial<Record<string, AuditEntityType>> = {
   'micro-projects': 'micro_project',
   atlas: 'atlas_entry',
   'district-work': 'district_work',
+  retention: 'case_retention',
 };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -1,3 +1,4 @@
+import type { ContentUse } from '@leuchtturm/shared';
 import {
   type CaseNote,
   type CaseNoteInput,
@@ -43,7 +44,13 @@ const noteKeySchema = z.object({ at: instantTextSchema, written: instantTextSche
 
 const noteLink = (caseId: string) => `/faelle/${caseId}?bereich=vermerke`;
 
-export async function caseNotes(ctx: Ctx, caseId: string, query: CaseNoteQuery): Promise<CaseNotePage> {
+/** `use`: 'view' on the screen; a document that leaves the office (the § 86c package) asks with its own use (§ 65). */
+export async function caseNotes(
+  ctx: Ctx,
+  caseId: string,
+  query: CaseNoteQuery,
+  use: ContentUse = 'view',
+): Promise<CaseNotePage> {
   const loaded = await requireCase(ctx, caseId, 'read');
   if (query.from && query.to && query.to < query.from)
     throw AppError.validation('to', 'Das Ende des Zeitraums darf nicht vor seinem Beginn liegen.');
@@ -52,7 +59,7 @@ export async function caseNotes(ctx: Ctx, caseId: string, query: CaseNoteQuery):
     ctx.db,
     ctx.actor.tenantId,
     caseId,
-    viewerOf(ctx, 'view'),
+    viewerOf(ctx, use),
     query,
     after,
     query.limit,

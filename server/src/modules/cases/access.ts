@@ -9,6 +9,7 @@ import {
   type CaseAccessSubject,
   caseAccessReason,
   type HouseholdAccessSubject,
+  mayReadRestrictedCase,
   mayUseHousehold,
 } from '../access/policy.ts';
 import { bumpCaseRowVersion, caseSubjects, householdAccessRows, staffAccessRows } from './queries/access.ts';
@@ -50,6 +51,26 @@ export async function requireCase(
       'forbidden',
       'Sie haben keinen Zugriff auf diesen Fall. Zugriff haben die fallführende Fachkraft, ihre Vertretung, die Referatsleitung des Teams und von ihr berechtigte Personen.',
       { audit: { action: 'access_denied', entityType: 'case', entityId: caseId, details: { purpose } } },
+    );
+  }
+  if (loaded.retention_state === 'gesperrt' && (purpose === 'write' || !mayReadRestrictedCase(reason))) {
+    throw new AppError(
+      'forbidden',
+      'Diese Akte ist gesperrt (Einschränkung der Verarbeitung). Nur die Referatsleitung des Teams kann sie lesen; ändern kann sie niemand.',
+      {
+        audit: {
+          action: 'access_denied',
+          entityType: 'case',
+          entityId: caseId,
+          details: { purpose, restricted: true },
+        },
+      },
+    );
+  }
+  if (purpose === 'write' && loaded.retention_state === 'geloescht') {
+    throw new AppError(
+      'conflict',
+      'Diese Akte ist gelöscht (anonymisiert) und kann nicht mehr geändert werden.',
     );
   }
   if (purpose === 'write' && loaded.status === 'abgeschlossen' && !options.evenIfClosed) {

@@ -26,7 +26,7 @@ export async function ikoComparison(
 ): Promise<Iko> {
   const years: Iko['years'] = [];
   for (let year = q.from; year <= q.to; year++) {
-    const regions = await regionsWithMetric(db, tenantId, String(year), 'jew_u21');
+    const regions = await regionsWithMetric(db, tenantId, [String(year), `${year}-12-31`], 'jew_u21');
     const cities: Kpis[] = [];
     for (const region of [CITY, ...regions.filter((r) => r !== CITY)]) {
       const k = await yearKpis(db, tenantId, region, year);

@@ -22,11 +22,11 @@ const NOTE_PAGE = 500;
  * SQL, so that whatever those loaders leave out for a reader (e.g. § 65 confided notes) is left out here too.
  */
 export async function loadHandoverContents(ctx: Ctx, caseId: string): Promise<HandoverContents> {
-  const detail = await readCase(ctx, caseId);
+  const detail = await readCase(ctx, caseId, 'export');
   const notes: CaseNote[] = [];
   let cursor: string | undefined;
   do {
-    const page = await caseNotes(ctx, caseId, { limit: NOTE_PAGE, ...(cursor ? { cursor } : {}) });
+    const page = await caseNotes(ctx, caseId, { limit: NOTE_PAGE, ...(cursor ? { cursor } : {}) }, 'export');
     notes.push(...page.items);
     cursor = page.nextCursor ?? undefined;
   } while (cursor);

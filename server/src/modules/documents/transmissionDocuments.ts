@@ -79,7 +79,7 @@ export async function caseReport(
 ): Promise<{ bytes: Uint8Array; name: string }> {
   await requireCase(ctx, caseId, 'read');
   const basis = await checkTransmissionBasis(ctx, caseId, input);
-  const detail = await readCase(ctx, caseId);
+  const detail = await readCase(ctx, caseId, 'export');
   const tenant = await findTenantName(ctx.db, ctx.actor.tenantId);
   const spec: FormSpec = {
     office: tenant.name,

@@ -1,3 +1,4 @@
+import { findDueFiles, RETENTION_EVERY_MS, RETENTION_JOB } from '../retention/sweep.ts';
 import {
   ESCALATION_EVERY_MS,
   ESCALATION_JOB,
@@ -14,5 +15,7 @@ export function serverJobs(): JobRegistry {
   const registry = new JobRegistry();
   // Passed child-protection deadlines → the team lead (worklist/escalation.ts, docs/worklist.md).
   registry.every(ESCALATION_JOB, ESCALATION_EVERY_MS, escalateChildProtectionDeadlines);
+  // Files whose retention has ended → the team lead, once per file; nothing is deleted (retention/sweep.ts).
+  registry.every(RETENTION_JOB, RETENTION_EVERY_MS, findDueFiles);
   return registry;
 }

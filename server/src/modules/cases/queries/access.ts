@@ -19,6 +19,9 @@ export function caseSubjects(db: Kysely<DB>, tenantId: string, caseIds: string[]
         where g.tenant_id = c.tenant_id and g.case_id = c.id and (g.valid_until is null or g.valid_until >= ${today}::date)), '{}')`.as(
         'granted',
       ),
+      // Retention (docs/retention.md): a restricted or erased file is no longer worked on.
+      sql<'vorgeschlagen' | 'gesperrt' | 'geloescht' | null>`(select r.state from case_retention r
+        where r.tenant_id = c.tenant_id and r.case_id = c.id)`.as('retention_state'),
     ])
     .where('c.tenant_id', '=', tenantId)
     .where('c.id', 'in', caseIds)

@@ -1,0 +1,58 @@
+import { addDays, berlinDateOf, formatDateDe, retentionRuleSchema } from '@leuchtturm/shared';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import type { JobHandler } from '../jobs/registry.ts';
+import { notify } from '../notifications/service.ts';
+import { loadRetentionSetting, retentionFacts, teamLeadIds, tenantIds } from './queries/files.ts';
+import { retainUntil, retentionYears } from './rules.ts';
+
+/**
+ * The nightly sweep (docs/retention.md): finds closed files whose retention has ended and tells the team lead of
+ * each file's team, once per file. It never deletes anything: deletion takes the two steps of two people.
+ */
+export const RETENTION_JOB = 'aufbewahrung.faellig';
+export const RETENTION_EVERY_MS = 24 * 60 * 60 * 1000;
+
+export const findDueFiles: JobHandler = async ({ db, now }) => {
+  for (const { id } of await tenantIds(db)) await notifyDueFiles(db, id, berlinDateOf(now));
+};
+
+/** Notifies the team leads of files due on `today`; answers how many files were newly reported. */
+export async function notifyDueFiles(db: Kysely<DB>, tenantId: string, today: string): Promise<number> {
+  const stored = await loadRetentionSetting(db, tenantId);
+  const rules = retentionRuleSchema.array().safeParse(stored?.rules ?? []);
+  const years = retentionYears(rules.success ? rules.data : []);
+  const rows = await retentionFacts(db, tenantId, { allClosed: true });
+  let reported = 0;
+  const leads = new Map<string, string[]>();
+  for (const row of rows) {
+    if (row.state !== null || row.team_id === null) continue;
+    const until = retainUntil(
+      {
+        status: row.status,
+        closedOn: row.closed_on,
+        hasLongHelp: row.has_long_help,
+        longBirthDate: row.long_birth_date,
+        longBirthUnknown: row.long_birth_unknown,
+        hasProtection: row.has_protection,
+      },
+      years,
+    );
+    if (until === null || today <= until) continue;
+    let teamLeads = leads.get(row.team_id);
+    if (!teamLeads) {
+      teamLeads = (await teamLeadIds(db, tenantId, row.team_id)).map((u) => u.id);
+      leads.set(row.team_id, teamLeads);
+    }
+    const notified = await notify(db, {
+      tenantId,
+      userIds: teamLeads,
+      kind: 'aufbewahrung_faellig',
+      title: `Aufbewahrungsfrist abgelaufen: Akte ${row.case_number} (seit ${formatDateDe(addDays(until, 1))})`,
+      link: '/aufbewahrung',
+      dedupeKey: `retention-due:${row.id}`,
+    });
+    if (notified.length > 0) reported += 1;
+  }
+  return reported;
+}
