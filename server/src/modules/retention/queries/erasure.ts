@@ -78,6 +78,11 @@ export const caseTextColumns: readonly TextColumns[] = [
   { table: 'visit_checklist_entry', scope: 'check', text: ['note'] },
   { table: 'process_instance', scope: 'case', text: ['cancel_reason'] },
   { table: 'process_step', scope: 'case', text: ['skip_reason'] },
+  { table: 'case_team_change', scope: 'case', text: ['reason'] },
+  { table: 'case_transfer', scope: 'case', text: ['reason'] },
+  { table: 'case_transmission', scope: 'case', text: ['recipient'] },
+  { table: 'confided_mark', scope: 'case', text: ['release_note'] },
+  { table: 'conference_item', scope: 'case', text: ['title', 'body'] },
 ];
 
 function scopeCondition(scope: Scope, tenantId: string, caseId: string): RawBuilder<unknown> {
