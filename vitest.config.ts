@@ -30,6 +30,16 @@ export default defineConfig({
       },
       {
         test: {
+          // `npm run test:security`: the authorisation matrix and the fuzzing of every operation (docs/security.md).
+          name: 'security',
+          include: ['server/test/security/**/*.sec.test.ts'],
+          globalSetup: ['server/test/global-setup.ts'],
+          testTimeout: 300_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        test: {
           name: 'browser',
           include: ['web/test/**/*.browser.test.ts'],
           testTimeout: 60_000,
