@@ -1,6 +1,6 @@
-import type { Permission } from '@leuchtturm/shared';
 import { type AnyRoute, createRoute } from '@tanstack/react-router';
-import { lazy, type ReactNode } from 'react';
+import { lazy } from 'react';
+import { guarded } from '../../app/Guard.tsx';
 import { validateAtlasSearch } from './search.ts';
 
 // The atlas pages load on demand; the map's library loads only with the map (AtlasMapPage → AtlasMap).
@@ -13,32 +13,27 @@ const AtlasImportPage = lazy(() =>
   import('./AtlasImportPage.tsx').then((m) => ({ default: m.AtlasImportPage })),
 );
 
-type Guard = (props: { permission: Permission; children: ReactNode }) => ReactNode;
-
 /** The Stadtteilatlas's routes under the signed-in app: search, map, import, one entry. */
-export function atlasRoutes<P extends AnyRoute>(appRoute: P, Guard: Guard) {
-  const guarded = (permission: Permission, page: ReactNode) => () => (
-    <Guard permission={permission}>{page}</Guard>
-  );
+export function atlasRoutes<P extends AnyRoute>(parent: () => P) {
   return [
     createRoute({
-      getParentRoute: () => appRoute,
+      getParentRoute: parent,
       path: '/atlas',
       validateSearch: validateAtlasSearch,
       component: guarded('atlas:read', <AtlasPage />),
     }),
     createRoute({
-      getParentRoute: () => appRoute,
+      getParentRoute: parent,
       path: '/atlas/karte',
       component: guarded('atlas:read', <AtlasMapPage />),
     }),
     createRoute({
-      getParentRoute: () => appRoute,
+      getParentRoute: parent,
       path: '/atlas/import',
       component: guarded('atlas:manage', <AtlasImportPage />),
     }),
     createRoute({
-      getParentRoute: () => appRoute,
+      getParentRoute: parent,
       path: '/atlas/$entryId',
       component: guarded('atlas:read', <AtlasEntryPage />),
     }),

@@ -1,6 +1,6 @@
-import type { Permission } from '@leuchtturm/shared';
 import { type AnyRoute, createRoute } from '@tanstack/react-router';
-import { type ComponentType, lazy, type ReactNode } from 'react';
+import { lazy } from 'react';
+import { guarded } from '../../app/Guard.tsx';
 
 const ConferencesPage = lazy(() =>
   import('./ConferencesPage.tsx').then((m) => ({ default: m.ConferencesPage })),
@@ -13,45 +13,24 @@ const KnowledgePageView = lazy(() =>
   import('../team/KnowledgePageView.tsx').then((m) => ({ default: m.KnowledgePageView })),
 );
 
-type Guard = ComponentType<{ permission: Permission; children: ReactNode }>;
-
 /** The pages of the Wochenkonferenz and the team (docs/conference-and-team.md), under the signed-in layout. */
-export function conferenceAndTeamRoutes<P extends AnyRoute>(parent: () => P, Guard: Guard) {
-  const conferences = createRoute({
-    getParentRoute: parent,
-    path: '/konferenzen',
-    component: () => (
-      <Guard permission="conference:read">
-        <ConferencesPage />
-      </Guard>
-    ),
-  });
-  const conference = createRoute({
-    getParentRoute: parent,
-    path: '/konferenzen/$conferenceId',
-    component: () => (
-      <Guard permission="conference:read">
-        <ConferencePage />
-      </Guard>
-    ),
-  });
-  const team = createRoute({
-    getParentRoute: parent,
-    path: '/team',
-    component: () => (
-      <Guard permission="team:read">
-        <TeamPage />
-      </Guard>
-    ),
-  });
-  const knowledge = createRoute({
-    getParentRoute: parent,
-    path: '/team/wissen/$pageId',
-    component: () => (
-      <Guard permission="team:read">
-        <KnowledgePageView />
-      </Guard>
-    ),
-  });
-  return [conferences, conference, team, knowledge] as const;
+export function conferenceAndTeamRoutes<P extends AnyRoute>(parent: () => P) {
+  return [
+    createRoute({
+      getParentRoute: parent,
+      path: '/konferenzen',
+      component: guarded('conference:read', <ConferencesPage />),
+    }),
+    createRoute({
+      getParentRoute: parent,
+      path: '/konferenzen/$conferenceId',
+      component: guarded('conference:read', <ConferencePage />),
+    }),
+    createRoute({ getParentRoute: parent, path: '/team', component: guarded('team:read', <TeamPage />) }),
+    createRoute({
+      getParentRoute: parent,
+      path: '/team/wissen/$pageId',
+      component: guarded('team:read', <KnowledgePageView />),
+    }),
+  ] as const;
 }

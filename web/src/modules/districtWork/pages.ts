@@ -1,4 +1,4 @@
-/** The Sozialraum pages, loaded together when first opened (app/router.tsx). */
+/** The Sozialraum pages, loaded together when first opened (routes.tsx). */
 export { DistrictWorkPage } from './DistrictWorkPage.tsx';
 export { NetworkPage } from './NetworkPage.tsx';
 export { VisitPage } from './VisitPage.tsx';
