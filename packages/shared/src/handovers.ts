@@ -1,4 +1,4 @@
-import { closingMeasureDecisionSchema } from './cases.ts';
+import { closingMeasureDecisionSchema } from './caseInputs.ts';
 import { closingOutcomes, labelled } from './catalogues.ts';
 import { idSchema, nameSchema, optionalTextSchema, textSchema, versionSchema } from './common.ts';
 import { dateSchema } from './dates.ts';

@@ -3,6 +3,7 @@ export * from './atlas.ts';
 export * from './audit.ts';
 export * from './auth.ts';
 export * from './caseAccess.ts';
+export * from './caseInputs.ts';
 export * from './caseNotes.ts';
 export * from './cases.ts';
 export * from './catalogues.ts';

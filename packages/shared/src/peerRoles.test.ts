@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { repeatedPeerRole } from './cases.ts';
+import { repeatedPeerRole } from './caseInputs.ts';
 
 describe('the three roles of a kollegiale Beratung', () => {
   it('names the role that repeats an earlier one, and none when all three differ', () => {
