@@ -71,7 +71,7 @@ describe('publication of the city and its Stadtteile together', () => {
       ['stadt', 'Stadt (gesamt)'],
       ['SH', 'Südhafen'],
       ['Nordhafen', 'Nordhafen'],
-    ]) {
+    ] as const) {
       const res = await controller.get(
         `/controlling/export?region=${encodeURIComponent(region)}&from=2025&to=2025`,
       );

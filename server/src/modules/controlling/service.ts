@@ -7,7 +7,7 @@ import { dashboard, districtFigures } from './dashboard.ts';
 import { firstRecordYear, yearKpis } from './kpis.ts';
 import { controllingDefaults, defaultBaseline } from './period.ts';
 import { presentOutlines } from './presenter.ts';
-import { publicationCsv } from './publication.ts';
+import { publicationCsv, WITHHELD } from './publication.ts';
 import { PUBLICATION_SET_KEYS, publicationSetCsv, publishedSet, withoutDistrict } from './publicationSet.ts';
 import { districtRows, outlineRows, tenantName } from './queries/organisation.ts';
 import { comparison, listRegions } from './regionList.ts';
@@ -99,6 +99,29 @@ async function publicationSetInput(db: Kysely<DB>, tenantId: string, from: numbe
 }
 
 /**
+ * The years whose density on 31 Dec the publication set withholds: for the city always, for a Stadtteil its own
+ * (other regions are not in the set: their report applies rule 2 on its own). The report then never shows a
+ * density that the CSV of the same figures withholds.
+ */
+async function withheldYearEnds(
+  db: Kysely<DB>,
+  tenantId: string,
+  region: Dashboard['region'],
+  from: number,
+  to: number,
+) {
+  const set = publishedSet(await publicationSetInput(db, tenantId, from, to));
+  const years = (key: string) =>
+    new Set(
+      set
+        .filter((r) => r.key === key && r.quarter.endsWith('Q4') && r.cells[0] === WITHHELD)
+        .map((r) => Number(r.quarter.slice(0, 4))),
+    );
+  const inSet = region.kind === 'city' || region.kind === 'district';
+  return { region: inSet ? years(region.key) : new Set<number>(), city: years(CITY) };
+}
+
+/**
  * The committee report of a region (PDF), audited as an export. Changes are measured from the asked baseline, or
  * from the first full year with data in the period that is not the ramp-up year (period.ts).
  */
@@ -112,7 +135,22 @@ export async function reportExport(ctx: Ctx, q: ReportQuery) {
     baseline === undefined ? null : await kpis(ctx.db, tenantId, { region: q.region, year: baseline });
   const office = await tenantName(ctx.db, tenantId);
   const targets = targetsSection(await steering(ctx.db, tenantId, { region: q.region, year: q.to }));
-  const pdf = await controllingReport({ office, data, k, base, firstRecordYear: firstRecord, targets });
+  const withheld = await withheldYearEnds(
+    ctx.db,
+    tenantId,
+    data.region,
+    Math.min(q.from, baseline ?? q.from),
+    q.to,
+  );
+  const pdf = await controllingReport({
+    office,
+    data,
+    k,
+    base,
+    firstRecordYear: firstRecord,
+    targets,
+    withheld,
+  });
   await ctx.audit({
     action: 'export',
     entityType: 'controlling_report',
