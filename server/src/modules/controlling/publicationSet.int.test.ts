@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestCase } from '../../../test/cases.ts';
 import { handBuilt, insertMeasure } from '../../../test/controlling.ts';
 import { Client, testApp } from '../../../test/http.ts';
+import { inspectPdf, pdfProblems } from '../../../test/pdf-layout.ts';
 
 let app: FastifyInstance;
 beforeAll(async () => {
@@ -114,5 +115,40 @@ describe('publication of the city and its Stadtteile together', () => {
     const { tenant } = await twoDistricts();
     const cm = await Client.as(app, tenant, 'caseManagerA');
     expect((await cm.get('/controlling/export?region=alle&from=2025&to=2025')).statusCode).toBe(403);
+  });
+
+  it('withholds in the committee report a density the set withholds, though its own count is 5 or more', async () => {
+    const { controller, db, tenant } = await twoDistricts();
+    // Südhafen gets 1,000 young inhabitants: 6 helps, density 6,0, not small on its own; but its ambulant count is
+    // the complement of Nordhafen's, and its density would give it back.
+    await db
+      .insertInto('population')
+      .values({
+        tenant_id: tenant.id,
+        district_id: tenant.districts.b,
+        year: 2025,
+        age_band: '0-5',
+        residents: 1000,
+      })
+      .execute();
+    const pdf = async (region: string) => {
+      const res = await controller.get(`/controlling/report?region=${region}&from=2025&to=2025`);
+      expect(res.statusCode).toBe(200);
+      return inspectPdf(res.rawPayload);
+    };
+    const south = await pdf('SH');
+    expect(
+      pdfProblems(south, { texts: ['Hilfedichte gesperrt laufende Hilfen je 1.000 JEW am 31.12.2025'] }),
+    ).toEqual([]);
+    // The city: 7 helps of 2,000 young inhabitants, shown; Nordhafen's 1 of 1,000 withheld beside it.
+    const north = await pdf('NH');
+    expect(
+      pdfProblems(north, {
+        texts: [
+          'Hilfedichte gesperrt laufende Hilfen',
+          'Hilfedichte am Jahresende Jahr Nordhafen Stadt (gesamt) 2025 gesperrt 3,5',
+        ],
+      }),
+    ).toEqual([]);
   });
 });
