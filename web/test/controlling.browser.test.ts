@@ -57,6 +57,27 @@ describe('controlling dashboard', () => {
     expect(book.subarray(0, 2).toString()).toBe('PK');
     expect(book.toString('utf8')).toContain('Deichhausen (je 1.000 JEW)');
 
+    // The publication set of the city and every Stadtteil; Deichhausen's own file is exactly its rows of it.
+    const setDownload = page.waitForEvent('download');
+    await page.getByRole('link', { name: /^Stadt und alle Stadtteile zur Veröffentlichung/ }).click();
+    const setLines = readFileSync(await (await setDownload).path(), 'utf8')
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(setLines[0]).toBe(
+      'Region;Quartal;Hilfedichte je 1.000 JEW;ambulante Hilfen;stationäre Hilfen;Kostenfälle;Beratungsfälle;Neufälle',
+    );
+    expect(setLines[1]?.startsWith('Stadt (gesamt);2018-Q1;')).toBe(true);
+    const single = await page.request.get(
+      `${baseUrl}/api/v1/controlling/export?region=DEI&from=2018&to=2024`,
+    );
+    const singleLines = (await single.text())
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(singleLines).toHaveLength(29);
+    expect(singleLines.slice(1)).toEqual(setLines.filter((l) => l.startsWith('Deichhausen;')));
+
     // Both downloads are in the audit trail, with the table and its parameters.
     const recorded = await h.db
       .selectFrom('audit_log')

@@ -10,7 +10,7 @@ import {
 } from '@leuchtturm/shared';
 import { type FormSection, renderForm } from '../documents/pdf.ts';
 import { isRampUpYear } from './period.ts';
-import { suppressSmall, totalBesideParts } from './publication.ts';
+import { suppressSmall, totalBesideParts, WITHHELD } from './publication.ts';
 
 /**
  * The committee report (Kennzahlenbericht, PDF) of a region and period: the key figures of the period's last year,
@@ -27,6 +27,22 @@ const small = (n: number | null) => count(n) === '<5';
 const activeCases = (c: { active: number | null; kosten: number | null; beratung: number | null }) =>
   totalBesideParts(c.active, [c.kosten, c.beratung], (v) => formatNumber(v, { decimals: 0 }));
 const rate = (n: number | null | undefined) => formatNumber(n, { decimals: 1, fixed: true, none: NA });
+/**
+ * A rate per `scale` young inhabitants beside their number gives its count back (rate × JEW / scale; rule 2 of
+ * docs/controlling-publication.md): withheld when that count is 1 to 4, or when the publication set withholds it.
+ * The count is the one the reader recovers, from the rate as the server rounded it (two decimals).
+ */
+function rateOf(
+  n: number | null | undefined,
+  jew: number | null | undefined,
+  scale: number,
+  withheld = false,
+) {
+  if (n === null || n === undefined) return NA;
+  const recovered = jew ? Math.round((n * jew) / scale) : null;
+  if (withheld || (recovered !== null && recovered > 0 && recovered < 5)) return WITHHELD;
+  return rate(n);
+}
 const euro = (v: string | null) => (v === null ? NA : formatMoney(v));
 /** A change in percent with its sign: "+12,3 %", "−4,0 %", "0,0 %". */
 function change(n: number | null | undefined) {
@@ -55,9 +71,16 @@ export interface ReportInput {
   firstRecordYear: number | null;
   /** Targets of the last year with their traffic lights (rentabReport.ts), where any are set. */
   targets?: FormSection;
+  /** Years whose density on 31 Dec the publication set withholds, for the region and for the city. */
+  withheld?: { region: Set<number>; city: Set<number> };
 }
 
-function keyFigures({ k }: ReportInput): FormSection {
+/** The region's density on 31 Dec of a year, beside its young inhabitants (both in the report). */
+const densityOf = (input: ReportInput, k: Kpis) =>
+  rateOf(k.density?.per1000, k.jew, 1000, input.withheld?.region.has(k.year));
+
+function keyFigures(input: ReportInput): FormSection {
+  const { k } = input;
   const y = k.year;
   const imported = (s: string) => (s === 'imported' ? ' (importiert)' : '');
   return {
@@ -73,10 +96,10 @@ function keyFigures({ k }: ReportInput): FormSection {
         ['Kostenfälle', count(k.cases.kosten), `Fälle mit laufender Hilfe am 31.12.${y}`],
         ['Beratungsfälle', count(k.cases.beratung), `Fälle ohne laufende Hilfe am 31.12.${y}`],
         ['Neufälle', count(k.cases.neu), `im Jahr ${y} eröffnete Fälle`],
-        ['Hilfedichte', rate(k.density?.per1000), `laufende Hilfen je 1.000 JEW am 31.12.${y}`],
+        ['Hilfedichte', densityOf(input, k), `laufende Hilfen je 1.000 JEW am 31.12.${y}`],
         [
           'Inanspruchnahme',
-          rate(k.inanspruchnahme?.per10000),
+          rateOf(k.inanspruchnahme?.per10000, k.jew, 10_000),
           `Hilfen (laufend am 31.12. oder im Jahr beendet) je 10.000 JEW im Jahr ${y}`,
         ],
         ['Kosten gesamt', euro(k.costs.total), `Ausgaben im Jahr ${y}${imported(k.sources.costs)}`],
@@ -91,7 +114,8 @@ function keyFigures({ k }: ReportInput): FormSection {
   };
 }
 
-function growth({ k, base, firstRecordYear }: ReportInput): FormSection {
+function growth(input: ReportInput): FormSection {
+  const { k, base, firstRecordYear } = input;
   const g = k.growth;
   if (!base || !g) {
     return {
@@ -115,9 +139,12 @@ function growth({ k, base, firstRecordYear }: ReportInput): FormSection {
         ['Kosten je JEW (€ im Jahr)', euro(base.perJew.total), euro(k.perJew.total), change(g.perJewTotal)],
         [
           'Hilfedichte (je 1.000 JEW, 31.12.)',
-          rate(base.density?.per1000),
-          rate(k.density?.per1000),
-          change(g.densityPer1000),
+          densityOf(input, base),
+          densityOf(input, k),
+          // A change beside a withheld density would give it back from the other.
+          densityOf(input, base) === WITHHELD || densityOf(input, k) === WITHHELD
+            ? 'nicht ausgewiesen'
+            : change(g.densityPer1000),
         ],
         [
           'Fälle (am 31.12.)',
@@ -179,9 +206,10 @@ function costTable({ data, firstRecordYear }: ReportInput): FormSection {
   };
 }
 
-function densityTable({ data }: ReportInput): FormSection {
+function densityTable({ data, withheld }: ReportInput): FormSection {
   const city = data.region.kind === 'city';
   const ends = data.quarters.filter((q) => q.quarter.endsWith('Q4'));
+  const jew = (year: number) => data.years.find((y) => y.year === year)?.jew;
   return {
     heading: 'Hilfedichte am Jahresende',
     table: {
@@ -190,13 +218,17 @@ function densityTable({ data }: ReportInput): FormSection {
         { label: data.region.name, share: 2, align: 'right' },
         ...(city ? [] : [{ label: 'Stadt (gesamt)', share: 2, align: 'right' as const }]),
       ],
-      rows: ends.map((q) => [
-        q.quarter.slice(0, 4),
-        rate(q.densityPer1000),
-        ...(city ? [] : [rate(q.cityDensityPer1000)]),
-      ]),
+      rows: ends.map((q) => {
+        const year = Number(q.quarter.slice(0, 4));
+        const own = withheld?.region.has(year) || (q.hze > 0 && q.hze < 5);
+        return [
+          String(year),
+          rateOf(q.densityPer1000, jew(year), 1000, own),
+          ...(city ? [] : [rateOf(q.cityDensityPer1000, null, 1000, withheld?.city.has(year))]),
+        ];
+      }),
     },
-    note: 'Laufende Hilfen zur Erziehung (§§ 27–35a, 41 SGB VIII) je 1.000 Einwohner unter 21 Jahren am 31.12.',
+    note: 'Laufende Hilfen zur Erziehung (§§ 27–35a, 41 SGB VIII) je 1.000 Einwohner unter 21 Jahren am 31.12. „gesperrt“: die Dichte gäbe mit den Jugendeinwohnern eine Fallzahl unter 5 zurück.',
   };
 }
 
@@ -221,7 +253,7 @@ export function controllingReport(input: ReportInput): Promise<Uint8Array> {
       densityTable(input),
       {
         heading: 'Hinweise',
-        text: 'Alle Zahlen sind aus den Fallakten und der Kostenregel berechnet, soweit nicht als importiert gekennzeichnet. Fallzahlen von 1 bis 4 sind als „<5“ ausgewiesen. Zahlen im deutschen Format: Punkt zwischen Tausendern, Komma vor den Nachkommastellen; Raten und Prozente mit einer Nachkommastelle, Beträge mit Cent.',
+        text: 'Alle Zahlen sind aus den Fallakten und der Kostenregel berechnet, soweit nicht als importiert gekennzeichnet. Fallzahlen von 1 bis 4 sind als „<5“ ausgewiesen; eine Dichte, aus der sich mit den Jugendeinwohnern eine solche Fallzahl errechnen ließe, ist „gesperrt“. Zahlen im deutschen Format: Punkt zwischen Tausendern, Komma vor den Nachkommastellen; Raten und Prozente mit einer Nachkommastelle, Beträge mit Cent.',
       },
     ],
     signatures: [],

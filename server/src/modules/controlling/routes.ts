@@ -121,7 +121,8 @@ export const controllingRoutes: FastifyPluginAsyncZod = async (app) => {
     config: read,
     schema: {
       tags,
-      summary: 'Quartalszahlen einer Region als CSV zur Veröffentlichung (Fallzahlen unter 5 als „<5“)',
+      summary:
+        'Quartalszahlen zur Veröffentlichung als CSV (Fallzahlen unter 5 als „<5“); region=alle: Stadt und alle Stadtteile gemeinsam gesperrt, Stadt und Stadtteil einzeln nach demselben Muster',
       querystring: regionPeriodQuerySchema,
       response: csvFile,
     },

@@ -70,6 +70,12 @@ export function OverviewTab({ choices }: { choices: ReturnType<typeof useChoices
             >
               Quartalszahlen zur Veröffentlichung (CSV, Fallzahlen unter 5 als „&lt;5“)
             </Anchor>
+            <Anchor
+              href={`/api/v1/controlling/export?${new URLSearchParams({ region: 'alle', from: String(from), to: String(to) })}`}
+              download
+            >
+              Stadt und alle Stadtteile zur Veröffentlichung (CSV, gemeinsam gesperrt)
+            </Anchor>
           </Group>
         )}
       </Stack>

@@ -49,6 +49,7 @@ export const controllingHelp: HelpTopicContent = {
       heading: 'Veröffentlichung und kleine Zahlen',
       blocks: [
         'In allem, was zur Veröffentlichung exportiert wird, erscheinen Fallzahlen von 1 bis 4 als „<5“, damit niemand erkennbar wird. Null bleibt null; Geldbeträge und Quoten sind keine Fallzahlen. Eine Veränderung zwischen zwei Zahlen entfällt, wenn eine davon „<5“ ist.',
+        'Eine Hilfedichte ist „gesperrt“, wenn sich aus ihr und den Jugendeinwohnern eine Zahl unter 5 errechnen ließe. Werden Stadt und Stadtteile nebeneinander veröffentlicht, gäbe die Stadt minus die übrigen Stadtteile eine „<5“-Zahl zurück; deshalb wird dann in derselben Spalte eine weitere Zahl „gesperrt“. Für Stadt und Stadtteile gibt es dafür den Download „Stadt und alle Stadtteile zur Veröffentlichung“. Einzelne Dateien der Stadt oder eines Stadtteils folgen demselben Muster und passen zusammen; Dateien der Sozialzentren oder Teams werden je Datei gesperrt und dürfen nicht neben der Stadt oder den Stadtteilen veröffentlicht werden.',
       ],
     },
     {
