@@ -21,6 +21,8 @@ export const confidedItemTypes = labelled({
   case_note: 'Aktenvermerk',
   case_document: 'Datei',
   risk_consultation: 'Kurzberatung',
+  will_and_goals: 'Wille und Ziele',
+  mandate: 'Auftrag oder Auflage',
 });
 export type ConfidedItemType = (typeof confidedItemTypes.values)[number];
 

@@ -2,8 +2,8 @@ import { type CaseDetail, type CaseNote, caseNoteKinds, caseNoteLinkTypes } from
 import { Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useId } from 'react';
 import { formatDateTimeDe } from '../../app/dateTime.ts';
-import { ConfidedBadge, ConfidedDetails } from '../dataProtection/ConfidedNotice.tsx';
-import { ConfidedShares } from '../dataProtection/ConfidedShares.tsx';
+import { ConfidedControls } from '../dataProtection/ConfidedControls.tsx';
+import { ConfidedBadge } from '../dataProtection/ConfidedNotice.tsx';
 
 /** One Aktenvermerk: when and what, who took part, the text, and how it stands to corrections. */
 export function NoteCard({
@@ -56,8 +56,16 @@ export function NoteCard({
           Geschrieben von {note.author.name} am {formatDateTimeDe(note.createdAt)}
           {note.updatedAt ? `, geändert am ${formatDateTimeDe(note.updatedAt)}` : ''}
         </Text>
-        {note.confided && <ConfidedDetails mark={note.confided} />}
-        {note.confided?.mayManage && !readOnly && <ConfidedShares detail={detail} mark={note.confided} />}
+        {note.confided && (
+          <ConfidedControls
+            detail={detail}
+            itemType="case_note"
+            itemId={note.id}
+            mark={note.confided}
+            what={`den Vermerk vom ${when}`}
+            readOnly={readOnly}
+          />
+        )}
         {participants.length > 0 && <Text size="sm">Beteiligte: {participants.join(', ')}</Text>}
         {note.corrects && (
           <Paper bg="gray.0" p="sm" radius="sm">
