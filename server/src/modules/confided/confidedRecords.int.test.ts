@@ -199,3 +199,39 @@ describe('§ 86c handover package and § 65', () => {
     for (const secret of [NOTE, WILL, GOAL, MANDATE]) expect(byLead).not.toContain(secret);
   });
 });
+
+describe('Auskunft and § 65 on records', () => {
+  it('lists a confided note, Wille und Ziele and an Auftrag as withheld, by kind and reason, never by content', async () => {
+    const s = await setup();
+    const { cm, lead, caseId, mandateId } = s;
+    expect((await mark(cm, caseId, 'will_and_goals', caseId)).statusCode).toBe(201);
+    expect((await mark(cm, caseId, 'mandate', mandateId)).statusCode).toBe(201);
+    const detail = (await cm.get(`/cases/${caseId}`)).json();
+    const personId = detail.household.members[0].person.id as string;
+    const res = await lead.get(`/persons/${personId}/disclosure`);
+    expect(res.statusCode, res.body).toBe(200);
+    const disclosure = res.json();
+    for (const secret of [NOTE, WILL, GOAL, MANDATE]) expect(res.body).not.toContain(secret);
+    expect(disclosure.cases[0]).toMatchObject({ willAndGoals: null, mandates: [] });
+    const confided = disclosure.withheld.filter((w: { reason: string }) => w.reason.startsWith('§ 65'));
+    expect(confided.map((w: { kind: string }) => w.kind).sort()).toEqual([
+      'Aktenvermerk',
+      'Auftrag oder Auflage',
+      'Wille und Ziele',
+    ]);
+    expect(confided.every((w: { caseNumber: string }) => w.caseNumber === detail.caseNumber)).toBe(true);
+
+    // Without a mark the record is given out in full.
+    const markId = (await markIds(s)).get('mandate') as string;
+    expect((await cm.delete(`/cases/${caseId}/confided/${markId}`)).statusCode).toBe(204);
+    const after = (await lead.get(`/persons/${personId}/disclosure`)).json();
+    expect(after.cases[0].mandates).toEqual([
+      expect.objectContaining({ kind: 'Auftrag', text: `Termin bei der ${MANDATE} wahrnehmen.` }),
+    ]);
+    const pdf = await lead.get(`/persons/${personId}/disclosure.pdf`);
+    expect(pdf.statusCode).toBe(200);
+    const text = runningText(await inspectPdf(pdf.rawPayload));
+    expect(text).toContain(MANDATE);
+    expect(text).not.toContain(WILL);
+  });
+});
