@@ -62,7 +62,7 @@ export function NoteCard({
             itemType="case_note"
             itemId={note.id}
             mark={note.confided}
-            what={`den Vermerk vom ${when}`}
+            what={`Vermerk vom ${when}`}
             readOnly={readOnly}
           />
         )}

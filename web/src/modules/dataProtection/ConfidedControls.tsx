@@ -33,7 +33,7 @@ export function ConfidedControls({
   itemType: ConfidedItemType;
   itemId: string;
   mark: ConfidedMark | null;
-  /** The item in words, for the buttons' accessible names ("die Datei bericht.pdf"). */
+  /** The item in words, for the buttons' accessible names ("Datei bericht.pdf"). */
   what: string;
   readOnly: boolean;
 }) {
@@ -78,7 +78,7 @@ function MarkButton({
         size="compact-sm"
         variant="default"
         onClick={() => modal.open(true)}
-        aria-label={`${what} als anvertraut kennzeichnen`}
+        aria-label={`Als anvertraut kennzeichnen: ${what}`}
       >
         Als anvertraut kennzeichnen
       </Button>
@@ -135,7 +135,7 @@ function ManageButtons({ detail, mark, what }: { detail: CaseDetail; mark: Confi
           size="compact-sm"
           variant="default"
           onClick={() => releaser.open(true)}
-          aria-label={`Weitergabe für ${what} festhalten`}
+          aria-label={`Weitergabe festhalten: ${what}`}
         >
           Weitergabe festhalten
         </Button>
@@ -145,7 +145,7 @@ function ManageButtons({ detail, mark, what }: { detail: CaseDetail; mark: Confi
         variant="default"
         color="red"
         onClick={() => remover.open(true)}
-        aria-label={`Kennzeichnung von ${what} aufheben`}
+        aria-label={`Kennzeichnung aufheben: ${what}`}
       >
         Kennzeichnung aufheben
       </Button>

@@ -51,7 +51,7 @@ export function ClassificationSection({ detail, readOnly }: SectionProps) {
                     itemType="risk_consultation"
                     itemId={c.id}
                     mark={c.confided}
-                    what={`die Kurzberatung vom ${formatDateDe(c.decidedOn)}`}
+                    what={`Kurzberatung vom ${formatDateDe(c.decidedOn)}`}
                     readOnly={readOnly}
                   />
                 </Table.Td>

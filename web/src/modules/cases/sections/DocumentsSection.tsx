@@ -74,7 +74,7 @@ export function DocumentsSection({ detail, readOnly }: SectionProps) {
                     itemType="case_document"
                     itemId={d.id}
                     mark={d.confided}
-                    what={`die Datei ${d.fileName}`}
+                    what={`Datei ${d.fileName}`}
                     readOnly={readOnly}
                   />
                 </Table.Td>
