@@ -28,6 +28,7 @@ export function ConfidedControls({
   mark,
   what,
   readOnly,
+  mayMark = detail.confidedMarkable.includes(itemId),
 }: {
   detail: CaseDetail;
   itemType: ConfidedItemType;
@@ -36,9 +37,11 @@ export function ConfidedControls({
   /** The item in words, for the buttons' accessible names ("Datei bericht.pdf"). */
   what: string;
   readOnly: boolean;
+  /** The reader is the item's author (the server decides again); by default: the case page's list says so. */
+  mayMark?: boolean;
 }) {
   if (mark === null)
-    return !readOnly && detail.confidedMarkable.includes(itemId) ? (
+    return !readOnly && mayMark ? (
       <MarkButton detail={detail} itemType={itemType} itemId={itemId} what={what} />
     ) : null;
   return (
