@@ -104,6 +104,8 @@ export const caseDetailSchema = caseSummarySchema.extend({
       overdue: z.boolean(),
       /** For an Auflage: the failed Auftrag it was escalated from. */
       escalatedFromId: idSchema.nullable(),
+      /** § 65: when withheld, text and consequence are the placeholder. */
+      confided: confidedMarkSchema.nullable(),
     }),
   ),
   willAndGoals: z.object({
@@ -111,6 +113,8 @@ export const caseDetailSchema = caseSummarySchema.extend({
     directionGoal: z.string(),
     actionGoals: z.array(goalSchema),
     version: z.int(),
+    /** § 65: when withheld, will and direction goal are the placeholder (and the sheet cannot be edited). */
+    confided: confidedMarkSchema.nullable(),
   }),
   resources: z.array(resourceInputSchema.extend({ id: idSchema, directoryEntryName: z.string().nullable() })),
   network: z.array(networkTieInputSchema.extend({ id: idSchema, version: versionSchema })),
@@ -133,6 +137,12 @@ export const caseDetailSchema = caseSummarySchema.extend({
   mayReopen: z.boolean(),
   /** May move the case to another team, hand it to another Jugendamt and produce its handover package. */
   mayHandOver: z.boolean(),
+  /**
+   * § 65: the ids of the items the reader may mark as confided (her notes are on the notes' own list): files she
+   * uploaded, Kurzberatungen she took part in, Aufträge she recorded and the Wille und Ziele sheet (its id is the
+   * case's) she saved last; records from before authors were kept: the case's lead.
+   */
+  confidedMarkable: z.array(idSchema),
 });
 export type CaseDetail = z.infer<typeof caseDetailSchema>;
 

@@ -21,6 +21,8 @@ export const confidedItemTypes = labelled({
   case_note: 'Aktenvermerk',
   case_document: 'Datei',
   risk_consultation: 'Kurzberatung',
+  will_and_goals: 'Wille und Ziele',
+  mandate: 'Auftrag oder Auflage',
 });
 export type ConfidedItemType = (typeof confidedItemTypes.values)[number];
 
@@ -126,6 +128,17 @@ export const disclosureSchema = z.object({
       concern: z.string(),
       notes: z.array(z.object({ occurredAt: z.string(), kind: z.string(), text: z.string() })),
       documents: z.array(z.object({ fileName: z.string(), uploadedAt: z.string(), contentType: z.string() })),
+      /** Wille und Ziele (null: none recorded, or withheld under § 65 and listed as such). */
+      willAndGoals: z.object({ will: z.string(), directionGoal: z.string() }).nullable(),
+      mandates: z.array(
+        z.object({
+          kind: z.string(),
+          text: z.string(),
+          addressee: z.string(),
+          dueOn: z.string(),
+          result: z.string(),
+        }),
+      ),
     }),
   ),
   /** Who read or exported the person's data (from the audit log): when, who, what. */

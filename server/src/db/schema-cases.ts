@@ -191,6 +191,8 @@ export interface MandateTable {
   escalated_from_id: string | null;
   created_at: CreatedAt;
   version: Generated<number>;
+  /** Who recorded it (migration 0036; null before): the author who may mark it as confided. */
+  created_by: string | null;
 }
 
 export interface WillAndGoalsTable {
@@ -200,6 +202,8 @@ export interface WillAndGoalsTable {
   direction_goal: string;
   version: Generated<number>;
   updated_at: Instant;
+  /** Who saved it last (migration 0036; null before): the author who may mark it as confided. */
+  updated_by: string | null;
 }
 
 export interface GoalTable {

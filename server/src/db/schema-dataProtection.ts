@@ -8,7 +8,7 @@ export interface ConfidedMarkTable {
   tenant_id: string;
   id: Generated<string>;
   case_id: string;
-  item_type: 'case_note' | 'case_document' | 'risk_consultation';
+  item_type: 'case_note' | 'case_document' | 'risk_consultation' | 'will_and_goals' | 'mandate';
   item_id: string;
   confided_by: string;
   confided_to: string;

@@ -31,6 +31,7 @@ import * as m0030 from './0030_handovers.ts';
 import * as m0031 from './0031_confided.ts';
 import * as m0032 from './0032_retention.ts';
 import * as m0033 from './0033_visits_networks.ts';
+import * as m0036 from './0036_confided_records.ts';
 
 /** Versioned migrations, applied in key order. Never edit one that has shipped: add the next. */
 export const migrations: Record<string, Migration> = {
@@ -66,4 +67,5 @@ export const migrations: Record<string, Migration> = {
   '0030_handovers': m0030,
   '0031_confided': m0031,
   '0032_retention': m0032,
+  '0036_confided_records': m0036,
 };

@@ -2,6 +2,7 @@ import type { MandateInput, RiskConsultationInput } from '@leuchtturm/shared';
 import type { Ctx } from '../../shared/context.ts';
 import { AppError } from '../../shared/errors.ts';
 import { expectOneUpdated } from '../../shared/versioned.ts';
+import { requireContentEditable } from '../confided/service.ts';
 import { completeProcessSteps } from '../processes/completion.ts';
 import { requireCase } from './access.ts';
 import {
@@ -67,7 +68,14 @@ export async function addMandate(
       'Aufträge gibt es nur für Fälle im Grau- oder Gefährdungsbereich. Im Leistungsbereich führen Wille und Ziele der Familie.',
     );
   }
-  const id = await insertMandate(ctx.db, ctx.actor.tenantId, caseId, input, escalatedFromId);
+  const id = await insertMandate(
+    ctx.db,
+    ctx.actor.tenantId,
+    caseId,
+    input,
+    escalatedFromId,
+    ctx.actor.userId,
+  );
   await ctx.audit({
     action: 'create',
     entityType: 'mandate',
@@ -89,6 +97,7 @@ export async function setMandateResult(
   input: { result: string; consequence: string | null; version: number },
 ): Promise<void> {
   await requireCase(ctx, caseId, 'write');
+  await requireContentEditable(ctx, caseId, 'mandate', mandateId);
   const tenantId = ctx.actor.tenantId;
   await expectOneUpdated(
     await updateMandateResult(ctx.db, tenantId, caseId, mandateId, input),

@@ -7,6 +7,14 @@ import { presentCaseSummary } from './presenter.ts';
 import type { CaseRecords } from './queries/detail.ts';
 import type { CaseSummaryRow } from './queries/list.ts';
 
+export interface CaseMarks {
+  documents: ReadonlyMap<string, ConfidedMark>;
+  consultations: ReadonlyMap<string, ConfidedMark>;
+  mandates: ReadonlyMap<string, ConfidedMark>;
+  will: ConfidedMark | null;
+  markable: readonly string[];
+}
+
 /** The case page: the summary head and every record of the method, shaped field by field (no raw rows leave). */
 export function presentCaseDetail(
   records: CaseRecords,
@@ -15,11 +23,14 @@ export function presentCaseDetail(
   today: string,
   /** The Aktenvermerke, newest first: the Verlauf lists them beside the system events. */
   notes: readonly TimelineNoteRow[] = [],
-  /** § 65 marks of the uploaded files and the Kurzberatungen, by id. */
-  marks: {
-    documents: ReadonlyMap<string, ConfidedMark>;
-    consultations: ReadonlyMap<string, ConfidedMark>;
-  } = { documents: new Map(), consultations: new Map() },
+  /** § 65 marks of the files, Kurzberatungen, Aufträge and Wille und Ziele; what the reader may mark. */
+  marks: CaseMarks = {
+    documents: new Map(),
+    consultations: new Map(),
+    mandates: new Map(),
+    will: null,
+    markable: [],
+  },
 ): CaseDetail {
   const {
     base,
@@ -177,11 +188,13 @@ export function presentCaseDetail(
       result: m.result as never,
       overdue: m.result === 'offen' && m.due_on < today,
       escalatedFromId: m.escalated_from_id,
+      confided: marks.mandates.get(m.id) ?? null,
     })),
     willAndGoals: {
       will: will?.will ?? '',
       directionGoal: will?.direction_goal ?? '',
       version: will?.version ?? 0,
+      confided: marks.will,
       actionGoals: goals.map((g) => ({
         id: g.id,
         text: g.text,
@@ -279,5 +292,6 @@ export function presentCaseDetail(
     access,
     mayReopen: summaryRow.status === 'abgeschlossen' && mayReopenCase(access),
     mayHandOver: mayHandOverCase(access),
+    confidedMarkable: [...marks.markable],
   };
 }

@@ -3,6 +3,7 @@ import type { Ctx } from '../../shared/context.ts';
 import { AppError } from '../../shared/errors.ts';
 import { expectOneUpdated } from '../../shared/versioned.ts';
 import { entryExists } from '../atlas/queries/entries.ts';
+import { requireContentEditable } from '../confided/service.ts';
 import { completeProcessSteps } from '../processes/completion.ts';
 import { requireCase } from './access.ts';
 import {
@@ -31,8 +32,10 @@ import {
  */
 export async function saveWillAndGoals(ctx: Ctx, caseId: string, input: WillAndGoalsInput): Promise<void> {
   await requireCase(ctx, caseId, 'write');
+  // § 65: who sees the placeholder may not save the sheet (it would write the placeholder back).
+  await requireContentEditable(ctx, caseId, 'will_and_goals', caseId);
   const tenantId = ctx.actor.tenantId;
-  const values = { will: input.will, directionGoal: input.directionGoal };
+  const values = { will: input.will, directionGoal: input.directionGoal, updatedBy: ctx.actor.userId };
   if (input.version === 0) {
     if (!(await insertWillAndGoals(ctx.db, tenantId, caseId, values))) throw AppError.versionConflict();
   } else {

@@ -14,8 +14,8 @@ import { AppError } from '../../shared/errors.ts';
 import { decodeCursor, toPage } from '../../shared/pagination.ts';
 import { timelineNotes } from '../caseNotes/queries.ts';
 import { viewerOf } from '../confided/queries/visibility.ts';
-import { confidedMarks } from '../confided/service.ts';
 import { requireCase } from './access.ts';
+import { loadCaseMarks } from './caseMarks.ts';
 import { presentCaseDetail } from './detailPresenter.ts';
 import { presentCaseSummary } from './presenter.ts';
 import { loadCaseRecords } from './queries/detail.ts';
@@ -71,26 +71,8 @@ export async function readCase(ctx: Ctx, caseId: string, use: ContentUse): Promi
     timelineNotes(ctx.db, ctx.actor.tenantId, caseId, viewer),
   ]);
   if (!summary) throw AppError.notFound('Der Fall');
-  const [documents, consultations] = await Promise.all([
-    confidedMarks(
-      ctx.db,
-      ctx.actor,
-      viewer,
-      'case_document',
-      records.documents.map((d) => d.id),
-    ),
-    confidedMarks(
-      ctx.db,
-      ctx.actor,
-      viewer,
-      'risk_consultation',
-      records.consultations.map((c) => c.id),
-    ),
-  ]);
-  const detail = presentCaseDetail(records, summary, loaded.reason, today, notes, {
-    documents,
-    consultations,
-  });
+  const marks = await loadCaseMarks(ctx, caseId, viewer, records, summary.lead_id);
+  const detail = presentCaseDetail(records, summary, loaded.reason, today, notes, marks);
   await ctx.audit({ action: 'read', entityType: 'case', entityId: caseId });
   return detail;
 }

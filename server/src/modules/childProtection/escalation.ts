@@ -4,6 +4,7 @@ import { AppError } from '../../shared/errors.ts';
 import { expectOneUpdated } from '../../shared/versioned.ts';
 import { requireCase } from '../cases/access.ts';
 import { addMandate, addRiskConsultation } from '../cases/classification.ts';
+import { requireContentEditable } from '../confided/service.ts';
 import { bumpFailedMandate, escalationOf, findMandate, latestConsultationOn } from './queries/escalation.ts';
 
 /**
@@ -27,6 +28,8 @@ export async function escalateMandate(
       'mandateId',
       'Nur ein nicht oder nur teilweise erfüllter Auftrag kann in eine Auflage überführt werden.',
     );
+  // § 65: the Auflage's form starts from the Auftrag's text; who sees the placeholder may not escalate it.
+  await requireContentEditable(ctx, caseId, 'mandate', mandate.id);
   if (await escalationOf(ctx.db, tenantId, mandate.id))
     throw new AppError('conflict', 'Dieser Auftrag wurde bereits in eine Auflage überführt.');
   const latest = await latestConsultationOn(ctx.db, tenantId, caseId);

@@ -75,7 +75,7 @@ export const childProtectionRoutes: FastifyPluginAsyncZod = async (app) => {
       response: { 200: cpCheckSchema },
     },
     handler: (request) =>
-      withCtx(request, (ctx) => readCheck(ctx, request.params.caseId, request.params.checkId)),
+      withCtx(request, (ctx) => readCheck(ctx, request.params.caseId, request.params.checkId, 'view')),
   });
 
   // The steps after the report: each a PUT of its part, with the version of the check the client saw.

@@ -1,6 +1,7 @@
 import {
   addMonths,
   berlinDateOf,
+  type ContentUse,
   type CpCheck,
   type CpCheckSummary,
   type CpCounts,
@@ -10,6 +11,7 @@ import {
 import type { Ctx } from '../../shared/context.ts';
 import { AppError } from '../../shared/errors.ts';
 import { requireCase } from '../cases/access.ts';
+import { viewerOf } from '../confided/queries/visibility.ts';
 import { presentCheck, presentChecklist, presentCheckSummary, presentMeasure } from './presenter.ts';
 import { recordSaved } from './process.ts';
 import { checklistEntries } from './queries/checklist.ts';
@@ -37,7 +39,13 @@ export async function caseChecks(ctx: Ctx, caseId: string): Promise<CpCheckSumma
   return rows.map((r) => presentCheckSummary(r, now));
 }
 
-export async function readCheck(ctx: Ctx, caseId: string, checkId: string): Promise<CpCheck> {
+/** A check with its consequences; `use` is what it is read for (§ 65: the screen or a PDF). */
+export async function readCheck(
+  ctx: Ctx,
+  caseId: string,
+  checkId: string,
+  use: ContentUse,
+): Promise<CpCheck> {
   const { check } = await requireCheck(ctx, caseId, checkId, 'read');
   const tenantId = ctx.actor.tenantId;
   const measures = await listMeasures(ctx.db, tenantId, [check.id]);
@@ -46,6 +54,7 @@ export async function readCheck(ctx: Ctx, caseId: string, checkId: string): Prom
       ctx.db,
       tenantId,
       measures.map((m) => m.id),
+      viewerOf(ctx, use),
     ),
     consultationsById(ctx.db, tenantId, check.result_consultation_id ? [check.result_consultation_id] : []),
     checklistEntries(ctx.db, tenantId, check.id),

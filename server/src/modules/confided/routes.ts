@@ -7,7 +7,13 @@ import {
 } from '@leuchtturm/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { withCtx } from '../../http/context.ts';
-import { markConfided, recordConfidedRelease, revokeConfidedShare, shareConfided } from './service.ts';
+import {
+  markConfided,
+  recordConfidedRelease,
+  revokeConfidedShare,
+  shareConfided,
+  unmarkConfided,
+} from './service.ts';
 
 const tags = ['data protection'];
 const work = { permission: 'case:work' } as const;
@@ -27,6 +33,21 @@ export const confidedRoutes: FastifyPluginAsyncZod = async (app) => {
       reply
         .status(201)
         .send(await withCtx(request, (ctx) => markConfided(ctx, request.params.caseId, request.body))),
+  });
+  app.delete('/cases/:caseId/confided/:markId', {
+    config: work,
+    schema: {
+      tags,
+      summary:
+        'Kennzeichnung als anvertraut aufheben (nur wer gekennzeichnet hat oder wem es anvertraut wurde)',
+      params: markParams,
+      response: { 204: z.null() },
+    },
+    handler: async (request, reply) => {
+      const { caseId, markId } = request.params;
+      await withCtx(request, (ctx) => unmarkConfided(ctx, caseId, markId));
+      return reply.status(204).send(null);
+    },
   });
   app.post('/cases/:caseId/confided/:markId/shares', {
     config: work,

@@ -1,8 +1,9 @@
-import type {
-  ConfidedItemType,
-  ConfidedMark,
-  ConfidedMarkInput,
-  ConfidedReleaseInput,
+import {
+  type ConfidedItemType,
+  type ConfidedMark,
+  type ConfidedMarkInput,
+  type ConfidedReleaseInput,
+  confidedItemTypes,
 } from '@leuchtturm/shared';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
@@ -13,6 +14,7 @@ import { confidedContentShown, mayManageConfided, mayMarkConfided } from '../acc
 import { type LoadedCase, requireCase, usersWhoMaySeeCase } from '../cases/access.ts';
 import {
   activeSharesOf,
+  deleteMark,
   findMark,
   findMarkOfItem,
   hasActiveShare,
@@ -186,4 +188,53 @@ export async function recordConfidedRelease(
     entityId: markId,
     details: { caseId, release: input.basis },
   });
+}
+
+/**
+ * Removes a mark (the item is read like any other from then on): only the confidant or the author who marked it,
+ * audited with the item it was on.
+ */
+export async function unmarkConfided(ctx: Ctx, caseId: string, markId: string): Promise<void> {
+  const { mark } = await requireManagedMark(ctx, caseId, markId, 'unmark');
+  await deleteMark(ctx.db, ctx.actor.tenantId, markId);
+  await ctx.audit({
+    action: 'delete',
+    entityType: 'confided_mark',
+    entityId: markId,
+    details: { caseId, itemType: mark.item_type, itemId: mark.item_id },
+  });
+}
+
+/**
+ * The edit rule of records edited in place (Wille und Ziele, the result of an Auftrag): whoever sees the
+ * placeholder may not save, so the placeholder can never be written back over the content. Refused and audited.
+ */
+export async function requireContentEditable(
+  ctx: Ctx,
+  caseId: string,
+  itemType: ConfidedItemType,
+  itemId: string,
+): Promise<void> {
+  const [mark] = await marksOf(ctx.db, ctx.actor.tenantId, itemType, [itemId]);
+  if (!mark) return;
+  const shares = await activeSharesOf(ctx.db, ctx.actor.tenantId, [mark.id]);
+  const subject = {
+    confidedBy: mark.confided_by,
+    confidedTo: mark.confided_to,
+    sharedWith: shares.map((s) => s.user_id),
+    released: mark.release_basis !== null,
+  };
+  if (confidedContentShown(ctx.actor, subject, 'view')) return;
+  throw new AppError(
+    'forbidden',
+    `${confidedItemTypes.labels[itemType]}: anvertraute Angabe (§ 65 SGB VIII). Ändern kann sie nur, wem sie anvertraut wurde oder wer sie sehen darf.`,
+    {
+      audit: {
+        action: 'access_denied',
+        entityType: 'confided_mark',
+        entityId: mark.id,
+        details: { caseId, purpose: 'edit' },
+      },
+    },
+  );
 }

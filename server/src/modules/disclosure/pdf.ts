@@ -50,6 +50,24 @@ export function disclosureSpec(office: string, d: Disclosure): FormSpec {
         },
       },
       {
+        heading: `Wille und Ziele im Fall ${c.caseNumber}`,
+        fields: c.willAndGoals
+          ? [
+              ['Wille', c.willAndGoals.will],
+              ['Richtungsziel', c.willAndGoals.directionGoal],
+            ]
+          : [['Wille und Ziele', 'keine mitteilbaren Angaben']],
+      },
+      {
+        heading: `Aufträge und Auflagen im Fall ${c.caseNumber}`,
+        list: {
+          items: c.mandates.map((m) => ({
+            text: `${m.kind} an ${m.addressee}, fällig ${formatDateDe(m.dueOn)} · ${m.result}`,
+            details: [m.text],
+          })),
+        },
+      },
+      {
         heading: `Dateien im Fall ${c.caseNumber}`,
         list: {
           items: c.documents.map((f) => ({

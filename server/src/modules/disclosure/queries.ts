@@ -107,6 +107,58 @@ export function documentsOfCases(
     .execute();
 }
 
+/** Wille und Ziele of these cases (one sheet per case, item id the case's), as § 65 lets the viewer give it out. */
+export function willsOfCases(
+  db: Kysely<DB>,
+  tenantId: string,
+  caseIds: readonly string[],
+  viewer: ContentViewer,
+) {
+  if (caseIds.length === 0) return Promise.resolve([]);
+  const shown = confidedShownSql('will_and_goals', 'w.tenant_id', 'w.case_id', viewer);
+  return db
+    .selectFrom('will_and_goals as w')
+    .select([
+      'w.case_id',
+      shownOr(shown, 'w.will').as('will'),
+      shownOr(shown, 'w.direction_goal').as('direction_goal'),
+      'w.updated_at',
+      shown.as('shown'),
+    ])
+    .where('w.tenant_id', '=', tenantId)
+    .where('w.case_id', 'in', [...caseIds])
+    .execute();
+}
+
+/** The Aufträge and Auflagen of these cases, their text as § 65 lets the viewer give it out. */
+export function mandatesOfCases(
+  db: Kysely<DB>,
+  tenantId: string,
+  caseIds: readonly string[],
+  viewer: ContentViewer,
+) {
+  if (caseIds.length === 0) return Promise.resolve([]);
+  const shown = confidedShownSql('mandate', 'm.tenant_id', 'm.id', viewer);
+  return db
+    .selectFrom('mandate as m')
+    .select([
+      'm.id',
+      'm.case_id',
+      'm.kind',
+      shownOr(shown, 'm.text').as('text'),
+      'm.addressee',
+      'm.due_on',
+      'm.result',
+      'm.created_at',
+      shown.as('shown'),
+    ])
+    .where('m.tenant_id', '=', tenantId)
+    .where('m.case_id', 'in', [...caseIds])
+    .orderBy('m.due_on')
+    .orderBy('m.id')
+    .execute();
+}
+
 /** The records whose reads count as reads of the person's data. */
 const readEntityTypes = [
   'person',

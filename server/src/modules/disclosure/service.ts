@@ -7,6 +7,8 @@ import {
   type Disclosure,
   formatAddress,
   householdRoles,
+  mandateKinds,
+  mandateResults,
   type WithheldPart,
 } from '@leuchtturm/shared';
 import type { Ctx } from '../../shared/context.ts';
@@ -17,8 +19,10 @@ import {
   documentsOfCases,
   findPerson,
   householdsOf,
+  mandatesOfCases,
   notesOfCases,
   readsOf,
+  willsOfCases,
 } from './queries.ts';
 
 /**
@@ -53,9 +57,11 @@ export async function personDisclosure(
     households.map((h) => h.id),
   );
   const caseIds = cases.map((c) => c.id);
-  const [notes, documents] = await Promise.all([
+  const [notes, documents, wills, mandates] = await Promise.all([
     notesOfCases(ctx.db, tenantId, caseIds, viewer),
     documentsOfCases(ctx.db, tenantId, caseIds, viewer),
+    willsOfCases(ctx.db, tenantId, caseIds, viewer),
+    mandatesOfCases(ctx.db, tenantId, caseIds, viewer),
   ]);
   const reads = await readsOf(
     ctx.db,
@@ -111,6 +117,22 @@ export async function personDisclosure(
         date: d.uploaded_at.toISOString().slice(0, 10),
         reason: CONFIDED,
       })),
+    ...wills
+      .filter((w) => !w.shown)
+      .map((w) => ({
+        kind: confidedItemTypes.labels.will_and_goals,
+        caseNumber: numberOf.get(w.case_id) ?? null,
+        date: w.updated_at.toISOString().slice(0, 10),
+        reason: CONFIDED,
+      })),
+    ...mandates
+      .filter((m) => !m.shown)
+      .map((m) => ({
+        kind: confidedItemTypes.labels.mandate,
+        caseNumber: numberOf.get(m.case_id) ?? null,
+        date: m.created_at.toISOString().slice(0, 10),
+        reason: CONFIDED,
+      })),
   ];
   const disclosure: Disclosure = {
     producedAt: new Date().toISOString(),
@@ -157,6 +179,16 @@ export async function personDisclosure(
           uploadedAt: d.uploaded_at.toISOString(),
           contentType: d.content_type,
         })),
+      willAndGoals: presentWill(wills.find((w) => w.case_id === c.id && w.shown)),
+      mandates: mandates
+        .filter((m) => m.case_id === c.id && m.shown)
+        .map((m) => ({
+          kind: label(mandateKinds.labels, m.kind),
+          text: m.text,
+          addressee: m.addressee,
+          dueOn: m.due_on,
+          result: label(mandateResults.labels, m.result),
+        })),
     })),
     reads: reads.map((r) => ({
       at: r.at.toISOString(),
@@ -173,4 +205,8 @@ export async function personDisclosure(
     details: { format, cases: cases.length, withheld: withheld.length },
   });
   return disclosure;
+}
+
+function presentWill(w: { will: string; direction_goal: string } | undefined) {
+  return w ? { will: w.will, directionGoal: w.direction_goal } : null;
 }

@@ -48,7 +48,7 @@ export async function caseForm(
 ): Promise<{ bytes: Uint8Array; name: string }> {
   const detail = await readCase(ctx, caseId, 'pdf');
   const tenant = await findTenantName(ctx.db, ctx.actor.tenantId);
-  const check = checkForms.includes(kind) && itemId ? await readCheck(ctx, caseId, itemId) : undefined;
+  const check = checkForms.includes(kind) && itemId ? await readCheck(ctx, caseId, itemId, 'pdf') : undefined;
   const spec = buildForm(kind, { office: tenant.name, detail, check }, itemId);
   if (!spec) throw AppError.notFound('Der Eintrag für dieses Formular');
   await ctx.audit({

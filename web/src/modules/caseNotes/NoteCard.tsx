@@ -1,9 +1,10 @@
 import { type CaseDetail, type CaseNote, caseNoteKinds, caseNoteLinkTypes } from '@leuchtturm/shared';
 import { Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useId } from 'react';
+import { useUser } from '../../app/auth.ts';
 import { formatDateTimeDe } from '../../app/dateTime.ts';
-import { ConfidedBadge, ConfidedDetails } from '../dataProtection/ConfidedNotice.tsx';
-import { ConfidedShares } from '../dataProtection/ConfidedShares.tsx';
+import { ConfidedControls } from '../dataProtection/ConfidedControls.tsx';
+import { ConfidedBadge } from '../dataProtection/ConfidedNotice.tsx';
 
 /** One Aktenvermerk: when and what, who took part, the text, and how it stands to corrections. */
 export function NoteCard({
@@ -20,6 +21,7 @@ export function NoteCard({
   onCorrect: () => void;
 }) {
   const headingId = useId();
+  const user = useUser();
   const kind = caseNoteKinds.labels[note.kind];
   const when = formatDateTimeDe(note.occurredAt);
   const participants = [...note.staff.map((s) => s.name), ...note.others];
@@ -56,8 +58,15 @@ export function NoteCard({
           Geschrieben von {note.author.name} am {formatDateTimeDe(note.createdAt)}
           {note.updatedAt ? `, geändert am ${formatDateTimeDe(note.updatedAt)}` : ''}
         </Text>
-        {note.confided && <ConfidedDetails mark={note.confided} />}
-        {note.confided?.mayManage && !readOnly && <ConfidedShares detail={detail} mark={note.confided} />}
+        <ConfidedControls
+          detail={detail}
+          itemType="case_note"
+          itemId={note.id}
+          mark={note.confided}
+          what={`Vermerk vom ${when}`}
+          readOnly={readOnly}
+          mayMark={note.author.id === user.id}
+        />
         {participants.length > 0 && <Text size="sm">Beteiligte: {participants.join(', ')}</Text>}
         {note.corrects && (
           <Paper bg="gray.0" p="sm" radius="sm">

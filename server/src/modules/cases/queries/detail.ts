@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../../db/schema.ts';
 import { type ContentViewer, confidedShownSql, shownOr } from '../../confided/queries/visibility.ts';
 import { caseReopenings } from './closing.ts';
@@ -25,6 +25,21 @@ export async function loadCaseRecords(
     'case_document',
     'case_document.tenant_id',
     'case_document.id',
+    viewer,
+  );
+  const mandateShown = confidedShownSql('mandate', 'mandate.tenant_id', 'mandate.id', viewer);
+  // Wille und Ziele is one sheet per case (its item id is the case's); a Hilfeplan's copy of the direction goal
+  // stays under the sheet's mark.
+  const willShown = confidedShownSql(
+    'will_and_goals',
+    'will_and_goals.tenant_id',
+    'will_and_goals.case_id',
+    viewer,
+  );
+  const planGoalShown = confidedShownSql(
+    'will_and_goals',
+    'help_plan.tenant_id',
+    'help_plan.case_id',
     viewer,
   );
   const base = await db
@@ -118,6 +133,12 @@ export async function loadCaseRecords(
     db
       .selectFrom('mandate')
       .selectAll()
+      .select([
+        shownOr(mandateShown, 'mandate.text').as('text'),
+        sql<string | null>`case when ${mandateShown} then mandate.consequence else null end`.as(
+          'consequence',
+        ),
+      ])
       .where('tenant_id', '=', tenantId)
       .where('case_id', '=', caseId)
       .orderBy('due_on')
@@ -125,6 +146,10 @@ export async function loadCaseRecords(
     db
       .selectFrom('will_and_goals')
       .selectAll()
+      .select([
+        shownOr(willShown, 'will_and_goals.will').as('will'),
+        shownOr(willShown, 'will_and_goals.direction_goal').as('direction_goal'),
+      ])
       .where('tenant_id', '=', tenantId)
       .where('case_id', '=', caseId)
       .executeTakeFirst(),
@@ -173,6 +198,7 @@ export async function loadCaseRecords(
     db
       .selectFrom('help_plan')
       .selectAll()
+      .select(shownOr(planGoalShown, 'help_plan.direction_goal').as('direction_goal'))
       .where('tenant_id', '=', tenantId)
       .where('case_id', '=', caseId)
       .orderBy('version_no')
@@ -198,6 +224,7 @@ export async function loadCaseRecords(
         'content_type',
         'size',
         'uploaded_at',
+        'uploaded_by',
       ])
       .where('tenant_id', '=', tenantId)
       .where('case_id', '=', caseId)

@@ -9,7 +9,7 @@ export async function insertWillAndGoals(
   db: Kysely<DB>,
   tenantId: string,
   caseId: string,
-  values: { will: string; directionGoal: string },
+  values: { will: string; directionGoal: string; updatedBy: string | null },
 ): Promise<boolean> {
   const row = await db
     .insertInto('will_and_goals')
@@ -19,6 +19,7 @@ export async function insertWillAndGoals(
       will: values.will,
       direction_goal: values.directionGoal,
       updated_at: new Date(),
+      updated_by: values.updatedBy,
     })
     .onConflict((oc) => oc.columns(['tenant_id', 'case_id']).doNothing())
     .returning('case_id')
@@ -31,7 +32,7 @@ export function updateWillAndGoals(
   db: Kysely<DB>,
   tenantId: string,
   caseId: string,
-  values: { will: string; directionGoal: string },
+  values: { will: string; directionGoal: string; updatedBy: string | null },
   version: number,
 ) {
   return db
@@ -41,6 +42,7 @@ export function updateWillAndGoals(
       direction_goal: values.directionGoal,
       version: sql`version + 1`,
       updated_at: new Date(),
+      updated_by: values.updatedBy,
     })
     .where('tenant_id', '=', tenantId)
     .where('case_id', '=', caseId)

@@ -54,7 +54,8 @@ export async function insertMandate(
   tenantId: string,
   caseId: string,
   input: MandateInput,
-  escalatedFromId: string | null = null,
+  escalatedFromId: string | null,
+  createdBy: string | null,
 ): Promise<string> {
   const row = await db
     .insertInto('mandate')
@@ -70,6 +71,7 @@ export async function insertMandate(
       review_on: input.reviewOn,
       consequence: input.consequence,
       escalated_from_id: escalatedFromId,
+      created_by: createdBy,
     })
     .returning('id')
     .executeTakeFirstOrThrow();

@@ -1,6 +1,7 @@
 import { type Insertable, type Kysely, sql, type Updateable } from 'kysely';
 import type { DB } from '../../../db/schema.ts';
 import type { ProtectionMeasureTable } from '../../../db/schema-childProtection.ts';
+import { type ContentViewer, confidedShownSql, shownOr } from '../../confided/queries/visibility.ts';
 
 /** Consequences of a § 8a check (protection_measure) and the Aufträge/Auflagen a Schutzplan includes. */
 
@@ -69,15 +70,21 @@ export function listMeasures(db: Kysely<DB>, tenantId: string, checkIds: string[
 }
 export type MeasureRow = Awaited<ReturnType<typeof listMeasures>>[number];
 
-/** The mandates the Schutzpläne among these consequences include. */
-export function measureMandates(db: Kysely<DB>, tenantId: string, measureIds: string[]) {
+/** The mandates the Schutzpläne among these consequences include (a § 65 confided text: for whom it is shown). */
+export function measureMandates(
+  db: Kysely<DB>,
+  tenantId: string,
+  measureIds: string[],
+  viewer: ContentViewer,
+) {
   if (measureIds.length === 0) return Promise.resolve([]);
+  const shown = confidedShownSql('mandate', 'm.tenant_id', 'm.id', viewer);
   return db
     .selectFrom('protection_measure_mandate as pm')
     .innerJoin('mandate as m', (j) =>
       j.onRef('m.tenant_id', '=', 'pm.tenant_id').onRef('m.id', '=', 'pm.mandate_id'),
     )
-    .select(['pm.measure_id', 'm.id', 'm.kind', 'm.text', 'm.due_on', 'm.result'])
+    .select(['pm.measure_id', 'm.id', 'm.kind', shownOr(shown, 'm.text').as('text'), 'm.due_on', 'm.result'])
     .where('pm.tenant_id', '=', tenantId)
     .where('pm.measure_id', 'in', measureIds)
     .orderBy('m.due_on')

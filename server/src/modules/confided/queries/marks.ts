@@ -79,6 +79,8 @@ export async function itemAuthors(
       .executeTakeFirst();
     return row && { authorIds: row.participant_ids };
   }
+  if (itemType === 'will_and_goals' || itemType === 'mandate')
+    return recordAuthors(db, tenantId, caseId, itemType, itemId);
   const row = await db
     .selectFrom('case_document')
     .select('uploaded_by')
@@ -87,6 +89,45 @@ export async function itemAuthors(
     .where('id', '=', itemId)
     .executeTakeFirst();
   return row && { authorIds: row.uploaded_by ? [row.uploaded_by] : [] };
+}
+
+/**
+ * The author of Wille und Ziele (who saved it last; the sheet's id is the case's) or of an Auftrag (who recorded it).
+ * Saved before migration 0036 recorded authors: the case's lead.
+ */
+async function recordAuthors(
+  db: Kysely<DB>,
+  tenantId: string,
+  caseId: string,
+  itemType: 'will_and_goals' | 'mandate',
+  itemId: string,
+): Promise<{ authorIds: string[] } | undefined> {
+  const author =
+    itemType === 'mandate'
+      ? db
+          .selectFrom('mandate')
+          .select('created_by as author')
+          .where('tenant_id', '=', tenantId)
+          .where('case_id', '=', caseId)
+          .where('id', '=', itemId)
+      : db
+          .selectFrom('will_and_goals')
+          .select('updated_by as author')
+          .where('tenant_id', '=', tenantId)
+          .where('case_id', '=', caseId)
+          .where('case_id', '=', itemId);
+  const [row, lead] = await Promise.all([
+    author.executeTakeFirst(),
+    db
+      .selectFrom('case_file')
+      .select('lead_user_id')
+      .where('tenant_id', '=', tenantId)
+      .where('id', '=', caseId)
+      .executeTakeFirst(),
+  ]);
+  if (!row) return undefined;
+  const authorId = row.author ?? lead?.lead_user_id ?? null;
+  return { authorIds: authorId ? [authorId] : [] };
 }
 
 export function findMarkOfItem(db: Kysely<DB>, tenantId: string, itemType: ConfidedItemType, itemId: string) {
@@ -133,6 +174,11 @@ export async function insertMark(
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
+}
+
+/** Removes a mark; its shares go with it (on delete cascade). */
+export async function deleteMark(db: Kysely<DB>, tenantId: string, markId: string) {
+  await db.deleteFrom('confided_mark').where('tenant_id', '=', tenantId).where('id', '=', markId).execute();
 }
 
 export async function hasActiveShare(db: Kysely<DB>, tenantId: string, markId: string, userId: string) {

@@ -3,6 +3,7 @@ import { MultiSelect, Radio, Stack, Table, Text, Textarea, Title } from '@mantin
 import { useUser } from '../../../app/auth.ts';
 import { DataTable } from '../../../app/components/DataTable.tsx';
 import { useFormState } from '../../../app/form.ts';
+import { ConfidedControls } from '../../dataProtection/ConfidedControls.tsx';
 import { ConfidedBadge } from '../../dataProtection/ConfidedNotice.tsx';
 import { FieldHint } from '../../help/FieldHint.tsx';
 import { formUrl, useAddRiskConsultation, useTeamStaff } from '../caseQueries.ts';
@@ -45,6 +46,14 @@ export function ClassificationSection({ detail, readOnly }: SectionProps) {
                     </>
                   )}
                   {c.facts}
+                  <ConfidedControls
+                    detail={detail}
+                    itemType="risk_consultation"
+                    itemId={c.id}
+                    mark={c.confided}
+                    what={`Kurzberatung vom ${formatDateDe(c.decidedOn)}`}
+                    readOnly={readOnly}
+                  />
                 </Table.Td>
                 <Table.Td className="pre-wrap">{c.nextSteps}</Table.Td>
                 <Table.Td>

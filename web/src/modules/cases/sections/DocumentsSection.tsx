@@ -3,6 +3,7 @@ import { FileInput, Stack, Table, Text, Title } from '@mantine/core';
 import { DataTable } from '../../../app/components/DataTable.tsx';
 import { formatDateTimeDe } from '../../../app/dateTime.ts';
 import { useFormState } from '../../../app/form.ts';
+import { ConfidedControls } from '../../dataProtection/ConfidedControls.tsx';
 import { documentUrl, useUploadDocument } from '../caseQueries.ts';
 import { DownloadLink, SectionForm, type SectionProps } from './ui.tsx';
 
@@ -68,6 +69,14 @@ export function DocumentsSection({ detail, readOnly }: SectionProps) {
                       (anvertraut nach § 65 SGB VIII)
                     </Text>
                   )}
+                  <ConfidedControls
+                    detail={detail}
+                    itemType="case_document"
+                    itemId={d.id}
+                    mark={d.confided}
+                    what={`Datei ${d.fileName}`}
+                    readOnly={readOnly}
+                  />
                 </Table.Td>
                 <Table.Td>{types[d.contentType] ?? d.contentType}</Table.Td>
                 <Table.Td>{formatSize(d.size)}</Table.Td>

@@ -24,6 +24,8 @@ import { DataTable } from '../../../app/components/DataTable.tsx';
 import { useModalState } from '../../../app/components/useModalState.ts';
 import { useFormState } from '../../../app/form.ts';
 import { EscalateMandateForm, mayEscalate } from '../../childProtection/EscalateMandateForm.tsx';
+import { ConfidedControls } from '../../dataProtection/ConfidedControls.tsx';
+import { ConfidedBadge } from '../../dataProtection/ConfidedNotice.tsx';
 import { FieldHint } from '../../help/FieldHint.tsx';
 import { useAddMandate } from '../caseQueries.ts';
 import { MandateResultForm } from './MandateResultForm.tsx';
@@ -64,7 +66,22 @@ export function MandatesSection({ detail, readOnly }: SectionProps) {
                 <Text size="sm">{mandatePurposes.labels[m.purpose]}</Text>
                 {m.escalatedFromId && <Text size="sm">aus einem nicht erfüllten Auftrag überführt</Text>}
               </Table.Td>
-              <Table.Td className="pre-wrap">{m.text}</Table.Td>
+              <Table.Td className="pre-wrap">
+                {m.confided && (
+                  <>
+                    <ConfidedBadge withheld={m.confided.withheld} />{' '}
+                  </>
+                )}
+                {m.text}
+                <ConfidedControls
+                  detail={detail}
+                  itemType="mandate"
+                  itemId={m.id}
+                  mark={m.confided}
+                  what={`${mandateKinds.labels[m.kind]} ${index + 1}`}
+                  readOnly={readOnly}
+                />
+              </Table.Td>
               <Table.Td>{m.addressee}</Table.Td>
               <Table.Td>
                 <Stack gap={4} align="flex-start">
@@ -94,12 +111,16 @@ export function MandatesSection({ detail, readOnly }: SectionProps) {
                     <Button
                       size="xs"
                       variant="default"
+                      disabled={m.confided?.withheld}
                       onClick={() => editor.open(m)}
                       aria-label={`Ergebnis erfassen: ${mandateKinds.labels[m.kind]} ${index + 1}, fällig ${formatDateDe(m.dueOn)}`}
                     >
                       Ergebnis erfassen
                     </Button>
-                    {mayEscalate(m, detail.mandates) && (
+                    {m.confided?.withheld && (
+                      <Text size="sm">Anvertraut: ändern kann es nur, wer den Inhalt sehen darf.</Text>
+                    )}
+                    {mayEscalate(m, detail.mandates) && !m.confided?.withheld && (
                       <Button
                         size="xs"
                         color="red.9"

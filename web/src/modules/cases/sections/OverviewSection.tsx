@@ -9,7 +9,9 @@ import {
 } from '@leuchtturm/shared';
 import { Button, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
+import { useCan } from '../../../app/auth.ts';
 import { DataTable } from '../../../app/components/DataTable.tsx';
+import { DisclosureLinks } from '../../dataProtection/DisclosureLinks.tsx';
 import { formUrl } from '../caseQueries.ts';
 import { CaseTimeline } from './CaseTimeline.tsx';
 import { PersonForm } from './PersonForm.tsx';
@@ -20,6 +22,7 @@ export function OverviewSection({ detail, readOnly }: SectionProps) {
   const { household } = detail;
   const [editing, setEditing] = useState<Person | null>(null);
   const address = formatAddress(household.address);
+  const mayDisclose = useCan('person:disclose');
   return (
     <>
       <Stack gap="sm">
@@ -50,11 +53,14 @@ export function OverviewSection({ detail, readOnly }: SectionProps) {
         ) : (
           <DataTable
             caption={household.name}
-            headers={
-              readOnly
-                ? ['Name', 'geboren', 'Rolle', 'Sorgerecht']
-                : ['Name', 'geboren', 'Rolle', 'Sorgerecht', 'Aktion']
-            }
+            headers={[
+              'Name',
+              'geboren',
+              'Rolle',
+              'Sorgerecht',
+              ...(mayDisclose ? ['Auskunft (Art. 15 DSGVO)'] : []),
+              ...(readOnly ? [] : ['Aktion']),
+            ]}
           >
             {household.members.map((m) => (
               <Table.Tr key={m.person.id}>
@@ -64,6 +70,14 @@ export function OverviewSection({ detail, readOnly }: SectionProps) {
                 <Table.Td>{formatBirthDate(m.person.birthDate)}</Table.Td>
                 <Table.Td>{householdRoles.labels[m.role]}</Table.Td>
                 <Table.Td>{m.custody ? custodyKinds.labels[m.custody] : '–'}</Table.Td>
+                {mayDisclose && (
+                  <Table.Td>
+                    <DisclosureLinks
+                      personId={m.person.id}
+                      name={`${m.person.firstName} ${m.person.lastName}`}
+                    />
+                  </Table.Td>
+                )}
                 {!readOnly && (
                   <Table.Td>
                     <Button

@@ -1,9 +1,11 @@
 import { type CaseDetail, formatDateDe, willAndGoalsInputSchema } from '@leuchtturm/shared';
-import { Alert, List, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Group, List, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
 import { isVersionConflict } from '../../../app/api.ts';
 import { ConflictCompare } from '../../../app/components/ConflictCompare.tsx';
 import { useFormState } from '../../../app/form.ts';
+import { ConfidedControls } from '../../dataProtection/ConfidedControls.tsx';
+import { ConfidedBadge } from '../../dataProtection/ConfidedNotice.tsx';
 import { FieldHint } from '../../help/FieldHint.tsx';
 import { fetchCurrentCase, useReloadCase, useSaveWillAndGoals } from '../caseQueries.ts';
 import { type GoalDraft, GoalsEditor, goalDrafts, goalInputs } from './GoalsEditor.tsx';
@@ -11,10 +13,30 @@ import { InfoList, SectionForm, type SectionProps } from './ui.tsx';
 
 /** Wille und Ziele: the family's will in their own words, the Richtungsziel and observable Handlungsziele. */
 export function WillAndGoalsSection({ detail, readOnly }: SectionProps) {
+  const mark = detail.willAndGoals.confided;
   return (
     <>
       <GoalsHelp />
-      {readOnly ? (
+      {mark && (
+        <Group gap="xs">
+          <ConfidedBadge withheld={mark.withheld} />
+        </Group>
+      )}
+      {mark?.withheld && !readOnly && (
+        <Alert color="grape" title="Nur lesbar: Wille und Ziele sind anvertraut" role="note">
+          Wille und Richtungsziel wurden {mark.confidedTo.name} anvertraut (§ 65 SGB VIII). Ändern kann sie
+          nur, wer sie sehen darf. So wird der Hinweis nie an ihrer Stelle gespeichert.
+        </Alert>
+      )}
+      <ConfidedControls
+        detail={detail}
+        itemType="will_and_goals"
+        itemId={detail.id}
+        mark={mark}
+        what="Wille und Ziele"
+        readOnly={readOnly}
+      />
+      {readOnly || mark?.withheld ? (
         <WillAndGoalsView detail={detail} />
       ) : (
         // A new version (after saving or "Neu laden") starts the form again from the server's state.

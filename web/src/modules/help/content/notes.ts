@@ -22,6 +22,15 @@ export const notesHelp: HelpTopicContent = {
       ],
     },
     {
+      id: 'anvertraut',
+      heading: 'Anvertraute Angaben (§ 65 SGB VIII)',
+      blocks: [
+        'Was eine Person Ihnen im Vertrauen gesagt hat, kennzeichnen Sie als anvertraut: beim Schreiben eines Vermerks mit dem Kästchen „Anvertraut (§ 65 SGB VIII)“, bei einer Datei, einer Kurzberatung, einem Auftrag oder bei Wille und Ziele später mit „Als anvertraut kennzeichnen“. Kennzeichnen kann, wer den Eintrag geschrieben oder hochgeladen hat (bei Wille und Ziele: wer zuletzt gespeichert hat).',
+        'Den Inhalt sehen nur die Person, der er anvertraut wurde, wer ihn gekennzeichnet hat und wem einer von beiden ihn ausdrücklich freigibt („Teilen“, jederzeit widerrufbar). Alle anderen, auch die Referatsleitung, sehen den Hinweis „Anvertraute Angabe – nicht sichtbar“. Wille und Ziele oder ein Auftrag, deren Inhalt Sie nicht sehen, sind für Sie nur lesbar.',
+        'In PDFs, Exporte, Übergabepakete und Auskünfte geht der Inhalt erst, wenn mit „Weitergabe festhalten“ eine Einwilligung oder gesetzliche Befugnis festgehalten ist, und auch dann nur in Dokumente, die eine der berechtigten Personen erstellt. „Kennzeichnung aufheben“ macht den Inhalt wieder für alle mit Zugriff auf den Fall sichtbar. Jeder dieser Schritte wird protokolliert.',
+      ],
+    },
+    {
       id: 'benachrichtigungen',
       heading: 'Benachrichtigungen',
       blocks: [

@@ -1,0 +1,52 @@
+import type { Ctx } from '../../shared/context.ts';
+import { mayMarkConfided } from '../access/policy.ts';
+import type { ContentViewer } from '../confided/queries/visibility.ts';
+import { confidedMarks } from '../confided/service.ts';
+import type { CaseMarks } from './detailPresenter.ts';
+import type { CaseRecords } from './queries/detail.ts';
+
+/**
+ * The § 65 marks of the case page's records (files, Kurzberatungen, Aufträge, Wille und Ziele) as this viewer sees
+ * them, and the items she may mark: those she is the author of (`itemAuthors` in confided/queries/marks.ts is the
+ * same rule for one item; records saved before their author was kept count as the lead's).
+ */
+export async function loadCaseMarks(
+  ctx: Ctx,
+  caseId: string,
+  viewer: ContentViewer,
+  records: CaseRecords,
+  leadId: string | null,
+): Promise<CaseMarks> {
+  const of = (itemType: Parameters<typeof confidedMarks>[3], ids: string[]) =>
+    confidedMarks(ctx.db, ctx.actor, viewer, itemType, ids);
+  const [documents, consultations, mandates, will] = await Promise.all([
+    of(
+      'case_document',
+      records.documents.map((d) => d.id),
+    ),
+    of(
+      'risk_consultation',
+      records.consultations.map((c) => c.id),
+    ),
+    of(
+      'mandate',
+      records.mandates.map((m) => m.id),
+    ),
+    of('will_and_goals', records.will ? [caseId] : []),
+  ]);
+  const authored = (id: string, authorIds: (string | null)[]) =>
+    mayMarkConfided(ctx.actor, { authorIds: authorIds.filter((a): a is string => a !== null) }) ? [id] : [];
+  const markable = [
+    ...records.documents.flatMap((d) => authored(d.id, [d.uploaded_by])),
+    ...records.consultations.flatMap((c) => authored(c.id, c.participant_ids)),
+    ...records.mandates.flatMap((m) => authored(m.id, [m.created_by ?? leadId])),
+    ...(records.will ? authored(caseId, [records.will.updated_by ?? leadId]) : []),
+  ];
+  return {
+    documents,
+    consultations,
+    mandates,
+    will: will.get(caseId) ?? null,
+    markable,
+  };
+}

@@ -1,0 +1,110 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectNoAxeViolations, type Harness, signIn, startHarness } from './harness.ts';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(() => h?.close());
+
+const WILL = 'Die Mutter möchte, dass niemand von ihrer Therapie erfährt.';
+const PLACEHOLDER = 'Anvertraute Angabe (§ 65 SGB VIII) — nicht sichtbar';
+
+/** An open case led by fachkraft, with a Wille-und-Ziele sheet she saved last and no § 65 mark on it. */
+async function scene() {
+  const target = await h.db
+    .selectFrom('case_file as c')
+    .innerJoin('app_user as u', (j) =>
+      j.onRef('u.tenant_id', '=', 'c.tenant_id').onRef('u.id', '=', 'c.lead_user_id'),
+    )
+    .select(['c.id', 'u.id as userId'])
+    .where('c.tenant_id', '=', h.tenantId)
+    .where('u.username', '=', 'fachkraft')
+    .where('c.status', '=', 'offen')
+    .orderBy('c.case_number')
+    .executeTakeFirstOrThrow();
+  await sql`insert into will_and_goals (tenant_id, case_id, will, direction_goal, updated_at, updated_by)
+    values (${h.tenantId}, ${target.id}, ${WILL}, 'Die Familie lebt zusammen.', now(), ${target.userId})
+    on conflict (tenant_id, case_id) do update set will = excluded.will, updated_by = excluded.updated_by`.execute(
+    h.db,
+  );
+  await sql`delete from confided_mark where tenant_id = ${h.tenantId} and item_type = 'will_and_goals'
+    and item_id = ${target.id}`.execute(h.db);
+  return target;
+}
+
+describe('§ 65 anvertraute Daten on the case file', () => {
+  it('as fachkraft: marks Wille und Ziele as confided, records a release, the team lead reads only the placeholder, the mark is removed after a confirmation', async () => {
+    const { page, baseUrl } = h;
+    const target = await scene();
+    await signIn(page, baseUrl, 'fachkraft');
+    await page.getByRole('heading', { name: /Willkommen/ }).waitFor();
+    await page.goto(`${baseUrl}/faelle/${target.id}?bereich=wille-und-ziele`);
+    await page.getByRole('textbox', { name: 'Wille', exact: true }).waitFor();
+
+    await page.getByRole('button', { name: 'Als anvertraut kennzeichnen: Wille und Ziele' }).click();
+    const markDialog = page.getByRole('dialog', { name: 'Als anvertraut kennzeichnen (§ 65 SGB VIII)' });
+    await markDialog.getByRole('combobox', { name: 'Anvertraut an' }).waitFor();
+    await expectNoAxeViolations(page, 'Als anvertraut kennzeichnen');
+    await markDialog.getByRole('button', { name: 'Kennzeichnen' }).click();
+    await page.getByText('Anvertraut (§ 65 SGB VIII)', { exact: true }).waitFor();
+    await page.getByText(/^Anvertraut an Frida Fachkraft\./).waitFor();
+    // The confidant still edits normally.
+    expect(await page.getByRole('textbox', { name: 'Wille', exact: true }).inputValue()).toBe(WILL);
+
+    await page.getByRole('button', { name: 'Weitergabe festhalten: Wille und Ziele' }).click();
+    const releaseDialog = page.getByRole('dialog', {
+      name: 'Einwilligung oder gesetzliche Befugnis festhalten',
+    });
+    await releaseDialog.getByRole('button', { name: 'Festhalten' }).click();
+    await releaseDialog
+      .getByText('Bitte die Grundlage wählen und kurz festhalten, worauf sie beruht.')
+      .waitFor();
+    await releaseDialog.getByRole('radio', { name: /^Einwilligung der Person/ }).check();
+    await releaseDialog
+      .getByRole('textbox', { name: 'Worauf beruht sie?' })
+      .fill('Schriftlich am 2. Dezember.');
+    await expectNoAxeViolations(page, 'Weitergabe festhalten');
+    await releaseDialog.getByRole('button', { name: 'Festhalten' }).click();
+    await page.getByText(/Eine Befugnis zur Weitergabe ist festgehalten\./).waitFor();
+    await expectNoAxeViolations(page, 'Wille und Ziele, anvertraut');
+
+    await page.getByRole('button', { name: 'Abmelden' }).click();
+    await page.waitForURL(/\/anmelden/);
+    await signIn(page, baseUrl, 'teamleitung');
+    await page.getByRole('heading', { name: /Willkommen/ }).waitFor();
+    await page.goto(`${baseUrl}/faelle/${target.id}?bereich=wille-und-ziele`);
+    await page.getByText('Anvertraut (§ 65 SGB VIII) – Inhalt nicht sichtbar').waitFor();
+    expect(await page.getByText(PLACEHOLDER).count()).toBeGreaterThan(0);
+    expect(await page.getByText(WILL).count()).toBe(0);
+    // The edit rule: no form to save the placeholder back, and no controls of the mark.
+    expect(await page.getByRole('textbox', { name: 'Wille', exact: true }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: /Kennzeichnung aufheben: Wille und Ziele/ }).count()).toBe(
+      0,
+    );
+    await expectNoAxeViolations(page, 'Wille und Ziele, für die Teamleitung');
+
+    await page.getByRole('button', { name: 'Abmelden' }).click();
+    await page.waitForURL(/\/anmelden/);
+    await signIn(page, baseUrl, 'fachkraft');
+    await page.getByRole('heading', { name: /Willkommen/ }).waitFor();
+    await page.goto(`${baseUrl}/faelle/${target.id}?bereich=wille-und-ziele`);
+    await page.getByRole('button', { name: 'Kennzeichnung aufheben: Wille und Ziele' }).click();
+    const removeDialog = page.getByRole('dialog', { name: 'Kennzeichnung aufheben?' });
+    await removeDialog.getByText(/Die Aufhebung wird protokolliert\./).waitFor();
+    await expectNoAxeViolations(page, 'Kennzeichnung aufheben');
+    await removeDialog.getByRole('button', { name: 'Kennzeichnung aufheben' }).click();
+    await page.getByRole('button', { name: 'Als anvertraut kennzeichnen: Wille und Ziele' }).waitFor();
+    expect(await page.getByText('Anvertraut (§ 65 SGB VIII)', { exact: true }).count()).toBe(0);
+    const audit = await h.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('tenant_id', '=', h.tenantId)
+      .where('entity_type', '=', 'confided_mark')
+      .where(sql<boolean>`details->>'itemId' = ${target.id}`)
+      .orderBy('seq')
+      .execute();
+    expect(audit.map((a) => a.action)).toEqual(['create', 'delete']);
+  });
+});
