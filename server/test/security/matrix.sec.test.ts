@@ -1,0 +1,135 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testDatabase } from '../db.ts';
+import { testApp } from '../http.ts';
+import { type Operation, opKey, operationsOf, pathKinds } from './matrix-ops.ts';
+import {
+  call,
+  describeCell,
+  emptyTally,
+  expectationOf,
+  leakedMarkers,
+  sidesOf,
+  type Tally,
+  visibleMarkers,
+} from './matrix-run.ts';
+import { type ActorKey, actorKeys, buildWorld, markers, type World } from './matrix-world.ts';
+
+/**
+ * The authorisation matrix (docs/security.md): every operation of the OpenAPI document × every role × a record of
+ * the own team, of another team and of another tenant. Deny by default: what the permission table or the record's
+ * owner does not grant is refused, and no response carries a family the actor may not see.
+ */
+
+const short = process.env.SECURITY_MODE === 'short' || (process.env.CI === 'true' && process.env.SECURITY_MODE !== 'full');
+/** The short mode (CI): one actor per kind of access instead of all, every operation still tried. */
+const actors: readonly ActorKey[] = short
+  ? ['caseManagerA', 'colleagueA', 'teamLeadA', 'controller', 'admin']
+  : actorKeys;
+
+/** Operations the matrix does not call, each with why. A new operation must be covered or named here. */
+const notCovered: Record<string, string> = {
+  ...Object.fromEntries(
+    [
+      'PUT /organisation/absences/{id}',
+      'DELETE /organisation/absences/{id}',
+      'POST /cases/{id}/consents/{itemId}/revoke',
+    ].map((k) => [k, 'placeholder']),
+  ),
+};
+
+/**
+ * Where the domain lets a role reach a record of another team (or a case it is not responsible for): each with
+ * why. Key: operation; the actors it applies to.
+ */
+const exceptions: Record<string, { actors: readonly ActorKey[]; reason: string }> = {};
+
+let app: FastifyInstance;
+let world: World;
+let ops: Operation[];
+
+beforeAll(async () => {
+  app = await testApp();
+  world = await buildWorld(app);
+  const doc = (await app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json();
+  ops = operationsOf(doc, (app as unknown as { routeTable: never }).routeTable);
+});
+afterAll(() => app?.close());
+
+const fillable = (op: Operation) => Object.values(pathKinds(op)).every((k) => k !== null);
+
+describe('authorisation matrix', () => {
+  it('covers every operation of the OpenAPI document or names why it does not', () => {
+    const keys = ops.map(opKey);
+    const uncovered = ops.filter((op) => !fillable(op)).map(opKey);
+    expect(uncovered.filter((k) => !(k in notCovered)), 'operations neither covered nor listed').toEqual([]);
+    expect(
+      Object.keys(notCovered).filter((k) => !uncovered.includes(k)),
+      'listed as not covered but covered or gone',
+    ).toEqual([]);
+    expect(keys.length).toBeGreaterThan(200);
+  });
+
+  it('refuses every operation × role × record not granted, leaks no family, and audits each refusal', async () => {
+    const { db } = await testDatabase();
+    const deniedCount = async () =>
+      Number(
+        (
+          await db
+            .selectFrom('audit_log')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .where('tenant_id', '=', world.tenant.id)
+            .where('action', '=', 'access_denied')
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const deniedBefore = await deniedCount();
+    const tally: Tally = emptyTally();
+    const failures: string[] = [];
+    const started = Date.now();
+    for (const op of ops.filter(fillable)) {
+      for (const actor of actors) {
+        for (const side of sidesOf(op)) {
+          const expected = expectationOf(world, actor, op, side);
+          if (expected === 'allowed' && op.method !== 'GET') {
+            tally.skippedWrites++;
+            continue;
+          }
+          const res = await call(world, actor, op, side);
+          tally.calls++;
+          tally.statuses[res.statusCode] = (tally.statuses[res.statusCode] ?? 0) + 1;
+          const cell = describeCell(actor, op, side);
+          const exception = exceptions[opKey(op)];
+          const excepted = exception?.actors.includes(actor) && side !== 'otherTenant';
+          if (res.statusCode >= 500) failures.push(`${cell}: ${res.statusCode}`);
+          if (expected === 'role') {
+            if (res.statusCode === 403) tally.refusedRole++;
+            else failures.push(`${cell}: role lacks ${op.permission} but got ${res.statusCode}`);
+          } else if (expected === 'record') {
+            if (res.statusCode < 300 && excepted) tally.exceptions++;
+            else if (res.statusCode < 300) failures.push(`${cell}: not the actor's record but ${res.statusCode}`);
+            else if ([401, 403, 404].includes(res.statusCode)) tally.refusedRecord++;
+            else tally.rejectedInput++;
+          } else if (res.statusCode < 300) tally.allowedReads++;
+          // A family's name appears only where the actor may see that family.
+          const mayShow = new Set(side === null ? visibleMarkers(actor) : []);
+          if (side !== null && (expected === 'allowed' || excepted)) mayShow.add(markers[side]);
+          const leaked = leakedMarkers(res).filter((m) => !mayShow.has(m));
+          if (leaked.length) failures.push(`${cell}: response names ${leaked.join(', ')}`);
+        }
+      }
+    }
+    const seconds = (Date.now() - started) / 1000;
+    const denied = (await deniedCount()) - deniedBefore;
+    const forbidden = tally.statuses[403] ?? 0;
+    console.log(
+      `authorisation matrix (${short ? 'short' : 'full'} mode): ${ops.length} operations, ${ops.filter(fillable).length} tried × ${actors.length} roles; ` +
+        `${tally.calls} calls in ${seconds.toFixed(1)} s; refused at the role check ${tally.refusedRole}, ` +
+        `refused on the record ${tally.refusedRecord}, input rejected before the record ${tally.rejectedInput}, ` +
+        `allowed reads ${tally.allowedReads}, allowed changes not made ${tally.skippedWrites}, exceptions ${tally.exceptions}; ` +
+        `403s ${forbidden}, access_denied entries ${denied}; statuses ${JSON.stringify(tally.statuses)}`,
+    );
+    expect(failures).toEqual([]);
+    expect(denied, 'every 403 leaves one access_denied entry').toBe(forbidden);
+  });
+});
