@@ -57,6 +57,7 @@ const segmentKinds: Record<string, string> = {
   mandates: 'mandate',
   resources: 'resource',
   consents: 'consent',
+  network: 'network',
   measures: 'measure',
   visits: 'visit',
   needs: 'need',
@@ -100,7 +101,8 @@ export function operationsOf(
   return ops;
 }
 
-export const opKey = (op: Pick<Operation, 'method' | 'path'>) => `${op.method} ${op.path.replace('/api/v1', '')}`;
+export const opKey = (op: Pick<Operation, 'method' | 'path'>) =>
+  `${op.method} ${op.path.replace('/api/v1', '')}`;
 
 /** The record kind of each path parameter that names a record; null for one the matrix cannot fill. */
 export function pathKinds(op: Operation): Record<string, string | null> {
@@ -188,7 +190,12 @@ function stringOf(schema: Schema): string {
 }
 
 /** A minimal instance of a JSON schema: required properties only, first enum value, nulls where allowed. */
-export function instanceOf(schema: Schema, name: string, ids: Record<string, string>, seen: Set<Schema>): unknown {
+export function instanceOf(
+  schema: Schema,
+  name: string,
+  ids: Record<string, string>,
+  seen: Set<Schema>,
+): unknown {
   if (!schema || seen.has(schema)) return null;
   if (schema.const !== undefined) return schema.const;
   if (schema.enum) return schema.enum[0];
@@ -204,7 +211,8 @@ export function instanceOf(schema: Schema, name: string, ids: Record<string, str
     case 'object': {
       const out: Record<string, unknown> = {};
       const inner = new Set(seen).add(schema);
-      for (const key of schema.required ?? []) out[key] = instanceOf(schema.properties?.[key], key, ids, inner);
+      for (const key of schema.required ?? [])
+        out[key] = instanceOf(schema.properties?.[key], key, ids, inner);
       return out;
     }
     case 'array': {
@@ -218,7 +226,8 @@ export function instanceOf(schema: Schema, name: string, ids: Record<string, str
       return false;
     case 'string': {
       if (schema.format === 'uuid') {
-        const kind = fieldKinds[name] ?? (name.endsWith('Ids') ? fieldKinds[`${name.slice(0, -3)}Id`] : undefined);
+        const kind =
+          fieldKinds[name] ?? (name.endsWith('Ids') ? fieldKinds[`${name.slice(0, -3)}Id`] : undefined);
         return (kind && ids[kind]) ?? randomUUID();
       }
       return stringOf(schema);

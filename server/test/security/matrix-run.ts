@@ -1,7 +1,7 @@
 import { hasPermission } from '@leuchtturm/shared';
 import type { LightMyRequestResponse } from 'fastify';
 import { pdfText } from '../pdf-text.ts';
-import { type Operation, bodyOf, fillPath, opKey, scopeOf } from './matrix-ops.ts';
+import { bodyOf, fillPath, type Operation, opKey, scopeOf } from './matrix-ops.ts';
 import { type ActorKey, markers, type Side, sides, type World } from './matrix-world.ts';
 
 /**
@@ -16,7 +16,13 @@ export type Expectation = 'role' | 'record' | 'allowed';
 /** Team A's people with access to team A's case: its lead case manager, her deputy and the team's lead. */
 const ownCaseAccess: readonly ActorKey[] = ['caseManagerA', 'deputyA', 'teamLeadA'];
 /** Team A's people who record and read team A's case-independent district work (mayDoDistrictWorkOf). */
-const ownTeamWork: readonly ActorKey[] = ['caseManagerA', 'deputyA', 'colleagueA', 'teamLeadA', 'coordinatorA'];
+const ownTeamWork: readonly ActorKey[] = [
+  'caseManagerA',
+  'deputyA',
+  'colleagueA',
+  'teamLeadA',
+  'coordinatorA',
+];
 
 export function expectationOf(world: World, actor: ActorKey, op: Operation, side: Side | null): Expectation {
   if (!hasPermission(world.roles[actor], op.permission)) return 'role';

@@ -1,7 +1,7 @@
 import type { Role } from '@leuchtturm/shared';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { hashPassword } from '../../src/modules/auth/passwords.ts';
-import { person, testAddress } from '../cases.ts';
+import { classify, person, testAddress } from '../cases.ts';
 import { reportBody } from '../childProtection.ts';
 import { testDatabase } from '../db.ts';
 import { uploadDocument } from '../documents.ts';
@@ -41,7 +41,10 @@ export const actorKeys = [
 export type ActorKey = (typeof actorKeys)[number];
 
 /** Roles the test factory does not create: added to tenant 1 here (one user each, no team). */
-const extraRoles: Record<Exclude<ActorKey, TestUserKey>, Role> = { centreLead: 'centre_lead', clerk: 'clerk' };
+const extraRoles: Record<Exclude<ActorKey, TestUserKey>, Role> = {
+  centreLead: 'centre_lead',
+  clerk: 'clerk',
+};
 
 export interface World {
   app: FastifyInstance;
@@ -74,7 +77,12 @@ async function buildSide(
       name: `Familie ${surname}`,
       address: testAddress(cm, street, '3'),
       members: [
-        { personId: null, person: person('Mara', surname, '1988-04-02', 'weiblich'), role: 'mutter', custody: null },
+        {
+          personId: null,
+          person: person('Mara', surname, '1988-04-02', 'weiblich'),
+          role: 'mutter',
+          custody: null,
+        },
         {
           personId: null,
           person: person('Kai', surname, '2015-05-17', 'maennlich'),
@@ -96,6 +104,8 @@ async function buildSide(
     'case',
   );
   const caseId = opened.id as string;
+  const peer = team === 'a' ? tenant.users.colleagueA.id : tenant.users.teamLeadB.id;
+  await classify(cm, caseId, 'grau', [userId, peer]);
   const detail = await ok(cm.get(`/cases/${caseId}`), 'case detail');
   const members = detail.household.members as { role: string; person: { id: string } }[];
   const child = members.find((m) => m.role === 'kind')?.person.id as string;
@@ -275,11 +285,31 @@ export async function buildWorld(app: FastifyInstance): Promise<World> {
   const roles = {} as Record<ActorKey, readonly Role[]>;
   for (const key of actorKeys) {
     clients[key] = await login(tenant, key);
-    roles[key] = (await clients[key].get('/auth/me')).json().roles;
+    const row = await db
+      .selectFrom('app_user')
+      .select('roles')
+      .where('tenant_id', '=', tenant.id)
+      .where('username', '=', key.toLowerCase())
+      .executeTakeFirstOrThrow();
+    roles[key] = row.roles as Role[];
   }
   const ids = {
-    own: await buildSide(clients.caseManagerA, clients.finance, tenant, 'a', markers.own, tenant.users.caseManagerA.id),
-    otherTeam: await buildSide(await login(tenant, 'caseManagerB'), clients.finance, tenant, 'b', markers.otherTeam, tenant.users.caseManagerB.id),
+    own: await buildSide(
+      clients.caseManagerA,
+      clients.finance,
+      tenant,
+      'a',
+      markers.own,
+      tenant.users.caseManagerA.id,
+    ),
+    otherTeam: await buildSide(
+      await login(tenant, 'caseManagerB'),
+      clients.finance,
+      tenant,
+      'b',
+      markers.otherTeam,
+      tenant.users.caseManagerB.id,
+    ),
     otherTenant: await buildSide(
       await login(foreign, 'caseManagerA'),
       await login(foreign, 'finance'),

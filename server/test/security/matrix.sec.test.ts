@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabase } from '../db.ts';
 import { testApp } from '../http.ts';
-import { type Operation, opKey, operationsOf, pathKinds } from './matrix-ops.ts';
+import { type Operation, operationsOf, opKey, pathKinds } from './matrix-ops.ts';
 import {
   call,
   describeCell,
@@ -21,7 +21,9 @@ import { type ActorKey, actorKeys, buildWorld, markers, type World } from './mat
  * owner does not grant is refused, and no response carries a family the actor may not see.
  */
 
-const short = process.env.SECURITY_MODE === 'short' || (process.env.CI === 'true' && process.env.SECURITY_MODE !== 'full');
+const short =
+  process.env.SECURITY_MODE === 'short' ||
+  (process.env.CI === 'true' && process.env.SECURITY_MODE !== 'full');
 /** The short mode (CI): one actor per kind of access instead of all, every operation still tried. */
 const actors: readonly ActorKey[] = short
   ? ['caseManagerA', 'colleagueA', 'teamLeadA', 'controller', 'admin']
@@ -29,20 +31,101 @@ const actors: readonly ActorKey[] = short
 
 /** Operations the matrix does not call, each with why. A new operation must be covered or named here. */
 const notCovered: Record<string, string> = {
+  'PUT /organisation/absences/{id}': 'absences: no fixture absence (mayManageAbsenceOf has its own tests)',
+  'DELETE /organisation/absences/{id}': 'absences: no fixture absence (mayManageAbsenceOf has its own tests)',
   ...Object.fromEntries(
     [
-      'PUT /organisation/absences/{id}',
-      'DELETE /organisation/absences/{id}',
-      'POST /cases/{id}/consents/{itemId}/revoke',
-    ].map((k) => [k, 'placeholder']),
+      'GET /micro-projects/{id}',
+      'PUT /micro-projects/{id}',
+      'PUT /micro-projects/{id}/budget',
+      'POST /micro-projects/{id}/referrals',
+      'PUT /micro-projects/{id}/participants',
+      'POST /micro-projects/{id}/reviews',
+      'GET /micro-projects/budget/{year}',
+      'PUT /micro-projects/budget/{year}',
+      'PUT /micro-projects/budget/{year}/allocations',
+    ].map((k) => [
+      k,
+      'micro-projects and their budget: no fixture project (no personal data; the district rule has its own tests)',
+    ]),
   ),
+  ...Object.fromEntries(
+    ['GET /atlas/entries/{id}', 'PUT /atlas/entries/{id}'].map((k) => [
+      k,
+      'atlas entries: no fixture entry (public institutions, no personal data)',
+    ]),
+  ),
+  ...Object.fromEntries(
+    [
+      'GET /conferences/{id}',
+      'PUT /conferences/{id}',
+      'POST /conferences/{id}/items',
+      'POST /conferences/{id}/needs',
+      'GET /conferences/{id}/folder',
+    ].map((k) => [k, 'Wochenkonferenz: no fixture conference per team yet']),
+  ),
+  'PUT /team/training/{id}/{module}': 'training status: the module key is not an enum in the document',
+  ...Object.fromEntries(
+    ['GET /knowledge/{id}', 'PUT /knowledge/{id}'].map((k) => [
+      k,
+      'knowledge base: no fixture page (no personal data)',
+    ]),
+  ),
+  ...Object.fromEntries(
+    [
+      'GET /district-work/walks/{id}',
+      'PUT /district-work/walks/{id}',
+      'POST /district-work/walks/{id}/needs',
+      'GET /district-work/talks/{id}',
+      'PUT /district-work/talks/{id}',
+      'POST /district-work/talks/{id}/needs',
+      'GET /district-work/networks/{id}',
+      'PUT /district-work/networks/{id}',
+      'POST /district-work/networks/{id}/meetings',
+      'PUT /district-work/networks/{id}/meetings/{meetingId}',
+      'POST /district-work/networks/{id}/meetings/{meetingId}/needs',
+    ].map((k) => [
+      k,
+      'district walks, talks and networks: only the visit is a fixture (same team rule, mayDoDistrictWorkOf)',
+    ]),
+  ),
+  'POST /notifications/{id}/read': 'notifications are made by the work-list jobs, not by the fixture',
+  ...Object.fromEntries(
+    [
+      'POST /cases/{caseId}/confided/{markId}/shares',
+      'DELETE /cases/{caseId}/confided/{markId}/shares/{userId}',
+      'PUT /cases/{caseId}/confided/{markId}/release',
+    ].map((k) => [
+      k,
+      'anvertraute Daten (§ 65): no fixture mark yet; the case check runs first (confided tests)',
+    ]),
+  ),
+  'POST /process-definitions/{key}/versions':
+    'process definitions are tenant-wide and keyed by name, not a record',
+  ...Object.fromEntries(
+    ['POST /cases/{id}/process-steps/{stepId}', 'POST /cases/{id}/processes/{instanceId}/cancel'].map((k) => [
+      k,
+      'process instances: no fixture instance yet',
+    ]),
+  ),
+  'PUT /cases/{caseId}/child-protection/{checkId}/measures/{measureId}':
+    "the § 8a check's own protective measures: no fixture measure yet",
 };
 
 /**
  * Where the domain lets a role reach a record of another team (or a case it is not responsible for): each with
  * why. Key: operation; the actors it applies to.
  */
-const exceptions: Record<string, { actors: readonly ActorKey[]; reason: string }> = {};
+const disclosure = {
+  actors: ['teamLeadA', 'admin'],
+  reason:
+    'Auskunft (Art. 15 DSGVO, § 83 SGB X) covers a person across all cases of the Jugendamt, whoever leads them: ' +
+    'person:disclose (team leads and the administration) reaches any person of the own tenant, never of another',
+} as const;
+const exceptions: Record<string, { actors: readonly ActorKey[]; reason: string }> = {
+  'GET /persons/{id}/disclosure': disclosure,
+  'GET /persons/{id}/disclosure.pdf': disclosure,
+};
 
 let app: FastifyInstance;
 let world: World;
@@ -62,7 +145,10 @@ describe('authorisation matrix', () => {
   it('covers every operation of the OpenAPI document or names why it does not', () => {
     const keys = ops.map(opKey);
     const uncovered = ops.filter((op) => !fillable(op)).map(opKey);
-    expect(uncovered.filter((k) => !(k in notCovered)), 'operations neither covered nor listed').toEqual([]);
+    expect(
+      uncovered.filter((k) => !(k in notCovered)),
+      'operations neither covered nor listed',
+    ).toEqual([]);
     expect(
       Object.keys(notCovered).filter((k) => !uncovered.includes(k)),
       'listed as not covered but covered or gone',
@@ -107,7 +193,8 @@ describe('authorisation matrix', () => {
             else failures.push(`${cell}: role lacks ${op.permission} but got ${res.statusCode}`);
           } else if (expected === 'record') {
             if (res.statusCode < 300 && excepted) tally.exceptions++;
-            else if (res.statusCode < 300) failures.push(`${cell}: not the actor's record but ${res.statusCode}`);
+            else if (res.statusCode < 300)
+              failures.push(`${cell}: not the actor's record but ${res.statusCode}`);
             else if ([401, 403, 404].includes(res.statusCode)) tally.refusedRecord++;
             else tally.rejectedInput++;
           } else if (res.statusCode < 300) tally.allowedReads++;
