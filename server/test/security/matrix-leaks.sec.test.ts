@@ -139,7 +139,7 @@ describe('a new record that links to a foreign one is refused, writes nothing, a
   it.each(foreignSides)('linking own case records to a person of the %s', async (side) => {
     const cm = world.clients.caseManagerA;
     const own = world.ids.own.case;
-    const foreignPerson = world.ids[side].person;
+    const foreignPerson = world.ids[side].person as string;
     const before = await rowCounts();
     const attempts = [
       cm.post(`/cases/${own}/consents`, {

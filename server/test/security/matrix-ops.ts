@@ -37,6 +37,12 @@ export const kindScopes: Record<string, Scope> = {
   consent: 'case',
   measure: 'case',
   visit: 'team',
+  walk: 'team',
+  talk: 'team',
+  districtNetwork: 'team',
+  meeting: 'team',
+  conference: 'team',
+  knowledge: 'tenant',
   need: 'tenant',
   team: 'tenant',
   district: 'tenant',
@@ -60,6 +66,12 @@ const segmentKinds: Record<string, string> = {
   network: 'network',
   measures: 'measure',
   visits: 'visit',
+  walks: 'walk',
+  talks: 'talk',
+  networks: 'districtNetwork',
+  meetings: 'meeting',
+  conferences: 'conference',
+  knowledge: 'knowledge',
   needs: 'need',
   teams: 'team',
   districts: 'district',
@@ -114,8 +126,7 @@ export function pathKinds(op: Operation): Record<string, string | null> {
     const before = segments[at - 1] ?? '';
     // The § 8a check's own measures (Schutzmaßnahmen) are not the help measures of /measures/{id}.
     const underCheck = before === 'measures' && segments.includes('child-protection');
-    const underDistrictWork = segments.includes('district-work') && before !== 'visits';
-    kinds[p.name] = underCheck || underDistrictWork ? null : (segmentKinds[before] ?? null);
+    kinds[p.name] = underCheck ? null : (segmentKinds[before] ?? null);
   }
   return kinds;
 }

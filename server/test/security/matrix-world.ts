@@ -10,8 +10,8 @@ import { Client } from '../http.ts';
 
 /**
  * The fixture world of the authorisation matrix: tenant 1 with teams A and B, each with a case full of records
- * (household, persons, note, document, measure, § 8a check, mandate, resource, network tie, consent) and a
- * district visit and a need of the team; and a second tenant with the same. Every family carries a surname of its
+ * (household, persons, note, document, measure, § 8a check, mandate, resource, network tie, consent), the
+ * team's district work (visit, walk, talk, network with a meeting), its Wochenkonferenz, a knowledge page and a need; and a second tenant with the same. Every family carries a surname of its
  * own (the side's marker), so a response that leaks a family is found by its name.
  */
 export type Side = 'own' | 'otherTeam' | 'otherTenant';
@@ -65,6 +65,7 @@ async function ok(res: Promise<LightMyRequestResponse> | LightMyRequestResponse,
 /** One team's case with its records, made by that team's case manager. */
 async function buildSide(
   cm: Client,
+  lead: Client,
   fin: Client,
   tenant: TestTenant,
   team: 'a' | 'b',
@@ -212,6 +213,55 @@ async function buildSide(
     }),
     'visit',
   );
+  const walk = await ok(
+    cm.post('/district-work/walks', {
+      districtId: tenant.districts[team],
+      walkedOn: '2026-03-12',
+      participants: `Team ${team}`,
+      observations: 'Spielplatz geschlossen',
+    }),
+    'walk',
+  );
+  const talk = await ok(
+    cm.post('/district-work/talks', {
+      kind: 'gespraech',
+      districtId: tenant.districts[team],
+      heldOn: '2026-03-14',
+      topic: 'Freizeit im Quartier',
+    }),
+    'talk',
+  );
+  const network = await ok(
+    cm.post('/district-work/networks', {
+      name: `Netzwerk Frühe Hilfen ${team}`,
+      ageCohort: '0-3',
+      districtId: tenant.districts[team],
+      staffUserIds: [userId],
+      externalMembers: [],
+      rulesOfProcedure: 'Treffen viermal im Jahr.',
+    }),
+    'district network',
+  );
+  const meeting = await ok(
+    cm.post(`/district-work/networks/${network.id}/meetings`, {
+      heldOn: '2026-03-15',
+      minutes: 'Austausch über Angebote',
+      agreements: 'Bedarf an die Sozialraumkoordination',
+    }),
+    'network meeting',
+  );
+  const conference = await ok(
+    lead.post('/conferences', { teamId: tenant.teams[team], heldOn: '2026-03-18' }),
+    'conference',
+  );
+  const page = await ok(
+    lead.post('/knowledge', {
+      kind: 'arbeitshilfe',
+      title: `Hausbesuch Team ${team}`,
+      body: '# Hausbesuch',
+    }),
+    'knowledge page',
+  );
   const need = await ok(
     cm.post('/needs', {
       districtId: tenant.districts[team],
@@ -245,6 +295,12 @@ async function buildSide(
     offer: offer.id,
     provider: provider.id,
     visit: visit.id,
+    walk: walk.id,
+    talk: talk.id,
+    districtNetwork: network.id,
+    meeting: meeting.id,
+    conference: conference.id,
+    knowledge: page.id,
     need: need.id,
     team: tenant.teams[team],
     district: tenant.districts[team],
@@ -296,6 +352,7 @@ export async function buildWorld(app: FastifyInstance): Promise<World> {
   const ids = {
     own: await buildSide(
       clients.caseManagerA,
+      clients.teamLeadA,
       clients.finance,
       tenant,
       'a',
@@ -304,6 +361,7 @@ export async function buildWorld(app: FastifyInstance): Promise<World> {
     ),
     otherTeam: await buildSide(
       await login(tenant, 'caseManagerB'),
+      await login(tenant, 'teamLeadB'),
       clients.finance,
       tenant,
       'b',
@@ -312,6 +370,7 @@ export async function buildWorld(app: FastifyInstance): Promise<World> {
     ),
     otherTenant: await buildSide(
       await login(foreign, 'caseManagerA'),
+      await login(foreign, 'teamLeadA'),
       await login(foreign, 'finance'),
       foreign,
       'a',
