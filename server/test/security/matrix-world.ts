@@ -1,5 +1,5 @@
 import type { Role } from '@leuchtturm/shared';
-import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { hashPassword } from '../../src/modules/auth/passwords.ts';
 import { classify, person, testAddress } from '../cases.ts';
 import { reportBody } from '../childProtection.ts';
@@ -7,10 +7,11 @@ import { testDatabase } from '../db.ts';
 import { uploadDocument } from '../documents.ts';
 import { createTestTenant, TEST_PASSWORD, type TestTenant, type TestUserKey } from '../factories.ts';
 import { Client } from '../http.ts';
+import { buildTeamRecords, ok } from './matrix-team.ts';
 
 /**
  * The fixture world of the authorisation matrix: tenant 1 with teams A and B, each with a case full of records
- * (household, persons, note, document, measure, § 8a check, mandate, resource, network tie, consent), the
+ * (household, persons, notes (one confided), document, process instance, measure, § 8a check, mandate, resource, network tie, consent), the
  * team's district work (visit, walk, talk, network with a meeting), its Wochenkonferenz, a knowledge page and a need; and a second tenant with the same. Every family carries a surname of its
  * own (the side's marker), so a response that leaks a family is found by its name.
  */
@@ -54,12 +55,6 @@ export interface World {
   roles: Record<ActorKey, readonly Role[]>;
   /** Record ids per kind (case, person, measure, ...) for each side. */
   ids: Record<Side, Record<string, string>>;
-}
-
-async function ok(res: Promise<LightMyRequestResponse> | LightMyRequestResponse, what: string) {
-  const r = await res;
-  if (r.statusCode >= 300) throw new Error(`${what}: ${r.statusCode} ${r.body}`);
-  return r.body ? r.json() : null;
 }
 
 /** One team's case with its records, made by that team's case manager. */
@@ -123,6 +118,30 @@ async function buildSide(
     }),
     'note',
   );
+  const confidedNote = await ok(
+    cm.post(`/cases/${caseId}/notes`, {
+      occurredAt: new Date(Date.now() - 3_600_000).toISOString(),
+      kind: 'telefonat',
+      staffIds: [],
+      others: [],
+      text: 'Die Mutter vertraut etwas an.',
+      link: null,
+      correctsId: null,
+    }),
+    'confided note',
+  );
+  const mark = await ok(
+    cm.post(`/cases/${caseId}/confided`, {
+      itemType: 'case_note',
+      itemId: confidedNote.id,
+      confidedTo: null,
+    }),
+    'confided mark',
+  );
+  const instances = (await ok(cm.get(`/cases/${caseId}/processes`), 'processes')) as {
+    id: string;
+    steps: { id: string }[];
+  }[];
   const doc = await ok(
     uploadDocument(cm, caseId, `Bericht-${surname}.txt`, 'text/plain', Buffer.from(`Bericht ${surname}`)),
     'document',
@@ -199,79 +218,7 @@ async function buildSide(
     }),
     'measure',
   );
-  const visit = await ok(
-    cm.post('/district-work/visits', {
-      institutionName: `Haus der Familie ${team}`,
-      districtId: tenant.districts[team],
-      visitedOn: '2026-03-10',
-      offers: 'Elterncafé',
-      contacts: 'Leitung: Frau Berger',
-      accessRoutes: 'offene Sprechstunde',
-      needsSeen: 'Väterangebote fehlen',
-      agreements: 'Infoabend',
-      followUps: [],
-    }),
-    'visit',
-  );
-  const walk = await ok(
-    cm.post('/district-work/walks', {
-      districtId: tenant.districts[team],
-      walkedOn: '2026-03-12',
-      participants: `Team ${team}`,
-      observations: 'Spielplatz geschlossen',
-    }),
-    'walk',
-  );
-  const talk = await ok(
-    cm.post('/district-work/talks', {
-      kind: 'gespraech',
-      districtId: tenant.districts[team],
-      heldOn: '2026-03-14',
-      topic: 'Freizeit im Quartier',
-    }),
-    'talk',
-  );
-  const network = await ok(
-    cm.post('/district-work/networks', {
-      name: `Netzwerk Frühe Hilfen ${team}`,
-      ageCohort: '0-3',
-      districtId: tenant.districts[team],
-      staffUserIds: [userId],
-      externalMembers: [],
-      rulesOfProcedure: 'Treffen viermal im Jahr.',
-    }),
-    'district network',
-  );
-  const meeting = await ok(
-    cm.post(`/district-work/networks/${network.id}/meetings`, {
-      heldOn: '2026-03-15',
-      minutes: 'Austausch über Angebote',
-      agreements: 'Bedarf an die Sozialraumkoordination',
-    }),
-    'network meeting',
-  );
-  const conference = await ok(
-    lead.post('/conferences', { teamId: tenant.teams[team], heldOn: '2026-03-18' }),
-    'conference',
-  );
-  const page = await ok(
-    lead.post('/knowledge', {
-      kind: 'arbeitshilfe',
-      title: `Hausbesuch Team ${team}`,
-      body: '# Hausbesuch',
-    }),
-    'knowledge page',
-  );
-  const need = await ok(
-    cm.post('/needs', {
-      districtId: tenant.districts[team],
-      ageCohort: '0-3',
-      text: `Krabbelgruppe fehlt (${team})`,
-      source: 'bedarfsrunde',
-      mentionedOn: '2026-01-12',
-    }),
-    'need',
-  );
+  const teamRecords = await buildTeamRecords(cm, lead, tenant, team, userId);
   const { db } = await testDatabase();
   const responsibility = await db
     .selectFrom('responsibility')
@@ -286,6 +233,9 @@ async function buildSide(
     mother,
     note: note.id,
     document: doc.id,
+    mark: mark.id,
+    instance: instances[0]?.id as string,
+    step: instances[0]?.steps[0]?.id as string,
     check: check.id,
     mandate: mandate.id,
     resource: resource.id,
@@ -294,14 +244,7 @@ async function buildSide(
     measure: measure.id,
     offer: offer.id,
     provider: provider.id,
-    visit: visit.id,
-    walk: walk.id,
-    talk: talk.id,
-    districtNetwork: network.id,
-    meeting: meeting.id,
-    conference: conference.id,
-    knowledge: page.id,
-    need: need.id,
+    ...teamRecords,
     team: tenant.teams[team],
     district: tenant.districts[team],
     street: tenant.streets[team],

@@ -62,24 +62,8 @@ const notCovered: Record<string, string> = {
   ),
   'PUT /team/training/{id}/{module}': 'training status: the module key is not an enum in the document',
   'POST /notifications/{id}/read': 'notifications are made by the work-list jobs, not by the fixture',
-  ...Object.fromEntries(
-    [
-      'POST /cases/{caseId}/confided/{markId}/shares',
-      'DELETE /cases/{caseId}/confided/{markId}/shares/{userId}',
-      'PUT /cases/{caseId}/confided/{markId}/release',
-    ].map((k) => [
-      k,
-      'anvertraute Daten (§ 65): no fixture mark yet; the case check runs first (confided tests)',
-    ]),
-  ),
   'POST /process-definitions/{key}/versions':
     'process definitions are tenant-wide and keyed by name, not a record',
-  ...Object.fromEntries(
-    ['POST /cases/{id}/process-steps/{stepId}', 'POST /cases/{id}/processes/{instanceId}/cancel'].map((k) => [
-      k,
-      'process instances: no fixture instance yet',
-    ]),
-  ),
   'PUT /cases/{caseId}/child-protection/{checkId}/measures/{measureId}':
     "the § 8a check's own protective measures: no fixture measure yet",
 };
