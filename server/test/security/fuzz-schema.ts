@@ -236,7 +236,7 @@ export function mutated(
                   minLength: n + 1,
                   maxLength: n + 1,
                 })
-              : fc.constant([]),
+              : fc.constant<unknown[]>([]),
           ),
           weight: 1,
         },

@@ -26,6 +26,10 @@ export const fuzzStats = {
     const cls = `${Math.floor(status / 100)}xx`;
     this.byClass[cls] = (this.byClass[cls] ?? 0) + 1;
   },
+  line(what: string) {
+    const seconds = Math.round((Date.now() - this.started) / 1000);
+    return `${what}: ${this.runs} runs, ${this.requests} requests ${JSON.stringify(this.byClass)}, ${seconds} s`;
+  },
   report(what: string) {
     const seconds = Math.round((Date.now() - this.started) / 1000);
     console.log(

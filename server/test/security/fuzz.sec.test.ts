@@ -92,6 +92,9 @@ describe.each(tags)('fuzzing the operations tagged %s', (tag) => {
         );
       }
       fuzzStats.runs += fuzzSettings.runs;
+      // A long run's progress, one line per operation (SECURITY_PROGRESS=file).
+      if (process.env.SECURITY_PROGRESS)
+        appendFileSync(process.env.SECURITY_PROGRESS, `${fuzzStats.line(op.id)}\n`);
     },
   );
 });
