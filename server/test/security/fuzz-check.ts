@@ -3,7 +3,7 @@ import type { FuzzRequest } from './fuzz-requests.ts';
 
 /** Words of German sentences; an English framework or driver message has none of them. */
 const german =
-  /[äöüßÄÖÜ„“]|\b(bitte|nicht|nichts|kein|keine|die|der|das|dies\w*|ist|sind|ein|eine|sie|zu|für|oder|und|gibt|darf|dürfen|muss|müssen|wert|eingabe|adresse|anfrage|datum|zahl|höchstens|mindestens|eintrag|zeichen|unbekannt\w*|ungültig\w*|wurde\w*|liegt|vor|nach|bis|von|mit|im|am)\b/i;
+  /[äöüßÄÖÜ„“]|\b(bitte|nicht|nichts|kein|keine|die|der|das|dies\w*|ist|sind|ein|eine|sie|zu|für|oder|und|gibt|darf|dürfen|muss|müssen|wert|eingabe|adresse|anfrage|datum|zahl|höchstens|mindestens|eintrag|zeichen|unbekannt\w*|ungültig\w*|wurde\w*|liegt|vor|nach|bis|von|mit|im|am|jede|jeder|jedes|nur|einmal|als|wie|angeben|wählen|kennung|monat|quartal|jahr)\b/i;
 const english =
   /\b(the|must|should|expected|received|invalid|required|is not|not found|cannot|Unexpected|Internal)\b/;
 

@@ -40,4 +40,23 @@ describe('fuzz findings', () => {
     expect(res.json().errors.map((e: { field: string }) => e.field)).toEqual(['committed']);
     expect(changedTables(before, await fingerprint(db, world.tenant.id))).toEqual([]);
   });
+  it('answers a help type ending before it begins with 400 naming validTo, not 500 (seed 20261203, PostgreSQL)', async () => {
+    const world = await fuzzWorld(app, db);
+    const before = await fingerprint(db, world.tenant.id);
+    const body = {
+      code: 'X1',
+      name: 'Testhilfe',
+      paragraph: '§ 31',
+      categoryRule: 'ambulant',
+      isHze: false,
+      validFrom: '2000-01-01',
+      validTo: '1999-12-31',
+    };
+    const res = await world.client.post('/help-types', body);
+    const req = { method: 'POST' as const, url: '/api/v1/help-types', wellFormed: true };
+    expect(violation(req, res)).toBeNull();
+    expect(res.statusCode).toBe(400);
+    expect(res.json().errors.map((e: { field: string }) => e.field)).toEqual(['validTo']);
+    expect(changedTables(before, await fingerprint(db, world.tenant.id))).toEqual([]);
+  });
 });

@@ -54,11 +54,16 @@ export interface FuzzRequest {
   wellFormed: boolean;
 }
 
+/** %-encodes a path segment; a lone surrogate (no URL can carry one) becomes U+FFFD, as a browser would send it. */
+function encodeSegment(text: string): string {
+  return encodeURIComponent(text.replace(/\p{Surrogate}/gu, '\ufffd'));
+}
+
 const badEncodings = ['%', '%E0%A4%A', '%zz'];
 
 /** Path segments a router or a handler must survive: bad %-encoding, traversal, over-long, odd numbers. */
 const hostileSegment = fc.oneof(
-  hostileLeaf.map((v) => encodeURIComponent(typeof v === 'string' ? v : (JSON.stringify(v) ?? 'null'))),
+  hostileLeaf.map((v) => encodeSegment(typeof v === 'string' ? v : (JSON.stringify(v) ?? 'null'))),
   fc.constantFrom('..', '%2e%2e%2f', '-1', '99999999999999999999', 'x'.repeat(120)),
   // Bad %-encoding: the router refuses the address as a whole, without a field to name.
   fc.constantFrom(...badEncodings),
@@ -99,7 +104,7 @@ export function requestsFor(
   const segments = fc.tuple(
     ...op.pathParams.map((p) =>
       fc.oneof(
-        { arbitrary: mutated(p.schema, ids, 1_000_000).map((v) => encodeURIComponent(String(v))), weight: 5 },
+        { arbitrary: mutated(p.schema, ids, 1_000_000).map((v) => encodeSegment(String(v))), weight: 5 },
         { arbitrary: hostileSegment, weight: 1 },
       ),
     ),
