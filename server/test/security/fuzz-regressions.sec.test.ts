@@ -59,4 +59,14 @@ describe('fuzz findings', () => {
     expect(res.json().errors.map((e: { field: string }) => e.field)).toEqual(['validTo']);
     expect(changedTables(before, await fingerprint(db, world.tenant.id))).toEqual([]);
   });
+  it('refuses the month 0080-01 of the cost list naming month, before the database (seed 20261203, PostgreSQL)', async () => {
+    const world = await fuzzWorld(app, db);
+    const res = await world.client.get('/finance/costs?month=0080-01');
+    expect(
+      violation({ method: 'GET', url: '/api/v1/finance/costs?month=0080-01', wellFormed: true }, res),
+    ).toBeNull();
+    expect(res.statusCode).toBe(400);
+    expect(res.json().errors.map((e: { field: string }) => e.field)).toEqual(['month']);
+    expect((await world.client.get('/finance/costs?month=2026-02')).statusCode).toBe(200);
+  });
 });
