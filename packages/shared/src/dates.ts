@@ -19,6 +19,14 @@ export const dateSchema = z.iso
     error: `Bitte ein Datum mit einem Jahr zwischen ${DATE_YEARS.min} und ${DATE_YEARS.max} angeben.`,
   });
 
+/** A calendar month as 'YYYY-MM', in the same years as a date (the year 0080 reached the database: security fuzzing). */
+export const monthSchema = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'Bitte einen Monat als JJJJ-MM angeben.' })
+  .refine((m) => Number(m.slice(0, 4)) >= DATE_YEARS.min && Number(m.slice(0, 4)) <= DATE_YEARS.max, {
+    error: `Bitte einen Monat mit einem Jahr zwischen ${DATE_YEARS.min} und ${DATE_YEARS.max} angeben.`,
+  });
+
 /**
  * An instant (a point in time) as an ISO 8601 string with its offset ("2026-03-02T09:15:00.000Z" or
  * "2026-03-02T10:15:00+01:00"), in the same years as a date. The server stores it as `timestamptz`.

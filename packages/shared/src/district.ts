@@ -136,6 +136,8 @@ export const commitmentInputSchema = z
   .refine((c) => compareMoney(c.spent, c.committed) <= 0, {
     error: 'Die Ausgaben dürfen die bewilligte Summe nicht übersteigen.',
     path: ['spent'],
+    // Only once both amounts are amounts: compareMoney throws on other text (a 500 the fuzzer found).
+    when: (payload) => payload.issues.length === 0,
   });
 export const referralInputSchema = z.object({
   referredOn: dateSchema,

@@ -62,7 +62,7 @@ export const moneySchema = z
     error: 'Betrag in Euro mit höchstens zwei Nachkommastellen, z. B. 123.45.',
   });
 
-export const helpTypeInputSchema = z.object({
+const helpTypeShape = z.object({
   code: nameSchema(20),
   name: nameSchema(),
   paragraph: nameSchema(30),
@@ -72,7 +72,15 @@ export const helpTypeInputSchema = z.object({
   validFrom: dateSchema,
   validTo: dateSchema.nullable(),
 });
-export const helpTypeSchema = helpTypeInputSchema.extend({ id: idSchema, version: versionSchema });
+/** The end may not lie before the beginning (the table's check; refused here so that the answer names the field). */
+export const helpTypeInputSchema = helpTypeShape.refine(
+  (h) => h.validTo === null || h.validTo >= h.validFrom,
+  {
+    error: 'Das Ende der Gültigkeit darf nicht vor ihrem Beginn liegen.',
+    path: ['validTo'],
+  },
+);
+export const helpTypeSchema = helpTypeShape.extend({ id: idSchema, version: versionSchema });
 export type HelpType = z.infer<typeof helpTypeSchema>;
 
 export const providerInputSchema = z.object({ name: nameSchema(), kind: z.enum(providerKinds.values) });

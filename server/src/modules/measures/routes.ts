@@ -8,6 +8,7 @@ import {
   measureWithdrawSchema,
   moneySchema,
   monthlyCostSchema,
+  monthSchema,
   offerInputSchema,
   pageQuerySchema,
   pageSchema,
@@ -166,7 +167,7 @@ export const measureRoutes: FastifyPluginAsyncZod = async (app) => {
       tags,
       summary: 'Kosten je Maßnahme und Fall in einem Monat',
       querystring: z.object({
-        month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'Monat als JJJJ-MM.' }),
+        month: monthSchema,
       }),
       response: { 200: monthlyCostSchema },
     },
