@@ -9,6 +9,8 @@ export interface ServerState {
   /** Resolves when the server is up again (replaced at every kill). */
   up: Promise<void>;
   stopping: boolean;
+  /** Writes sent and not yet answered, now: how many a kill cuts off. */
+  inFlight: number;
 }
 
 export interface Reply {
@@ -48,11 +50,15 @@ export class CrashClient {
     if (type) headers['content-type'] = type;
     let res: Response;
     let text: string;
+    const write = method !== 'GET';
+    if (write) this.server.inFlight++;
     try {
       res = await fetch(`${base}/api/v1${path}`, { method, headers, ...(body ? { body } : {}) });
       text = await res.text();
     } catch (error) {
       throw new NoAnswer(`${method} ${path}: ${(error as Error).message}`);
+    } finally {
+      if (write) this.server.inFlight--;
     }
     const cookie = res.headers.getSetCookie().find((c) => c.startsWith('lt_session='));
     if (cookie) this.cookie = cookie.split(';')[0];

@@ -15,7 +15,7 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { type DatabaseHandle, openDatabase } from '../../src/db/database.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
-import { migratedDataDir, removeTempDirs, runCli, startServer } from '../cli.ts';
+import { migratedDataDir, type RunningServer, removeTempDirs, runCli, startServer } from '../cli.ts';
 import { createTestTenant, TEST_PASSWORD } from '../factories.ts';
 import { CrashClient, type ServerState } from './client.ts';
 import { selfCheck as checkDetects } from './selfcheck.ts';
@@ -47,6 +47,8 @@ interface Result {
   database: string;
   kills: number;
   restartMs: number[];
+  /** Writes sent and not answered at each kill. */
+  inFlight: number[];
   log: WriteLog;
   violations: string[];
   selfCheck: { tried: number; missed: string[] };
@@ -128,11 +130,13 @@ async function runOn(kind: string): Promise<Result> {
   const log: WriteLog = { acks: [], unanswered: 0, refusals: [] };
   const violations: string[] = [];
   const restartMs: number[] = [];
+  const inFlight: number[] = [];
+  let server: RunningServer | undefined;
   try {
-    let server = await startServer(env);
+    server = await startServer(env);
     console.log(`[${kind}] server up after ${Math.round((Date.now() - started) / 1000)} s`);
     let wake = () => {};
-    const state: ServerState = { url: server.url, up: Promise.resolve(), stopping: false };
+    const state: ServerState = { url: server.url, up: Promise.resolve(), stopping: false, inFlight: 0 };
     const setup = new CrashClient(state, account);
     await setup.signIn();
     const since = new Date();
@@ -150,12 +154,14 @@ async function runOn(kind: string): Promise<Result> {
         await sleep(50);
       await sleep(between(0, short ? 1500 : 3000));
       const acked = log.acks.length;
+      inFlight.push(state.inFlight);
       state.url = null;
       state.up = new Promise<void>((resolve) => {
         wake = resolve;
       });
-      const exited = new Promise((resolve) => server.process.once('exit', resolve));
-      server.process.kill('SIGKILL');
+      const killed = server.process;
+      const exited = new Promise((resolve) => killed.once('exit', resolve));
+      killed.kill('SIGKILL');
       await exited;
       if (k === kills) break;
       const before = Date.now();
@@ -169,7 +175,7 @@ async function runOn(kind: string): Promise<Result> {
       }
       restartMs.push(Date.now() - before);
       console.log(
-        `[${kind}] kill ${k}: ${acked} writes acknowledged so far; restarted in ${restartMs.at(-1)} ms`,
+        `[${kind}] kill ${k} with ${inFlight.at(-1)} writes in flight: ${acked} acknowledged so far; restarted in ${restartMs.at(-1)} ms`,
       );
       state.url = server.url;
       wake();
@@ -209,20 +215,28 @@ async function runOn(kind: string): Promise<Result> {
       violations.push(`the server did not start after the last kill: ${error.message.slice(0, 2000)}`);
     });
     if (last) {
+      server = last;
       // Serving (a sign-in answered) before it is asked to stop: then it stops cleanly, with exit code 0.
-      await new CrashClient({ url: last.url, up: Promise.resolve(), stopping: false }, account).signIn();
+      await new CrashClient(
+        { url: last.url, up: Promise.resolve(), stopping: false, inFlight: 0 },
+        account,
+      ).signIn();
       if ((await last.stop()) !== 0) violations.push('the server did not stop cleanly after the run');
     }
     return {
       database: kind,
       kills,
       restartMs,
+      inFlight,
       log,
       violations,
       selfCheck,
       seconds: (Date.now() - started) / 1000,
     };
   } finally {
+    // A run that broke off leaves no server behind.
+    if (server && server.process.exitCode === null && server.process.signalCode === null)
+      server.process.kill('SIGKILL');
     await database.drop();
   }
 }
@@ -236,7 +250,7 @@ function summary(r: Result): string {
   return [
     `${r.database}: ${r.kills} kills (SIGKILL), ${writers} writers, ${restart}, ${r.seconds.toFixed(0)} s`,
     `  acknowledged writes: ${r.log.acks.length} (${[...kinds].map(([k, n]) => `${k} ${n}`).join(', ')})`,
-    `  requests cut off by a kill (not acknowledged): ${r.log.unanswered}`,
+    `  writes in flight at the kills: ${r.inFlight.join(', ')}; requests cut off (not acknowledged): ${r.log.unanswered}`,
     `  verified: ${r.violations.length === 0 ? 'all present as acknowledged, none half present, case numbers gap-free, audit chain intact' : `${r.violations.length} VIOLATIONS`}`,
     `  self-check: ${r.selfCheck.tried} deliberate damages, ${r.selfCheck.tried - r.selfCheck.missed.length} detected`,
     ...r.violations.slice(0, 50).map((v) => `  VIOLATION ${v}`),
