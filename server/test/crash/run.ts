@@ -143,7 +143,9 @@ async function runOn(kind: string): Promise<Result> {
     const places = await catalogue(setup);
     let done = false;
     const clients = Array.from({ length: writers }, () => new CrashClient(state, account));
-    await Promise.all(clients.map((c) => c.signIn()));
+    // One after the other: sign-ins of one account at the same moment count against its lock-out (a pending
+    // attempt counts until it succeeds), and more than five at once are refused (429) by design.
+    for (const c of clients) await c.signIn();
     const running = clients.map((c, i) => writer(c, places, `w${i + 1}`, log, () => done));
 
     for (let k = 1; k <= kills; k++) {
