@@ -1,6 +1,6 @@
 import { formatDateDe } from '@leuchtturm/shared';
 import { sql } from 'kysely';
-import { type BenchContext, type Figure, figure, getJson, p95, signIn } from './measure.ts';
+import { type BenchContext, type Figure, figure, getJson, p95Pair, signIn } from './measure.ts';
 
 /**
  * Issue 3's targets: a case page and "Meine Fälle" under 50 ms at p95, duplicate search under 30 ms. Cross-checks:
@@ -30,14 +30,13 @@ export async function casesBench(ctx: BenchContext): Promise<Figure[]> {
   const pick = (i: number) => caseIds[i % caseIds.length] as string;
 
   let wrongCase = 0;
-  const openCase = await p95(ctx.runs(200), async (i) => {
+  const openCaseCall = async (i: number) => {
     const res = await app.inject({ method: 'GET', url: `/api/v1/cases/${pick(i)}`, headers });
     if (res.statusCode !== 200) throw new Error(res.body);
     if (res.json().id !== pick(i)) wrongCase++;
-  });
-  ctx.check('Fallakte zeigt den angefragten Fall', wrongCase === 0, `${wrongCase} falsche Antworten`);
+  };
   // The floor: the same rows fetched with plain queries, no access check, audit or shaping.
-  const openCaseFloor = await p95(ctx.runs(200), async (i) => {
+  const openCaseFloorCall = async (i: number) => {
     const id = pick(i);
     await sql`select * from case_file c join household h on h.tenant_id = c.tenant_id and h.id = c.household_id
       where c.tenant_id = ${tenantId} and c.id = ${id}`.execute(db);
@@ -59,21 +58,28 @@ export async function casesBench(ctx: BenchContext): Promise<Figure[]> {
         db,
       );
     }
-  });
+  };
+  const [openCase, openCaseFloor] = await p95Pair(ctx.runs(200), openCaseCall, openCaseFloorCall);
+  ctx.check('Fallakte zeigt den angefragten Fall', wrongCase === 0, `${wrongCase} falsche Antworten`);
 
   let listed = 0;
-  const myCases = await p95(ctx.runs(100), async () => {
+  const myCasesCall = async () => {
     listed = (await getJson<{ items: unknown[] }>(ctx, '/cases', headers)).items.length;
-  });
+  };
   let counted = 0;
-  const myCasesFloor = await p95(ctx.runs(100), async () => {
+  const myCasesFloorCall = async () => {
     counted = (
       await sql`select c.*, h.name from case_file c join household h on h.tenant_id = c.tenant_id and h.id = c.household_id
-      where c.tenant_id = ${tenantId} and c.status = 'offen' and (c.lead_user_id = ${me.id} or exists (select 1
+      where c.tenant_id = ${tenantId} and c.status = 'offen' and (c.lead_user_id = ${me.id}
+      or c.lead_user_id in (select user_id from deputy where tenant_id = ${tenantId} and deputy_user_id = ${me.id}
+        union select user_id from absence where tenant_id = ${tenantId} and deputy_user_id = ${me.id}
+        and from_on <= current_date and to_on >= current_date)
+      or exists (select 1
       from case_access_grant g where g.tenant_id = c.tenant_id and g.case_id = c.id and g.user_id = ${me.id}
       and (g.valid_until is null or g.valid_until >= current_date)))`.execute(db)
     ).rows.length;
-  });
+  };
+  const [myCases, myCasesFloor] = await p95Pair(ctx.runs(100), myCasesCall, myCasesFloorCall);
   ctx.check(
     'Meine Fälle: so viele Fälle wie im SQL (erste Seite)',
     listed === Math.min(counted, 100),
@@ -104,14 +110,14 @@ export async function casesBench(ctx: BenchContext): Promise<Figure[]> {
     .execute();
   const searchFor = (i: number) => children[i % children.length];
   const found: number[] = [];
-  const search = await p95(ctx.runs(100), async (i) => {
+  const searchCall = async (i: number) => {
     const child = searchFor(i);
     const q = `${child?.first_name} ${formatDateDe(child?.birth_date)}`;
     const url = `/cases?scope=all&status=alle&q=${encodeURIComponent(q)}`;
     found[i] = (await getJson<{ items: unknown[] }>(ctx, url, leadHeaders)).items.length;
-  });
+  };
   const foundSql: number[] = [];
-  const searchFloor = await p95(ctx.runs(100), async (i) => {
+  const searchFloorCall = async (i: number) => {
     const child = searchFor(i);
     const name = `%${child?.first_name.toLowerCase()}%`;
     foundSql[i] = (
@@ -121,7 +127,8 @@ export async function casesBench(ctx: BenchContext): Promise<Figure[]> {
       and hm.household_id = c.household_id and (lower(p.first_name) like ${name} or lower(p.last_name) like ${name})
       and p.birth_date = ${child?.birth_date})`.execute(db)
     ).rows.length;
-  });
+  };
+  const [search, searchFloor] = await p95Pair(ctx.runs(100), searchCall, searchFloorCall);
   const differ = found.filter((n, i) => n !== Math.min(foundSql[i] ?? -1, 100)).length;
   ctx.check(
     'Suche in Meine Fälle: so viele Treffer wie im SQL',
@@ -138,24 +145,26 @@ export async function casesBench(ctx: BenchContext): Promise<Figure[]> {
     .execute();
   // 5 warm-up calls and 25 timed ones: the 30 lookups one user may make in 10 minutes (persons/duplicateLookups.ts).
   let missed = 0;
-  const duplicates = await p95(ctx.runs(25), async (i) => {
+  const token = await csrf(ctx, headers);
+  const duplicatesCall = async (i: number) => {
     const p = people[i % people.length];
     const res = await app.inject({
       method: 'POST',
       url: '/api/v1/persons/duplicates',
-      headers: { ...headers, 'x-csrf-token': await csrf(ctx, headers) },
+      headers: { ...headers, 'x-csrf-token': token },
       payload: { firstName: p?.first_name, lastName: p?.last_name, birthDate: p?.birth_date },
     });
     if (res.statusCode !== 200) throw new Error(res.body);
     if (res.json().length === 0) missed++;
-  });
-  ctx.check('Dublettensuche findet die gesuchte Person', missed === 0, `${missed} Suchen ohne Treffer`);
-  const duplicatesFloor = await p95(ctx.runs(25), async (i) => {
+  };
+  const duplicatesFloorCall = async (i: number) => {
     const p = people[i % people.length];
     await sql`select id, first_name, last_name from person where tenant_id = ${tenantId} and birth_date = ${p?.birth_date}`.execute(
       db,
     );
-  });
+  };
+  const [duplicates, duplicatesFloor] = await p95Pair(ctx.runs(25), duplicatesCall, duplicatesFloorCall);
+  ctx.check('Dublettensuche findet die gesuchte Person', missed === 0, `${missed} Suchen ohne Treffer`);
   return [
     figure('cases.open_case_p95', openCase, 50, openCaseFloor),
     figure('cases.my_cases_p95', myCases, 50, myCasesFloor),
@@ -164,9 +173,7 @@ export async function casesBench(ctx: BenchContext): Promise<Figure[]> {
   ];
 }
 
-let csrfToken: string | undefined;
+/** The CSRF token of a session (a state-changing request must carry it). */
 async function csrf(ctx: BenchContext, headers: Record<string, string>): Promise<string> {
-  if (!csrfToken)
-    csrfToken = (await ctx.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers })).json().csrfToken;
-  return csrfToken as string;
+  return (await getJson<{ csrfToken: string }>(ctx, '/auth/me', headers)).csrfToken;
 }

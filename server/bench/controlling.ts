@@ -2,7 +2,7 @@ import type { Dashboard, DistrictFigure } from '@leuchtturm/shared';
 import { sql } from 'kysely';
 import { forgetFigures } from '../src/modules/controlling/cache.ts';
 import { perMeasureMonth } from './finance.ts';
-import { type BenchContext, type Figure, figure, getJson, p95, signIn } from './measure.ts';
+import { type BenchContext, type Figure, figure, getJson, p95, p95Pair, signIn } from './measure.ts';
 
 /**
  * Issue 5's targets: the dashboard of one region over ten years by quarter under 200 ms at p95, all districts at
@@ -24,19 +24,20 @@ export async function controllingBench(ctx: BenchContext): Promise<Figure[]> {
   const boardOf = (i: number) => `/controlling/dashboard?region=${pick(i).code}&from=2016&to=2025`;
 
   const hze: number[] = [];
-  const board = await p95(ctx.runs(40), async (i) => {
+  const boardCall = async (i: number) => {
     forgetFigures('dashboard');
     const quarters = (await getJson<Dashboard>(ctx, boardOf(i), headers)).quarters;
     hze[i % districts.length] = quarters.reduce((sum, q) => sum + q.hze, 0);
-  });
-  const boardCached = await p95(ctx.runs(40), (i) => get(boardOf(i)));
-  const boardFloor = await p95(ctx.runs(40), async (i) => {
+  };
+  const boardFloorCall = async (i: number) => {
     await sql`select d.day, m.category, count(*) from
       (select (date_trunc('quarter', q) + interval '3 months - 1 day')::date as day from generate_series('2016-01-01'::date, '2025-12-31'::date, interval '3 months') q) d
       join measure m on m.tenant_id = ${ctx.tenantId} and m.status = 'bewilligt' and m.begin_on <= d.day and (m.end_on is null or m.end_on >= d.day)
       join case_file c on c.tenant_id = m.tenant_id and c.id = m.case_id and c.district_id = ${pick(i).id}
       group by 1, 2`.execute(ctx.db);
-  });
+  };
+  const [board, boardFloor] = await p95Pair(ctx.runs(40), boardCall, boardFloorCall);
+  const boardCached = await p95(ctx.runs(40), (i) => get(boardOf(i)));
 
   // Cross-check: the running HzE measures the dashboard counts over the ten years' quarter ends, against SQL.
   const sqlHze = await sql<{ n: number }>`select count(*)::int as n from
@@ -53,14 +54,14 @@ export async function controllingBench(ctx: BenchContext): Promise<Figure[]> {
   );
 
   let api: DistrictFigure[] = [];
-  const all = await p95(ctx.runs(5), async () => {
+  const allCall = async () => {
     forgetFigures('districts');
     api = await getJson<DistrictFigure[]>(ctx, '/controlling/districts?year=2025', headers);
-  });
+  };
   // The floor: the running HzE measures at the year's end and the year's costs through the bare-SQL cost rule, both
   // by district.
   let counted = new Map<string, number>();
-  const allFloor = await p95(ctx.runs(5), async () => {
+  const allFloorCall = async () => {
     const rows = await sql<{ code: string; n: number }>`select d.code, count(*)::int as n from measure m
       join case_file c on c.tenant_id = m.tenant_id and c.id = m.case_id
       join help_type h on h.tenant_id = m.tenant_id and h.id = m.help_type_id and h.is_hze
@@ -70,7 +71,8 @@ export async function controllingBench(ctx: BenchContext): Promise<Figure[]> {
     counted = new Map(rows.rows.map((r) => [r.code, r.n]));
     await sql`select c.district_id, sum(pm.amount) from (${perMeasureMonth(ctx.tenantId, '2025-01-01', '2025-12-31')}) pm
       join case_file c on c.tenant_id = ${ctx.tenantId} and c.id = pm.case_id group by 1`.execute(ctx.db);
-  });
+  };
+  const [all, allFloor] = await p95Pair(ctx.runs(5), allCall, allFloorCall);
   const differ = api.filter((d) => d.activeHze !== (counted.get(d.code) ?? 0)).map((d) => d.code);
   ctx.check(
     'Alle Stadtteile: laufende HzE je Stadtteil wie im SQL',

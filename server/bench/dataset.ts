@@ -86,7 +86,8 @@ export async function openEmbedded(scale: Scale, log: (m: string) => void): Prom
         const pglite = handle.pglite;
         if (!pglite) throw new Error('no embedded database');
         await generate(handle, scale);
-        await pglite.exec('vacuum analyze; checkpoint');
+        await pglite.exec('vacuum analyze');
+        await pglite.exec('checkpoint');
         const tar = new Uint8Array(await (await pglite.dumpDataDir('none')).arrayBuffer());
         mkdirSync(cacheDir, { recursive: true });
         for (const old of readdirSync(cacheDir).filter((f) => f.startsWith(`pglite-${scale}_`)))

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { loadCostInputs } from '../src/modules/measures/costInputs.ts';
 import { exactCost } from '../src/modules/measures/costRule.ts';
 import { centsToMoney } from '../src/shared/money.ts';
-import { type BenchContext, type Figure, figure, p95 } from './measure.ts';
+import { type BenchContext, type Figure, figure, p95Pair } from './measure.ts';
 
 /**
  * Issue 4's target: the costs of all measures of a year, by measure and month, through the one cost rule, in
@@ -31,15 +31,16 @@ export async function financeBench(ctx: BenchContext): Promise<Figure[]> {
       }
     }
   };
-  const ruleMs = await p95(ctx.runs(5), runRule);
+  const ruleMsCall = runRule;
 
   const query = sql<{ cents: string; pairs: number }>`
     with per_month as (${perMeasureMonth(ctx.tenantId, from, to)})
     select (coalesce(sum(amount), 0) * 100)::bigint::text as cents, count(*)::int as pairs from per_month`;
   let sqlCents = 0n;
-  const sqlMs = await p95(ctx.runs(5), async () => {
+  const sqlMsCall = async () => {
     sqlCents = BigInt((await query.execute(ctx.db)).rows[0]?.cents ?? '0');
-  });
+  };
+  const [ruleMs, sqlMs] = await p95Pair(ctx.runs(5), ruleMsCall, sqlMsCall);
   ctx.check(
     'Kosten des Jahres: Kostenregel gleich SQL-Summe auf den Cent',
     ruleTotal === sqlCents && ruleTotal > 0n,

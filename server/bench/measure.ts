@@ -55,7 +55,37 @@ export async function p95(runs: number, fn: (i: number) => Promise<unknown>): Pr
     await fn(i);
     times.push(performance.now() - t);
   }
-  times.sort((a, b) => a - b);
+  return percentile95(times);
+}
+
+/**
+ * p95 of a call through the API and of its floor, timed in turns (API, floor, API, ...) so that both see the same
+ * load on a shared machine; a few warm-up calls of each first.
+ */
+export async function p95Pair(
+  runs: number,
+  api: (i: number) => Promise<unknown>,
+  floor: (i: number) => Promise<unknown>,
+): Promise<[number, number]> {
+  for (let i = 0; i < Math.min(5, Math.ceil(runs / 2)); i++) {
+    await api(i);
+    await floor(i);
+  }
+  const a: number[] = [];
+  const b: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    let t = performance.now();
+    await api(i);
+    a.push(performance.now() - t);
+    t = performance.now();
+    await floor(i);
+    b.push(performance.now() - t);
+  }
+  return [percentile95(a), percentile95(b)];
+}
+
+function percentile95(times: number[]): number {
+  times.sort((x, y) => x - y);
   return times[Math.min(times.length - 1, Math.floor(times.length * 0.95))] as number;
 }
 
