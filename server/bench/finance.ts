@@ -50,24 +50,40 @@ export async function financeBench(ctx: BenchContext): Promise<Figure[]> {
 }
 
 /**
- * The bare SQL of the cost rule: day by day with the rate valid on that day, each measure's month summed exactly and
- * rounded half-up to the cent once (a month-unit day is worth rate / days of its month, an hour-unit day
- * rate × hours / 7). Rows: case_id, amount.
+ * The bare SQL of the cost rule: for each measure, month of [from, to] and rate, the days they share; a day-unit
+ * day adds the rate, an hour-unit day rate × hours / 7, a month-unit day rate / days of its month; each measure's
+ * month summed exactly and rounded half-up to the cent once. Rows: case_id, amount.
  */
 export function perMeasureMonth(tenantId: string, from: string, to: string) {
   return sql`
-    with days as (
-      select m.id, m.case_id, m.hours_per_week, o.unit, r.amount, d::date as day
+    with parts as (
+      select m.id, m.case_id, o.unit, mo::date as month,
+        (case o.unit when 'hour' then r.amount * m.hours_per_week else r.amount end)
+          * (least(coalesce(m.end_on, 'infinity'::date), coalesce(r.valid_to, 'infinity'::date), (mo + interval '1 month - 1 day')::date)
+             - greatest(m.begin_on, r.valid_from, mo::date) + 1) as amount
       from measure m
       join service_offer o on o.tenant_id = m.tenant_id and o.id = m.offer_id
-      cross join generate_series(greatest(m.begin_on, ${from}::date), least(coalesce(m.end_on, ${to}::date), ${to}::date), interval '1 day') d
       join rate r on r.tenant_id = m.tenant_id and r.offer_id = m.offer_id
-        and d::date between r.valid_from and coalesce(r.valid_to, 'infinity'::date)
+      cross join unnest(${monthStarts(from, to)}::date[]) mo
       where m.tenant_id = ${tenantId} and m.status = 'bewilligt' and m.begin_on <= ${to}::date
-        and (m.end_on is null or m.end_on >= ${from}::date)
+        and (m.end_on is null or m.end_on >= ${from}::date) and r.valid_from <= ${to}::date
+        and (r.valid_to is null or r.valid_to >= ${from}::date)
+        and greatest(m.begin_on, r.valid_from, mo::date)
+          <= least(coalesce(m.end_on, 'infinity'::date), coalesce(r.valid_to, 'infinity'::date), (mo + interval '1 month - 1 day')::date)
     )
-    select case_id, round(sum(case unit when 'hour' then amount * hours_per_week else amount end)
-      / case unit when 'hour' then 7 when 'month' then extract(day from date_trunc('month', day) + interval '1 month - 1 day') else 1 end, 2) as amount
-    from days
-    group by id, case_id, date_trunc('month', day), unit`;
+    select case_id, round(sum(amount) / case unit when 'hour' then 7
+      when 'month' then extract(day from month + interval '1 month - 1 day') else 1 end, 2) as amount
+    from parts
+    group by id, case_id, month, unit`;
+}
+
+/** The first days of the months from `from` to `to` (a constant array: the planner knows its length). */
+function monthStarts(from: string, to: string): string[] {
+  const out: string[] = [];
+  const day = new Date(`${from.slice(0, 7)}-01T00:00:00Z`);
+  while (day.toISOString().slice(0, 10) <= to) {
+    out.push(day.toISOString().slice(0, 10));
+    day.setUTCMonth(day.getUTCMonth() + 1);
+  }
+  return out;
 }
