@@ -31,7 +31,7 @@ export async function atlasBench(ctx: BenchContext): Promise<Figure[]> {
       order by e.name, e.id limit 101`.execute(ctx.db)
     ).rows.length;
   };
-  const [search, searchFloor] = await p95Pair(ctx.runs(40), searchCall, searchFloorCall);
+  const [search, searchFloor, searchSql] = await p95Pair(ctx.runs(40), searchCall, searchFloorCall);
   const differ = found.filter((n, i) => n !== Math.min(foundSql[i] ?? -1, 100)).length;
   ctx.check(
     'Atlas-Suche: so viele Einträge wie im SQL',
@@ -45,7 +45,7 @@ export async function atlasBench(ctx: BenchContext): Promise<Figure[]> {
       where e.tenant_id = ${ctx.tenantId} and e.district_id = ${districtOf(i)} and e.age_cohorts @> '["0-3"]'::jsonb
       order by e.name, e.id limit 101`.execute(ctx.db);
   };
-  const [filtered, filteredFloor] = await p95Pair(ctx.runs(40), filteredCall, filteredFloorCall);
+  const [filtered, filteredFloor, filteredSql] = await p95Pair(ctx.runs(40), filteredCall, filteredFloorCall);
   const mapCall = () => get('/atlas/map');
   const mapFloorCall = async () => {
     await sql`select id, code, name, outline from district where tenant_id = ${ctx.tenantId}`.execute(ctx.db);
@@ -53,10 +53,10 @@ export async function atlasBench(ctx: BenchContext): Promise<Figure[]> {
       ctx.db,
     );
   };
-  const [map, mapFloor] = await p95Pair(ctx.runs(40), mapCall, mapFloorCall);
+  const [map, mapFloor, mapSql] = await p95Pair(ctx.runs(40), mapCall, mapFloorCall);
   return [
-    figure('atlas.search_text_p95', search, 50, searchFloor),
-    figure('atlas.search_district_cohort_p95', filtered, 50, filteredFloor),
-    figure('atlas.map_data_p95', map, 50, mapFloor),
+    figure('atlas.search_text_p95', search, 50, searchFloor, searchSql),
+    figure('atlas.search_district_cohort_p95', filtered, 50, filteredFloor, filteredSql),
+    figure('atlas.map_data_p95', map, 50, mapFloor, mapSql),
   ];
 }

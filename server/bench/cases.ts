@@ -59,7 +59,11 @@ export async function casesBench(ctx: BenchContext): Promise<Figure[]> {
       );
     }
   };
-  const [openCase, openCaseFloor] = await p95Pair(ctx.runs(200), openCaseCall, openCaseFloorCall);
+  const [openCase, openCaseFloor, openCaseSql] = await p95Pair(
+    ctx.runs(200),
+    openCaseCall,
+    openCaseFloorCall,
+  );
   ctx.check('Fallakte zeigt den angefragten Fall', wrongCase === 0, `${wrongCase} falsche Antworten`);
 
   let listed = 0;
@@ -79,7 +83,7 @@ export async function casesBench(ctx: BenchContext): Promise<Figure[]> {
       and (g.valid_until is null or g.valid_until >= current_date)))`.execute(db)
     ).rows.length;
   };
-  const [myCases, myCasesFloor] = await p95Pair(ctx.runs(100), myCasesCall, myCasesFloorCall);
+  const [myCases, myCasesFloor, myCasesSql] = await p95Pair(ctx.runs(100), myCasesCall, myCasesFloorCall);
   ctx.check(
     'Meine Fälle: so viele Fälle wie im SQL (erste Seite)',
     listed === Math.min(counted, 100),
@@ -128,7 +132,7 @@ export async function casesBench(ctx: BenchContext): Promise<Figure[]> {
       and p.birth_date = ${child?.birth_date})`.execute(db)
     ).rows.length;
   };
-  const [search, searchFloor] = await p95Pair(ctx.runs(100), searchCall, searchFloorCall);
+  const [search, searchFloor, searchSql] = await p95Pair(ctx.runs(100), searchCall, searchFloorCall);
   const differ = found.filter((n, i) => n !== Math.min(foundSql[i] ?? -1, 100)).length;
   ctx.check(
     'Suche in Meine Fälle: so viele Treffer wie im SQL',
@@ -163,13 +167,17 @@ export async function casesBench(ctx: BenchContext): Promise<Figure[]> {
       db,
     );
   };
-  const [duplicates, duplicatesFloor] = await p95Pair(ctx.runs(25), duplicatesCall, duplicatesFloorCall);
+  const [duplicates, duplicatesFloor, duplicatesSql] = await p95Pair(
+    ctx.runs(25),
+    duplicatesCall,
+    duplicatesFloorCall,
+  );
   ctx.check('Dublettensuche findet die gesuchte Person', missed === 0, `${missed} Suchen ohne Treffer`);
   return [
-    figure('cases.open_case_p95', openCase, 50, openCaseFloor),
-    figure('cases.my_cases_p95', myCases, 50, myCasesFloor),
-    figure('cases.duplicate_search_p95', duplicates, 30, duplicatesFloor),
-    figure('cases.search_p95', search, 50, searchFloor),
+    figure('cases.open_case_p95', openCase, 50, openCaseFloor, openCaseSql),
+    figure('cases.my_cases_p95', myCases, 50, myCasesFloor, myCasesSql),
+    figure('cases.duplicate_search_p95', duplicates, 30, duplicatesFloor, duplicatesSql),
+    figure('cases.search_p95', search, 50, searchFloor, searchSql),
   ];
 }
 

@@ -40,7 +40,7 @@ export async function controllingBench(ctx: BenchContext): Promise<Figure[]> {
       join case_file c on c.tenant_id = m.tenant_id and c.id = m.case_id and c.district_id = ${pick(i).id}
       group by 1, 2`.execute(ctx.db);
   };
-  const [board, boardFloor] = await p95Pair(ctx.runs(40), boardCall, boardFloorCall);
+  const [board, boardFloor, boardSql] = await p95Pair(ctx.runs(40), boardCall, boardFloorCall);
   const boardCached = await p95(ctx.runs(40), (i) => get(boardOf(i)));
 
   // Cross-check: the running HzE measures the dashboard counts over the ten years' quarter ends, against SQL.
@@ -76,7 +76,7 @@ export async function controllingBench(ctx: BenchContext): Promise<Figure[]> {
     await sql`select c.district_id, sum(pm.amount) from (${perMeasureMonth(ctx.tenantId, '2025-01-01', '2025-12-31')}) pm
       join case_file c on c.tenant_id = ${ctx.tenantId} and c.id = pm.case_id group by 1`.execute(ctx.db);
   };
-  const [all, allFloor] = await p95Pair(ctx.runs(5), allCall, allFloorCall);
+  const [all, allFloor, allSql] = await p95Pair(ctx.runs(5), allCall, allFloorCall);
   const differ = api.filter((d) => d.activeHze !== (counted.get(d.code) ?? 0)).map((d) => d.code);
   ctx.check(
     'Alle Stadtteile: laufende HzE je Stadtteil wie im SQL',
@@ -84,8 +84,8 @@ export async function controllingBench(ctx: BenchContext): Promise<Figure[]> {
     `${api.length - differ.length} von ${api.length} Stadtteilen gleich${differ.length ? ` (abweichend: ${differ.join(', ')})` : ''}`,
   );
   return [
-    figure('controlling.region_dashboard_10y_p95', board, 200, boardFloor),
+    figure('controlling.region_dashboard_10y_p95', board, 200, boardFloor, boardSql),
     figure('controlling.region_dashboard_10y_cached_p95', boardCached, 200, boardFloor),
-    figure('controlling.all_districts_p95', all, 1000, allFloor),
+    figure('controlling.all_districts_p95', all, 1000, allFloor, allSql),
   ];
 }

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import type { KyselyPlugin } from 'kysely';
 import type { Database } from '../src/db/database.ts';
 
 /**
@@ -13,6 +14,8 @@ export interface Figure {
   ratio: number;
   met: boolean;
   limit: number;
+  /** SQL statements the API issued per call (begin and commit not counted). */
+  statements: number | null;
 }
 
 /** A cross-check: what the API (or the cost rule) answered against what SQL counts. A failed one fails the run. */
@@ -43,6 +46,16 @@ export interface BenchContext {
   check(name: string, ok: boolean, detail: string): void;
 }
 
+/** Counts the statements the application sends (its database is wrapped in this plugin; the floors' is not). */
+let statements = 0;
+export const countingPlugin: KyselyPlugin = {
+  transformQuery: (args) => {
+    statements++;
+    return args.node;
+  },
+  transformResult: async (args) => args.result,
+};
+
 export const TARGET_RATIO = 2;
 export const TARGET_SLACK_MS = 5;
 
@@ -66,22 +79,25 @@ export async function p95Pair(
   runs: number,
   api: (i: number) => Promise<unknown>,
   floor: (i: number) => Promise<unknown>,
-): Promise<[number, number]> {
+): Promise<[number, number, number]> {
   for (let i = 0; i < Math.min(5, Math.ceil(runs / 2)); i++) {
     await api(i);
     await floor(i);
   }
   const a: number[] = [];
   const b: number[] = [];
+  let sent = 0;
   for (let i = 0; i < runs; i++) {
+    const before = statements;
     let t = performance.now();
     await api(i);
     a.push(performance.now() - t);
+    sent += statements - before;
     t = performance.now();
     await floor(i);
     b.push(performance.now() - t);
   }
-  return [percentile95(a), percentile95(b)];
+  return [percentile95(a), percentile95(b), sent / runs];
 }
 
 function percentile95(times: number[]): number {
@@ -89,7 +105,13 @@ function percentile95(times: number[]): number {
   return times[Math.min(times.length - 1, Math.floor(times.length * 0.95))] as number;
 }
 
-export function figure(name: string, value: number, limit: number, floor: number): Figure {
+export function figure(
+  name: string,
+  value: number,
+  limit: number,
+  floor: number,
+  statements: number | null = null,
+): Figure {
   return {
     name,
     value,
@@ -97,6 +119,7 @@ export function figure(name: string, value: number, limit: number, floor: number
     ratio: floor > 0 ? value / floor : 0,
     met: value <= floor * TARGET_RATIO || value - floor <= TARGET_SLACK_MS,
     limit,
+    statements,
   };
 }
 

@@ -9,11 +9,11 @@ export function printResults(results: EngineResult[]): void {
       `\n${r.engine} (${r.scale}${r.generatedIn > 0 ? `, Daten erzeugt in ${r.generatedIn.toFixed(0)} s` : ', Daten aus dem Cache'})`,
     );
     console.log(
-      `${'Kennzahl'.padEnd(44)} ${'Wert'.padStart(11)} ${'Boden'.padStart(11)} ${'Faktor'.padStart(7)}  Ziel`,
+      `${'Kennzahl'.padEnd(44)} ${'Wert'.padStart(11)} ${'Boden'.padStart(11)} ${'Faktor'.padStart(7)}  ${'SQL'.padStart(5)}  Ziel`,
     );
     for (const f of r.figures) {
       console.log(
-        `${f.name.padEnd(44)} ${ms(f.value).padStart(11)} ${ms(f.floor).padStart(11)} ${`${f.ratio.toFixed(1)}×`.padStart(7)}  ${f.met ? 'erreicht' : 'VERFEHLT'}`,
+        `${f.name.padEnd(44)} ${ms(f.value).padStart(11)} ${ms(f.floor).padStart(11)} ${`${f.ratio.toFixed(1)}×`.padStart(7)}  ${(f.statements === null ? '' : f.statements.toFixed(1)).padStart(5)}  ${f.met ? 'erreicht' : 'VERFEHLT'}`,
       );
     }
     const bad = r.checks.filter((c) => !c.ok).length;

@@ -8,7 +8,7 @@ import { casesBench } from './cases.ts';
 import { controllingBench } from './controlling.ts';
 import { BENCH_PASSWORD, BENCH_SLUG, type BenchDatabase, openEmbedded, openPostgres } from './dataset.ts';
 import { financeBench } from './finance.ts';
-import type { BenchContext, EngineResult, Figure } from './measure.ts';
+import { type BenchContext, countingPlugin, type EngineResult, type Figure } from './measure.ts';
 import { printResults } from './report.ts';
 import { worklistBench } from './worklist.ts';
 
@@ -66,7 +66,7 @@ for (const engine of engines) {
     engine === 'pglite' ? await openEmbedded(scale, log) : await openPostgres(adminUrl, scale, log);
   log(`  bereit in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   const app = await buildApp({
-    db: data.handle.db,
+    db: data.handle.db.withPlugin(countingPlugin),
     config: { ...readConfig({}), webDistDir: '/nonexistent' },
   });
   await app.ready();

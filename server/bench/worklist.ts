@@ -62,12 +62,12 @@ export async function worklistBench(ctx: BenchContext): Promise<Figure[]> {
       and status = 'bewilligt' and end_on is null and planned_end_on <= ${w.weekEnd}`.execute(db);
   };
   const mineFloorCall = () => floor(sql`c.lead_user_id = ${cm.id}`);
-  const [mine, mineFloor] = await p95Pair(ctx.runs(100), mineCall, mineFloorCall);
+  const [mine, mineFloor, mineSql] = await p95Pair(ctx.runs(100), mineCall, mineFloorCall);
   const teamFloorCall = () => floor(sql`c.team_id = ${lead.team_id}`);
-  const [teamList, teamFloor] = await p95Pair(ctx.runs(100), teamListCall, teamFloorCall);
+  const [teamList, teamFloor, teamListSql] = await p95Pair(ctx.runs(100), teamListCall, teamFloorCall);
 
   return [
-    figure('worklist.case_manager_p95', mine, 50, mineFloor),
-    figure('worklist.team_lead_p95', teamList, 50, teamFloor),
+    figure('worklist.case_manager_p95', mine, 50, mineFloor, mineSql),
+    figure('worklist.team_lead_p95', teamList, 50, teamFloor, teamListSql),
   ];
 }
