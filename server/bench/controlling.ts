@@ -9,7 +9,8 @@ import { type BenchContext, type Figure, figure, getJson, p95, p95Pair, signIn }
  * once under 1 s. Floors: the bare SQL counting active measures per quarter end (one region); the running HzE
  * measures and the year's costs (bare-SQL cost rule) per district.
  * The main figures are computed afresh each time (the cached answer is dropped first; the city line, which every
- * region's dashboard shares, stays cached as it would in use); the `_cached` figure is an answer asked for again.
+ * region's dashboard shares, stays cached as it would in use); the `_cached` figure is an answer asked for again
+ * (from the figure cache, which a read leaves alone).
  */
 export async function controllingBench(ctx: BenchContext): Promise<Figure[]> {
   const headers = await signIn(ctx, 'controlling');
@@ -41,6 +42,8 @@ export async function controllingBench(ctx: BenchContext): Promise<Figure[]> {
       group by 1, 2`.execute(ctx.db);
   };
   const [board, boardFloor, boardSql] = await p95Pair(ctx.runs(40), boardCall, boardFloorCall);
+  // Asked for again: every district's dashboard is in the figure cache first.
+  for (let i = 0; i < districts.length; i++) await get(boardOf(i));
   const boardCached = await p95(ctx.runs(40), (i) => get(boardOf(i)));
 
   // Cross-check: the running HzE measures the dashboard counts over the ten years' quarter ends, against SQL.
