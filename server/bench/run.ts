@@ -1,22 +1,23 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { readConfig } from '../src/config.ts';
-import { openDatabase } from '../src/db/database.ts';
-import { migrateToLatest } from '../src/db/migrate.ts';
 import { buildApp } from '../src/http/app.ts';
-import { generateDemoData, type Scale, scales } from '../src/modules/demo/generator.ts';
+import type { Scale } from '../src/modules/demo/generator.ts';
+import { scales } from '../src/modules/demo/generator.ts';
 import { atlasBench } from './atlas.ts';
 import { casesBench } from './cases.ts';
 import { controllingBench } from './controlling.ts';
+import { BENCH_PASSWORD, BENCH_SLUG, type BenchDatabase, openEmbedded, openPostgres } from './dataset.ts';
 import { financeBench } from './finance.ts';
-import type { BenchContext, Figure } from './measure.ts';
+import { type BenchContext, countingPlugin, type EngineResult, type Figure } from './measure.ts';
+import { printResults } from './report.ts';
 import { worklistBench } from './worklist.ts';
 
 /**
- * `npm run bench [-- --json] [--only NAME] [--scale city]`: speed figures on demo data, each against the bare SQL
- * it needs ("floor"), measured in the same run. Lower is better for every figure.
+ * `npm run bench [-- --db pglite|postgres|both] [--only PART] [--scale city] [--short] [--json]`: speed figures on
+ * the demo data, each against the bare SQL it needs ("floor"), measured in the same run, on the embedded database
+ * and on PostgreSQL (DATABASE_URL, else postgres://postgres@127.0.0.1:5432/postgres). Every figure's target: within
+ * 2× its floor or at most 5 ms above it. Exits non-zero when a cross-check fails, never because of a timing.
+ * `--short` (or CI=true): `small` scale and few iterations.
  */
 const parts: Record<string, (ctx: BenchContext) => Promise<Figure[]>> = {
   cases: casesBench,
@@ -30,68 +31,76 @@ const { values } = parseArgs({
   options: {
     json: { type: 'boolean' },
     only: { type: 'string' },
-    scale: { type: 'string', default: 'city' },
+    scale: { type: 'string' },
+    short: { type: 'boolean' },
+    db: { type: 'string', default: 'both' },
   },
 });
-const selected = values.only ? [values.only] : Object.keys(parts);
-for (const name of selected) {
-  if (!parts[name]) {
-    console.error(`Unbekannter Teil „${name}“. Vorhanden: ${Object.keys(parts).join(', ')}`);
-    process.exit(2);
-  }
-}
-const scale = values.scale as Scale;
-if (!(scale in scales)) {
-  console.error(`Unbekannte Größe „${scale}“.`);
+const short = values.short ?? process.env.CI === 'true';
+const fail = (message: string): never => {
+  console.error(message);
   process.exit(2);
+};
+const selected = values.only ? values.only.split(',') : Object.keys(parts);
+for (const name of selected) {
+  if (!parts[name]) fail(`Unbekannter Teil „${name}“. Vorhanden: ${Object.keys(parts).join(', ')}`);
 }
+const scale = (values.scale ?? (short ? 'small' : 'city')) as Scale;
+if (!(scale in scales)) fail(`Unbekannte Größe „${scale}“.`);
+const engines = values.db === 'both' ? ['pglite', 'postgres'] : [values.db ?? ''];
+for (const e of engines) {
+  if (e !== 'pglite' && e !== 'postgres') fail(`Unbekannte Datenbank „${e}“: pglite, postgres oder both.`);
+}
+const adminUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 const log = (msg: string) => {
   if (!values.json) console.log(msg);
   else console.error(msg);
 };
-const dir = mkdtempSync(path.join(tmpdir(), 'leuchtturm-bench-'));
-const handle = process.env.DATABASE_URL
-  ? await openDatabase({ url: process.env.DATABASE_URL })
-  : await openDatabase({ dataDir: dir });
-await migrateToLatest(handle.db);
-const slug = `bench-${Date.now()}`;
-const started = Date.now();
-log(`Erzeuge Demo-Daten (${scale}) auf ${handle.kind} ...`);
-const summary = await generateDemoData(handle.db, { scale, password: 'bench-passwort-1', slug });
-log(
-  `  fertig in ${((Date.now() - started) / 1000).toFixed(1)} s: ${summary.counts.case_file} Fälle, ${summary.counts.person} Personen`,
-);
-const app = await buildApp({ db: handle.db, config: { ...readConfig({}), webDistDir: '/nonexistent' } });
-await app.ready();
 
-const figures: Figure[] = [];
-for (const name of selected) {
-  const part = parts[name];
-  if (part)
-    figures.push(
-      ...(await part({
-        app,
-        db: handle.db,
-        tenantId: summary.tenantId,
-        slug,
-        password: 'bench-passwort-1',
-        log,
-      })),
-    );
-}
-await app.close();
-await handle.close();
-rmSync(dir, { recursive: true, force: true });
-
-if (values.json) {
-  console.log(JSON.stringify({ figures }));
-} else {
-  console.log('\nname                                   value   unit  target   floor   ratio  pass');
-  for (const f of figures) {
-    console.log(
-      `${f.name.padEnd(36)} ${f.value.toFixed(2).padStart(8)} ${f.unit.padEnd(4)} ${String(f.target).padStart(7)} ${f.floor.toFixed(2).padStart(7)} ${f.ratio.toFixed(1).padStart(7)}  ${f.pass ? 'ja' : 'NEIN'}`,
-    );
+const results: EngineResult[] = [];
+for (const engine of engines) {
+  log(`\n${engine === 'pglite' ? 'Eingebettete Datenbank (PGlite)' : `PostgreSQL`}, Größe ${scale}:`);
+  const started = Date.now();
+  const data: BenchDatabase =
+    engine === 'pglite' ? await openEmbedded(scale, log) : await openPostgres(adminUrl, scale, log);
+  log(`  bereit in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  const app = await buildApp({
+    db: data.handle.db.withPlugin(countingPlugin),
+    config: { ...readConfig({}), webDistDir: '/nonexistent' },
+  });
+  await app.ready();
+  const result: EngineResult = { engine, scale, generatedIn: data.generatedIn, figures: [], checks: [] };
+  const ctx: BenchContext = {
+    app,
+    db: data.handle.db,
+    tenantId: data.tenantId,
+    slug: BENCH_SLUG,
+    password: BENCH_PASSWORD,
+    runs: (full) => (short ? Math.min(full, Math.max(10, Math.round(full / 5))) : full),
+    log,
+    check: (name, ok, detail) => {
+      result.checks.push({ name, ok, detail });
+      log(`  ${ok ? 'stimmt' : 'FALSCH'}: ${name} (${detail})`);
+    },
+  };
+  try {
+    for (const name of selected) {
+      const part = parts[name];
+      if (part) result.figures.push(...(await part(ctx)));
+    }
+  } finally {
+    await app.close();
+    await data.close();
   }
+  results.push(result);
 }
-process.exit(figures.every((f) => f.pass) ? 0 : 1);
+
+if (values.json) console.log(JSON.stringify({ short, results }, null, 2));
+else printResults(results);
+const failed = results.flatMap((r) => r.checks.filter((c) => !c.ok).map((c) => `${r.engine}: ${c.name}`));
+if (failed.length > 0) {
+  console.error(`\nQuerprüfungen fehlgeschlagen: ${failed.join('; ')}`);
+  process.exit(1);
+}
+process.exit(0);
