@@ -14,7 +14,7 @@ import pg from 'pg';
 import { openDatabase } from '../src/db/database.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
 import { hashPassword } from '../src/modules/auth/passwords.ts';
-import { generateDemoData } from '../src/modules/demo/generator.ts';
+import { generateDemoData, type Scale } from '../src/modules/demo/generator.ts';
 
 /**
  * The load test's database: the city demo data, generated once per version of the schema and the generator and
@@ -24,7 +24,8 @@ export const LOAD_PASSWORD = 'lasttest-passwort-1';
 export const LOAD_SLUG = 'hafenstadt-last';
 
 const root = path.resolve(import.meta.dirname, '../..');
-const cacheDir = path.join(root, 'node_modules/.cache/leuchtturm-load');
+/** Beside the checkout, not in node_modules: `npm ci` (as CI runs it) must not throw the city away. */
+const cacheDir = path.join(root, '.tmp/leuchtturm-load');
 
 /** Raise when `fillCity` changes what it writes (the migrations and the demo generator are hashed anyway). */
 const FIXTURE_VERSION = 'staff-passwords-1';
@@ -49,13 +50,18 @@ export function sourceKey(): string {
  * Fills an empty, migrated database with the city and gives every active staff account the load test's password
  * (the generator sets passwords only on the seven demo accounts; the office's 230 people sign in here).
  */
-async function fillCity(url: string | undefined, dataDir: string | undefined, log: (m: string) => void) {
+async function fillCity(
+  scale: Scale,
+  url: string | undefined,
+  dataDir: string | undefined,
+  log: (m: string) => void,
+) {
   const handle = url ? await openDatabase({ url }) : await openDatabase({ dataDir });
   try {
     await migrateToLatest(handle.db);
     const started = Date.now();
     const summary = await generateDemoData(handle.db, {
-      scale: 'city',
+      scale,
       password: LOAD_PASSWORD,
       slug: LOAD_SLUG,
     });
@@ -74,14 +80,14 @@ async function fillCity(url: string | undefined, dataDir: string | undefined, lo
 }
 
 /** A copy of the cached city in a new data directory under `workDir` (made first when there is none). */
-export async function embeddedCity(workDir: string, log: (m: string) => void): Promise<string> {
-  const template = path.join(cacheDir, `pglite-city-${sourceKey()}`);
+export async function embeddedCity(scale: Scale, workDir: string, log: (m: string) => void): Promise<string> {
+  const template = path.join(cacheDir, `pglite-${scale}-${sourceKey()}`);
   if (!existsSync(template)) {
-    log('Erzeuge die Stadt (eingebettete Datenbank, einmalig je Stand des Schemas) ...');
+    log(`Erzeuge die Demo-Daten ${scale} (eingebettete Datenbank, einmalig je Stand des Schemas) ...`);
     const temp = `${template}.${process.pid}`;
     rmSync(temp, { recursive: true, force: true });
     mkdirSync(cacheDir, { recursive: true });
-    await fillCity(undefined, temp, log);
+    await fillCity(scale, undefined, temp, log);
     renameSync(temp, template);
   }
   const dir = path.join(workDir, 'data');
@@ -112,20 +118,21 @@ async function admin<T>(adminUrl: string, fn: (client: pg.Client) => Promise<T>)
  * when there is none). Returns its URL and a function that drops it.
  */
 export async function postgresCity(
+  scale: Scale,
   adminUrl: string,
   log: (m: string) => void,
 ): Promise<{ url: string; drop(): Promise<void> }> {
-  const template = `lt_load_city_${sourceKey()}`;
+  const template = `lt_load_${scale === '10x' ? 'x10' : scale}_${sourceKey()}`;
   const exists = await admin(adminUrl, async (c) => {
     const r = await c.query('select 1 from pg_database where datname = $1', [template]);
     return r.rowCount === 1;
   });
   if (!exists) {
-    log('Erzeuge die Stadt (PostgreSQL, einmalig je Stand des Schemas) ...');
+    log(`Erzeuge die Demo-Daten ${scale} (PostgreSQL, einmalig je Stand des Schemas) ...`);
     const temp = `${template}_${process.pid}`;
     await admin(adminUrl, (c) => c.query(`create database ${quote(temp)}`));
     try {
-      await fillCity(withDatabase(adminUrl, temp), undefined, log);
+      await fillCity(scale, withDatabase(adminUrl, temp), undefined, log);
       await admin(adminUrl, (c) => c.query(`alter database ${quote(temp)} rename to ${quote(template)}`));
     } catch (error) {
       await admin(adminUrl, (c) => c.query(`drop database if exists ${quote(temp)}`));

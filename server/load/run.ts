@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { type Scale, scales } from '../src/modules/demo/generator.ts';
 import { Client } from './client.ts';
 import { embeddedCity, postgresCity } from './data.ts';
 import { machineTicks, type RunningServer, startServer } from './server.ts';
@@ -23,6 +24,7 @@ const { values } = parseArgs({
     duration: { type: 'string' },
     json: { type: 'boolean' },
     short: { type: 'boolean' },
+    scale: { type: 'string', default: 'city' },
   },
 });
 const short = values.short || process.env.CI === 'true';
@@ -44,6 +46,11 @@ const userCounts = values.users
 const duration = Number(values.duration ?? (short ? 20 : 60));
 if ([...userCounts, closed ?? 1, duration].some((n) => !Number.isInteger(n) || n < 1)) {
   console.error('--users, --closed und --duration erwarten ganze Zahlen über 0.');
+  process.exit(2);
+}
+const scale = values.scale as Scale;
+if (!(scale in scales)) {
+  console.error(`Unbekannte Größe „${scale}“: small, city oder 10x.`);
   process.exit(2);
 }
 const adminUrl = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -139,11 +146,11 @@ async function runOn(
   let server: RunningServer | undefined;
   try {
     if (database === 'postgres') {
-      const copy = await postgresCity(adminUrl, log);
+      const copy = await postgresCity(scale, adminUrl, log);
       dropDatabase = copy.drop;
       server = await startServer({ url: copy.url });
     } else {
-      server = await startServer({ dataDir: await embeddedCity(work, log) });
+      server = await startServer({ dataDir: await embeddedCity(scale, work, log) });
     }
     const accounts = await listAccounts(new Client(server.baseUrl));
     log(
