@@ -152,7 +152,9 @@ async function runOn(
     } else {
       server = await startServer({ dataDir: await embeddedCity(scale, work, log) });
     }
-    const accounts = await listAccounts(new Client(server.baseUrl));
+    const adminClient = new Client(server.baseUrl);
+    const accounts = await listAccounts(adminClient);
+    adminClient.close();
     log(
       `${database}: ${mode === 'users' ? `${load} Nutzer` : `${load} Verbindungen ohne Pause`}, ${duration} s ...`,
     );
