@@ -3,6 +3,7 @@ import { todayIso } from '@leuchtturm/shared';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabase } from '../../../test/db.ts';
+import { DEMO_TEST_PASSWORD, generateSmallDemo } from '../../../test/demo.ts';
 import { testApp } from '../../../test/http.ts';
 import { verifyAuditChain } from '../audit/chain.ts';
 import { loadCostInputs } from '../measures/costInputs.ts';
@@ -18,12 +19,7 @@ const TODAY = todayIso();
 beforeAll(async () => {
   app = await testApp();
   const { db } = await testDatabase();
-  summary = await generateDemoData(db, {
-    scale: 'small',
-    password: 'demo-passwort-1',
-    slug: `demo-${randomUUID().slice(0, 8)}`,
-    today: TODAY,
-  });
+  summary = await generateSmallDemo(db, TODAY);
 }, 120_000);
 afterAll(() => app.close());
 
@@ -88,7 +84,7 @@ describe('demo data', () => {
       const res = await app.inject({
         method: 'POST',
         url: '/api/v1/auth/login',
-        payload: { username: account.username, password: 'demo-passwort-1', tenant: summary.tenantSlug },
+        payload: { username: account.username, password: DEMO_TEST_PASSWORD, tenant: summary.tenantSlug },
       });
       expect(res.statusCode, account.username).toBe(200);
       expect(res.json().user.roles).toEqual(account.roles);

@@ -1,9 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import { cpResultAreas, cpResults, todayIso } from '@leuchtturm/shared';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabase } from '../../../test/db.ts';
+import { DEMO_TEST_PASSWORD, generateSmallDemo } from '../../../test/demo.ts';
 import type { TestTenant } from '../../../test/factories.ts';
 import { Client, testApp } from '../../../test/http.ts';
 import { containsPoint, type Outline } from '../atlas/geo.ts';
@@ -13,17 +13,12 @@ import { findUserByUsername } from './queries/reads.ts';
 
 let app: FastifyInstance;
 let summary: DemoSummary;
-/** One day for both generations of the determinism test: what is under way is dated from it. */
+/** The day the demo data is dated from. */
 const TODAY = todayIso();
 beforeAll(async () => {
   app = await testApp();
   const { db } = await testDatabase();
-  summary = await generateDemoData(db, {
-    scale: 'small',
-    password: 'demo-passwort-1',
-    slug: `demo-${randomUUID().slice(0, 8)}`,
-    today: TODAY,
-  });
+  summary = await generateSmallDemo(db, TODAY);
 }, 120_000);
 afterAll(() => app.close());
 
@@ -175,7 +170,7 @@ describe('demo data: records of the case work, the district and the statistics',
     const recent = notes.filter((n) => n.username === 'fachkraft' && n.occurred_at.getTime() > week);
     expect(recent.length).toBeGreaterThan(0);
     const client = new Client(app, { slug: summary.tenantSlug } as TestTenant);
-    expect((await client.login('fachkraft', 'demo-passwort-1')).statusCode).toBe(200);
+    expect((await client.login('fachkraft', DEMO_TEST_PASSWORD)).statusCode).toBe(200);
     const res = await client.get(`/cases/${recent[0]?.case_id}/notes`);
     expect(res.statusCode).toBe(200);
     expect(res.json().items.length).toBeGreaterThan(0);
@@ -183,7 +178,7 @@ describe('demo data: records of the case work, the district and the statistics',
 
   it('fills the § 8a statistic of the last full year with mostly complete records and a few to complete', async () => {
     const client = new Client(app, { slug: summary.tenantSlug } as TestTenant);
-    expect((await client.login('wiju', 'demo-passwort-1')).statusCode).toBe(200);
+    expect((await client.login('wiju', DEMO_TEST_PASSWORD)).statusCode).toBe(200);
     // The history runs to DEMO_TODAY: its last full year is the one before.
     const year = Number(DEMO_TODAY.slice(0, 4)) - 1;
     const res = await client.get(`/child-protection/statistics/check?year=${year}`);
@@ -204,7 +199,7 @@ describe('demo data: records of the case work, the district and the statistics',
 
   it('fills the HzE statistics of the last full year: an office, mostly plausible records and a few to complete', async () => {
     const client = new Client(app, { slug: summary.tenantSlug } as TestTenant);
-    expect((await client.login('wiju', 'demo-passwort-1')).statusCode).toBe(200);
+    expect((await client.login('wiju', DEMO_TEST_PASSWORD)).statusCode).toBe(200);
     const year = Number(DEMO_TODAY.slice(0, 4)) - 1;
     const check = (await client.get(`/finance/statistics/hze/check?year=${year}`)).json();
     expect(check.records).toBeGreaterThan(50);
@@ -263,7 +258,7 @@ describe('demo data: records of the case work, the district and the statistics',
     for (const e of entries)
       expect(containsPoint(e.outline as Outline, e.lon ?? 0, e.lat ?? 0), e.id).toBe(true);
     const client = new Client(app, { slug: summary.tenantSlug } as TestTenant);
-    expect((await client.login('sozialraum', 'demo-passwort-1')).statusCode).toBe(200);
+    expect((await client.login('sozialraum', DEMO_TEST_PASSWORD)).statusCode).toBe(200);
     expect((await client.get('/atlas/entries?stale=true')).json().items.length).toBeGreaterThan(0);
     const [used] = await db
       .selectFrom('resource')
