@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Recorder } from './stats.ts';
+import { errorCount, Recorder } from './stats.ts';
 import { type Account, assignAccounts } from './users.ts';
 
 describe('load test recorder', () => {
@@ -19,7 +19,22 @@ describe('load test recorder', () => {
     expect(open?.max).toBe(100);
     expect(open?.errors).toBe(1);
     expect(all).toMatchObject({ type: 'all', requests: 100, errors: 1 });
-    expect(r.samples).toEqual(['open_case: 7']);
+  });
+
+  it('keeps errors outside the window by type with the first message of each, so they still fail the run', () => {
+    const r = new Recorder();
+    r.record('dashboard', 10, false, 'Status 500 statt 200', false);
+    r.record('open_case', 10, false, 'Fall b statt a', true);
+    r.record('dashboard', 10, false, 'Status 503 statt 200', true);
+    r.record('open_case', 10, true, '', true);
+    const errors = r.errorsByType(['open_case', 'dashboard']);
+    expect(errors).toEqual([
+      { type: 'open_case', inWindow: 1, outside: 0, first: 'Fall b statt a' },
+      { type: 'dashboard', inWindow: 1, outside: 1, first: 'Status 500 statt 200' },
+    ]);
+    expect(errorCount({ errors })).toBe(3);
+    // The window's table counts only the errors of requests started in it.
+    expect(r.summarise(1, ['open_case', 'dashboard']).map((l) => l.errors)).toEqual([1, 1, 2]);
   });
 });
 

@@ -1,4 +1,5 @@
 import { lastNames } from '../src/modules/demo/city.ts';
+import { checkAnswer, type Expectation, regionList } from './checks.ts';
 import type { Answer, Client } from './client.ts';
 import { LOAD_PASSWORD, LOAD_SLUG } from './data.ts';
 import type { Recorder } from './stats.ts';
@@ -126,8 +127,10 @@ export class SimulatedUser {
   async start(): Promise<void> {
     if (this.account.persona === 'steering') {
       const res = await this.get('/api/v1/controlling/regions');
-      const regions = (res.body as { key: string; kind: string }[]) ?? [];
-      this.regions = regions.filter((r) => r.kind !== 'external').map((r) => r.key);
+      const regions = regionList.safeParse(res.body);
+      if (res.status !== 200 || !regions.success) throw new Error(`Regionen: ${res.status}`);
+      this.regions = regions.data.filter((r) => r.kind !== 'external').map((r) => r.key);
+      if (this.regions.length === 0) throw new Error(`Keine Regionen für ${this.account.username}`);
     } else {
       this.cases = await this.loadCases();
     }
@@ -136,8 +139,10 @@ export class SimulatedUser {
   private async loadCases() {
     const scope = this.account.persona === 'team_lead' ? 'team' : 'mine';
     const res = await this.get(`/api/v1/cases?scope=${scope}&limit=100`);
-    if (res.status !== 200) throw new Error(`Meine Fälle: ${res.status}`);
+    const wrong = checkAnswer({ type: 'my_cases' }, res);
+    if (wrong) throw new Error(`Meine Fälle von ${this.account.username}: ${wrong}`);
     const items = (res.body as { items: { id: string; lead: { id: string } | null }[] }).items;
+    if (items.length === 0) throw new Error(`Keine Fälle für ${this.account.username}`);
     return items.map((c) => ({ id: c.id, mine: c.lead?.id === this.session.userId }));
   }
 
@@ -151,6 +156,11 @@ export class SimulatedUser {
     return items[Math.floor(this.random() * items.length)];
   }
 
+  /** The request types of the user's mix. */
+  types(): RequestType[] {
+    return mixes[this.account.persona].map(([type]) => type);
+  }
+
   nextType(): RequestType {
     const mix = mixes[this.account.persona];
     const total = mix.reduce((s, [, w]) => s + w, 0);
@@ -162,35 +172,40 @@ export class SimulatedUser {
     return mix[0]?.[0] as RequestType;
   }
 
-  /** Makes one request of `type` and records its time; an answer other than the expected status is an error. */
+  /**
+   * Makes one request of `type` and records its time; an error is an answer `checkAnswer` refuses (the wrong
+   * status, a body not of the route's schema, another case or region than asked for), a time-out or a broken
+   * connection.
+   */
   async act(type: RequestType, recorder: Recorder): Promise<void> {
     const counted = recorder.open;
     const started = performance.now();
-    let ok = false;
-    let detail = '';
+    let detail: string | null;
     try {
-      const res = await this.send(type);
-      ok = res.status === (type === 'write_note' ? 201 : 200);
-      if (!ok) detail = `${res.status} ${JSON.stringify(res.body).slice(0, 200)}`;
+      const [answer, expected] = this.send(type);
+      detail = checkAnswer(expected, await answer);
     } catch (error) {
       detail = (error as Error).message;
     }
-    recorder.record(type, performance.now() - started, ok, detail, counted);
+    recorder.record(type, performance.now() - started, detail === null, detail ?? '', counted);
   }
 
-  private send(type: RequestType): Promise<Answer> {
+  private send(type: RequestType): [Promise<Answer>, Expectation] {
     const year = 2025;
     switch (type) {
       case 'my_cases':
-        return this.get(`/api/v1/cases?scope=${this.account.persona === 'team_lead' ? 'team' : 'mine'}`);
-      case 'open_case':
-        return this.get(
-          `/api/v1/cases/${this.pick(this.cases)?.id ?? '00000000-0000-4000-8000-000000000000'}`,
-        );
+        return [
+          this.get(`/api/v1/cases?scope=${this.account.persona === 'team_lead' ? 'team' : 'mine'}`),
+          { type },
+        ];
+      case 'open_case': {
+        const caseId = this.pick(this.cases)?.id ?? '00000000-0000-4000-8000-000000000000';
+        return [this.get(`/api/v1/cases/${caseId}`), { type, caseId }];
+      }
       case 'write_note': {
         const own = this.cases.filter((c) => c.mine);
         const target = this.pick(own.length > 0 ? own : this.cases);
-        return this.client.request('POST', `/api/v1/cases/${target?.id}/notes`, this.session.headers, {
+        const note = this.client.request('POST', `/api/v1/cases/${target?.id}/notes`, this.session.headers, {
           occurredAt: new Date().toISOString(),
           kind: this.pick(['telefonat', 'gespraech_im_amt', 'hausbesuch'] as const),
           staffIds: [],
@@ -199,19 +214,25 @@ export class SimulatedUser {
           link: null,
           correctsId: null,
         });
+        return [note, { type }];
       }
       case 'search_person':
-        return this.get(
-          `/api/v1/cases?scope=all&status=alle&q=${encodeURIComponent(this.pick(lastNames) ?? 'M')}`,
-        );
-      case 'dashboard':
-        return this.get(
-          `/api/v1/controlling/dashboard?region=${encodeURIComponent(this.pick(this.regions) ?? '')}&from=2016&to=${year}`,
-        );
-      case 'key_figures':
-        return this.get(
-          `/api/v1/controlling/kpis?region=${encodeURIComponent(this.pick(this.regions) ?? '')}&year=${year}`,
-        );
+        return [
+          this.get(
+            `/api/v1/cases?scope=all&status=alle&q=${encodeURIComponent(this.pick(lastNames) ?? 'M')}`,
+          ),
+          { type },
+        ];
+      case 'dashboard': {
+        const region = this.pick(this.regions) ?? '';
+        const url = `/api/v1/controlling/dashboard?region=${encodeURIComponent(region)}&from=2016&to=${year}`;
+        return [this.get(url), { type, region, from: 2016, to: year }];
+      }
+      case 'key_figures': {
+        const region = this.pick(this.regions) ?? '';
+        const url = `/api/v1/controlling/kpis?region=${encodeURIComponent(region)}&year=${year}`;
+        return [this.get(url), { type, region, year }];
+      }
     }
   }
 
