@@ -17,9 +17,15 @@ import { withCtx } from './context.ts';
 type Rule = 'fte' | 'roles' | 'absence' | 'deputy' | 'displayName';
 
 let app: FastifyInstance;
+/** The warnings the requests logged (the test's app logs nothing otherwise). */
+const warnings: string[] = [];
 beforeAll(async () => {
   const { db } = await testDatabase();
   app = await buildApp({ db, config: { ...readConfig({}), webDistDir: '/nonexistent' } });
+  app.addHook('onRequest', async (request) => {
+    const warn = (...args: unknown[]) => void warnings.push(JSON.stringify(args));
+    request.log = Object.assign(Object.create(request.log), { warn });
+  });
   app.post('/api/v1/test-only/row-rule', {
     config: { permission: 'organisation:manage' },
     handler: (request) =>
@@ -115,9 +121,17 @@ function expectFieldProblem(res: LightMyRequestResponse, field: string) {
 
 describe('a value a table rule refuses', () => {
   it('answers a check on one column (fte between 0 and 1) with 400 naming the field, value left out, nothing written', async () => {
+    warnings.length = 0;
     const { res, tenant } = await refuse('fte');
     expectFieldProblem(res, 'fte');
     expect(res.body).not.toContain('1.25');
+    // The log names the rule, never the row (the driver's detail and PGlite's parameters carry the value).
+    expect(warnings).toEqual([
+      JSON.stringify([
+        { code: '23514', table: 'app_user', constraint: 'app_user_fte_check' },
+        'value refused by the database',
+      ]),
+    ]);
     const after = await written(tenant);
     expect(after).toMatchObject({ fte: expect.not.stringMatching(/^1\.25/), audited: 0 });
     expect(after.displayName).not.toBe('Vor dem Fehler geändert');
