@@ -21,8 +21,9 @@ export const auditActions = [
   // Duplicate search
   'search',
   'search_refused',
-  // Refused access of any kind
+  // Refused access of any kind; a record asked for by id that the tenant does not have
   'access_denied',
+  'not_found',
   // Sessions
   'login',
   'login_failed',
@@ -46,6 +47,7 @@ export const auditActionLabels: Record<AuditAction, string> = {
   search: 'Gesucht',
   search_refused: 'Suche abgelehnt (zu viele Suchen)',
   access_denied: 'Zugriff verweigert',
+  not_found: 'Nicht gefunden',
   login: 'Anmeldung',
   login_failed: 'Fehlgeschlagene Anmeldung',
   logout: 'Abmeldung',

@@ -1,7 +1,7 @@
 import type { Permission } from '@leuchtturm/shared';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { requirePermission } from '../modules/access/policy.ts';
-import { refusalOfRoute } from '../modules/access/refusals.ts';
+import { probeOfRoute, refusalOfRoute } from '../modules/access/refusals.ts';
 import { recordAudit } from '../modules/audit/chain.ts';
 import { csrfMatches, resolveSession, SESSION_COOKIE } from '../modules/auth/sessions.ts';
 import type { Actor } from '../shared/actor.ts';
@@ -77,12 +77,15 @@ function routeOf(request: FastifyRequest, permission?: Permission) {
 /**
  * The safety net that makes every refusal of a signed-in user an audit entry, in a transaction of its own (the
  * request's own has rolled back or never began): the role check's refusal, a service's refusal whose entry is not
- * recorded yet, and any other 403 with the entry derived from the route. Runs before the answer is sent.
+ * recorded yet, any other 403 with the entry derived from the route, and a 404 (a probe for an id the tenant does
+ * not have). Runs before the answer is sent.
  */
 async function auditRefusal(request: FastifyRequest, error: unknown): Promise<void> {
   if (!(error instanceof AppError) || error.auditRecorded || !request.session) return;
   const entry =
-    error.auditEntry ?? (error.code === 'forbidden' ? refusalOfRoute(routeOf(request)) : undefined);
+    error.auditEntry ??
+    (error.code === 'forbidden' ? refusalOfRoute(routeOf(request)) : undefined) ??
+    (error.code === 'not_found' ? probeOfRoute(routeOf(request)) : undefined);
   if (!entry) return;
   const actor = request.session.actor;
   try {

@@ -63,9 +63,11 @@ export function toProblem(
   }
   const dbError = fromDatabaseError(error);
   if (dbError) {
-    // A value the schemas should have refused: worth fixing there. The code only, never the value.
+    // A value the schemas should have refused: worth fixing there. Code, table and constraint name it; never the
+    // value (the driver's detail, and PGlite's query parameters, carry it).
     if (dbError.code === 'validation') {
-      request.log.warn({ code: (error as { code?: string }).code }, 'value refused by the database');
+      const { code, table, constraint } = error as { code?: string; table?: string; constraint?: string };
+      request.log.warn({ code, table, constraint }, 'value refused by the database');
     }
     return toProblem(dbError, request);
   }

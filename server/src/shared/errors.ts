@@ -1,4 +1,5 @@
 import type { AuditEntry } from '../modules/audit/chain.ts';
+import { columnOfCheck, fieldOfColumn } from './constraintFields.ts';
 
 /**
  * The one error class. Services throw it with a code; the HTTP layer maps the code to a status in one table
@@ -88,9 +89,32 @@ export class AppError extends Error {
  */
 const dataExceptions = new Set(['22001', '22003', '22007', '22008', '22021', '22P02', '22P05']);
 
-/** PostgreSQL error codes we translate instead of answering 500. */
+/**
+ * A row a table's rule refuses (23514, check violation; 23502, a required column left empty): the input passed its
+ * schema but not the table. The answer names the field, derived from the column PostgreSQL reports (not null) or
+ * from the constraint's name (check, constraintFields.ts); never the value, which is in the error's detail and,
+ * on PGlite, its parameters.
+ */
+function fromRowRule(
+  e: { code?: string; table?: string; column?: string; constraint?: string },
+  cause: unknown,
+) {
+  const column = e.code === '23502' ? e.column : columnOfCheck(e.table, e.constraint);
+  const field = column ? fieldOfColumn(column) : undefined;
+  const message =
+    e.code === '23502'
+      ? `Bitte ${field ? `„${field}“` : 'alle Pflichtfelder'} angeben.`
+      : `Der Wert ${field ? `für „${field}“ ` : ''}ist nicht zulässig oder passt nicht zu den übrigen Angaben.`;
+  return new AppError('validation', message, {
+    ...(field ? { fieldErrors: [{ field, message }] } : {}),
+    cause,
+  });
+}
+
+/** PostgreSQL error codes we translate instead of answering 500. Both drivers give the same fields. */
 export function fromDatabaseError(error: unknown): AppError | undefined {
-  const e = error as { code?: string; constraint?: string };
+  const e = error as { code?: string; table?: string; column?: string; constraint?: string };
+  if (e?.code === '23514' || e?.code === '23502') return fromRowRule(e, error);
   if (e?.code && dataExceptions.has(e.code)) {
     return new AppError(
       'validation',

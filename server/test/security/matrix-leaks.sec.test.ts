@@ -5,6 +5,7 @@ import { person, testAddress } from '../cases.ts';
 import { reportBody } from '../childProtection.ts';
 import { testDatabase } from '../db.ts';
 import { testApp } from '../http.ts';
+import { helpTypesOf, spfhMeasure } from '../measures.ts';
 import { leakedMarkers } from './matrix-run.ts';
 import { type ActorKey, buildWorld, markers, type World } from './matrix-world.ts';
 
@@ -153,19 +154,11 @@ describe('a new record that links to a foreign one is refused, writes nothing, a
         `/cases/${own}/child-protection`,
         reportBody(foreignPerson, world.tenant.users.caseManagerA.id),
       ),
-      cm.post(`/cases/${own}/measures`, {
-        personId: foreignPerson,
-        helpTypeId: (await cm.get('/help-types')).json()[0].id,
-        offerId: world.ids.own.offer,
-        individualRate: null,
-        category: null,
-        underlyingHelpTypeId: null,
-        beginOn: '2026-03-01',
-        plannedEndOn: '2026-12-31',
-        hoursPerWeek: '5',
-        helpPlanId: null,
-        reasons: ['eingeschränkte Erziehungskompetenz'],
-      }),
+      // The own SpFH offer with its own help type, so that only the person can be what is refused.
+      cm.post(
+        `/cases/${own}/measures`,
+        spfhMeasure(foreignPerson, (await helpTypesOf(cm))('31'), world.ids.own.offer as string),
+      ),
     ];
     for (const res of await Promise.all(attempts)) {
       expect(res.statusCode, res.body).toBeGreaterThanOrEqual(400);

@@ -7,6 +7,7 @@ import { testDatabase } from '../db.ts';
 import { uploadDocument } from '../documents.ts';
 import { createTestTenant, TEST_PASSWORD, type TestTenant, type TestUserKey } from '../factories.ts';
 import { Client } from '../http.ts';
+import { createOffer, createProvider, helpTypesOf, spfhMeasure } from '../measures.ts';
 import { buildTeamRecords, ok } from './matrix-team.ts';
 
 /**
@@ -189,33 +190,17 @@ async function buildSide(
     }),
     'consent',
   );
-  const types = (await ok(cm.get('/help-types'), 'help types')) as { id: string; code: string }[];
-  const spfh = types.find((t) => t.code === '31')?.id as string;
-  const provider = await ok(fin.post('/providers', { name: `Träger ${team}`, kind: 'frei' }), 'provider');
-  const offer = await ok(
-    fin.post('/offers', {
-      providerId: provider.id,
-      name: 'SpFH',
-      helpTypeId: spfh,
-      unit: 'hour',
-      rate: { amount: '70.00', validFrom: '2025-01-01' },
-    }),
-    'offer',
-  );
+  const type = await helpTypesOf(cm);
+  const provider = await createProvider(fin, `Träger ${team}`);
+  const offer = await createOffer(fin, {
+    providerId: provider,
+    name: 'SpFH',
+    helpTypeId: type('31'),
+    unit: 'hour',
+    amount: '70.00',
+  });
   const measure = await ok(
-    cm.post(`/cases/${caseId}/measures`, {
-      personId: child,
-      helpTypeId: spfh,
-      offerId: offer.id,
-      individualRate: null,
-      category: null,
-      underlyingHelpTypeId: null,
-      beginOn: '2026-03-01',
-      plannedEndOn: '2026-12-31',
-      hoursPerWeek: '5',
-      helpPlanId: null,
-      reasons: ['eingeschränkte Erziehungskompetenz'],
-    }),
+    cm.post(`/cases/${caseId}/measures`, spfhMeasure(child, type('31'), offer)),
     'measure',
   );
   const teamRecords = await buildTeamRecords(cm, lead, tenant, team, userId);
@@ -242,8 +227,8 @@ async function buildSide(
     network: tie.id,
     consent: consent.id,
     measure: measure.id,
-    offer: offer.id,
-    provider: provider.id,
+    offer,
+    provider,
     ...teamRecords,
     team: tenant.teams[team],
     district: tenant.districts[team],

@@ -112,20 +112,21 @@ describe('authorisation matrix', () => {
     expect(keys.length).toBeGreaterThan(200);
   });
 
-  it('refuses every operation × role × record not granted, leaks no family, and audits each refusal', async () => {
+  it('refuses every operation × role × record not granted, leaks no family, and audits each refusal and probe', async () => {
     const { db } = await testDatabase();
-    const deniedCount = async () =>
+    const entries = async (action: 'access_denied' | 'not_found') =>
       Number(
         (
           await db
             .selectFrom('audit_log')
             .select((eb) => eb.fn.countAll().as('n'))
             .where('tenant_id', '=', world.tenant.id)
-            .where('action', '=', 'access_denied')
+            .where('action', '=', action)
             .executeTakeFirstOrThrow()
         ).n,
       );
-    const deniedBefore = await deniedCount();
+    const deniedBefore = await entries('access_denied');
+    const probesBefore = await entries('not_found');
     const tally: Tally = emptyTally();
     const failures: string[] = [];
     const started = Date.now();
@@ -163,16 +164,20 @@ describe('authorisation matrix', () => {
       }
     }
     const seconds = (Date.now() - started) / 1000;
-    const denied = (await deniedCount()) - deniedBefore;
+    const denied = (await entries('access_denied')) - deniedBefore;
     const forbidden = tally.statuses[403] ?? 0;
+    const probes = (await entries('not_found')) - probesBefore;
+    const notFound = tally.statuses[404] ?? 0;
     console.log(
       `authorisation matrix (${short ? 'short' : 'full'} mode): ${ops.length} operations, ${ops.filter(fillable).length} tried × ${short ? `2 of ${actors.length}` : actors.length} roles; ` +
         `${tally.calls} calls in ${seconds.toFixed(1)} s; refused at the role check ${tally.refusedRole}, ` +
         `refused on the record ${tally.refusedRecord}, input rejected before the record ${tally.rejectedInput}, ` +
         `allowed reads ${tally.allowedReads}, allowed changes not made ${tally.skippedWrites}, exceptions ${tally.exceptions}; ` +
-        `403s ${forbidden}, access_denied entries ${denied}; statuses ${JSON.stringify(tally.statuses)}`,
+        `403s ${forbidden}, access_denied entries ${denied}; 404s ${notFound}, not_found entries ${probes}; ` +
+        `statuses ${JSON.stringify(tally.statuses)}`,
     );
     expect(failures).toEqual([]);
     expect(denied, 'every 403 leaves one access_denied entry').toBe(forbidden);
+    expect(probes, 'every 404 leaves one not_found entry').toBe(notFound);
   });
 });

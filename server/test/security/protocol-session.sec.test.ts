@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { lockout } from '../../src/modules/auth/service.ts';
 import { testDatabase } from '../db.ts';
 import { createTestTenant, TEST_PASSWORD } from '../factories.ts';
 import { Client, testApp } from '../http.ts';
@@ -11,10 +10,10 @@ import { fuzzSettings } from './fuzz-settings.ts';
 import { changedTables, fingerprint, fuzzWorld, signIn } from './fuzz-tenant.ts';
 
 /**
- * The session protocol under attack: cross-site requests (CSRF) on every state-changing operation, session
- * fixation, and a burst of parallel guesses. What the module tests already prove is referenced in docs/security.md
- * and not repeated here (a wrong token on sign-out, the lock-out after five failures, sign-out, the password change
- * ending other sessions).
+ * The session protocol under attack: cross-site requests (CSRF) on every state-changing operation and session
+ * fixation. What the module tests already prove is referenced in docs/security.md and not repeated here (a wrong
+ * token on sign-out, the lock-out after five failures and under a burst of parallel guesses, sign-out, the password
+ * change ending other sessions).
  */
 const { db } = await testDatabase();
 let app: FastifyInstance;
@@ -177,41 +176,5 @@ describe('session fixation', () => {
     expect(res.statusCode).toBe(401);
     world.client = await signIn(app, world.tenant);
     expect((await world.client.get('/auth/me')).statusCode).toBe(200);
-  });
-});
-
-describe('lock-out under a burst of parallel guesses', () => {
-  it(`checks at most ${lockout.perAccount} of 100 parallel wrong passwords, and refuses the right one sent amid them`, async () => {
-    const tenant = await createTestTenant(db);
-    const answers: number[] = [];
-    const burst = Array.from({ length: 100 }, (_, i) =>
-      new Client(app, tenant)
-        .login('casemanagera', `falsch-${i}`, `10.77.${i}.1`)
-        .then((res) => answers.push(res.statusCode)),
-    );
-    // The right password goes out while the burst is in flight, once five answers show the account's slots used.
-    while (answers.length < lockout.perAccount) await new Promise((resolve) => setTimeout(resolve, 1));
-    const right = await new Client(app, tenant).login('casemanagera', TEST_PASSWORD, '10.78.0.1');
-    await Promise.all(burst);
-    expect(right.statusCode).toBe(429);
-    expect(right.headers['content-type']).toContain('application/problem+json');
-    expect(right.cookies.find((c) => c.name === 'lt_session')).toBeUndefined();
-    const checked = await db
-      .selectFrom('audit_log')
-      .select('action')
-      .where('tenant_id', '=', tenant.id)
-      .where('action', 'in', ['login_failed', 'login'])
-      .execute();
-    expect(checked.length).toBeLessThanOrEqual(lockout.perAccount);
-    expect(checked.filter((c) => c.action === 'login')).toEqual([]);
-    expect(answers.filter((s) => s === 401).length).toBeLessThanOrEqual(lockout.perAccount);
-    expect(answers.filter((s) => s === 429).length).toBeGreaterThanOrEqual(100 - lockout.perAccount);
-    const sessions = await db
-      .selectFrom('session')
-      .select('user_id')
-      .where('tenant_id', '=', tenant.id)
-      .where('user_id', '=', tenant.users.caseManagerA.id)
-      .execute();
-    expect(sessions).toEqual([]);
   });
 });

@@ -137,4 +137,67 @@ describe('refusals are audited like granted access', () => {
     const verify = await (await Client.as(app, tenant, 'admin')).get('/audit/verify');
     expect(verify.json()).toMatchObject({ ok: true, broken: [] });
   });
+
+  it("records a probe for a record the tenant does not have (another tenant's case, an id never issued) as not found", async () => {
+    const { db } = await testDatabase();
+    const tenant = await createTestTenant(db);
+    const foreign = await createTestTenant(db);
+    const { caseId: foreignCase } = await openTestCase(await Client.as(app, foreign, 'caseManagerA'));
+    const cm = await Client.as(app, tenant, 'caseManagerA');
+    const unknown = '00000000-0000-4000-8000-00000000abcd';
+    const probe = await cm.get(`/cases/${foreignCase}`);
+    expect(probe.statusCode).toBe(404);
+    expect(probe.body).not.toContain(foreign.slug);
+    expect(
+      (await cm.put(`/cases/${unknown}/lead`, { leadUserId: tenant.users.colleagueA.id, version: 1 }))
+        .statusCode,
+    ).toBe(404);
+    const probes = await db
+      .selectFrom('audit_log')
+      .select(['actor_id', 'entity_type', 'entity_id', 'details'])
+      .where('tenant_id', '=', tenant.id)
+      .where('action', '=', 'not_found')
+      .orderBy('seq')
+      .execute();
+    expect(probes).toEqual([
+      {
+        actor_id: tenant.users.caseManagerA.id,
+        entity_type: 'case',
+        entity_id: foreignCase,
+        details: { purpose: 'read', route: 'GET /api/v1/cases/:id' },
+      },
+      {
+        actor_id: tenant.users.caseManagerA.id,
+        entity_type: 'case',
+        entity_id: unknown,
+        details: { purpose: 'write', route: 'PUT /api/v1/cases/:id/lead' },
+      },
+    ]);
+    // A 404 is no refusal of an existing record, and the other tenant's trail learns nothing of the probe.
+    expect(await deniedEntries(tenant)).toEqual([]);
+    const foreignProbes = await db
+      .selectFrom('audit_log')
+      .select('seq')
+      .where('tenant_id', '=', foreign.id)
+      .where('action', '=', 'not_found')
+      .execute();
+    expect(foreignProbes).toEqual([]);
+  });
+
+  it('records nothing for a request without a session or to an address that does not exist', async () => {
+    const { db } = await testDatabase();
+    const tenant = await createTestTenant(db);
+    const cm = await Client.as(app, tenant, 'caseManagerA');
+    expect(
+      (await new Client(app, tenant).get('/cases/00000000-0000-4000-8000-00000000abcd')).statusCode,
+    ).toBe(401);
+    expect((await cm.get('/no-such-area/00000000-0000-4000-8000-00000000abcd')).statusCode).toBe(404);
+    const entries = await db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('tenant_id', '=', tenant.id)
+      .where('action', 'in', ['not_found', 'access_denied'])
+      .execute();
+    expect(entries).toEqual([]);
+  });
 });

@@ -126,3 +126,13 @@ export function refusalOfRoute(refused: RefusedRoute): AuditEntry {
     },
   };
 }
+
+/**
+ * The entry for a request answered 404: a signed-in user asked for a record the tenant does not have (another
+ * tenant's id, one erased, or one never issued). Recorded like a refusal (docs/decisions.md, "404 probes are
+ * audited"), with its own action, so that `access_denied` still means a record that exists was refused; whether
+ * the id exists in another tenant is not looked up (that would cross the tenant boundary) and not recorded.
+ */
+export function probeOfRoute(refused: RefusedRoute): AuditEntry {
+  return { ...refusalOfRoute(refused), action: 'not_found' };
+}

@@ -165,6 +165,22 @@ describe('case-independent work in the district', () => {
     });
     expect(network.meetings[0].needs).toEqual([{ id: needId, text, ageCohort: '0-3' }]);
     expect((await cm.get(`/district-work/walks/${walkId}`)).json().needs).toHaveLength(1);
+    // The team's lists name each record's district and the needs it named, like the detail.
+    const named = {
+      district: { id: tenant.districts.a, name: expect.any(String) },
+      needs: [{ id: needId, text, ageCohort: '0-3' }],
+    };
+    const walks = (await cm.get('/district-work/walks')).json();
+    expect(walks).toEqual([expect.objectContaining({ id: walkId, ...named })]);
+    expect(walks[0].district.name).not.toBe('');
+    const talks = (await cm.get('/district-work/talks')).json();
+    expect(talks).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ id: explorationId, ...named }),
+        expect.objectContaining({ id: talkId, ...named }),
+      ]),
+    );
+    expect((await cm.get(`/district-work/talks/${talkId}`)).json()).toMatchObject({ id: talkId, ...named });
   });
 
   it('refuses bad input with a 400 naming the field and writes nothing', async () => {

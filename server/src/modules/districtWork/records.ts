@@ -48,6 +48,28 @@ async function requireTalk(ctx: Ctx, id: string): Promise<TalkRow> {
   return talk;
 }
 
+/** What a walk's or talk's presenter needs beside its rows: the district names and the needs each record named. */
+async function namesAndNeeds(
+  ctx: Ctx,
+  type: 'walk' | 'talk',
+  rows: readonly { id: string; district_id: string }[],
+): Promise<[Map<string, string>, Needs]> {
+  const tenantId = ctx.actor.tenantId;
+  return Promise.all([
+    districtNames(
+      ctx.db,
+      tenantId,
+      rows.map((r) => r.district_id),
+    ),
+    needsOf(
+      ctx.db,
+      tenantId,
+      type,
+      rows.map((r) => r.id),
+    ),
+  ]);
+}
+
 const presentWalk = (w: WalkRow, districts: Map<string, string>, needs: Needs): DistrictWalk => ({
   id: w.id,
   version: w.version,
@@ -87,30 +109,14 @@ export async function changeWalk(ctx: Ctx, id: string, input: WalkInput & { vers
 
 export async function teamWalks(ctx: Ctx): Promise<DistrictWalk[]> {
   const { teamId } = requireOwnTeam(ctx, 'district_walk');
-  const tenantId = ctx.actor.tenantId;
-  const rows = await listWalks(ctx.db, tenantId, teamId);
-  const [districts, needs] = await Promise.all([
-    districtNames(
-      ctx.db,
-      tenantId,
-      rows.map((r) => r.district_id),
-    ),
-    needsOf(
-      ctx.db,
-      tenantId,
-      'walk',
-      rows.map((r) => r.id),
-    ),
-  ]);
+  const rows = await listWalks(ctx.db, ctx.actor.tenantId, teamId);
+  const [districts, needs] = await namesAndNeeds(ctx, 'walk', rows);
   return rows.map((r) => presentWalk(r, districts, needs));
 }
 
 export async function walkDetail(ctx: Ctx, id: string): Promise<DistrictWalk> {
   const w = await requireWalk(ctx, id);
-  const [districts, needs] = await Promise.all([
-    districtNames(ctx.db, ctx.actor.tenantId, [w.district_id]),
-    needsOf(ctx.db, ctx.actor.tenantId, 'walk', [id]),
-  ]);
+  const [districts, needs] = await namesAndNeeds(ctx, 'walk', [w]);
   return presentWalk(w, districts, needs);
 }
 
@@ -139,30 +145,14 @@ export async function changeTalk(ctx: Ctx, id: string, input: TalkInput & { vers
 
 export async function teamTalks(ctx: Ctx): Promise<DistrictTalk[]> {
   const { teamId } = requireOwnTeam(ctx, 'district_talk');
-  const tenantId = ctx.actor.tenantId;
-  const rows = await listTalks(ctx.db, tenantId, teamId);
-  const [districts, needs] = await Promise.all([
-    districtNames(
-      ctx.db,
-      tenantId,
-      rows.map((r) => r.district_id),
-    ),
-    needsOf(
-      ctx.db,
-      tenantId,
-      'talk',
-      rows.map((r) => r.id),
-    ),
-  ]);
+  const rows = await listTalks(ctx.db, ctx.actor.tenantId, teamId);
+  const [districts, needs] = await namesAndNeeds(ctx, 'talk', rows);
   return rows.map((r) => presentTalk(r, districts, needs));
 }
 
 export async function talkDetail(ctx: Ctx, id: string): Promise<DistrictTalk> {
   const t = await requireTalk(ctx, id);
-  const [districts, needs] = await Promise.all([
-    districtNames(ctx.db, ctx.actor.tenantId, [t.district_id]),
-    needsOf(ctx.db, ctx.actor.tenantId, 'talk', [id]),
-  ]);
+  const [districts, needs] = await namesAndNeeds(ctx, 'talk', [t]);
   return presentTalk(t, districts, needs);
 }
 
