@@ -181,7 +181,9 @@ export function readsOf(db: Kysely<DB>, tenantId: string, entityIds: readonly st
     .where('l.entity_type', 'in', [...readEntityTypes])
     .where('l.entity_id', 'in', [...entityIds])
     .where('l.action', 'in', ['read', 'export'])
-    .orderBy('l.seq', 'desc')
+    // By instant, not chain position: a read entry may still wait for its place in the chain (seq null).
+    .orderBy('l.at', 'desc')
+    .orderBy('l.pending_id', 'desc')
     .limit(limit)
     .execute();
 }
