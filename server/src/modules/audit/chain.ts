@@ -134,7 +134,11 @@ interface Head {
  * of the chain (the caller holds the head lock and advances it). An entry still uncommitted in another
  * transaction is not seen; a later placement takes it.
  */
-async function placeWaiting(db: Kysely<DB>, tenantId: string, locked: { seq: number; hash: string }): Promise<Head> {
+async function placeWaiting(
+  db: Kysely<DB>,
+  tenantId: string,
+  locked: { seq: number; hash: string },
+): Promise<Head> {
   let head: Head = { seq: Number(locked.seq), hash: locked.hash };
   const batch = 500;
   for (;;) {
