@@ -17,7 +17,8 @@ import {
 
 /**
  * The audit trail: append-only, one hash chain per tenant. Each entry's hash covers its content and the previous
- * entry's hash, so changing, removing or reordering any entry breaks every hash after it.
+ * entry's hash, so changing, removing or reordering any placed entry breaks every hash after it. Read entries wait
+ * unplaced for seconds (below, `unchainedActions`); the trigger of migration 0037 protects them meanwhile.
  * Details name fields and ids, never personal data; the one exception, the duplicate search's terms, is argued in
  * docs/decisions.md.
  */
