@@ -34,6 +34,6 @@ export async function auditEntries(db: Database, tenantId: string, entityType: s
     .select(['action', 'actor_id', 'entity_id', 'details'])
     .where('tenant_id', '=', tenantId)
     .where('entity_type', '=', entityType)
-    .orderBy('seq')
+    .orderBy('pending_id')
     .execute();
 }

@@ -8,7 +8,8 @@ export const auditVerifyCommand: Command = {
   description: 'Prüft die Hash-Kette des Protokolls; Exit-Code 1, wenn ein Eintrag verändert wurde.',
   usage: `leuchtturm audit verify [--tenant SLUG] [--json]
 
-  Ohne --tenant werden die Ketten aller Jugendämter geprüft.`,
+  Ohne --tenant werden die Ketten aller Jugendämter geprüft. Leseeinträge, die noch auf ihren Platz in
+  der Kette warten, werden zuerst verkettet (dafür braucht der Befehl Schreibzugriff).`,
   options: { json: { type: 'boolean' }, tenant: { type: 'string' } },
   async run(values) {
     const handle = await openMigrated(readConfig());
@@ -26,8 +27,10 @@ export const auditVerifyCommand: Command = {
       if (values.json) {
         console.log(JSON.stringify({ ok: report.broken.length === 0, ...report }));
       } else if (report.broken.length === 0) {
+        // Read entries still waiting for their place were placed first (docs/security.md, "Audit trail").
+        const placed = report.placed > 0 ? ` (${report.placed} wartende Leseeinträge zuvor verkettet)` : '';
         console.log(
-          `Protokoll unversehrt: ${report.entries} Einträge in ${report.tenants} Jugendämtern geprüft.`,
+          `Protokoll unversehrt: ${report.entries} Einträge in ${report.tenants} Jugendämtern geprüft${placed}.`,
         );
       } else {
         console.log(`Protokoll VERÄNDERT: ${report.broken.length} Fehler bei ${report.entries} Einträgen.`);

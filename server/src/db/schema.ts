@@ -235,17 +235,20 @@ export interface LoginFailureTable {
   at: Instant;
 }
 
+/** An entry is written once; the one update is placing a waiting entry (seq, prev_hash, hash null) in the chain. */
 export interface AuditLogTable {
   tenant_id: string;
-  seq: ColumnType<number, number, never>;
+  /** From a sequence at insert: the order in which waiting entries are placed. */
+  pending_id: ColumnType<string, never, never>;
+  seq: ColumnType<number | null, number | null, number>;
   at: ColumnType<Date, Date, never>;
-  actor_id: string | null;
-  action: string;
-  entity_type: string;
-  entity_id: string | null;
+  actor_id: ColumnType<string | null, string | null, never>;
+  action: ColumnType<string, string, never>;
+  entity_type: ColumnType<string, string, never>;
+  entity_id: ColumnType<string | null, string | null, never>;
   details: ColumnType<Record<string, unknown>, string, never>;
-  prev_hash: string;
-  hash: string;
+  prev_hash: ColumnType<string | null, string | null, string>;
+  hash: ColumnType<string | null, string | null, string>;
 }
 
 export interface AuditHeadTable {

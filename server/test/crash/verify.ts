@@ -179,7 +179,7 @@ export async function checkWhole(db: Db, scope: Scope): Promise<string[]> {
     ...(await violations(
       db,
       'audit entry of a created record that is not there',
-      sql`select a.seq::text as id from audit_log a where a.tenant_id = ${t} and a.actor_id = ${u}
+      sql`select a.pending_id::text as id from audit_log a where a.tenant_id = ${t} and a.actor_id = ${u}
         and a.at >= ${since} and a.action = 'create' and (
           (a.entity_type = 'household' and not exists (select 1 from household x where x.id::text = a.entity_id))
           or (a.entity_type = 'case' and not exists (select 1 from case_file x where x.id::text = a.entity_id))

@@ -19,7 +19,7 @@ async function deniedEntries(tenant: TestTenant) {
     .select(['actor_id', 'entity_type', 'entity_id', 'details'])
     .where('tenant_id', '=', tenant.id)
     .where('action', '=', 'access_denied')
-    .orderBy('seq')
+    .orderBy('pending_id')
     .execute();
 }
 

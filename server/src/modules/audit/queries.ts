@@ -17,6 +17,46 @@ export async function insertLogEntry(db: Kysely<DB>, row: Insertable<AuditLogTab
   await db.insertInto('audit_log').values(row).execute();
 }
 
+/** A tenant's waiting entries visible now, oldest first (by pending_id), at most `limit`, with everything hashed. */
+export function listPendingEntries(db: Kysely<DB>, tenantId: string, limit: number) {
+  return db
+    .selectFrom('audit_log')
+    .select(['pending_id', 'at', 'actor_id', 'action', 'entity_type', 'entity_id', 'details'])
+    .where('tenant_id', '=', tenantId)
+    .where('seq', 'is', null)
+    .orderBy('pending_id')
+    .limit(limit)
+    .execute();
+}
+export type PendingEntryRow = Awaited<ReturnType<typeof listPendingEntries>>[number];
+
+/**
+ * Places waiting entries into the chain in one statement (the one update the append-only trigger lets through);
+ * answers how many rows it placed, so that the caller can tell one already placed (never, under the head lock).
+ */
+export async function placeLogEntries(
+  db: Kysely<DB>,
+  tenantId: string,
+  placed: { pendingId: string; seq: number; prevHash: string; hash: string }[],
+): Promise<number> {
+  const result = await sql`
+    update audit_log a set seq = v.seq, prev_hash = v.prev_hash, hash = v.hash
+    from unnest(${placed.map((p) => p.pendingId)}::bigint[], ${placed.map((p) => p.seq)}::bigint[],
+      ${placed.map((p) => p.prevHash)}::text[], ${placed.map((p) => p.hash)}::text[])
+      as v (pending_id, seq, prev_hash, hash)
+    where a.tenant_id = ${tenantId} and a.pending_id = v.pending_id and a.seq is null`.execute(db);
+  return Number(result.numAffectedRows ?? 0);
+}
+
+/** The tenants that have waiting entries (the sweep's work list), in tenant order. */
+export async function tenantsWithPendingEntries(db: Kysely<DB>): Promise<string[]> {
+  const rows = await sql<{ tenant_id: string }>`
+    select t.id as tenant_id from tenant t
+    where exists (select 1 from audit_log a where a.tenant_id = t.id and a.seq is null)
+    order by t.id`.execute(db);
+  return rows.rows.map((r) => r.tenant_id);
+}
+
 export async function advanceChainHead(db: Kysely<DB>, tenantId: string, seq: number, hash: string) {
   await db.updateTable('audit_head').set({ seq, hash }).where('tenant_id', '=', tenantId).execute();
 }
@@ -47,7 +87,10 @@ export function listChainEntries(db: Kysely<DB>, tenantId: string, afterSeq: num
     .execute();
 }
 
-/** The protocol as people read it: newest first, with the actor's name, filtered; `limit + 1` entries before `beforeSeq`. */
+/**
+ * The protocol as people read it: placed entries newest first, with the actor's name, filtered; `limit + 1` entries
+ * before `beforeSeq`.
+ */
 export function listLogEntries(
   db: Kysely<DB>,
   tenantId: string,
@@ -60,7 +103,9 @@ export function listLogEntries(
       j.onRef('u.tenant_id', '=', 'a.tenant_id').onRef('u.id', '=', 'a.actor_id'),
     )
     .select(['a.seq', 'a.at', 'a.actor_id', 'u.display_name', 'a.action', 'a.entity_type', 'a.entity_id'])
-    .where('a.tenant_id', '=', tenantId);
+    .where('a.tenant_id', '=', tenantId)
+    // Entries that arrived after the page placed the waiting ones show on the next first page.
+    .where('a.seq', 'is not', null);
   if (filter.entityType) q = q.where('a.entity_type', '=', filter.entityType);
   if (filter.entityId) q = q.where('a.entity_id', '=', filter.entityId);
   if (page.beforeSeq !== undefined) q = q.where('a.seq', '<', page.beforeSeq);

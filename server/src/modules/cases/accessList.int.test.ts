@@ -28,7 +28,7 @@ async function auditOf(db: Awaited<ReturnType<typeof testDatabase>>['db'], tenan
     .where('tenant_id', '=', tenantId)
     .where('entity_id', '=', caseId)
     .where('entity_type', '=', 'case_access')
-    .orderBy('seq')
+    .orderBy('pending_id')
     .execute();
 }
 
@@ -91,7 +91,7 @@ describe('GET /cases/:id/access', () => {
       .where('tenant_id', '=', tenant.id)
       .where('entity_id', '=', caseId)
       .where('action', '=', 'access_denied')
-      .orderBy('seq')
+      .orderBy('pending_id')
       .execute()) as { actor_id: string; entity_type: string }[];
     expect(refusals.map((r) => r.actor_id)).toEqual([
       tenant.users.deputyA.id,

@@ -60,7 +60,7 @@ async function auditOf(db: Db, tenantId: string, entityType: string) {
     .select(['action', 'actor_id', 'entity_id', 'details'])
     .where('tenant_id', '=', tenantId)
     .where('entity_type', '=', entityType)
-    .orderBy('seq')
+    .orderBy('pending_id')
     .execute();
 }
 

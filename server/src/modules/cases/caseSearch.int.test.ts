@@ -90,7 +90,7 @@ describe('searching the cases one may read', () => {
       .where('tenant_id', '=', tenant.id)
       .where('action', '=', 'read')
       .where('entity_type', '=', 'case_list')
-      .orderBy('seq')
+      .orderBy('pending_id')
       .execute();
     expect(entries).toEqual([
       { entity_type: 'case_list', details: { scope: 'all', count: 0, search: true } },

@@ -86,7 +86,7 @@ describe('closing a case with running or planned help', () => {
       .where('tenant_id', '=', s.tenant.id)
       .where('action', '=', 'update')
       .where('entity_type', 'in', ['measure', 'case'])
-      .orderBy('seq')
+      .orderBy('pending_id')
       .execute();
     expect(audited.map((a) => a.entity_id)).toEqual([s.planned, s.running, s.caseId]);
   });

@@ -50,7 +50,7 @@ const refusalsOn = (db: Db, tenantId: string, caseId: string) =>
     .where('tenant_id', '=', tenantId)
     .where('entity_id', '=', caseId)
     .where('action', '=', 'access_denied')
-    .orderBy('seq')
+    .orderBy('pending_id')
     .execute();
 
 describe('Fall umziehen (the family moves)', () => {

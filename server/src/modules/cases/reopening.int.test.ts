@@ -119,7 +119,7 @@ describe('Wiederaufnahme', () => {
       .where('tenant_id', '=', tenant.id)
       .where('entity_id', '=', caseId)
       .where('action', '=', 'access_denied')
-      .orderBy('seq')
+      .orderBy('pending_id')
       .execute();
     expect(refusals.map((r) => r.actor_id)).toEqual([tenant.users.caseManagerB.id, tenant.users.deputyA.id]);
     expect(await reopeningsOf(db, tenant.id, caseId)).toEqual([]);

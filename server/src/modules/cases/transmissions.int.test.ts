@@ -107,7 +107,7 @@ describe('a report for an institution is gated by consent or legal basis', () =>
       .select(['action', 'details'])
       .where('tenant_id', '=', tenant.id)
       .where('entity_type', '=', 'case_transmission')
-      .orderBy('seq')
+      .orderBy('pending_id')
       .execute();
     expect(audited.map((a) => a.action)).toEqual(['export', 'export', 'read']);
     expect(JSON.stringify(audited)).not.toContain('Amtsgericht');

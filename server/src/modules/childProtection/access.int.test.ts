@@ -188,7 +188,7 @@ describe('who sees a case’s § 8a checks', () => {
       .where('tenant_id', '=', tenant.id)
       .where('action', '=', 'read')
       .where('entity_type', 'in', ['child_protection_list', 'child_protection_check'])
-      .orderBy('seq')
+      .orderBy('pending_id')
       .execute();
     expect(reads.map((r) => [r.actor_id, r.entity_type, r.entity_id])).toEqual([
       [tenant.users.teamLeadA.id, 'child_protection_list', caseId],

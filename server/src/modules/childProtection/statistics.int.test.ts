@@ -348,7 +348,7 @@ describe('the § 8a statistics export', () => {
       .where('tenant_id', '=', tenant.id)
       .where('actor_id', '=', tenant.users.finance.id)
       .where('entity_type', '=', 'child_protection_statistics')
-      .orderBy('seq')
+      .orderBy('pending_id')
       .execute();
     expect(uses).toEqual([
       {

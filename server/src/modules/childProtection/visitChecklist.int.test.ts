@@ -77,7 +77,7 @@ describe('the Einschätzungshilfe of a visit', () => {
       .where('tenant_id', '=', tenant.id)
       .where('action', '=', 'update')
       .where('entity_type', '=', 'child_protection_check')
-      .orderBy('seq', 'desc')
+      .orderBy('pending_id', 'desc')
       .executeTakeFirstOrThrow();
     expect(audit.details).toMatchObject({ step: 'einschaetzungshilfe', areas: answers.map((a) => a.area) });
     expect(JSON.stringify(audit.details)).not.toContain('Hämatom');

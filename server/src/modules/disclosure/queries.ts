@@ -169,7 +169,10 @@ const readEntityTypes = [
   'case_document',
 ] as const;
 
-/** Who read or exported these records (the audit log holds ids only), newest first, at most `limit`. */
+/**
+ * Who read or exported these records (the audit log holds ids only), newest first by instant (not by chain position:
+ * a read's entry may still wait for its place in the chain), at most `limit`.
+ */
 export function readsOf(db: Kysely<DB>, tenantId: string, entityIds: readonly string[], limit: number) {
   return db
     .selectFrom('audit_log as l')
@@ -181,7 +184,8 @@ export function readsOf(db: Kysely<DB>, tenantId: string, entityIds: readonly st
     .where('l.entity_type', 'in', [...readEntityTypes])
     .where('l.entity_id', 'in', [...entityIds])
     .where('l.action', 'in', ['read', 'export'])
-    .orderBy('l.seq', 'desc')
+    .orderBy('l.at', 'desc')
+    .orderBy('l.pending_id', 'desc')
     .limit(limit)
     .execute();
 }

@@ -199,7 +199,7 @@ describe('the forms of child protection', () => {
       .where('tenant_id', '=', tenant.id)
       .where('action', 'in', ['export', 'read'])
       .where('entity_type', 'in', ['case', 'child_protection_check'])
-      .orderBy('seq', 'desc')
+      .orderBy('pending_id', 'desc')
       .limit(2)
       .execute();
     expect(audit).toEqual([

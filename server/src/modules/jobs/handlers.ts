@@ -1,3 +1,4 @@
+import { CHAIN_EVERY_MS, CHAIN_JOB, chainWaitingEntries } from '../audit/sweep.ts';
 import { findDueFiles, RETENTION_EVERY_MS, RETENTION_JOB } from '../retention/sweep.ts';
 import {
   ESCALATION_EVERY_MS,
@@ -17,5 +18,7 @@ export function serverJobs(): JobRegistry {
   registry.every(ESCALATION_JOB, ESCALATION_EVERY_MS, escalateChildProtectionDeadlines);
   // Files whose retention has ended → the team lead, once per file; nothing is deleted (retention/sweep.ts).
   registry.every(RETENTION_JOB, RETENTION_EVERY_MS, findDueFiles);
+  // Read entries stored unchained → placed into the tenant's audit chain (audit/sweep.ts, docs/security.md).
+  registry.every(CHAIN_JOB, CHAIN_EVERY_MS, chainWaitingEntries);
   return registry;
 }

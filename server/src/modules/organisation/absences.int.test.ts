@@ -143,7 +143,7 @@ describe('absences (Abwesenheit) and their deputies', () => {
       .select(['action', 'actor_id'])
       .where('tenant_id', '=', tenant.id)
       .where('entity_type', '=', 'absence')
-      .orderBy('seq')
+      .orderBy('pending_id')
       .execute();
     expect(audit).toEqual([
       { action: 'create', actor_id: tenant.users.caseManagerA.id },

@@ -39,7 +39,7 @@ describe('Sozialzentren, Stadtteile and teams', () => {
       .select(['action', 'actor_id'])
       .where('tenant_id', '=', tenant.id)
       .where('entity_id', '=', id)
-      .orderBy('seq')
+      .orderBy('pending_id')
       .execute();
     expect(audit).toEqual(
       ['create', 'update', 'delete'].map((action) => ({ action, actor_id: tenant.users.admin.id })),

@@ -24,7 +24,7 @@ async function lookups(tenant: TestTenant, userId: string) {
     .where('tenant_id', '=', tenant.id)
     .where('actor_id', '=', userId)
     .where('action', 'in', ['search', 'search_refused'])
-    .orderBy('seq')
+    .orderBy('pending_id')
     .execute();
 }
 

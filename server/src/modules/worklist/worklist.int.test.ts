@@ -109,7 +109,7 @@ describe('the work list (Wiedervorlage)', () => {
       .select(['action', 'actor_id', 'details'])
       .where('tenant_id', '=', tenant.id)
       .where('entity_type', '=', 'worklist')
-      .orderBy('seq', 'desc')
+      .orderBy('pending_id', 'desc')
       .executeTakeFirstOrThrow();
     expect(entry).toMatchObject({ action: 'read', actor_id: tenant.users.caseManagerA.id });
     expect(entry.details).toMatchObject({ scope: 'mine', count: 9 });
@@ -169,7 +169,7 @@ describe('the work list (Wiedervorlage)', () => {
       .select(['action', 'actor_id', 'details'])
       .where('tenant_id', '=', tenant.id)
       .where('entity_type', '=', 'worklist')
-      .orderBy('seq', 'desc')
+      .orderBy('pending_id', 'desc')
       .executeTakeFirstOrThrow();
     expect(entry).toMatchObject({
       action: 'access_denied',
