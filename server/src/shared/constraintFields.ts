@@ -10,6 +10,7 @@ const checkColumns: Record<string, string> = {
   absence_check: 'deputy_user_id',
   absence_check1: 'to_on',
   atlas_entry_check: 'lat',
+  audit_log_chained_check: 'seq',
   case_file_check: 'closed_on',
   case_file_check1: 'closed_on',
   case_note_check: 'linked_id',

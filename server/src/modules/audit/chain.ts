@@ -86,6 +86,7 @@ export const unchainedActions: ReadonlySet<AuditAction> = new Set<AuditAction>([
   'search_refused',
   'export',
   'access_denied',
+  'not_found',
 ]);
 
 /**
