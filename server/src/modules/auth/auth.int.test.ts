@@ -143,6 +143,66 @@ describe('sign-in', () => {
     }
   });
 
+  it('ends a session whose user was deactivated behind its back, at its next request', async () => {
+    const { db } = await testDatabase();
+    const tenant = await createTestTenant(db);
+    const client = await Client.as(app, tenant, 'caseManagerA');
+    await db
+      .updateTable('app_user')
+      .set({ active: false })
+      .where('tenant_id', '=', tenant.id)
+      .where('id', '=', tenant.users.caseManagerA.id)
+      .execute();
+    const me = await client.get('/auth/me');
+    expect(me.statusCode).toBe(401);
+    expect(me.json().detail).toContain('abgelaufen');
+    const left = await db
+      .selectFrom('session')
+      .select('user_id')
+      .where('tenant_id', '=', tenant.id)
+      .where('user_id', '=', tenant.users.caseManagerA.id)
+      .execute();
+    expect(left).toEqual([]);
+  });
+
+  it('ends a session at its absolute expiry even while it is in use', async () => {
+    const { db } = await testDatabase();
+    const tenant = await createTestTenant(db);
+    const client = await Client.as(app, tenant, 'admin');
+    await db
+      .updateTable('session')
+      .set({ expires_at: new Date(Date.now() - 1000) })
+      .where('tenant_id', '=', tenant.id)
+      .execute();
+    const me = await client.get('/auth/me');
+    expect(me.statusCode).toBe(401);
+    expect(me.json().detail).toContain('abgelaufen');
+  });
+
+  it('records activity at most once a minute: a second request within the minute writes nothing', async () => {
+    const { db } = await testDatabase();
+    const tenant = await createTestTenant(db);
+    const client = await Client.as(app, tenant, 'admin');
+    const lastSeen = () =>
+      db
+        .selectFrom('session')
+        .select('last_seen_at')
+        .where('tenant_id', '=', tenant.id)
+        .executeTakeFirstOrThrow()
+        .then((r) => r.last_seen_at.getTime());
+    const twoMinutesAgo = new Date(Date.now() - 120_000);
+    await db
+      .updateTable('session')
+      .set({ last_seen_at: twoMinutesAgo })
+      .where('tenant_id', '=', tenant.id)
+      .execute();
+    expect((await client.get('/auth/me')).statusCode).toBe(200);
+    const touched = await lastSeen();
+    expect(touched).toBeGreaterThan(twoMinutesAgo.getTime());
+    expect((await client.get('/auth/me')).statusCode).toBe(200);
+    expect(await lastSeen()).toBe(touched);
+  });
+
   it('refuses a state-changing request without the CSRF token', async () => {
     const tenant = await createTestTenant((await testDatabase()).db);
     const client = await Client.as(app, tenant, 'admin');

@@ -2,7 +2,7 @@ import { type Insertable, type Kysely, sql } from 'kysely';
 import type { DB, SessionTable } from '../../db/schema.ts';
 
 /** The signed-in user with team, centre and tenant: what `me` shows and what an Actor is built from. */
-export function findSessionUser(db: Kysely<DB>, tenantId: string, userId: string) {
+function sessionUserQuery(db: Kysely<DB>) {
   return db
     .selectFrom('app_user as u')
     .innerJoin('tenant as t', 't.id', 'u.tenant_id')
@@ -23,40 +23,16 @@ export function findSessionUser(db: Kysely<DB>, tenantId: string, userId: string
       'sc.name as centre_name',
       't.slug as tenant_slug',
       't.name as tenant_name',
-    ])
+    ]);
+}
+
+export function findSessionUser(db: Kysely<DB>, tenantId: string, userId: string) {
+  return sessionUserQuery(db)
     .where('u.tenant_id', '=', tenantId)
     .where('u.id', '=', userId)
     .executeTakeFirst();
 }
 export type SessionUserRow = NonNullable<Awaited<ReturnType<typeof findSessionUser>>>;
-
-/**
- * Whom the user stands in for on `today` (a Berlin date): the standing deputies (Vertretung) and the absences whose
- * period contains that day. An absence's access ends by itself: the next day it is no longer found here.
- */
-export async function findDeputyFor(
-  db: Kysely<DB>,
-  tenantId: string,
-  userId: string,
-  today: string,
-): Promise<string[]> {
-  const rows = await db
-    .selectFrom('deputy')
-    .select('user_id')
-    .where('tenant_id', '=', tenantId)
-    .where('deputy_user_id', '=', userId)
-    .union(
-      db
-        .selectFrom('absence')
-        .select('user_id')
-        .where('tenant_id', '=', tenantId)
-        .where('deputy_user_id', '=', userId)
-        .where('from_on', '<=', today)
-        .where('to_on', '>=', today),
-    )
-    .execute();
-  return rows.map((r) => r.user_id);
-}
 
 export function findTenantBySlug(db: Kysely<DB>, slug: string) {
   return db.selectFrom('tenant').select(['id', 'slug', 'name']).where('slug', '=', slug).executeTakeFirst();
@@ -151,12 +127,29 @@ export async function insertSession(db: Kysely<DB>, row: Insertable<SessionTable
   await db.insertInto('session').values(row).execute();
 }
 
-export function findSession(db: Kysely<DB>, tenantId: string, tokenHash: string) {
-  return db
-    .selectFrom('session')
-    .select(['user_id', 'csrf_token', 'last_seen_at', 'expires_at'])
-    .where('tenant_id', '=', tenantId)
-    .where('token_hash', '=', tokenHash)
+/**
+ * Everything a request needs of its session in one statement: the session row, its user (as `findSessionUser`)
+ * and whom the user stands in for on `today` (a Berlin date): the standing deputies (Vertretung) and the absences
+ * whose period contains that day, so an absence's access ends by itself the next day. Every request runs it: one
+ * round trip.
+ */
+export function findSessionWithUser(db: Kysely<DB>, tenantId: string, tokenHash: string, today: string) {
+  return sessionUserQuery(db)
+    .innerJoin('session as s', (j) =>
+      j.onRef('s.tenant_id', '=', 'u.tenant_id').onRef('s.user_id', '=', 'u.id'),
+    )
+    .select([
+      's.csrf_token',
+      's.last_seen_at',
+      's.expires_at',
+      sql<
+        string[]
+      >`array(select d.user_id from deputy d where d.tenant_id = u.tenant_id and d.deputy_user_id = u.id
+        union select a.user_id from absence a where a.tenant_id = u.tenant_id and a.deputy_user_id = u.id
+          and a.from_on <= ${today} and a.to_on >= ${today})`.as('deputy_for'),
+    ])
+    .where('s.tenant_id', '=', tenantId)
+    .where('s.token_hash', '=', tokenHash)
     .executeTakeFirst();
 }
 

@@ -7,9 +7,7 @@ import type { Actor } from '../../shared/actor.ts';
 import {
   deleteOtherSessions,
   deleteSession,
-  findDeputyFor,
-  findSession,
-  findSessionUser,
+  findSessionWithUser,
   insertSession,
   type SessionUserRow,
   touchSession,
@@ -79,21 +77,19 @@ export async function resolveSession(
   const token = cookieValue.slice(dot + 1);
   if (dot < 0 || !UUID.test(tenantId) || !token) return { status: 'none' };
   const tokenHash = sha256(token);
-  const row = await findSession(db, tenantId, tokenHash);
+  const today = berlinDateOf(at);
+  const row = await findSessionWithUser(db, tenantId, tokenHash, today);
   if (!row) return { status: 'none' };
+  const { csrf_token, last_seen_at, expires_at, deputy_for, ...user } = row;
   const now = at.getTime();
   const idleLimit = config.idleTimeoutMinutes * 60_000;
-  if (row.expires_at.getTime() <= now || row.last_seen_at.getTime() + idleLimit <= now) {
-    await endSession(db, tenantId, tokenHash);
-    return { status: 'expired' };
-  }
-  const user = await findSessionUser(db, tenantId, row.user_id);
-  if (!user?.active) {
+  if (expires_at.getTime() <= now || last_seen_at.getTime() + idleLimit <= now || !user.active) {
+    // Expired, idle too long, or its user deactivated: the session ends here.
     await endSession(db, tenantId, tokenHash);
     return { status: 'expired' };
   }
   // Touch at most once a minute: the idle timeout needs no finer grain, and reads stay reads.
-  if (touch && now - row.last_seen_at.getTime() > 60_000) {
+  if (touch && now - last_seen_at.getTime() > 60_000) {
     await touchSession(db, tenantId, tokenHash, new Date(now));
   }
   const actor: Actor = {
@@ -101,10 +97,10 @@ export async function resolveSession(
     userId: user.id,
     roles: user.roles as Role[],
     teamId: user.team_id,
-    deputyFor: await findDeputyFor(db, tenantId, user.id, berlinDateOf(at)),
-    today: berlinDateOf(at),
+    deputyFor: deputy_for,
+    today,
   };
-  return { status: 'ok', session: { actor, user, csrfToken: row.csrf_token, tokenHash } };
+  return { status: 'ok', session: { actor, user, csrfToken: csrf_token, tokenHash } };
 }
 
 export async function endSession(db: Kysely<DB>, tenantId: string, tokenHash: string): Promise<void> {

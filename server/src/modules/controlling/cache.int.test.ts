@@ -5,7 +5,7 @@ import { handBuilt } from '../../../test/controlling.ts';
 import { testDatabase } from '../../../test/db.ts';
 import { createTestTenant } from '../../../test/factories.ts';
 import { Client, testApp } from '../../../test/http.ts';
-import { figureCacheStats } from './cache.ts';
+import { cachedFigures, figureCacheStats } from './cache.ts';
 import { dataVersion } from './queries/version.ts';
 
 let app: FastifyInstance;
@@ -45,7 +45,7 @@ describe('the figures cache', () => {
     expect(await auditHead(tenant.id)).toBeGreaterThan(head);
     expect((await q4()).casesBeratung).toBe(2);
     expect(await active()).toBe(3);
-    expect(figureCacheStats(tenant.id)).toEqual({ hits: computed.hits + 2, misses: computed.misses });
+    expect(figureCacheStats(tenant.id)).toEqual({ ...computed, hits: computed.hits + 2 });
 
     // Closing Z (a Beratungsfall) before the Stichtag changes both figures in the next request.
     const closed = await cm.post(`/cases/${cases.z}/close`, {
@@ -61,6 +61,58 @@ describe('the figures cache', () => {
     expect((await q4()).casesBeratung).toBe(1);
     expect(await active()).toBe(2);
     expect(figureCacheStats(tenant.id).misses).toBeGreaterThanOrEqual(computed.misses + 2);
+  });
+
+  it('lets ten parallel requests for a figure not in the cache share one computation', async () => {
+    const { tenant } = await handBuilt(app);
+    const controller = await Client.as(app, tenant, 'controller');
+    const board = (year: number) =>
+      controller.get(`/controlling/dashboard?region=NH&from=${year}&to=${year}`);
+    // What one request for a figure nobody has asked for costs (the dashboard and the city line it compares with).
+    const start = figureCacheStats(tenant.id);
+    expect((await board(2024)).statusCode).toBe(200);
+    const perRequest = figureCacheStats(tenant.id).misses - start.misses;
+    expect(perRequest).toBeGreaterThan(0);
+
+    const before = figureCacheStats(tenant.id);
+    const answers = await Promise.all(Array.from({ length: 10 }, () => board(2025)));
+    expect(answers.map((a) => a.statusCode)).toEqual(Array(10).fill(200));
+    expect(new Set(answers.map((a) => a.body)).size).toBe(1);
+    const after = figureCacheStats(tenant.id);
+    expect(after.misses - before.misses).toBe(perRequest);
+    // Each of the other nine was served by the cache or waited for the running computation of its dashboard.
+    expect(after.hits + after.shared - before.hits - before.shared).toBe(9);
+  });
+
+  it('hands a failed computation to everyone waiting for it, keeps nothing, and computes afresh next time', async () => {
+    const { db } = await testDatabase();
+    const tenant = await createTestTenant(db);
+    let calls = 0;
+    let fail: (e: Error) => void = () => {};
+    const failing = () => {
+      calls++;
+      return new Promise<number>((_, reject) => {
+        fail = reject;
+      });
+    };
+    const key = ['test-figure', 1] as const;
+    const waiting = Promise.allSettled(
+      Array.from({ length: 5 }, () => cachedFigures(db, tenant.id, key, failing)),
+    );
+    // Let every caller read the data version and join before the computation fails.
+    while (figureCacheStats(tenant.id).shared < 4) await new Promise((r) => setTimeout(r, 5));
+    fail(new Error('Rechnung fehlgeschlagen'));
+    const outcomes = await waiting;
+    expect(calls).toBe(1);
+    expect(outcomes.map((o) => (o.status === 'rejected' ? (o.reason as Error).message : 'ok'))).toEqual(
+      Array(5).fill('Rechnung fehlgeschlagen'),
+    );
+    expect(await cachedFigures(db, tenant.id, key, async () => 42)).toBe(42);
+    expect(figureCacheStats(tenant.id)).toMatchObject({ misses: 2, hits: 0, shared: 4 });
+    // Kept per tenant: another tenant asking for the same key computes its own.
+    const other = await createTestTenant(db);
+    expect(await cachedFigures(db, other.id, key, async () => 7)).toBe(7);
+    expect(await cachedFigures(db, tenant.id, key, async () => 0)).toBe(42);
   });
 
   it("advances a tenant's data version once per changing statement, not by reads or other tenants", async () => {

@@ -11,15 +11,27 @@ import { dataVersion } from './queries/version.ts';
  * least as new as that version. The check is one primary-key read; the cache holds the most recent entries of
  * this process only (several server processes each keep their own). Never call it in a transaction that has
  * changed those tables: its version would be one that a rollback hands out again.
+ * Requests that miss the same figure at the same version at once share one computation (`running`): ten people
+ * opening the dashboard after a change cost one computation, not ten. A failed computation is not kept; everyone
+ * waiting for it gets its error, and the next request computes afresh.
  */
 const entries = new Map<string, { kind: string; version: number; value: unknown }>();
+const running = new Map<string, Promise<unknown>>();
 const LIMIT = 200;
 
-/** Hits and misses per tenant: what the tests observe, and what an operator could. */
-const stats = new Map<string, { hits: number; misses: number }>();
+/**
+ * Per tenant: hits (served from the cache), misses (each one a computation) and shared (requests that waited for a
+ * computation another request had started): what the tests observe, and what an operator could.
+ */
+interface Stats {
+  hits: number;
+  misses: number;
+  shared: number;
+}
+const stats = new Map<string, Stats>();
 
-export function figureCacheStats(tenantId: string): { hits: number; misses: number } {
-  return { ...(stats.get(tenantId) ?? { hits: 0, misses: 0 }) };
+export function figureCacheStats(tenantId: string): Stats {
+  return { ...(stats.get(tenantId) ?? { hits: 0, misses: 0, shared: 0 }) };
 }
 
 /** Drops the entries of one kind: the benchmark measures the computation, not the cache. */
@@ -36,7 +48,7 @@ export async function cachedFigures<T>(
 ): Promise<T> {
   const version = await dataVersion(db, tenantId);
   const id = JSON.stringify([tenantId, ...key]);
-  const count = stats.get(tenantId) ?? { hits: 0, misses: 0 };
+  const count = stats.get(tenantId) ?? { hits: 0, misses: 0, shared: 0 };
   stats.set(tenantId, count);
   const hit = entries.get(id);
   if (hit && hit.version === version) {
@@ -46,14 +58,27 @@ export async function cachedFigures<T>(
     entries.set(id, hit);
     return hit.value as T;
   }
-  count.misses++;
-  const value = await compute();
-  // A slower computation of an older version must not replace a newer entry.
-  const current = entries.get(id);
-  if (!current || current.version <= version) {
-    entries.delete(id);
-    entries.set(id, { kind: key[0], version, value });
+  // The version is part of the key: a request that saw a newer version must not wait for an older computation.
+  const runId = JSON.stringify([version, id]);
+  const shared = running.get(runId);
+  if (shared) {
+    count.shared++;
+    return shared as Promise<T>;
   }
-  if (entries.size > LIMIT) entries.delete(entries.keys().next().value as string);
-  return value;
+  count.misses++;
+  const computation = compute();
+  running.set(runId, computation);
+  try {
+    const value = await computation;
+    // A slower computation of an older version must not replace a newer entry.
+    const current = entries.get(id);
+    if (!current || current.version <= version) {
+      entries.delete(id);
+      entries.set(id, { kind: key[0], version, value });
+    }
+    if (entries.size > LIMIT) entries.delete(entries.keys().next().value as string);
+    return value;
+  } finally {
+    running.delete(runId);
+  }
 }

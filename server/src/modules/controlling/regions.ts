@@ -27,18 +27,37 @@ export type Region =
 export const CITY = 'stadt';
 
 export async function resolveRegion(db: Kysely<DB>, tenantId: string, key: string): Promise<Region> {
+  return (await resolveRegionAndCity(db, tenantId, key)).region;
+}
+
+/** A region and the city it is compared with, from one read of the districts and teams (the dashboard needs both). */
+export async function resolveRegionAndCity(
+  db: Kysely<DB>,
+  tenantId: string,
+  key: string,
+): Promise<{ region: Region; city: Region }> {
+  const [districts, teams] = [await districtRows(db, tenantId), await teamRows(db, tenantId)];
+  const city: Region = {
+    kind: 'city',
+    key: CITY,
+    name: 'Stadt (gesamt)',
+    districtIds: districts.map((d) => d.id),
+    teamIds: teams.map((t) => t.id),
+  };
+  return { region: await regionOf(db, tenantId, key, districts, teams, city), city };
+}
+
+async function regionOf(
+  db: Kysely<DB>,
+  tenantId: string,
+  key: string,
+  districts: Awaited<ReturnType<typeof districtRows>>,
+  teams: Awaited<ReturnType<typeof teamRows>>,
+  city: Region,
+): Promise<Region> {
   const wanted = key.trim();
   const lower = wanted.toLowerCase();
-  const [districts, teams] = [await districtRows(db, tenantId), await teamRows(db, tenantId)];
-  if (lower === CITY || lower === 'city') {
-    return {
-      kind: 'city',
-      key: CITY,
-      name: 'Stadt (gesamt)',
-      districtIds: districts.map((d) => d.id),
-      teamIds: teams.map((t) => t.id),
-    };
-  }
+  if (lower === CITY || lower === 'city') return city;
   const district = districts.find((d) => d.code.toLowerCase() === lower || d.name.toLowerCase() === lower);
   if (district) {
     const teamIds = await teamIdsOfDistricts(db, tenantId, [district.id]);

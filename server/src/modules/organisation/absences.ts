@@ -16,7 +16,7 @@ import {
 
 /**
  * Absences (Abwesenheit) with a deputy for the period (docs/worklist.md, "Whose list"). The deputy's access comes
- * from the session (auth/sessions.ts: findDeputyFor on the app's today), so it starts and ends with the period by
+ * from the session (auth/queries.ts: findSessionWithUser on the app's today), so it starts and ends with the period by
  * itself; nothing here grants or revokes anything.
  */
 
