@@ -85,9 +85,10 @@ describe('Auskunft: Hilfen and payments', () => {
   it('lists the Hilfen with help type, period, provider, status and exact payments; a confided reason is withheld and listed', async () => {
     const s = await setup();
     const id = await plannedMeasure(s);
-    const csv = `measure,month,amount\n${id},2026-03-01,1234.56\n${id},2026-04-01,0.07\n`;
+    const csv = `measure,month,amount\n${id},2026-03,1234.56\n${id},2026-04,0.07\n`;
     const imported = await s.fin.post('/finance/payments?dryRun=false', { csv });
     expect(imported.statusCode, imported.body).toBe(200);
+    expect(imported.json()).toMatchObject({ accepted: 2, written: true });
 
     const open = await disclosureOf(s, s.lead);
     expect(open.json.cases[0].measures).toEqual([
