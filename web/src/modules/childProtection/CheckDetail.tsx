@@ -199,7 +199,8 @@ export function CheckDetail({
         title="Konsequenzen"
         recorded={check.measures.length > 0}
         action={
-          open && o ? (
+          // A new consequence writes none of the check's texts: allowed on a confided check too.
+          !readOnly && check.status === 'offen' && o ? (
             <Button size="xs" onClick={() => measureModal.open('new')}>
               Konsequenz erfassen
             </Button>

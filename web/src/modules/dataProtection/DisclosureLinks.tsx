@@ -1,13 +1,13 @@
 import { Alert, Button, Group, Stack, Text } from '@mantine/core';
-import { useMutation } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
-import { api, errorMessage } from '../../app/api.ts';
+import { errorMessage } from '../../app/api.ts';
 import { downloadFile } from '../finance/csv.ts';
+import { useDisclosureFile } from './queries.ts';
 
 type Format = 'pdf' | 'json';
-const formats: Record<Format, { suffix: string; label: string; fallback: string }> = {
-  pdf: { suffix: '.pdf', label: 'Auskunft (PDF)', fallback: 'Auskunft.pdf' },
-  json: { suffix: '', label: 'JSON', fallback: 'Auskunft.json' },
+const formats: Record<Format, { label: string; fallback: string }> = {
+  pdf: { label: 'Auskunft (PDF)', fallback: 'Auskunft.pdf' },
+  json: { label: 'JSON', fallback: 'Auskunft.json' },
 };
 
 /**
@@ -21,9 +21,7 @@ export function DisclosureLinks({ personId, name }: { personId: string; name: st
   const [status, setStatus] = useState('');
   const retryRef = useRef<HTMLButtonElement>(null);
   const triggers = { pdf: useRef<HTMLButtonElement>(null), json: useRef<HTMLButtonElement>(null) };
-  const produce = useMutation({
-    mutationFn: (format: Format) =>
-      api.getNamedFile(`/persons/${personId}/disclosure${formats[format].suffix}`),
+  const produce = useDisclosureFile(personId, {
     onMutate: () => setStatus('Auskunft wird erstellt …'),
     onSuccess: ({ blob, fileName }, format) => {
       downloadFile(fileName ?? formats[format].fallback, blob, blob.type);

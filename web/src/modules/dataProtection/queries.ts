@@ -1,6 +1,6 @@
 import type { ConfidedItemType, ConfidedMark, ReleaseBasis } from '@leuchtturm/shared';
-import { useQueryClient } from '@tanstack/react-query';
-import { api } from '../../app/api.ts';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api, type NamedFile } from '../../app/api.ts';
 import { useCaseMutation } from '../cases/caseQueries.ts';
 import { measureKeys } from '../measures/queries.ts';
 
@@ -61,4 +61,20 @@ export function useConfidedMark(caseId: string) {
       'Die Kennzeichnung ist aufgehoben.',
     ),
   };
+}
+
+/** The Auskunft about a person as PDF or JSON, with the file name the server gives (saving it is the caller's). */
+export function useDisclosureFile(
+  personId: string,
+  handlers: {
+    onMutate: () => void;
+    onSuccess: (file: NamedFile, format: 'pdf' | 'json') => void;
+    onError: () => void;
+  },
+) {
+  return useMutation({
+    mutationFn: (format: 'pdf' | 'json') =>
+      api.getNamedFile(`/persons/${personId}/disclosure${format === 'pdf' ? '.pdf' : ''}`),
+    ...handlers,
+  });
 }
