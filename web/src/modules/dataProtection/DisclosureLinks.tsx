@@ -20,13 +20,16 @@ const formats: Record<Format, { label: string; fallback: string }> = {
 export function DisclosureLinks({ personId, name }: { personId: string; name: string }) {
   const [status, setStatus] = useState('');
   const retryRef = useRef<HTMLButtonElement>(null);
-  const triggers = { pdf: useRef<HTMLButtonElement>(null), json: useRef<HTMLButtonElement>(null) };
+  const pdfRef = useRef<HTMLButtonElement>(null);
+  const jsonRef = useRef<HTMLButtonElement>(null);
+  // After a download focus returns to its button, once the button is no longer busy (a disabled one takes none).
+  const [refocus, setRefocus] = useState<Format | null>(null);
   const produce = useDisclosureFile(personId, {
     onMutate: () => setStatus('Auskunft wird erstellt …'),
     onSuccess: ({ blob, fileName }, format) => {
       downloadFile(fileName ?? formats[format].fallback, blob, blob.type);
       setStatus(`Auskunft über ${name} als ${format === 'pdf' ? 'PDF' : 'JSON'} heruntergeladen.`);
-      triggers[format].current?.focus();
+      setRefocus(format);
     },
     onError: () => setStatus(''),
   });
@@ -36,9 +39,14 @@ export function DisclosureLinks({ personId, name }: { personId: string; name: st
     if (failed) retryRef.current?.focus();
   }, [failed]);
   const pending = produce.isPending;
+  useEffect(() => {
+    if (refocus === null || pending) return;
+    (refocus === 'pdf' ? pdfRef : jsonRef).current?.focus();
+    setRefocus(null);
+  }, [refocus, pending]);
   const button = (format: Format) => (
     <Button
-      ref={triggers[format]}
+      ref={format === 'pdf' ? pdfRef : jsonRef}
       size="compact-sm"
       variant="subtle"
       loading={pending && produce.variables === format}
