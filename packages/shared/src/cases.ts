@@ -128,7 +128,14 @@ export const caseDetailSchema = caseSummarySchema.extend({
     }),
   ),
   helpPlans: z.array(helpPlanSchema),
-  familyConference: familyConferenceInputSchema.nullable(),
+  familyConference: familyConferenceInputSchema
+    .extend({
+      /** § 65: when withheld, its texts are the placeholder (date, phase and follow-up stay; it cannot be edited). */
+      confided: confidedMarkSchema.nullable(),
+      /** § 65: the reader saved it last (or leads a case whose record predates that) and may mark it. */
+      mayMarkConfided: z.boolean(),
+    })
+    .nullable(),
   consents: z.array(caseConsentSchema),
   documents: z.array(caseDocumentEntrySchema),
   timeline: z.array(timelineEntrySchema),
@@ -139,8 +146,8 @@ export const caseDetailSchema = caseSummarySchema.extend({
   mayHandOver: z.boolean(),
   /**
    * § 65: the ids of the items the reader may mark as confided (her notes are on the notes' own list): files she
-   * uploaded, Kurzberatungen she took part in, Aufträge she recorded and the Wille und Ziele sheet (its id is the
-   * case's) she saved last; records from before authors were kept: the case's lead.
+   * uploaded, Kurzberatungen she took part in, Aufträge she recorded and the Wille und Ziele sheet and the
+   * Familienrat (their id is the case's) she saved last; records from before authors were kept: the case's lead.
    */
   confidedMarkable: z.array(idSchema),
 });

@@ -19,6 +19,7 @@ import {
   cpYesNoUnknown,
 } from './childProtection.ts';
 import { idSchema, lineSchema, optionalTextSchema, textSchema, versionSchema } from './common.ts';
+import { confidedMarkSchema } from './dataProtection.ts';
 import { dateSchema, instantSchema } from './dates.ts';
 import { cpVisitChecklistSchema } from './visitChecklist.ts';
 import { z } from './zod.ts';
@@ -243,6 +244,10 @@ export const cpMeasureSchema = z.object({
   createdAt: z.string(),
   createdBy: z.string().nullable(),
   version: versionSchema,
+  /** § 65: when withheld, description, place and how the carers were informed are the placeholder. */
+  confided: confidedMarkSchema.nullable(),
+  /** § 65: the reader recorded it (or leads a case whose record predates that) and may mark it. */
+  mayMarkConfided: z.boolean(),
 });
 export type CpMeasure = z.infer<typeof cpMeasureSchema>;
 
@@ -314,6 +319,13 @@ export const cpCheckSchema = cpCheckSummarySchema.extend({
   visitChecklist: cpVisitChecklistSchema.nullable(),
   measures: z.array(cpMeasureSchema),
   closedBy: ref.nullable(),
+  /**
+   * § 65: when withheld, the check's free text (report, reporter's name, reasons, facts, factors, findings, notes)
+   * is the placeholder; dates, urgency, status and the coded results stay for deadlines and statistics.
+   */
+  confided: confidedMarkSchema.nullable(),
+  /** § 65: the reader took or recorded the report (or leads a case whose record predates that) and may mark it. */
+  mayMarkConfided: z.boolean(),
 });
 export type CpCheck = z.infer<typeof cpCheckSchema>;
 

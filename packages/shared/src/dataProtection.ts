@@ -23,6 +23,10 @@ export const confidedItemTypes = labelled({
   risk_consultation: 'Kurzberatung',
   will_and_goals: 'Wille und Ziele',
   mandate: 'Auftrag oder Auflage',
+  measure: 'Hilfe',
+  child_protection_check: 'Kinderschutzmeldung (§ 8a)',
+  protection_measure: 'Schutzmaßnahme',
+  family_conference: 'Familienrat',
 });
 export type ConfidedItemType = (typeof confidedItemTypes.values)[number];
 
@@ -139,6 +143,37 @@ export const disclosureSchema = z.object({
           result: z.string(),
         }),
       ),
+      /**
+       * The Hilfen of the case with the payments made for them (exact decimal amounts). Help type, period,
+       * provider, status and payments are always given; the reasons are null when withheld under § 65 (listed).
+       */
+      measures: z.array(
+        z.object({
+          helpType: z.string(),
+          person: z.string(),
+          provider: z.string().nullable(),
+          beginOn: z.string(),
+          plannedEndOn: z.string().nullable(),
+          endOn: z.string().nullable(),
+          status: z.string(),
+          beginReason: z.string().nullable(),
+          withdrawReason: z.string().nullable(),
+          payments: z.array(z.object({ month: z.string(), amount: z.string() })),
+          /** The sum of the payments, exact (decimal string, euros). */
+          paid: z.string(),
+        }),
+      ),
+      /** The Familienrat; its texts are null when withheld under § 65 (listed), date and phase stay. */
+      familyConference: z
+        .object({
+          phase: z.string(),
+          heldOn: z.string().nullable(),
+          followUpOn: z.string().nullable(),
+          concern: z.string().nullable(),
+          familyPlan: z.string().nullable(),
+          officeDecision: z.string().nullable(),
+        })
+        .nullable(),
     }),
   ),
   /** Who read or exported the person's data (from the audit log): when, who, what. */

@@ -1,4 +1,5 @@
 import { idSchema, lineSchema, nameSchema, versionSchema } from './common.ts';
+import { confidedMarkSchema } from './dataProtection.ts';
 import { dateSchema } from './dates.ts';
 import { z } from './zod.ts';
 
@@ -180,6 +181,10 @@ export const measureSchema = z.object({
   beginReason: z.string().nullable(),
   /** Why a withdrawn measure was withdrawn (null for those withdrawn before reasons were recorded). */
   withdrawReason: z.string().nullable(),
+  /** § 65: when withheld, the begin and withdraw reasons are the placeholder (dates, status, amounts stay). */
+  confided: confidedMarkSchema.nullable(),
+  /** § 65: the reader planned it (or leads a case whose measure predates that) and may mark it as confided. */
+  mayMarkConfided: z.boolean(),
   /** Approved, no end recorded, and its planned end has passed: it runs longer than planned (docs/domain.md). */
   overrun: z.boolean(),
   approvedBy: z.string().nullable(),

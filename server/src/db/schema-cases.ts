@@ -314,6 +314,8 @@ export interface FamilyConferenceTable {
   office_decision: string | null;
   follow_up_on: Day | null;
   version: Generated<number>;
+  /** Who saved it last (migration 0039; null before): the author who may mark it as confided. */
+  updated_by: string | null;
 }
 
 export interface ConsentTable {

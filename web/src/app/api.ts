@@ -135,6 +135,8 @@ interface RequestOptions {
   retried?: boolean;
   /** The answer is a file (a PDF), not JSON. */
   file?: boolean;
+  /** With `file`: answer the blob with the file name the server gives in Content-Disposition. */
+  named?: boolean;
 }
 
 async function request<T>(
@@ -186,8 +188,34 @@ async function request<T>(
     throw error;
   }
   if (response.status === 204) return undefined as T;
+  if (options.file && options.named) {
+    const fileName = fileNameOf(response.headers.get('content-disposition'));
+    return { blob: await response.blob(), fileName } as T;
+  }
   if (options.file) return (await response.blob()) as T;
   return (await response.json()) as T;
+}
+
+/** The file name of a Content-Disposition header (RFC 6266: `filename*` in UTF-8 first), or null when none. */
+export function fileNameOf(header: string | null): string | null {
+  if (!header) return null;
+  const extended = /filename\*=UTF-8''([^;]+)/i.exec(header);
+  if (extended?.[1]) {
+    try {
+      return decodeURIComponent(extended[1].trim());
+    } catch {
+      // a malformed escape: fall back to the plain name
+    }
+  }
+  const plain = /filename="((?:[^"\\]|\\.)*)"|filename=([^;]+)/i.exec(header);
+  const name = plain?.[1]?.replace(/\\(.)/g, '$1') ?? plain?.[2]?.trim();
+  return name || null;
+}
+
+/** A file the server produced, with the name it gave it. */
+export interface NamedFile {
+  blob: Blob;
+  fileName: string | null;
 }
 
 export const api = {
@@ -200,6 +228,9 @@ export const api = {
   /** A file the server produces (a PDF): fetched like any request, so that a refusal arrives as an ApiError. */
   getFile: (path: string, query?: Query) => request<Blob>('GET', path, undefined, query, { file: true }),
   postFile: (path: string, body: unknown) => request<Blob>('POST', path, body, undefined, { file: true }),
+  /** The same, with the file name from Content-Disposition (any content type: a PDF, a JSON export). */
+  getNamedFile: (path: string) =>
+    request<NamedFile>('GET', path, undefined, undefined, { file: true, named: true }),
   /** multipart/form-data, e.g. a file upload */
   upload: <T = void>(path: string, data: FormData) => request<T>('POST', path, data),
 };

@@ -8,7 +8,8 @@ import type { CaseRecords } from './queries/detail.ts';
 /**
  * The § 65 marks of the case page's records (files, Kurzberatungen, Aufträge, Wille und Ziele) as this viewer sees
  * them, and the items she may mark: those she is the author of (`itemAuthors` in confided/queries/marks.ts is the
- * same rule for one item; records saved before their author was kept count as the lead's).
+ * same rule for one item; records saved before their author was kept count as the lead's). The Familienrat (one
+ * per case) has its own flag.
  */
 export async function loadCaseMarks(
   ctx: Ctx,
@@ -19,7 +20,7 @@ export async function loadCaseMarks(
 ): Promise<CaseMarks> {
   const of = (itemType: Parameters<typeof confidedMarks>[3], ids: string[]) =>
     confidedMarks(ctx.db, ctx.actor, viewer, itemType, ids);
-  const [documents, consultations, mandates, will] = await Promise.all([
+  const [documents, consultations, mandates, will, conference] = await Promise.all([
     of(
       'case_document',
       records.documents.map((d) => d.id),
@@ -33,6 +34,7 @@ export async function loadCaseMarks(
       records.mandates.map((m) => m.id),
     ),
     of('will_and_goals', records.will ? [caseId] : []),
+    of('family_conference', records.conference ? [caseId] : []),
   ]);
   const authored = (id: string, authorIds: (string | null)[]) =>
     mayMarkConfided(ctx.actor, { authorIds: authorIds.filter((a): a is string => a !== null) }) ? [id] : [];
@@ -42,11 +44,17 @@ export async function loadCaseMarks(
     ...records.mandates.flatMap((m) => authored(m.id, [m.created_by ?? leadId])),
     ...(records.will ? authored(caseId, [records.will.updated_by ?? leadId]) : []),
   ];
+  // The Familienrat's item id is the case's too, so `markable` cannot tell it from Wille und Ziele: its own flag.
+  const conferenceMarkable =
+    records.conference !== undefined &&
+    authored(caseId, [records.conference.updated_by ?? leadId]).length > 0;
   return {
     documents,
     consultations,
     mandates,
     will: will.get(caseId) ?? null,
+    conference: conference.get(caseId) ?? null,
     markable,
+    conferenceMarkable,
   };
 }

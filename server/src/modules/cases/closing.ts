@@ -10,6 +10,7 @@ import { AppError } from '../../shared/errors.ts';
 import { expectOneUpdated } from '../../shared/versioned.ts';
 import { mayReopenCase } from '../access/policy.ts';
 import { forbiddenOnCase } from '../access/refusals.ts';
+import { requireContentEditable } from '../confided/service.ts';
 import { decideMeasuresOnClosing } from '../measures/closing.ts';
 import { completeProcessSteps, endProcessesOfClosedCase } from '../processes/completion.ts';
 import { bumpCaseVersion, requireCase } from './access.ts';
@@ -38,6 +39,8 @@ export async function saveFamilyConference(
   input: FamilyConferenceInput,
 ): Promise<void> {
   await requireCase(ctx, caseId, 'write');
+  // § 65: who sees the placeholder may not save the record (it would write the placeholder back).
+  await requireContentEditable(ctx, caseId, 'family_conference', caseId);
   const tenantId = ctx.actor.tenantId;
   if (input.followUpOn && input.heldOn && input.followUpOn <= input.heldOn) {
     throw AppError.validation(
@@ -45,7 +48,8 @@ export async function saveFamilyConference(
       'Der Folgerat liegt nach dem Familienrat (in der Regel etwa drei Monate).',
     );
   }
-  const { version, ...fields } = input;
+  const { version, ...form } = input;
+  const fields = { ...form, updatedBy: ctx.actor.userId };
   if (version === 0) {
     if (!(await insertFamilyConference(ctx.db, tenantId, caseId, fields))) throw AppError.versionConflict();
   } else {

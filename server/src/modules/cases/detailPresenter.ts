@@ -12,7 +12,9 @@ export interface CaseMarks {
   consultations: ReadonlyMap<string, ConfidedMark>;
   mandates: ReadonlyMap<string, ConfidedMark>;
   will: ConfidedMark | null;
+  conference: ConfidedMark | null;
   markable: readonly string[];
+  conferenceMarkable: boolean;
 }
 
 /** The case page: the summary head and every record of the method, shaped field by field (no raw rows leave). */
@@ -29,7 +31,9 @@ export function presentCaseDetail(
     consultations: new Map(),
     mandates: new Map(),
     will: null,
+    conference: null,
     markable: [],
+    conferenceMarkable: false,
   },
 ): CaseDetail {
   const {
@@ -267,6 +271,8 @@ export function presentCaseDetail(
           officeDecision: conference.office_decision,
           followUpOn: conference.follow_up_on,
           version: conference.version,
+          confided: marks.conference,
+          mayMarkConfided: marks.conferenceMarkable,
         }
       : null,
     consents: consents.map((c) => ({

@@ -18,7 +18,7 @@ export async function saveVisitChecklist(
   checkId: string,
   input: CpVisitChecklistInput,
 ): Promise<void> {
-  const { check } = await requireCheck(ctx, caseId, checkId, 'write');
+  const { check } = await requireCheck(ctx, caseId, checkId, 'write', { editsText: true });
   if (check.visit_status !== 'durchgefuehrt')
     throw AppError.validation(
       'visit',

@@ -12,6 +12,7 @@ import type { ProtectionMeasureTable } from '../../db/schema-childProtection.ts'
 import type { Ctx } from '../../shared/context.ts';
 import { AppError } from '../../shared/errors.ts';
 import { expectOneUpdated } from '../../shared/versioned.ts';
+import { requireContentEditable } from '../confided/service.ts';
 import { recordSaved } from './process.ts';
 import { type CheckRow, closeCheck } from './queries/checks.ts';
 import {
@@ -135,6 +136,8 @@ export async function changeMeasure(
   const tenantId = ctx.actor.tenantId;
   const existing = await findMeasure(ctx.db, tenantId, check.id, measureId);
   if (!existing) throw AppError.notFound('Die Konsequenz');
+  // § 65: the form saves the consequence's texts; who sees the placeholder may not write over them.
+  await requireContentEditable(ctx, caseId, 'protection_measure', measureId);
   if (existing.kind !== input.kind)
     throw AppError.validation('kind', 'Die Art einer Konsequenz kann nicht geändert werden.');
   if (input.kind === 'abschluss')

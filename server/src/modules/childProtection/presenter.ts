@@ -51,7 +51,7 @@ export function presentMeasure(
   m: MeasureRow,
   mandates: readonly MeasureMandateRow[],
   names: Names,
-): CpMeasure {
+): Omit<CpMeasure, 'confided' | 'mayMarkConfided'> {
   return {
     id: m.id,
     kind: m.kind as CpMeasure['kind'],
@@ -82,6 +82,7 @@ export function presentMeasure(
 
 type Outcome = NonNullable<CpCheck['outcome']>;
 
+/** The check without its § 65 marking (the service adds it: it needs the marks and the reader). */
 export function presentCheck(
   r: CheckRow,
   measures: CpMeasure[],
@@ -89,7 +90,7 @@ export function presentCheck(
   consultationArea: NonNullable<Outcome['classification']>['area'] | null,
   now: Date,
   visitChecklist: CpVisitChecklist | null,
-): CpCheck {
+): Omit<CpCheck, 'confided' | 'mayMarkConfided'> {
   return {
     ...presentCheckSummary(r, now),
     reporterName: r.reporter_name,

@@ -3,6 +3,7 @@ import type { Ctx } from '../../shared/context.ts';
 import { AppError } from '../../shared/errors.ts';
 import { type LoadedCase, requireCase } from '../cases/access.ts';
 import { existingStaffIds } from '../cases/queries/staff.ts';
+import { requireContentEditable } from '../confided/service.ts';
 import { type CheckRow, findCheck } from './queries/checks.ts';
 
 /** Rules every step of the § 8a process shares: the gate to an open check, times, and the staff it names. */
@@ -31,13 +32,15 @@ export function notBeforeReport(field: string, at: Date, check: CheckRow): void 
 /**
  * The case (access first) and one of its checks. For a change the case must be open, and so must the check
  * unless `closedCheck` allows a closed one (the end of an Inobhutnahme may come after the check was closed).
+ * `editsText`: the change saves the check's own free text (a step's form), so under § 65 only who may read that
+ * text may save it (requireContentEditable); adding a consequence does not.
  */
 export async function requireCheck(
   ctx: Ctx,
   caseId: string,
   checkId: string,
   purpose: 'read' | 'write',
-  { closedCheck = false }: { closedCheck?: boolean } = {},
+  { closedCheck = false, editsText = false }: { closedCheck?: boolean; editsText?: boolean } = {},
 ): Promise<{ loaded: LoadedCase; check: CheckRow }> {
   const loaded = await requireCase(ctx, caseId, purpose);
   const check = await findCheck(ctx.db, ctx.actor.tenantId, caseId, checkId);
@@ -47,6 +50,7 @@ export async function requireCheck(
       'conflict',
       'Die Gefährdungseinschätzung ist abgeschlossen und kann nicht mehr geändert werden.',
     );
+  if (editsText) await requireContentEditable(ctx, caseId, 'child_protection_check', check.id);
   return { loaded, check };
 }
 

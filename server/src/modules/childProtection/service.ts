@@ -10,12 +10,21 @@ import {
 } from '@leuchtturm/shared';
 import type { Ctx } from '../../shared/context.ts';
 import { AppError } from '../../shared/errors.ts';
+import { mayMarkConfided } from '../access/policy.ts';
 import { requireCase } from '../cases/access.ts';
 import { viewerOf } from '../confided/queries/visibility.ts';
+import { confidedMarks } from '../confided/service.ts';
 import { presentCheck, presentChecklist, presentCheckSummary, presentMeasure } from './presenter.ts';
 import { recordSaved } from './process.ts';
 import { checklistEntries } from './queries/checklist.ts';
-import { consultationsById, householdMember, insertCheck, listChecks, staffNames } from './queries/checks.ts';
+import {
+  checkTexts,
+  consultationsById,
+  householdMember,
+  insertCheck,
+  listChecks,
+  staffNames,
+} from './queries/checks.ts';
 import { careBegun, completedByResult, openReceived } from './queries/counts.ts';
 import { listMeasures, measureMandates } from './queries/measures.ts';
 import { notInFuture, requireCheck, requireStaff } from './rules.ts';
@@ -39,25 +48,39 @@ export async function caseChecks(ctx: Ctx, caseId: string): Promise<CpCheckSumma
   return rows.map((r) => presentCheckSummary(r, now));
 }
 
-/** A check with its consequences; `use` is what it is read for (§ 65: the screen or a PDF). */
+/** A check with its consequences; `use` is what it is read for (§ 65: the screen, a PDF, an export or handover). */
 export async function readCheck(
   ctx: Ctx,
   caseId: string,
   checkId: string,
   use: ContentUse,
 ): Promise<CpCheck> {
-  const { check } = await requireCheck(ctx, caseId, checkId, 'read');
+  const { loaded, check: row } = await requireCheck(ctx, caseId, checkId, 'read');
   const tenantId = ctx.actor.tenantId;
-  const measures = await listMeasures(ctx.db, tenantId, [check.id]);
-  const [mandates, consultations, checklist] = await Promise.all([
+  const viewer = viewerOf(ctx, use);
+  const [texts, measures] = await Promise.all([
+    checkTexts(ctx.db, tenantId, row.id, viewer),
+    listMeasures(ctx.db, tenantId, [row.id], viewer),
+  ]);
+  // The step logic below reads dates and codes from the row; only its free text is replaced for this reader.
+  const check = { ...row, ...texts };
+  const [mandates, consultations, checklist, checkMarks, measureMarks] = await Promise.all([
     measureMandates(
       ctx.db,
       tenantId,
       measures.map((m) => m.id),
-      viewerOf(ctx, use),
+      viewer,
     ),
     consultationsById(ctx.db, tenantId, check.result_consultation_id ? [check.result_consultation_id] : []),
-    checklistEntries(ctx.db, tenantId, check.id),
+    checklistEntries(ctx.db, tenantId, check.id, viewer),
+    confidedMarks(ctx.db, ctx.actor, viewer, 'child_protection_check', [check.id]),
+    confidedMarks(
+      ctx.db,
+      ctx.actor,
+      viewer,
+      'protection_measure',
+      measures.map((m) => m.id),
+    ),
   ]);
   const staffIds = [
     check.taken_by,
@@ -78,14 +101,26 @@ export async function readCheck(
     details: { caseId },
   });
   const area = consultations[0]?.area as 'leistung' | 'grau' | 'gefaehrdung' | undefined;
-  return presentCheck(
-    check,
-    measures.map((m) => presentMeasure(m, mandates, names)),
-    names,
-    area ?? null,
-    new Date(),
-    presentChecklist(checklist, names),
-  );
+  // § 65: who may mark a record is its author; records without one count as the case lead's.
+  const mayMark = (...ids: (string | null)[]) =>
+    mayMarkConfided(ctx.actor, { authorIds: ids.filter((a): a is string => a !== null) });
+  const lead = loaded.subject.leadUserId;
+  return {
+    ...presentCheck(
+      check,
+      measures.map((m) => ({
+        ...presentMeasure(m, mandates, names),
+        confided: measureMarks.get(m.id) ?? null,
+        mayMarkConfided: mayMark(m.created_by ?? lead),
+      })),
+      names,
+      area ?? null,
+      new Date(),
+      presentChecklist(checklist, names),
+    ),
+    confided: checkMarks.get(check.id) ?? null,
+    mayMarkConfided: mayMark(check.created_by ?? lead, check.taken_by),
+  };
 }
 
 /**

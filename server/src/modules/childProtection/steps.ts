@@ -51,7 +51,7 @@ async function save(
 }
 
 export async function saveUrgency(ctx: Ctx, caseId: string, checkId: string, input: CpUrgencyInput) {
-  const { check } = await requireCheck(ctx, caseId, checkId, 'write');
+  const { check } = await requireCheck(ctx, caseId, checkId, 'write', { editsText: true });
   const decidedAt = new Date(input.decidedAt);
   notInFuture('decidedAt', decidedAt);
   notBeforeReport('decidedAt', decidedAt, check);
@@ -76,7 +76,7 @@ export async function saveUrgency(ctx: Ctx, caseId: string, checkId: string, inp
 }
 
 export async function saveAssessment(ctx: Ctx, caseId: string, checkId: string, input: CpAssessmentInput) {
-  const { check } = await requireCheck(ctx, caseId, checkId, 'write');
+  const { check } = await requireCheck(ctx, caseId, checkId, 'write', { editsText: true });
   if (check.urgency === null)
     throw AppError.validation('urgency', 'Zuerst die Ersteinschätzung (Dringlichkeit) festhalten.');
   const heldAt = new Date(input.heldAt);
@@ -112,7 +112,7 @@ export async function saveAssessment(ctx: Ctx, caseId: string, checkId: string, 
 
 /** The visit may come before or after the assessment; it needs the urgency decided. */
 export async function saveVisit(ctx: Ctx, caseId: string, checkId: string, input: CpVisitInput) {
-  const { check } = await requireCheck(ctx, caseId, checkId, 'write');
+  const { check } = await requireCheck(ctx, caseId, checkId, 'write', { editsText: true });
   if (check.urgency === null)
     throw AppError.validation('urgency', 'Zuerst die Ersteinschätzung (Dringlichkeit) festhalten.');
   const done = input.status === 'durchgefuehrt';
@@ -148,7 +148,7 @@ export async function saveVisit(ctx: Ctx, caseId: string, checkId: string, input
  * another open check of the case (a sibling) holds a more serious result.
  */
 export async function saveResult(ctx: Ctx, caseId: string, checkId: string, input: CpResultInput) {
-  const { loaded, check } = await requireCheck(ctx, caseId, checkId, 'write');
+  const { loaded, check } = await requireCheck(ctx, caseId, checkId, 'write', { editsText: true });
   const tenantId = ctx.actor.tenantId;
   if (
     !check.assessment_participant_ids ||

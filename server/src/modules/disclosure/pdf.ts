@@ -67,6 +67,7 @@ export function disclosureSpec(office: string, d: Disclosure): FormSpec {
           })),
         },
       },
+      ...measureSections(c),
       {
         heading: `Dateien im Fall ${c.caseNumber}`,
         list: {
@@ -119,4 +120,49 @@ export function disclosureSpec(office: string, d: Disclosure): FormSpec {
     sections,
     signatures: ['Ort, Datum, Unterschrift Jugendamt'],
   };
+}
+
+type DisclosedCase = Disclosure['cases'][number];
+const euro = (amount: string) => `${amount.replace('.', ',')} €`;
+const period = (m: DisclosedCase['measures'][number]) =>
+  `${formatDateDe(m.beginOn)} – ${m.endOn ? formatDateDe(m.endOn) : m.plannedEndOn ? `geplant ${formatDateDe(m.plannedEndOn)}` : 'offen'}`;
+
+/** The case's Hilfen with their payments (exact amounts) and its Familienrat. */
+function measureSections(c: DisclosedCase): FormSection[] {
+  const f = c.familyConference;
+  return [
+    {
+      heading: `Hilfen im Fall ${c.caseNumber}`,
+      list: {
+        items: c.measures.map((m) => ({
+          text: `${m.helpType} für ${m.person} · ${period(m)} · ${m.status}${m.provider ? ` · ${m.provider}` : ''}`,
+          details: [
+            ...(m.beginReason ? [`Beginn vor der Fallöffnung: ${m.beginReason}`] : []),
+            ...(m.withdrawReason ? [`Zurückgezogen: ${m.withdrawReason}`] : []),
+            m.payments.length === 0
+              ? 'Keine Zahlungen'
+              : `Zahlungen: ${m.payments.map((p) => `${formatDateDe(p.month)} ${euro(p.amount)}`).join('; ')} (zusammen ${euro(m.paid)})`,
+          ],
+        })),
+      },
+    },
+    ...(f
+      ? [
+          {
+            heading: `Familienrat im Fall ${c.caseNumber}`,
+            fields: [
+              ['Stand', f.phase],
+              ['Durchgeführt am', f.heldOn ? formatDateDe(f.heldOn) : '–'],
+              ['Folgerat', f.followUpOn ? formatDateDe(f.followUpOn) : '–'],
+              ['Anliegen', f.concern ?? 'nicht mitgeteilt (siehe unten)'],
+              ['Familienplan', f.familyPlan ?? (f.concern === null ? 'nicht mitgeteilt (siehe unten)' : '–')],
+              [
+                'Entscheidung des Jugendamts',
+                f.officeDecision ?? (f.concern === null ? 'nicht mitgeteilt (siehe unten)' : '–'),
+              ],
+            ],
+          } satisfies FormSection,
+        ]
+      : []),
+  ];
 }

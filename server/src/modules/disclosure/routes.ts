@@ -20,7 +20,13 @@ export const disclosureRoutes: FastifyPluginAsyncZod = async (app) => {
       params,
       response: { 200: disclosureSchema },
     },
-    handler: (request) => withCtx(request, (ctx) => personDisclosure(ctx, request.params.id, 'json')),
+    handler: async (request, reply) => {
+      const disclosure = await withCtx(request, (ctx) => personDisclosure(ctx, request.params.id, 'json'));
+      // A download for the person's file (the web app saves it under this name); API clients read it as JSON.
+      return reply
+        .header('content-disposition', contentDisposition(`Auskunft-${disclosure.person.lastName}.json`))
+        .send(disclosure);
+    },
   });
   app.get('/persons/:id/disclosure.pdf', {
     config: disclose,

@@ -24,6 +24,7 @@ import {
   readsOf,
   willsOfCases,
 } from './queries.ts';
+import { measuresAndConferences } from './records.ts';
 
 /**
  * Auskunft (Art. 15 DSGVO, § 83 SGB X; docs/data-protection.md): everything held about a person across all cases,
@@ -63,6 +64,8 @@ export async function personDisclosure(
     willsOfCases(ctx.db, tenantId, caseIds, viewer),
     mandatesOfCases(ctx.db, tenantId, caseIds, viewer),
   ]);
+  const numberOf = new Map(cases.map((c) => [c.id, c.case_number]));
+  const records = await measuresAndConferences(ctx.db, tenantId, caseIds, viewer, numberOf, CONFIDED);
   const reads = await readsOf(
     ctx.db,
     tenantId,
@@ -75,7 +78,6 @@ export async function personDisclosure(
     ],
     READS_LIMIT,
   );
-  const numberOf = new Map(cases.map((c) => [c.id, c.case_number]));
   const withheld: WithheldPart[] = [
     ...households
       .filter((h) => Number(h.others) > 0)
@@ -133,6 +135,7 @@ export async function personDisclosure(
         date: m.created_at.toISOString().slice(0, 10),
         reason: CONFIDED,
       })),
+    ...records.withheld,
   ];
   const disclosure: Disclosure = {
     producedAt: new Date().toISOString(),
@@ -189,6 +192,8 @@ export async function personDisclosure(
           dueOn: m.due_on,
           result: label(mandateResults.labels, m.result),
         })),
+      measures: records.measuresOf(c.id),
+      familyConference: records.conferenceOf(c.id),
     })),
     reads: reads.map((r) => ({
       at: r.at.toISOString(),

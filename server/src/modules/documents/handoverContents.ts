@@ -30,7 +30,7 @@ export async function loadHandoverContents(ctx: Ctx, caseId: string): Promise<Ha
     notes.push(...page.items);
     cursor = page.nextCursor ?? undefined;
   } while (cursor);
-  const measures = await listCaseMeasures(ctx, caseId);
+  const measures = await listCaseMeasures(ctx, caseId, 'export');
   const checks = await caseChecks(ctx, caseId);
   return { detail, notes, measures, checks };
 }

@@ -1,4 +1,4 @@
-import type { HelpType, Measure, MonthlyCost, Provider } from '@leuchtturm/shared';
+import type { ConfidedMark, HelpType, Measure, MonthlyCost, Provider } from '@leuchtturm/shared';
 import { centsToMoney } from '../../shared/money.ts';
 import { type CostRow, individualRate } from './costInputs.ts';
 import { firstFullMonthCost, type RatePeriod, type RateUnit } from './costRule.ts';
@@ -74,6 +74,8 @@ export function presentMeasure(
   r: MeasureRow,
   rates: ReadonlyMap<string, readonly RatePeriod[]>,
   today: string,
+  /** § 65: the measure's mark as the reader sees it, and whether she may mark it. */
+  confided: { mark: ConfidedMark | null; mayMark: boolean },
 ): Measure {
   const unit: RateUnit = r.individual_unit ?? r.offer_unit ?? 'day';
   const periods = r.individual_amount
@@ -105,6 +107,8 @@ export function presentMeasure(
     }),
     beginReason: r.begin_reason,
     withdrawReason: r.withdraw_reason,
+    confided: confided.mark,
+    mayMarkConfided: confided.mayMark,
     overrun: isOverrun(r, today),
     approvedBy: r.approved_by_name,
     approvedAt: r.approved_at ? r.approved_at.toISOString() : null,

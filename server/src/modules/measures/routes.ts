@@ -97,7 +97,7 @@ export const measureRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/cases/:id/measures', {
     config: { permission: 'case:work' },
     schema: { tags, summary: 'Maßnahmen eines Falls', params, response: { 200: z.array(measureSchema) } },
-    handler: (request) => withCtx(request, (ctx) => listCaseMeasures(ctx, request.params.id)),
+    handler: (request) => withCtx(request, (ctx) => listCaseMeasures(ctx, request.params.id, 'view')),
   });
   app.post('/cases/:id/measures', {
     config: { permission: 'case:work' },

@@ -1,12 +1,14 @@
-import type { Measure, MeasureInput, Page, PageQuery } from '@leuchtturm/shared';
+import type { ContentUse, Measure, MeasureInput, Page, PageQuery } from '@leuchtturm/shared';
 import { formatDateDe, idSchema, todayIso, z } from '@leuchtturm/shared';
 import type { Ctx } from '../../shared/context.ts';
 import { AppError } from '../../shared/errors.ts';
 import { moneyToCents } from '../../shared/money.ts';
 import { decodeCursor, toPage } from '../../shared/pagination.ts';
 import { expectOneUpdated } from '../../shared/versioned.ts';
-import { mayApproveMeasure } from '../access/policy.ts';
+import { mayApproveMeasure, mayMarkConfided } from '../access/policy.ts';
 import { requireCase } from '../cases/access.ts';
+import { type ContentViewer, viewerOf } from '../confided/queries/visibility.ts';
+import { confidedMarks, requireContentEditable } from '../confided/service.ts';
 import { completeProcessSteps } from '../processes/completion.ts';
 import { individualRate, ratesByOffer } from './costInputs.ts';
 import { firstFullMonthCost, type RatePeriod, type RateUnit } from './costRule.ts';
@@ -259,6 +261,8 @@ export async function withdrawMeasure(
   input: { reason: string; version: number },
 ): Promise<void> {
   const { state } = await requireMeasure(ctx, measureId, true);
+  // § 65: the reason is the measure's free text; who sees the placeholder may not write over it.
+  await requireContentEditable(ctx, state.case_id, 'measure', measureId);
   if (state.status === 'bewilligt')
     throw new AppError(
       'conflict',
@@ -276,19 +280,36 @@ export async function withdrawMeasure(
   });
 }
 
-/** Measures with the rates of their offers, shaped for the list. */
-async function present(ctx: Ctx, rows: MeasureRow[]): Promise<Measure[]> {
+/** Measures with the rates of their offers and their § 65 marks as the viewer sees them, shaped for the list. */
+async function present(ctx: Ctx, rows: MeasureRow[], viewer: ContentViewer): Promise<Measure[]> {
   const offerIds = [...new Set(rows.flatMap((r) => (r.offer_id ? [r.offer_id] : [])))];
   const rates = ratesByOffer(await listRateRows(ctx.db, ctx.actor.tenantId, offerIds));
+  const marks = await confidedMarks(
+    ctx.db,
+    ctx.actor,
+    viewer,
+    'measure',
+    rows.map((r) => r.id),
+  );
   const today = todayIso();
-  return rows.map((r) => presentMeasure(r, rates, today));
+  return rows.map((r) =>
+    presentMeasure(r, rates, today, {
+      mark: marks.get(r.id) ?? null,
+      // Who planned it is its author; measures from before that was kept count as the case lead's.
+      mayMark: mayMarkConfided(ctx.actor, {
+        authorIds: [r.created_by ?? r.case_lead_id].filter((a): a is string => a !== null),
+      }),
+    }),
+  );
 }
 
-export async function listCaseMeasures(ctx: Ctx, caseId: string): Promise<Measure[]> {
+/** The case's measures; `use` is what they are read for (§ 65: the screen, a PDF, an export or handover). */
+export async function listCaseMeasures(ctx: Ctx, caseId: string, use: ContentUse): Promise<Measure[]> {
   await requireCase(ctx, caseId, 'read');
-  const rows = await listCaseMeasureRows(ctx.db, ctx.actor.tenantId, caseId);
+  const viewer = viewerOf(ctx, use);
+  const rows = await listCaseMeasureRows(ctx.db, ctx.actor.tenantId, caseId, viewer);
   await ctx.audit({ action: 'read', entityType: 'measure_list', entityId: caseId });
-  return present(ctx, rows);
+  return present(ctx, rows, viewer);
 }
 
 const approvalCursor = z.object({ createdAt: z.iso.datetime({ precision: 6 }), id: idSchema });
@@ -298,10 +319,14 @@ export async function pendingApprovals(ctx: Ctx, query: PageQuery): Promise<Page
   const after = decodeCursor(query.cursor, approvalCursor);
   const teamId = ctx.actor.teamId;
   if (!teamId || !mayApproveMeasure(ctx.actor, { teamId })) return { items: [], nextCursor: null };
-  const rows = await listPendingApprovalRows(ctx.db, ctx.actor.tenantId, teamId, {
-    after,
-    limit: query.limit,
-  });
+  const viewer = viewerOf(ctx, 'view');
+  const rows = await listPendingApprovalRows(
+    ctx.db,
+    ctx.actor.tenantId,
+    teamId,
+    { after, limit: query.limit },
+    viewer,
+  );
   const page = toPage(
     rows,
     query.limit,
@@ -313,5 +338,5 @@ export async function pendingApprovals(ctx: Ctx, query: PageQuery): Promise<Page
     entityType: 'measure_list',
     details: { purpose: 'approvals', count: page.items.length },
   });
-  return { items: await present(ctx, page.items), nextCursor: page.nextCursor };
+  return { items: await present(ctx, page.items, viewer), nextCursor: page.nextCursor };
 }

@@ -2,11 +2,9 @@ import {
   type CaseDetail,
   type CpMeasure,
   caseAreas,
-  cpCareEndReasons,
   cpChannels,
   cpDangerSources,
   cpEndangermentTypes,
-  cpMeasureKinds,
   cpParentAgeGroups,
   cpReporterKinds,
   cpResidences,
@@ -25,7 +23,9 @@ import { useModalState } from '../../app/components/useModalState.ts';
 import { formatDateTimeDe } from '../../app/dateTime.ts';
 import { ErrorAlert, Loading } from '../../app/QueryState.tsx';
 import { InfoList } from '../cases/sections/ui.tsx';
+import { CheckConfided } from './CheckConfided.tsx';
 import { CheckForms } from './CheckForms.tsx';
+import { MeasureEntry } from './MeasureEntry.tsx';
 import { MeasureForm } from './MeasureForm.tsx';
 import { useCheck } from './queries.ts';
 import { ResultForm } from './ResultForm.tsx';
@@ -61,7 +61,8 @@ export function CheckDetail({
   if (query.isPending) return <Loading />;
   if (!check) return <ErrorAlert error={query.error} title="Laden fehlgeschlagen" />;
 
-  const open = !readOnly && check.status === 'offen';
+  // § 65: who sees the placeholder records no step (it would save over the confided text; the server refuses it).
+  const open = !readOnly && check.status === 'offen' && !check.confided?.withheld;
   const action = (step: Step, recorded: boolean, label: string) =>
     open ? (
       <Button size="xs" variant={recorded ? 'default' : 'filled'} onClick={() => stepModal.open(step)}>
@@ -87,6 +88,7 @@ export function CheckDetail({
           </Badge>
         )}
       </Group>
+      <CheckConfided detail={detail} check={check} readOnly={readOnly} />
       <CheckForms caseId={detail.id} check={check} />
       <StepCard title="Meldung" recorded>
         <InfoList
@@ -197,7 +199,8 @@ export function CheckDetail({
         title="Konsequenzen"
         recorded={check.measures.length > 0}
         action={
-          open && o ? (
+          // A new consequence writes none of the check's texts: allowed on a confided check too.
+          !readOnly && check.status === 'offen' && o ? (
             <Button size="xs" onClick={() => measureModal.open('new')}>
               Konsequenz erfassen
             </Button>
@@ -207,8 +210,10 @@ export function CheckDetail({
         {check.measures.map((m) => (
           <MeasureEntry
             key={m.id}
+            detail={detail}
             measure={m}
             onChange={!readOnly && m.kind !== 'abschluss' ? () => measureModal.open(m) : null}
+            readOnly={readOnly}
           />
         ))}
       </StepCard>
@@ -277,63 +282,5 @@ function Labelled({ label, children }: { label: string; children: ReactNode }) {
         {children}
       </Text>
     </div>
-  );
-}
-
-function MeasureEntry({ measure: m, onChange }: { measure: CpMeasure; onChange: (() => void) | null }) {
-  const running = m.kind === 'inobhutnahme' && m.endAt === null;
-  return (
-    <Paper withBorder p="sm" radius="sm">
-      <Stack gap="xs">
-        <Group justify="space-between">
-          <Text fw={600}>
-            {cpMeasureKinds.labels[m.kind]} · {formatDateDe(m.decidedOn)}
-          </Text>
-          <Group gap="xs">
-            {running && (
-              <Badge color="orange" variant="light">
-                läuft
-              </Badge>
-            )}
-            {onChange && (
-              <Button size="xs" variant="default" onClick={onChange}>
-                {running ? 'Ende erfassen' : 'Ändern'}
-              </Button>
-            )}
-          </Group>
-        </Group>
-        <InfoList
-          items={[
-            ...(m.kind === 'schutzplan'
-              ? ([
-                  ['Überprüfungen', m.reviewDates.map(formatDateDe).join(', ')],
-                  ['Aufträge/Auflagen', m.mandates.map((x) => x.text).join('; ') || null],
-                ] as const)
-              : []),
-            ...(m.kind === 'hilfeangebot' && m.offerKind
-              ? ([['Hilfe', cpServiceKinds.labels[m.offerKind]]] as const)
-              : []),
-            ...(m.kind === 'inobhutnahme'
-              ? ([
-                  ['Beginn', at(m.beginAt)],
-                  ['Ort', m.place],
-                  [
-                    'Sorgeberechtigte unterrichtet',
-                    [at(m.carersInformedAt), m.carersInformedHow].filter(Boolean).join(': '),
-                  ],
-                  [
-                    'Ende',
-                    m.endAt
-                      ? `${at(m.endAt)} (${m.endReason ? cpCareEndReasons.labels[m.endReason] : ''})`
-                      : null,
-                  ],
-                ] as const)
-              : []),
-            ['Beschreibung', m.description],
-            ['Erfasst von', m.createdBy],
-          ]}
-        />
-      </Stack>
-    </Paper>
   );
 }

@@ -16,6 +16,9 @@ import { ConfidedDetails } from './ConfidedNotice.tsx';
 import { ConfidedShares } from './ConfidedShares.tsx';
 import { useConfidedMark } from './queries.ts';
 
+/** What the controls need of the case: its id, its team (whom to confide in or share with), the markable ids. */
+export type ConfidedCase = Pick<CaseDetail, 'id' | 'team' | 'confidedMarkable'>;
+
 /**
  * § 65 SGB VIII on a record of the case file (docs/data-protection.md): the marking in words, and for its author
  * "Als anvertraut kennzeichnen"; for the confidant and the author sharing, recording a release and removing the
@@ -30,7 +33,7 @@ export function ConfidedControls({
   readOnly,
   mayMark = detail.confidedMarkable.includes(itemId),
 }: {
-  detail: CaseDetail;
+  detail: ConfidedCase;
   itemType: ConfidedItemType;
   itemId: string;
   mark: ConfidedMark | null;
@@ -63,7 +66,7 @@ function MarkButton({
   itemId,
   what,
 }: {
-  detail: CaseDetail;
+  detail: ConfidedCase;
   itemType: ConfidedItemType;
   itemId: string;
   what: string;
@@ -116,7 +119,7 @@ function MarkButton({
   );
 }
 
-function ManageButtons({ detail, mark, what }: { detail: CaseDetail; mark: ConfidedMark; what: string }) {
+function ManageButtons({ detail, mark, what }: { detail: ConfidedCase; mark: ConfidedMark; what: string }) {
   const releaser = useModalState<true>();
   const remover = useModalState<true>();
   const [basis, setBasis] = useState<ReleaseBasis | null>(null);

@@ -1,16 +1,17 @@
-import type { CaseDetail, ConfidedMark } from '@leuchtturm/shared';
+import type { ConfidedMark } from '@leuchtturm/shared';
 import { Button, Group, List, Select, Stack, Text } from '@mantine/core';
 import { useId, useState } from 'react';
 import { useModalState } from '../../app/components/useModalState.ts';
 import { useTeamStaff } from '../cases/caseQueries.ts';
 import { ConfirmModal, staffOptions } from '../cases/sections/ui.tsx';
+import type { ConfidedCase } from './ConfidedControls.tsx';
 import { useConfidedShares } from './queries.ts';
 
 /**
  * For the confidant and the author of a confided item: share it deliberately with a colleague of the case's team,
  * and revoke a share (after a confirmation). Both are audited on the server (docs/data-protection.md).
  */
-export function ConfidedShares({ detail, mark }: { detail: CaseDetail; mark: ConfidedMark }) {
+export function ConfidedShares({ detail, mark }: { detail: ConfidedCase; mark: ConfidedMark }) {
   const labelId = useId();
   const staff = useTeamStaff(detail.team?.id ?? null);
   const [userId, setUserId] = useState<string | null>(null);

@@ -3,6 +3,8 @@ import { Badge, Button, Group, Stack, Table, Text } from '@mantine/core';
 import { DataTable } from '../../app/components/DataTable.tsx';
 import { useModalState } from '../../app/components/useModalState.ts';
 import { QueryState } from '../../app/QueryState.tsx';
+import { type ConfidedCase, ConfidedControls } from '../dataProtection/ConfidedControls.tsx';
+import { ConfidedBadge } from '../dataProtection/ConfidedNotice.tsx';
 import { ApproveModal, measureName, providerLabel } from './ApproveModal.tsx';
 import { EndMeasureForm } from './EndMeasureForm.tsx';
 import { FamilyStatisticsForm } from './FamilyStatisticsForm.tsx';
@@ -25,6 +27,10 @@ export interface CaseMeasuresProps {
   helpPlans: readonly { id: string; versionNo: number }[];
   /** The viewer is the lead of the case's team and approves planned measures. */
   canApprove: boolean;
+  /** § 65: the case as the marking controls need it (whom to confide in or share with). */
+  confidedCase: ConfidedCase;
+  /** The case is read only for the viewer (no marking). */
+  readOnly: boolean;
 }
 
 /** The status as a short badge; what a planned measure waits for stands beneath it, so the badge never wraps. */
@@ -99,6 +105,8 @@ export function CaseMeasures({
   members,
   helpPlans,
   canApprove,
+  confidedCase,
+  readOnly,
 }: CaseMeasuresProps) {
   const measures = useCaseMeasures(caseId);
   const creator = useModalState<true>();
@@ -109,7 +117,8 @@ export function CaseMeasures({
   const familyStatistics = useModalState<true>();
   const current = useLoadedMeasure(caseId);
   // A planned measure is approved or withdrawn; an approved one that runs is ended; a withdrawn one is done.
-  const canWithdraw = (m: Measure) => m.status === 'geplant';
+  // § 65: who sees the placeholder of the reasons cannot write a withdrawal reason over them (the server refuses).
+  const canWithdraw = (m: Measure) => m.status === 'geplant' && !m.confided?.withheld;
   const canEnd = (m: Measure) => m.status === 'bewilligt' && m.endOn === null;
   // An approved help is reported to the official statistics: its coded fields are asked for here.
   const hasStatistics = (m: Measure) => m.status === 'bewilligt';
@@ -139,7 +148,23 @@ export function CaseMeasures({
             {items.map((m) => (
               <Table.Tr key={m.id}>
                 <Table.Td>{m.personName}</Table.Td>
-                <Table.Td>{helpTypeLabel(m.helpType)}</Table.Td>
+                <Table.Td>
+                  {helpTypeLabel(m.helpType)}
+                  {m.confided && (
+                    <Group gap="xs" mt={4}>
+                      <ConfidedBadge withheld={m.confided.withheld} />
+                    </Group>
+                  )}
+                  <ConfidedControls
+                    detail={confidedCase}
+                    itemType="measure"
+                    itemId={m.id}
+                    mark={m.confided}
+                    what={`Hilfe ${measureName(m)}`}
+                    readOnly={readOnly}
+                    mayMark={m.mayMarkConfided}
+                  />
+                </Table.Td>
                 <Table.Td>{providerLabel(m)}</Table.Td>
                 <Table.Td>
                   <Period measure={m} />

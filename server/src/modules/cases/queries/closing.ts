@@ -4,7 +4,8 @@ import type { DB } from '../../../db/schema.ts';
 
 /** Familienrat, Schweigepflichtentbindungen and the closing of a case. */
 
-type FamilyConferenceFields = Omit<FamilyConferenceInput, 'version'>;
+/** The form's fields and who saves them (the author who may mark the record as confided, § 65). */
+type FamilyConferenceFields = Omit<FamilyConferenceInput, 'version'> & { updatedBy: string | null };
 const familyConferenceColumns = (f: FamilyConferenceFields) => ({
   concern: f.concern,
   coordinator: f.coordinator,
@@ -15,6 +16,7 @@ const familyConferenceColumns = (f: FamilyConferenceFields) => ({
   family_plan: f.familyPlan,
   office_decision: f.officeDecision,
   follow_up_on: f.followUpOn,
+  updated_by: f.updatedBy,
 });
 
 /**

@@ -1,6 +1,11 @@
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../../db/schema.ts';
-import { type ContentViewer, confidedShownSql, shownOr } from '../../confided/queries/visibility.ts';
+import {
+  type ContentViewer,
+  confidedShownSql,
+  shownOr,
+  shownOrNull,
+} from '../../confided/queries/visibility.ts';
 import { caseReopenings } from './closing.ts';
 import { caseHandovers } from './handovers.ts';
 
@@ -40,6 +45,13 @@ export async function loadCaseRecords(
     'will_and_goals',
     'help_plan.tenant_id',
     'help_plan.case_id',
+    viewer,
+  );
+  // The Familienrat is one record per case (its item id is the case's); its date, phase and follow-up stay visible.
+  const conferenceShown = confidedShownSql(
+    'family_conference',
+    'family_conference.tenant_id',
+    'family_conference.case_id',
     viewer,
   );
   const base = await db
@@ -206,6 +218,12 @@ export async function loadCaseRecords(
     db
       .selectFrom('family_conference')
       .selectAll()
+      .select([
+        shownOr(conferenceShown, 'family_conference.concern').as('concern'),
+        ...(['coordinator', 'participants', 'place', 'family_plan', 'office_decision'] as const).map((c) =>
+          shownOrNull(conferenceShown, `family_conference.${c}`).as(c),
+        ),
+      ])
       .where('tenant_id', '=', tenantId)
       .where('case_id', '=', caseId)
       .executeTakeFirst(),

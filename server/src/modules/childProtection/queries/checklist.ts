@@ -1,12 +1,26 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../../db/schema.ts';
+import { type ContentViewer, confidedShownSql, shownOrNull } from '../../confided/queries/visibility.ts';
 
 /** The Einschätzungshilfe of a check's visit (visit_checklist_entry, migration 0015): one row per area. */
 
-export function checklistEntries(db: Kysely<DB>, tenantId: string, checkId: string) {
+/** The answers; a note is the check's free text, so a § 65 mark on the check withholds it (ratings stay). */
+export function checklistEntries(db: Kysely<DB>, tenantId: string, checkId: string, viewer: ContentViewer) {
+  const shown = confidedShownSql(
+    'child_protection_check',
+    'visit_checklist_entry.tenant_id',
+    'visit_checklist_entry.check_id',
+    viewer,
+  );
   return db
     .selectFrom('visit_checklist_entry')
-    .select(['area', 'rating', 'note', 'recorded_by', 'recorded_at'])
+    .select([
+      'area',
+      'rating',
+      shownOrNull(shown, 'visit_checklist_entry.note').as('note'),
+      'recorded_by',
+      'recorded_at',
+    ])
     .where('tenant_id', '=', tenantId)
     .where('check_id', '=', checkId)
     .execute();

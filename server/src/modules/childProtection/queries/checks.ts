@@ -1,6 +1,12 @@
 import { type Insertable, type Kysely, sql, type Updateable } from 'kysely';
 import type { DB } from '../../../db/schema.ts';
 import type { ChildProtectionCheckTable } from '../../../db/schema-childProtection.ts';
+import {
+  type ContentViewer,
+  confidedShownSql,
+  shownOr,
+  shownOrNull,
+} from '../../confided/queries/visibility.ts';
 
 /**
  * The § 8a checks of a case (child_protection_check). Access to the case is checked by the service before any
@@ -70,6 +76,33 @@ export function findCheck(
     .where('c.id', '=', checkId)
     .executeTakeFirst();
 }
+
+/**
+ * The check's free text as the viewer may read it (§ 65 SGB VIII): the placeholder in place of what a mark withholds,
+ * empty fields left empty. Dates, urgency, status and the coded results are never part of it.
+ */
+export function checkTexts(db: Kysely<DB>, tenantId: string, checkId: string, viewer: ContentViewer) {
+  const shown = confidedShownSql('child_protection_check', 'c.tenant_id', 'c.id', viewer);
+  return db
+    .selectFrom('child_protection_check as c')
+    .select([
+      shownOr(shown, 'c.report_text').as('report_text'),
+      ...checkTextColumns.map((column) => shownOrNull(shown, `c.${column}`).as(column)),
+    ])
+    .where('c.tenant_id', '=', tenantId)
+    .where('c.id', '=', checkId)
+    .executeTakeFirstOrThrow();
+}
+const checkTextColumns = [
+  'reporter_name',
+  'urgency_reason',
+  'assessment_facts',
+  'risk_factors',
+  'protective_factors',
+  'visit_findings',
+  'visit_reason',
+  'result_note',
+] as const;
 
 /** Saves a step if the check is still open and at the version the client saw (see shared/versioned.ts). */
 export function updateCheck(

@@ -1,7 +1,12 @@
 import { type Insertable, type Kysely, sql, type Updateable } from 'kysely';
 import type { DB } from '../../../db/schema.ts';
 import type { ProtectionMeasureTable } from '../../../db/schema-childProtection.ts';
-import { type ContentViewer, confidedShownSql, shownOr } from '../../confided/queries/visibility.ts';
+import {
+  type ContentViewer,
+  confidedShownSql,
+  shownOr,
+  shownOrNull,
+} from '../../confided/queries/visibility.ts';
 
 /** Consequences of a § 8a check (protection_measure) and the Aufträge/Auflagen a Schutzplan includes. */
 
@@ -56,12 +61,23 @@ export async function replaceMeasureMandates(
     .execute();
 }
 
-/** The consequences of these checks, oldest first. */
-export function listMeasures(db: Kysely<DB>, tenantId: string, checkIds: string[]) {
+/** The consequences of these checks, oldest first; their free text as the viewer may read it (§ 65). */
+export function listMeasures(db: Kysely<DB>, tenantId: string, checkIds: string[], viewer: ContentViewer) {
   if (checkIds.length === 0) return Promise.resolve([]);
+  const shown = confidedShownSql(
+    'protection_measure',
+    'protection_measure.tenant_id',
+    'protection_measure.id',
+    viewer,
+  );
   return db
     .selectFrom('protection_measure')
     .selectAll()
+    .select([
+      shownOrNull(shown, 'protection_measure.description').as('description'),
+      shownOrNull(shown, 'protection_measure.place').as('place'),
+      shownOrNull(shown, 'protection_measure.carers_informed_how').as('carers_informed_how'),
+    ])
     .where('tenant_id', '=', tenantId)
     .where('check_id', 'in', checkIds)
     .orderBy('decided_on')

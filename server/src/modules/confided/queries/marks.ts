@@ -1,5 +1,5 @@
 import type { ConfidedItemType, ReleaseBasis } from '@leuchtturm/shared';
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../../db/schema.ts';
 
 /** All SQL of the § 65 marks and their shares (migration 0031). */
@@ -79,8 +79,10 @@ export async function itemAuthors(
       .executeTakeFirst();
     return row && { authorIds: row.participant_ids };
   }
-  if (itemType === 'will_and_goals' || itemType === 'mandate')
+  if (itemType === 'will_and_goals' || itemType === 'mandate' || itemType === 'family_conference')
     return recordAuthors(db, tenantId, caseId, itemType, itemId);
+  if (itemType === 'measure' || itemType === 'child_protection_check' || itemType === 'protection_measure')
+    return protectionAuthors(db, tenantId, caseId, itemType, itemId);
   const row = await db
     .selectFrom('case_document')
     .select('uploaded_by')
@@ -92,14 +94,14 @@ export async function itemAuthors(
 }
 
 /**
- * The author of Wille und Ziele (who saved it last; the sheet's id is the case's) or of an Auftrag (who recorded it).
- * Saved before migration 0036 recorded authors: the case's lead.
+ * The author of Wille und Ziele or the Familienrat (who saved it last; their id is the case's) or of an Auftrag (who
+ * recorded it). Saved before migrations 0036/0039 recorded authors: the case's lead.
  */
 async function recordAuthors(
   db: Kysely<DB>,
   tenantId: string,
   caseId: string,
-  itemType: 'will_and_goals' | 'mandate',
+  itemType: 'will_and_goals' | 'mandate' | 'family_conference',
   itemId: string,
 ): Promise<{ authorIds: string[] } | undefined> {
   const author =
@@ -111,7 +113,7 @@ async function recordAuthors(
           .where('case_id', '=', caseId)
           .where('id', '=', itemId)
       : db
-          .selectFrom('will_and_goals')
+          .selectFrom(itemType)
           .select('updated_by as author')
           .where('tenant_id', '=', tenantId)
           .where('case_id', '=', caseId)
@@ -128,6 +130,55 @@ async function recordAuthors(
   if (!row) return undefined;
   const authorId = row.author ?? lead?.lead_user_id ?? null;
   return { authorIds: authorId ? [authorId] : [] };
+}
+
+/**
+ * The authors of a Hilfe (who planned it), a § 8a check (who took the report and who recorded it) or a
+ * Schutzmaßnahme (who recorded it; its check names the case). Rows without a recorded author: the case's lead.
+ */
+async function protectionAuthors(
+  db: Kysely<DB>,
+  tenantId: string,
+  caseId: string,
+  itemType: 'measure' | 'child_protection_check' | 'protection_measure',
+  itemId: string,
+): Promise<{ authorIds: string[] } | undefined> {
+  const authors =
+    itemType === 'measure'
+      ? db
+          .selectFrom('measure')
+          .select(['created_by as author', sql<string | null>`null`.as('other')])
+          .where('tenant_id', '=', tenantId)
+          .where('case_id', '=', caseId)
+          .where('id', '=', itemId)
+      : itemType === 'child_protection_check'
+        ? db
+            .selectFrom('child_protection_check')
+            .select(['created_by as author', 'taken_by as other'])
+            .where('tenant_id', '=', tenantId)
+            .where('case_id', '=', caseId)
+            .where('id', '=', itemId)
+        : db
+            .selectFrom('protection_measure as pm')
+            .innerJoin('child_protection_check as c', (j) =>
+              j.onRef('c.tenant_id', '=', 'pm.tenant_id').onRef('c.id', '=', 'pm.check_id'),
+            )
+            .select(['pm.created_by as author', sql<string | null>`null`.as('other')])
+            .where('pm.tenant_id', '=', tenantId)
+            .where('c.case_id', '=', caseId)
+            .where('pm.id', '=', itemId);
+  const [row, lead] = await Promise.all([
+    authors.executeTakeFirst(),
+    db
+      .selectFrom('case_file')
+      .select('lead_user_id')
+      .where('tenant_id', '=', tenantId)
+      .where('id', '=', caseId)
+      .executeTakeFirst(),
+  ]);
+  if (!row) return undefined;
+  const ids = [row.author ?? lead?.lead_user_id ?? null, row.other].filter((a): a is string => a !== null);
+  return { authorIds: [...new Set(ids)] };
 }
 
 export function findMarkOfItem(db: Kysely<DB>, tenantId: string, itemType: ConfidedItemType, itemId: string) {

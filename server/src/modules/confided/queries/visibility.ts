@@ -41,3 +41,10 @@ export function confidedShownSql(
 export function shownOr(shown: RawBuilder<boolean>, column: string): RawBuilder<string> {
   return sql<string>`case when ${shown} then ${sql.ref(column)} else ${CONFIDED_PLACEHOLDER} end`;
 }
+
+/** The same for a column that may be empty: an empty field stays empty (no placeholder where nothing was written). */
+export function shownOrNull(shown: RawBuilder<boolean>, column: string): RawBuilder<string | null> {
+  return sql<
+    string | null
+  >`case when ${shown} or ${sql.ref(column)} is null then ${sql.ref(column)} else ${CONFIDED_PLACEHOLDER} end`;
+}

@@ -1,6 +1,7 @@
 import { type Insertable, type Kysely, sql, type UpdateResult } from 'kysely';
 import type { DB } from '../../../db/schema.ts';
 import type { MeasureTable } from '../../../db/schema-measures.ts';
+import { type ContentViewer, confidedShownSql, shownOrNull } from '../../confided/queries/visibility.ts';
 
 /** Measures on cases: what planning, approving and ending a measure read and write. */
 
@@ -170,8 +171,9 @@ export function withdrawMeasureRow(
     .executeTakeFirst();
 }
 
-/** Measures with what a list shows. */
-function measureList(db: Kysely<DB>, tenantId: string) {
+/** Measures with what a list shows; their free text as the viewer may read it (§ 65). */
+function measureList(db: Kysely<DB>, tenantId: string, viewer: ContentViewer) {
+  const shown = confidedShownSql('measure', 'm.tenant_id', 'm.id', viewer);
   return db
     .selectFrom('measure as m')
     .innerJoin('case_file as c', (j) =>
@@ -214,8 +216,10 @@ function measureList(db: Kysely<DB>, tenantId: string) {
       'm.end_on',
       'm.end_reason',
       'm.hours_per_week',
-      'm.begin_reason',
-      'm.withdraw_reason',
+      shownOrNull(shown, 'm.begin_reason').as('begin_reason'),
+      shownOrNull(shown, 'm.withdraw_reason').as('withdraw_reason'),
+      'm.created_by',
+      'c.lead_user_id as case_lead_id',
       'm.status',
       'm.approved_at',
       'a.display_name as approved_by_name',
@@ -225,8 +229,8 @@ function measureList(db: Kysely<DB>, tenantId: string) {
 }
 
 /** The measures of one case, by begin (a case has few; the caller has checked access to the case). */
-export function listCaseMeasureRows(db: Kysely<DB>, tenantId: string, caseId: string) {
-  return measureList(db, tenantId)
+export function listCaseMeasureRows(db: Kysely<DB>, tenantId: string, caseId: string, viewer: ContentViewer) {
+  return measureList(db, tenantId, viewer)
     .where('m.case_id', '=', caseId)
     .orderBy('m.begin_on')
     .orderBy('m.id')
@@ -250,8 +254,9 @@ export function listPendingApprovalRows(
   tenantId: string,
   teamId: string,
   page: { after: ApprovalCursor | undefined; limit: number },
+  viewer: ContentViewer,
 ) {
-  let q = measureList(db, tenantId)
+  let q = measureList(db, tenantId, viewer)
     .select(
       sql<string>`to_char(m.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`.as(
         'created_key',

@@ -5,10 +5,12 @@ import {
   familyConferencePhases,
   formatDateDe,
 } from '@leuchtturm/shared';
-import { Select, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Alert, Group, Select, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { isVersionConflict } from '../../../app/api.ts';
 import { useFormState } from '../../../app/form.ts';
+import { ConfidedControls } from '../../dataProtection/ConfidedControls.tsx';
+import { ConfidedBadge } from '../../dataProtection/ConfidedNotice.tsx';
 import { useReloadCase, useSaveFamilyConference } from '../caseQueries.ts';
 import { DateField, emptyToNull, InfoList, SectionForm, type SectionProps } from './ui.tsx';
 
@@ -18,36 +20,72 @@ const intro =
   'Das Jugendamt formuliert sein Anliegen; die Familie wählt Teilnehmende, Ort und Zeit. Nach Informations-, ' +
   'Familien- und Entscheidungsphase folgt etwa drei Monate später ein Folgerat.';
 
-/** Familienrat (family group conference): one per case, saved as a whole. */
+/**
+ * Familienrat (family group conference): one per case, saved as a whole. Under § 65 its texts can be confided;
+ * whoever sees the placeholder reads date and phase but cannot save (the server refuses it too).
+ */
 export function FamilyConferenceSection({ detail, readOnly }: SectionProps) {
   const conference = detail.familyConference;
-  if (readOnly) {
-    return (
-      <Stack gap="sm">
-        <Title order={2} size="h3">
-          Familienrat
-        </Title>
-        {conference ? (
-          <InfoList
-            items={[
-              ['Anliegen des Jugendamts', conference.concern],
-              ['Koordination', conference.coordinator],
-              ['Teilnehmende', conference.participants],
-              ['Ort', conference.place],
-              ['Datum', formatDateDe(conference.heldOn)],
-              ['Phase', familyConferencePhases.labels[conference.phase]],
-              ['Plan der Familie', conference.familyPlan],
-              ['Entscheidung des Jugendamts', conference.officeDecision],
-              ['Folgerat am', formatDateDe(conference.followUpOn)],
-            ]}
-          />
-        ) : (
-          <Text>Für diesen Fall gab es keinen Familienrat.</Text>
-        )}
-      </Stack>
-    );
-  }
-  return <FamilyConferenceForm key={conference?.version ?? 0} detail={detail} />;
+  const mark = conference?.confided ?? null;
+  return (
+    <>
+      {mark && (
+        <Group gap="xs">
+          <ConfidedBadge withheld={mark.withheld} />
+        </Group>
+      )}
+      {mark?.withheld && !readOnly && (
+        <Alert color="grape" title="Nur lesbar: der Familienrat ist anvertraut" role="note">
+          Die Angaben zum Familienrat wurden {mark.confidedTo.name} anvertraut (§ 65 SGB VIII). Datum und
+          Phase bleiben sichtbar; ändern kann ihn nur, wer die Angaben sehen darf.
+        </Alert>
+      )}
+      {conference && (
+        <ConfidedControls
+          detail={detail}
+          itemType="family_conference"
+          itemId={detail.id}
+          mark={mark}
+          what="Familienrat"
+          readOnly={readOnly}
+          mayMark={conference.mayMarkConfided}
+        />
+      )}
+      {readOnly || mark?.withheld ? (
+        <FamilyConferenceView detail={detail} />
+      ) : (
+        <FamilyConferenceForm key={conference?.version ?? 0} detail={detail} />
+      )}
+    </>
+  );
+}
+
+function FamilyConferenceView({ detail }: { detail: CaseDetail }) {
+  const conference = detail.familyConference;
+  return (
+    <Stack gap="sm">
+      <Title order={2} size="h3">
+        Familienrat
+      </Title>
+      {conference ? (
+        <InfoList
+          items={[
+            ['Anliegen des Jugendamts', conference.concern],
+            ['Koordination', conference.coordinator],
+            ['Teilnehmende', conference.participants],
+            ['Ort', conference.place],
+            ['Datum', formatDateDe(conference.heldOn)],
+            ['Phase', familyConferencePhases.labels[conference.phase]],
+            ['Plan der Familie', conference.familyPlan],
+            ['Entscheidung des Jugendamts', conference.officeDecision],
+            ['Folgerat am', formatDateDe(conference.followUpOn)],
+          ]}
+        />
+      ) : (
+        <Text>Für diesen Fall gab es keinen Familienrat.</Text>
+      )}
+    </Stack>
+  );
 }
 
 function FamilyConferenceForm({ detail }: { detail: CaseDetail }) {

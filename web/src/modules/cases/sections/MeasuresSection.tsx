@@ -3,7 +3,7 @@ import { CaseMeasures } from '../../measures/CaseMeasures.tsx';
 import type { SectionProps } from './ui.tsx';
 
 /** Hilfen (Maßnahmen) of the case: planned, approved, withdrawn and ended help with its money side. */
-export function MeasuresSection({ detail }: SectionProps) {
+export function MeasuresSection({ detail, readOnly }: SectionProps) {
   return (
     <Stack>
       <Title order={2}>Hilfen</Title>
@@ -14,6 +14,8 @@ export function MeasuresSection({ detail }: SectionProps) {
         members={detail.household.members}
         helpPlans={detail.helpPlans}
         canApprove={detail.access === 'team_lead'}
+        confidedCase={detail}
+        readOnly={readOnly}
       />
     </Stack>
   );
