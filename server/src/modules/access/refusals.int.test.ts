@@ -157,7 +157,7 @@ describe('refusals are audited like granted access', () => {
       .select(['actor_id', 'entity_type', 'entity_id', 'details'])
       .where('tenant_id', '=', tenant.id)
       .where('action', '=', 'not_found')
-      .orderBy('seq')
+      .orderBy('pending_id')
       .execute();
     expect(probes).toEqual([
       {

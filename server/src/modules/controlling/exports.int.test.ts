@@ -17,7 +17,7 @@ async function exportsOf(tenantId: string) {
     .select(['entity_type', 'entity_id', 'details'])
     .where('tenant_id', '=', tenantId)
     .where('action', '=', 'export')
-    .orderBy('seq')
+    .orderBy('pending_id')
     .execute();
 }
 

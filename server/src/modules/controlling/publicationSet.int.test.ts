@@ -102,7 +102,7 @@ describe('publication of the city and its Stadtteile together', () => {
       .select(['entity_type', 'details'])
       .where('tenant_id', '=', tenant.id)
       .where('action', '=', 'export')
-      .orderBy('seq')
+      .orderBy('pending_id')
       .execute();
     expect(audit.map((a) => a.details)).toEqual([
       { region: centre.code, from: 2025, to: 2025, format: 'csv', rows: 4 },
