@@ -23,6 +23,10 @@ export const confidedItemTypes = labelled({
   risk_consultation: 'Kurzberatung',
   will_and_goals: 'Wille und Ziele',
   mandate: 'Auftrag oder Auflage',
+  help_plan: 'Hilfeplan',
+  goal: 'Handlungsziel',
+  resource: 'Ressource',
+  network_tie: 'Eintrag der Netzwerkkarte',
 });
 export type ConfidedItemType = (typeof confidedItemTypes.values)[number];
 
@@ -137,6 +141,27 @@ export const disclosureSchema = z.object({
           addressee: z.string(),
           dueOn: z.string(),
           result: z.string(),
+        }),
+      ),
+      /**
+       * The Hilfepläne (every version). A confided version, a confided Handlungsziel and a direction goal under
+       * Wille und Ziele's mark are left out and listed as withheld; the participants' names are third parties'.
+       */
+      helpPlans: z.array(
+        z.object({
+          versionNo: z.int(),
+          meetingOn: z.string(),
+          reviewOn: z.string(),
+          childParticipated: z.boolean(),
+          directionGoal: z.string().nullable(),
+          goals: z.array(
+            z.object({
+              text: z.string(),
+              dueOn: z.string(),
+              attainment: z.object({ score: z.string(), note: z.string().nullable() }).nullable(),
+            }),
+          ),
+          agreedMeasures: z.string(),
         }),
       ),
     }),

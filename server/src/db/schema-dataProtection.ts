@@ -8,7 +8,16 @@ export interface ConfidedMarkTable {
   tenant_id: string;
   id: Generated<string>;
   case_id: string;
-  item_type: 'case_note' | 'case_document' | 'risk_consultation' | 'will_and_goals' | 'mandate';
+  item_type:
+    | 'case_note'
+    | 'case_document'
+    | 'risk_consultation'
+    | 'will_and_goals'
+    | 'mandate'
+    | 'help_plan'
+    | 'goal'
+    | 'resource'
+    | 'network_tie';
   item_id: string;
   confided_by: string;
   confided_to: string;

@@ -32,6 +32,7 @@ import * as m0031 from './0031_confided.ts';
 import * as m0032 from './0032_retention.ts';
 import * as m0033 from './0033_visits_networks.ts';
 import * as m0036 from './0036_confided_records.ts';
+import * as m0038 from './0038_confided_plans.ts';
 
 /** Versioned migrations, applied in key order. Never edit one that has shipped: add the next. */
 export const migrations: Record<string, Migration> = {
@@ -68,4 +69,5 @@ export const migrations: Record<string, Migration> = {
   '0031_confided': m0031,
   '0032_retention': m0032,
   '0036_confided_records': m0036,
+  '0038_confided_plans': m0038,
 };

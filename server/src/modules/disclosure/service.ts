@@ -14,6 +14,8 @@ import {
 import type { Ctx } from '../../shared/context.ts';
 import { AppError } from '../../shared/errors.ts';
 import { viewerOf } from '../confided/queries/visibility.ts';
+import { helpPlansOfCases } from './helpPlanQueries.ts';
+import { presentHelpPlans } from './helpPlans.ts';
 import {
   casesOfHouseholds,
   documentsOfCases,
@@ -57,11 +59,12 @@ export async function personDisclosure(
     households.map((h) => h.id),
   );
   const caseIds = cases.map((c) => c.id);
-  const [notes, documents, wills, mandates] = await Promise.all([
+  const [notes, documents, wills, mandates, plans] = await Promise.all([
     notesOfCases(ctx.db, tenantId, caseIds, viewer),
     documentsOfCases(ctx.db, tenantId, caseIds, viewer),
     willsOfCases(ctx.db, tenantId, caseIds, viewer),
     mandatesOfCases(ctx.db, tenantId, caseIds, viewer),
+    helpPlansOfCases(ctx.db, tenantId, caseIds, viewer),
   ]);
   const reads = await readsOf(
     ctx.db,
@@ -76,6 +79,7 @@ export async function personDisclosure(
     READS_LIMIT,
   );
   const numberOf = new Map(cases.map((c) => [c.id, c.case_number]));
+  const helpPlans = presentHelpPlans(plans, numberOf, { confided: CONFIDED, thirdParty: THIRD_PARTY });
   const withheld: WithheldPart[] = [
     ...households
       .filter((h) => Number(h.others) > 0)
@@ -133,6 +137,7 @@ export async function personDisclosure(
         date: m.created_at.toISOString().slice(0, 10),
         reason: CONFIDED,
       })),
+    ...helpPlans.withheld,
   ];
   const disclosure: Disclosure = {
     producedAt: new Date().toISOString(),
@@ -189,6 +194,7 @@ export async function personDisclosure(
           dueOn: m.due_on,
           result: label(mandateResults.labels, m.result),
         })),
+      helpPlans: helpPlans.byCase.get(c.id) ?? [],
     })),
     reads: reads.map((r) => ({
       at: r.at.toISOString(),
