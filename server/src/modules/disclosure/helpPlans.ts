@@ -1,5 +1,5 @@
 import { attainmentScale, confidedItemTypes, type Disclosure, type WithheldPart } from '@leuchtturm/shared';
-import type { DisclosedPlanRow } from './helpPlanQueries.ts';
+import type { DisclosedPlanRow } from './queries.ts';
 
 /**
  * The Hilfepläne in the Auskunft (docs/data-protection.md): each version the § 65 rule lets out, with its

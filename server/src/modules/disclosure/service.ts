@@ -14,12 +14,12 @@ import {
 import type { Ctx } from '../../shared/context.ts';
 import { AppError } from '../../shared/errors.ts';
 import { viewerOf } from '../confided/queries/visibility.ts';
-import { helpPlansOfCases } from './helpPlanQueries.ts';
 import { presentHelpPlans } from './helpPlans.ts';
 import {
   casesOfHouseholds,
   documentsOfCases,
   findPerson,
+  helpPlansOfCases,
   householdsOf,
   mandatesOfCases,
   notesOfCases,
