@@ -2,17 +2,26 @@ import { CONFIDED_PLACEHOLDER } from '@leuchtturm/shared';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEntries } from '../../../test/caseNotes.ts';
-import { classify, openTestCase } from '../../../test/cases.ts';
-import { testDatabase } from '../../../test/db.ts';
-import { createTestTenant } from '../../../test/factories.ts';
-import { Client, testApp } from '../../../test/http.ts';
-import { inspectPdf, runningText } from '../../../test/pdf-layout.ts';
+import { testApp } from '../../../test/http.ts';
+import {
+  GOAL,
+  mark,
+  OTHER_GOAL,
+  PLAN,
+  type PlanItem,
+  planPdf,
+  planRecords,
+  RESOURCE,
+  releaseAll,
+  STEP,
+  TIE,
+} from '../../../test/planRecords.ts';
 
 /**
  * § 65 SGB VIII on the planning records (docs/data-protection.md): a Hilfeplan version, a Handlungsziel (with its
  * steps), a resource and a network entry marked as confided are read through the same rule as a note: the
- * placeholder on the case page for others, left out of the Hilfeplan PDF, the § 86c package and the Auskunft until
- * a release, and whoever sees the placeholder cannot save over it or remove the record.
+ * placeholder on the case page for others, left out of the Hilfeplan PDF until a release, and whoever sees the
+ * placeholder cannot save over it or remove the record. Leaving the office: confidedPlansOut.int.test.ts.
  */
 
 let app: FastifyInstance;
@@ -20,108 +29,7 @@ beforeAll(async () => {
   app = await testApp();
 });
 afterAll(() => app.close());
-
-const PLAN = 'Traumatherapie';
-const GOAL = 'Schuldnerberatung';
-const STEP = 'Insolvenzantrag';
-const OTHER_GOAL = 'Kitaplatz';
-const RESOURCE = 'Patenoma';
-const TIE = 'Bewährungshelfer';
-
-async function setup() {
-  const { db } = await testDatabase();
-  const tenant = await createTestTenant(db);
-  const cm = await Client.as(app, tenant, 'caseManagerA');
-  const lead = await Client.as(app, tenant, 'teamLeadA');
-  const { caseId } = await openTestCase(cm);
-  await classify(cm, caseId, 'leistung', [tenant.users.caseManagerA.id, tenant.users.colleagueA.id]);
-  const resource = await cm.post(`/cases/${caseId}/resources`, {
-    area: 'sozial',
-    description: `Die ${RESOURCE} holt Muharem ab.`,
-    goalId: null,
-    directoryEntryId: null,
-  });
-  expect(resource.statusCode, resource.body).toBe(201);
-  const tie = await cm.post(`/cases/${caseId}/network`, {
-    name: TIE,
-    kind: 'person',
-    closeness: 2,
-    quality: 'mittel',
-    angle: 90,
-  });
-  expect(tie.statusCode, tie.body).toBe(201);
-  const will = await cm.put(`/cases/${caseId}/will-and-goals`, {
-    will: 'Wir wollen zusammenbleiben.',
-    directionGoal: 'Die Familie lebt schuldenfrei zusammen.',
-    actionGoals: [
-      {
-        id: null,
-        text: `Termin bei der ${GOAL} ist vereinbart.`,
-        dueOn: '2026-06-30',
-        steps: [{ who: 'Mutter', what: `${STEP} stellen`, dueOn: '2026-05-31', resourceId: null }],
-      },
-      { id: null, text: `Ein ${OTHER_GOAL} ist gefunden.`, dueOn: '2026-08-31', steps: [] },
-    ],
-    version: 0,
-  });
-  expect(will.statusCode, will.body).toBe(204);
-  const plan = await cm.post(`/cases/${caseId}/help-plans`, {
-    applicationOn: '2026-01-20',
-    applicant: 'Mara Beispiel',
-    meetingOn: '2026-02-01',
-    participants: ['Mara Beispiel', 'Muharem Beispiel'],
-    childParticipated: true,
-    agreedMeasures: `Sozialpädagogische Familienhilfe und ${PLAN}`,
-    reviewOn: '2026-07-01',
-    attainment: [],
-    supersedesId: null,
-  });
-  expect(plan.statusCode, plan.body).toBe(201);
-  const read = await cm.get(`/cases/${caseId}`);
-  expect(read.statusCode, read.body.slice(0, 2000)).toBe(200);
-  const detail = read.json();
-  const ids = {
-    help_plan: plan.json().id as string,
-    goal: detail.willAndGoals.actionGoals[0].id as string,
-    resource: resource.json().id as string,
-    network_tie: tie.json().id as string,
-  };
-  return { db, tenant, cm, lead, caseId, ids, personId: detail.household.members[0].person.id as string };
-}
-type Setup = Awaited<ReturnType<typeof setup>>;
-type PlanItem = keyof Setup['ids'];
-
-async function mark(
-  client: Client,
-  caseId: string,
-  itemType: string,
-  itemId: string,
-  to: string | null = null,
-) {
-  return client.post(`/cases/${caseId}/confided`, { itemType, itemId, confidedTo: to });
-}
-
-async function releaseAll(s: Setup) {
-  const marks = await s.db
-    .selectFrom('confided_mark')
-    .select('id')
-    .where('tenant_id', '=', s.tenant.id)
-    .where('case_id', '=', s.caseId)
-    .execute();
-  for (const { id } of marks) {
-    const res = await s.cm.put(`/cases/${s.caseId}/confided/${id}/release`, {
-      basis: 'einwilligung',
-      note: 'Schriftliche Einwilligung der Mutter liegt vor.',
-    });
-    expect(res.statusCode).toBe(204);
-  }
-}
-
-const planPdf = async (client: Client, s: Setup) => {
-  const res = await client.get(`/cases/${s.caseId}/forms/hilfeplan?item=${s.ids.help_plan}`);
-  expect(res.statusCode, res.body.slice(0, 200)).toBe(200);
-  return runningText(await inspectPdf(res.rawPayload));
-};
+const setup = () => planRecords(app);
 
 /**
  * What each mark withholds on the case page and on the Hilfeplan PDF (the Netzwerkkarte is on no PDF). A marked
@@ -304,97 +212,5 @@ describe('the edit rule on the planning records', () => {
       ).statusCode,
     ).toBe(204);
     expect((await cm.delete(`/cases/${caseId}/resources/${ids.resource}`)).statusCode).toBe(204);
-  });
-});
-
-describe('§ 86c handover package and the planning records', () => {
-  it('leaves out a confided Hilfeplan and Handlungsziel without release, and includes them with one for the confidant', async () => {
-    const s = await setup();
-    const { cm, lead, caseId, ids } = s;
-    expect((await mark(cm, caseId, 'help_plan', ids.help_plan)).statusCode).toBe(201);
-    expect((await mark(cm, caseId, 'goal', ids.goal)).statusCode).toBe(201);
-    expect((await mark(cm, caseId, 'network_tie', ids.network_tie)).statusCode).toBe(201);
-    const version = (await cm.get(`/cases/${caseId}`)).json().version as number;
-    const transfer = await cm.post(`/cases/${caseId}/transfer`, {
-      receivingOffice: 'Jugendamt Musterstadt',
-      transferredOn: '2026-06-30',
-      reason: 'Die Familie ist nach Musterstadt verzogen (gewöhnlicher Aufenthalt).',
-      outcome: 'teilweise',
-      version,
-    });
-    expect(transfer.statusCode, transfer.body).toBe(201);
-    const packageText = async (client: Client) => {
-      const pkg = await client.get(`/cases/${caseId}/handover-package?legalBasis=sgb8_86c`);
-      expect(pkg.statusCode, pkg.body.slice(0, 200)).toBe(200);
-      return runningText(await inspectPdf(pkg.rawPayload));
-    };
-    const before = await packageText(cm);
-    for (const secret of [GOAL, OTHER_GOAL, TIE]) expect(before).not.toContain(secret);
-    expect(before).toContain('Anvertraute Angabe');
-    await releaseAll(s);
-    const after = await packageText(cm);
-    for (const secret of [GOAL, OTHER_GOAL]) expect(after).toContain(secret);
-    const byLead = await packageText(lead);
-    for (const secret of [GOAL, OTHER_GOAL]) expect(byLead).not.toContain(secret);
-  });
-});
-
-describe('Auskunft: the Hilfepläne of the person’s cases', () => {
-  it('lists the help plans in JSON and PDF, and a confided version or goal as withheld by kind, given out to the confidant after a release', async () => {
-    const s = await setup();
-    const { cm, lead, caseId, ids, personId, tenant } = s;
-    const open = await lead.get(`/persons/${personId}/disclosure`);
-    expect(open.statusCode, open.body).toBe(200);
-    expect(open.json().cases[0].helpPlans).toEqual([
-      {
-        versionNo: 1,
-        meetingOn: '2026-02-01',
-        reviewOn: '2026-07-01',
-        childParticipated: true,
-        directionGoal: 'Die Familie lebt schuldenfrei zusammen.',
-        goals: [
-          { text: `Termin bei der ${GOAL} ist vereinbart.`, dueOn: '2026-06-30', attainment: null },
-          { text: `Ein ${OTHER_GOAL} ist gefunden.`, dueOn: '2026-08-31', attainment: null },
-        ],
-        agreedMeasures: `Sozialpädagogische Familienhilfe und ${PLAN}`,
-      },
-    ]);
-    // The participants are named in the plan, not given out: third parties.
-    expect(open.body).not.toContain('Muharem Beispiel');
-    const pdf = runningText(
-      await inspectPdf((await lead.get(`/persons/${personId}/disclosure.pdf`)).rawPayload),
-    );
-    for (const secret of [PLAN, GOAL, OTHER_GOAL]) expect(pdf).toContain(secret);
-    expect(pdf).toContain('Hilfepläne im Fall');
-
-    // A confided goal: the plan is given out without it.
-    expect((await mark(cm, caseId, 'goal', ids.goal)).statusCode).toBe(201);
-    const withGoal = await lead.get(`/persons/${personId}/disclosure`);
-    expect(withGoal.body).not.toContain(GOAL);
-    expect(withGoal.json().cases[0].helpPlans[0].goals.map((g: { text: string }) => g.text)).toEqual([
-      `Ein ${OTHER_GOAL} ist gefunden.`,
-    ]);
-    const kinds = (w: { withheld: { kind: string; reason: string }[] }) =>
-      w.withheld.filter((p) => p.reason.startsWith('§ 65')).map((p) => p.kind);
-    expect(kinds(withGoal.json())).toEqual(['Handlungsziel im Hilfeplan, Fassung 1']);
-
-    // A confided version, confided to the team lead: withheld from her Auskunft too until a release.
-    expect((await mark(cm, caseId, 'help_plan', ids.help_plan, tenant.users.teamLeadA.id)).statusCode).toBe(
-      201,
-    );
-    const withPlan = await lead.get(`/persons/${personId}/disclosure`);
-    for (const secret of [PLAN, GOAL, OTHER_GOAL]) expect(withPlan.body).not.toContain(secret);
-    expect(withPlan.json().cases[0].helpPlans).toEqual([]);
-    expect(kinds(withPlan.json())).toEqual(['Hilfeplan, Fassung 1']);
-    const withheldPdf = runningText(
-      await inspectPdf((await lead.get(`/persons/${personId}/disclosure.pdf`)).rawPayload),
-    );
-    expect(withheldPdf).not.toContain(PLAN);
-    expect(withheldPdf).toContain('Hilfeplan, Fassung 1');
-    await releaseAll(s);
-    const released = await lead.get(`/persons/${personId}/disclosure`);
-    expect(released.body).toContain(PLAN);
-    // The goal was confided to the case manager, not to the team lead: still withheld from her.
-    expect(released.body).not.toContain(GOAL);
   });
 });
