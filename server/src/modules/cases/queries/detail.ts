@@ -197,8 +197,8 @@ export async function loadCaseRecords(
       .select(shownOr(tieShown, 'network_tie.name').as('name'))
       .where('tenant_id', '=', tenantId)
       .where('case_id', '=', caseId)
-      // By the stored name (a withheld one's place in the list does not tell it either way), then by id.
-      .orderBy('network_tie.name')
+      // By the name as shown: a withheld entry's place in the list must not tell where its name sorts.
+      .orderBy(shownOr(tieShown, 'network_tie.name'))
       .orderBy('network_tie.id')
       .execute(),
     db
