@@ -106,5 +106,49 @@ describe('§ 65 anvertraute Daten on the case file', () => {
       .orderBy('seq')
       .execute();
     expect(audit.map((a) => a.action)).toEqual(['create', 'delete']);
+    await page.getByRole('button', { name: 'Abmelden' }).click();
+    await page.waitForURL(/\/anmelden/);
+  });
+
+  it('as fachkraft: marks an entry of the Netzwerkkarte as confided; the team lead sees the placeholder in table and picture and cannot change or remove it', async () => {
+    const { page, baseUrl } = h;
+    const target = await scene();
+    const TIE = 'Frau Anvertraut-Nachbarin';
+    await sql`delete from network_tie where tenant_id = ${h.tenantId} and case_id = ${target.id}
+      and name = ${TIE}`.execute(h.db);
+    await sql`insert into network_tie (tenant_id, case_id, name, kind, closeness, quality, angle, created_by)
+      values (${h.tenantId}, ${target.id}, ${TIE}, 'person', 1, 'stark', 45, ${target.userId})`.execute(h.db);
+    await signIn(page, baseUrl, 'fachkraft');
+    await page.getByRole('heading', { name: /Willkommen/ }).waitFor();
+    await page.goto(`${baseUrl}/faelle/${target.id}?bereich=netzwerkkarte`);
+    await page.getByRole('table', { name: 'Einträge der Netzwerkkarte' }).waitFor();
+    const row = page.getByRole('row').filter({ hasText: TIE });
+    const markButton = row.getByRole('button', {
+      name: /^Als anvertraut kennzeichnen: Eintrag \d+ der Netzwerkkarte$/,
+    });
+    await markButton.click();
+    const markDialog = page.getByRole('dialog', { name: 'Als anvertraut kennzeichnen (§ 65 SGB VIII)' });
+    await markDialog.getByText(/^Eintrag der Netzwerkkarte: Den Inhalt sehen danach nur/).waitFor();
+    await markDialog.getByRole('button', { name: 'Kennzeichnen' }).click();
+    await row.getByText('Anvertraut (§ 65 SGB VIII)', { exact: true }).waitFor();
+    await expectNoAxeViolations(page, 'Netzwerkkarte, anvertraut');
+
+    await page.getByRole('button', { name: 'Abmelden' }).click();
+    await page.waitForURL(/\/anmelden/);
+    await signIn(page, baseUrl, 'teamleitung');
+    await page.getByRole('heading', { name: /Willkommen/ }).waitFor();
+    await page.goto(`${baseUrl}/faelle/${target.id}?bereich=netzwerkkarte`);
+    await page.getByRole('table', { name: 'Einträge der Netzwerkkarte' }).waitFor();
+    await page.getByText('Anvertraut (§ 65 SGB VIII) – Inhalt nicht sichtbar').first().waitFor();
+    expect(await page.getByText(TIE).count()).toBe(0);
+    expect(await page.getByText(PLACEHOLDER).count()).toBeGreaterThan(0);
+    // The picture names it by the marking only, and there is nothing to change or remove.
+    expect(await page.locator('svg text', { hasText: 'Anvertraut (§ 65)' }).count()).toBe(1);
+    const withheld = page.getByRole('row').filter({ hasText: PLACEHOLDER });
+    expect(await withheld.getByRole('button', { name: /bearbeiten|löschen/ }).count()).toBe(0);
+    await withheld.getByText('Anvertraut: ändern kann ihn nur, wer den Inhalt sehen darf.').waitFor();
+    await expectNoAxeViolations(page, 'Netzwerkkarte, für die Teamleitung');
+    await page.getByRole('button', { name: 'Abmelden' }).click();
+    await page.waitForURL(/\/anmelden/);
   });
 });

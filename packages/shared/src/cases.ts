@@ -55,6 +55,8 @@ const goalSchema = z.object({
       resourceId: idSchema.nullable(),
     }),
   ),
+  /** § 65: when withheld, the goal's text and its steps' who and what are the placeholder. */
+  confided: confidedMarkSchema.nullable(),
 });
 
 export const helpPlanSchema = helpPlanInputSchema.omit({ attainment: true }).extend({
@@ -68,6 +70,11 @@ export const helpPlanSchema = helpPlanInputSchema.omit({ attainment: true }).ext
   attainment: z.array(
     z.object({ goalId: idSchema, score: z.enum(attainmentScale.values), note: z.string().nullable() }),
   ),
+  /**
+   * § 65: when withheld, applicant, participants, agreed help, direction goal, the goals' texts and the attainment
+   * notes are the placeholder. A goal marked on its own is withheld in every version's copy of it.
+   */
+  confided: confidedMarkSchema.nullable(),
 });
 export type HelpPlan = z.infer<typeof helpPlanSchema>;
 
@@ -116,8 +123,22 @@ export const caseDetailSchema = caseSummarySchema.extend({
     /** § 65: when withheld, will and direction goal are the placeholder (and the sheet cannot be edited). */
     confided: confidedMarkSchema.nullable(),
   }),
-  resources: z.array(resourceInputSchema.extend({ id: idSchema, directoryEntryName: z.string().nullable() })),
-  network: z.array(networkTieInputSchema.extend({ id: idSchema, version: versionSchema })),
+  /** § 65: a withheld resource's description (and Stadtteilatlas entry) is the placeholder. */
+  resources: z.array(
+    resourceInputSchema.extend({
+      id: idSchema,
+      directoryEntryName: z.string().nullable(),
+      confided: confidedMarkSchema.nullable(),
+    }),
+  ),
+  /** § 65: a withheld entry's name is the placeholder (and it cannot be changed). */
+  network: z.array(
+    networkTieInputSchema.extend({
+      id: idSchema,
+      version: versionSchema,
+      confided: confidedMarkSchema.nullable(),
+    }),
+  ),
   peerConsultations: z.array(
     peerConsultationInputSchema.extend({
       id: idSchema,
@@ -146,8 +167,10 @@ export const caseDetailSchema = caseSummarySchema.extend({
   mayHandOver: z.boolean(),
   /**
    * § 65: the ids of the items the reader may mark as confided (her notes are on the notes' own list): files she
-   * uploaded, Kurzberatungen she took part in, Aufträge she recorded and the Wille und Ziele sheet and the
-   * Familienrat (their id is the case's) she saved last; records from before authors were kept: the case's lead.
+   * uploaded, Kurzberatungen she took part in, Aufträge she recorded, the Wille und Ziele sheet (its id is the
+   * case's) and its Handlungsziele when she saved it last, the Familienrat (its id is the case's too) she saved
+   * last, Hilfepläne she wrote, resources and network entries she recorded; records from before authors were kept:
+   * the case's lead.
    */
   confidedMarkable: z.array(idSchema),
 });

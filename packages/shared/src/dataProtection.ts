@@ -27,6 +27,10 @@ export const confidedItemTypes = labelled({
   child_protection_check: 'Kinderschutzmeldung (§ 8a)',
   protection_measure: 'Schutzmaßnahme',
   family_conference: 'Familienrat',
+  help_plan: 'Hilfeplan',
+  goal: 'Handlungsziel',
+  resource: 'Ressource',
+  network_tie: 'Eintrag der Netzwerkkarte',
 });
 export type ConfidedItemType = (typeof confidedItemTypes.values)[number];
 
@@ -174,6 +178,27 @@ export const disclosureSchema = z.object({
           officeDecision: z.string().nullable(),
         })
         .nullable(),
+      /**
+       * The Hilfepläne (every version). A confided version, a confided Handlungsziel and a direction goal under
+       * Wille und Ziele's mark are left out and listed as withheld; the participants' names are third parties'.
+       */
+      helpPlans: z.array(
+        z.object({
+          versionNo: z.int(),
+          meetingOn: z.string(),
+          reviewOn: z.string(),
+          childParticipated: z.boolean(),
+          directionGoal: z.string().nullable(),
+          goals: z.array(
+            z.object({
+              text: z.string(),
+              dueOn: z.string(),
+              attainment: z.object({ score: z.string(), note: z.string().nullable() }).nullable(),
+            }),
+          ),
+          agreedMeasures: z.string(),
+        }),
+      ),
     }),
   ),
   /** Who read or exported the person's data (from the audit log): when, who, what. */

@@ -235,6 +235,8 @@ export interface ResourceTable {
   goal_id: string | null;
   directory_entry_id: string | null;
   created_at: CreatedAt;
+  /** Who recorded it (migration 0038; null before): the author who may mark it as confided. */
+  created_by: string | null;
 }
 
 export interface NetworkTieTable {
@@ -247,6 +249,8 @@ export interface NetworkTieTable {
   quality: string;
   angle: number;
   version: Generated<number>;
+  /** Who recorded it (migration 0038; null before): the author who may mark it as confided. */
+  created_by: string | null;
 }
 
 export interface NeedTable {

@@ -17,7 +17,11 @@ export interface ConfidedMarkTable {
     | 'measure'
     | 'child_protection_check'
     | 'protection_measure'
-    | 'family_conference';
+    | 'family_conference'
+    | 'help_plan'
+    | 'goal'
+    | 'resource'
+    | 'network_tie';
   item_id: string;
   confided_by: string;
   confided_to: string;

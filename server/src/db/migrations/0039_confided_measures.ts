@@ -15,6 +15,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     alter table confided_mark drop constraint confided_mark_item_type_check;
     alter table confided_mark add constraint confided_mark_item_type_check check (item_type in
       ('case_note', 'case_document', 'risk_consultation', 'will_and_goals', 'mandate',
+       'help_plan', 'goal', 'resource', 'network_tie',
        'measure', 'child_protection_check', 'protection_measure', 'family_conference'));
     alter table family_conference add column updated_by uuid;
     `,

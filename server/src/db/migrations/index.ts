@@ -33,6 +33,7 @@ import * as m0032 from './0032_retention.ts';
 import * as m0033 from './0033_visits_networks.ts';
 import * as m0036 from './0036_confided_records.ts';
 import * as m0037 from './0037_audit_pending_reads.ts';
+import * as m0038 from './0038_confided_plans.ts';
 import * as m0039 from './0039_confided_measures.ts';
 
 /** Versioned migrations, applied in key order. Never edit one that has shipped: add the next. */
@@ -71,5 +72,6 @@ export const migrations: Record<string, Migration> = {
   '0032_retention': m0032,
   '0036_confided_records': m0036,
   '0037_audit_pending_reads': m0037,
+  '0038_confided_plans': m0038,
   '0039_confided_measures': m0039,
 };

@@ -13,6 +13,10 @@ export interface CaseMarks {
   mandates: ReadonlyMap<string, ConfidedMark>;
   will: ConfidedMark | null;
   conference: ConfidedMark | null;
+  goals: ReadonlyMap<string, ConfidedMark>;
+  plans: ReadonlyMap<string, ConfidedMark>;
+  resources: ReadonlyMap<string, ConfidedMark>;
+  network: ReadonlyMap<string, ConfidedMark>;
   markable: readonly string[];
   conferenceMarkable: boolean;
 }
@@ -25,13 +29,17 @@ export function presentCaseDetail(
   today: string,
   /** The Aktenvermerke, newest first: the Verlauf lists them beside the system events. */
   notes: readonly TimelineNoteRow[] = [],
-  /** § 65 marks of the files, Kurzberatungen, Aufträge and Wille und Ziele; what the reader may mark. */
+  /** § 65 marks of the records of the file (caseMarks.ts); what the reader may mark. */
   marks: CaseMarks = {
     documents: new Map(),
     consultations: new Map(),
     mandates: new Map(),
     will: null,
     conference: null,
+    goals: new Map(),
+    plans: new Map(),
+    resources: new Map(),
+    network: new Map(),
     markable: [],
     conferenceMarkable: false,
   },
@@ -206,6 +214,7 @@ export function presentCaseDetail(
         steps: steps
           .filter((s) => s.goal_id === g.id)
           .map((s) => ({ id: s.id, who: s.who, what: s.what, dueOn: s.due_on, resourceId: s.resource_id })),
+        confided: marks.goals.get(g.id) ?? null,
       })),
     },
     resources: resources.map((r) => ({
@@ -215,6 +224,7 @@ export function presentCaseDetail(
       goalId: r.goal_id,
       directoryEntryId: r.directory_entry_id,
       directoryEntryName: r.directory_entry_name,
+      confided: marks.resources.get(r.id) ?? null,
     })),
     network: network.map((n) => ({
       id: n.id,
@@ -224,6 +234,7 @@ export function presentCaseDetail(
       quality: n.quality as never,
       angle: n.angle,
       version: n.version,
+      confided: marks.network.get(n.id) ?? null,
     })),
     peerConsultations: peer.map((p) => ({
       id: p.id,
@@ -258,6 +269,7 @@ export function presentCaseDetail(
       attainment: p.attainment as never,
       createdAt: p.created_at.toISOString(),
       createdBy: p.created_by ? name(p.created_by) : null,
+      confided: marks.plans.get(p.id) ?? null,
     })),
     familyConference: conference
       ? {

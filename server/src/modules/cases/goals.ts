@@ -32,9 +32,12 @@ import {
  */
 export async function saveWillAndGoals(ctx: Ctx, caseId: string, input: WillAndGoalsInput): Promise<void> {
   await requireCase(ctx, caseId, 'write');
-  // § 65: who sees the placeholder may not save the sheet (it would write the placeholder back).
-  await requireContentEditable(ctx, caseId, 'will_and_goals', caseId);
   const tenantId = ctx.actor.tenantId;
+  // § 65: who sees the placeholder may not save the sheet (it would write the placeholder back): neither that of
+  // the will and direction goal nor that of a Handlungsziel (a save rewrites or removes every goal).
+  await requireContentEditable(ctx, caseId, 'will_and_goals', caseId);
+  for (const goalId of await goalIdsOfCase(ctx.db, tenantId, caseId))
+    await requireContentEditable(ctx, caseId, 'goal', goalId);
   const values = { will: input.will, directionGoal: input.directionGoal, updatedBy: ctx.actor.userId };
   if (input.version === 0) {
     if (!(await insertWillAndGoals(ctx.db, tenantId, caseId, values))) throw AppError.versionConflict();
@@ -89,14 +92,14 @@ export async function addResource(ctx: Ctx, caseId: string, input: ResourceInput
   // A real reference: an id from the request names an entry of this Jugendamt's atlas, or it is bad input.
   if (input.directoryEntryId && !(await entryExists(ctx.db, tenantId, input.directoryEntryId)))
     throw AppError.validation('directoryEntryId', 'Bitte eine Einrichtung aus dem Stadtteilatlas wählen.');
-  const id = await insertResource(ctx.db, tenantId, caseId, input);
+  const id = await insertResource(ctx.db, tenantId, caseId, input, ctx.actor.userId);
   await ctx.audit({ action: 'create', entityType: 'resource', entityId: id, details: { caseId } });
   return id;
 }
 
 export async function addNetworkTie(ctx: Ctx, caseId: string, input: NetworkTieInput): Promise<string> {
   await requireCase(ctx, caseId, 'write');
-  const id = await insertNetworkTie(ctx.db, ctx.actor.tenantId, caseId, input);
+  const id = await insertNetworkTie(ctx.db, ctx.actor.tenantId, caseId, input, ctx.actor.userId);
   await ctx.audit({ action: 'create', entityType: 'network_tie', entityId: id, details: { caseId } });
   return id;
 }
@@ -109,6 +112,8 @@ export async function updateNetworkTie(
   update: NetworkTieUpdate,
 ): Promise<void> {
   await requireCase(ctx, caseId, 'write');
+  // § 65: who sees the placeholder for the name may not save the entry (it would write the placeholder back).
+  await requireContentEditable(ctx, caseId, 'network_tie', tieId);
   const tenantId = ctx.actor.tenantId;
   const { version, ...input } = update;
   await expectOneUpdated(
@@ -119,7 +124,7 @@ export async function updateNetworkTie(
   await ctx.audit({ action: 'update', entityType: 'network_tie', entityId: tieId, details: { caseId } });
 }
 
-/** Removes a resource or a network tie of the case. */
+/** Removes a resource or a network tie of the case; a confided one only who may see it (§ 65). */
 export async function deleteCaseItem(
   ctx: Ctx,
   caseId: string,
@@ -127,6 +132,7 @@ export async function deleteCaseItem(
   id: string,
 ): Promise<void> {
   await requireCase(ctx, caseId, 'write');
+  await requireContentEditable(ctx, caseId, table, id);
   if (!(await deleteCaseItemRow(ctx.db, ctx.actor.tenantId, caseId, table, id)))
     throw AppError.notFound('Der Eintrag');
   await ctx.audit({ action: 'delete', entityType: table, entityId: id, details: { caseId } });

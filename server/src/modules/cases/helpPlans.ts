@@ -1,6 +1,7 @@
 import { addMonths, type HelpPlanInput } from '@leuchtturm/shared';
 import type { Ctx } from '../../shared/context.ts';
 import { AppError } from '../../shared/errors.ts';
+import { requireContentEditable } from '../confided/service.ts';
 import { completeProcessSteps } from '../processes/completion.ts';
 import { requireCase } from './access.ts';
 import { currentGoals, insertHelpPlan, latestHelpPlan } from './queries/records.ts';
@@ -32,6 +33,9 @@ export async function addHelpPlan(
           'Es gibt noch keinen Hilfeplan, der fortgeschrieben werden könnte.',
         );
   }
+  // § 65: a Fortschreibung continues the latest version (its form starts from it); who sees the placeholder there
+  // may not write one over it.
+  if (latest) await requireContentEditable(ctx, caseId, 'help_plan', latest.id);
   if (input.reviewOn <= input.meetingOn)
     throw AppError.validation('reviewOn', 'Die Überprüfung liegt nach dem Hilfeplangespräch.');
   // § 36 asks for a review at the latest after six months; a later date is allowed but flagged.

@@ -23,7 +23,7 @@ describe('Netzwerkkarte: optimistic concurrency', () => {
     expect(added.statusCode).toBe(201);
     const id = added.json().id as string;
     const seen = (await cm.get(`/cases/${caseId}`)).json().network;
-    expect(seen).toEqual([{ id, ...tie, version: 1 }]);
+    expect(seen).toEqual([{ id, ...tie, version: 1, confided: null }]);
 
     // Both opened the entry at version 1; the case manager saves first, the deputy second.
     const first = await cm.put(`/cases/${caseId}/network/${id}`, { ...tie, quality: 'belastet', version: 1 });
@@ -34,7 +34,7 @@ describe('Netzwerkkarte: optimistic concurrency', () => {
     expect(second.json().code).toBe('version_conflict');
 
     const after = (await cm.get(`/cases/${caseId}`)).json().network;
-    expect(after).toEqual([{ id, ...tie, quality: 'belastet', version: 2 }]);
+    expect(after).toEqual([{ id, ...tie, quality: 'belastet', version: 2, confided: null }]);
     // Saved again on the current version, the deputy's change goes through.
     const retry = await deputy.put(`/cases/${caseId}/network/${id}`, { ...tie, closeness: 3, version: 2 });
     expect(retry.statusCode).toBe(204);

@@ -29,7 +29,7 @@ import {
 import type { ContentViewer } from './queries/visibility.ts';
 
 /**
- * § 65 SGB VIII anvertraute Daten (docs/data-protection.md): marking a note or document as confided, sharing it
+ * § 65 SGB VIII anvertraute Daten (docs/data-protection.md): marking an item of the case file as confided, sharing it
  * with a colleague and revoking that, and recording the consent or legal exception under which it may leave the
  * office. Every change is audited (ids only); every refusal too.
  */
@@ -206,8 +206,10 @@ export async function unmarkConfided(ctx: Ctx, caseId: string, markId: string): 
 }
 
 /**
- * The edit rule of records edited in place (Wille und Ziele, the result of an Auftrag): whoever sees the
- * placeholder may not save, so the placeholder can never be written back over the content. Refused and audited.
+ * The edit rule of records edited in place (Wille und Ziele and its Handlungsziele, the result of an Auftrag, a
+ * network entry) or continued from what the reader sees (a Hilfeplan's Fortschreibung), and of removing a resource or
+ * a network entry: whoever sees the placeholder may not save, so the placeholder can never be written back over the
+ * content. Refused and audited.
  */
 export async function requireContentEditable(
   ctx: Ctx,

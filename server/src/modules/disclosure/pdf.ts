@@ -69,6 +69,27 @@ export function disclosureSpec(office: string, d: Disclosure): FormSpec {
       },
       ...measureSections(c),
       {
+        heading: `Hilfepläne im Fall ${c.caseNumber}`,
+        list: {
+          items: c.helpPlans.map((h) => ({
+            text: `Fassung ${h.versionNo}: Gespräch am ${formatDateDe(h.meetingOn)}, Überprüfung spätestens ${formatDateDe(h.reviewOn)}`,
+            details: [
+              `Kind beteiligt: ${h.childParticipated ? 'ja' : 'nein'}`,
+              ...(h.directionGoal === null ? [] : [`Richtungsziel: ${h.directionGoal}`]),
+              ...h.goals.map(
+                (g) =>
+                  `Handlungsziel: ${g.text} (bis ${formatDateDe(g.dueOn)})${
+                    g.attainment
+                      ? `; Zielerreichung: ${g.attainment.score}${g.attainment.note ? ` – ${g.attainment.note}` : ''}`
+                      : ''
+                  }`,
+              ),
+              `Vereinbarte Hilfen: ${h.agreedMeasures}`,
+            ],
+          })),
+        },
+      },
+      {
         heading: `Dateien im Fall ${c.caseNumber}`,
         list: {
           items: c.documents.map((f) => ({

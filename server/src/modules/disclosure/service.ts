@@ -14,10 +14,12 @@ import {
 import type { Ctx } from '../../shared/context.ts';
 import { AppError } from '../../shared/errors.ts';
 import { viewerOf } from '../confided/queries/visibility.ts';
+import { presentHelpPlans } from './helpPlans.ts';
 import {
   casesOfHouseholds,
   documentsOfCases,
   findPerson,
+  helpPlansOfCases,
   householdsOf,
   mandatesOfCases,
   notesOfCases,
@@ -58,11 +60,12 @@ export async function personDisclosure(
     households.map((h) => h.id),
   );
   const caseIds = cases.map((c) => c.id);
-  const [notes, documents, wills, mandates] = await Promise.all([
+  const [notes, documents, wills, mandates, plans] = await Promise.all([
     notesOfCases(ctx.db, tenantId, caseIds, viewer),
     documentsOfCases(ctx.db, tenantId, caseIds, viewer),
     willsOfCases(ctx.db, tenantId, caseIds, viewer),
     mandatesOfCases(ctx.db, tenantId, caseIds, viewer),
+    helpPlansOfCases(ctx.db, tenantId, caseIds, viewer),
   ]);
   const numberOf = new Map(cases.map((c) => [c.id, c.case_number]));
   const records = await measuresAndConferences(ctx.db, tenantId, caseIds, viewer, numberOf, CONFIDED);
@@ -78,6 +81,7 @@ export async function personDisclosure(
     ],
     READS_LIMIT,
   );
+  const helpPlans = presentHelpPlans(plans, numberOf, { confided: CONFIDED, thirdParty: THIRD_PARTY });
   const withheld: WithheldPart[] = [
     ...households
       .filter((h) => Number(h.others) > 0)
@@ -136,6 +140,7 @@ export async function personDisclosure(
         reason: CONFIDED,
       })),
     ...records.withheld,
+    ...helpPlans.withheld,
   ];
   const disclosure: Disclosure = {
     producedAt: new Date().toISOString(),
@@ -194,6 +199,7 @@ export async function personDisclosure(
         })),
       measures: records.measuresOf(c.id),
       familyConference: records.conferenceOf(c.id),
+      helpPlans: helpPlans.byCase.get(c.id) ?? [],
     })),
     reads: reads.map((r) => ({
       at: r.at.toISOString(),

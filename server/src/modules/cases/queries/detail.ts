@@ -8,6 +8,7 @@ import {
 } from '../../confided/queries/visibility.ts';
 import { caseReopenings } from './closing.ts';
 import { caseHandovers } from './handovers.ts';
+import { helpPlanContent } from './helpPlanContent.ts';
 
 /**
  * Everything the case page shows, read in one go: the case row first (it names the household), then its records in
@@ -34,17 +35,11 @@ export async function loadCaseRecords(
   );
   const mandateShown = confidedShownSql('mandate', 'mandate.tenant_id', 'mandate.id', viewer);
   // Wille und Ziele is one sheet per case (its item id is the case's); a Hilfeplan's copy of the direction goal
-  // stays under the sheet's mark.
+  // stays under the sheet's mark (helpPlanContent.ts).
   const willShown = confidedShownSql(
     'will_and_goals',
     'will_and_goals.tenant_id',
     'will_and_goals.case_id',
-    viewer,
-  );
-  const planGoalShown = confidedShownSql(
-    'will_and_goals',
-    'help_plan.tenant_id',
-    'help_plan.case_id',
     viewer,
   );
   // The Familienrat is one record per case (its item id is the case's); its date, phase and follow-up stay visible.
@@ -54,6 +49,12 @@ export async function loadCaseRecords(
     'family_conference.case_id',
     viewer,
   );
+  // A Handlungsziel's mark covers its steps (they are rewritten on every save, so have no lasting id).
+  const goalShown = confidedShownSql('goal', 'goal.tenant_id', 'goal.id', viewer);
+  const stepShown = confidedShownSql('goal', 's.tenant_id', 's.goal_id', viewer);
+  const resourceShown = confidedShownSql('resource', 'r.tenant_id', 'r.id', viewer);
+  const tieShown = confidedShownSql('network_tie', 'network_tie.tenant_id', 'network_tie.id', viewer);
+  const plan = helpPlanContent('help_plan', viewer);
   const base = await db
     .selectFrom('case_file as c')
     .innerJoin('household as h', (j) =>
@@ -168,6 +169,7 @@ export async function loadCaseRecords(
     db
       .selectFrom('goal')
       .selectAll()
+      .select(shownOr(goalShown, 'goal.text').as('text'))
       .where('tenant_id', '=', tenantId)
       .where('case_id', '=', caseId)
       .orderBy('position')
@@ -175,6 +177,7 @@ export async function loadCaseRecords(
     db
       .selectFrom('action_step as s')
       .selectAll('s')
+      .select([shownOr(stepShown, 's.who').as('who'), shownOr(stepShown, 's.what').as('what')])
       .innerJoin('goal as g', (j) =>
         j.onRef('g.tenant_id', '=', 's.tenant_id').onRef('g.id', '=', 's.goal_id'),
       )
@@ -188,7 +191,14 @@ export async function loadCaseRecords(
         j.onRef('a.tenant_id', '=', 'r.tenant_id').onRef('a.id', '=', 'r.directory_entry_id'),
       )
       .selectAll('r')
-      .select('a.name as directory_entry_name')
+      .select([
+        shownOr(resourceShown, 'r.description').as('description'),
+        // The atlas entry would tell what the resource is: withheld with it.
+        sql<string | null>`case when ${resourceShown} then r.directory_entry_id else null end`.as(
+          'directory_entry_id',
+        ),
+        sql<string | null>`case when ${resourceShown} then a.name else null end`.as('directory_entry_name'),
+      ])
       .where('r.tenant_id', '=', tenantId)
       .where('r.case_id', '=', caseId)
       .orderBy('r.created_at')
@@ -196,9 +206,12 @@ export async function loadCaseRecords(
     db
       .selectFrom('network_tie')
       .selectAll()
+      .select(shownOr(tieShown, 'network_tie.name').as('name'))
       .where('tenant_id', '=', tenantId)
       .where('case_id', '=', caseId)
-      .orderBy('name')
+      // By the name as shown: a withheld entry's place in the list must not tell where its name sorts.
+      .orderBy(shownOr(tieShown, 'network_tie.name'))
+      .orderBy('network_tie.id')
       .execute(),
     db
       .selectFrom('peer_consultation')
@@ -210,7 +223,14 @@ export async function loadCaseRecords(
     db
       .selectFrom('help_plan')
       .selectAll()
-      .select(shownOr(planGoalShown, 'help_plan.direction_goal').as('direction_goal'))
+      .select([
+        plan.applicant.as('applicant'),
+        plan.participants.as('participants'),
+        plan.agreedMeasures.as('agreed_measures'),
+        plan.directionGoal.as('direction_goal'),
+        plan.goals.as('goals'),
+        plan.attainment.as('attainment'),
+      ])
       .where('tenant_id', '=', tenantId)
       .where('case_id', '=', caseId)
       .orderBy('version_no')

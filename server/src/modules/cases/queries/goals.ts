@@ -154,7 +154,13 @@ export async function deleteGoals(db: Kysely<DB>, tenantId: string, goalIds: str
   await db.deleteFrom('goal').where('tenant_id', '=', tenantId).where('id', 'in', goalIds).execute();
 }
 
-export async function insertResource(db: Kysely<DB>, tenantId: string, caseId: string, input: ResourceInput) {
+export async function insertResource(
+  db: Kysely<DB>,
+  tenantId: string,
+  caseId: string,
+  input: ResourceInput,
+  createdBy: string | null,
+) {
   const row = await db
     .insertInto('resource')
     .values({
@@ -164,6 +170,7 @@ export async function insertResource(db: Kysely<DB>, tenantId: string, caseId: s
       description: input.description,
       goal_id: input.goalId,
       directory_entry_id: input.directoryEntryId,
+      created_by: createdBy,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -175,10 +182,11 @@ export async function insertNetworkTie(
   tenantId: string,
   caseId: string,
   input: NetworkTieInput,
+  createdBy: string | null,
 ) {
   const row = await db
     .insertInto('network_tie')
-    .values({ tenant_id: tenantId, case_id: caseId, ...input })
+    .values({ tenant_id: tenantId, case_id: caseId, ...input, created_by: createdBy })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;

@@ -49,8 +49,8 @@ export function activeSharesOf(db: Kysely<DB>, tenantId: string, markIds: readon
 }
 
 /**
- * The authors of a note, document or Kurzberatung of the case (none: not an item of this case): the note's author,
- * whoever uploaded the file, the staff who took part in the Kurzberatung.
+ * The authors of an item of the case (none: not an item of this case): the note's author, whoever uploaded the
+ * file, the staff who took part in the Kurzberatung; the records' authors below.
  */
 export async function itemAuthors(
   db: Kysely<DB>,
@@ -83,6 +83,13 @@ export async function itemAuthors(
     return recordAuthors(db, tenantId, caseId, itemType, itemId);
   if (itemType === 'measure' || itemType === 'child_protection_check' || itemType === 'protection_measure')
     return protectionAuthors(db, tenantId, caseId, itemType, itemId);
+  if (
+    itemType === 'help_plan' ||
+    itemType === 'goal' ||
+    itemType === 'resource' ||
+    itemType === 'network_tie'
+  )
+    return planAuthors(db, tenantId, caseId, itemType, itemId);
   const row = await db
     .selectFrom('case_document')
     .select('uploaded_by')
@@ -118,15 +125,7 @@ async function recordAuthors(
           .where('tenant_id', '=', tenantId)
           .where('case_id', '=', caseId)
           .where('case_id', '=', itemId);
-  const [row, lead] = await Promise.all([
-    author.executeTakeFirst(),
-    db
-      .selectFrom('case_file')
-      .select('lead_user_id')
-      .where('tenant_id', '=', tenantId)
-      .where('id', '=', caseId)
-      .executeTakeFirst(),
-  ]);
+  const [row, lead] = await Promise.all([author.executeTakeFirst(), leadOf(db, tenantId, caseId)]);
   if (!row) return undefined;
   const authorId = row.author ?? lead?.lead_user_id ?? null;
   return { authorIds: authorId ? [authorId] : [] };
@@ -179,6 +178,50 @@ async function protectionAuthors(
   if (!row) return undefined;
   const ids = [row.author ?? lead?.lead_user_id ?? null, row.other].filter((a): a is string => a !== null);
   return { authorIds: [...new Set(ids)] };
+}
+
+/**
+ * The author of a Hilfeplan version, a resource or a network entry (who recorded it) or of a Handlungsziel (who
+ * saved the Wille-und-Ziele sheet last: every save rewrites every goal). Recorded before authors were kept: the
+ * case's lead.
+ */
+async function planAuthors(
+  db: Kysely<DB>,
+  tenantId: string,
+  caseId: string,
+  itemType: 'help_plan' | 'goal' | 'resource' | 'network_tie',
+  itemId: string,
+): Promise<{ authorIds: string[] } | undefined> {
+  const author =
+    itemType === 'goal'
+      ? db
+          .selectFrom('goal as g')
+          .leftJoin('will_and_goals as w', (j) =>
+            j.onRef('w.tenant_id', '=', 'g.tenant_id').onRef('w.case_id', '=', 'g.case_id'),
+          )
+          .select('w.updated_by as author')
+          .where('g.tenant_id', '=', tenantId)
+          .where('g.case_id', '=', caseId)
+          .where('g.id', '=', itemId)
+      : db
+          .selectFrom(itemType)
+          .select(`${itemType}.created_by as author`)
+          .where(`${itemType}.tenant_id`, '=', tenantId)
+          .where(`${itemType}.case_id`, '=', caseId)
+          .where(`${itemType}.id`, '=', itemId);
+  const [row, lead] = await Promise.all([author.executeTakeFirst(), leadOf(db, tenantId, caseId)]);
+  if (!row) return undefined;
+  const authorId = row.author ?? lead?.lead_user_id ?? null;
+  return { authorIds: authorId ? [authorId] : [] };
+}
+
+function leadOf(db: Kysely<DB>, tenantId: string, caseId: string) {
+  return db
+    .selectFrom('case_file')
+    .select('lead_user_id')
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', caseId)
+    .executeTakeFirst();
 }
 
 export function findMarkOfItem(db: Kysely<DB>, tenantId: string, itemType: ConfidedItemType, itemId: string) {

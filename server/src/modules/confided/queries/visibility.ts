@@ -27,8 +27,18 @@ export function confidedShownSql(
   idColumn: string,
   viewer: ContentViewer,
 ): RawBuilder<boolean> {
+  return confidedShownOf(itemType, sql.ref(tenantColumn), sql.ref(idColumn), viewer);
+}
+
+/** The same for an item whose id is an expression (a Hilfeplan's jsonb copy of a goal: `(g.value->>'id')::uuid`). */
+export function confidedShownOf(
+  itemType: ConfidedItemType,
+  tenant: RawBuilder<unknown>,
+  itemId: RawBuilder<unknown>,
+  viewer: ContentViewer,
+): RawBuilder<boolean> {
   const marked = sql`select 1 from confided_mark cm
-    where cm.tenant_id = ${sql.ref(tenantColumn)} and cm.item_type = ${itemType} and cm.item_id = ${sql.ref(idColumn)}`;
+    where cm.tenant_id = ${tenant} and cm.item_type = ${itemType} and cm.item_id = ${itemId}`;
   if (viewer.userId === null) return sql<boolean>`not exists (${marked})`;
   const released = viewer.use === 'view' ? sql`true` : sql`cm.release_basis is not null`;
   return sql<boolean>`not exists (${marked} and not (${released} and (

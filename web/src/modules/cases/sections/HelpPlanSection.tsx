@@ -2,6 +2,8 @@ import { formatDateDe } from '@leuchtturm/shared';
 import { Alert, Anchor, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { Link } from '@tanstack/react-router';
 import { DataTable } from '../../../app/components/DataTable.tsx';
+import { ConfidedControls } from '../../dataProtection/ConfidedControls.tsx';
+import { ConfidedBadge } from '../../dataProtection/ConfidedNotice.tsx';
 import { formUrl } from '../caseQueries.ts';
 import { HelpPlanCompare } from './HelpPlanCompare.tsx';
 import { HelpPlanForm } from './HelpPlanForm.tsx';
@@ -30,7 +32,20 @@ export function HelpPlanSection({ detail, readOnly }: SectionProps) {
           >
             {[...plans].reverse().map((plan) => (
               <Table.Tr key={plan.id}>
-                <Table.Td>Fassung {plan.versionNo}</Table.Td>
+                <Table.Td>
+                  <Stack gap={4} align="flex-start">
+                    Fassung {plan.versionNo}
+                    {plan.confided && <ConfidedBadge withheld={plan.confided.withheld} />}
+                    <ConfidedControls
+                      detail={detail}
+                      itemType="help_plan"
+                      itemId={plan.id}
+                      mark={plan.confided}
+                      what={`Hilfeplan, Fassung ${plan.versionNo}`}
+                      readOnly={readOnly}
+                    />
+                  </Stack>
+                </Table.Td>
                 <Table.Td>{formatDateDe(plan.meetingOn)}</Table.Td>
                 <Table.Td>{formatDateDe(plan.reviewOn)}</Table.Td>
                 <Table.Td>
@@ -59,7 +74,13 @@ export function HelpPlanSection({ detail, readOnly }: SectionProps) {
           </DataTable>
         )}
       </Stack>
-      {!readOnly &&
+      {!readOnly && latest?.confided?.withheld ? (
+        <Alert color="grape" title="Keine Fortschreibung: der aktuelle Hilfeplan ist anvertraut" role="note">
+          Fassung {latest.versionNo} wurde {latest.confided.confidedTo.name} anvertraut (§ 65 SGB VIII).
+          Fortschreiben kann sie nur, wer den Inhalt sehen darf.
+        </Alert>
+      ) : (
+        !readOnly &&
         (noGoals ? (
           <Alert color="yellow" title="Zuerst Wille und Ziele erfassen" role="note">
             <Text size="sm">
@@ -82,7 +103,8 @@ export function HelpPlanSection({ detail, readOnly }: SectionProps) {
           </Alert>
         ) : (
           <HelpPlanForm key={latest?.id ?? 'erste-fassung'} detail={detail} latest={latest} />
-        ))}
+        ))
+      )}
       {plans.length >= 2 && <HelpPlanCompare plans={plans} />}
     </>
   );

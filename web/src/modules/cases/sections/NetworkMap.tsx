@@ -148,7 +148,7 @@ export function NetworkMap({ familyName, ties }: { familyName: string; ties: Tie
                 fontSize={18}
                 fill={INK}
               >
-                {shortName(tie.name)}
+                {tie.confided?.withheld ? 'Anvertraut (§ 65)' : shortName(tie.name)}
               </text>
             </g>
           );

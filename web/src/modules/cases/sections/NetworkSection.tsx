@@ -6,6 +6,8 @@ import { FormModal } from '../../../app/components/FormModal.tsx';
 import { RowActions } from '../../../app/components/RowActions.tsx';
 import { useModalState } from '../../../app/components/useModalState.ts';
 import { useFormState } from '../../../app/form.ts';
+import { ConfidedControls } from '../../dataProtection/ConfidedControls.tsx';
+import { ConfidedBadge } from '../../dataProtection/ConfidedNotice.tsx';
 import { useRemoveNetworkTie, useSaveNetworkTie } from '../caseQueries.ts';
 import { NetworkMap } from './NetworkMap.tsx';
 import type { SectionProps } from './ui.tsx';
@@ -43,23 +45,38 @@ export function NetworkSection({ detail, readOnly }: SectionProps) {
               headers={readOnly ? headers : [...headers, 'Aktionen']}
               minWidth={readOnly ? 420 : 560}
             >
-              {ties.map((tie) => (
+              {ties.map((tie, index) => (
                 <Table.Tr key={tie.id}>
-                  <Table.Td>{tie.name}</Table.Td>
+                  <Table.Td>
+                    {tie.confided && <ConfidedBadge withheld={tie.confided.withheld} />}
+                    <Text size="sm">{tie.name}</Text>
+                    <ConfidedControls
+                      detail={detail}
+                      itemType="network_tie"
+                      itemId={tie.id}
+                      mark={tie.confided}
+                      what={`Eintrag ${index + 1} der Netzwerkkarte`}
+                      readOnly={readOnly}
+                    />
+                  </Table.Td>
                   <Table.Td>{tieKinds.labels[tie.kind]}</Table.Td>
                   <Table.Td>{closenessLabels[tie.closeness]}</Table.Td>
                   <Table.Td>{tieQualities.labels[tie.quality]}</Table.Td>
                   <Table.Td>{tie.angle}°</Table.Td>
                   {!readOnly && (
                     <Table.Td>
-                      <RowActions
-                        name={tie.name}
-                        onEdit={() => editor.open(tie)}
-                        onDelete={() => {
-                          remove.reset();
-                          remover.open(tie);
-                        }}
-                      />
+                      {tie.confided?.withheld ? (
+                        <Text size="sm">Anvertraut: ändern kann ihn nur, wer den Inhalt sehen darf.</Text>
+                      ) : (
+                        <RowActions
+                          name={tie.name}
+                          onEdit={() => editor.open(tie)}
+                          onDelete={() => {
+                            remove.reset();
+                            remover.open(tie);
+                          }}
+                        />
+                      )}
                     </Table.Td>
                   )}
                 </Table.Tr>

@@ -6,6 +6,8 @@ import { ConfirmDelete } from '../../../app/components/ConfirmDelete.tsx';
 import { useModalState } from '../../../app/components/useModalState.ts';
 import { useFormState } from '../../../app/form.ts';
 import { AtlasPicker } from '../../atlas/AtlasPicker.tsx';
+import { ConfidedControls } from '../../dataProtection/ConfidedControls.tsx';
+import { ConfidedBadge } from '../../dataProtection/ConfidedNotice.tsx';
 import { useAddResource, useRemoveResource } from '../caseQueries.ts';
 import { SectionForm, type SectionProps } from './ui.tsx';
 
@@ -47,9 +49,10 @@ export function ResourcesSection({ detail, readOnly }: SectionProps) {
                   <Text size="sm">Noch keine Einträge.</Text>
                 ) : (
                   <ul className="resource-list">
-                    {items.map((r) => (
+                    {items.map((r, index) => (
                       <li key={r.id}>
                         <div>
+                          {r.confided && <ConfidedBadge withheld={r.confided.withheld} />}
                           <Text size="sm" className="pre-wrap">
                             {r.description}
                           </Text>
@@ -74,8 +77,19 @@ export function ResourcesSection({ detail, readOnly }: SectionProps) {
                               Dient dem Ziel: {goalText(r.goalId) ?? 'entfernt'}
                             </Text>
                           )}
+                          <ConfidedControls
+                            detail={detail}
+                            itemType="resource"
+                            itemId={r.id}
+                            mark={r.confided}
+                            what={`Ressource ${areaTitles[area].title} ${index + 1}`}
+                            readOnly={readOnly}
+                          />
                         </div>
-                        {!readOnly && (
+                        {r.confided?.withheld && !readOnly && (
+                          <Text size="sm">Anvertraut: löschen kann sie nur, wer den Inhalt sehen darf.</Text>
+                        )}
+                        {!readOnly && !r.confided?.withheld && (
                           <Button
                             size="xs"
                             variant="outline"

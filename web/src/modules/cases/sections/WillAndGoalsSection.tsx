@@ -8,12 +8,15 @@ import { ConfidedControls } from '../../dataProtection/ConfidedControls.tsx';
 import { ConfidedBadge } from '../../dataProtection/ConfidedNotice.tsx';
 import { FieldHint } from '../../help/FieldHint.tsx';
 import { fetchCurrentCase, useReloadCase, useSaveWillAndGoals } from '../caseQueries.ts';
+import { GoalMarks } from './GoalMarks.tsx';
 import { type GoalDraft, GoalsEditor, goalDrafts, goalInputs } from './GoalsEditor.tsx';
 import { InfoList, SectionForm, type SectionProps } from './ui.tsx';
 
 /** Wille und Ziele: the family's will in their own words, the Richtungsziel and observable Handlungsziele. */
 export function WillAndGoalsSection({ detail, readOnly }: SectionProps) {
   const mark = detail.willAndGoals.confided;
+  // A save rewrites every goal: a withheld one makes the whole sheet read-only (the server refuses it too).
+  const goalWithheld = detail.willAndGoals.actionGoals.some((g) => g.confided?.withheld);
   return (
     <>
       <GoalsHelp />
@@ -28,6 +31,12 @@ export function WillAndGoalsSection({ detail, readOnly }: SectionProps) {
           nur, wer sie sehen darf. So wird der Hinweis nie an ihrer Stelle gespeichert.
         </Alert>
       )}
+      {goalWithheld && !mark?.withheld && !readOnly && (
+        <Alert color="grape" title="Nur lesbar: ein Handlungsziel ist anvertraut" role="note">
+          Mindestens ein Handlungsziel wurde anvertraut (§ 65 SGB VIII). Wille und Ziele ändern kann nur, wer
+          alle Handlungsziele sehen darf.
+        </Alert>
+      )}
       <ConfidedControls
         detail={detail}
         itemType="will_and_goals"
@@ -36,12 +45,13 @@ export function WillAndGoalsSection({ detail, readOnly }: SectionProps) {
         what="Wille und Ziele"
         readOnly={readOnly}
       />
-      {readOnly || mark?.withheld ? (
+      {readOnly || mark?.withheld || goalWithheld ? (
         <WillAndGoalsView detail={detail} />
       ) : (
         // A new version (after saving or "Neu laden") starts the form again from the server's state.
         <WillAndGoalsForm key={detail.willAndGoals.version} detail={detail} />
       )}
+      <GoalMarks detail={detail} readOnly={readOnly} />
     </>
   );
 }
