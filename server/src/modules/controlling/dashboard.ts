@@ -27,7 +27,7 @@ export async function dashboard(
   toYear: number,
 ): Promise<Dashboard> {
   const region = await resolveRegion(db, tenantId, regionKey);
-  const city = await resolveRegion(db, tenantId, CITY);
+  const city = region.kind === 'city' ? region : await resolveRegion(db, tenantId, CITY);
   const points = await quarterly(db, tenantId, region, fromYear, toYear);
   // Every region's density chart shows the city line: computed once per state of the records.
   const cityPoints =
@@ -93,8 +93,11 @@ export async function districtFigures(
   const active = await activeHzeByDistrict(db, tenantId, date);
   const jew = await youngInhabitantsByDistrict(db, tenantId, year);
   const inputs = await loadCostInputs(db, tenantId, { from, to: date, approvedOnly: true });
+  // The districts of the cases with costs only, not of every case of the city.
   const caseDistrict =
-    inputs.length === 0 ? new Map<string, string | null>() : await caseDistricts(db, tenantId);
+    inputs.length === 0
+      ? new Map<string, string | null>()
+      : await caseDistricts(db, tenantId, [...new Set(inputs.map((i) => i.caseId))]);
   const cents = new Map<string, bigint>();
   for (const i of inputs) {
     const d = caseDistrict.get(i.caseId);

@@ -4,7 +4,7 @@ import { Fraction } from '../../shared/money.ts';
 import { loadCostInputs } from '../measures/costInputs.ts';
 import { exactCost } from '../measures/costRule.ts';
 import { youngInhabitantsByYear } from './queries/population.ts';
-import { caseEvents, hzeEvents, measureEvents, measureIntervals } from './queries/series.ts';
+import { caseEvents, hzeEvents, measureIntervals } from './queries/series.ts';
 import { caseScope, type Region } from './regions.ts';
 
 /**
@@ -68,22 +68,33 @@ export async function quarterly(
 ): Promise<QuarterPoint[]> {
   const from = `${fromYear}-01-01`;
   const to = `${toYear}-12-31`;
-  const measures = await measureEvents(db, tenantId, region, to);
   const cases = await caseEvents(db, tenantId, region, from, to);
-  // A Kostenfall has an active measure: the union of each case's measure intervals (within the case) counts.
+  // The region's approved measures of the range, once: the measure counts and the Kostenfälle both sweep over them.
   const intervals = await measureIntervals(db, tenantId, region, from, to);
 
   const points = emptyPoints(fromYear, toYear);
+  // +1 at the quarter end of a begin, -1 at the quarter end after an end, per category and for HzE. A measure that
+  // ended before the range is not among the rows: both its events fall on or before the first quarter end, where
+  // they cancel.
+  const bump = (events: Map<string, number>, at: string, delta: number) =>
+    events.set(at, (events.get(at) ?? 0) + delta);
+  const byCategory = new Map<string, Map<string, number>>();
+  const hze = new Map<string, number>();
+  for (const r of intervals) {
+    const events = byCategory.get(r.category) ?? new Map<string, number>();
+    byCategory.set(r.category, events);
+    const begin = quarterEndOf(r.begin_on);
+    const end = r.end_on === null ? null : quarterEndOf(dayAfter(r.end_on));
+    for (const map of r.is_hze ? [events, hze] : [events]) {
+      bump(map, begin, 1);
+      if (end !== null) bump(map, end, -1);
+    }
+  }
   for (const category of ['ambulant', 'teilstationaer', 'stationaer', 'sonstige'] as const) {
-    const events = new Map<string, number>();
-    for (const e of measures)
-      if (e.category === category) events.set(e.at, (events.get(e.at) ?? 0) + e.delta);
-    sweep(points, events, (p, n) => {
+    sweep(points, byCategory.get(category) ?? new Map(), (p, n) => {
       p[category] = n;
     });
   }
-  const hze = new Map<string, number>();
-  for (const e of measures) if (e.is_hze) hze.set(e.at, (hze.get(e.at) ?? 0) + e.delta);
   sweep(points, hze, (p, n) => {
     p.hze = n;
   });

@@ -49,7 +49,7 @@ export async function loadCostInputs(
   const rates = ratesByOffer(await listRatesInPeriod(db, tenantId, filter.from, filter.to));
 
   const paymentsByMeasure = new Map<string, Map<string, string>>();
-  for (const p of await listPaymentsInPeriod(db, tenantId, filter.from, filter.to)) {
+  for (const p of await listPaymentsInPeriod(db, tenantId, filter)) {
     const map = paymentsByMeasure.get(p.measure_id) ?? new Map<string, string>();
     map.set(p.month.slice(0, 7), p.amount);
     paymentsByMeasure.set(p.measure_id, map);

@@ -16,25 +16,10 @@ const qe = (col: string) =>
   sql.raw(`(extract(year from ${col})::int || case (extract(month from ${col})::int - 1) / 3
     when 0 then '-03-31' when 1 then '-06-30' when 2 then '-09-30' else '-12-31' end)`);
 
-/** +n at the quarter end of a begin, -n at the quarter end after an end, per category and HzE or not. */
-export async function measureEvents(db: Kysely<DB>, tenantId: string, region: Region, to: string) {
-  const result = await sql<{ category: string; is_hze: boolean; at: string; delta: number }>`
-    select m.category, h.is_hze, ${qe('m.begin_on')} as at, count(*)::int as delta
-    from measure m ${caseJoin(region)}
-    join help_type h on h.tenant_id = m.tenant_id and h.id = m.help_type_id
-    where m.tenant_id = ${tenantId} and m.status = 'bewilligt' and m.begin_on <= ${to}::date and ${scopeSql(region, 'c')}
-    group by 1, 2, 3
-    union all
-    select m.category, h.is_hze, ${qe('(m.end_on + 1)')} as at, -count(*)::int as delta
-    from measure m ${caseJoin(region)}
-    join help_type h on h.tenant_id = m.tenant_id and h.id = m.help_type_id
-    where m.tenant_id = ${tenantId} and m.status = 'bewilligt' and m.end_on is not null and m.begin_on <= ${to}::date
-      and ${scopeSql(region, 'c')}
-    group by 1, 2, 3`.execute(db);
-  return result.rows;
-}
-
-/** The same for HzE measures only (the city line of the density chart). */
+/**
+ * +n at the quarter end of a begin, -n at the quarter end after an end, for HzE measures only (the city line of the
+ * density chart).
+ */
 export async function hzeEvents(db: Kysely<DB>, tenantId: string, region: Region, to: string) {
   const result = await sql<{ at: string; delta: number }>`
     select ${qe('m.begin_on')} as at, count(*)::int as delta from measure m
@@ -67,7 +52,11 @@ export async function caseEvents(db: Kysely<DB>, tenantId: string, region: Regio
   return result.rows;
 }
 
-/** Approved measures overlapping a period with their case's dates, ordered by case and begin (Kostenfälle). */
+/**
+ * Approved measures overlapping a period with their category, whether their help type is HzE and their case's
+ * dates, ordered by case and begin: the measure counts and the Kostenfälle of the series (series.ts) both come
+ * from these rows.
+ */
 export async function measureIntervals(
   db: Kysely<DB>,
   tenantId: string,
@@ -77,13 +66,16 @@ export async function measureIntervals(
 ) {
   const result = await sql<{
     case_id: string;
+    category: string;
+    is_hze: boolean;
     begin_on: string;
     end_on: string | null;
     opened_on: string;
     closed_on: string | null;
   }>`
-    select m.case_id, m.begin_on, m.end_on, c.opened_on, c.closed_on
+    select m.case_id, m.category, h.is_hze, m.begin_on, m.end_on, c.opened_on, c.closed_on
     from measure m join case_file c on c.tenant_id = m.tenant_id and c.id = m.case_id
+    join help_type h on h.tenant_id = m.tenant_id and h.id = m.help_type_id
     where m.tenant_id = ${tenantId} and m.status = 'bewilligt' and m.begin_on <= ${to}::date
       and (m.end_on is null or m.end_on >= ${from}::date) and ${scopeSql(region, 'c')}
     order by m.case_id, m.begin_on`.execute(db);
