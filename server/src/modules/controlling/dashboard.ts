@@ -12,7 +12,7 @@ import { activeHzeByDistrict, caseDistricts } from './queries/figures.ts';
 import { districtRows } from './queries/organisation.ts';
 import { youngInhabitantsByDistrict } from './queries/population.ts';
 import { CITY, resolveRegion } from './regions.ts';
-import { costsByYear, hzeByQuarter, jewByYear, quarterly } from './series.ts';
+import { costsByYear, hzeByQuarter, jewByYear, quarterly, seriesRows } from './series.ts';
 
 /**
  * What the controlling dashboard shows for a region and a range of years: density against the city by quarter,
@@ -28,7 +28,8 @@ export async function dashboard(
 ): Promise<Dashboard> {
   const region = await resolveRegion(db, tenantId, regionKey);
   const city = region.kind === 'city' ? region : await resolveRegion(db, tenantId, CITY);
-  const points = await quarterly(db, tenantId, region, fromYear, toYear);
+  const rows = await seriesRows(db, tenantId, region, fromYear, toYear);
+  const points = await quarterly(db, tenantId, region, fromYear, toYear, rows);
   // Every region's density chart shows the city line: computed once per state of the records.
   const cityPoints =
     region.kind === 'city'
@@ -38,7 +39,7 @@ export async function dashboard(
         );
   const jew = await jewByYear(db, tenantId, region, fromYear, toYear);
   const cityJew = region.kind === 'city' ? jew : await jewByYear(db, tenantId, city, fromYear, toYear);
-  const costs = await costsByYear(db, tenantId, region, fromYear, toYear);
+  const costs = await costsByYear(db, tenantId, region, fromYear, toYear, rows.intervals);
   const quarters = points.map((p, i) => {
     const year = Number(p.date.slice(0, 4));
     return presentQuarter(p, jew.get(year), cityPoints?.[i]?.hze ?? p.hze, cityJew.get(year));

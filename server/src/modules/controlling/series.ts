@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { Fraction } from '../../shared/money.ts';
-import { loadCostInputs } from '../measures/costInputs.ts';
+import { type CostMeasureRow, costInputsOf, loadCostInputs } from '../measures/costInputs.ts';
 import { exactCost } from '../measures/costRule.ts';
 import { youngInhabitantsByYear } from './queries/population.ts';
 import { caseEvents, hzeEvents, measureIntervals } from './queries/series.ts';
@@ -59,19 +59,33 @@ function sweep(
   }
 }
 
+/** What the quarterly series and the cost table of a region are computed from: two range queries. */
+export async function seriesRows(
+  db: Kysely<DB>,
+  tenantId: string,
+  region: Region,
+  fromYear: number,
+  toYear: number,
+) {
+  const from = `${fromYear}-01-01`;
+  const to = `${toYear}-12-31`;
+  const cases = await caseEvents(db, tenantId, region, from, to);
+  // The region's approved measures of the range, once: the measure counts, the Kostenfälle and the costs
+  // (costsByYear) all come from them.
+  const intervals = await measureIntervals(db, tenantId, region, from, to);
+  return { cases, intervals };
+}
+export type SeriesRows = Awaited<ReturnType<typeof seriesRows>>;
+
 export async function quarterly(
   db: Kysely<DB>,
   tenantId: string,
   region: Region,
   fromYear: number,
   toYear: number,
+  rows?: SeriesRows,
 ): Promise<QuarterPoint[]> {
-  const from = `${fromYear}-01-01`;
-  const to = `${toYear}-12-31`;
-  const cases = await caseEvents(db, tenantId, region, from, to);
-  // The region's approved measures of the range, once: the measure counts and the Kostenfälle both sweep over them.
-  const intervals = await measureIntervals(db, tenantId, region, from, to);
-
+  const { cases, intervals } = rows ?? (await seriesRows(db, tenantId, region, fromYear, toYear));
   const points = emptyPoints(fromYear, toYear);
   // +1 at the quarter end of a begin, -1 at the quarter end after an end, per category and for HzE. A measure that
   // ended before the range is not among the rows: both its events fall on or before the first quarter end, where
@@ -201,20 +215,27 @@ export interface YearCosts {
   total: string;
 }
 
-/** Costs per year and category: the measures of the whole range are loaded once and each year costed by the rule. */
+/**
+ * Costs per year and category: the measures of the whole range are loaded once (or given: the rows of seriesRows,
+ * the same measures) and each year costed by the rule.
+ */
 export async function costsByYear(
   db: Kysely<DB>,
   tenantId: string,
   region: Region,
   fromYear: number,
   toYear: number,
+  measures?: readonly CostMeasureRow[],
 ): Promise<YearCosts[]> {
-  const inputs = await loadCostInputs(db, tenantId, {
+  const filter = {
     from: `${fromYear}-01-01`,
     to: `${toYear}-12-31`,
     approvedOnly: true,
     scope: caseScope(region),
-  });
+  };
+  const inputs = measures
+    ? await costInputsOf(db, tenantId, filter, measures)
+    : await loadCostInputs(db, tenantId, filter);
   const result: YearCosts[] = [];
   for (let year = fromYear; year <= toYear; year++) {
     const from = `${year}-01-01`;

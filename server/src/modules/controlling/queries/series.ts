@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../../db/schema.ts';
+import type { CostMeasureRow } from '../../measures/costInputs.ts';
 import type { Region } from '../regions.ts';
 import { caseJoin, scopeSql } from './scope.ts';
 
@@ -53,9 +54,9 @@ export async function caseEvents(db: Kysely<DB>, tenantId: string, region: Regio
 }
 
 /**
- * Approved measures overlapping a period with their category, whether their help type is HzE and their case's
- * dates, ordered by case and begin: the measure counts and the Kostenfälle of the series (series.ts) both come
- * from these rows.
+ * Approved measures overlapping a period with whether their help type is HzE, their case's dates and what the cost
+ * rule needs (the columns of listCostMeasures in measures/queries/costs.ts), ordered by case and begin: the measure
+ * counts, the Kostenfälle and the costs of the series (series.ts) all come from these rows.
  */
 export async function measureIntervals(
   db: Kysely<DB>,
@@ -64,18 +65,12 @@ export async function measureIntervals(
   from: string,
   to: string,
 ) {
-  const result = await sql<{
-    case_id: string;
-    category: string;
-    is_hze: boolean;
-    begin_on: string;
-    end_on: string | null;
-    opened_on: string;
-    closed_on: string | null;
-  }>`
-    select m.case_id, m.category, h.is_hze, m.begin_on, m.end_on, c.opened_on, c.closed_on
+  const result = await sql<CostMeasureRow & { is_hze: boolean; opened_on: string; closed_on: string | null }>`
+    select m.id, m.case_id, m.category, m.help_type_id, m.offer_id, m.individual_amount, m.individual_unit,
+      m.begin_on, m.end_on, m.hours_per_week, m.status, o.unit as offer_unit, h.is_hze, c.opened_on, c.closed_on
     from measure m join case_file c on c.tenant_id = m.tenant_id and c.id = m.case_id
     join help_type h on h.tenant_id = m.tenant_id and h.id = m.help_type_id
+    left join service_offer o on o.tenant_id = m.tenant_id and o.id = m.offer_id
     where m.tenant_id = ${tenantId} and m.status = 'bewilligt' and m.begin_on <= ${to}::date
       and (m.end_on is null or m.end_on >= ${from}::date) and ${scopeSql(region, 'c')}
     order by m.case_id, m.begin_on`.execute(db);
