@@ -11,7 +11,7 @@ import { presentCostYear, presentDistrictFigure, presentQuarter } from './presen
 import { activeHzeByDistrict, caseDistricts } from './queries/figures.ts';
 import { districtRows } from './queries/organisation.ts';
 import { youngInhabitantsByDistrict } from './queries/population.ts';
-import { CITY, resolveRegion } from './regions.ts';
+import { resolveRegionAndCity } from './regions.ts';
 import { costsByYear, hzeByQuarter, jewByYear, quarterly, seriesRows } from './series.ts';
 
 /**
@@ -26,8 +26,7 @@ export async function dashboard(
   fromYear: number,
   toYear: number,
 ): Promise<Dashboard> {
-  const region = await resolveRegion(db, tenantId, regionKey);
-  const city = region.kind === 'city' ? region : await resolveRegion(db, tenantId, CITY);
+  const { region, city } = await resolveRegionAndCity(db, tenantId, regionKey);
   const rows = await seriesRows(db, tenantId, region, fromYear, toYear);
   const points = await quarterly(db, tenantId, region, fromYear, toYear, rows);
   // Every region's density chart shows the city line: computed once per state of the records.
