@@ -12,7 +12,7 @@ import { activeHzeByDistrict, caseDistricts } from './queries/figures.ts';
 import { districtRows } from './queries/organisation.ts';
 import { youngInhabitantsByDistrict } from './queries/population.ts';
 import { resolveRegionAndCity } from './regions.ts';
-import { costsByYear, hzeByQuarter, jewByYear, quarterly } from './series.ts';
+import { costsByYear, hzeByQuarter, jewByYear, quarterly, seriesRows } from './series.ts';
 
 /**
  * What the controlling dashboard shows for a region and a range of years: density against the city by quarter,
@@ -27,7 +27,8 @@ export async function dashboard(
   toYear: number,
 ): Promise<Dashboard> {
   const { region, city } = await resolveRegionAndCity(db, tenantId, regionKey);
-  const points = await quarterly(db, tenantId, region, fromYear, toYear);
+  const rows = await seriesRows(db, tenantId, region, fromYear, toYear);
+  const points = await quarterly(db, tenantId, region, fromYear, toYear, rows);
   // Every region's density chart shows the city line: computed once per state of the records.
   const cityPoints =
     region.kind === 'city'
@@ -37,7 +38,7 @@ export async function dashboard(
         );
   const jew = await jewByYear(db, tenantId, region, fromYear, toYear);
   const cityJew = region.kind === 'city' ? jew : await jewByYear(db, tenantId, city, fromYear, toYear);
-  const costs = await costsByYear(db, tenantId, region, fromYear, toYear);
+  const costs = await costsByYear(db, tenantId, region, fromYear, toYear, rows.intervals);
   const quarters = points.map((p, i) => {
     const year = Number(p.date.slice(0, 4));
     return presentQuarter(p, jew.get(year), cityPoints?.[i]?.hze ?? p.hze, cityJew.get(year));
@@ -92,8 +93,11 @@ export async function districtFigures(
   const active = await activeHzeByDistrict(db, tenantId, date);
   const jew = await youngInhabitantsByDistrict(db, tenantId, year);
   const inputs = await loadCostInputs(db, tenantId, { from, to: date, approvedOnly: true });
+  // The districts of the cases with costs only, not of every case of the city.
   const caseDistrict =
-    inputs.length === 0 ? new Map<string, string | null>() : await caseDistricts(db, tenantId);
+    inputs.length === 0
+      ? new Map<string, string | null>()
+      : await caseDistricts(db, tenantId, [...new Set(inputs.map((i) => i.caseId))]);
   const cents = new Map<string, bigint>();
   for (const i of inputs) {
     const d = caseDistrict.get(i.caseId);

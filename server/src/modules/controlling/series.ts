@@ -1,10 +1,10 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { Fraction } from '../../shared/money.ts';
-import { loadCostInputs } from '../measures/costInputs.ts';
+import { type CostMeasureRow, costInputsOf, loadCostInputs } from '../measures/costInputs.ts';
 import { exactCost } from '../measures/costRule.ts';
 import { youngInhabitantsByYear } from './queries/population.ts';
-import { caseEvents, hzeEvents, measureEvents, measureIntervals } from './queries/series.ts';
+import { caseEvents, hzeEvents, measureIntervals } from './queries/series.ts';
 import { caseScope, type Region } from './regions.ts';
 
 /**
@@ -59,31 +59,56 @@ function sweep(
   }
 }
 
+/** What the quarterly series and the cost table of a region are computed from: two range queries. */
+export async function seriesRows(
+  db: Kysely<DB>,
+  tenantId: string,
+  region: Region,
+  fromYear: number,
+  toYear: number,
+) {
+  const from = `${fromYear}-01-01`;
+  const to = `${toYear}-12-31`;
+  const cases = await caseEvents(db, tenantId, region, from, to);
+  // The region's approved measures of the range, once: the measure counts, the Kostenfälle and the costs
+  // (costsByYear) all come from them.
+  const intervals = await measureIntervals(db, tenantId, region, from, to);
+  return { cases, intervals };
+}
+export type SeriesRows = Awaited<ReturnType<typeof seriesRows>>;
+
 export async function quarterly(
   db: Kysely<DB>,
   tenantId: string,
   region: Region,
   fromYear: number,
   toYear: number,
+  rows?: SeriesRows,
 ): Promise<QuarterPoint[]> {
-  const from = `${fromYear}-01-01`;
-  const to = `${toYear}-12-31`;
-  const measures = await measureEvents(db, tenantId, region, to);
-  const cases = await caseEvents(db, tenantId, region, from, to);
-  // A Kostenfall has an active measure: the union of each case's measure intervals (within the case) counts.
-  const intervals = await measureIntervals(db, tenantId, region, from, to);
-
+  const { cases, intervals } = rows ?? (await seriesRows(db, tenantId, region, fromYear, toYear));
   const points = emptyPoints(fromYear, toYear);
+  // +1 at the quarter end of a begin, -1 at the quarter end after an end, per category and for HzE. A measure that
+  // ended before the range is not among the rows: both its events fall on or before the first quarter end, where
+  // they cancel.
+  const bump = (events: Map<string, number>, at: string, delta: number) =>
+    events.set(at, (events.get(at) ?? 0) + delta);
+  const byCategory = new Map<string, Map<string, number>>();
+  const hze = new Map<string, number>();
+  for (const r of intervals) {
+    const events = byCategory.get(r.category) ?? new Map<string, number>();
+    byCategory.set(r.category, events);
+    const begin = quarterEndOf(r.begin_on);
+    const end = r.end_on === null ? null : quarterEndOf(dayAfter(r.end_on));
+    for (const map of r.is_hze ? [events, hze] : [events]) {
+      bump(map, begin, 1);
+      if (end !== null) bump(map, end, -1);
+    }
+  }
   for (const category of ['ambulant', 'teilstationaer', 'stationaer', 'sonstige'] as const) {
-    const events = new Map<string, number>();
-    for (const e of measures)
-      if (e.category === category) events.set(e.at, (events.get(e.at) ?? 0) + e.delta);
-    sweep(points, events, (p, n) => {
+    sweep(points, byCategory.get(category) ?? new Map(), (p, n) => {
       p[category] = n;
     });
   }
-  const hze = new Map<string, number>();
-  for (const e of measures) if (e.is_hze) hze.set(e.at, (hze.get(e.at) ?? 0) + e.delta);
   sweep(points, hze, (p, n) => {
     p.hze = n;
   });
@@ -190,20 +215,27 @@ export interface YearCosts {
   total: string;
 }
 
-/** Costs per year and category: the measures of the whole range are loaded once and each year costed by the rule. */
+/**
+ * Costs per year and category: the measures of the whole range are loaded once (or given: the rows of seriesRows,
+ * the same measures) and each year costed by the rule.
+ */
 export async function costsByYear(
   db: Kysely<DB>,
   tenantId: string,
   region: Region,
   fromYear: number,
   toYear: number,
+  measures?: readonly CostMeasureRow[],
 ): Promise<YearCosts[]> {
-  const inputs = await loadCostInputs(db, tenantId, {
+  const filter = {
     from: `${fromYear}-01-01`,
     to: `${toYear}-12-31`,
     approvedOnly: true,
     scope: caseScope(region),
-  });
+  };
+  const inputs = measures
+    ? await costInputsOf(db, tenantId, filter, measures)
+    : await loadCostInputs(db, tenantId, filter);
   const result: YearCosts[] = [];
   for (let year = fromYear; year <= toYear; year++) {
     const from = `${year}-01-01`;

@@ -38,18 +38,33 @@ export function ratesByOffer(
   return byOffer;
 }
 
+/** A measure row as listCostMeasures reads it: what the cost rule needs of the measure and its offer. */
+export type CostMeasureRow = Awaited<ReturnType<typeof listCostMeasures>>[number];
+
 export async function loadCostInputs(
   db: Kysely<DB>,
   tenantId: string,
   filter: CostFilter,
 ): Promise<CostRow[]> {
-  const measures = await listCostMeasures(db, tenantId, filter);
+  return costInputsOf(db, tenantId, filter, await listCostMeasures(db, tenantId, filter));
+}
+
+/**
+ * The cost rule's inputs for measure rows already read (those `filter` selects, e.g. by a query that needs more of
+ * them): the rates of their offers and the payments in the period, two queries.
+ */
+export async function costInputsOf(
+  db: Kysely<DB>,
+  tenantId: string,
+  filter: CostFilter,
+  measures: readonly CostMeasureRow[],
+): Promise<CostRow[]> {
   if (measures.length === 0) return [];
 
   const rates = ratesByOffer(await listRatesInPeriod(db, tenantId, filter.from, filter.to));
 
   const paymentsByMeasure = new Map<string, Map<string, string>>();
-  for (const p of await listPaymentsInPeriod(db, tenantId, filter.from, filter.to)) {
+  for (const p of await listPaymentsInPeriod(db, tenantId, filter)) {
     const map = paymentsByMeasure.get(p.measure_id) ?? new Map<string, string>();
     map.set(p.month.slice(0, 7), p.amount);
     paymentsByMeasure.set(p.measure_id, map);

@@ -71,23 +71,45 @@ export function duplicateCandidates(
     .execute();
 }
 
-/** The cases of these persons' households, with the team and lead to ask. */
-export function casesOfPersons(db: Kysely<DB>, tenantId: string, personIds: string[]) {
+/**
+ * The duplicate search's one query after the candidates: each household of these persons with what the household
+ * rule needs (its team and creator; each case's team, lead and current grants: the rows of householdAccessRows in
+ * cases/queries/access.ts) and, per case, its status and the team and lead to ask.
+ */
+export function householdsWithCasesOfPersons(
+  db: Kysely<DB>,
+  tenantId: string,
+  personIds: string[],
+  today: string,
+) {
   return db
     .selectFrom('household_member as hm')
-    .innerJoin('case_file as c', (j) =>
-      j.onRef('c.tenant_id', '=', 'hm.tenant_id').onRef('c.household_id', '=', 'hm.household_id'),
-    )
-    .leftJoin('team as t', (j) => j.onRef('t.tenant_id', '=', 'c.tenant_id').onRef('t.id', '=', 'c.team_id'))
-    .leftJoin('app_user as u', (j) =>
-      j.onRef('u.tenant_id', '=', 'c.tenant_id').onRef('u.id', '=', 'c.lead_user_id'),
+    .innerJoin('household as h', (j) =>
+      j.onRef('h.tenant_id', '=', 'hm.tenant_id').onRef('h.id', '=', 'hm.household_id'),
     )
     .select([
       'hm.person_id',
-      'c.id as case_id',
-      'c.status',
-      't.name as team_name',
-      'u.display_name as lead_name',
+      'h.id as household_id',
+      'h.team_id',
+      'h.created_by',
+      sql<
+        {
+          status: string;
+          team_id: string | null;
+          lead_user_id: string | null;
+          granted: string[];
+          team_name: string | null;
+          lead_name: string | null;
+        }[]
+      >`coalesce((
+        select json_agg(json_build_object('status', c.status, 'team_id', c.team_id, 'lead_user_id', c.lead_user_id,
+          'team_name', t.name, 'lead_name', u.display_name, 'granted',
+          coalesce((select array_agg(g.user_id) from case_access_grant g
+            where g.tenant_id = c.tenant_id and g.case_id = c.id and (g.valid_until is null or g.valid_until >= ${today}::date)), '{}')))
+        from case_file c
+        left join team t on t.tenant_id = c.tenant_id and t.id = c.team_id
+        left join app_user u on u.tenant_id = c.tenant_id and u.id = c.lead_user_id
+        where c.tenant_id = h.tenant_id and c.household_id = h.id), '[]')`.as('cases'),
     ])
     .where('hm.tenant_id', '=', tenantId)
     .where('hm.person_id', 'in', personIds)

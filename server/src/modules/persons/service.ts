@@ -6,19 +6,21 @@ import {
   isChildRole,
   type PersonInput,
 } from '@leuchtturm/shared';
+import { actorToday } from '../../shared/actor.ts';
 import type { Ctx } from '../../shared/context.ts';
 import { AppError } from '../../shared/errors.ts';
 import { expectOneUpdated } from '../../shared/versioned.ts';
+import { mayUseHousehold } from '../access/policy.ts';
 import { usableHouseholdIds } from '../cases/access.ts';
 import { checkAddress } from '../organisation/address.ts';
 import { auditDuplicateLookup, limitDuplicateLookups } from './duplicateLookups.ts';
 import { koelnerPhonetik, matchNames } from './phonetics.ts';
 import {
-  casesOfPersons,
   duplicateCandidates,
   existingPersonIds,
   findPerson,
   householdsOfPersons,
+  householdsWithCasesOfPersons,
   insertHouseholdMember,
   insertHouseholdRow,
   insertPersonRow,
@@ -180,12 +182,29 @@ export async function findDuplicates(ctx: Ctx, query: DuplicateQuery): Promise<D
     return match ? [{ p, match }] : [];
   });
   const personIds = matches.map((m) => m.p.id);
-  const [cases, usable] =
+  // One query for both: which persons the actor may work with (the household rule, as usablePersonIds) and whom
+  // to ask about each person's cases.
+  const households =
     personIds.length > 0
-      ? await Promise.all([casesOfPersons(ctx.db, tenantId, personIds), usablePersonIds(ctx, personIds)])
-      : [[], new Set<string>()];
+      ? await householdsWithCasesOfPersons(ctx.db, tenantId, personIds, actorToday(ctx.actor))
+      : [];
+  const usable = new Set(
+    households
+      .filter((h) =>
+        mayUseHousehold(ctx.actor, {
+          teamId: h.team_id,
+          createdBy: h.created_by,
+          cases: h.cases.map((c) => ({
+            teamId: c.team_id,
+            leadUserId: c.lead_user_id,
+            grantedUserIds: c.granted,
+          })),
+        }),
+      )
+      .map((h) => h.person_id),
+  );
   const result = matches.map(({ p, match }) => {
-    const own = cases.filter((c) => c.person_id === p.id);
+    const own = households.filter((h) => h.person_id === p.id).flatMap((h) => h.cases);
     const accessible = usable.has(p.id);
     const open = own.filter((c) => c.status === 'offen');
     return {

@@ -5,6 +5,7 @@ import { type Actor, actorToday } from '../../../shared/actor.ts';
 import { likePattern } from '../../../shared/like.ts';
 import { caseListFilter } from '../../access/policy.ts';
 import { caseSearchTerms, FOLD_FROM, FOLD_TO } from '../search.ts';
+import { caseIdsInScope } from './scope.ts';
 
 /**
  * "Meine Fälle": the cases the actor leads, stands in for, was granted, or (scope team, for team leads) the team's.
@@ -90,28 +91,13 @@ export function listCases(
   let q = caseSummaries(db, actor.tenantId, today).select(dueOn.as('due_on'));
   const search = query.q ? caseSearchTerms(query.q) : null;
   // The access rule's list form (access/policy.ts): the same rule as the single-case check.
-  const filter = caseListFilter(actor, query.scope);
-  q = q.where((eb) =>
-    eb.or([
-      ...(filter.leadUserIds.length > 0 ? [eb('c.lead_user_id', 'in', filter.leadUserIds)] : []),
-      ...(filter.teamLeadOf ? [eb('c.team_id', '=', filter.teamLeadOf)] : []),
-      ...(filter.grantee
-        ? [
-            eb.exists(
-              eb
-                .selectFrom('case_access_grant as g')
-                .select('g.user_id')
-                .whereRef('g.tenant_id', '=', 'c.tenant_id')
-                .whereRef('g.case_id', '=', 'c.id')
-                .where('g.user_id', '=', filter.grantee)
-                .where((w) =>
-                  w.or([w('g.valid_until', 'is', null), w('g.valid_until', '>=', actorToday(actor))]),
-                ),
-            ),
-          ]
-        : []),
-    ]),
+  const inScope = caseIdsInScope(
+    actor.tenantId,
+    caseListFilter(actor, query.scope),
+    actorToday(actor),
+    query.status === 'alle' ? null : query.status,
   );
+  q = q.where(inScope ? sql<boolean>`c.id in (${inScope})` : sql<boolean>`false`);
   if (query.status !== 'alle') q = q.where('c.status', '=', query.status);
   if (query.area) q = q.where(areaOf, '=', query.area);
   if (search) {

@@ -130,12 +130,15 @@ export async function activeHzeByDistrict(
   return new Map(result.rows.map((r) => [r.district_id, Number(r.n)]));
 }
 
-/** Every case's district (null: none known). */
-export async function caseDistricts(db: Kysely<DB>, tenantId: string): Promise<Map<string, string | null>> {
-  const rows = await db
-    .selectFrom('case_file')
-    .select(['id', 'district_id'])
-    .where('tenant_id', '=', tenantId)
-    .execute();
-  return new Map(rows.map((r) => [r.id, r.district_id]));
+/** The district of each of these cases (null: none known). */
+export async function caseDistricts(
+  db: Kysely<DB>,
+  tenantId: string,
+  caseIds: readonly string[],
+): Promise<Map<string, string | null>> {
+  const result = await sql<{ id: string; district_id: string | null }>`
+    select id, district_id from case_file where tenant_id = ${tenantId} and id = any(${[...caseIds]}::uuid[])`.execute(
+    db,
+  );
+  return new Map(result.rows.map((r) => [r.id, r.district_id]));
 }

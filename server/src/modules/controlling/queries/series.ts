@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../../db/schema.ts';
+import type { CostMeasureRow } from '../../measures/costInputs.ts';
 import type { Region } from '../regions.ts';
 import { caseJoin, scopeSql } from './scope.ts';
 
@@ -16,25 +17,10 @@ const qe = (col: string) =>
   sql.raw(`(extract(year from ${col})::int || case (extract(month from ${col})::int - 1) / 3
     when 0 then '-03-31' when 1 then '-06-30' when 2 then '-09-30' else '-12-31' end)`);
 
-/** +n at the quarter end of a begin, -n at the quarter end after an end, per category and HzE or not. */
-export async function measureEvents(db: Kysely<DB>, tenantId: string, region: Region, to: string) {
-  const result = await sql<{ category: string; is_hze: boolean; at: string; delta: number }>`
-    select m.category, h.is_hze, ${qe('m.begin_on')} as at, count(*)::int as delta
-    from measure m ${caseJoin(region)}
-    join help_type h on h.tenant_id = m.tenant_id and h.id = m.help_type_id
-    where m.tenant_id = ${tenantId} and m.status = 'bewilligt' and m.begin_on <= ${to}::date and ${scopeSql(region, 'c')}
-    group by 1, 2, 3
-    union all
-    select m.category, h.is_hze, ${qe('(m.end_on + 1)')} as at, -count(*)::int as delta
-    from measure m ${caseJoin(region)}
-    join help_type h on h.tenant_id = m.tenant_id and h.id = m.help_type_id
-    where m.tenant_id = ${tenantId} and m.status = 'bewilligt' and m.end_on is not null and m.begin_on <= ${to}::date
-      and ${scopeSql(region, 'c')}
-    group by 1, 2, 3`.execute(db);
-  return result.rows;
-}
-
-/** The same for HzE measures only (the city line of the density chart). */
+/**
+ * +n at the quarter end of a begin, -n at the quarter end after an end, for HzE measures only (the city line of the
+ * density chart).
+ */
 export async function hzeEvents(db: Kysely<DB>, tenantId: string, region: Region, to: string) {
   const result = await sql<{ at: string; delta: number }>`
     select ${qe('m.begin_on')} as at, count(*)::int as delta from measure m
@@ -67,7 +53,11 @@ export async function caseEvents(db: Kysely<DB>, tenantId: string, region: Regio
   return result.rows;
 }
 
-/** Approved measures overlapping a period with their case's dates, ordered by case and begin (Kostenfälle). */
+/**
+ * Approved measures overlapping a period with whether their help type is HzE, their case's dates and what the cost
+ * rule needs (the columns of listCostMeasures in measures/queries/costs.ts), ordered by case and begin: the measure
+ * counts, the Kostenfälle and the costs of the series (series.ts) all come from these rows.
+ */
 export async function measureIntervals(
   db: Kysely<DB>,
   tenantId: string,
@@ -75,15 +65,12 @@ export async function measureIntervals(
   from: string,
   to: string,
 ) {
-  const result = await sql<{
-    case_id: string;
-    begin_on: string;
-    end_on: string | null;
-    opened_on: string;
-    closed_on: string | null;
-  }>`
-    select m.case_id, m.begin_on, m.end_on, c.opened_on, c.closed_on
+  const result = await sql<CostMeasureRow & { is_hze: boolean; opened_on: string; closed_on: string | null }>`
+    select m.id, m.case_id, m.category, m.help_type_id, m.offer_id, m.individual_amount, m.individual_unit,
+      m.begin_on, m.end_on, m.hours_per_week, m.status, o.unit as offer_unit, h.is_hze, c.opened_on, c.closed_on
     from measure m join case_file c on c.tenant_id = m.tenant_id and c.id = m.case_id
+    join help_type h on h.tenant_id = m.tenant_id and h.id = m.help_type_id
+    left join service_offer o on o.tenant_id = m.tenant_id and o.id = m.offer_id
     where m.tenant_id = ${tenantId} and m.status = 'bewilligt' and m.begin_on <= ${to}::date
       and (m.end_on is null or m.end_on >= ${from}::date) and ${scopeSql(region, 'c')}
     order by m.case_id, m.begin_on`.execute(db);

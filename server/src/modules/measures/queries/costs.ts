@@ -69,13 +69,32 @@ export function listRatesInPeriod(db: Kysely<DB>, tenantId: string, from: string
     .execute();
 }
 
-/** Every recorded payment of the tenant for a month that overlaps [from, to]. */
-export function listPaymentsInPeriod(db: Kysely<DB>, tenantId: string, from: string, to: string) {
-  return db
+/**
+ * The recorded payments for a month that overlaps [from, to]: of the measures `filter` names or of the cases of its
+ * scope when it has either (a region's figures need not read the whole city's payments), else every payment of the
+ * tenant.
+ */
+export function listPaymentsInPeriod(db: Kysely<DB>, tenantId: string, filter: CostFilter) {
+  let q = db
     .selectFrom('payment')
     .select(['measure_id', 'month', 'amount'])
     .where('tenant_id', '=', tenantId)
-    .where('month', '>=', `${from.slice(0, 7)}-01`)
-    .where('month', '<=', to)
-    .execute();
+    .where('month', '>=', `${filter.from.slice(0, 7)}-01`)
+    .where('month', '<=', filter.to);
+  if (filter.measureIds)
+    q = q.where('measure_id', 'in', filter.measureIds.length > 0 ? filter.measureIds : [NO_ID]);
+  const scope = filter.scope;
+  if (scope) {
+    q = q.where('measure_id', 'in', (eb) =>
+      eb
+        .selectFrom('measure as m')
+        .innerJoin('case_file as c', (j) =>
+          j.onRef('c.tenant_id', '=', 'm.tenant_id').onRef('c.id', '=', 'm.case_id'),
+        )
+        .select('m.id')
+        .where('m.tenant_id', '=', tenantId)
+        .where(`c.${scope.column}`, 'in', scope.ids.length > 0 ? scope.ids : [NO_ID]),
+    );
+  }
+  return q.execute();
 }

@@ -1,6 +1,7 @@
 import { type Kysely, type SqlBool, sql } from 'kysely';
 import type { DB } from '../../../db/schema.ts';
 import type { CaseListFilter } from '../../access/policy.ts';
+import { caseIdsInScope } from '../../cases/queries/scope.ts';
 
 /**
  * The work list's statements (docs/worklist.md): the open cases of the scope, then one statement per kind of
@@ -31,33 +32,15 @@ const areaOf = sql<string | null>`(select rc.area from risk_consultation rc wher
 /**
  * The open cases of the scope with what every item shows (number, family name, lead) and, for the caseload, the
  * current area: led by the actor or someone she stands in for, granted to her, or (team) of the team she leads.
- * A union of index lookups rather than an `or`, so that the planner starts from the few cases in scope.
+ * A union of index lookups rather than an `or` (cases/queries/scope.ts), so that the planner starts from the few
+ * cases in scope.
  */
 export function scopedCases(db: Kysely<DB>, scope: WorklistScope, options: { area: boolean }) {
   const { tenantId, today, filter } = scope;
-  const parts = [
-    ...(filter.leadUserIds.length > 0
-      ? [
-          sql`select s.id from case_file s where s.tenant_id = ${tenantId} and s.status = 'offen'
-            and s.lead_user_id = any(${filter.leadUserIds}::uuid[])`,
-        ]
-      : []),
-    ...(filter.teamLeadOf
-      ? [
-          sql`select s.id from case_file s where s.tenant_id = ${tenantId} and s.status = 'offen'
-            and s.team_id = ${filter.teamLeadOf}`,
-        ]
-      : []),
-    ...(filter.grantee
-      ? [
-          sql`select g.case_id from case_access_grant g where g.tenant_id = ${tenantId}
-            and g.user_id = ${filter.grantee} and (g.valid_until is null or g.valid_until >= ${today}::date)`,
-        ]
-      : []),
-  ];
-  if (parts.length === 0) return Promise.resolve([]);
+  const inScope = caseIdsInScope(tenantId, filter, today, 'offen');
+  if (!inScope) return Promise.resolve([]);
   return db
-    .selectFrom(sql<{ id: string }>`(${sql.join(parts, sql` union `)})`.as('x'))
+    .selectFrom(sql<{ id: string }>`(${inScope})`.as('x'))
     .innerJoin('case_file as c', (j) => j.on('c.tenant_id', '=', tenantId).onRef('c.id', '=', 'x.id'))
     .innerJoin('household as h', (j) =>
       j.onRef('h.tenant_id', '=', 'c.tenant_id').onRef('h.id', '=', 'c.household_id'),
