@@ -98,4 +98,23 @@ describe('searching the cases one may read', () => {
     ]);
     expect(JSON.stringify(entries)).not.toContain('rkem');
   });
+
+  it('follows a corrected name or date of birth at once: the old one finds nothing, the new one the case', async () => {
+    const { cm, found, search } = await setup();
+    const child = (await cm.get(`/cases/${found.caseId}`)).json().household.members[1].person;
+    const corrected = await cm.put(`/persons/${child.id}`, {
+      firstName: 'Gökhan',
+      lastName: 'Beispiel',
+      birthDate: '2013-06-18',
+      gender: 'maennlich',
+      language: 'deutsch',
+      phone: null,
+      version: child.version,
+    });
+    expect(corrected.statusCode, corrected.body).toBe(204);
+    for (const q of ['Görkem', '17.05.2013'])
+      expect({ q, found: await search(cm, q) }).toEqual({ q, found: [] });
+    for (const q of ['Gökhan', 'gokhan', '18.06.2013', 'Gökhan Beispiel Mara'])
+      expect({ q, found: await search(cm, q) }).toEqual({ q, found: [found.caseNumber] });
+  });
 });

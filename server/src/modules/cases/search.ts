@@ -13,8 +13,9 @@ export interface CaseSearchTerms {
 
 /**
  * Letters the search reads as their base letter: umlauts, accents and the letters of Turkish and Slavic names
- * ("Şahin" is found by "Sahin"). One pair of strings, used by foldForSearch here and by `translate` in the SQL of
- * queries/list.ts, so that both sides fold alike.
+ * ("Şahin" is found by "Sahin"). One pair of strings for foldForSearch here; the
+ * SQL function `search_fold` (migration 0044) holds a copy, and searchFold.int.test.ts holds the two alike (a change
+ * here needs a migration that redefines the function and refreshes the households' search texts).
  */
 export const FOLD_FROM =
   'ÄÖÜäöüÀÁÂÃÅÇÈÉÊËÌÍÎÏÑÒÓÔÕØÙÚÛÝàáâãåçèéêëìíîïñòóôõøùúûýÿŞşĞğİıŁłŚśŻżŹźĆćŃńČčŠšŽžŘřĚě';
@@ -23,8 +24,8 @@ const folding = new Map([...FOLD_FROM].map((c, i) => [c, FOLD_TO[i] ?? c]));
 
 /**
  * Spelling variants the search treats as one: base letters for the letters above, then lower case, the two-letter
- * spellings of umlauts and ß ("Müller", "Mueller" and "Muller" all read "muller"). The SQL of queries/list.ts
- * (`folded`) takes the same steps in the same order.
+ * spellings of umlauts and ß ("Müller", "Mueller" and "Muller" all read "muller"). The SQL function `search_fold`
+ * (migration 0044) takes the same steps in the same order.
  */
 export function foldForSearch(text: string): string {
   return [...text]

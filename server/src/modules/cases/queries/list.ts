@@ -1,10 +1,10 @@
 import type { MyCasesQuery } from '@leuchtturm/shared';
-import { type Kysely, type RawBuilder, sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../../db/schema.ts';
 import { type Actor, actorToday } from '../../../shared/actor.ts';
 import { likePattern } from '../../../shared/like.ts';
 import { caseListFilter } from '../../access/policy.ts';
-import { type CaseSearchTerms, caseSearchTerms, FOLD_FROM, FOLD_TO } from '../search.ts';
+import { type CaseSearchTerms, caseSearchTerms } from '../search.ts';
 import { caseIdsInScope } from './scope.ts';
 
 /**
@@ -60,46 +60,27 @@ export function caseSummary(db: Kysely<DB>, tenantId: string, caseId: string, to
   return caseSummaries(db, tenantId, today).where('c.id', '=', caseId).executeTakeFirst();
 }
 
-type SearchColumn = 'p.first_name' | 'p.last_name' | 'h.name' | 'h.street_name';
-
-/** foldForSearch (cases/search.ts) in SQL: the same steps in the same order. */
-const folded = (column: SearchColumn) =>
-  sql<string>`replace(replace(replace(replace(lower(translate(${sql.ref(column)}, ${FOLD_FROM}, ${FOLD_TO})),
-    'ae', 'a'), 'oe', 'o'), 'ue', 'u'), 'ß', 'ss')`;
-
 /**
- * The cases in scope that match every search term. It starts from the cases the access rule admits (a case manager's
- * few hundred, a team lead's two thousand with the closed ones) and reads each one's members once, through the
- * household's key (a lateral subquery), as one text of names: so a search costs a few index lookups per case in
- * scope, whatever the tenant's size. Written as `exists` per word, the planner could (and under load did) turn the
- * members' lookup into one pass that folds the names of every person of the tenant (0.3-2.4 s at city scale).
- * A word holds no whitespace (caseSearchTerms splits on it), so joining the names with spaces finds nothing that
- * the names one by one would not.
+ * The search's condition on a case `c` and its household `h`: every date of birth is a member's, every word is part
+ * of a member's name, of the household's name or street, the house number or part of the case number, as typed or
+ * folded (foldForSearch; `search_fold` in SQL). The members' names are read from the household, where triggers keep
+ * them (migration 0044), so a search costs one row per case in scope. They are joined by spaces, and a word holds
+ * none (caseSearchTerms splits on whitespace), so the joined text finds nothing the names one by one would not.
  */
-function searchHits(tenantId: string, inScope: RawBuilder<{ id: string }>, search: CaseSearchTerms) {
-  const names = (fold: (column: 'p.first_name' | 'p.last_name') => RawBuilder<string>) =>
-    sql<string>`string_agg(${fold('p.first_name')} || ' ' || ${fold('p.last_name')}, ' ')`;
-  const lower = (column: SearchColumn) => sql<string>`lower(${sql.ref(column)})`;
-  const wordMatches = (word: { lower: string; folded: string }) => {
-    const like = likePattern(word.lower);
-    const likeFolded = likePattern(word.folded);
-    return sql<boolean>`(m.names_lower like ${like} or m.names_folded like ${likeFolded}
-      or lower(h.name) like ${like} or ${folded('h.name')} like ${likeFolded}
-      or lower(h.street_name) like ${like} or ${folded('h.street_name')} like ${likeFolded}
-      or lower(h.house_number) = ${word.lower} or lower(s.case_number) like ${like})`;
+function searchCondition(search: CaseSearchTerms) {
+  const word = (w: { lower: string; folded: string }) => {
+    const like = likePattern(w.lower);
+    const likeFolded = likePattern(w.folded);
+    return sql<boolean>`(h.member_names like ${like} or h.member_names_folded like ${likeFolded}
+      or lower(h.name) like ${like} or search_fold(h.name) like ${likeFolded}
+      or lower(h.street_name) like ${like} or search_fold(h.street_name) like ${likeFolded}
+      or lower(h.house_number) = ${w.lower} or lower(c.case_number) like ${like})`;
   };
   const conditions = [
-    ...search.birthDates.map((date) => sql<boolean>`${date}::date = any(m.birth_dates)`),
-    ...search.words.map(wordMatches),
+    ...search.birthDates.map((date) => sql<boolean>`${date}::date = any(h.member_birth_dates)`),
+    ...search.words.map(word),
   ];
-  return sql<string>`select s.id from case_file s
-    join household h on h.tenant_id = s.tenant_id and h.id = s.household_id
-    cross join lateral (
-      select ${names(lower)} as names_lower, ${names(folded)} as names_folded, array_agg(p.birth_date) as birth_dates
-      from household_member hm join person p on p.tenant_id = hm.tenant_id and p.id = hm.person_id
-      where hm.tenant_id = s.tenant_id and hm.household_id = s.household_id
-    ) m
-    where s.tenant_id = ${tenantId} and s.id in (${inScope}) and ${sql.join(conditions, sql` and `)}`;
+  return sql<boolean>`(${sql.join(conditions, sql` and `)})`;
 }
 
 /** Where a page of "Meine Fälle" ends: the last row's sort key (null: no due date) and case number (unique). */
@@ -131,11 +112,8 @@ export function listCases(
     actorToday(actor),
     query.status === 'alle' ? null : query.status,
   );
-  const searching = search !== null && search.birthDates.length + search.words.length > 0;
-  // A search's hits are drawn from the cases in scope already (searchHits), so the scope is not applied twice.
-  if (inScope === null) q = q.where(sql<boolean>`false`);
-  else if (searching) q = q.where(sql<boolean>`c.id in (${searchHits(actor.tenantId, inScope, search)})`);
-  else q = q.where(sql<boolean>`c.id in (${inScope})`);
+  q = q.where(inScope ? sql<boolean>`c.id in (${inScope})` : sql<boolean>`false`);
+  if (search && search.birthDates.length + search.words.length > 0) q = q.where(searchCondition(search));
   if (query.status !== 'alle') q = q.where('c.status', '=', query.status);
   if (query.area) q = q.where(areaOf, '=', query.area);
   const after = page.after;
