@@ -88,12 +88,19 @@ export async function embeddedCity(scale: Scale, workDir: string, log: (m: strin
     rmSync(temp, { recursive: true, force: true });
     mkdirSync(cacheDir, { recursive: true });
     await fillCity(scale, undefined, temp, log);
+    // The data directories of earlier versions of the schema or the generator are never used again.
+    for (const entry of readdirSync(cacheDir))
+      if (entry.startsWith(`pglite-${scale}-`) && !entry.includes('.'))
+        rmSync(path.join(cacheDir, entry), { recursive: true, force: true });
     renameSync(temp, template);
   }
   const dir = path.join(workDir, 'data');
   cpSync(template, dir, { recursive: true });
   return dir;
 }
+
+/** The name of a PostgreSQL template of `scale` without its key (the key follows it). */
+const templatePrefix = (scale: Scale) => `lt_load_${scale === '10x' ? 'x10' : scale}_`;
 
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
@@ -122,7 +129,7 @@ export async function postgresCity(
   adminUrl: string,
   log: (m: string) => void,
 ): Promise<{ url: string; drop(): Promise<void> }> {
-  const template = `lt_load_${scale === '10x' ? 'x10' : scale}_${sourceKey()}`;
+  const template = `${templatePrefix(scale)}${sourceKey()}`;
   const exists = await admin(adminUrl, async (c) => {
     const r = await c.query('select 1 from pg_database where datname = $1', [template]);
     return r.rowCount === 1;
@@ -133,7 +140,16 @@ export async function postgresCity(
     await admin(adminUrl, (c) => c.query(`create database ${quote(temp)}`));
     try {
       await fillCity(scale, withDatabase(adminUrl, temp), undefined, log);
-      await admin(adminUrl, (c) => c.query(`alter database ${quote(temp)} rename to ${quote(template)}`));
+      await admin(adminUrl, async (c) => {
+        // The templates of earlier versions of the schema or the generator are never used again (as bench/dataset.ts).
+        const old = await c.query<{ datname: string }>(
+          'select datname from pg_database where datname like $1 and datname <> $2',
+          [`${templatePrefix(scale)}%`, temp],
+        );
+        for (const row of old.rows)
+          await c.query(`drop database if exists ${quote(row.datname)} with (force)`);
+        await c.query(`alter database ${quote(temp)} rename to ${quote(template)}`);
+      });
     } catch (error) {
       await admin(adminUrl, (c) => c.query(`drop database if exists ${quote(temp)}`));
       throw error;
