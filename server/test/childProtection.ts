@@ -1,6 +1,9 @@
 import { addDays, todayIso } from '@leuchtturm/shared';
+import type { FastifyInstance } from 'fastify';
 import { person, testAddress } from './cases.ts';
-import type { Client } from './http.ts';
+import { testDatabase } from './db.ts';
+import { createTestTenant } from './factories.ts';
+import { Client } from './http.ts';
 
 /** Test helpers for the § 8a process (server/src/modules/childProtection). */
 
@@ -62,6 +65,19 @@ export async function openFamilyCase(client: Client) {
   };
 }
 
+/**
+ * A fresh tenant, caseManagerA's client and the family case of `openFamilyCase`; `assessors` are caseManagerA and
+ * colleagueA (the two professionals of an assessment), `base` is the path of the case's § 8a checks.
+ */
+export async function setupChildProtection(app: FastifyInstance) {
+  const { db } = await testDatabase();
+  const tenant = await createTestTenant(db);
+  const cm = await Client.as(app, tenant, 'caseManagerA');
+  const family = await openFamilyCase(cm);
+  const assessors: [string, string] = [tenant.users.caseManagerA.id, tenant.users.colleagueA.id];
+  return { db, tenant, cm, assessors, ...family, base: `/cases/${family.caseId}/child-protection` };
+}
+
 export function reportBody(childId: string, takenById: string, receivedAt = hoursAgo(72)) {
   return {
     childId,
@@ -90,6 +106,31 @@ export const resultBody = (result: string, version: number) => ({
   version,
 });
 
+/** The urgency "within 24 hours", decided an hour after the default report's receipt. */
+export const urgencyBody = (version: number, decidedAt = hoursAgo(71)) => ({
+  urgency: 'innerhalb_24h',
+  decidedAt,
+  reason: null,
+  version,
+});
+
+/** The body of a consequence (a protection measure) of `kind`, decided today, with `over` changed. */
+export const consequenceBody = (kind: string, over: Record<string, unknown> = {}) => ({
+  kind,
+  decidedOn: todayIso(),
+  description: null,
+  mandateIds: [],
+  reviewDates: [],
+  offerKind: null,
+  beginAt: null,
+  place: null,
+  carersInformedAt: null,
+  carersInformedHow: null,
+  endAt: null,
+  endReason: null,
+  ...over,
+});
+
 /** Report, urgency (24 h), assessment by two, home visit and the result: the check ready for its consequences. */
 export async function checkWithResult(
   client: Client,
@@ -103,7 +144,7 @@ export async function checkWithResult(
   if (created.statusCode !== 201) throw new Error(`report: ${created.body}`);
   const id = created.json().id as string;
   const steps: [string, object][] = [
-    ['urgency', { urgency: 'innerhalb_24h', decidedAt: hoursAgo(71), reason: null, version: 1 }],
+    ['urgency', urgencyBody(1)],
     [
       'assessment',
       {

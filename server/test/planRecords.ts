@@ -91,7 +91,8 @@ export async function mark(
   return client.post(`/cases/${caseId}/confided`, { itemType, itemId, confidedTo: to });
 }
 
-export async function releaseAll(s: PlanRecords) {
+/** Records a release (the mother's written consent) on every § 65 mark of the case. */
+export async function releaseAll(s: Pick<PlanRecords, 'db' | 'tenant' | 'cm' | 'caseId'>) {
   const marks = await s.db
     .selectFrom('confided_mark')
     .select('id')

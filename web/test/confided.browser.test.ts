@@ -1,6 +1,14 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectNoAxeViolations, type Harness, signIn, startHarness } from './harness.ts';
+import { caseOfFachkraft } from './fixtures.ts';
+import {
+  expectNoAxeViolations,
+  type Harness,
+  signInAs,
+  signOut,
+  startHarness,
+  switchUser,
+} from './harness.ts';
 
 let h: Harness;
 beforeAll(async () => {
@@ -13,17 +21,7 @@ const PLACEHOLDER = 'Anvertraute Angabe (§ 65 SGB VIII) — nicht sichtbar';
 
 /** An open case led by fachkraft, with a Wille-und-Ziele sheet she saved last and no § 65 mark on it. */
 async function scene() {
-  const target = await h.db
-    .selectFrom('case_file as c')
-    .innerJoin('app_user as u', (j) =>
-      j.onRef('u.tenant_id', '=', 'c.tenant_id').onRef('u.id', '=', 'c.lead_user_id'),
-    )
-    .select(['c.id', 'u.id as userId'])
-    .where('c.tenant_id', '=', h.tenantId)
-    .where('u.username', '=', 'fachkraft')
-    .where('c.status', '=', 'offen')
-    .orderBy('c.case_number')
-    .executeTakeFirstOrThrow();
+  const target = await caseOfFachkraft(h);
   await sql`insert into will_and_goals (tenant_id, case_id, will, direction_goal, updated_at, updated_by)
     values (${h.tenantId}, ${target.id}, ${WILL}, 'Die Familie lebt zusammen.', now(), ${target.userId})
     on conflict (tenant_id, case_id) do update set will = excluded.will, updated_by = excluded.updated_by`.execute(
@@ -38,8 +36,7 @@ describe('§ 65 anvertraute Daten on the case file', () => {
   it('as fachkraft: marks Wille und Ziele as confided, records a release, the team lead reads only the placeholder, the mark is removed after a confirmation', async () => {
     const { page, baseUrl } = h;
     const target = await scene();
-    await signIn(page, baseUrl, 'fachkraft');
-    await page.getByRole('heading', { name: /Willkommen/ }).waitFor();
+    await signInAs(page, baseUrl, 'fachkraft');
     await page.goto(`${baseUrl}/faelle/${target.id}?bereich=wille-und-ziele`);
     await page.getByRole('textbox', { name: 'Wille', exact: true }).waitFor();
 
@@ -70,10 +67,7 @@ describe('§ 65 anvertraute Daten on the case file', () => {
     await page.getByText(/Eine Befugnis zur Weitergabe ist festgehalten\./).waitFor();
     await expectNoAxeViolations(page, 'Wille und Ziele, anvertraut');
 
-    await page.getByRole('button', { name: 'Abmelden' }).click();
-    await page.waitForURL(/\/anmelden/);
-    await signIn(page, baseUrl, 'teamleitung');
-    await page.getByRole('heading', { name: /Willkommen/ }).waitFor();
+    await switchUser(page, baseUrl, 'teamleitung');
     await page.goto(`${baseUrl}/faelle/${target.id}?bereich=wille-und-ziele`);
     await page.getByText('Anvertraut (§ 65 SGB VIII) – Inhalt nicht sichtbar').waitFor();
     expect(await page.getByText(PLACEHOLDER).count()).toBeGreaterThan(0);
@@ -85,10 +79,7 @@ describe('§ 65 anvertraute Daten on the case file', () => {
     );
     await expectNoAxeViolations(page, 'Wille und Ziele, für die Teamleitung');
 
-    await page.getByRole('button', { name: 'Abmelden' }).click();
-    await page.waitForURL(/\/anmelden/);
-    await signIn(page, baseUrl, 'fachkraft');
-    await page.getByRole('heading', { name: /Willkommen/ }).waitFor();
+    await switchUser(page, baseUrl, 'fachkraft');
     await page.goto(`${baseUrl}/faelle/${target.id}?bereich=wille-und-ziele`);
     await page.getByRole('button', { name: 'Kennzeichnung aufheben: Wille und Ziele' }).click();
     const removeDialog = page.getByRole('dialog', { name: 'Kennzeichnung aufheben?' });
@@ -106,8 +97,7 @@ describe('§ 65 anvertraute Daten on the case file', () => {
       .orderBy('seq')
       .execute();
     expect(audit.map((a) => a.action)).toEqual(['create', 'delete']);
-    await page.getByRole('button', { name: 'Abmelden' }).click();
-    await page.waitForURL(/\/anmelden/);
+    await signOut(page);
   });
 
   it('as fachkraft: marks an entry of the Netzwerkkarte as confided; the team lead sees the placeholder in table and picture and cannot change or remove it', async () => {
@@ -118,8 +108,7 @@ describe('§ 65 anvertraute Daten on the case file', () => {
       and name = ${TIE}`.execute(h.db);
     await sql`insert into network_tie (tenant_id, case_id, name, kind, closeness, quality, angle, created_by)
       values (${h.tenantId}, ${target.id}, ${TIE}, 'person', 1, 'stark', 45, ${target.userId})`.execute(h.db);
-    await signIn(page, baseUrl, 'fachkraft');
-    await page.getByRole('heading', { name: /Willkommen/ }).waitFor();
+    await signInAs(page, baseUrl, 'fachkraft');
     await page.goto(`${baseUrl}/faelle/${target.id}?bereich=netzwerkkarte`);
     await page.getByRole('table', { name: 'Einträge der Netzwerkkarte' }).waitFor();
     const row = page.getByRole('row').filter({ hasText: TIE });
@@ -133,10 +122,7 @@ describe('§ 65 anvertraute Daten on the case file', () => {
     await row.getByText('Anvertraut (§ 65 SGB VIII)', { exact: true }).waitFor();
     await expectNoAxeViolations(page, 'Netzwerkkarte, anvertraut');
 
-    await page.getByRole('button', { name: 'Abmelden' }).click();
-    await page.waitForURL(/\/anmelden/);
-    await signIn(page, baseUrl, 'teamleitung');
-    await page.getByRole('heading', { name: /Willkommen/ }).waitFor();
+    await switchUser(page, baseUrl, 'teamleitung');
     await page.goto(`${baseUrl}/faelle/${target.id}?bereich=netzwerkkarte`);
     await page.getByRole('table', { name: 'Einträge der Netzwerkkarte' }).waitFor();
     await page.getByText('Anvertraut (§ 65 SGB VIII) – Inhalt nicht sichtbar').first().waitFor();
@@ -148,7 +134,6 @@ describe('§ 65 anvertraute Daten on the case file', () => {
     expect(await withheld.getByRole('button', { name: /bearbeiten|löschen/ }).count()).toBe(0);
     await withheld.getByText('Anvertraut: ändern kann ihn nur, wer den Inhalt sehen darf.').waitFor();
     await expectNoAxeViolations(page, 'Netzwerkkarte, für die Teamleitung');
-    await page.getByRole('button', { name: 'Abmelden' }).click();
-    await page.waitForURL(/\/anmelden/);
+    await signOut(page);
   });
 });

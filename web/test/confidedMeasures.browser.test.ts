@@ -1,6 +1,14 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectNoAxeViolations, type Harness, signIn, startHarness } from './harness.ts';
+import { openCasesOfFachkraft } from './fixtures.ts';
+import {
+  expectNoAxeViolations,
+  type Harness,
+  signInAs,
+  signOut,
+  startHarness,
+  switchUser,
+} from './harness.ts';
 
 let h: Harness;
 beforeAll(async () => {
@@ -16,15 +24,7 @@ const PLACEHOLDER = 'Anvertraute Angabe (§ 65 SGB VIII) — nicht sichtbar';
  * Familienrat or the Hilfen.
  */
 async function scene() {
-  const target = await h.db
-    .selectFrom('case_file as c')
-    .innerJoin('app_user as u', (j) =>
-      j.onRef('u.tenant_id', '=', 'c.tenant_id').onRef('u.id', '=', 'c.lead_user_id'),
-    )
-    .select(['c.id', 'u.id as userId'])
-    .where('c.tenant_id', '=', h.tenantId)
-    .where('u.username', '=', 'fachkraft')
-    .where('c.status', '=', 'offen')
+  const target = await openCasesOfFachkraft(h)
     .where(({ exists, selectFrom }) =>
       exists(
         selectFrom('measure as m')
@@ -48,14 +48,6 @@ async function scene() {
   return target;
 }
 
-async function switchUser(username: string) {
-  const { page, baseUrl } = h;
-  await page.getByRole('button', { name: 'Abmelden' }).click();
-  await page.waitForURL(/\/anmelden/);
-  await signIn(page, baseUrl, username);
-  await page.getByRole('heading', { name: /Willkommen/ }).waitFor();
-}
-
 async function markVia(buttonName: string | RegExp) {
   const { page } = h;
   await page.getByRole('button', { name: buttonName }).first().click();
@@ -69,8 +61,7 @@ describe('§ 65 on the Familienrat and the Hilfen', () => {
   it('as fachkraft: marks the Familienrat and a Hilfe; the team lead sees date and phase, the placeholder and no form', async () => {
     const { page, baseUrl } = h;
     const target = await scene();
-    await signIn(page, baseUrl, 'fachkraft');
-    await page.getByRole('heading', { name: /Willkommen/ }).waitFor();
+    await signInAs(page, baseUrl, 'fachkraft');
 
     await page.goto(`${baseUrl}/faelle/${target.id}?bereich=familienrat`);
     await page.getByRole('textbox', { name: 'Plan der Familie' }).waitFor();
@@ -88,7 +79,7 @@ describe('§ 65 on the Familienrat and the Hilfen', () => {
       .waitFor();
     await expectNoAxeViolations(page, 'Hilfen, eine anvertraut');
 
-    await switchUser('teamleitung');
+    await switchUser(page, baseUrl, 'teamleitung');
     await page.goto(`${baseUrl}/faelle/${target.id}?bereich=familienrat`);
     await page.getByText('Anvertraut (§ 65 SGB VIII) – Inhalt nicht sichtbar').waitFor();
     await page.getByText('Nur lesbar: der Familienrat ist anvertraut').waitFor();
@@ -102,8 +93,7 @@ describe('§ 65 on the Familienrat and the Hilfen', () => {
     await page.getByText('Anvertraut (§ 65 SGB VIII) – Inhalt nicht sichtbar').first().waitFor();
     expect(await page.getByRole('button', { name: /^Kennzeichnung aufheben: Hilfe / }).count()).toBe(0);
     await expectNoAxeViolations(page, 'Hilfen, für die Teamleitung');
-    await page.getByRole('button', { name: 'Abmelden' }).click();
-    await page.waitForURL(/\/anmelden/);
+    await signOut(page);
   });
 });
 
@@ -111,8 +101,7 @@ describe('Auskunft: loading and error states', () => {
   it('as teamleitung: shows the progress, a German error with a focused retry, then saves the PDF under the server’s name', async () => {
     const { page, baseUrl } = h;
     const target = await scene();
-    await signIn(page, baseUrl, 'teamleitung');
-    await page.getByRole('heading', { name: /Willkommen/ }).waitFor();
+    await signInAs(page, baseUrl, 'teamleitung');
     await page.goto(`${baseUrl}/faelle/${target.id}?bereich=ueberblick`);
     const pdfButton = page.getByRole('button', { name: /^Auskunft \(PDF\): Auskunft über / }).first();
     await pdfButton.waitFor();

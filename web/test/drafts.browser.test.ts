@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openCasesOfFachkraft } from './fixtures.ts';
 import {
   choose,
   DEMO_PASSWORD,
@@ -16,20 +17,9 @@ beforeAll(async () => {
 });
 afterAll(() => h?.close());
 
-/** An open case led by fachkraft; the test writes its own notes there. */
-async function caseOfFachkraft() {
-  return h.db
-    .selectFrom('case_file as c')
-    .innerJoin('app_user as u', (j) =>
-      j.onRef('u.tenant_id', '=', 'c.tenant_id').onRef('u.id', '=', 'c.lead_user_id'),
-    )
-    .select(['c.id', 'u.id as userId'])
-    .where('c.tenant_id', '=', h.tenantId)
-    .where('u.username', '=', 'fachkraft')
-    .where('c.status', '=', 'offen')
-    .orderBy('c.case_number', 'desc')
-    .executeTakeFirstOrThrow();
-}
+/** An open case led by fachkraft, the last by number; the test writes its own notes there. */
+const caseOfFachkraft = () =>
+  openCasesOfFachkraft(h).orderBy('c.case_number', 'desc').executeTakeFirstOrThrow();
 
 /** The drafts this browser profile holds (the store's keys in localStorage). */
 const storedDrafts = (page: Page) =>

@@ -3,6 +3,27 @@ import type { Harness } from './harness.ts';
 
 /** Records of the demo city the browser tests start from, chosen by query (never by what the demo happens to hold). */
 
+/**
+ * The open cases led by fachkraft, with the case's id and number and fachkraft's id (`userId`), as a query the
+ * caller narrows and orders.
+ */
+export function openCasesOfFachkraft(h: Harness) {
+  return h.db
+    .selectFrom('case_file as c')
+    .innerJoin('app_user as u', (j) =>
+      j.onRef('u.tenant_id', '=', 'c.tenant_id').onRef('u.id', '=', 'c.lead_user_id'),
+    )
+    .select(['c.id', 'c.case_number as caseNumber', 'u.id as userId'])
+    .where('c.tenant_id', '=', h.tenantId)
+    .where('u.username', '=', 'fachkraft')
+    .where('c.status', '=', 'offen');
+}
+
+/** The first open case led by fachkraft, by case number. */
+export function caseOfFachkraft(h: Harness) {
+  return openCasesOfFachkraft(h).orderBy('c.case_number').executeTakeFirstOrThrow();
+}
+
 /** An open case led by fachkraft whose household has a child under 18, not in the danger area, without a report. */
 export async function caseWithChild(h: Harness) {
   const today = todayIso();

@@ -134,6 +134,24 @@ export async function signIn(page: Page, baseUrl: string, username: string, pass
   await page.getByRole('button', { name: 'Anmelden' }).click();
 }
 
+/** Signs in and waits for the start page's greeting, so that the next navigation runs in the session. */
+export async function signInAs(page: Page, baseUrl: string, username: string) {
+  await signIn(page, baseUrl, username);
+  await page.getByRole('heading', { name: /Willkommen/ }).waitFor();
+}
+
+/** Signs out through the header's button and waits for the sign-in page. */
+export async function signOut(page: Page) {
+  await page.getByRole('button', { name: 'Abmelden' }).click();
+  await page.waitForURL(/\/anmelden/);
+}
+
+/** Signs the current user out and `username` in, as when a colleague takes over the browser. */
+export async function switchUser(page: Page, baseUrl: string, username: string) {
+  await signOut(page);
+  await signInAs(page, baseUrl, username);
+}
+
 /** Picks an option of a Mantine Select / MultiSelect (role combobox) by its visible text. */
 export async function choose(page: Page, combobox: string, option: string | RegExp) {
   await page.getByRole('combobox', { name: combobox, exact: true }).click();

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { helpTopics } from '../src/modules/help/topics.ts';
+import { caseOfFachkraft } from './fixtures.ts';
 import { expectNoAxeViolations, type Harness, signIn, startHarness } from './harness.ts';
 
 let h: Harness;
@@ -10,25 +11,11 @@ beforeAll(async () => {
 });
 afterAll(() => h?.close());
 
-/** An open case led by fachkraft: only read here, never changed. */
-async function openCaseOfFachkraft() {
-  return h.db
-    .selectFrom('case_file as c')
-    .innerJoin('app_user as u', (j) =>
-      j.onRef('u.tenant_id', '=', 'c.tenant_id').onRef('u.id', '=', 'c.lead_user_id'),
-    )
-    .select(['c.id'])
-    .where('c.tenant_id', '=', h.tenantId)
-    .where('u.username', '=', 'fachkraft')
-    .where('c.status', '=', 'offen')
-    .orderBy('c.case_number')
-    .executeTakeFirstOrThrow();
-}
-
 describe('Hilfe and Glossar', () => {
   it('as fachkraft: the help link of a case page opens the help of that part of the case file', async () => {
     const { page, baseUrl } = h;
-    const target = await openCaseOfFachkraft();
+    // Only read here, never changed.
+    const target = await caseOfFachkraft(h);
     await page.goto(`${baseUrl}/faelle/${target.id}`);
     await page.getByRole('tab', { name: 'Überblick' }).waitFor();
     await page.getByRole('link', { name: 'Hilfe', exact: true }).click();
@@ -56,7 +43,7 @@ describe('Hilfe and Glossar', () => {
 
   it('as fachkraft: a form field explains its term and links the glossary in a new tab', async () => {
     const { page, baseUrl, context } = h;
-    const target = await openCaseOfFachkraft();
+    const target = await caseOfFachkraft(h);
     await page.goto(`${baseUrl}/faelle/${target.id}?bereich=einordnung`);
     const form = page.getByRole('form', { name: 'Kurzberatung zur Risikoeinschätzung erfassen' });
     await form.waitFor();

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { notify } from '../../server/src/modules/notifications/service.ts';
+import { caseOfFachkraft } from './fixtures.ts';
 import { choose, expectNoAxeViolations, type Harness, signIn, startHarness } from './harness.ts';
 
 let h: Harness;
@@ -9,25 +10,10 @@ beforeAll(async () => {
 });
 afterAll(() => h?.close());
 
-/** An open case led by fachkraft. */
-async function caseOfFachkraft() {
-  return h.db
-    .selectFrom('case_file as c')
-    .innerJoin('app_user as u', (j) =>
-      j.onRef('u.tenant_id', '=', 'c.tenant_id').onRef('u.id', '=', 'c.lead_user_id'),
-    )
-    .select(['c.id', 'c.case_number as caseNumber', 'u.id as userId'])
-    .where('c.tenant_id', '=', h.tenantId)
-    .where('u.username', '=', 'fachkraft')
-    .where('c.status', '=', 'offen')
-    .orderBy('c.case_number')
-    .executeTakeFirstOrThrow();
-}
-
 describe('Aktenvermerke and notifications', () => {
   it('as fachkraft: writes a note, changes it, corrects it after 24 hours, filters the Verlauf, follows a notification', async () => {
     const { page, baseUrl } = h;
-    const target = await caseOfFachkraft();
+    const target = await caseOfFachkraft(h);
     // The demo city leaves fachkraft unread notifications (live work); this test counts from none.
     await sql`update notification set read_at = now()
       where tenant_id = ${h.tenantId} and user_id = ${target.userId} and read_at is null`.execute(h.db);

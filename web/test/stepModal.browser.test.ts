@@ -1,6 +1,7 @@
 import { todayIso } from '@leuchtturm/shared';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { caseOfFachkraft } from './fixtures.ts';
 import { choose, expectNoAxeViolations, type Harness, signIn, startHarness } from './harness.ts';
 
 let h: Harness;
@@ -11,24 +12,14 @@ afterAll(() => h?.close());
 
 /** An open case led by fachkraft, and the ids of fachkraft and teamleitung (one team). */
 async function caseAndColleagues() {
-  const target = await h.db
-    .selectFrom('case_file as c')
-    .innerJoin('app_user as u', (j) =>
-      j.onRef('u.tenant_id', '=', 'c.tenant_id').onRef('u.id', '=', 'c.lead_user_id'),
-    )
-    .select(['c.id', 'u.id as leadId'])
-    .where('c.tenant_id', '=', h.tenantId)
-    .where('u.username', '=', 'fachkraft')
-    .where('c.status', '=', 'offen')
-    .orderBy('c.case_number')
-    .executeTakeFirstOrThrow();
+  const target = await caseOfFachkraft(h);
   const teamLead = await h.db
     .selectFrom('app_user')
     .select('id')
     .where('tenant_id', '=', h.tenantId)
     .where('username', '=', 'teamleitung')
     .executeTakeFirstOrThrow();
-  return { caseId: target.id, participantIds: [target.leadId, teamLead.id] };
+  return { caseId: target.id, participantIds: [target.userId, teamLead.id] };
 }
 
 describe('a step saved from a modal dialog (StepModalForm)', () => {

@@ -1,9 +1,13 @@
 import { todayIso } from '@leuchtturm/shared';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkWithResult, hoursAgo, openFamilyCase, reportBody } from '../../../test/childProtection.ts';
-import { testDatabase } from '../../../test/db.ts';
-import { createTestTenant } from '../../../test/factories.ts';
+import {
+  checkWithResult,
+  consequenceBody,
+  hoursAgo,
+  reportBody,
+  setupChildProtection,
+} from '../../../test/childProtection.ts';
 import { Client, testApp } from '../../../test/http.ts';
 
 let app: FastifyInstance;
@@ -13,32 +17,15 @@ beforeAll(async () => {
 afterAll(() => app.close());
 
 async function setup() {
-  const { db } = await testDatabase();
-  const tenant = await createTestTenant(db);
-  const cm = await Client.as(app, tenant, 'caseManagerA');
-  const family = await openFamilyCase(cm);
-  const assessors: [string, string] = [tenant.users.caseManagerA.id, tenant.users.colleagueA.id];
-  const checkId = await checkWithResult(cm, family.caseId, family.lina, assessors, 'akut');
-  return { db, tenant, cm, assessors, checkId, ...family };
+  const s = await setupChildProtection(app);
+  const checkId = await checkWithResult(s.cm, s.caseId, s.lina, s.assessors, 'akut');
+  return { ...s, checkId };
 }
 
 /** Every route of the module under the case, with a body that would pass validation. */
 function routes(caseId: string, checkId: string, childId: string, userId: string) {
   const base = `/cases/${caseId}/child-protection`;
-  const measure = {
-    kind: 'hilfeangebot',
-    decidedOn: new Date().toISOString().slice(0, 10),
-    description: null,
-    mandateIds: [],
-    reviewDates: [],
-    offerKind: 'hze_ambulant',
-    beginAt: null,
-    place: null,
-    carersInformedAt: null,
-    carersInformedHow: null,
-    endAt: null,
-    endReason: null,
-  };
+  const measure = consequenceBody('hilfeangebot', { offerKind: 'hze_ambulant' });
   return [
     ['GET', base, undefined],
     ['POST', base, reportBody(childId, userId)],

@@ -1,15 +1,17 @@
+import { todayIso } from '@leuchtturm/shared';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   checkWithResult,
+  consequenceBody,
   hoursAgo,
   openFamilyCase,
   reportBody,
   resultBody,
+  setupChildProtection,
+  urgencyBody,
 } from '../../../test/childProtection.ts';
-import { testDatabase } from '../../../test/db.ts';
-import { createTestTenant } from '../../../test/factories.ts';
-import { Client, testApp } from '../../../test/http.ts';
+import { testApp } from '../../../test/http.ts';
 
 let app: FastifyInstance;
 beforeAll(async () => {
@@ -17,14 +19,7 @@ beforeAll(async () => {
 });
 afterAll(() => app.close());
 
-async function setup() {
-  const { db } = await testDatabase();
-  const tenant = await createTestTenant(db);
-  const cm = await Client.as(app, tenant, 'caseManagerA');
-  const family = await openFamilyCase(cm);
-  const assessors: [string, string] = [tenant.users.caseManagerA.id, tenant.users.colleagueA.id];
-  return { db, tenant, cm, assessors, ...family, base: `/cases/${family.caseId}/child-protection` };
-}
+const setup = () => setupChildProtection(app);
 
 const fieldOf = (res: { json: () => { errors?: { field: string }[] } }) => res.json().errors?.[0]?.field;
 
@@ -46,16 +41,7 @@ describe('the § 8a process', () => {
     ]);
 
     // Ersteinschätzung: within 24 hours of the receipt, which lies 72 hours back: the assessment is overdue.
-    expect(
-      (
-        await cm.put(`${check}/urgency`, {
-          urgency: 'innerhalb_24h',
-          decidedAt: hoursAgo(71),
-          reason: null,
-          version: 1,
-        })
-      ).statusCode,
-    ).toBe(204);
+    expect((await cm.put(`${check}/urgency`, urgencyBody(1))).statusCode).toBe(204);
     const [listed] = (await cm.get(base)).json();
     expect(listed).toMatchObject({
       urgency: 'innerhalb_24h',
@@ -125,20 +111,15 @@ describe('the § 8a process', () => {
     ]);
 
     // Inobhutnahme: an end before its begin is refused on endAt, nothing written; then a valid one, ended later.
-    const care = {
-      kind: 'inobhutnahme',
+    const care = consequenceBody('inobhutnahme', {
       decidedOn: detail.classifications.at(-1).decidedOn,
-      description: null,
-      mandateIds: [],
-      reviewDates: [],
-      offerKind: null,
       beginAt: hoursAgo(40),
       place: 'Kinder- und Jugendnotdienst',
       carersInformedAt: hoursAgo(39),
       carersInformedHow: 'Mutter persönlich beim Hausbesuch informiert',
       endAt: hoursAgo(41),
       endReason: 'rueckkehr',
-    };
+    });
     const backwards = await cm.post(`${check}/measures`, care);
     expect(backwards.statusCode).toBe(400);
     expect(fieldOf(backwards)).toBe('endAt');
@@ -157,16 +138,7 @@ describe('the § 8a process', () => {
     expect((await cm.put(careUrl, { ...care, endAt: hoursAgo(2), version: 1 })).statusCode).toBe(204);
 
     // Closing: the check is closed and takes no further step.
-    const closing = {
-      ...care,
-      kind: 'abschluss',
-      beginAt: null,
-      place: null,
-      carersInformedAt: null,
-      carersInformedHow: null,
-      endAt: null,
-      endReason: null,
-    };
+    const closing = consequenceBody('abschluss', { decidedOn: care.decidedOn });
     expect((await cm.post(`${check}/measures`, closing)).statusCode).toBe(201);
     const closed = (await cm.get(check)).json();
     expect(closed).toMatchObject({
@@ -188,20 +160,10 @@ describe('the § 8a process', () => {
   it('refuses a consequence before the result, naming the field, and writes nothing', async () => {
     const { db, tenant, cm, lina, base } = await setup();
     const id = (await cm.post(base, reportBody(lina, tenant.users.caseManagerA.id))).json().id;
-    const res = await cm.post(`${base}/${id}/measures`, {
-      kind: 'hilfeangebot',
-      decidedOn: new Date().toISOString().slice(0, 10),
-      description: 'SpFH angeboten',
-      mandateIds: [],
-      reviewDates: [],
-      offerKind: 'hze_ambulant',
-      beginAt: null,
-      place: null,
-      carersInformedAt: null,
-      carersInformedHow: null,
-      endAt: null,
-      endReason: null,
-    });
+    const res = await cm.post(
+      `${base}/${id}/measures`,
+      consequenceBody('hilfeangebot', { description: 'SpFH angeboten', offerKind: 'hze_ambulant' }),
+    );
     expect(res.statusCode).toBe(400);
     expect(fieldOf(res)).toBe('result');
     expect(
@@ -222,12 +184,7 @@ describe('the § 8a process', () => {
     });
     expect(early.statusCode).toBe(400);
     expect(fieldOf(early)).toBe('urgency');
-    await cm.put(`${base}/${id}/urgency`, {
-      urgency: 'regulaer',
-      decidedAt: hoursAgo(1),
-      reason: null,
-      version: 1,
-    });
+    await cm.put(`${base}/${id}/urgency`, { ...urgencyBody(1, hoursAgo(1)), urgency: 'regulaer' });
     const result = await cm.put(`${base}/${id}/result`, resultBody('kein_bedarf', 2));
     expect(result.statusCode).toBe(400);
     expect(fieldOf(result)).toBe('participantIds');
@@ -286,21 +243,12 @@ describe('the § 8a process', () => {
   it('closes an acute endangerment only after a protective consequence', async () => {
     const { cm, caseId, lina, assessors, base } = await setup();
     const id = await checkWithResult(cm, caseId, lina, assessors, 'latent');
-    const today = new Date().toISOString().slice(0, 10);
-    const measure = (kind: string) => ({
-      kind,
-      decidedOn: today,
-      description: 'Schutzvereinbarung: Partner verlässt die Wohnung bis zur Klärung.',
-      mandateIds: [],
-      reviewDates: kind === 'schutzplan' ? [today] : [],
-      offerKind: null,
-      beginAt: null,
-      place: null,
-      carersInformedAt: null,
-      carersInformedHow: null,
-      endAt: null,
-      endReason: null,
-    });
+    const today = todayIso();
+    const measure = (kind: string) =>
+      consequenceBody(kind, {
+        description: 'Schutzvereinbarung: Partner verlässt die Wohnung bis zur Klärung.',
+        reviewDates: kind === 'schutzplan' ? [today] : [],
+      });
     const tooSoon = await cm.post(`${base}/${id}/measures`, measure('abschluss'));
     expect(tooSoon.statusCode).toBe(400);
     expect(fieldOf(tooSoon)).toBe('kind');

@@ -1,9 +1,7 @@
 import { cpChecklistAreas } from '@leuchtturm/shared';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hoursAgo, openFamilyCase, reportBody } from '../../../test/childProtection.ts';
-import { testDatabase } from '../../../test/db.ts';
-import { createTestTenant } from '../../../test/factories.ts';
+import { hoursAgo, reportBody, setupChildProtection, urgencyBody } from '../../../test/childProtection.ts';
 import { Client, testApp } from '../../../test/http.ts';
 
 /** The Einschätzungshilfe of the Hausbesuchsmappe, entered back as the record of a § 8a check's visit. */
@@ -15,16 +13,11 @@ beforeAll(async () => {
 afterAll(() => app.close());
 
 async function setup() {
-  const { db } = await testDatabase();
-  const tenant = await createTestTenant(db);
-  const cm = await Client.as(app, tenant, 'caseManagerA');
-  const family = await openFamilyCase(cm);
-  const base = `/cases/${family.caseId}/child-protection`;
-  const created = await cm.post(base, reportBody(family.lina, tenant.users.caseManagerA.id));
-  const check = `${base}/${created.json().id}`;
-  const urgency = { urgency: 'innerhalb_24h', decidedAt: hoursAgo(71), reason: null, version: 1 };
-  expect((await cm.put(`${check}/urgency`, urgency)).statusCode).toBe(204);
-  return { db, tenant, cm, check, ...family };
+  const s = await setupChildProtection(app);
+  const created = await s.cm.post(s.base, reportBody(s.lina, s.tenant.users.caseManagerA.id));
+  const check = `${s.base}/${created.json().id}`;
+  expect((await s.cm.put(`${check}/urgency`, urgencyBody(1))).statusCode).toBe(204);
+  return { ...s, check };
 }
 
 const visit = (version: number) => ({

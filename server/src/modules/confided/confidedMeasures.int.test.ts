@@ -2,7 +2,7 @@ import { CONFIDED_PLACEHOLDER } from '@leuchtturm/shared';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEntries } from '../../../test/caseNotes.ts';
-import { checkWithResult, resultBody } from '../../../test/childProtection.ts';
+import { checkWithResult, consequenceBody, resultBody } from '../../../test/childProtection.ts';
 import { Client, testApp } from '../../../test/http.ts';
 import { setupMeasures } from '../../../test/measures.ts';
 import { inspectPdf, runningText } from '../../../test/pdf-layout.ts';
@@ -136,20 +136,10 @@ describe('§ 65 on a § 8a check and a Schutzmaßnahme', () => {
       [s.tenant.users.caseManagerA.id, s.tenant.users.colleagueA.id],
       'latent',
     );
-    const consequence = await s.cm.post(`${base}/${checkId}/measures`, {
-      kind: 'hilfeangebot',
-      decidedOn: new Date().toISOString().slice(0, 10),
-      description: DESCRIPTION,
-      mandateIds: [],
-      reviewDates: [],
-      offerKind: 'hze_ambulant',
-      beginAt: null,
-      place: null,
-      carersInformedAt: null,
-      carersInformedHow: null,
-      endAt: null,
-      endReason: null,
-    });
+    const consequence = await s.cm.post(
+      `${base}/${checkId}/measures`,
+      consequenceBody('hilfeangebot', { description: DESCRIPTION, offerKind: 'hze_ambulant' }),
+    );
     expect(consequence.statusCode, consequence.body).toBe(201);
     const consequenceId = consequence.json().id as string;
     expect((await mark(s.cm, s.caseId, 'child_protection_check', checkId)).statusCode).toBe(201);

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { handoverPackageText, transferToMusterstadt } from '../../../test/handovers.ts';
 import { type Client, testApp } from '../../../test/http.ts';
 import { inspectPdf, runningText } from '../../../test/pdf-layout.ts';
 import { GOAL, mark, OTHER_GOAL, PLAN, planRecords, releaseAll, TIE } from '../../../test/planRecords.ts';
@@ -23,20 +24,8 @@ describe('§ 86c handover package and the planning records', () => {
     expect((await mark(cm, caseId, 'help_plan', ids.help_plan)).statusCode).toBe(201);
     expect((await mark(cm, caseId, 'goal', ids.goal)).statusCode).toBe(201);
     expect((await mark(cm, caseId, 'network_tie', ids.network_tie)).statusCode).toBe(201);
-    const version = (await cm.get(`/cases/${caseId}`)).json().version as number;
-    const transfer = await cm.post(`/cases/${caseId}/transfer`, {
-      receivingOffice: 'Jugendamt Musterstadt',
-      transferredOn: '2026-06-30',
-      reason: 'Die Familie ist nach Musterstadt verzogen (gewöhnlicher Aufenthalt).',
-      outcome: 'teilweise',
-      version,
-    });
-    expect(transfer.statusCode, transfer.body).toBe(201);
-    const packageText = async (client: Client) => {
-      const pkg = await client.get(`/cases/${caseId}/handover-package?legalBasis=sgb8_86c`);
-      expect(pkg.statusCode, pkg.body.slice(0, 200)).toBe(200);
-      return runningText(await inspectPdf(pkg.rawPayload));
-    };
+    await transferToMusterstadt(cm, caseId);
+    const packageText = (client: Client) => handoverPackageText(client, caseId);
     const before = await packageText(cm);
     for (const secret of [GOAL, OTHER_GOAL, TIE]) expect(before).not.toContain(secret);
     expect(before).toContain('Anvertraute Angabe');

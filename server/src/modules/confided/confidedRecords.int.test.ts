@@ -5,8 +5,10 @@ import { auditEntries, writeNote } from '../../../test/caseNotes.ts';
 import { classify, openTestCase } from '../../../test/cases.ts';
 import { testDatabase } from '../../../test/db.ts';
 import { createTestTenant } from '../../../test/factories.ts';
+import { handoverPackageText, transferToMusterstadt } from '../../../test/handovers.ts';
 import { Client, testApp } from '../../../test/http.ts';
 import { inspectPdf, runningText } from '../../../test/pdf-layout.ts';
+import { mark, releaseAll } from '../../../test/planRecords.ts';
 
 /**
  * § 65 SGB VIII on the records of the case file (docs/data-protection.md): Wille und Ziele and an Auftrag marked as
@@ -53,10 +55,6 @@ async function setup() {
   const mandateId = mandate.json().id as string;
   const noteId = await writeNote(cm, caseId, { text: `Die Mutter war in einer ${NOTE}.`, confided: true });
   return { db, tenant, cm, lead, caseId, mandateId, noteId };
-}
-
-async function mark(client: Client, caseId: string, itemType: string, itemId: string) {
-  return client.post(`/cases/${caseId}/confided`, { itemType, itemId, confidedTo: null });
 }
 
 async function markIds(s: Awaited<ReturnType<typeof setup>>) {
@@ -167,31 +165,13 @@ describe('§ 86c handover package and § 65', () => {
     const { cm, lead, caseId, mandateId } = s;
     expect((await mark(cm, caseId, 'will_and_goals', caseId)).statusCode).toBe(201);
     expect((await mark(cm, caseId, 'mandate', mandateId)).statusCode).toBe(201);
-    const version = (await cm.get(`/cases/${caseId}`)).json().version as number;
-    const transfer = await cm.post(`/cases/${caseId}/transfer`, {
-      receivingOffice: 'Jugendamt Musterstadt',
-      transferredOn: '2026-06-30',
-      reason: 'Die Familie ist nach Musterstadt verzogen (gewöhnlicher Aufenthalt).',
-      outcome: 'teilweise',
-      version,
-    });
-    expect(transfer.statusCode, transfer.body).toBe(201);
-    const packageText = async (client: Client) => {
-      const pkg = await client.get(`/cases/${caseId}/handover-package?legalBasis=sgb8_86c`);
-      expect(pkg.statusCode, pkg.body.slice(0, 200)).toBe(200);
-      return runningText(await inspectPdf(pkg.rawPayload));
-    };
+    await transferToMusterstadt(cm, caseId);
+    const packageText = (client: Client) => handoverPackageText(client, caseId);
     const before = await packageText(cm);
     for (const secret of [NOTE, WILL, GOAL, MANDATE]) expect(before).not.toContain(secret);
     expect(before).toContain('Anvertraute Angabe');
 
-    for (const markId of (await markIds(s)).values()) {
-      const res = await cm.put(`/cases/${caseId}/confided/${markId}/release`, {
-        basis: 'einwilligung',
-        note: 'Schriftliche Einwilligung der Mutter liegt vor.',
-      });
-      expect(res.statusCode).toBe(204);
-    }
+    await releaseAll(s);
     const after = await packageText(cm);
     for (const secret of [NOTE, WILL, GOAL, MANDATE]) expect(after).toContain(secret);
     // A release does not open it to everyone: the team lead's package still leaves it out.

@@ -1,7 +1,7 @@
 import { cpChecklistAreas, cpChecklistGuide, todayIso } from '@leuchtturm/shared';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hoursAgo } from '../../../test/childProtection.ts';
+import { consequenceBody, hoursAgo, reportBody, urgencyBody } from '../../../test/childProtection.ts';
 import { testDatabase } from '../../../test/db.ts';
 import { createTestTenant } from '../../../test/factories.ts';
 import { Client, testApp } from '../../../test/http.ts';
@@ -53,28 +53,18 @@ async function setup() {
   const detail = (await cm.get(`/cases/${caseId}`)).json();
   const child = detail.household.members.find((m: { role: string }) => m.role === 'kind').person.id as string;
   const consultationId = detail.classifications[0].id as string;
-  const assessors = [tenant.users.caseManagerA.id, tenant.users.colleagueA.id];
+  const assessors: [string, string] = [tenant.users.caseManagerA.id, tenant.users.colleagueA.id];
   const base = `/cases/${caseId}/child-protection`;
   const { id: checkId } = await ok(
     cm.post(base, {
-      childId: child,
-      receivedAt: hoursAgo(72),
+      ...reportBody(child, assessors[0]),
       reporterKind: 'schule',
       reporterName: 'Frau Groß, Oberschule am Weserufer',
-      channel: 'telefonisch',
       reportText: longTexts.concern,
-      takenById: assessors[0],
     }),
   );
   const check = `${base}/${checkId}`;
-  await ok(
-    cm.put(`${check}/urgency`, {
-      urgency: 'innerhalb_24h',
-      decidedAt: hoursAgo(71),
-      reason: null,
-      version: 1,
-    }),
-  );
+  await ok(cm.put(`${check}/urgency`, urgencyBody(1)));
   await ok(
     cm.put(`${check}/assessment`, {
       heldAt: hoursAgo(60),
@@ -131,30 +121,18 @@ async function setup() {
   await ok(
     cm.put(`/cases/${caseId}/mandates/${mandates[0]}`, { result: 'erfuellt', consequence: null, version: 1 }),
   );
-  const measure = {
-    decidedOn: todayIso(),
-    description: null,
-    mandateIds: [],
-    reviewDates: [],
-    offerKind: null,
-    beginAt: null,
-    place: null,
-    carersInformedAt: null,
-    carersInformedHow: null,
-    endAt: null,
-    endReason: null,
-  };
   await ok(
-    cm.post(`${check}/measures`, {
-      ...measure,
-      kind: 'schutzplan',
-      description: long('Schutzplan'),
-      mandateIds: mandates.slice(3),
-      reviewDates: ['2026-12-21', '2027-01-15'],
-    }),
+    cm.post(
+      `${check}/measures`,
+      consequenceBody('schutzplan', {
+        description: long('Schutzplan'),
+        mandateIds: mandates.slice(3),
+        reviewDates: ['2026-12-21', '2027-01-15'],
+      }),
+    ),
   );
-  await ok(cm.post(`${check}/measures`, { ...measure, kind: 'familiengericht', description: texts.court }));
-  await ok(cm.post(`${check}/measures`, { ...measure, kind: 'hilfeangebot', offerKind: 'hze_ambulant' }));
+  await ok(cm.post(`${check}/measures`, consequenceBody('familiengericht', { description: texts.court })));
+  await ok(cm.post(`${check}/measures`, consequenceBody('hilfeangebot', { offerKind: 'hze_ambulant' })));
   return { db, tenant, cm, caseId, caseNumber, checkId, consultationId, check };
 }
 

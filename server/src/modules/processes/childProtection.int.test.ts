@@ -1,10 +1,8 @@
 import type { ProcessInstance, ProcessStep } from '@leuchtturm/shared';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hoursAgo, openFamilyCase, reportBody } from '../../../test/childProtection.ts';
-import { testDatabase } from '../../../test/db.ts';
-import { createTestTenant } from '../../../test/factories.ts';
-import { Client, testApp } from '../../../test/http.ts';
+import { hoursAgo, reportBody, setupChildProtection, urgencyBody } from '../../../test/childProtection.ts';
+import { testApp } from '../../../test/http.ts';
 
 let app: FastifyInstance;
 beforeAll(async () => {
@@ -20,11 +18,7 @@ const step = (instance: ProcessInstance | undefined, key: string): ProcessStep =
 
 describe('child protection runs its process', () => {
   it('starts one per report at its receipt, and the urgency sets the assessment deadline of that check only', async () => {
-    const { db } = await testDatabase();
-    const tenant = await createTestTenant(db);
-    const cm = await Client.as(app, tenant, 'caseManagerA');
-    const { caseId, lina, timo } = await openFamilyCase(cm);
-    const base = `/cases/${caseId}/child-protection`;
+    const { tenant, cm, caseId, lina, timo, base } = await setupChildProtection(app);
     const linaAt = hoursAgo(72);
     const timoAt = hoursAgo(10);
     const linaCheck = (await cm.post(base, reportBody(lina, tenant.users.colleagueA.id, linaAt))).json().id;
@@ -52,12 +46,7 @@ describe('child protection runs its process', () => {
     expect(weeks).toBe(336 * 3_600_000);
 
     const decidedAt = hoursAgo(71);
-    const urgency = await cm.put(`${base}/${linaCheck}/urgency`, {
-      urgency: 'innerhalb_24h',
-      decidedAt,
-      reason: null,
-      version: 1,
-    });
+    const urgency = await cm.put(`${base}/${linaCheck}/urgency`, urgencyBody(1, decidedAt));
     expect(urgency.statusCode).toBe(204);
     const after = await load();
     expect(after.linaProcess?.urgency).toBe('innerhalb_24h');

@@ -25,11 +25,12 @@ import { ErrorAlert, Loading } from '../../app/QueryState.tsx';
 import { InfoList } from '../cases/sections/ui.tsx';
 import { CheckConfided } from './CheckConfided.tsx';
 import { CheckForms } from './CheckForms.tsx';
+import type { StepFormProps } from './CheckStepModal.tsx';
 import { MeasureEntry } from './MeasureEntry.tsx';
 import { MeasureForm } from './MeasureForm.tsx';
 import { useCheck } from './queries.ts';
 import { ResultForm } from './ResultForm.tsx';
-import { AssessmentForm, type StepFormProps, UrgencyForm, VisitForm } from './StepForms.tsx';
+import { AssessmentForm, UrgencyForm, VisitForm } from './StepForms.tsx';
 import { VisitChecklist } from './VisitChecklist.tsx';
 
 const at = (instant: string | null) => (instant ? formatDateTimeDe(instant) : null);

@@ -13,18 +13,16 @@ import {
   cpYesNoUnknown,
   todayIso,
 } from '@leuchtturm/shared';
-import { Alert, Checkbox, Group, Radio, Select, Stack, Text, Textarea } from '@mantine/core';
-import { StepModalForm } from '../../app/components/StepModalForm.tsx';
+import { Alert, Group, Select, Text, Textarea } from '@mantine/core';
 import { useFormState } from '../../app/form.ts';
-import { useReloadCase } from '../cases/caseQueries.ts';
 import { DateField, emptyToNull } from '../cases/sections/ui.tsx';
 import { FieldHint } from '../help/FieldHint.tsx';
-import { useSaveStep } from './queries.ts';
-import type { StepFormProps } from './StepForms.tsx';
-import { options } from './ui.tsx';
+import { CheckStepModal, type StepFormProps } from './CheckStepModal.tsx';
+import { CheckboxChoice, options, RadioChoice, yesNo } from './ui.tsx';
 
 /** Ergebnis: one of the statistic's four categories and the statistic's other fields; it sets the Falleinordnung. */
-export function ResultForm({ caseId, check, opened, onClose }: StepFormProps) {
+export function ResultForm(props: StepFormProps) {
+  const { check } = props;
   const o = check.outcome;
   const form = useFormState(
     {
@@ -43,8 +41,6 @@ export function ResultForm({ caseId, check, opened, onClose }: StepFormProps) {
     },
     { draft: `kinderschutz:ergebnis:${check.id}` },
   );
-  const save = useSaveStep(caseId, check.id, 'result');
-  const reload = useReloadCase(caseId);
   const result = form.values.result as CpResult | null;
   const endangering = result !== null && cpEndangeringResults.includes(result);
   const inUse = form.values.servicesInUse === 'ja';
@@ -76,30 +72,23 @@ export function ResultForm({ caseId, check, opened, onClose }: StepFormProps) {
     />
   );
   return (
-    <StepModalForm
+    <CheckStepModal
+      {...props}
+      step="result"
       title="Ergebnis der Gefährdungseinschätzung"
-      opened={opened}
-      onClose={onClose}
+      size="xl"
       form={form}
       toInput={toInput}
-      mutation={save}
-      onReload={reload}
-      size="xl"
     >
-      <Radio.Group
+      <RadioChoice
         label="Ergebnis"
         description={<FieldHint hint="ergebnis" />}
         required
+        data={options(cpResults)}
         value={form.values.result}
         onChange={(value) => form.set('result', value)}
         error={form.errors.result}
-      >
-        <Stack gap="xs" mt="xs">
-          {options(cpResults).map((r) => (
-            <Radio key={r.value} value={r.value} label={r.label} />
-          ))}
-        </Stack>
-      </Radio.Group>
+      />
       {result && (
         <Alert color="blue" role="note" title="Falleinordnung">
           <Text size="sm">
@@ -119,32 +108,22 @@ export function ResultForm({ caseId, check, opened, onClose }: StepFormProps) {
       />
       {endangering && (
         <Group grow align="flex-start">
-          <Checkbox.Group
+          <CheckboxChoice
             label="Art der Gefährdung"
             required
+            data={options(cpEndangermentTypes)}
             value={form.values.endangermentTypes}
             onChange={(value) => form.set('endangermentTypes', value)}
             error={form.errors.endangermentTypes}
-          >
-            <Stack gap="xs" mt="xs">
-              {options(cpEndangermentTypes).map((t) => (
-                <Checkbox key={t.value} value={t.value} label={t.label} />
-              ))}
-            </Stack>
-          </Checkbox.Group>
-          <Checkbox.Group
+          />
+          <CheckboxChoice
             label="Die Gefährdung geht aus von"
             required
+            data={options(cpDangerSources)}
             value={form.values.dangerSources}
             onChange={(value) => form.set('dangerSources', value)}
             error={form.errors.dangerSources}
-          >
-            <Stack gap="xs" mt="xs">
-              {options(cpDangerSources).map((t) => (
-                <Checkbox key={t.value} value={t.value} label={t.label} />
-              ))}
-            </Stack>
-          </Checkbox.Group>
+          />
         </Group>
       )}
       <Text fw={600} size="sm">
@@ -163,32 +142,24 @@ export function ResultForm({ caseId, check, opened, onClose }: StepFormProps) {
         )}
         {choice('germanAtHome', 'In der Familie wird vorrangig Deutsch gesprochen', options(cpYesNoUnknown))}
       </Group>
-      <Radio.Group
+      <RadioChoice
         label="Nahm die Familie zum Zeitpunkt der Einschätzung Leistungen der Kinder- und Jugendhilfe in Anspruch?"
         required
+        data={yesNo}
+        inline
         value={form.values.servicesInUse}
         onChange={(value) => form.set('servicesInUse', value)}
         error={form.errors.servicesInUse}
-      >
-        <Group gap="lg" mt="xs">
-          <Radio value="ja" label="ja" />
-          <Radio value="nein" label="nein" />
-        </Group>
-      </Radio.Group>
+      />
       {inUse && (
-        <Checkbox.Group
+        <CheckboxChoice
           label="Welche Leistungen?"
           required
+          data={options(cpServiceKinds)}
           value={form.values.serviceKinds}
           onChange={(value) => form.set('serviceKinds', value)}
           error={form.errors.serviceKinds}
-        >
-          <Stack gap="xs" mt="xs">
-            {options(cpServiceKinds).map((t) => (
-              <Checkbox key={t.value} value={t.value} label={t.label} />
-            ))}
-          </Stack>
-        </Checkbox.Group>
+        />
       )}
       <Textarea
         label="Anmerkung"
@@ -199,6 +170,6 @@ export function ResultForm({ caseId, check, opened, onClose }: StepFormProps) {
         onChange={(e) => form.set('note', e.currentTarget.value)}
         error={form.errors.note}
       />
-    </StepModalForm>
+    </CheckStepModal>
   );
 }

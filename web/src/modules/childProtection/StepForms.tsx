@@ -1,5 +1,4 @@
 import {
-  type CpCheck,
   cpAssessmentInputSchema,
   cpUrgencies,
   cpUrgencyInputSchema,
@@ -7,29 +6,22 @@ import {
   cpVisitKinds,
   cpVisitStatuses,
 } from '@leuchtturm/shared';
-import { Group, MultiSelect, Radio, Select, Stack, Textarea } from '@mantine/core';
+import { Group, MultiSelect, Select, Textarea } from '@mantine/core';
 import { useUser } from '../../app/auth.ts';
-import { StepModalForm } from '../../app/components/StepModalForm.tsx';
 import { berlinLocalToInstant, instantToBerlinLocal } from '../../app/dateTime.ts';
 import { useFormState } from '../../app/form.ts';
-import { useReloadCase } from '../cases/caseQueries.ts';
 import { emptyToNull, staffOptions } from '../cases/sections/ui.tsx';
 import { FieldHint } from '../help/FieldHint.tsx';
 import { useStaff } from '../organisation/queries.ts';
-import { useSaveStep } from './queries.ts';
-import { DateTimeField, options } from './ui.tsx';
+import { CheckStepModal, type StepFormProps } from './CheckStepModal.tsx';
+import { DateTimeField, options, RadioChoice, yesNo } from './ui.tsx';
 
 /** The step forms of a check: Ersteinschätzung, Gefährdungseinschätzung and Inaugenscheinnahme. */
-export interface StepFormProps {
-  caseId: string;
-  check: CpCheck;
-  opened: boolean;
-  onClose: () => void;
-}
 
 const localOrNow = (instant: string | null | undefined) => instantToBerlinLocal(instant ?? new Date());
 
-export function UrgencyForm({ caseId, check, opened, onClose }: StepFormProps) {
+export function UrgencyForm(props: StepFormProps) {
+  const { check } = props;
   const form = useFormState(
     {
       urgency: check.urgency as string | null,
@@ -38,8 +30,6 @@ export function UrgencyForm({ caseId, check, opened, onClose }: StepFormProps) {
     },
     { draft: `kinderschutz:dringlichkeit:${check.id}` },
   );
-  const save = useSaveStep(caseId, check.id, 'urgency');
-  const reload = useReloadCase(caseId);
 
   const toInput = () =>
     form.validate(cpUrgencyInputSchema, {
@@ -50,30 +40,23 @@ export function UrgencyForm({ caseId, check, opened, onClose }: StepFormProps) {
     });
 
   return (
-    <StepModalForm
+    <CheckStepModal
+      {...props}
+      step="urgency"
       title="Ersteinschätzung: Wie dringend?"
-      opened={opened}
-      onClose={onClose}
+      size="lg"
       form={form}
       toInput={toInput}
-      mutation={save}
-      onReload={reload}
-      size="lg"
     >
-      <Radio.Group
+      <RadioChoice
         label="Dringlichkeit"
         description={<FieldHint hint="dringlichkeit" />}
         required
+        data={options(cpUrgencies)}
         value={form.values.urgency}
         onChange={(value) => form.set('urgency', value)}
         error={form.errors.urgency}
-      >
-        <Stack gap="xs" mt="xs">
-          {options(cpUrgencies).map((o) => (
-            <Radio key={o.value} value={o.value} label={o.label} />
-          ))}
-        </Stack>
-      </Radio.Group>
+      />
       <DateTimeField
         label="Entschieden am"
         required
@@ -90,11 +73,12 @@ export function UrgencyForm({ caseId, check, opened, onClose }: StepFormProps) {
         onChange={(e) => form.set('reason', e.currentTarget.value)}
         error={form.errors.reason}
       />
-    </StepModalForm>
+    </CheckStepModal>
   );
 }
 
-export function AssessmentForm({ caseId, check, opened, onClose }: StepFormProps) {
+export function AssessmentForm(props: StepFormProps) {
+  const { check } = props;
   const user = useUser();
   const staff = useStaff({}, { activeOnly: true });
   const form = useFormState(
@@ -107,8 +91,6 @@ export function AssessmentForm({ caseId, check, opened, onClose }: StepFormProps
     },
     { draft: `kinderschutz:einschaetzung:${check.id}` },
   );
-  const save = useSaveStep(caseId, check.id, 'assessment');
-  const reload = useReloadCase(caseId);
   const choices = staffOptions(staff.data);
   for (const p of check.assessment?.participants ?? [{ id: user.id, name: user.displayName }]) {
     if (!choices.some((o) => o.value === p.id)) choices.unshift({ value: p.id, label: p.name });
@@ -134,15 +116,13 @@ export function AssessmentForm({ caseId, check, opened, onClose }: StepFormProps
     />
   );
   return (
-    <StepModalForm
+    <CheckStepModal
+      {...props}
+      step="assessment"
       title="Gefährdungseinschätzung im Zusammenwirken mehrerer Fachkräfte"
-      opened={opened}
-      onClose={onClose}
+      size="xl"
       form={form}
       toInput={toInput}
-      mutation={save}
-      onReload={reload}
-      size="xl"
     >
       <Group grow align="flex-start">
         <DateTimeField
@@ -166,11 +146,12 @@ export function AssessmentForm({ caseId, check, opened, onClose }: StepFormProps
       {text('facts', 'Sachverhalt', 'Was ist bekannt, woher, seit wann?')}
       {text('riskFactors', 'Risikofaktoren', 'Was spricht für eine Gefährdung?')}
       {text('protectiveFactors', 'Schutzfaktoren', 'Was schützt das Kind, welche Ressourcen gibt es?')}
-    </StepModalForm>
+    </CheckStepModal>
   );
 }
 
-export function VisitForm({ caseId, check, opened, onClose }: StepFormProps) {
+export function VisitForm(props: StepFormProps) {
+  const { check } = props;
   const form = useFormState(
     {
       status: (check.visit?.status ?? null) as string | null,
@@ -182,8 +163,6 @@ export function VisitForm({ caseId, check, opened, onClose }: StepFormProps) {
     },
     { draft: `kinderschutz:hausbesuch:${check.id}` },
   );
-  const save = useSaveStep(caseId, check.id, 'visit');
-  const reload = useReloadCase(caseId);
   const done = form.values.status === 'durchgefuehrt';
 
   const toInput = () =>
@@ -198,30 +177,24 @@ export function VisitForm({ caseId, check, opened, onClose }: StepFormProps) {
     });
 
   return (
-    <StepModalForm
+    <CheckStepModal
+      {...props}
+      step="visit"
       title="Inaugenscheinnahme"
-      opened={opened}
-      onClose={onClose}
+      size="lg"
       form={form}
       toInput={toInput}
-      mutation={save}
-      onReload={reload}
-      size="lg"
     >
-      <Radio.Group
+      <RadioChoice
         label="Wurde sich ein unmittelbarer Eindruck vom Kind verschafft?"
         description={<FieldHint hint="inaugenscheinnahme" />}
         required
+        data={options(cpVisitStatuses)}
+        inline
         value={form.values.status}
         onChange={(value) => form.set('status', value)}
         error={form.errors.status}
-      >
-        <Group gap="lg" mt="xs">
-          {options(cpVisitStatuses).map((o) => (
-            <Radio key={o.value} value={o.value} label={o.label} />
-          ))}
-        </Group>
-      </Radio.Group>
+      />
       {done ? (
         <>
           <Group grow align="flex-start">
@@ -242,18 +215,15 @@ export function VisitForm({ caseId, check, opened, onClose }: StepFormProps) {
               allowDeselect={false}
             />
           </Group>
-          <Radio.Group
+          <RadioChoice
             label="Wurde das Kind gesehen?"
             required
+            data={yesNo}
+            inline
             value={form.values.childSeen}
             onChange={(value) => form.set('childSeen', value)}
             error={form.errors.childSeen}
-          >
-            <Group gap="lg" mt="xs">
-              <Radio value="ja" label="ja" />
-              <Radio value="nein" label="nein" />
-            </Group>
-          </Radio.Group>
+          />
           <Textarea
             label="Eindruck und Beobachtungen"
             description="optional"
@@ -275,6 +245,6 @@ export function VisitForm({ caseId, check, opened, onClose }: StepFormProps) {
           error={form.errors.reason}
         />
       ) : null}
-    </StepModalForm>
+    </CheckStepModal>
   );
 }

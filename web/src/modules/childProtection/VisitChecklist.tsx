@@ -5,16 +5,16 @@ import {
   cpChecklistRatings,
   cpVisitChecklistInputSchema,
 } from '@leuchtturm/shared';
-import { Button, Group, Radio, Stack, Text, Textarea } from '@mantine/core';
+import { Button, Group, Stack, Text, Textarea } from '@mantine/core';
 import { StepModalForm } from '../../app/components/StepModalForm.tsx';
 import { useModalState } from '../../app/components/useModalState.ts';
 import { formatDateTimeDe } from '../../app/dateTime.ts';
 import { useFormState } from '../../app/form.ts';
 import { useReloadCase } from '../cases/caseQueries.ts';
 import { emptyToNull, InfoList } from '../cases/sections/ui.tsx';
+import type { StepFormProps } from './CheckStepModal.tsx';
 import { useSaveVisitChecklist } from './queries.ts';
-import type { StepFormProps } from './StepForms.tsx';
-import { options } from './ui.tsx';
+import { options, RadioChoice } from './ui.tsx';
 
 /**
  * The Einschätzungshilfe of the visit: the answers of the Hausbesuchsmappe's sheet (five areas, each unauffällig,
@@ -116,20 +116,16 @@ function VisitChecklistForm({ caseId, check, opened, onClose }: StepFormProps) {
       </Text>
       {form.values.areas.map((a, i) => (
         <Stack key={a.area} gap={6}>
-          <Radio.Group
+          <RadioChoice
             label={cpChecklistAreas.labels[a.area]}
             description={cpChecklistGuide[a.area]}
             required
+            data={options(cpChecklistRatings)}
+            inline
             value={a.rating}
             onChange={(value) => change(i, { rating: value })}
             error={form.errors[`areas.${i}.rating`]}
-          >
-            <Group gap="lg" mt="xs">
-              {options(cpChecklistRatings).map((o) => (
-                <Radio key={o.value} value={o.value} label={o.label} />
-              ))}
-            </Group>
-          </Radio.Group>
+          />
           <Textarea
             label={`Notiz: ${cpChecklistAreas.labels[a.area]}`}
             description={a.rating === 'auffaellig' ? 'Was war auffällig?' : 'optional'}

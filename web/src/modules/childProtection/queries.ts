@@ -80,7 +80,7 @@ const stepMessages = {
   visit: 'Die Inaugenscheinnahme wurde gespeichert.',
   result: 'Das Ergebnis wurde gespeichert.',
 } as const;
-type StepInputs = {
+export type StepInputs = {
   urgency: CpUrgencyInput;
   assessment: CpAssessmentInput;
   visit: CpVisitInput;

@@ -5,13 +5,10 @@ import {
   familyConferencePhases,
   formatDateDe,
 } from '@leuchtturm/shared';
-import { Alert, Group, Select, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
-import { useState } from 'react';
-import { isVersionConflict } from '../../../app/api.ts';
+import { Select, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useFormState } from '../../../app/form.ts';
-import { ConfidedControls } from '../../dataProtection/ConfidedControls.tsx';
-import { ConfidedBadge } from '../../dataProtection/ConfidedNotice.tsx';
-import { useReloadCase, useSaveFamilyConference } from '../caseQueries.ts';
+import { useSaveFamilyConference } from '../caseQueries.ts';
+import { ConfidedSheetHead, useSheetSave } from './ConfidedSheet.tsx';
 import { DateField, emptyToNull, InfoList, SectionForm, type SectionProps } from './ui.tsx';
 
 const isDate = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value);
@@ -29,28 +26,22 @@ export function FamilyConferenceSection({ detail, readOnly }: SectionProps) {
   const mark = conference?.confided ?? null;
   return (
     <>
-      {mark && (
-        <Group gap="xs">
-          <ConfidedBadge withheld={mark.withheld} />
-        </Group>
-      )}
-      {mark?.withheld && !readOnly && (
-        <Alert color="grape" title="Nur lesbar: der Familienrat ist anvertraut" role="note">
-          Die Angaben zum Familienrat wurden {mark.confidedTo.name} anvertraut (§ 65 SGB VIII). Datum und
-          Phase bleiben sichtbar; ändern kann ihn nur, wer die Angaben sehen darf.
-        </Alert>
-      )}
-      {conference && (
-        <ConfidedControls
-          detail={detail}
-          itemType="family_conference"
-          itemId={detail.id}
-          mark={mark}
-          what="Familienrat"
-          readOnly={readOnly}
-          mayMark={conference.mayMarkConfided}
-        />
-      )}
+      <ConfidedSheetHead
+        detail={detail}
+        itemType="family_conference"
+        mark={mark}
+        what="Familienrat"
+        readOnly={readOnly}
+        // Nothing to mark before the first save.
+        mayMark={conference?.mayMarkConfided ?? false}
+        withheldTitle="Nur lesbar: der Familienrat ist anvertraut"
+        withheldText={(confidedTo) => (
+          <>
+            Die Angaben zum Familienrat wurden {confidedTo} anvertraut (§ 65 SGB VIII). Datum und Phase
+            bleiben sichtbar; ändern kann ihn nur, wer die Angaben sehen darf.
+          </>
+        )}
+      />
       {readOnly || mark?.withheld ? (
         <FamilyConferenceView detail={detail} />
       ) : (
@@ -104,9 +95,7 @@ function FamilyConferenceForm({ detail }: { detail: CaseDetail }) {
     },
     { draft: `familienrat:${detail.id}` },
   );
-  const [conflict, setConflict] = useState(false);
-  const reload = useReloadCase(detail.id);
-  const save = useSaveFamilyConference(detail.id);
+  const { save, saving, onReload } = useSheetSave(detail.id, form, useSaveFamilyConference(detail.id));
   const { heldOn, followUpOn } = form.values;
   const suggestion = isDate(heldOn) ? addMonths(heldOn, 3) : null;
 
@@ -132,16 +121,7 @@ function FamilyConferenceForm({ detail }: { detail: CaseDetail }) {
       followUpOn: emptyToNull(v.followUpOn),
       version: c?.version ?? 0,
     });
-    if (!input) return;
-    setConflict(false);
-    form.send(
-      save.mutateAsync(input, {
-        onError: (error) => {
-          setConflict(isVersionConflict(error));
-          form.showServerError(error);
-        },
-      }),
-    );
+    if (input) save(input);
   }
 
   const text = (field: 'concern' | 'participants' | 'familyPlan' | 'officeDecision', label: string) => (
@@ -162,12 +142,12 @@ function FamilyConferenceForm({ detail }: { detail: CaseDetail }) {
       order={2}
       intro={<Text size="sm">{intro}</Text>}
       onSubmit={submit}
-      submitting={save.isPending}
+      submitting={saving}
       submitLabel="Familienrat speichern"
       formError={form.formError}
       formRef={form.formRef}
       draft={form.draft}
-      onReload={conflict ? () => void reload() : null}
+      onReload={onReload}
     >
       {text('concern', 'Anliegen des Jugendamts')}
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">

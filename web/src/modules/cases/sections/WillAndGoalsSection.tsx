@@ -1,13 +1,11 @@
 import { type CaseDetail, formatDateDe, willAndGoalsInputSchema } from '@leuchtturm/shared';
-import { Alert, Group, List, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Alert, List, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
-import { isVersionConflict } from '../../../app/api.ts';
 import { ConflictCompare } from '../../../app/components/ConflictCompare.tsx';
 import { useFormState } from '../../../app/form.ts';
-import { ConfidedControls } from '../../dataProtection/ConfidedControls.tsx';
-import { ConfidedBadge } from '../../dataProtection/ConfidedNotice.tsx';
 import { FieldHint } from '../../help/FieldHint.tsx';
-import { fetchCurrentCase, useReloadCase, useSaveWillAndGoals } from '../caseQueries.ts';
+import { fetchCurrentCase, useSaveWillAndGoals } from '../caseQueries.ts';
+import { ConfidedSheetHead, useSheetSave } from './ConfidedSheet.tsx';
 import { GoalMarks } from './GoalMarks.tsx';
 import { type GoalDraft, GoalsEditor, goalDrafts, goalInputs } from './GoalsEditor.tsx';
 import { InfoList, SectionForm, type SectionProps } from './ui.tsx';
@@ -20,30 +18,29 @@ export function WillAndGoalsSection({ detail, readOnly }: SectionProps) {
   return (
     <>
       <GoalsHelp />
-      {mark && (
-        <Group gap="xs">
-          <ConfidedBadge withheld={mark.withheld} />
-        </Group>
-      )}
-      {mark?.withheld && !readOnly && (
-        <Alert color="grape" title="Nur lesbar: Wille und Ziele sind anvertraut" role="note">
-          Wille und Richtungsziel wurden {mark.confidedTo.name} anvertraut (§ 65 SGB VIII). Ändern kann sie
-          nur, wer sie sehen darf. So wird der Hinweis nie an ihrer Stelle gespeichert.
-        </Alert>
-      )}
-      {goalWithheld && !mark?.withheld && !readOnly && (
-        <Alert color="grape" title="Nur lesbar: ein Handlungsziel ist anvertraut" role="note">
-          Mindestens ein Handlungsziel wurde anvertraut (§ 65 SGB VIII). Wille und Ziele ändern kann nur, wer
-          alle Handlungsziele sehen darf.
-        </Alert>
-      )}
-      <ConfidedControls
+      <ConfidedSheetHead
         detail={detail}
         itemType="will_and_goals"
-        itemId={detail.id}
         mark={mark}
         what="Wille und Ziele"
         readOnly={readOnly}
+        withheldTitle="Nur lesbar: Wille und Ziele sind anvertraut"
+        withheldText={(confidedTo) => (
+          <>
+            Wille und Richtungsziel wurden {confidedTo} anvertraut (§ 65 SGB VIII). Ändern kann sie nur, wer
+            sie sehen darf. So wird der Hinweis nie an ihrer Stelle gespeichert.
+          </>
+        )}
+        notes={
+          goalWithheld &&
+          !mark?.withheld &&
+          !readOnly && (
+            <Alert color="grape" title="Nur lesbar: ein Handlungsziel ist anvertraut" role="note">
+              Mindestens ein Handlungsziel wurde anvertraut (§ 65 SGB VIII). Wille und Ziele ändern kann nur,
+              wer alle Handlungsziele sehen darf.
+            </Alert>
+          )
+        }
       />
       {readOnly || mark?.withheld || goalWithheld ? (
         <WillAndGoalsView detail={detail} />
@@ -91,11 +88,18 @@ function WillAndGoalsForm({ detail }: { detail: CaseDetail }) {
     },
     { draft: `wille-ziele:${detail.id}` },
   );
-  const [conflict, setConflict] = useState(false);
   /** The version saved meanwhile, after a version conflict: compared with the user's text. */
   const [theirs, setTheirs] = useState<CaseDetail['willAndGoals'] | null>(null);
-  const reload = useReloadCase(detail.id);
-  const save = useSaveWillAndGoals(detail.id);
+  const { save, saving, reload, onReload } = useSheetSave(
+    detail.id,
+    form,
+    useSaveWillAndGoals(detail.id),
+    () =>
+      fetchCurrentCase(detail.id).then(
+        (fresh) => setTheirs(fresh.willAndGoals),
+        () => undefined,
+      ),
+  );
 
   function send(version: number) {
     const input = form.validate(willAndGoalsInputSchema, {
@@ -104,21 +108,7 @@ function WillAndGoalsForm({ detail }: { detail: CaseDetail }) {
       actionGoals: goalInputs(form.values.actionGoals),
       version,
     });
-    if (!input) return;
-    setConflict(false);
-    form.send(
-      save.mutateAsync(input, {
-        onError: (error) => {
-          form.showServerError(error);
-          if (!isVersionConflict(error)) return;
-          setConflict(true);
-          fetchCurrentCase(detail.id).then(
-            (fresh) => setTheirs(fresh.willAndGoals),
-            () => undefined,
-          );
-        },
-      }),
-    );
+    if (input) save(input);
   }
 
   const mine = form.values;
@@ -132,12 +122,12 @@ function WillAndGoalsForm({ detail }: { detail: CaseDetail }) {
         ) : undefined
       }
       onSubmit={() => send(current.version)}
-      submitting={save.isPending}
+      submitting={saving}
       submitLabel="Wille und Ziele speichern"
       formError={form.formError}
       formRef={form.formRef}
       draft={form.draft}
-      onReload={conflict ? () => void reload() : null}
+      onReload={onReload}
     >
       <Textarea
         label="Wille"
@@ -192,7 +182,7 @@ function WillAndGoalsForm({ detail }: { detail: CaseDetail }) {
           void reload();
         }}
         onClose={() => setTheirs(null)}
-        saving={save.isPending}
+        saving={saving}
       />
     </SectionForm>
   );
