@@ -1,5 +1,5 @@
 import { childRoles } from '@leuchtturm/shared';
-import { type Insertable, type Kysely, sql } from 'kysely';
+import { expressionBuilder, type Insertable, type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import type { HouseholdMemberTable, HouseholdTable, PersonTable } from '../../db/schema-cases.ts';
 
@@ -117,7 +117,10 @@ export interface DuplicateCandidateRow {
  */
 export async function duplicateSearch(db: Kysely<DB>, tenantId: string, search: DuplicateSearch) {
   const { birthDate, phoneticLast, today } = search;
-  const candidates = db
+  // The parts are built apart from `db`: a builder of `db` placed inside another query passes the database's
+  // plugins once more, as if it were a statement of its own (the bench counts statements so).
+  const eb = expressionBuilder<DB>();
+  const candidates = eb
     .selectFrom('person as p')
     .select([
       'p.id',
@@ -135,17 +138,17 @@ export async function duplicateSearch(db: Kysely<DB>, tenantId: string, search: 
       ).as('households'),
     ])
     .where('p.tenant_id', '=', tenantId)
-    .where((eb) => {
-      const sameName = eb('p.phonetic_last', '=', phoneticLast);
+    .where((w) => {
+      const sameName = w('p.phonetic_last', '=', phoneticLast);
       if (birthDate === null) return sameName;
-      return eb.or([eb('p.birth_date', '=', birthDate), eb.and([eb('p.birth_date', 'is', null), sameName])]);
+      return w.or([w('p.birth_date', '=', birthDate), w.and([w('p.birth_date', 'is', null), sameName])]);
     })
     .limit(500);
-  const lookups = db
+  const lookups = eb
     .selectFrom('audit_log')
-    .select((eb) => [eb.fn.countAll<string>().as('count'), eb.fn.min('at').as('oldest')])
+    .select((s) => [s.fn.countAll<string>().as('count'), s.fn.min('at').as('oldest')])
     .where('tenant_id', '=', tenantId)
-    .where((eb) => (search.userId === null ? eb.val(false) : eb('actor_id', '=', search.userId)))
+    .where((w) => (search.userId === null ? w.val(false) : w('actor_id', '=', search.userId)))
     .where('at', '>', search.since)
     .where('action', '=', 'search')
     .where('entity_type', '=', 'person')
