@@ -155,7 +155,7 @@ export async function casesBench(ctx: BenchContext): Promise<Figure[]> {
 
   const people = await db
     .selectFrom('person')
-    .select(['first_name', 'last_name', 'birth_date'])
+    .select(['first_name', 'last_name', 'birth_date', 'phonetic_last'])
     .where('tenant_id', '=', tenantId)
     .orderBy('id')
     .limit(50)
@@ -174,9 +174,18 @@ export async function casesBench(ctx: BenchContext): Promise<Figure[]> {
     if (res.statusCode !== 200) throw new Error(res.body);
     if (res.json().length === 0) missed++;
   };
+  // The floor follows the search rule (born that day, or of unknown date with the same phonetic last name) and reads
+  // what the answer shows of each candidate: the lead and team of its households' cases, whom to ask.
   const duplicatesFloorCall = async (i: number) => {
     const p = people[i % people.length];
-    await sql`select id, first_name, last_name from person where tenant_id = ${tenantId} and birth_date = ${p?.birth_date}`.execute(
+    await sql`select p.id, p.first_name, p.last_name, p.birth_date, c.status, t.name, u.display_name
+      from person p
+      left join household_member hm on hm.tenant_id = p.tenant_id and hm.person_id = p.id
+      left join case_file c on c.tenant_id = hm.tenant_id and c.household_id = hm.household_id
+      left join team t on t.tenant_id = c.tenant_id and t.id = c.team_id
+      left join app_user u on u.tenant_id = c.tenant_id and u.id = c.lead_user_id
+      where p.tenant_id = ${tenantId}
+        and (p.birth_date = ${p?.birth_date} or (p.birth_date is null and p.phonetic_last = ${p?.phonetic_last}))`.execute(
       db,
     );
   };

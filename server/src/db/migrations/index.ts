@@ -35,6 +35,7 @@ import * as m0036 from './0036_confided_records.ts';
 import * as m0037 from './0037_audit_pending_reads.ts';
 import * as m0038 from './0038_confided_plans.ts';
 import * as m0039 from './0039_confided_measures.ts';
+import * as m0040 from './0040_person_phonetic_index.ts';
 import * as m0044 from './0044_household_search.ts';
 
 /** Versioned migrations, applied in key order. Never edit one that has shipped: add the next. */
@@ -75,5 +76,6 @@ export const migrations: Record<string, Migration> = {
   '0037_audit_pending_reads': m0037,
   '0038_confided_plans': m0038,
   '0039_confided_measures': m0039,
+  '0040_person_phonetic_index': m0040,
   '0044_household_search': m0044,
 };

@@ -1,7 +1,7 @@
 import type { DuplicateQuery } from '@leuchtturm/shared';
 import type { Ctx } from '../../shared/context.ts';
 import { AppError } from '../../shared/errors.ts';
-import { lockUserRow, recentLookups } from './queries.ts';
+import { lockUserRow } from './queries.ts';
 
 /**
  * The duplicate search tells any case worker that a person is known to another team and who leads the case: needed
@@ -25,18 +25,28 @@ function lookupDetails(query: DuplicateQuery) {
   };
 }
 
+/** The lookups that count against the limit: of this purpose, since the window's start. */
+export function lookupWindow(now: number): { purpose: string; since: Date } {
+  return { purpose: PURPOSE, since: new Date(now - duplicateLookupLimit.windowMinutes * 60_000) };
+}
+
 /**
- * Refuses the lookup (429, audited) when the user made the allowed number in the window. The user's account row is
- * locked first, so that parallel lookups of one user are counted one after the other: none slips past the limit.
+ * Locks the user's account row, so that parallel lookups of one user are counted one after the other: none slips
+ * past the limit. The count itself is read by the next statement (queries.ts, duplicateSearch), which sees what the
+ * lookup it waited for committed.
  */
-export async function limitDuplicateLookups(ctx: Ctx, query: DuplicateQuery): Promise<void> {
-  const { tenantId, userId } = ctx.actor;
-  if (userId === null) return;
-  await lockUserRow(ctx.db, tenantId, userId);
-  const windowMs = duplicateLookupLimit.windowMinutes * 60_000;
-  const now = Date.now();
-  const recent = await recentLookups(ctx.db, tenantId, userId, PURPOSE, new Date(now - windowMs));
+export async function queueLookup(ctx: Ctx): Promise<void> {
+  if (ctx.actor.userId !== null) await lockUserRow(ctx.db, ctx.actor.tenantId, ctx.actor.userId);
+}
+
+/** Refuses the lookup (429, audited) when the user made the allowed number in the window before `now`. */
+export function refuseOverLimit(
+  query: DuplicateQuery,
+  recent: { count: string | number; oldest: Date | string | null },
+  now: number,
+): void {
   if (Number(recent.count) < duplicateLookupLimit.lookups) return;
+  const windowMs = duplicateLookupLimit.windowMinutes * 60_000;
   const oldest = recent.oldest ? new Date(recent.oldest).getTime() : now;
   const retryAfterSeconds = Math.max(1, Math.ceil((oldest + windowMs - now) / 1000));
   const minutes = Math.ceil(retryAfterSeconds / 60);

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { openTestCase } from '../../../test/cases.ts';
+import { openTestCase, person, testAddress } from '../../../test/cases.ts';
 import { testDatabase } from '../../../test/db.ts';
 import { createTestTenant, type TestTenant } from '../../../test/factories.ts';
 import { Client, testApp } from '../../../test/http.ts';
@@ -27,6 +27,57 @@ async function lookups(tenant: TestTenant, userId: string) {
     .orderBy('pending_id')
     .execute();
 }
+
+describe('duplicate search: who is found and whom to ask', () => {
+  it('answers a person born on the day and a namesake of unknown date together, each with access and contacts of her own', async () => {
+    const tenant = await createTestTenant((await testDatabase()).db);
+    await openTestCase(await Client.as(app, tenant, 'caseManagerA'));
+    const cm = await Client.as(app, tenant, 'caseManagerB');
+    const household = await cm.post('/households', {
+      name: 'Familie Beispiel',
+      address: testAddress(cm, 'Bojenstraße'),
+      members: [
+        {
+          personId: null,
+          person: { ...person('Muharrem', 'Beispiel', '1980-01-01', 'maennlich'), birthDate: null },
+          role: 'vater',
+          custody: null,
+        },
+      ],
+    });
+    expect(household.statusCode).toBe(201);
+    const opened = await cm.post('/cases', {
+      householdId: household.json().id,
+      openedOn: '2026-02-02',
+      accessRoute: 'selbstmeldung',
+      reporter: null,
+      concern: 'Der Vater bittet um Beratung.',
+    });
+    expect(opened.statusCode).toBe(201);
+
+    const res = await cm.post('/persons/duplicates', muharrem);
+    expect(res.statusCode).toBe(200);
+    const found = (res.json() as { accessible: boolean }[]).sort(
+      (a, b) => Number(a.accessible) - Number(b.accessible),
+    );
+    expect(found).toEqual([
+      // Born on the day, in team A's case: only whom to ask.
+      {
+        match: 'phonetik',
+        accessible: false,
+        person: null,
+        contacts: [{ leadName: 'Test caseManagerA', teamName: 'Team A' }],
+      },
+      // The namesake of unknown date, in her own household: she may work with him.
+      {
+        match: 'phonetik',
+        accessible: true,
+        person: { id: expect.any(String), firstName: 'Muharrem', lastName: 'Beispiel', birthDate: null },
+        contacts: [{ leadName: 'Test caseManagerB', teamName: 'Team B' }],
+      },
+    ]);
+  });
+});
 
 describe('duplicate search: audited and rate-limited', () => {
   it('audits each lookup with the terms searched, the number of hits and the persons found', async () => {

@@ -13,10 +13,10 @@ import { expectOneUpdated } from '../../shared/versioned.ts';
 import { mayUseHousehold } from '../access/policy.ts';
 import { usableHouseholdIds } from '../cases/access.ts';
 import { checkAddress } from '../organisation/address.ts';
-import { auditDuplicateLookup, limitDuplicateLookups } from './duplicateLookups.ts';
+import { auditDuplicateLookup, lookupWindow, queueLookup, refuseOverLimit } from './duplicateLookups.ts';
 import { koelnerPhonetik, matchNames } from './phonetics.ts';
 import {
-  duplicateCandidates,
+  duplicateSearch,
   existingPersonIds,
   findPerson,
   householdsOfPersons,
@@ -167,27 +167,33 @@ export async function createHousehold(ctx: Ctx, input: HouseholdInput): Promise<
  * name and a similar name (Kölner Phonetik or edit distance), across the tenant.
  * Where the user may not work with the person, only the fact and whom to ask are returned.
  * Rate-limited per user, and every lookup is audited with its terms and hits (duplicateLookups.ts).
+ * Three statements: the user's row locked, then the count and the candidates with the households of those born on
+ * the day (queries.ts, duplicateSearch), then the audit entry; a fourth only for name-only matches.
  */
 export async function findDuplicates(ctx: Ctx, query: DuplicateQuery): Promise<DuplicateCandidate[]> {
-  await limitDuplicateLookups(ctx, query);
   const tenantId = ctx.actor.tenantId;
-  const candidates = await duplicateCandidates(
-    ctx.db,
-    tenantId,
-    query.birthDate,
-    koelnerPhonetik(query.lastName),
-  );
-  const matches = candidates.flatMap((p) => {
+  const today = actorToday(ctx.actor);
+  await queueLookup(ctx);
+  // After the lock: a lookup that waited for another counts its window from when it may go on.
+  const now = Date.now();
+  const found = await duplicateSearch(ctx.db, tenantId, {
+    userId: ctx.actor.userId,
+    ...lookupWindow(now),
+    birthDate: query.birthDate,
+    phoneticLast: koelnerPhonetik(query.lastName),
+    today,
+  });
+  refuseOverLimit(query, found, now);
+  const matches = found.candidates.flatMap((p) => {
     const match = matchNames(query, { firstName: p.first_name, lastName: p.last_name });
     return match ? [{ p, match }] : [];
   });
   const personIds = matches.map((m) => m.p.id);
-  // One query for both: which persons the actor may work with (the household rule, as usablePersonIds) and whom
-  // to ask about each person's cases.
-  const households =
-    personIds.length > 0
-      ? await householdsWithCasesOfPersons(ctx.db, tenantId, personIds, actorToday(ctx.actor))
-      : [];
+  const unloaded = matches.filter((m) => m.p.households === null).map((m) => m.p.id);
+  const households = matches.flatMap((m) => m.p.households ?? []);
+  if (unloaded.length > 0)
+    households.push(...(await householdsWithCasesOfPersons(ctx.db, tenantId, unloaded, today)));
+  // Which persons the actor may work with: the household rule, as usablePersonIds, on the rows read above.
   const usable = new Set(
     households
       .filter((h) =>
