@@ -1,7 +1,7 @@
 import type { Ctx } from '../../shared/context.ts';
 import { mayMarkConfided } from '../access/policy.ts';
 import type { ContentViewer } from '../confided/queries/visibility.ts';
-import { confidedMarksOf } from '../confided/service.ts';
+import { presentMarks } from '../confided/service.ts';
 import type { CaseMarks } from './detailPresenter.ts';
 import type { CaseRecords } from './queries/detail.ts';
 
@@ -12,26 +12,15 @@ import type { CaseRecords } from './queries/detail.ts';
  * same rule for one item; records saved before their author was kept count as the lead's). The Familienrat (one
  * per case) has its own flag.
  */
-export async function loadCaseMarks(
+export function presentCaseMarks(
   ctx: Ctx,
   caseId: string,
   viewer: ContentViewer,
   records: CaseRecords,
   leadId: string | null,
-): Promise<CaseMarks> {
-  const ids = (rows: { id: string }[]) => rows.map((r) => r.id);
-  // One statement for all item types (it was one or two per type).
-  const marks = await confidedMarksOf(ctx.db, ctx.actor, viewer, {
-    case_document: ids(records.documents),
-    risk_consultation: ids(records.consultations),
-    mandate: ids(records.mandates),
-    will_and_goals: records.will ? [caseId] : [],
-    family_conference: records.conference ? [caseId] : [],
-    goal: ids(records.goals),
-    help_plan: ids(records.plans),
-    resource: ids(records.resources),
-    network_tie: ids(records.network),
-  });
+): CaseMarks {
+  // Read with the records, in the page's statement (all marks of the case of these types).
+  const marks = presentMarks(records.marks, ctx.actor, viewer);
   const authored = (id: string, authorIds: (string | null)[]) =>
     mayMarkConfided(ctx.actor, { authorIds: authorIds.filter((a): a is string => a !== null) }) ? [id] : [];
   const markable = [
@@ -53,8 +42,8 @@ export async function loadCaseMarks(
     documents: marks.of('case_document'),
     consultations: marks.of('risk_consultation'),
     mandates: marks.of('mandate'),
-    will: marks.of('will_and_goals').get(caseId) ?? null,
-    conference: marks.of('family_conference').get(caseId) ?? null,
+    will: records.will ? (marks.of('will_and_goals').get(caseId) ?? null) : null,
+    conference: records.conference ? (marks.of('family_conference').get(caseId) ?? null) : null,
     goals: marks.of('goal'),
     plans: marks.of('help_plan'),
     resources: marks.of('resource'),

@@ -14,7 +14,7 @@ import { AppError } from '../../shared/errors.ts';
 import { decodeCursor, toPage } from '../../shared/pagination.ts';
 import { viewerOf } from '../confided/queries/visibility.ts';
 import { requireCase } from './access.ts';
-import { loadCaseMarks } from './caseMarks.ts';
+import { presentCaseMarks } from './caseMarks.ts';
 import { presentCaseDetail } from './detailPresenter.ts';
 import { presentCaseSummary } from './presenter.ts';
 import { loadCaseRecords } from './queries/detail.ts';
@@ -64,10 +64,10 @@ export async function readCase(ctx: Ctx, caseId: string, use: ContentUse): Promi
   const loaded = await requireCase(ctx, caseId, 'read');
   const today = todayIso();
   const viewer = viewerOf(ctx, use);
-  // One statement for the page, then one for the § 65 marks of its records.
+  // One statement for the whole page, § 65 marks included.
   const records = await loadCaseRecords(ctx.db, ctx.actor.tenantId, caseId, viewer, today);
   if (!records) throw AppError.notFound('Der Fall');
-  const marks = await loadCaseMarks(ctx, caseId, viewer, records, records.base.lead_id);
+  const marks = presentCaseMarks(ctx, caseId, viewer, records, records.base.lead_id);
   const detail = presentCaseDetail(records, loaded.reason, today, marks);
   await ctx.audit({ action: 'read', entityType: 'case', entityId: caseId });
   return detail;

@@ -52,8 +52,13 @@ export async function confidedMarksOf(
   viewer: ContentViewer,
   items: MarkedItems,
 ) {
+  return presentMarks(await marksOf(db, actor.tenantId, items), actor, viewer);
+}
+
+/** Marks read already (the case page reads its own with its records), as the viewer sees them, by type and item. */
+export function presentMarks(rows: readonly MarkRow[], actor: Actor, viewer: ContentViewer) {
   const byType = new Map<ConfidedItemType, Map<string, ConfidedMark>>();
-  for (const m of await marksOf(db, actor.tenantId, items)) {
+  for (const m of rows) {
     const type = m.item_type as ConfidedItemType;
     const marks = byType.get(type) ?? new Map<string, ConfidedMark>();
     marks.set(m.item_id, presentMark(m, actor, viewer));

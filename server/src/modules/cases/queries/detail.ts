@@ -2,6 +2,7 @@ import { type Kysely, sql } from 'kysely';
 import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
 import type { DB } from '../../../db/schema.ts';
 import { timelineNotes } from '../../caseNotes/queries.ts';
+import { caseMarkRows } from '../../confided/queries/marks.ts';
 import { type ContentViewer, confidedShownSql, shownOr } from '../../confided/queries/visibility.ts';
 import { caseReopenings } from './closing.ts';
 import { familyConferences } from './familyConference.ts';
@@ -9,10 +10,24 @@ import { caseTeamChanges, caseTransfers } from './handovers.ts';
 import { helpPlanContent } from './helpPlanContent.ts';
 import { caseSummaries } from './list.ts';
 
+/** The § 65 item types of the page's records (caseMarks.ts presents their marks). */
+const caseMarkTypes = [
+  'case_document',
+  'risk_consultation',
+  'mandate',
+  'will_and_goals',
+  'family_conference',
+  'goal',
+  'help_plan',
+  'resource',
+  'network_tie',
+] as const;
+
 /**
  * Everything the case page shows, in one statement: the case's summary row (the head of the page, the list's
  * columns) with the household, and each record of the file as a JSON array beside it, each read on an index by case
- * (it was twenty statements, one round trip each). The viewer decides what of the § 65 confided content comes
+ * and the § 65 marks of the records (it was twenty statements and one or two per item type, one round trip
+ * each). The viewer decides what of the § 65 confided content comes
  * back; only the columns the page shows are selected, so a withheld text never leaves the database, not even next
  * to its placeholder. JSON carries instants as text: they are turned back into Dates here.
  */
@@ -309,6 +324,7 @@ export async function loadCaseRecords(
           .where(sql<boolean>`su.id in ${staffIds}`),
       ).as('staff'),
       jsonArrayFrom(timelineNotes(db, tenantId, caseId, viewer)).as('notes'),
+      jsonArrayFrom(caseMarkRows(db, tenantId, caseId, caseMarkTypes)).as('marks'),
     ])
     .where('c.id', '=', caseId)
     .executeTakeFirst();
@@ -334,6 +350,7 @@ export async function loadCaseRecords(
     transfers,
     staff,
     notes,
+    marks,
     ...base
   } = row;
   return {
@@ -360,6 +377,7 @@ export async function loadCaseRecords(
     },
     staff,
     notes: notes.map((n) => ({ ...n, occurred_at: instant(n.occurred_at) })),
+    marks,
   };
 }
 export type CaseRecords = NonNullable<Awaited<ReturnType<typeof loadCaseRecords>>>;

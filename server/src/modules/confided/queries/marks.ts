@@ -8,16 +8,8 @@ import type { DB } from '../../../db/schema.ts';
 /** Item ids by item type: the items whose marks are read together. */
 export type MarkedItems = Partial<Record<ConfidedItemType, readonly string[]>>;
 
-/**
- * The marks of these items, with the confidant's name and the shares that are not revoked (with the names, oldest
- * first): one statement for any number of item types, since a page shows items of many.
- */
-export function marksOf(db: Kysely<DB>, tenantId: string, items: MarkedItems) {
-  const wanted = Object.entries(items).filter(([, ids]) => ids !== undefined && ids.length > 0) as [
-    ConfidedItemType,
-    readonly string[],
-  ][];
-  if (wanted.length === 0) return Promise.resolve([]);
+/** Marks with the confidant's name and the shares that are not revoked (with the names, oldest first). */
+function markRows(db: Kysely<DB>, tenantId: string) {
   return db
     .selectFrom('confided_mark as m')
     .innerJoin('app_user as u', (j) =>
@@ -44,13 +36,39 @@ export function marksOf(db: Kysely<DB>, tenantId: string, items: MarkedItems) {
           .orderBy('s.shared_at'),
       ).as('shares'),
     ])
-    .where('m.tenant_id', '=', tenantId)
+    .where('m.tenant_id', '=', tenantId);
+}
+
+/** The marks of these items: one statement for any number of item types, since a page shows items of many. */
+export function marksOf(db: Kysely<DB>, tenantId: string, items: MarkedItems) {
+  const wanted = Object.entries(items).filter(([, ids]) => ids !== undefined && ids.length > 0) as [
+    ConfidedItemType,
+    readonly string[],
+  ][];
+  if (wanted.length === 0) return Promise.resolve([]);
+  return markRows(db, tenantId)
     .where((eb) =>
       eb.or(
         wanted.map(([type, ids]) => eb.and([eb('m.item_type', '=', type), eb('m.item_id', 'in', [...ids])])),
       ),
     )
     .execute();
+}
+
+/**
+ * The marks of a case's items of these types, as a query: the case page reads them inside its own statement
+ * (cases/queries/detail.ts). A mark names the case of its item (markLoaded checks that the item is the case's), and
+ * a mark of an item no longer there (a Handlungsziel's outlives it) is simply not asked for.
+ */
+export function caseMarkRows(
+  db: Kysely<DB>,
+  tenantId: string,
+  caseId: string,
+  itemTypes: readonly ConfidedItemType[],
+) {
+  return markRows(db, tenantId)
+    .where('m.case_id', '=', caseId)
+    .where('m.item_type', 'in', [...itemTypes]);
 }
 export type MarkRow = Awaited<ReturnType<typeof marksOf>>[number];
 
