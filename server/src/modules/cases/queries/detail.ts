@@ -25,11 +25,11 @@ const caseMarkTypes = [
 
 /**
  * Everything the case page shows, in one statement: the case's summary row (the head of the page, the list's
- * columns) with the household, and each record of the file as a JSON array beside it, each read on an index by case
- * and the § 65 marks of the records (it was twenty statements and one or two per item type, one round trip
- * each). The viewer decides what of the § 65 confided content comes
- * back; only the columns the page shows are selected, so a withheld text never leaves the database, not even next
- * to its placeholder. JSON carries instants as text: they are turned back into Dates here.
+ * columns) with the household, and beside it each record of the file and the records' § 65 marks as JSON arrays,
+ * each read on an index by case (it was twenty statements and one or two per kind of mark, a round trip each). The
+ * viewer decides what of the § 65 confided content comes back; only the columns the page shows are selected, so a
+ * withheld text never leaves the database, not even next to its placeholder. JSON carries instants as text: they are
+ * turned back into Dates here.
  */
 export async function loadCaseRecords(
   db: Kysely<DB>,
