@@ -274,7 +274,8 @@ export type CorrectionRow = Awaited<ReturnType<typeof correctionsOf>>[number];
 
 /**
  * The case's notes as the Verlauf shows them: kind, time, author and the start of the text (§ 65: the placeholder
- * when the viewer may not see it), newest first.
+ * when the viewer may not see it), newest first. A query: the case page reads it inside its own statement
+ * (cases/queries/detail.ts).
  */
 export function timelineNotes(db: Kysely<DB>, tenantId: string, caseId: string, viewer: ContentViewer) {
   const shown = confidedShownSql('case_note', 'n.tenant_id', 'n.id', viewer);
@@ -300,7 +301,6 @@ export function timelineNotes(db: Kysely<DB>, tenantId: string, caseId: string, 
     .where('n.case_id', '=', caseId)
     .orderBy('n.occurred_at', 'desc')
     .orderBy('n.created_at', 'desc')
-    .orderBy('n.id', 'desc')
-    .execute();
+    .orderBy('n.id', 'desc');
 }
-export type TimelineNoteRow = Awaited<ReturnType<typeof timelineNotes>>[number];
+export type TimelineNoteRow = Awaited<ReturnType<ReturnType<typeof timelineNotes>['execute']>>[number];

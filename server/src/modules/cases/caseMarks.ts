@@ -1,7 +1,7 @@
 import type { Ctx } from '../../shared/context.ts';
 import { mayMarkConfided } from '../access/policy.ts';
 import type { ContentViewer } from '../confided/queries/visibility.ts';
-import { confidedMarks } from '../confided/service.ts';
+import { presentMarks } from '../confided/service.ts';
 import type { CaseMarks } from './detailPresenter.ts';
 import type { CaseRecords } from './queries/detail.ts';
 
@@ -12,37 +12,15 @@ import type { CaseRecords } from './queries/detail.ts';
  * same rule for one item; records saved before their author was kept count as the lead's). The Familienrat (one
  * per case) has its own flag.
  */
-export async function loadCaseMarks(
+export function presentCaseMarks(
   ctx: Ctx,
   caseId: string,
   viewer: ContentViewer,
   records: CaseRecords,
   leadId: string | null,
-): Promise<CaseMarks> {
-  const of = (itemType: Parameters<typeof confidedMarks>[3], ids: string[]) =>
-    confidedMarks(ctx.db, ctx.actor, viewer, itemType, ids);
-  const ids = (rows: { id: string }[]) => rows.map((r) => r.id);
-  const [documents, consultations, mandates, will, conference, goals, plans, resources, network] =
-    await Promise.all([
-      of(
-        'case_document',
-        records.documents.map((d) => d.id),
-      ),
-      of(
-        'risk_consultation',
-        records.consultations.map((c) => c.id),
-      ),
-      of(
-        'mandate',
-        records.mandates.map((m) => m.id),
-      ),
-      of('will_and_goals', records.will ? [caseId] : []),
-      of('family_conference', records.conference ? [caseId] : []),
-      of('goal', ids(records.goals)),
-      of('help_plan', ids(records.plans)),
-      of('resource', ids(records.resources)),
-      of('network_tie', ids(records.network)),
-    ]);
+): CaseMarks {
+  // Read with the records, in the page's statement (all marks of the case of these types).
+  const marks = presentMarks(records.marks, ctx.actor, viewer);
   const authored = (id: string, authorIds: (string | null)[]) =>
     mayMarkConfided(ctx.actor, { authorIds: authorIds.filter((a): a is string => a !== null) }) ? [id] : [];
   const markable = [
@@ -61,15 +39,15 @@ export async function loadCaseMarks(
     records.conference !== undefined &&
     authored(caseId, [records.conference.updated_by ?? leadId]).length > 0;
   return {
-    documents,
-    consultations,
-    mandates,
-    will: will.get(caseId) ?? null,
-    conference: conference.get(caseId) ?? null,
-    goals,
-    plans,
-    resources,
-    network,
+    documents: marks.of('case_document'),
+    consultations: marks.of('risk_consultation'),
+    mandates: marks.of('mandate'),
+    will: records.will ? (marks.of('will_and_goals').get(caseId) ?? null) : null,
+    conference: records.conference ? (marks.of('family_conference').get(caseId) ?? null) : null,
+    goals: marks.of('goal'),
+    plans: marks.of('help_plan'),
+    resources: marks.of('resource'),
+    network: marks.of('network_tie'),
     markable,
     conferenceMarkable,
   };

@@ -2,10 +2,8 @@ import type { CaseDetail, ConfidedMark } from '@leuchtturm/shared';
 import { berlinDateOf, caseAreas, formatDateDe, mandateKinds } from '@leuchtturm/shared';
 import { type CaseAccessReason, mayHandOverCase, mayReopenCase } from '../access/policy.ts';
 import { presentTimelineNote } from '../caseNotes/presenter.ts';
-import type { TimelineNoteRow } from '../caseNotes/queries.ts';
 import { presentCaseSummary } from './presenter.ts';
 import type { CaseRecords } from './queries/detail.ts';
-import type { CaseSummaryRow } from './queries/list.ts';
 
 export interface CaseMarks {
   documents: ReadonlyMap<string, ConfidedMark>;
@@ -23,12 +21,11 @@ export interface CaseMarks {
 
 /** The case page: the summary head and every record of the method, shaped field by field (no raw rows leave). */
 export function presentCaseDetail(
+  /** The page's records; its `base` is the case's summary row too, and the Aktenvermerke (`notes`, newest first) are
+   * listed in the Verlauf beside the system events. */
   records: CaseRecords,
-  summaryRow: CaseSummaryRow,
   access: CaseAccessReason,
   today: string,
-  /** The Aktenvermerke, newest first: the Verlauf lists them beside the system events. */
-  notes: readonly TimelineNoteRow[] = [],
   /** § 65 marks of the records of the file (caseMarks.ts); what the reader may mark. */
   marks: CaseMarks = {
     documents: new Map(),
@@ -63,7 +60,9 @@ export function presentCaseDetail(
     leadChanges,
     handovers,
     staff,
+    notes,
   } = records;
+  const summaryRow = base;
   const staffNames = new Map(staff.map((u) => [u.id, u.display_name]));
   const name = (id: string) => staffNames.get(id) ?? 'unbekannt';
   const personName = new Map(members.map((m) => [m.id, `${m.first_name} ${m.last_name}`]));

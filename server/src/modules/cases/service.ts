@@ -12,14 +12,13 @@ import {
 import type { Ctx } from '../../shared/context.ts';
 import { AppError } from '../../shared/errors.ts';
 import { decodeCursor, toPage } from '../../shared/pagination.ts';
-import { timelineNotes } from '../caseNotes/queries.ts';
 import { viewerOf } from '../confided/queries/visibility.ts';
 import { requireCase } from './access.ts';
-import { loadCaseMarks } from './caseMarks.ts';
+import { presentCaseMarks } from './caseMarks.ts';
 import { presentCaseDetail } from './detailPresenter.ts';
 import { presentCaseSummary } from './presenter.ts';
 import { loadCaseRecords } from './queries/detail.ts';
-import { caseSummary, listCases } from './queries/list.ts';
+import { listCases } from './queries/list.ts';
 
 /** Reading cases. Every read of a case is audited; the list shows only cases the rule lets the actor see. */
 
@@ -65,14 +64,11 @@ export async function readCase(ctx: Ctx, caseId: string, use: ContentUse): Promi
   const loaded = await requireCase(ctx, caseId, 'read');
   const today = todayIso();
   const viewer = viewerOf(ctx, use);
-  const [records, summary, notes] = await Promise.all([
-    loadCaseRecords(ctx.db, ctx.actor.tenantId, caseId, viewer),
-    caseSummary(ctx.db, ctx.actor.tenantId, caseId, today),
-    timelineNotes(ctx.db, ctx.actor.tenantId, caseId, viewer),
-  ]);
-  if (!summary) throw AppError.notFound('Der Fall');
-  const marks = await loadCaseMarks(ctx, caseId, viewer, records, summary.lead_id);
-  const detail = presentCaseDetail(records, summary, loaded.reason, today, notes, marks);
+  // One statement for the whole page, § 65 marks included.
+  const records = await loadCaseRecords(ctx.db, ctx.actor.tenantId, caseId, viewer, today);
+  if (!records) throw AppError.notFound('Der Fall');
+  const marks = presentCaseMarks(ctx, caseId, viewer, records, records.base.lead_id);
+  const detail = presentCaseDetail(records, loaded.reason, today, marks);
   await ctx.audit({ action: 'read', entityType: 'case', entityId: caseId });
   return detail;
 }

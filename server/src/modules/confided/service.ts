@@ -13,7 +13,6 @@ import { AppError } from '../../shared/errors.ts';
 import { confidedContentShown, mayManageConfided, mayMarkConfided } from '../access/policy.ts';
 import { type LoadedCase, requireCase, usersWhoMaySeeCase } from '../cases/access.ts';
 import {
-  activeSharesOf,
   deleteMark,
   findMark,
   findMarkOfItem,
@@ -21,6 +20,7 @@ import {
   insertMark,
   insertShare,
   itemAuthors,
+  type MarkedItems,
   type MarkRow,
   marksOf,
   revokeShares,
@@ -42,28 +42,40 @@ export async function confidedMarks(
   itemType: ConfidedItemType,
   itemIds: readonly string[],
 ): Promise<Map<string, ConfidedMark>> {
-  const marks = await marksOf(db, actor.tenantId, itemType, itemIds);
-  const shares = await activeSharesOf(
-    db,
-    actor.tenantId,
-    marks.map((m) => m.id),
-  );
-  return new Map(marks.map((m) => [m.item_id, presentMark(m, shares, actor, viewer)]));
+  return (await confidedMarksOf(db, actor, viewer, { [itemType]: itemIds })).of(itemType);
 }
 
-function presentMark(
-  m: MarkRow,
-  shares: { mark_id: string; user_id: string; name: string }[],
+/** The same for items of several types, read in one statement; `of(type)` gives one type's marks by item id. */
+export async function confidedMarksOf(
+  db: Kysely<DB>,
   actor: Actor,
   viewer: ContentViewer,
-): ConfidedMark {
-  const mine = shares.filter((s) => s.mark_id === m.id);
-  const subject = {
-    confidedBy: m.confided_by,
-    confidedTo: m.confided_to,
-    sharedWith: mine.map((s) => s.user_id),
-    released: m.release_basis !== null,
-  };
+  items: MarkedItems,
+) {
+  return presentMarks(await marksOf(db, actor.tenantId, items), actor, viewer);
+}
+
+/** Marks read already (the case page reads its own with its records), as the viewer sees them, by type and item. */
+export function presentMarks(rows: readonly MarkRow[], actor: Actor, viewer: ContentViewer) {
+  const byType = new Map<ConfidedItemType, Map<string, ConfidedMark>>();
+  for (const m of rows) {
+    const type = m.item_type as ConfidedItemType;
+    const marks = byType.get(type) ?? new Map<string, ConfidedMark>();
+    marks.set(m.item_id, presentMark(m, actor, viewer));
+    byType.set(type, marks);
+  }
+  return { of: (type: ConfidedItemType) => byType.get(type) ?? new Map<string, ConfidedMark>() };
+}
+
+const subjectOf = (m: MarkRow) => ({
+  confidedBy: m.confided_by,
+  confidedTo: m.confided_to,
+  sharedWith: m.shares.map((s) => s.user_id),
+  released: m.release_basis !== null,
+});
+
+function presentMark(m: MarkRow, actor: Actor, viewer: ContentViewer): ConfidedMark {
+  const subject = subjectOf(m);
   const mayManage = mayManageConfided(actor, subject);
   return {
     id: m.id,
@@ -71,7 +83,7 @@ function presentMark(
     withheld: !confidedContentShown(actor, subject, viewer.use),
     releaseBasis: m.release_basis,
     mayManage,
-    sharedWith: mayManage ? mine.map((s) => ({ id: s.user_id, name: s.name })) : [],
+    sharedWith: mayManage ? m.shares.map((s) => ({ id: s.user_id, name: s.name })) : [],
   };
 }
 
@@ -217,16 +229,9 @@ export async function requireContentEditable(
   itemType: ConfidedItemType,
   itemId: string,
 ): Promise<void> {
-  const [mark] = await marksOf(ctx.db, ctx.actor.tenantId, itemType, [itemId]);
+  const [mark] = await marksOf(ctx.db, ctx.actor.tenantId, { [itemType]: [itemId] });
   if (!mark) return;
-  const shares = await activeSharesOf(ctx.db, ctx.actor.tenantId, [mark.id]);
-  const subject = {
-    confidedBy: mark.confided_by,
-    confidedTo: mark.confided_to,
-    sharedWith: shares.map((s) => s.user_id),
-    released: mark.release_basis !== null,
-  };
-  if (confidedContentShown(ctx.actor, subject, 'view')) return;
+  if (confidedContentShown(ctx.actor, subjectOf(mark), 'view')) return;
   throw new AppError(
     'forbidden',
     `${confidedItemTypes.labels[itemType]}: anvertraute Angabe (§ 65 SGB VIII). Ändern kann sie nur, wem sie anvertraut wurde oder wer sie sehen darf.`,

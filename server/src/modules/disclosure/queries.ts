@@ -1,12 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { helpPlanContent } from '../cases/queries/helpPlanContent.ts';
-import {
-  type ContentViewer,
-  confidedShownSql,
-  shownOr,
-  shownOrNull,
-} from '../confided/queries/visibility.ts';
+import { type ContentViewer, confidedShownSql, shownOr } from '../confided/queries/visibility.ts';
 
 /** All SQL of the Auskunft (docs/data-protection.md): what is held about one person, across all cases. */
 
@@ -165,58 +160,6 @@ export function mandatesOfCases(
     .execute();
 }
 
-/**
- * The Hilfen of these cases: help type, recipient, provider, period and status (never withheld: deadlines and
- * payments rest on them), their free text (begin and withdraw reasons) as § 65 lets the viewer give it out.
- */
-export function measuresOfCases(
-  db: Kysely<DB>,
-  tenantId: string,
-  caseIds: readonly string[],
-  viewer: ContentViewer,
-) {
-  if (caseIds.length === 0) return Promise.resolve([]);
-  const shown = confidedShownSql('measure', 'm.tenant_id', 'm.id', viewer);
-  return db
-    .selectFrom('measure as m')
-    .innerJoin('help_type as h', (j) =>
-      j.onRef('h.tenant_id', '=', 'm.tenant_id').onRef('h.id', '=', 'm.help_type_id'),
-    )
-    .innerJoin('person as p', (j) =>
-      j.onRef('p.tenant_id', '=', 'm.tenant_id').onRef('p.id', '=', 'm.person_id'),
-    )
-    .leftJoin('service_offer as o', (j) =>
-      j.onRef('o.tenant_id', '=', 'm.tenant_id').onRef('o.id', '=', 'm.offer_id'),
-    )
-    .leftJoin('provider as pr', (j) =>
-      j.onRef('pr.tenant_id', '=', 'o.tenant_id').onRef('pr.id', '=', 'o.provider_id'),
-    )
-    .select([
-      'm.id',
-      'm.case_id',
-      'm.person_id',
-      'p.first_name',
-      'p.last_name',
-      'h.name as help_type_name',
-      'h.paragraph',
-      'pr.name as provider_name',
-      'm.begin_on',
-      'm.planned_end_on',
-      'm.end_on',
-      'm.status',
-      'm.created_at',
-      shownOrNull(shown, 'm.begin_reason').as('begin_reason'),
-      shownOrNull(shown, 'm.withdraw_reason').as('withdraw_reason'),
-      shown.as('shown'),
-      sql<boolean>`m.begin_reason is not null or m.withdraw_reason is not null`.as('has_text'),
-    ])
-    .where('m.tenant_id', '=', tenantId)
-    .where('m.case_id', 'in', [...caseIds])
-    .orderBy('m.begin_on')
-    .orderBy('m.id')
-    .execute();
-}
-
 /** The payments made for these measures (exact decimal amounts), by month. */
 export function paymentsOfMeasures(db: Kysely<DB>, tenantId: string, measureIds: readonly string[]) {
   if (measureIds.length === 0) return Promise.resolve([]);
@@ -226,32 +169,6 @@ export function paymentsOfMeasures(db: Kysely<DB>, tenantId: string, measureIds:
     .where('tenant_id', '=', tenantId)
     .where('measure_id', 'in', [...measureIds])
     .orderBy('month')
-    .execute();
-}
-
-/** The Familienrat of these cases (one per case, item id the case's), its texts as § 65 lets the viewer give out. */
-export function conferencesOfCases(
-  db: Kysely<DB>,
-  tenantId: string,
-  caseIds: readonly string[],
-  viewer: ContentViewer,
-) {
-  if (caseIds.length === 0) return Promise.resolve([]);
-  const shown = confidedShownSql('family_conference', 'f.tenant_id', 'f.case_id', viewer);
-  return db
-    .selectFrom('family_conference as f')
-    .select([
-      'f.case_id',
-      'f.phase',
-      'f.held_on',
-      'f.follow_up_on',
-      shownOr(shown, 'f.concern').as('concern'),
-      shownOrNull(shown, 'f.family_plan').as('family_plan'),
-      shownOrNull(shown, 'f.office_decision').as('office_decision'),
-      shown.as('shown'),
-    ])
-    .where('f.tenant_id', '=', tenantId)
-    .where('f.case_id', 'in', [...caseIds])
     .execute();
 }
 

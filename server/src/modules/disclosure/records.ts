@@ -8,8 +8,10 @@ import {
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { sumMoney } from '../../shared/money.ts';
+import { conferencesOfCases } from '../cases/queries/familyConference.ts';
 import type { ContentViewer } from '../confided/queries/visibility.ts';
-import { conferencesOfCases, measuresOfCases, paymentsOfMeasures } from './queries.ts';
+import { measuresOfCases } from '../measures/queries/measures.ts';
+import { paymentsOfMeasures } from './queries.ts';
 
 /**
  * The Hilfen (with their payments) and the Familienrat in the Auskunft (docs/data-protection.md). A § 65 mark

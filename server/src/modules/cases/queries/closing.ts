@@ -190,13 +190,12 @@ export async function reopenCaseFile(
   return row.id;
 }
 
-/** The reopenings of a case, oldest first, for its Verlauf. */
+/** The reopenings of a case, oldest first, for its Verlauf: a query the case page reads inside its own statement. */
 export function caseReopenings(db: Kysely<DB>, tenantId: string, caseId: string) {
   return db
     .selectFrom('case_reopening')
-    .select(['id', 'reopened_on', 'reopened_at', 'reason', 'reopened_by', 'closed_on'])
+    .select(['id', 'reopened_on', 'reason', 'reopened_by', 'closed_on'])
     .where('tenant_id', '=', tenantId)
     .where('case_id', '=', caseId)
-    .orderBy('reopened_at')
-    .execute();
+    .orderBy('reopened_at');
 }

@@ -122,43 +122,45 @@ export async function insertTransfer(
   return row.id;
 }
 
-/** The handovers of a case for its Verlauf, oldest first: moves to other teams and transfers to other offices. */
-export async function caseHandovers(db: Kysely<DB>, tenantId: string, caseId: string) {
-  const [teamChanges, transfers] = await Promise.all([
-    db
-      .selectFrom('case_team_change as c')
-      .innerJoin('team as t', (j) =>
-        j.onRef('t.tenant_id', '=', 'c.tenant_id').onRef('t.id', '=', 'c.to_team_id'),
-      )
-      .leftJoin('team as f', (j) =>
-        j.onRef('f.tenant_id', '=', 'c.tenant_id').onRef('f.id', '=', 'c.from_team_id'),
-      )
-      .select([
-        'c.id',
-        'c.moved_at',
-        'c.reason',
-        'c.address_changed',
-        't.name as to_team',
-        'f.name as from_team',
-      ])
-      .where('c.tenant_id', '=', tenantId)
-      .where('c.case_id', '=', caseId)
-      .orderBy('c.moved_at')
-      .execute(),
-    latestTransfers(db, tenantId, caseId),
-  ]);
-  return { teamChanges, transfers };
+/**
+ * The moves of a case to other teams for its Verlauf, oldest first: a query the case page reads inside its own
+ * statement.
+ */
+export function caseTeamChanges(db: Kysely<DB>, tenantId: string, caseId: string) {
+  return db
+    .selectFrom('case_team_change as c')
+    .innerJoin('team as t', (j) =>
+      j.onRef('t.tenant_id', '=', 'c.tenant_id').onRef('t.id', '=', 'c.to_team_id'),
+    )
+    .leftJoin('team as f', (j) =>
+      j.onRef('f.tenant_id', '=', 'c.tenant_id').onRef('f.id', '=', 'c.from_team_id'),
+    )
+    .select([
+      'c.id',
+      'c.moved_at',
+      'c.reason',
+      'c.address_changed',
+      't.name as to_team',
+      'f.name as from_team',
+    ])
+    .where('c.tenant_id', '=', tenantId)
+    .where('c.case_id', '=', caseId)
+    .orderBy('c.moved_at');
+}
+
+/** The transfers of a case (§ 86c) to other offices, oldest first, as a query (the case page embeds it). */
+export function caseTransfers(db: Kysely<DB>, tenantId: string, caseId: string) {
+  return db
+    .selectFrom('case_transfer')
+    .select(['id', 'receiving_office', 'transferred_on', 'reason'])
+    .where('tenant_id', '=', tenantId)
+    .where('case_id', '=', caseId)
+    .orderBy('created_at');
 }
 
 /** The transfers of a case (§ 86c), oldest first; the last one is the one that closed it, if it is closed. */
 export function latestTransfers(db: Kysely<DB>, tenantId: string, caseId: string) {
-  return db
-    .selectFrom('case_transfer')
-    .select(['id', 'receiving_office', 'transferred_on', 'reason', 'created_at'])
-    .where('tenant_id', '=', tenantId)
-    .where('case_id', '=', caseId)
-    .orderBy('created_at')
-    .execute();
+  return caseTransfers(db, tenantId, caseId).execute();
 }
 
 export async function insertTransmission(

@@ -18,8 +18,11 @@ const nextMandate = sql<string | null>`(select min(m.due_on) from mandate m wher
 const nextReview = sql<string | null>`(select hp.review_on from help_plan hp where hp.tenant_id = c.tenant_id
   and hp.case_id = c.id order by hp.version_no desc limit 1)`;
 
-/** The columns of a case summary (the row of "Meine Fälle" and the head of the case page). */
-function caseSummaries(db: Kysely<DB>, tenantId: string, today: string) {
+/**
+ * The columns of a case summary (the row of "Meine Fälle" and the head of the case page, whose statement adds its
+ * records to it: queries/detail.ts).
+ */
+export function caseSummaries(db: Kysely<DB>, tenantId: string, today: string) {
   return db
     .selectFrom('case_file as c')
     .innerJoin('household as h', (j) =>
@@ -53,11 +56,6 @@ function caseSummaries(db: Kysely<DB>, tenantId: string, today: string) {
         and m.result = 'offen' and m.due_on < ${today}::date)`.as('overdue_mandates'),
     ])
     .where('c.tenant_id', '=', tenantId);
-}
-
-/** The summary of one case, for the head of its page (access is checked by the caller). */
-export function caseSummary(db: Kysely<DB>, tenantId: string, caseId: string, today: string) {
-  return caseSummaries(db, tenantId, today).where('c.id', '=', caseId).executeTakeFirst();
 }
 
 /**
@@ -159,5 +157,5 @@ export function listCases(
     .limit(page.limit + 1)
     .execute();
 }
-export type CaseSummaryRow = NonNullable<Awaited<ReturnType<typeof caseSummary>>>;
+export type CaseSummaryRow = Awaited<ReturnType<ReturnType<typeof caseSummaries>['executeTakeFirstOrThrow']>>;
 export type CaseListRow = Awaited<ReturnType<typeof listCases>>[number];

@@ -1,52 +1,76 @@
 import type { ConfidedItemType, ReleaseBasis } from '@leuchtturm/shared';
 import { type Kysely, sql } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { DB } from '../../../db/schema.ts';
 
 /** All SQL of the § 65 marks and their shares (migration 0031). */
 
-/** The marks of these items, with the confidant's name. */
-export function marksOf(
-  db: Kysely<DB>,
-  tenantId: string,
-  itemType: ConfidedItemType,
-  itemIds: readonly string[],
-) {
-  if (itemIds.length === 0) return Promise.resolve([]);
+/** Item ids by item type: the items whose marks are read together. */
+export type MarkedItems = Partial<Record<ConfidedItemType, readonly string[]>>;
+
+/** Marks with the confidant's name and the shares that are not revoked (with the names, oldest first). */
+function markRows(db: Kysely<DB>, tenantId: string) {
   return db
     .selectFrom('confided_mark as m')
     .innerJoin('app_user as u', (j) =>
       j.onRef('u.tenant_id', '=', 'm.tenant_id').onRef('u.id', '=', 'm.confided_to'),
     )
-    .select([
+    .select((eb) => [
       'm.id',
+      'm.item_type',
       'm.item_id',
       'm.confided_by',
       'm.confided_to',
       'u.display_name as confided_to_name',
       'm.release_basis',
+      jsonArrayFrom(
+        eb
+          .selectFrom('confided_share as s')
+          .innerJoin('app_user as su', (j) =>
+            j.onRef('su.tenant_id', '=', 's.tenant_id').onRef('su.id', '=', 's.user_id'),
+          )
+          .select(['s.user_id', 'su.display_name as name'])
+          .whereRef('s.tenant_id', '=', 'm.tenant_id')
+          .whereRef('s.mark_id', '=', 'm.id')
+          .where('s.revoked_at', 'is', null)
+          .orderBy('s.shared_at'),
+      ).as('shares'),
     ])
-    .where('m.tenant_id', '=', tenantId)
-    .where('m.item_type', '=', itemType)
-    .where('m.item_id', 'in', [...itemIds])
+    .where('m.tenant_id', '=', tenantId);
+}
+
+/** The marks of these items: one statement for any number of item types, since a page shows items of many. */
+export function marksOf(db: Kysely<DB>, tenantId: string, items: MarkedItems) {
+  const wanted = Object.entries(items).filter(([, ids]) => ids !== undefined && ids.length > 0) as [
+    ConfidedItemType,
+    readonly string[],
+  ][];
+  if (wanted.length === 0) return Promise.resolve([]);
+  return markRows(db, tenantId)
+    .where((eb) =>
+      eb.or(
+        wanted.map(([type, ids]) => eb.and([eb('m.item_type', '=', type), eb('m.item_id', 'in', [...ids])])),
+      ),
+    )
     .execute();
+}
+
+/**
+ * The marks of a case's items of these types, as a query: the case page reads them inside its own statement
+ * (cases/queries/detail.ts). A mark names the case of its item (markLoaded checks that the item is the case's), and
+ * a mark of an item no longer there (a Handlungsziel's outlives it) is simply not asked for.
+ */
+export function caseMarkRows(
+  db: Kysely<DB>,
+  tenantId: string,
+  caseId: string,
+  itemTypes: readonly ConfidedItemType[],
+) {
+  return markRows(db, tenantId)
+    .where('m.case_id', '=', caseId)
+    .where('m.item_type', 'in', [...itemTypes]);
 }
 export type MarkRow = Awaited<ReturnType<typeof marksOf>>[number];
-
-/** The shares of these marks that are not revoked, with the names. */
-export function activeSharesOf(db: Kysely<DB>, tenantId: string, markIds: readonly string[]) {
-  if (markIds.length === 0) return Promise.resolve([]);
-  return db
-    .selectFrom('confided_share as s')
-    .innerJoin('app_user as u', (j) =>
-      j.onRef('u.tenant_id', '=', 's.tenant_id').onRef('u.id', '=', 's.user_id'),
-    )
-    .select(['s.mark_id', 's.user_id', 'u.display_name as name'])
-    .where('s.tenant_id', '=', tenantId)
-    .where('s.mark_id', 'in', [...markIds])
-    .where('s.revoked_at', 'is', null)
-    .orderBy('s.shared_at')
-    .execute();
-}
 
 /**
  * The authors of an item of the case (none: not an item of this case): the note's author, whoever uploaded the

@@ -218,6 +218,9 @@ function measureList(db: Kysely<DB>, tenantId: string, viewer: ContentViewer) {
       'm.hours_per_week',
       shownOrNull(shown, 'm.begin_reason').as('begin_reason'),
       shownOrNull(shown, 'm.withdraw_reason').as('withdraw_reason'),
+      shown.as('shown'),
+      // Whether there is free text to withhold (the Auskunft lists a withheld one by kind).
+      sql<boolean>`m.begin_reason is not null or m.withdraw_reason is not null`.as('has_text'),
       'm.created_by',
       'c.lead_user_id as case_lead_id',
       'm.status',
@@ -228,15 +231,29 @@ function measureList(db: Kysely<DB>, tenantId: string, viewer: ContentViewer) {
     .where('m.tenant_id', '=', tenantId);
 }
 
-/** The measures of one case, by begin (a case has few; the caller has checked access to the case). */
-export function listCaseMeasureRows(db: Kysely<DB>, tenantId: string, caseId: string, viewer: ContentViewer) {
+/**
+ * The measures of these cases, by begin (a case has few; the caller has checked access to the cases): the case's
+ * Hilfen tab and the Auskunft read them here.
+ */
+export function measuresOfCases(
+  db: Kysely<DB>,
+  tenantId: string,
+  caseIds: readonly string[],
+  viewer: ContentViewer,
+) {
+  if (caseIds.length === 0) return Promise.resolve([]);
   return measureList(db, tenantId, viewer)
-    .where('m.case_id', '=', caseId)
+    .where('m.case_id', 'in', [...caseIds])
     .orderBy('m.begin_on')
     .orderBy('m.id')
     .execute();
 }
-export type MeasureRow = Awaited<ReturnType<typeof listCaseMeasureRows>>[number];
+export type MeasureRow = Awaited<ReturnType<typeof measuresOfCases>>[number];
+
+/** The measures of one case, by begin. */
+export function listCaseMeasureRows(db: Kysely<DB>, tenantId: string, caseId: string, viewer: ContentViewer) {
+  return measuresOfCases(db, tenantId, [caseId], viewer);
+}
 
 /** Where a page of approvals ends: the last measure's creation instant (to the microsecond) and id. */
 export interface ApprovalCursor {
