@@ -30,28 +30,35 @@ export async function dashboard(
   version?: number,
 ): Promise<Dashboard> {
   const { region, city } = await resolveRegionAndCity(db, tenantId, regionKey);
-  // The case events, the young inhabitants of the region and of the city, and the first year with records: one
-  // statement; the region's approved measures another (the counts, the Kostenfälle and the costs come from them).
-  const context = await dashboardContext(db, tenantId, region, city, fromYear, toYear);
-  const rows = {
-    cases: context.caseEvents,
-    intervals: await measureIntervals(db, tenantId, region, `${fromYear}-01-01`, `${toYear}-12-31`),
-  };
-  const points = await quarterly(db, tenantId, region, fromYear, toYear, rows);
-  // Every region's density chart shows the city line: computed once per state of the records.
-  const cityPoints =
+  const from = `${fromYear}-01-01`;
+  const to = `${toYear}-12-31`;
+  // Three reads that do not depend on each other, sent at once (the figures use the pool, not a transaction, so on
+  // PostgreSQL they run side by side): the case events, the young inhabitants of the region and of the city and the
+  // first year with records (one statement); the region's approved measures with the rates and payments their
+  // costs need (the counts, the Kostenfälle and the costs come from those rows); and the city line of the density
+  // chart, computed once per state of the records.
+  const [context, { intervals, costs }, cityPoints] = await Promise.all([
+    dashboardContext(db, tenantId, region, city, fromYear, toYear),
+    measureIntervals(db, tenantId, region, from, to).then(async (intervals) => ({
+      intervals,
+      costs: await costsByYear(db, tenantId, region, fromYear, toYear, intervals),
+    })),
     region.kind === 'city'
       ? null
-      : await cachedFigures(
+      : cachedFigures(
           db,
           tenantId,
           ['city-hze', fromYear, toYear],
           () => hzeByQuarter(db, tenantId, city, fromYear, toYear),
           version === undefined ? undefined : { version },
-        );
+        ),
+  ]);
+  const points = await quarterly(db, tenantId, region, fromYear, toYear, {
+    cases: context.caseEvents,
+    intervals,
+  });
   const jew = context.jew.region;
   const cityJew = context.jew.city;
-  const costs = await costsByYear(db, tenantId, region, fromYear, toYear, rows.intervals);
   const quarters = points.map((p, i) => {
     const year = Number(p.date.slice(0, 4));
     return presentQuarter(p, jew.get(year), cityPoints?.[i]?.hze ?? p.hze, cityJew.get(year));
