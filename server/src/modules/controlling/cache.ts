@@ -13,7 +13,9 @@ import { dataVersion } from './queries/version.ts';
  * changed those tables: its version would be one that a rollback hands out again.
  * Requests that miss the same figure at the same version at once share one computation (`running`): ten people
  * opening the dashboard after a change cost one computation, not ten. A failed computation is not kept; everyone
- * waiting for it gets its error, and the next request computes afresh.
+ * waiting for it gets its error, and the next request computes afresh. A figure cached inside another's
+ * computation (the dashboard's city line) is given the version its caller read, rather than reading it again: the
+ * records it is computed from are the caller's, at that version.
  */
 const entries = new Map<string, { kind: string; version: number; value: unknown }>();
 const running = new Map<string, Promise<unknown>>();
@@ -44,9 +46,12 @@ export async function cachedFigures<T>(
   tenantId: string,
   /** What is computed, and every parameter it depends on. */
   key: readonly [kind: string, ...parameters: (string | number | null)[]],
-  compute: () => Promise<T>,
+  /** Computes the figure; gets the data version it is computed at (for figures cached inside it). */
+  compute: (version: number) => Promise<T>,
+  /** The data version when the caller has just read it (a figure cached inside another's computation). */
+  known?: { version: number },
 ): Promise<T> {
-  const version = await dataVersion(db, tenantId);
+  const version = known ? known.version : await dataVersion(db, tenantId);
   const id = JSON.stringify([tenantId, ...key]);
   const count = stats.get(tenantId) ?? { hits: 0, misses: 0, shared: 0 };
   stats.set(tenantId, count);
@@ -66,7 +71,7 @@ export async function cachedFigures<T>(
     return shared as Promise<T>;
   }
   count.misses++;
-  const computation = compute();
+  const computation = compute(version);
   running.set(runId, computation);
   try {
     const value = await computation;

@@ -6,13 +6,14 @@ import { loadCostInputs } from '../measures/costInputs.ts';
 import { exactCost } from '../measures/costRule.ts';
 import { cachedFigures } from './cache.ts';
 import { importedFigures, sourceOf } from './imported.ts';
-import { firstRecordYear } from './kpis.ts';
 import { presentCostYear, presentDistrictFigure, presentQuarter } from './presenter.ts';
+import { dashboardContext } from './queries/dashboard.ts';
 import { activeHzeByDistrict, caseDistricts } from './queries/figures.ts';
 import { districtRows } from './queries/organisation.ts';
 import { youngInhabitantsByDistrict } from './queries/population.ts';
+import { measureIntervals } from './queries/series.ts';
 import { resolveRegionAndCity } from './regions.ts';
-import { costsByYear, hzeByQuarter, jewByYear, quarterly, seriesRows } from './series.ts';
+import { costsByYear, hzeByQuarter, quarterly } from './series.ts';
 
 /**
  * What the controlling dashboard shows for a region and a range of years: density against the city by quarter,
@@ -25,26 +26,46 @@ export async function dashboard(
   regionKey: string,
   fromYear: number,
   toYear: number,
+  /** The data version the figure cache read (service.ts), handed to the city line's entry; else read. */
+  version?: number,
 ): Promise<Dashboard> {
   const { region, city } = await resolveRegionAndCity(db, tenantId, regionKey);
-  const rows = await seriesRows(db, tenantId, region, fromYear, toYear);
-  const points = await quarterly(db, tenantId, region, fromYear, toYear, rows);
-  // Every region's density chart shows the city line: computed once per state of the records.
-  const cityPoints =
+  const from = `${fromYear}-01-01`;
+  const to = `${toYear}-12-31`;
+  // Three reads that do not depend on each other, sent at once (the figures use the pool, not a transaction, so on
+  // PostgreSQL they run side by side): the case events, the young inhabitants of the region and of the city and the
+  // first year with records (one statement); the region's approved measures with the rates and payments their
+  // costs need (the counts, the Kostenfälle and the costs come from those rows); and the city line of the density
+  // chart, computed once per state of the records.
+  const [context, { intervals, costs }, cityPoints] = await Promise.all([
+    dashboardContext(db, tenantId, region, city, fromYear, toYear),
+    measureIntervals(db, tenantId, region, from, to).then(async (intervals) => ({
+      intervals,
+      costs: await costsByYear(db, tenantId, region, fromYear, toYear, intervals),
+    })),
     region.kind === 'city'
       ? null
-      : await cachedFigures(db, tenantId, ['city-hze', fromYear, toYear], () =>
-          hzeByQuarter(db, tenantId, city, fromYear, toYear),
-        );
-  const jew = await jewByYear(db, tenantId, region, fromYear, toYear);
-  const cityJew = region.kind === 'city' ? jew : await jewByYear(db, tenantId, city, fromYear, toYear);
-  const costs = await costsByYear(db, tenantId, region, fromYear, toYear, rows.intervals);
+      : cachedFigures(
+          db,
+          tenantId,
+          ['city-hze', fromYear, toYear],
+          () => hzeByQuarter(db, tenantId, city, fromYear, toYear),
+          version === undefined ? undefined : { version },
+        ),
+  ]);
+  const points = await quarterly(db, tenantId, region, fromYear, toYear, {
+    cases: context.caseEvents,
+    intervals,
+  });
+  const jew = context.jew.region;
+  const cityJew = context.jew.city;
   const quarters = points.map((p, i) => {
     const year = Number(p.date.slice(0, 4));
     return presentQuarter(p, jew.get(year), cityPoints?.[i]?.hze ?? p.hze, cityJew.get(year));
   });
 
-  const first = region.kind === 'external' ? null : await firstRecordYear(db, tenantId);
+  const first =
+    region.kind === 'external' || context.first === null ? null : Number(context.first.slice(0, 4));
   const years: CostYear[] = [];
   for (const c of costs) {
     let inhabitants = jew.get(c.year) ?? null;

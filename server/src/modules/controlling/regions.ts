@@ -3,9 +3,10 @@ import type { DB } from '../../db/schema.ts';
 import {
   centreRows,
   districtIdsOfTeams,
-  districtRows,
+  type districtRows,
+  districtsAndTeams,
   teamIdsOfDistricts,
-  teamRows,
+  type teamRows,
 } from './queries/organisation.ts';
 
 /**
@@ -30,13 +31,16 @@ export async function resolveRegion(db: Kysely<DB>, tenantId: string, key: strin
   return (await resolveRegionAndCity(db, tenantId, key)).region;
 }
 
-/** A region and the city it is compared with, from one read of the districts and teams (the dashboard needs both). */
+/**
+ * A region and the city it is compared with, from one statement reading the districts and teams (the dashboard
+ * needs both).
+ */
 export async function resolveRegionAndCity(
   db: Kysely<DB>,
   tenantId: string,
   key: string,
 ): Promise<{ region: Region; city: Region }> {
-  const [districts, teams] = [await districtRows(db, tenantId), await teamRows(db, tenantId)];
+  const { districts, teams } = await districtsAndTeams(db, tenantId);
   const city: Region = {
     kind: 'city',
     key: CITY,

@@ -3,14 +3,12 @@ import type { DB } from '../../db/schema.ts';
 import { Fraction } from '../../shared/money.ts';
 import { type CostMeasureRow, costInputsOf, loadCostInputs } from '../measures/costInputs.ts';
 import { exactCost } from '../measures/costRule.ts';
-import { youngInhabitantsByYear } from './queries/population.ts';
 import { caseEvents, hzeEvents, measureIntervals } from './queries/series.ts';
 import { caseScope, type Region } from './regions.ts';
 
 /**
  * Time series for the dashboards, from a few range queries (not one query per quarter): active measures by
- * category and case types at each quarter's end, new cases per quarter, young inhabitants and costs (the cost
- * rule) per year.
+ * category and case types at each quarter's end, new cases per quarter, and costs (the cost rule) per year.
  */
 export interface QuarterPoint {
   quarter: string;
@@ -194,16 +192,6 @@ function emptyPoints(fromYear: number, toYear: number): QuarterPoint[] {
     }
   }
   return points;
-}
-
-export function jewByYear(
-  db: Kysely<DB>,
-  tenantId: string,
-  region: Region,
-  fromYear: number,
-  toYear: number,
-): Promise<Map<number, number>> {
-  return youngInhabitantsByYear(db, tenantId, region.districtIds, fromYear, toYear);
 }
 
 export interface YearCosts {

@@ -33,8 +33,8 @@ export function kpis(db: Kysely<DB>, tenantId: string, q: KpisQuery) {
 }
 
 export function regionDashboard(db: Kysely<DB>, tenantId: string, q: RegionPeriodQuery) {
-  return cachedFigures(db, tenantId, ['dashboard', q.region, q.from, q.to], () =>
-    dashboard(db, tenantId, q.region, q.from, q.to),
+  return cachedFigures(db, tenantId, ['dashboard', q.region, q.from, q.to], (version) =>
+    dashboard(db, tenantId, q.region, q.from, q.to, version),
   );
 }
 

@@ -14,20 +14,8 @@ import {
   presentStep,
   presentVisitFollowUp,
 } from './presenter.ts';
-import { teamWithCaseWorkers } from './queries/caseload.ts';
-import { dueVisitFollowUps } from './queries/followUps.ts';
-import {
-  dueAssessments,
-  dueHelpPlanReviews,
-  dueMandates,
-  dueMeasureEnds,
-  dueProcessSteps,
-  dueProtectionPlanReviews,
-  runningCareOrders,
-  type ScopedCase,
-  scopedCases,
-  type WorklistScope,
-} from './queries/items.ts';
+import type { ScopedCase, WorklistScope } from './queries/items.ts';
+import { worklistRows } from './queries/rows.ts';
 
 /**
  * The work list (docs/worklist.md). Which cases: the case-access rule's list form (caseListFilter), so the list holds
@@ -36,34 +24,30 @@ import {
  * ids of the cases listed.
  */
 
-/** The open cases of the scope, then every source over them at once (one statement each), as items of this window. */
-async function loadItems(ctx: Ctx, scope: WorklistScope, w: WorklistWindow, options: { area: boolean }) {
-  const cases = await scopedCases(ctx.db, scope, options);
-  if (cases.length === 0) return { cases, items: [] };
-  const ids = cases.map((c) => c.id);
-  const until = { at: w.untilAt, on: w.weekEnd };
-  const tenantId = ctx.actor.tenantId;
-  const [assessments, steps, reviews, mandates, measures, protectionPlans, careOrders] = await Promise.all([
-    dueAssessments(ctx.db, tenantId, ids, until),
-    dueProcessSteps(ctx.db, tenantId, ids, until),
-    dueHelpPlanReviews(ctx.db, tenantId, ids, until),
-    dueMandates(ctx.db, tenantId, ids, until),
-    dueMeasureEnds(ctx.db, tenantId, ids, until),
-    dueProtectionPlanReviews(ctx.db, tenantId, ids, until),
-    runningCareOrders(ctx.db, tenantId, ids),
-  ]);
-  const byId = new Map(cases.map((c) => [c.id, c]));
+/**
+ * The open cases of the scope and every source over them, in one statement (queries/rows.ts), as items of this
+ * window; with `followUpsOf`, that user's follow-ups of visits too (they belong to no case).
+ */
+async function loadItems(
+  ctx: Ctx,
+  scope: WorklistScope,
+  w: WorklistWindow,
+  options: { area: boolean; followUpsOf: string | null; team: string | null },
+) {
+  const rows = await worklistRows(ctx.db, scope, { at: w.untilAt, on: w.weekEnd }, options);
+  const byId = new Map(rows.cases.map((c) => [c.id, c]));
   const caseOf = (r: { case_id: string }) => byId.get(r.case_id) as ScopedCase;
   const items: (WorklistItem | null)[] = [
-    ...assessments.map((r) => presentAssessment(r, caseOf(r), w)),
-    ...steps.map((r) => presentStep(r, caseOf(r), w)),
-    ...reviews.map((r) => presentHelpPlanReview(r, caseOf(r), w)),
-    ...mandates.flatMap((r) => presentMandate(r, caseOf(r), w)),
-    ...measures.map((r) => presentMeasureEnd(r, caseOf(r), w)),
-    ...protectionPlans.map((r) => presentProtectionPlanReview(r, caseOf(r), w)),
-    ...careOrders.map((r) => presentCareOrder(r, caseOf(r), w)),
+    ...rows.assessments.map((r) => presentAssessment(r, caseOf(r), w)),
+    ...rows.steps.map((r) => presentStep(r, caseOf(r), w)),
+    ...rows.reviews.map((r) => presentHelpPlanReview(r, caseOf(r), w)),
+    ...rows.mandates.flatMap((r) => presentMandate(r, caseOf(r), w)),
+    ...rows.measures.map((r) => presentMeasureEnd(r, caseOf(r), w)),
+    ...rows.protectionPlans.map((r) => presentProtectionPlanReview(r, caseOf(r), w)),
+    ...rows.careOrders.map((r) => presentCareOrder(r, caseOf(r), w)),
+    ...rows.followUps.map((r) => presentVisitFollowUp(r, w)),
   ];
-  return { cases, items: items.filter((i) => i !== null) };
+  return { cases: rows.cases, team: rows.team, items: items.filter((i) => i !== null) };
 }
 
 const caseIdsOf = (items: readonly WorklistItem[]) => [
@@ -74,12 +58,12 @@ const caseIdsOf = (items: readonly WorklistItem[]) => [
 export async function myWorklist(ctx: Ctx, now: Date): Promise<Worklist> {
   const w = worklistWindow(now);
   const scope = { tenantId: ctx.actor.tenantId, today: w.today, filter: caseListFilter(ctx.actor, 'mine') };
-  const [{ items }, followUps] = await Promise.all([
-    loadItems(ctx, scope, w, { area: false }),
-    ctx.actor.userId ? dueVisitFollowUps(ctx.db, ctx.actor.tenantId, ctx.actor.userId, w.weekEnd) : [],
-  ]);
-  const visitItems = followUps.map((r) => presentVisitFollowUp(r, w)).filter((i) => i !== null);
-  const list = worklistOf([...items, ...visitItems], w);
+  const { items } = await loadItems(ctx, scope, w, {
+    area: false,
+    followUpsOf: ctx.actor.userId ?? null,
+    team: null,
+  });
+  const list = worklistOf(items, w);
   await ctx.audit({
     action: 'read',
     entityType: 'worklist',
@@ -98,10 +82,11 @@ export async function teamWorklist(ctx: Ctx, query: TeamWorklistQuery, now: Date
   }
   const w = worklistWindow(now);
   const scope = { tenantId: ctx.actor.tenantId, today: w.today, filter: caseListFilter(ctx.actor, 'team') };
-  const [{ cases, items }, { team, staff }] = await Promise.all([
-    loadItems(ctx, scope, w, { area: true }),
-    teamWithCaseWorkers(ctx.db, ctx.actor.tenantId, teamId),
-  ]);
+  const { cases, items, team } = await loadItems(ctx, scope, w, {
+    area: true,
+    followUpsOf: null,
+    team: teamId,
+  });
   if (!team) throw AppError.notFound('Das Team');
   const shown = query.leadUserId ? items.filter((i) => i.lead?.id === query.leadUserId) : items;
   const list = worklistOf(shown, w);
@@ -116,5 +101,9 @@ export async function teamWorklist(ctx: Ctx, query: TeamWorklistQuery, now: Date
       caseIds: caseIdsOf(list.items),
     },
   });
-  return { ...list, team: { id: team.id, name: team.name }, caseload: presentCaseload(staff, cases, items) };
+  return {
+    ...list,
+    team: { id: team.id, name: team.name },
+    caseload: presentCaseload(team.staff, cases, items),
+  };
 }

@@ -32,7 +32,7 @@ describe('the work list (Wiedervorlage)', () => {
   it("lists every kind of deadline of the case manager's cases in its bucket, child protection first in each", async () => {
     const { cm, deadlines, report } = await setup();
     const res = await cm.get('/worklist');
-    expect(res.statusCode).toBe(200);
+    expect(res.statusCode, res.body).toBe(200);
     const list = res.json() as Worklist;
     expect(list.today).toBe(day);
     expect(list.weekEnd).toBe(addDays(day, 4));

@@ -21,6 +21,24 @@ export function teamRows(db: Kysely<DB>, tenantId: string) {
     .execute();
 }
 
+/**
+ * The districts and the teams (each as districtRows and teamRows read them, by name) in one statement: what every
+ * region is resolved from (regions.ts).
+ */
+export async function districtsAndTeams(db: Kysely<DB>, tenantId: string) {
+  const result = await sql<{
+    districts: Awaited<ReturnType<typeof districtRows>>;
+    teams: Awaited<ReturnType<typeof teamRows>>;
+  }>`select
+      (select coalesce(json_agg(json_build_object('id', id, 'code', code, 'name', name) order by name), '[]')
+        from district where tenant_id = ${tenantId}) as districts,
+      (select coalesce(json_agg(json_build_object('id', id, 'name', name, 'social_centre_id', social_centre_id)
+          order by name), '[]')
+        from team where tenant_id = ${tenantId}) as teams`.execute(db);
+  const row = result.rows[0];
+  return { districts: row?.districts ?? [], teams: row?.teams ?? [] };
+}
+
 export function centreRows(db: Kysely<DB>, tenantId: string) {
   return db
     .selectFrom('social_centre')

@@ -24,27 +24,6 @@ export async function youngInhabitantSums(
   return { u21: Number(row.u21), u18: Number(row.u18) };
 }
 
-/** Under 21 in these districts, per year of a range (years without rows are missing). */
-export async function youngInhabitantsByYear(
-  db: Kysely<DB>,
-  tenantId: string,
-  districtIds: string[],
-  fromYear: number,
-  toYear: number,
-): Promise<Map<number, number>> {
-  if (districtIds.length === 0) return new Map();
-  const rows = await db
-    .selectFrom('population')
-    .select(['year', sql<number>`sum(residents)::int`.as('n')])
-    .where('tenant_id', '=', tenantId)
-    .where('district_id', 'in', districtIds)
-    .where('year', '>=', fromYear)
-    .where('year', '<=', toYear)
-    .groupBy('year')
-    .execute();
-  return new Map(rows.map((r) => [r.year, Number(r.n)]));
-}
-
 /** Under 21 per district in a year (districts without rows are missing). */
 export async function youngInhabitantsByDistrict(
   db: Kysely<DB>,

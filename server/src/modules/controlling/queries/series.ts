@@ -39,8 +39,8 @@ export async function hzeEvents(db: Kysely<DB>, tenantId: string, region: Region
 }
 
 /** Cases opening (+, and how many of them from `from` on) and closing (-), by quarter end. */
-export async function caseEvents(db: Kysely<DB>, tenantId: string, region: Region, from: string, to: string) {
-  const result = await sql<{ at: string; delta: number; opened: number }>`
+export function caseEventsSql(tenantId: string, region: Region, from: string, to: string) {
+  return sql<{ at: string; delta: number; opened: number }>`
     select ${qe('c.opened_on')} as at, count(*)::int as delta,
       count(*) filter (where c.opened_on >= ${from}::date)::int as opened
     from case_file c where c.tenant_id = ${tenantId} and c.opened_on <= ${to}::date and ${scopeSql(region, 'c')}
@@ -49,8 +49,11 @@ export async function caseEvents(db: Kysely<DB>, tenantId: string, region: Regio
     select ${qe('(c.closed_on + 1)')} as at, -count(*)::int as delta, 0 as opened
     from case_file c where c.tenant_id = ${tenantId} and c.closed_on is not null and c.opened_on <= ${to}::date
       and ${scopeSql(region, 'c')}
-    group by 1`.execute(db);
-  return result.rows;
+    group by 1`;
+}
+
+export async function caseEvents(db: Kysely<DB>, tenantId: string, region: Region, from: string, to: string) {
+  return (await caseEventsSql(tenantId, region, from, to).execute(db)).rows;
 }
 
 /**

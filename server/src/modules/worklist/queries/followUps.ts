@@ -3,7 +3,7 @@ import type { DB } from '../../../db/schema.ts';
 
 /**
  * The case-independent source of the work list: the open follow-ups (Wiedervorlagen) of the Institutionenbesuche
- * `userId` made, due by `until` (docs/district-visits-and-networks.md).
+ * `userId` made, due by `until` (docs/district-visits-and-networks.md); sent with the other sources (queries/rows.ts).
  */
 export function dueVisitFollowUps(db: Kysely<DB>, tenantId: string, userId: string, until: string) {
   return db
@@ -15,7 +15,6 @@ export function dueVisitFollowUps(db: Kysely<DB>, tenantId: string, userId: stri
     .where('f.tenant_id', '=', tenantId)
     .where('v.visitor_user_id', '=', userId)
     .where('f.done', '=', false)
-    .where('f.due_on', '<=', until)
-    .execute();
+    .where('f.due_on', '<=', until);
 }
-export type VisitFollowUpRow = Awaited<ReturnType<typeof dueVisitFollowUps>>[number];
+export type VisitFollowUpRow = Awaited<ReturnType<ReturnType<typeof dueVisitFollowUps>['execute']>>[number];

@@ -1,13 +1,13 @@
-import { type Kysely, type SqlBool, sql } from 'kysely';
+import { type Kysely, type RawBuilder, type SqlBool, sql } from 'kysely';
 import type { DB } from '../../../db/schema.ts';
 import type { CaseListFilter } from '../../access/policy.ts';
 import { caseIdsInScope } from '../../cases/queries/scope.ts';
 
 /**
- * The work list's statements (docs/worklist.md): the open cases of the scope, then one statement per kind of
- * deadline over those cases (run together), each up to the end of the week. The sources read their own table (and
- * what names the deadline) by `case_id = any(...)`, so that each plans in a moment and uses the case index of its
- * table.
+ * The work list's sources (docs/worklist.md): the open cases of the scope, and one query per kind of deadline over
+ * those cases, each up to the end of the week. They are not run one by one: queries/rows.ts sends them as one
+ * statement. The sources read their own table (and what names the deadline) by `case_id = any(...)` over the
+ * scope's ids, so that each uses the case index of its table.
  */
 
 export interface WorklistScope {
@@ -33,12 +33,12 @@ const areaOf = sql<string | null>`(select rc.area from risk_consultation rc wher
  * The open cases of the scope with what every item shows (number, family name, lead) and, for the caseload, the
  * current area: led by the actor or someone she stands in for, granted to her, or (team) of the team she leads.
  * A union of index lookups rather than an `or` (cases/queries/scope.ts), so that the planner starts from the few
- * cases in scope.
+ * cases in scope. Null: the scope admits no case.
  */
 export function scopedCases(db: Kysely<DB>, scope: WorklistScope, options: { area: boolean }) {
   const { tenantId, today, filter } = scope;
   const inScope = caseIdsInScope(tenantId, filter, today, 'offen');
-  if (!inScope) return Promise.resolve([]);
+  if (!inScope) return null;
   return db
     .selectFrom(sql<{ id: string }>`(${inScope})`.as('x'))
     .innerJoin('case_file as c', (j) => j.on('c.tenant_id', '=', tenantId).onRef('c.id', '=', 'x.id'))
@@ -56,16 +56,16 @@ export function scopedCases(db: Kysely<DB>, scope: WorklistScope, options: { are
       'u.display_name as lead_name',
       (options.area ? areaOf : sql<string | null>`null`).as('area'),
     ])
-    .where('c.status', '=', 'offen')
-    .execute();
+    .where('c.status', '=', 'offen');
 }
-export type ScopedCase = Awaited<ReturnType<typeof scopedCases>>[number];
 
-const inCases = (column: string, caseIds: readonly string[]) =>
-  sql<SqlBool>`${sql.ref(column)} = any(${caseIds}::uuid[])`;
+/** The ids of the cases the sources read: an expression of type uuid[] (queries/rows.ts). */
+export type CaseIds = RawBuilder<string[]>;
+
+const inCases = (column: string, caseIds: CaseIds) => sql<SqlBool>`${sql.ref(column)} = any(${caseIds})`;
 
 /** § 8a checks whose Gefährdungseinschätzung is due (the urgency set the deadline) and not yet held. */
-export function dueAssessments(db: Kysely<DB>, tenantId: string, caseIds: readonly string[], until: Until) {
+export function dueAssessments(db: Kysely<DB>, tenantId: string, caseIds: CaseIds, until: Until) {
   return db
     .selectFrom('child_protection_check as k')
     .select(['k.id', 'k.case_id', 'k.assessment_due_at as due_at', 'k.received_at'])
@@ -74,8 +74,7 @@ export function dueAssessments(db: Kysely<DB>, tenantId: string, caseIds: readon
     .where('k.status', '=', 'offen')
     .where('k.assessment_held_at', 'is', null)
     .where('k.assessment_due_at', '<=', until.at)
-    .$narrowType<{ due_at: Date }>()
-    .execute();
+    .$narrowType<{ due_at: Date }>();
 }
 
 /** The step a check's assessment deadline stands for (see dueProcessSteps and the escalation). */
@@ -95,7 +94,7 @@ const notHelpPlanStepBesidesAPlan = sql<SqlBool>`((d.steps -> s.position ->> 'co
  * deadline, dueAssessments) and, once the case has a help plan, the steps a help plan completes (its review date,
  * dueHelpPlanReviews).
  */
-export function dueProcessSteps(db: Kysely<DB>, tenantId: string, caseIds: readonly string[], until: Until) {
+export function dueProcessSteps(db: Kysely<DB>, tenantId: string, caseIds: CaseIds, until: Until) {
   return (
     db
       .selectFrom('process_step as s')
@@ -123,17 +122,11 @@ export function dueProcessSteps(db: Kysely<DB>, tenantId: string, caseIds: reado
       .where(notCheckAssessmentStep)
       .where(notHelpPlanStepBesidesAPlan)
       .$narrowType<{ due_at: Date }>()
-      .execute()
   );
 }
 
 /** The review date of each case's current help plan (the version no later one supersedes). */
-export function dueHelpPlanReviews(
-  db: Kysely<DB>,
-  tenantId: string,
-  caseIds: readonly string[],
-  until: Until,
-) {
+export function dueHelpPlanReviews(db: Kysely<DB>, tenantId: string, caseIds: CaseIds, until: Until) {
   return db
     .selectFrom('help_plan as hp')
     .select(['hp.id', 'hp.case_id', 'hp.review_on', 'hp.version_no'])
@@ -149,24 +142,22 @@ export function dueHelpPlanReviews(
             .whereRef('n.supersedes_id', '=', 'hp.id'),
         ),
       ),
-    )
-    .execute();
+    );
 }
 
 /** Open Aufträge and Auflagen whose deadline or review date falls due. */
-export function dueMandates(db: Kysely<DB>, tenantId: string, caseIds: readonly string[], until: Until) {
+export function dueMandates(db: Kysely<DB>, tenantId: string, caseIds: CaseIds, until: Until) {
   return db
     .selectFrom('mandate as m')
     .select(['m.id', 'm.case_id', 'm.kind', 'm.due_on', 'm.review_on'])
     .where('m.tenant_id', '=', tenantId)
     .where(inCases('m.case_id', caseIds))
     .where('m.result', '=', 'offen')
-    .where((eb) => eb.or([eb('m.due_on', '<=', until.on), eb('m.review_on', '<=', until.on)]))
-    .execute();
+    .where((eb) => eb.or([eb('m.due_on', '<=', until.on), eb('m.review_on', '<=', until.on)]));
 }
 
 /** Approved measures still running whose planned end has come or passed. */
-export function dueMeasureEnds(db: Kysely<DB>, tenantId: string, caseIds: readonly string[], until: Until) {
+export function dueMeasureEnds(db: Kysely<DB>, tenantId: string, caseIds: CaseIds, until: Until) {
   return db
     .selectFrom('measure as ms')
     .innerJoin('help_type as ht', (j) =>
@@ -178,8 +169,7 @@ export function dueMeasureEnds(db: Kysely<DB>, tenantId: string, caseIds: readon
     .where('ms.status', '=', 'bewilligt')
     .where('ms.end_on', 'is', null)
     .where('ms.planned_end_on', '<=', until.on)
-    .$narrowType<{ planned_end_on: string }>()
-    .execute();
+    .$narrowType<{ planned_end_on: string }>();
 }
 
 /**
@@ -188,12 +178,7 @@ export function dueMeasureEnds(db: Kysely<DB>, tenantId: string, caseIds: readon
  * review of a Schutzplan is a new risk assessment in the team, recorded as a Kurzberatung: a review date counts as
  * held once the case has a Kurzberatung on or after it (docs/worklist.md).
  */
-export function dueProtectionPlanReviews(
-  db: Kysely<DB>,
-  tenantId: string,
-  caseIds: readonly string[],
-  until: Until,
-) {
+export function dueProtectionPlanReviews(db: Kysely<DB>, tenantId: string, caseIds: CaseIds, until: Until) {
   // One row per review date of each Schutzplan (unnest in the select list), then the dates due and not held.
   const reviews = db
     .selectFrom('protection_measure as pm')
@@ -212,12 +197,11 @@ export function dueProtectionPlanReviews(
     .where(
       sql<SqlBool>`not exists (select 1 from risk_consultation rc where rc.tenant_id = r.tenant_id
         and rc.case_id = r.case_id and rc.held_on >= r.review_on)`,
-    )
-    .execute();
+    );
 }
 
 /** Inobhutnahmen (§ 42) still running (also of a closed check): each is on the list every day until it ends. */
-export function runningCareOrders(db: Kysely<DB>, tenantId: string, caseIds: readonly string[]) {
+export function runningCareOrders(db: Kysely<DB>, tenantId: string, caseIds: CaseIds) {
   return db
     .selectFrom('protection_measure as pm')
     .innerJoin('child_protection_check as k', (j) =>
@@ -228,14 +212,17 @@ export function runningCareOrders(db: Kysely<DB>, tenantId: string, caseIds: rea
     .where(inCases('k.case_id', caseIds))
     .where('pm.kind', '=', 'inobhutnahme')
     .where('pm.end_at', 'is', null)
-    .$narrowType<{ begin_at: Date }>()
-    .execute();
+    .$narrowType<{ begin_at: Date }>();
 }
 
-export type AssessmentRow = Awaited<ReturnType<typeof dueAssessments>>[number];
-export type StepRow = Awaited<ReturnType<typeof dueProcessSteps>>[number];
-export type HelpPlanRow = Awaited<ReturnType<typeof dueHelpPlanReviews>>[number];
-export type MandateRow = Awaited<ReturnType<typeof dueMandates>>[number];
-export type MeasureEndRow = Awaited<ReturnType<typeof dueMeasureEnds>>[number];
-export type ProtectionPlanReviewRow = Awaited<ReturnType<typeof dueProtectionPlanReviews>>[number];
-export type CareOrderRow = Awaited<ReturnType<typeof runningCareOrders>>[number];
+type RowOf<F extends (...args: never[]) => { execute(): Promise<unknown[]> } | null> = Awaited<
+  ReturnType<NonNullable<ReturnType<F>>['execute']>
+>[number];
+export type ScopedCase = RowOf<typeof scopedCases>;
+export type AssessmentRow = RowOf<typeof dueAssessments>;
+export type StepRow = RowOf<typeof dueProcessSteps>;
+export type HelpPlanRow = RowOf<typeof dueHelpPlanReviews>;
+export type MandateRow = RowOf<typeof dueMandates>;
+export type MeasureEndRow = RowOf<typeof dueMeasureEnds>;
+export type ProtectionPlanReviewRow = RowOf<typeof dueProtectionPlanReviews>;
+export type CareOrderRow = RowOf<typeof runningCareOrders>;
