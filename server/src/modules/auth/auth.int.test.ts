@@ -31,6 +31,12 @@ describe('sign-in', () => {
     const me = await client.get('/auth/me');
     expect(me.statusCode).toBe(200);
     expect(me.json().user.id).toBe(tenant.users.caseManagerA.id);
+    // The names are read by /auth/me itself, not by the session lookup every request runs.
+    expect(me.json().user).toMatchObject({
+      team: { id: tenant.teams.a, name: 'Team A' },
+      socialCentre: { id: tenant.centreId, name: 'Sozialzentrum Test' },
+      tenant: { slug: tenant.slug, name: `Testjugendamt ${tenant.slug}` },
+    });
     expect(me.json().csrfToken).toBe(body.csrfToken);
   });
 

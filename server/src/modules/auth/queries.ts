@@ -128,25 +128,33 @@ export async function insertSession(db: Kysely<DB>, row: Insertable<SessionTable
 }
 
 /**
- * Everything a request needs of its session in one statement: the session row, its user (as `findSessionUser`)
+ * Everything a request needs of its session in one statement: the session row, its user's roles, team and state,
  * and whom the user stands in for on `today` (a Berlin date): the standing deputies (Vertretung) and the absences
  * whose period contains that day, so an absence's access ends by itself the next day. Every request runs it: one
- * round trip.
+ * round trip, and no more tables than the access checks need. The names of team, centre and tenant are read by
+ * `findSessionUser` where they are shown (GET /auth/me): joining them here doubled the statement's planning time on
+ * the embedded database (docs/decisions.md, "The request's fixed cost").
  */
 export function findSessionWithUser(db: Kysely<DB>, tenantId: string, tokenHash: string, today: string) {
-  return sessionUserQuery(db)
-    .innerJoin('session as s', (j) =>
-      j.onRef('s.tenant_id', '=', 'u.tenant_id').onRef('s.user_id', '=', 'u.id'),
+  return db
+    .selectFrom('session as s')
+    .innerJoin('app_user as u', (j) =>
+      j.onRef('u.tenant_id', '=', 's.tenant_id').onRef('u.id', '=', 's.user_id'),
     )
     .select([
+      'u.id',
+      'u.roles',
+      'u.active',
+      'u.team_id',
       's.csrf_token',
       's.last_seen_at',
       's.expires_at',
-      sql<
-        string[]
-      >`array(select d.user_id from deputy d where d.tenant_id = u.tenant_id and d.deputy_user_id = u.id
-        union select a.user_id from absence a where a.tenant_id = u.tenant_id and a.deputy_user_id = u.id
-          and a.from_on <= ${today} and a.to_on >= ${today})`.as('deputy_for'),
+      // Two arrays rather than one `union`: no sort for the duplicates (the caller merges), less to plan.
+      sql<string[]>`array(select d.user_id from deputy d
+        where d.tenant_id = u.tenant_id and d.deputy_user_id = u.id)`.as('deputy_of'),
+      sql<string[]>`array(select a.user_id from absence a
+        where a.tenant_id = u.tenant_id and a.deputy_user_id = u.id
+          and a.from_on <= ${today} and a.to_on >= ${today})`.as('absent_for'),
     ])
     .where('s.tenant_id', '=', tenantId)
     .where('s.token_hash', '=', tokenHash)

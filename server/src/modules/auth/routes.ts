@@ -16,8 +16,7 @@ import { actorOf } from '../../http/permissions.ts';
 import { inTransaction } from '../../shared/context.ts';
 import { endSessionUrl, finishSsoSignIn, SSO_STATE_COOKIE, SsoRefused, startSsoSignIn } from './oidc.ts';
 import { publicOrigin } from './oidcClient.ts';
-import { presentSessionUser } from './presenter.ts';
-import { changePassword, login, ssoStatus } from './service.ts';
+import { changePassword, login, sessionUser, ssoStatus } from './service.ts';
 import { endSession, SESSION_COOKIE } from './sessions.ts';
 import { readSsoSettings, saveSsoSettings } from './ssoSettings.ts';
 
@@ -53,7 +52,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       const session = request.session;
       if (!session) throw new Error('unreachable: authenticated route without session');
       return {
-        user: presentSessionUser(session.user),
+        user: await sessionUser(app.db, session.actor),
         csrfToken: session.csrfToken,
         idleTimeoutMinutes: app.config.idleTimeoutMinutes,
       };

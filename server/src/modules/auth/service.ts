@@ -1,9 +1,9 @@
-import type { ChangePasswordRequest, LoginRequest, LoginResponse } from '@leuchtturm/shared';
+import type { ChangePasswordRequest, LoginRequest, LoginResponse, SessionUser } from '@leuchtturm/shared';
 import type { Kysely } from 'kysely';
 import type { Config } from '../../config.ts';
 import type { Database } from '../../db/database.ts';
 import type { DB } from '../../db/schema.ts';
-import { systemActor } from '../../shared/actor.ts';
+import { type Actor, systemActor } from '../../shared/actor.ts';
 import type { Ctx } from '../../shared/context.ts';
 import { inTransaction } from '../../shared/context.ts';
 import { AppError } from '../../shared/errors.ts';
@@ -21,6 +21,16 @@ import {
   setPasswordHash,
 } from './queries.ts';
 import { endOtherSessions, startSession } from './sessions.ts';
+
+/**
+ * The signed-in user as the web app shows her (GET /auth/me): the session lookup of every request reads only what
+ * the access checks need, the names of team, centre and tenant are read here.
+ */
+export async function sessionUser(db: Kysely<DB>, actor: Actor): Promise<SessionUser> {
+  const user = actor.userId ? await findSessionUser(db, actor.tenantId, actor.userId) : undefined;
+  if (!user) throw new AppError('unauthenticated', 'Bitte melden Sie sich an.');
+  return presentSessionUser(user);
+}
 
 /** Failed sign-ins within this window count towards a lock-out. */
 export const lockout = { windowMinutes: 15, perAccount: 5, perAddress: 20 } as const;

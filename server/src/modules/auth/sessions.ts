@@ -9,7 +9,6 @@ import {
   deleteSession,
   findSessionWithUser,
   insertSession,
-  type SessionUserRow,
   touchSession,
 } from './queries.ts';
 
@@ -47,7 +46,6 @@ export async function startSession(
 
 export interface ResolvedSession {
   actor: Actor;
-  user: SessionUserRow;
   csrfToken: string;
   tokenHash: string;
 }
@@ -80,10 +78,10 @@ export async function resolveSession(
   const today = berlinDateOf(at);
   const row = await findSessionWithUser(db, tenantId, tokenHash, today);
   if (!row) return { status: 'none' };
-  const { csrf_token, last_seen_at, expires_at, deputy_for, ...user } = row;
+  const { csrf_token, last_seen_at, expires_at } = row;
   const now = at.getTime();
   const idleLimit = config.idleTimeoutMinutes * 60_000;
-  if (expires_at.getTime() <= now || last_seen_at.getTime() + idleLimit <= now || !user.active) {
+  if (expires_at.getTime() <= now || last_seen_at.getTime() + idleLimit <= now || !row.active) {
     // Expired, idle too long, or its user deactivated: the session ends here.
     await endSession(db, tenantId, tokenHash);
     return { status: 'expired' };
@@ -94,13 +92,14 @@ export async function resolveSession(
   }
   const actor: Actor = {
     tenantId,
-    userId: user.id,
-    roles: user.roles as Role[],
-    teamId: user.team_id,
-    deputyFor: deputy_for,
+    userId: row.id,
+    roles: row.roles as Role[],
+    teamId: row.team_id,
+    // A standing deputy who is also entered for an absence stands in once.
+    deputyFor: [...new Set([...row.deputy_of, ...row.absent_for])],
     today,
   };
-  return { status: 'ok', session: { actor, user, csrfToken: csrf_token, tokenHash } };
+  return { status: 'ok', session: { actor, csrfToken: csrf_token, tokenHash } };
 }
 
 export async function endSession(db: Kysely<DB>, tenantId: string, tokenHash: string): Promise<void> {
