@@ -5,6 +5,7 @@ import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { embeddedStartParams, SyncingNodeFS, syncTree } from './embedded-fs.ts';
 import { CONTROL_FILE, clearDataDir, lockDataDir, reassertLock } from './lock.ts';
+import { PreparingClient } from './preparedStatements.ts';
 import type { DB } from './schema.ts';
 import { dropTemplate, readTemplate, saveTemplate } from './template.ts';
 
@@ -55,6 +56,8 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
       // a dashboard whose estimated cost crosses jit_above_cost spent ~100 ms compiling for a few ms of work (the
       // person search of a team lead at city scale: 250 ms with JIT, 110 ms without). docs/decisions.md.
       options: '-c jit=off',
+      // Long statements are prepared once per connection (preparedStatements.ts).
+      Client: PreparingClient,
       types: {
         getTypeParser: ((oid: number, format?: string) => {
           const parser = parsers[oid as keyof typeof parsers];
