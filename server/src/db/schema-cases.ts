@@ -38,12 +38,11 @@ export interface HouseholdTable {
   /** Who registered it; null for households loaded in bulk (demo data), which all have cases. */
   created_by: string | null;
   /**
-   * Kept by triggers for the case search (migration 0044): the members' names in lower case and folded, and their
-   * dates of birth. Never written by the application, never shown.
+   * Kept by triggers for the case search (migration 0044): the members' names in lower case and folded. Never
+   * written by the application, never shown.
    */
   member_names: Generated<string>;
   member_names_folded: Generated<string>;
-  member_birth_dates: Generated<string[]>;
   version: Generated<number>;
   created_at: CreatedAt;
 }

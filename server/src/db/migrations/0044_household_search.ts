@@ -5,9 +5,8 @@ import { executeScript } from '../script.ts';
  * The case search reads a household's members as two texts kept on the household (docs/decisions.md, "The search
  * reads the members' names from the household"): every member's first and last name in lower case, and the same
  * names folded (`search_fold`, the SQL twin of foldForSearch in cases/search.ts; a test holds the two alike), joined
- * by spaces; and the members' dates of birth. Statement-level triggers keep them current in the transaction that
- * adds or removes a member or changes a person's name or date of birth (also the erasure's anonymising update), once
- * per statement however many rows it touches (the demo generator inserts thousands at once).
+ * by spaces. Statement-level triggers keep them current in the transaction that adds or removes a member or changes
+ * a person's name (also the erasure's anonymising update), once per statement however many rows it touches (the demo generator inserts thousands at once).
  *
  * Before, a search read every case's members by their keys (0.03 ms a case: 100 ms for a team lead's 1,700 cases at
  * city scale); now it reads one row per case.
@@ -25,19 +24,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
     alter table household
       add column member_names text not null default '',
-      add column member_names_folded text not null default '',
-      add column member_birth_dates date[] not null default '{}';
+      add column member_names_folded text not null default '';
 
     create function household_search_refresh(tenants uuid[], households uuid[]) returns void language sql as $$
       update household h set
         member_names = coalesce(m.names, ''),
-        member_names_folded = coalesce(m.folded, ''),
-        member_birth_dates = coalesce(m.births, '{}')
+        member_names_folded = coalesce(m.folded, '')
       from (
         select x.tenant_id, x.household_id,
           string_agg(lower(p.first_name) || ' ' || lower(p.last_name), ' ' order by p.id) as names,
-          string_agg(search_fold(p.first_name) || ' ' || search_fold(p.last_name), ' ' order by p.id) as folded,
-          array_agg(distinct p.birth_date) filter (where p.birth_date is not null) as births
+          string_agg(search_fold(p.first_name) || ' ' || search_fold(p.last_name), ' ' order by p.id) as folded
         from (select distinct t.tenant_id, t.household_id from unnest(tenants, households) as t (tenant_id, household_id)) x
         left join household_member hm on hm.tenant_id = x.tenant_id and hm.household_id = x.household_id
         left join person p on p.tenant_id = hm.tenant_id and p.id = hm.person_id
@@ -71,7 +67,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
         from new_rows n
         join old_rows o on o.tenant_id = n.tenant_id and o.id = n.id
         join household_member hm on hm.tenant_id = n.tenant_id and hm.person_id = n.id
-        where (n.first_name, n.last_name, n.birth_date) is distinct from (o.first_name, o.last_name, o.birth_date);
+        where (n.first_name, n.last_name) is distinct from (o.first_name, o.last_name);
       return null;
     end $$;
 
