@@ -2,26 +2,14 @@ import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
 import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
-import pg from 'pg';
 import { embeddedStartParams, SyncingNodeFS, syncTree } from './embedded-fs.ts';
 import { CONTROL_FILE, clearDataDir, lockDataDir, reassertLock } from './lock.ts';
-import { PreparingClient } from './preparedStatements.ts';
+import { createPool } from './pool.ts';
 import type { DB } from './schema.ts';
 import { dropTemplate, readTemplate, saveTemplate } from './template.ts';
+import { parsers } from './types.ts';
 
 export type Database = Kysely<DB>;
-
-const OID = { int8: 20, numeric: 1700, date: 1082, dateArray: 1182, textArray: 1009 } as const;
-
-/**
- * Types come back the same on both engines: numeric as an exact decimal string, date as 'YYYY-MM-DD', bigint
- * as a number (our bigints are counters and sequence numbers, far below 2^53).
- */
-const parsers = {
-  [OID.int8]: (v: string) => Number(v),
-  [OID.numeric]: (v: string) => v,
-  [OID.date]: (v: string) => v,
-};
 
 export interface DatabaseHandle {
   db: Database;
@@ -49,28 +37,7 @@ export interface OpenOptions {
  */
 export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle> {
   if (options.url) {
-    const pool = new pg.Pool({
-      connectionString: options.url,
-      max: 10,
-      // No JIT compilation: it pays off for queries of seconds, and this product's are of milliseconds. A list or
-      // a dashboard whose estimated cost crosses jit_above_cost spent ~100 ms compiling for a few ms of work (the
-      // person search of a team lead at city scale: 250 ms with JIT, 110 ms without). docs/decisions.md.
-      options: '-c jit=off',
-      // Long statements are prepared once per connection (preparedStatements.ts).
-      Client: PreparingClient,
-      types: {
-        getTypeParser: ((oid: number, format?: string) => {
-          const parser = parsers[oid as keyof typeof parsers];
-          // date[] like date: 'YYYY-MM-DD' strings (PGlite applies the date parser to the elements by itself).
-          if (oid === OID.dateArray)
-            return pg.types.getTypeParser(
-              OID.textArray as Parameters<typeof pg.types.getTypeParser>[0],
-              'text',
-            );
-          return parser ?? pg.types.getTypeParser(oid, format as 'text');
-        }) as typeof pg.types.getTypeParser,
-      },
-    });
+    const pool = createPool(options.url);
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: 'postgres', close: () => db.destroy() };
   }

@@ -15,7 +15,8 @@ import {
 /**
  * The attacker of a publication set: knows the rules, the young inhabitants of every region (population
  * statistics), the HzE help in neither the ambulant nor the stationary column of every row, and every published cell
- * of every region. A `<5` cell is 1 to 4, a `gesperrt` count 5 or more (a complement is never 0). The relations:
+ * of every region. A `<5` cell is 1 to 4, a `gesperrt` count of a part 5 or more (a complement is never 0), the city's
+ * `gesperrt` count 1 or more (it can be withheld while `<5` itself). The relations:
  * per column, city = sum of the parts; per row, density × JEW / 1000 = ambulant + stationary + other help.
  *
  * Each column's equation is tried with every value 1-4 of its `<5` cells (the complements take up the rest). A row's
@@ -45,7 +46,7 @@ function attack(rows: string[][], known: { jew: number; otherHze: number }[]): M
         0,
       );
       if (withheld.includes(0)) {
-        if (partsW === 0 && partsKnown < 5) return;
+        if (partsW === 0 && partsKnown < 1) return;
       } else {
         const rest = value(0) - partsKnown;
         if (partsW === 0 ? rest !== 0 : rest < 5 * partsW) return;
@@ -138,6 +139,19 @@ describe('suppression across the city and its Stadtteile', () => {
     expect(suppressGroup([20, 4, 4, 12])).toEqual(['shown', 'small', 'small', 'withheld']);
     // A city cell of 3 made of "<5" and zeros stays as it is: the parts are 1 to 4 whatever it is.
     expect(suppressGroup([3, 3, 0, 0])).toEqual(['small', 'small', 'shown', 'shown']);
+    // Four "<5" parts in a "<5" city: each is at least 1 and together at most 4, so each is 1. Only withholding the
+    // city's cell, though it is "<5" itself, leaves them 1 to 4 (found by the property below, seed 869710563).
+    expect(suppressGroup([4, 1, 1, 1, 1])).toEqual(['hidden', 'small', 'small', 'small', 'small']);
+    expect(suppressGroup([4, 1, 1, 1, 1, 0])).toEqual([
+      'hidden',
+      'small',
+      'small',
+      'small',
+      'small',
+      'shown',
+    ]);
+    // Three of them in a city of 4 are 1 or 2 each: nothing more to withhold.
+    expect(suppressGroup([4, 1, 1, 2])).toEqual(['small', 'small', 'small', 'small']);
     // Nothing small, nothing withheld.
     expect(suppressGroup([30, 10, 20])).toEqual(['shown', 'shown', 'shown']);
   });
@@ -195,9 +209,10 @@ describe('suppression across the city and its Stadtteile', () => {
           const t = truth[r] as PublicationQuarter;
           countColumns.forEach((c, i) => {
             const shown = row[3 + i] as string;
-            // What is published is true: a shown count is the count, "<5" is 1-4, "gesperrt" is 5 or more.
+            // What is published is true: a shown count is the count, "<5" is 1-4, "gesperrt" is 5 or more in a
+            // part and 1 or more in the city.
             if (shown === '<5') expect(t[c] > 0 && t[c] < 5).toBe(true);
-            else if (shown === 'gesperrt') expect(t[c]).toBeGreaterThanOrEqual(5);
+            else if (shown === 'gesperrt') expect(t[c]).toBeGreaterThanOrEqual(r === 0 ? 1 : 5);
             else expect(Number(shown)).toBe(t[c]);
           });
           // No density beside a suppressed ambulant or stationary count, nor beside a small HzE count.

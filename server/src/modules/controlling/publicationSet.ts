@@ -10,7 +10,9 @@ import { type PublicationQuarter, publicationHeader, SMALL, WITHHELD } from './p
  * - Secondary, per column and quarter: while a `<5` cell of the column could be worked out from the equation
  *   (the city and every other cell published), one more part is withheld (`gesperrt`): the smallest published
  *   part that makes every `<5` cell ambiguous again, or else the smallest, and so on; with no part left, the city's
- *   cell. A withheld cell is never 0 (that would give nothing away), so it is 5 or more, and the attacker knows that.
+ *   cell. A withheld part is never 0 (that would give nothing away), so it is 5 or more, and the attacker knows that.
+ *   The city's cell is withheld even when it is `<5` itself, if its parts alone give each other away (they are all
+ *   `<5` or 0): so a `gesperrt` city cell is only known to be 1 or more.
  * - The density of a row is withheld when its HzE count is 1 to 4 or its ambulant or stationary cell is `<5` or
  *   `gesperrt` (rule 2); the densities are the HzE counts in disguise (times the public JEW), so the HzE column gets
  *   the same secondary suppression across regions.
@@ -105,7 +107,12 @@ export function suppressGroup(
     const pick = protects ?? candidates[0];
     if (pick) states[pick.i] = 'withheld';
     else if (states[0] === 'shown' && (values[0] as number) > 0) states[0] = 'withheld';
-    else break;
+    // The city is itself `<5` and its parts are `<5` or zero: four Stadtteile of one help each in a city of 4 give
+    // each other away (each at least 1, together at most 4). Its cell is not published then, not even as `<5`.
+    else if (states[0] === 'small') states[0] = 'hidden';
+    // Not reached by the rules above (a withheld or hidden city leaves the parts no upper bound), but never publish
+    // a `<5` that the equation pins: it is hidden too.
+    else for (const j of open) states[j] = 'hidden';
   }
   return states;
 }
