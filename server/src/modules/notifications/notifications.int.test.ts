@@ -1,9 +1,11 @@
 import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabase } from '../../../test/db.ts';
 import { createTestTenant } from '../../../test/factories.ts';
 import { Client, testApp } from '../../../test/http.ts';
-import { notify } from './service.ts';
+import { countingStatements } from '../../../test/statements.ts';
+import { notify, notifyMany } from './service.ts';
 
 let app: FastifyInstance;
 beforeAll(async () => {
@@ -51,6 +53,62 @@ describe('notifications', () => {
     expect(await send(users, 'Frist überfällig', 'frist:1')).toEqual([]);
     const cm = await Client.as(app, tenant, 'caseManagerA');
     expect((await cm.get('/notifications/unread-count')).json()).toEqual({ unread: 1 });
+  });
+
+  it('writes a batch in one statement, answering per notification whom it notified, first of a dedupe key wins', async () => {
+    const { db, tenant } = await setup();
+    const { caseManagerA, colleagueA, deputyA } = tenant.users;
+    await db.updateTable('app_user').set({ active: false }).where('id', '=', deputyA.id).execute();
+    const item = (
+      userIds: string[],
+      title: string,
+      dedupeKey: string | null,
+      link: string | null = null,
+    ) => ({
+      tenantId: tenant.id,
+      userIds,
+      kind: 'hinweis' as const,
+      title,
+      link,
+      dedupeKey,
+    });
+    const odd = 'Akte "2026-0001" {a,b} \\ NULL';
+    const counted = countingStatements(db);
+    const notified = await notifyMany(counted.db, [
+      item([caseManagerA.id, deputyA.id, caseManagerA.id], odd, 'k:1', '/faelle'),
+      item([caseManagerA.id, colleagueA.id], 'Zweite mit k:1', 'k:1'),
+      item([], 'Niemand', 'k:2'),
+      item([caseManagerA.id], odd, null, '/faelle'),
+    ]);
+    expect(notified).toEqual([[caseManagerA.id], [colleagueA.id], [], [caseManagerA.id]]);
+    expect(counted.sent()).toBe(1);
+    const rows = await sql<{
+      user_id: string;
+      title: string;
+      link: string | null;
+      dedupe_key: string | null;
+    }>`
+      select user_id, title, link, dedupe_key from notification where tenant_id = ${tenant.id}
+      order by title, dedupe_key`.execute(db);
+    expect(rows.rows).toEqual([
+      { user_id: caseManagerA.id, title: odd, link: '/faelle', dedupe_key: 'k:1' },
+      { user_id: caseManagerA.id, title: odd, link: '/faelle', dedupe_key: null },
+      { user_id: colleagueA.id, title: 'Zweite mit k:1', link: null, dedupe_key: 'k:1' },
+    ]);
+    // Again: the keyed ones are there; only the unkeyed one is new.
+    expect(
+      await notifyMany(db, [
+        item([caseManagerA.id], 'Zweite mit k:1', 'k:1'),
+        item([colleagueA.id], 'x', null),
+      ]),
+    ).toEqual([[], [colleagueA.id]]);
+    // One bad input refuses the whole batch before anything is written.
+    await expect(
+      notifyMany(db, [item([colleagueA.id], 'Gut', 'k:3'), item([colleagueA.id], 'Zeile\nZwei', null)]),
+    ).rejects.toThrow(/title/);
+    const written = await sql<{ n: number }>`select count(*)::int as n from notification
+      where tenant_id = ${tenant.id}`.execute(db);
+    expect(written.rows[0]?.n).toBe(4);
   });
 
   it('marks one and then all as read, and refuses to touch another user’s notification', async () => {

@@ -14,33 +14,67 @@ export interface NewNotification {
 }
 
 /**
- * One notification per active user named; a user who already has one with this dedupe key gets none. Returns the
- * ids of the users notified now.
+ * Each notification goes to every active user it names; a user who already has one with its dedupe key gets none
+ * (nor does a later one of the same batch with that key). The whole batch is one statement: its rows go as arrays
+ * (six parameters however many rows), inserted in the batch's order. Answers, per notification in order, the ids
+ * of the users notified now.
  */
-export async function insertNotifications(db: Kysely<DB>, n: NewNotification): Promise<string[]> {
-  if (n.userIds.length === 0) return [];
-  const rows = await db
-    .insertInto('notification')
-    .columns(['tenant_id', 'user_id', 'kind', 'title', 'link', 'dedupe_key'])
-    .expression((eb) =>
-      eb
-        .selectFrom('app_user')
-        .select([
-          'tenant_id',
-          'id',
-          eb.val(n.kind).as('kind'),
-          eb.val(n.title).as('title'),
-          eb.val(n.link).as('link'),
-          eb.val(n.dedupeKey).as('dedupe_key'),
-        ])
-        .where('tenant_id', '=', n.tenantId)
-        .where('id', 'in', [...n.userIds])
-        .where('active', '=', true),
-    )
-    .onConflict((oc) => oc.columns(['tenant_id', 'user_id', 'dedupe_key']).doNothing())
-    .returning('user_id')
-    .execute();
-  return rows.map((r) => r.user_id);
+export async function insertNotifications(
+  db: Kysely<DB>,
+  notifications: readonly NewNotification[],
+): Promise<string[][]> {
+  const rows = notifications.flatMap((n) => [...new Set(n.userIds)].map((userId) => ({ n, userId })));
+  if (rows.length === 0) return notifications.map(() => []);
+  const column = <T>(of: (r: (typeof rows)[number]) => T) => rows.map(of);
+  const inserted = await sql<InsertedNotification>`
+    insert into notification (tenant_id, user_id, kind, title, link, dedupe_key)
+    select u.tenant_id, u.id, x.kind, x.title, x.link, x.dedupe_key
+    from unnest(${column((r) => r.n.tenantId)}::uuid[], ${column((r) => r.userId)}::uuid[],
+      ${column((r) => r.n.kind)}::text[], ${column((r) => r.n.title)}::text[], ${column((r) => r.n.link)}::text[],
+      ${column((r) => r.n.dedupeKey)}::text[]) with ordinality as x (tenant_id, user_id, kind, title, link, dedupe_key, ord)
+    join app_user u on u.tenant_id = x.tenant_id and u.id = x.user_id and u.active
+    order by x.ord
+    on conflict (tenant_id, user_id, dedupe_key) do nothing
+    returning tenant_id, user_id, kind, title, link, dedupe_key`.execute(db);
+  // RETURNING names only the inserted row: each goes back to the first notification of the batch it matches.
+  const left = new Map<string, number>();
+  for (const r of inserted.rows) left.set(rowKey(r), (left.get(rowKey(r)) ?? 0) + 1);
+  return notifications.map((n) =>
+    [...new Set(n.userIds)].filter((userId) => {
+      const key = rowKey({
+        tenant_id: n.tenantId,
+        user_id: userId,
+        kind: n.kind,
+        title: n.title,
+        link: n.link,
+        dedupe_key: n.dedupeKey,
+      });
+      const count = left.get(key) ?? 0;
+      if (count > 0) left.set(key, count - 1);
+      return count > 0;
+    }),
+  );
+}
+
+interface InsertedNotification {
+  tenant_id: string;
+  user_id: string;
+  kind: string;
+  title: string;
+  link: string | null;
+  dedupe_key: string | null;
+}
+
+/** Ids compared as PostgreSQL writes them (lower case). */
+function rowKey(r: InsertedNotification): string {
+  return JSON.stringify([
+    r.tenant_id.toLowerCase(),
+    r.user_id.toLowerCase(),
+    r.kind,
+    r.title,
+    r.link,
+    r.dedupe_key,
+  ]);
 }
 
 /** A user's notifications, newest first, `limit + 1` after the cursor. */

@@ -36,11 +36,22 @@ export interface NotifyInput {
  * exactly when the change that caused it commits. Returns the ids of the users notified now.
  */
 export async function notify(db: Kysely<DB>, input: NotifyInput): Promise<string[]> {
-  if (!input.title.trim() || input.title.length > 200 || !singleLineTextPattern.test(input.title))
-    throw new Error('notification title: one line of at most 200 characters');
-  if (input.link !== null && !(input.link.startsWith('/') && !input.link.startsWith('//')))
-    throw new Error('notification link: a path of the web app');
-  return insertNotifications(db, { ...input, userIds: [...new Set(input.userIds)] });
+  const [notified = []] = await notifyMany(db, [input]);
+  return notified;
+}
+
+/**
+ * `notify` for many notifications in one statement (a sweep's). Every input is checked before anything is written;
+ * returns, per input in order, the ids of the users notified now.
+ */
+export async function notifyMany(db: Kysely<DB>, inputs: readonly NotifyInput[]): Promise<string[][]> {
+  for (const input of inputs) {
+    if (!input.title.trim() || input.title.length > 200 || !singleLineTextPattern.test(input.title))
+      throw new Error('notification title: one line of at most 200 characters');
+    if (input.link !== null && !(input.link.startsWith('/') && !input.link.startsWith('//')))
+      throw new Error('notification link: a path of the web app');
+  }
+  return insertNotifications(db, inputs);
 }
 
 function me(ctx: Ctx): string {

@@ -10,6 +10,7 @@ import { uploadDocument } from '../../../test/documents.ts';
 import { createTestTenant, type TestTenant } from '../../../test/factories.ts';
 import { Client, testApp } from '../../../test/http.ts';
 import { openLongCase } from '../../../test/longCase.ts';
+import { countingStatements } from '../../../test/statements.ts';
 import type { Database } from '../../db/database.ts';
 import { verifyAuditChain } from '../audit/chain.ts';
 import { notifyDueFiles } from './sweep.ts';
@@ -291,6 +292,78 @@ describe('the nightly sweep', () => {
     }>`select concern from case_file where tenant_id = ${tenant.id}
       and id = ${caseId}`.execute(db);
     expect(concern.rows[0]?.concern).not.toBe('gelöscht');
+  });
+});
+
+describe('the nightly sweep at scale', () => {
+  it('notifies each team’s active leads once per due file, in as many statements for five files as for three', async () => {
+    at('2026-04-01');
+    const tenant = await createTestTenant(db);
+    // Team A gets a second, active team lead and an inactive one; team B keeps its one.
+    const lead = (id: string, active: boolean) =>
+      db
+        .updateTable('app_user')
+        .set({ roles: ['team_lead'], active })
+        .where('id', '=', id)
+        .execute();
+    await lead(tenant.users.deputyA.id, true);
+    await lead(tenant.users.colleagueA.id, false);
+    const open = async (key: 'caseManagerA' | 'caseManagerB', n: number) => {
+      const cm = await Client.as(app, tenant, key);
+      const team = key === 'caseManagerA' ? 'a' : 'b';
+      const street = team === 'a' ? 'Ankerweg' : 'Bojenstraße';
+      const files = [];
+      for (let i = 0; i < n; i++) {
+        const file = await openTestCase(cm, { street, householdName: `Familie ${key} ${i}` });
+        await closeCase(cm, file.caseId);
+        files.push({ ...file, team });
+      }
+      return files;
+    };
+    const first = [...(await open('caseManagerA', 2)), ...(await open('caseManagerB', 1))];
+    const later = [...(await open('caseManagerA', 1)), ...(await open('caseManagerB', 1))];
+    // Closed a year later (the closing refuses a day after the real today), so due a year later.
+    await db
+      .updateTable('case_file')
+      .set({ closed_on: '2027-01-15' })
+      .where('tenant_id', '=', tenant.id)
+      .where('id', 'in', [later[0]?.caseId ?? '', later[1]?.caseId ?? ''])
+      .execute();
+    await setRules(tenant, { langfristig: 70, kinderschutz: 1, sonstige: 1 });
+
+    const sweep = async (today: string) => {
+      const counted = countingStatements(db);
+      const reported = await notifyDueFiles(counted.db, tenant.id, today);
+      return { reported, statements: counted.sent() };
+    };
+    const three = await sweep('2028-01-01');
+    expect(three.reported).toBe(3);
+    // Two more due files and three already notified: not one statement more.
+    const five = await sweep('2029-01-01');
+    expect(five.reported).toBe(2);
+    expect(five.statements).toBe(three.statements);
+    expect(three.statements).toBeLessThanOrEqual(4);
+    const again = await sweep('2029-01-02');
+    expect(again).toEqual({ reported: 0, statements: three.statements });
+
+    const rows = await sql<{ user_id: string; title: string; link: string; dedupe_key: string }>`
+      select user_id, title, link, dedupe_key from notification
+      where tenant_id = ${tenant.id} and kind = 'aufbewahrung_faellig'`.execute(db);
+    const { teamLeadA, deputyA, teamLeadB } = tenant.users;
+    const expected = [...first, ...later].flatMap((f) => {
+      const since = later.includes(f) ? '01.01.2029' : '01.01.2028';
+      return (f.team === 'a' ? [teamLeadA.id, deputyA.id] : [teamLeadB.id]).map((userId) => ({
+        user_id: userId,
+        title: `Aufbewahrungsfrist abgelaufen: Akte ${f.caseNumber} (seit ${since})`,
+        link: '/aufbewahrung',
+        dedupe_key: `retention-due:${f.caseId}`,
+      }));
+    });
+    const order = (a: { dedupe_key: string; user_id: string }, b: { dedupe_key: string; user_id: string }) =>
+      `${a.dedupe_key}${a.user_id}`.localeCompare(`${b.dedupe_key}${b.user_id}`);
+    expect(rows.rows.sort(order)).toEqual(expected.sort(order));
+    // The inactive team lead got nothing.
+    expect(rows.rows.some((r) => r.user_id === tenant.users.colleagueA.id)).toBe(false);
   });
 });
 

@@ -120,12 +120,13 @@ export function tenantIds(db: Kysely<DB>) {
   return db.selectFrom('tenant').select('id').execute();
 }
 
-export function teamLeadIds(db: Kysely<DB>, tenantId: string, teamId: string) {
+/** The tenant's active team leads, with their team (the sweep's recipients, read once for all files). */
+export function activeTeamLeads(db: Kysely<DB>, tenantId: string) {
   return db
     .selectFrom('app_user')
-    .select('id')
+    .select(['id', 'team_id'])
     .where('tenant_id', '=', tenantId)
-    .where('team_id', '=', teamId)
+    .where('team_id', 'is not', null)
     .where('active', '=', true)
     .where(sql<boolean>`'team_lead' = any(roles)`)
     .execute();
