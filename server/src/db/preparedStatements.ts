@@ -9,7 +9,7 @@ import pg from 'pg';
  * reuses a generic plan.
  *
  * Only statements of at least `PREPARE_FROM_LENGTH` characters are named: those are the few fixed, expensive ones
- * (the case page, the work list). Short statements plan in a fraction of a millisecond, and some vary in shape
+ * (the case page, the work list). Short statements mostly plan in about a millisecond, and some vary in shape
  * with their input (lists of ids), so naming them would only fill the connection's memory. A connection keeps at
  * most `PREPARED_PER_CONNECTION` statements; later ones go unnamed.
  */

@@ -22,21 +22,20 @@ async function setup() {
 const pair = (t: TestTenant) => [t.users.caseManagerA.id, t.users.colleagueA.id];
 
 describe('intake', () => {
-  it('takes team and district from the address and makes the intake case manager the lead', async () => {
+  it('takes team and district from the address and makes the intake case manager the lead, named alike on the page and in the list', async () => {
     const { tenant, cm, caseId, caseNumber } = await setup();
     expect(caseNumber).toMatch(/^2026-\d{5}$/);
     const detail = (await cm.get(`/cases/${caseId}`)).json();
-    expect(detail).toMatchObject({
-      status: 'offen',
-      area: null,
-      team: { id: tenant.teams.a },
-      district: { id: tenant.districts.a },
-      lead: { id: tenant.users.caseManagerA.id },
-      access: 'lead',
-    });
+    const named = {
+      team: { id: tenant.teams.a, name: 'Team A' },
+      district: { id: tenant.districts.a, name: 'Nordhafen' },
+      lead: { id: tenant.users.caseManagerA.id, name: 'Test caseManagerA' },
+    };
+    expect(detail).toMatchObject({ status: 'offen', area: null, ...named, access: 'lead' });
     expect(detail.household.members.map((m: { role: string }) => m.role)).toEqual(['mutter', 'kind']);
     const mine = (await cm.get('/cases')).json().items;
     expect(mine.map((c: { id: string }) => c.id)).toEqual([caseId]);
+    expect(mine[0]).toMatchObject(named);
   });
 
   it('refuses a street that is not in the directory, naming the field, and writes nothing', async () => {

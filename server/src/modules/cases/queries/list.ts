@@ -18,22 +18,25 @@ const nextMandate = sql<string | null>`(select min(m.due_on) from mandate m wher
 const nextReview = sql<string | null>`(select hp.review_on from help_plan hp where hp.tenant_id = c.tenant_id
   and hp.case_id = c.id order by hp.version_no desc limit 1)`;
 
+/** The names beside the case's team, lead and district (each a key of the case, which the foreign keys hold). */
+const teamName = sql<string | null>`(select t.name from team t where t.tenant_id = c.tenant_id
+  and t.id = c.team_id)`;
+const leadName = sql<string | null>`(select u.display_name from app_user u where u.tenant_id = c.tenant_id
+  and u.id = c.lead_user_id)`;
+const districtName = sql<string | null>`(select d.name from district d where d.tenant_id = c.tenant_id
+  and d.id = c.district_id)`;
+
 /**
  * The columns of a case summary (the row of "Meine Fälle" and the head of the case page, whose statement adds its
- * records to it: queries/detail.ts).
+ * records to it: queries/detail.ts). The names of team, lead and district are subqueries, not joins: with the three
+ * joins PostgreSQL spent 2.5-6 ms planning the list, more than running it (it weighs the orders of six tables), with
+ * the subqueries about 1 ms (docs/decisions.md, "Meine Fälle reads its names by subquery").
  */
 export function caseSummaries(db: Kysely<DB>, tenantId: string, today: string) {
   return db
     .selectFrom('case_file as c')
     .innerJoin('household as h', (j) =>
       j.onRef('h.tenant_id', '=', 'c.tenant_id').onRef('h.id', '=', 'c.household_id'),
-    )
-    .leftJoin('team as t', (j) => j.onRef('t.tenant_id', '=', 'c.tenant_id').onRef('t.id', '=', 'c.team_id'))
-    .leftJoin('app_user as u', (j) =>
-      j.onRef('u.tenant_id', '=', 'c.tenant_id').onRef('u.id', '=', 'c.lead_user_id'),
-    )
-    .leftJoin('district as d', (j) =>
-      j.onRef('d.tenant_id', '=', 'c.tenant_id').onRef('d.id', '=', 'c.district_id'),
     )
     .select([
       'c.id',
@@ -43,12 +46,12 @@ export function caseSummaries(db: Kysely<DB>, tenantId: string, today: string) {
       'c.closed_on',
       'c.version',
       'h.name as title',
-      't.id as team_id',
-      't.name as team_name',
-      'u.id as lead_id',
-      'u.display_name as lead_name',
-      'd.id as district_id',
-      'd.name as district_name',
+      'c.team_id',
+      teamName.as('team_name'),
+      'c.lead_user_id as lead_id',
+      leadName.as('lead_name'),
+      'c.district_id',
+      districtName.as('district_name'),
       areaOf.as('area'),
       nextMandate.as('next_mandate'),
       nextReview.as('next_review'),
