@@ -37,6 +37,7 @@ import * as m0038 from './0038_confided_plans.ts';
 import * as m0039 from './0039_confided_measures.ts';
 import * as m0040 from './0040_person_phonetic_index.ts';
 import * as m0044 from './0044_household_search.ts';
+import * as m0045 from './0045_household_search_text.ts';
 
 /** Versioned migrations, applied in key order. Never edit one that has shipped: add the next. */
 export const migrations: Record<string, Migration> = {
@@ -78,4 +79,5 @@ export const migrations: Record<string, Migration> = {
   '0039_confided_measures': m0039,
   '0040_person_phonetic_index': m0040,
   '0044_household_search': m0044,
+  '0045_household_search_text': m0045,
 };

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestCase, person, testAddress } from '../../../test/cases.ts';
 import { testDatabase } from '../../../test/db.ts';
@@ -116,5 +117,25 @@ describe('searching the cases one may read', () => {
       expect({ q, found: await search(cm, q) }).toEqual({ q, found: [] });
     for (const q of ['Gökhan', 'gokhan', '18.06.2013', 'Gökhan Beispiel Mara'])
       expect({ q, found: await search(cm, q) }).toEqual({ q, found: [found.caseNumber] });
+  });
+
+  it('follows a move and a renamed household at once: the old street and name find nothing, the new ones the case', async () => {
+    const { tenant, cm, found, search } = await setup();
+    const lead = await Client.as(app, tenant, 'teamLeadA');
+    const { version } = (await cm.get(`/cases/${found.caseId}`)).json();
+    const moved = await lead.post(`/cases/${found.caseId}/move`, {
+      address: testAddress(cm, 'Bojenstraße', '3'),
+      reason: 'Umzug',
+      version,
+    });
+    expect(moved.statusCode, moved.body).toBe(201);
+    // Only the erasure renames a household (retention/queries/erasure.ts), in SQL like this.
+    await sql`update household set name = 'Haus Neumann' where tenant_id = ${tenant.id}
+      and id = ${found.householdId}`.execute((await testDatabase()).db);
+    // The case is team B's now; team A's neighbours at Ankerweg 9 are not in team lead B's scope.
+    for (const q of ['Ankerweg', 'Familie', 'Beispiel Ankerweg'])
+      expect({ q, found: await search('teamLeadB', q) }).toEqual({ q, found: [] });
+    for (const q of ['Bojenstraße', 'bojenstrasse', 'Neumann', 'Haus Bojen', 'Görkem Neumann'])
+      expect({ q, found: await search('teamLeadB', q) }).toEqual({ q, found: [found.caseNumber] });
   });
 });

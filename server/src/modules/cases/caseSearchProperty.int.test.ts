@@ -43,7 +43,7 @@ function matches(family: Family & { caseNumber: string }, q: string): boolean {
 }
 
 describe('the case search against its rule', () => {
-  it('finds exactly the cases whose members, household, street or case number match every word, never a word spanning two names', async () => {
+  it('finds exactly the cases whose members, household, street or case number match every word, never a word spanning two names or a name and the street', async () => {
     const tenant = await createTestTenant((await testDatabase()).db);
     const cm = await Client.as(app, tenant, 'caseManagerA');
     const families: (Family & { caseNumber: string })[] = [];
@@ -90,8 +90,10 @@ describe('the case search against its rule', () => {
         if (form === 'lower') return text.toLowerCase();
         return form === 'ae' ? text.replace('ü', 'ue').replace('ö', 'oe') : text;
       });
+    // Spanning two names, or a name and the street (the household keeps its name, street and members' names in one
+    // text: migration 0045).
     const spanning = fc
-      .tuple(fc.constantFrom(...LAST), fc.constantFrom(...FIRST, ...LAST))
+      .tuple(fc.constantFrom(...LAST, 'Ankerweg'), fc.constantFrom(...FIRST, ...LAST, 'Ankerweg'))
       .map(([a, b]) => `${a.slice(-3)} ${b.slice(0, 3)}`.replace(' ', ''));
     const word = fc.oneof(
       piece,

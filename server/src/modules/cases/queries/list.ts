@@ -64,17 +64,15 @@ export function caseSummaries(db: Kysely<DB>, tenantId: string, today: string) {
 /**
  * The search's condition on a case `c` and its household `h`: every date of birth is a member's, every word is part
  * of a member's name, of the household's name or street, the house number or part of the case number, as typed or
- * folded (foldForSearch; `search_fold` in SQL). The members' names are read from the household, where triggers keep
- * them (migration 0044), so a search costs one row per case in scope. They are joined by spaces, and a word holds
- * none (caseSearchTerms splits on whitespace), so the joined text finds nothing the names one by one would not.
+ * folded (foldForSearch; `search_fold` in SQL). Name, street and the members' names are read from two texts the
+ * household stores (migration 0045: generated from its name and street and the member names triggers keep, 0044),
+ * so a search calls no function per row. The fields are separated by newlines and the names by spaces, and a word
+ * holds no whitespace (caseSearchTerms splits on it), so the joined text finds nothing the fields one by one would not.
  */
 function searchCondition(tenantId: string, search: CaseSearchTerms) {
   const word = (w: { lower: string; folded: string }) => {
     const like = likePattern(w.lower);
-    const likeFolded = likePattern(w.folded);
-    return sql<boolean>`(h.member_names like ${like} or h.member_names_folded like ${likeFolded}
-      or lower(h.name) like ${like} or search_fold(h.name) like ${likeFolded}
-      or lower(h.street_name) like ${like} or search_fold(h.street_name) like ${likeFolded}
+    return sql<boolean>`(h.search_text like ${like} or h.search_text_folded like ${likePattern(w.folded)}
       or lower(h.house_number) = ${w.lower} or lower(c.case_number) like ${like})`;
   };
   const conditions = [
