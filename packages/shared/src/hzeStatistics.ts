@@ -147,7 +147,7 @@ export const hzeMeasureStatisticsSchema = z.object({
     .max(2, { error: 'Höchstens zwei weitere Gründe.' }),
   hoursPerWeek: z
     .number({ error: 'Stunden pro Woche als Zahl.' })
-    .min(0, { error: 'Stunden pro Woche ab 0.' })
+    .min(0, { error: 'Die Stunden pro Woche dürfen nicht negativ sein.' })
     .max(168, { error: 'Eine Woche hat 168 Stunden.' })
     .nullable(),
   initiator: code(hzeInitiators.values, 'Bitte wählen, wer die Hilfe angeregt hat.'),
